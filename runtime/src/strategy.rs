@@ -1,0 +1,124 @@
+//! The seam between the interpreter and its lock strategy.
+//!
+//! Modelled on `lock_api`: [`LockStrategy`] is a small *raw* trait that owns the
+//! locking protocol — attaching threads, safe points, reference counts,
+//! per-object locks — and everything else (the VM, the object model, the
+//! builtins) is generic over `S: LockStrategy` and monomorphised, so a lock
+//! operation never costs a dynamic dispatch. The safe wrappers that use these
+//! raw operations live next to the data they protect: [`crate::object::ObjRef`]
+//! (reference counts) and [`crate::object::ObjCell`] (per-object locks).
+//!
+//! This crate never names a concrete strategy; `gil` and `finegrained`
+//! implement the trait.
+
+use crate::object::Header;
+use std::time::Duration;
+
+/// Settings a strategy is created with.
+#[derive(Clone, Debug)]
+pub struct StrategyConfig {
+    /// How long a thread waiting for the GIL waits before it asks the holder to
+    /// drop it (`sys.setswitchinterval`). CPython's default is 5 ms.
+    pub switch_interval: Duration,
+}
+
+impl Default for StrategyConfig {
+    fn default() -> Self {
+        Self {
+            switch_interval: Duration::from_millis(5),
+        }
+    }
+}
+
+/// What a strategy counted. Fields a strategy does not use stay zero.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LockStats {
+    /// Times a thread took the GIL.
+    pub gil_acquisitions: u64,
+    /// Acquisitions by a different thread than the previous holder.
+    pub gil_switches: u64,
+    /// Drops where the dropper waited until another thread took the GIL.
+    pub forced_switches: u64,
+    /// Drop requests set by waiters whose switch interval ran out.
+    pub drop_requests: u64,
+    /// Total time threads spent waiting to take the GIL, in nanoseconds.
+    pub gil_wait_ns: u64,
+    /// Per-object lock acquisitions that found the lock held.
+    pub contended_object_locks: u64,
+}
+
+/// A thread's identity as the strategy sees it (unique within a process).
+pub type ThreadIdent = u64;
+
+/// The raw locking protocol of one lock mode.
+///
+/// # Contract
+///
+/// * A thread runs bytecode or touches objects only between [`attach`] and
+///   [`detach`]. Blocking calls detach around the wait.
+/// * The VM polls [`eval_breaker`] at every safe point (backward jumps and
+///   calls) and calls [`handle_eval_breaker`] when it is set.
+/// * [`decref`] returns `true` exactly once per object: for the reference whose
+///   release must free it. The caller then frees the object.
+/// * Between [`lock_object`] and [`unlock_object`] the caller has exclusive
+///   access to the object's mutable contents. The caller must not run Python
+///   code, reach a safe point, or lock another object in between (two objects
+///   are locked together only through [`lock_two`]).
+///
+/// [`attach`]: LockStrategy::attach
+/// [`detach`]: LockStrategy::detach
+/// [`eval_breaker`]: LockStrategy::eval_breaker
+/// [`handle_eval_breaker`]: LockStrategy::handle_eval_breaker
+/// [`decref`]: LockStrategy::decref
+/// [`lock_object`]: LockStrategy::lock_object
+/// [`unlock_object`]: LockStrategy::unlock_object
+/// [`lock_two`]: LockStrategy::lock_two
+pub trait LockStrategy: Sized + Send + Sync + 'static {
+    /// The mode's name on the command line and in reports.
+    const NAME: &'static str;
+
+    /// Whether native functions that declare they release the GIL really do
+    /// (`Py_BEGIN_ALLOW_THREADS`). Only meaningful under a GIL.
+    const RELEASES_FOR_NATIVE: bool;
+
+    /// Whether objects that every thread touches (code, module-level functions
+    /// and classes, modules, builtins) skip reference counting. Under a GIL the
+    /// counts are cheap; without one, every thread writing the same count word
+    /// would make those objects a contention point (PEP 703 defers or
+    /// immortalises them for the same reason). Such objects are freed when the
+    /// runtime is dropped.
+    const IMMORTALIZE_SHARED: bool;
+
+    /// Runtime-wide state: the GIL, counters.
+    type Shared: Send + Sync;
+
+    fn new_shared(config: &StrategyConfig) -> Self::Shared;
+
+    /// Makes the calling thread able to run bytecode (takes the GIL).
+    fn attach(shared: &Self::Shared, thread: ThreadIdent);
+    /// The reverse of [`LockStrategy::attach`] (drops the GIL).
+    fn detach(shared: &Self::Shared, thread: ThreadIdent);
+
+    /// The fast check made at every safe point: is there anything to do?
+    fn eval_breaker(shared: &Self::Shared) -> bool;
+    /// The slow path at a safe point: honour a drop request, and so on.
+    fn handle_eval_breaker(shared: &Self::Shared, thread: ThreadIdent);
+
+    /// Adds a reference.
+    fn incref(header: &Header);
+    /// Removes a reference; `true` when the object must now be freed.
+    fn decref(header: &Header) -> bool;
+
+    /// Takes the object's lock.
+    fn lock_object(header: &Header);
+    /// Releases the object's lock.
+    fn unlock_object(header: &Header);
+    /// Takes the locks of two distinct objects without risk of deadlock.
+    fn lock_two(a: &Header, b: &Header);
+
+    fn switch_interval(shared: &Self::Shared) -> Duration;
+    fn set_switch_interval(shared: &Self::Shared, interval: Duration);
+
+    /// What the strategy counted so far.
+    fn stats(shared: &Self::Shared) -> LockStats;
+}

@@ -1,0 +1,125 @@
+//! The synchronisation shim: every primitive that a locking protocol uses comes
+//! from here, never from `std` or `parking_lot` directly.
+//!
+//! Normally these are the `std` types. Under `--cfg loom` they are loom's
+//! model-checked doubles, so the loom models in `loom-tests/` run the very code
+//! that production runs (the approach of tokio's `src/loom/`).
+//!
+//! The API is the `std` one, with two additions that both builds provide:
+//! [`Condvar::wait_timeout`] must be able to time out under loom too (loom's own
+//! never does), and [`spin_hint`] is a busy-wait hint that loom turns into a
+//! yield so that spinning loops stay finite.
+
+#[cfg(not(loom))]
+mod imp {
+    pub use std::sync::atomic::{fence, AtomicBool, AtomicU64, AtomicU8, AtomicUsize, Ordering};
+    pub use std::sync::{Arc, Mutex, MutexGuard};
+    pub use std::thread;
+    use std::time::Duration;
+
+    /// A condition variable whose timed wait reports whether it timed out.
+    #[derive(Default, Debug)]
+    pub struct Condvar(std::sync::Condvar);
+
+    impl Condvar {
+        pub fn new() -> Self {
+            Self(std::sync::Condvar::new())
+        }
+        pub fn wait<'a, T>(&self, guard: MutexGuard<'a, T>) -> MutexGuard<'a, T> {
+            self.0.wait(guard).unwrap_or_else(|e| e.into_inner())
+        }
+        /// Waits for a notification or `dur`; returns the guard and `true` on time-out.
+        /// `mutex` is the mutex that `guard` locks (the loom build needs it).
+        pub fn wait_timeout<'a, T>(
+            &self,
+            _mutex: &'a Mutex<T>,
+            guard: MutexGuard<'a, T>,
+            dur: Duration,
+        ) -> (MutexGuard<'a, T>, bool) {
+            let (g, r) = self
+                .0
+                .wait_timeout(guard, dur)
+                .unwrap_or_else(|e| e.into_inner());
+            (g, r.timed_out())
+        }
+        pub fn notify_one(&self) {
+            self.0.notify_one()
+        }
+        pub fn notify_all(&self) {
+            self.0.notify_all()
+        }
+    }
+
+    /// Called in busy-wait loops.
+    #[inline]
+    pub fn spin_hint() {
+        std::hint::spin_loop()
+    }
+
+    /// Locks a mutex, ignoring poisoning (a panicking holder is already a bug
+    /// that the panic reports).
+    #[inline]
+    pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+        m.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+#[cfg(loom)]
+mod imp {
+    pub use loom::sync::atomic::{fence, AtomicBool, AtomicU64, AtomicU8, AtomicUsize, Ordering};
+    pub use loom::sync::{Arc, Mutex, MutexGuard};
+    pub use loom::thread;
+    use std::time::Duration;
+
+    /// loom's condition variable, with a timed wait that times out. `mutex` must be
+    /// the mutex that `guard` locks (loom's guard does not expose it).
+    #[derive(Debug)]
+    pub struct Condvar(loom::sync::Condvar);
+
+    impl Default for Condvar {
+        fn default() -> Self {
+            Self::new()
+        }
+    }
+
+    impl Condvar {
+        pub fn new() -> Self {
+            Self(loom::sync::Condvar::new())
+        }
+        pub fn wait<'a, T>(&self, guard: MutexGuard<'a, T>) -> MutexGuard<'a, T> {
+            self.0.wait(guard).unwrap()
+        }
+        /// loom has no clock, so a timed wait is modelled as "the interval passed":
+        /// the mutex is released, other threads may run, and the wait reports a
+        /// time-out. Callers re-check their condition in a loop, as they must with
+        /// spurious wake-ups, so every interleaving of notify and time-out is explored.
+        pub fn wait_timeout<'a, T>(
+            &self,
+            mutex: &'a Mutex<T>,
+            guard: MutexGuard<'a, T>,
+            _dur: Duration,
+        ) -> (MutexGuard<'a, T>, bool) {
+            drop(guard);
+            loom::thread::yield_now();
+            (mutex.lock().unwrap(), true)
+        }
+        pub fn notify_one(&self) {
+            self.0.notify_one()
+        }
+        pub fn notify_all(&self) {
+            self.0.notify_all()
+        }
+    }
+
+    #[inline]
+    pub fn spin_hint() {
+        loom::thread::yield_now()
+    }
+
+    #[inline]
+    pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+        m.lock().unwrap()
+    }
+}
+
+pub use imp::*;
