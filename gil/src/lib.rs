@@ -1,1 +1,209 @@
+//! The global-interpreter-lock strategies of Gilgamesh.
+//!
+//! Two lock modes share one GIL, [`GilState`] (CPython 3.13's
+//! `Python/ceval_gil.c` protocol, see [`protocol`]):
+//!
+//! - [`Gil`] (`gil`): native functions run with the GIL held, as a C
+//!   extension that never calls `Py_BEGIN_ALLOW_THREADS` does.
+//! - [`GilRelease`] (`gil-release`): native functions that declare it release
+//!   the GIL while they run.
+//!
+//! Under a GIL only the holder touches objects, so reference counts are
+//! updated with a plain load and store (no read-modify-write) and object locks
+//! are no-ops; [`LockStrategy::IMMORTALIZE_SHARED`] is off because counts are
+//! cheap.
+//!
+//! ```
+//! use gil::Gil;
+//! use runtime::{LockStrategy, StrategyConfig};
+//!
+//! let shared = Gil::new_shared(&StrategyConfig::default());
+//! Gil::attach(&shared, 1);
+//! // ... run bytecode, polling at every safe point:
+//! if Gil::eval_breaker(&shared) {
+//!     Gil::handle_eval_breaker(&shared, 1);
+//! }
+//! Gil::detach(&shared, 1);
+//! assert_eq!(Gil::stats(&shared).gil_acquisitions, 1);
+//! ```
 
+pub mod protocol;
+
+#[cfg(loom)]
+pub use protocol::Mutant;
+pub use protocol::{GilState, DROP_REQUEST};
+
+use runtime::object::Header;
+use runtime::sync::Ordering;
+use runtime::{LockStats, LockStrategy, StrategyConfig, ThreadIdent};
+use std::time::Duration;
+
+/// The `gil` mode: one global interpreter lock, held across native calls.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Gil;
+
+/// The `gil-release` mode: the same GIL, released by native functions that
+/// declare they release it (`Py_BEGIN_ALLOW_THREADS`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct GilRelease;
+
+/// The one implementation both GIL modes share; their [`LockStrategy`] impls
+/// only delegate here and differ in their constants.
+mod common {
+    use super::*;
+
+    #[inline(always)]
+    pub(crate) fn incref(header: &Header) {
+        if header.is_immortal() {
+            return;
+        }
+        // The GIL serialises every count update: a plain load and store.
+        let rc = header.refcount();
+        rc.store(rc.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
+    }
+
+    #[inline(always)]
+    pub(crate) fn decref(header: &Header) -> bool {
+        if header.is_immortal() {
+            return false;
+        }
+        let rc = header.refcount();
+        let old = rc.load(Ordering::Relaxed);
+        debug_assert!(old > 0, "decref of an object with no references");
+        let new = old - 1;
+        rc.store(new, Ordering::Relaxed);
+        new == 0
+    }
+}
+
+impl LockStrategy for Gil {
+    const NAME: &'static str = "gil";
+    const RELEASES_FOR_NATIVE: bool = false;
+    const IMMORTALIZE_SHARED: bool = false;
+
+    type Shared = GilState;
+
+    fn new_shared(config: &StrategyConfig) -> GilState {
+        GilState::new(config.switch_interval)
+    }
+
+    #[inline]
+    fn attach(shared: &GilState, thread: ThreadIdent) {
+        shared.take_gil(thread);
+    }
+
+    #[inline]
+    fn detach(shared: &GilState, thread: ThreadIdent) {
+        shared.drop_gil(thread);
+    }
+
+    #[inline(always)]
+    fn eval_breaker(shared: &GilState) -> bool {
+        shared.eval_breaker()
+    }
+
+    #[inline]
+    fn handle_eval_breaker(shared: &GilState, thread: ThreadIdent) {
+        shared.handle_eval_breaker(thread);
+    }
+
+    #[inline(always)]
+    fn incref(header: &Header) {
+        common::incref(header);
+    }
+
+    #[inline(always)]
+    fn decref(header: &Header) -> bool {
+        common::decref(header)
+    }
+
+    /// A no-op: the GIL already excludes every other thread.
+    #[inline(always)]
+    fn lock_object(_header: &Header) {}
+
+    /// A no-op, like [`LockStrategy::lock_object`].
+    #[inline(always)]
+    fn unlock_object(_header: &Header) {}
+
+    /// A no-op, like [`LockStrategy::lock_object`].
+    #[inline(always)]
+    fn lock_two(_a: &Header, _b: &Header) {}
+
+    fn switch_interval(shared: &GilState) -> Duration {
+        shared.switch_interval()
+    }
+
+    fn set_switch_interval(shared: &GilState, interval: Duration) {
+        shared.set_switch_interval(interval);
+    }
+
+    fn stats(shared: &GilState) -> LockStats {
+        shared.stats()
+    }
+}
+
+impl LockStrategy for GilRelease {
+    const NAME: &'static str = "gil-release";
+    const RELEASES_FOR_NATIVE: bool = true;
+    const IMMORTALIZE_SHARED: bool = false;
+
+    type Shared = GilState;
+
+    fn new_shared(config: &StrategyConfig) -> GilState {
+        GilState::new(config.switch_interval)
+    }
+
+    #[inline]
+    fn attach(shared: &GilState, thread: ThreadIdent) {
+        shared.take_gil(thread);
+    }
+
+    #[inline]
+    fn detach(shared: &GilState, thread: ThreadIdent) {
+        shared.drop_gil(thread);
+    }
+
+    #[inline(always)]
+    fn eval_breaker(shared: &GilState) -> bool {
+        shared.eval_breaker()
+    }
+
+    #[inline]
+    fn handle_eval_breaker(shared: &GilState, thread: ThreadIdent) {
+        shared.handle_eval_breaker(thread);
+    }
+
+    #[inline(always)]
+    fn incref(header: &Header) {
+        common::incref(header);
+    }
+
+    #[inline(always)]
+    fn decref(header: &Header) -> bool {
+        common::decref(header)
+    }
+
+    /// A no-op: the GIL already excludes every other thread.
+    #[inline(always)]
+    fn lock_object(_header: &Header) {}
+
+    /// A no-op, like [`LockStrategy::lock_object`].
+    #[inline(always)]
+    fn unlock_object(_header: &Header) {}
+
+    /// A no-op, like [`LockStrategy::lock_object`].
+    #[inline(always)]
+    fn lock_two(_a: &Header, _b: &Header) {}
+
+    fn switch_interval(shared: &GilState) -> Duration {
+        shared.switch_interval()
+    }
+
+    fn set_switch_interval(shared: &GilState, interval: Duration) {
+        shared.set_switch_interval(interval);
+    }
+
+    fn stats(shared: &GilState) -> LockStats {
+        shared.stats()
+    }
+}

@@ -1,1 +1,110 @@
-fn main(){}
+//! `gilgamesh`: run Python files under a lock mode, and sweep lock modes and
+//! thread counts.
+
+use clap::{Parser, Subcommand};
+use runtime::{CompileErrorKind, RunError, StrategyConfig};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+use workloads::{format_stats, run_source, Mode};
+
+#[derive(Parser)]
+#[command(name = "gilgamesh", version, about = "What does a GIL cost and buy, compared with fine-grained locking?")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run a Python file under one lock mode.
+    Run {
+        /// The program.
+        file: PathBuf,
+        /// Lock mode: gil, gil-release or finegrained.
+        #[arg(long, default_value = "gil")]
+        mode: Mode,
+        /// GIL switch interval in seconds (sys.setswitchinterval).
+        #[arg(long, value_name = "SECONDS", value_parser = parse_interval)]
+        switch_interval: Option<Duration>,
+        /// Print what the lock strategy counted, to stderr.
+        #[arg(long)]
+        stats: bool,
+        /// Arguments for the program (sys.argv[1:]).
+        #[arg(last = true)]
+        args: Vec<String>,
+    },
+    /// Time workloads under every mode and thread count, CPython beside them.
+    Scale(workloads::scale::ScaleArgs),
+}
+
+fn parse_interval(s: &str) -> Result<Duration, String> {
+    let secs: f64 = s.parse().map_err(|_| format!("'{s}' is not a number of seconds"))?;
+    if !(secs > 0.0) || !secs.is_finite() {
+        return Err("the switch interval must be a positive number of seconds".into());
+    }
+    Duration::try_from_secs_f64(secs).map_err(|e| e.to_string())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Run {
+            file,
+            mode,
+            switch_interval,
+            stats,
+            args,
+        } => run(file, mode, switch_interval, stats, args),
+        Command::Scale(args) => workloads::scale::main(args),
+    }
+}
+
+fn run(file: PathBuf, mode: Mode, switch_interval: Option<Duration>, stats: bool, args: Vec<String>) -> ExitCode {
+    let filename = file.display().to_string();
+    let source = match std::fs::read(&file) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(_) => {
+                eprintln!("gilgamesh: {filename}: the file is not valid UTF-8");
+                return ExitCode::from(2);
+            }
+        },
+        Err(e) => {
+            eprintln!("gilgamesh: can't open file '{filename}': {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut config = StrategyConfig::default();
+    if let Some(i) = switch_interval {
+        config.switch_interval = i;
+    }
+    let mut argv = vec![filename.clone()];
+    argv.extend(args);
+    // The main Python thread gets the same large stack as the threads it starts.
+    let worker = std::thread::Builder::new()
+        .stack_size(runtime::modules::threading::PYTHON_THREAD_STACK)
+        .spawn(move || run_source(mode, config, &source, &filename, argv));
+    let outcome = match worker.map(|h| h.join()) {
+        Ok(Ok(outcome)) => outcome,
+        _ => {
+            eprintln!("gilgamesh: internal error: the interpreter thread failed");
+            return ExitCode::from(70);
+        }
+    };
+    if stats {
+        eprint!("{}", format_stats(mode, &outcome.stats));
+    }
+    match outcome.result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(RunError::Compile { filename, error }) => {
+            eprintln!("{}", error.render(&filename));
+            let _ = error.kind == CompileErrorKind::Syntax;
+            ExitCode::from(2)
+        }
+        Err(RunError::Exception { traceback, .. }) => {
+            eprint!("{traceback}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,433 @@
+//! The global interpreter lock: the protocol of CPython 3.13's
+//! `Python/ceval_gil.c`, written against [`runtime::sync`] so that the loom
+//! models in `loom-tests/` check this very code.
+//!
+//! # The protocol
+//!
+//! - The GIL is a boolean, `locked`, guarded by a mutex (`gil`) whose changes
+//!   are announced on a condition variable (`cond`). The mutex is held only
+//!   for a few instructions at a time, so it is almost never contended; the
+//!   *GIL* is what threads queue for, and they queue by sleeping on `cond`.
+//!
+//! - The thread that holds the GIL runs bytecode and must be made to give it
+//!   up when another thread wants it. For that the VM polls the *eval
+//!   breaker*, one atomic byte, at every safe point (backward jumps and
+//!   calls). The poll is a single relaxed load: it happens millions of times a
+//!   second, and a late observation only delays a switch, it never breaks
+//!   anything, because every decision that matters is re-checked under the
+//!   mutex. Only one bit of the byte is used today, [`DROP_REQUEST`]; signals,
+//!   pending calls and stop-the-world requests get bits of their own later,
+//!   which is why the bit is set and cleared with `fetch_or` / `fetch_and`
+//!   rather than plain stores (those are slow paths).
+//!
+//! - A thread that wants the GIL while it is held does not ask for it at once.
+//!   It sleeps on `cond` for one *switch interval* (5 ms by default,
+//!   `sys.setswitchinterval`). If the interval passes, the GIL is still
+//!   locked, and `switch_number` has not moved — no other thread took the GIL
+//!   in the meantime, so the holder has had it for a whole interval — the
+//!   waiter sets the drop request and goes back to sleep. The interval is what
+//!   gives the GIL a time slice without a timer thread: a holder that releases
+//!   the GIL on its own (a blocking call) is never interrupted, and a waiter
+//!   that sees a switch happen restarts its interval, since somebody else
+//!   got a turn. Opcodes can take arbitrarily long, so the interval is a
+//!   minimum, not a guarantee.
+//!
+//! - The holder sees the drop request at its next safe point and calls
+//!   [`GilState::handle_eval_breaker`]: it drops the GIL (clears `locked`,
+//!   signals `cond`) and immediately asks for it again, like every other
+//!   thread.
+//!
+//! - That alone is not enough on a multi-core machine: the dropper is running,
+//!   the waiter is asleep in the kernel, and the dropper usually re-takes the
+//!   mutex and the GIL before the waiter has even been scheduled, so the
+//!   "switch" gives nothing away and the waiter's slice stretches to many
+//!   intervals (the behaviour Beazley measured in the old GIL). Hence
+//!   FORCE_SWITCHING, which CPython always compiles in and so do we: when a
+//!   thread drops the GIL *because of a drop request*, it then waits on a
+//!   second condition variable, `switch_cond`, until `last_holder` is no
+//!   longer itself — until another thread has taken the GIL. Only then does
+//!   it queue for the GIL again. The dropper clears the drop request before
+//!   it waits, so that whoever takes the GIL next does not drop it at once.
+//!   Detaching (a blocking call, the end of a thread) drops the GIL through
+//!   the same path, so it too waits for the hand-over when a drop request is
+//!   pending, as `PyEval_SaveThread` does.
+//!
+//! - Taking the GIL sets `locked`; then, under `switch`, the mutex that guards
+//!   `last_holder`, it records the new holder, increments `switch_number` if
+//!   the holder changed, and signals `switch_cond` to release a dropper that
+//!   waits for the hand-over. Last it clears any pending drop request: the
+//!   request has been honoured, and a waiter that still waits asks again after
+//!   another full interval.
+//!
+//! - Lost wake-ups: a dropper checks `last_holder` and starts waiting on
+//!   `switch_cond` under the `switch` mutex, and a taker changes `last_holder`
+//!   and signals under the same mutex, so a signal can never fall between the
+//!   check and the wait (the race that CPython's comment about `COND_WAIT`
+//!   warns about). The dropper still re-checks in a loop, so a spurious
+//!   wake-up cannot let it go early. A waiter for the GIL itself only ever
+//!   sleeps for one interval, so a missed `cond` signal costs latency, never
+//!   liveness.
+//!
+//! - There is no deadlock in the hand-over wait: the drop request is set only
+//!   by a thread inside [`GilState::take_gil`] while the GIL is locked, and
+//!   every acquisition clears it, so while the request is set some thread is
+//!   queued for the GIL and will take it (`locked` is false once the dropper
+//!   dropped it). Lock order is always `gil` before `switch`; the dropper
+//!   holds only `switch`.
+//!
+//! # Where this departs from `ceval_gil.c`
+//!
+//! - CPython 3.13 keeps the drop-request bit in the holder's thread state
+//!   (per-thread eval breakers). The seam's `eval_breaker` has no thread
+//!   argument, so we keep one word for the runtime, as CPython 3.12 did; with
+//!   a GIL only the holder polls it, so the two are equivalent.
+//! - CPython's `switch_mutex` guards nothing in the type system; here the
+//!   `switch` mutex owns `last_holder` and `gil` owns `locked` and
+//!   `switch_number` (CPython reads `switch_number` under the GIL mutex too).
+//!   The counters live beside them, updated where the mutex is already held,
+//!   so counting costs neither an atomic read-modify-write nor a loom state.
+//! - CPython's hand-over wait is a single `COND_WAIT`; ours loops on
+//!   `last_holder`, which is equivalent but immune to spurious wake-ups.
+//! - No finalisation paths (`tstate_must_exit`): a runtime is dropped only
+//!   after all its threads have been joined.
+//!
+//! # Under loom
+//!
+//! loom has no clock; `runtime::sync::Condvar::wait_timeout` is modelled as
+//! "the interval passed" (release the mutex, let others run, report a
+//! time-out). The waiter's loop therefore explores every interleaving of
+//! drop requests and hand-overs, while the hand-over wait on `switch_cond` is
+//! a real condition-variable wait, so a lost wake-up there is a deadlock that
+//! loom reports. Under `cfg(loom)` a [`Mutant`] can switch on one deliberate
+//! bug, so that each model can show that it rejects a broken protocol.
+
+use runtime::sync::{self, AtomicU64, AtomicU8, Condvar, Mutex, Ordering};
+use runtime::{LockStats, ThreadIdent};
+use std::time::{Duration, Instant};
+
+/// The eval-breaker bit that asks the GIL holder to drop the GIL.
+pub const DROP_REQUEST: u8 = 1;
+
+/// The shortest time a waiter sleeps before it asks for the GIL (CPython's
+/// interval is in microseconds and at least 1).
+const MIN_WAIT: Duration = Duration::from_micros(1);
+
+/// A deliberately broken variant of the protocol, for loom models to reject.
+#[cfg(loom)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mutant {
+    /// The real protocol.
+    None,
+    /// The dropper does not wait for the hand-over (no FORCE_SWITCHING), so
+    /// it can re-take the GIL before the thread that asked for it.
+    NoForcedSwitch,
+    /// Taking the GIL does not signal `switch_cond`: a dropper waiting for the
+    /// hand-over is never woken (a lost wake-up).
+    NoSwitchSignal,
+    /// A waiter whose interval ran out takes the GIL without waiting for the
+    /// holder to drop it (no mutual exclusion).
+    GrabOnTimeout,
+}
+
+/// What the `gil` mutex guards.
+#[derive(Debug, Default)]
+struct GilInner {
+    /// The GIL itself.
+    locked: bool,
+    /// Incremented whenever the GIL passes to a different thread.
+    switch_number: u64,
+    acquisitions: u64,
+    drop_requests: u64,
+    wait_ns: u64,
+}
+
+/// What the `switch` mutex guards.
+#[derive(Debug, Default)]
+struct SwitchInner {
+    /// The thread that took the GIL last (it may have dropped it since).
+    last_holder: Option<ThreadIdent>,
+    switches: u64,
+    forced_switches: u64,
+}
+
+/// The state of one GIL: the lock, its hand-over machinery, the eval breaker,
+/// the switch interval and the counters.
+///
+/// This is the `Shared` state of the [`crate::Gil`] and [`crate::GilRelease`]
+/// strategies, which call these methods; it can also be used on its own, for
+/// instance by a benchmark that measures hand-over latency with
+/// [`GilState::switch_number`] and [`GilState::stats`].
+///
+/// ```
+/// use gil::GilState;
+/// use std::time::Duration;
+///
+/// let gil = GilState::new(Duration::from_millis(5));
+/// gil.take_gil(1);
+/// if gil.eval_breaker() {
+///     gil.handle_eval_breaker(1);
+/// }
+/// gil.drop_gil(1);
+/// assert_eq!(gil.stats().gil_acquisitions, 1);
+/// ```
+#[derive(Debug)]
+pub struct GilState {
+    gil: Mutex<GilInner>,
+    cond: Condvar,
+    switch: Mutex<SwitchInner>,
+    switch_cond: Condvar,
+    /// Bit set of pending work for the holder's next safe point.
+    eval_breaker: AtomicU8,
+    /// The switch interval in nanoseconds.
+    interval_ns: AtomicU64,
+    #[cfg(loom)]
+    mutant: Mutant,
+}
+
+impl GilState {
+    /// An unlocked GIL whose waiters ask for a drop after `switch_interval`.
+    pub fn new(switch_interval: Duration) -> Self {
+        Self {
+            gil: Mutex::new(GilInner::default()),
+            cond: Condvar::new(),
+            switch: Mutex::new(SwitchInner::default()),
+            switch_cond: Condvar::new(),
+            eval_breaker: AtomicU8::new(0),
+            interval_ns: AtomicU64::new(duration_ns(switch_interval)),
+            #[cfg(loom)]
+            mutant: Mutant::None,
+        }
+    }
+
+    /// Like [`GilState::new`], with one deliberate bug switched on.
+    #[cfg(loom)]
+    pub fn with_mutant(switch_interval: Duration, mutant: Mutant) -> Self {
+        Self {
+            mutant,
+            ..Self::new(switch_interval)
+        }
+    }
+
+    #[cfg(loom)]
+    #[inline]
+    fn mutant(&self, m: Mutant) -> bool {
+        self.mutant == m
+    }
+
+    #[cfg(not(loom))]
+    #[inline(always)]
+    fn mutant(&self, _m: Mutant) -> bool {
+        false
+    }
+
+    /// Takes the GIL for `me`, waiting (and asking the holder to drop it) as
+    /// long as another thread holds it. `take_gil` in `ceval_gil.c`.
+    pub fn take_gil(&self, me: ThreadIdent) {
+        let mut g = sync::lock(&self.gil);
+        if g.locked {
+            let start = Instant::now();
+            while g.locked {
+                let saved_switch_number = g.switch_number;
+                let interval = self.switch_interval().max(MIN_WAIT);
+                let (guard, timed_out) = self.cond.wait_timeout(&self.gil, g, interval);
+                g = guard;
+                if timed_out && self.mutant(Mutant::GrabOnTimeout) {
+                    break;
+                }
+                // A whole interval went by and nobody else got the GIL: ask
+                // the holder to drop it, and keep waiting.
+                if timed_out && g.locked && g.switch_number == saved_switch_number {
+                    self.eval_breaker.fetch_or(DROP_REQUEST, Ordering::Relaxed);
+                    g.drop_requests += 1;
+                }
+            }
+            g.wait_ns = g.wait_ns.saturating_add(duration_ns(start.elapsed()));
+        }
+
+        // We hold the GIL.
+        g.locked = true;
+        g.acquisitions += 1;
+        {
+            // `last_holder` changes only under `switch`: see `drop_gil`.
+            let mut s = sync::lock(&self.switch);
+            if s.last_holder != Some(me) {
+                if s.last_holder.is_some() {
+                    s.switches += 1;
+                }
+                s.last_holder = Some(me);
+                g.switch_number = g.switch_number.wrapping_add(1);
+            }
+            if !self.mutant(Mutant::NoSwitchSignal) {
+                self.switch_cond.notify_one();
+            }
+        }
+        // Whatever request made the previous holder drop has been honoured.
+        self.clear_drop_request();
+        drop(g);
+    }
+
+    /// Drops the GIL that `me` holds; when a drop request is pending, waits
+    /// until another thread has taken it (forced switching). `drop_gil` in
+    /// `ceval_gil.c`.
+    ///
+    /// # Panics
+    ///
+    /// If the GIL is not locked.
+    pub fn drop_gil(&self, me: ThreadIdent) {
+        {
+            let mut g = sync::lock(&self.gil);
+            assert!(g.locked, "drop_gil: the GIL is not locked");
+            g.locked = false;
+            self.cond.notify_one();
+        }
+
+        if self.drop_requested() && !self.mutant(Mutant::NoForcedSwitch) {
+            let mut s = sync::lock(&self.switch);
+            // Not switched yet: wait until somebody else has the GIL.
+            if s.last_holder == Some(me) {
+                self.clear_drop_request();
+                s.forced_switches += 1;
+                while s.last_holder == Some(me) {
+                    s = self.switch_cond.wait(s);
+                }
+            }
+        }
+    }
+
+    /// The fast check at a safe point: is anything pending? One relaxed load.
+    #[inline(always)]
+    pub fn eval_breaker(&self) -> bool {
+        self.eval_breaker.load(Ordering::Relaxed) != 0
+    }
+
+    /// Whether a waiter has asked the holder to drop the GIL.
+    #[inline]
+    pub fn drop_requested(&self) -> bool {
+        self.eval_breaker.load(Ordering::Relaxed) & DROP_REQUEST != 0
+    }
+
+    #[inline]
+    fn clear_drop_request(&self) {
+        if self.drop_requested() {
+            self.eval_breaker
+                .fetch_and(!DROP_REQUEST, Ordering::Relaxed);
+        }
+    }
+
+    /// The slow path at a safe point of the holder `me`: when a drop request is
+    /// pending, drop the GIL (waiting for the hand-over) and take it again.
+    #[cold]
+    pub fn handle_eval_breaker(&self, me: ThreadIdent) {
+        if self.drop_requested() {
+            self.drop_gil(me);
+            // Other threads run now.
+            self.take_gil(me);
+        }
+    }
+
+    /// How long a waiter waits before it asks for the GIL.
+    pub fn switch_interval(&self) -> Duration {
+        Duration::from_nanos(self.interval_ns.load(Ordering::Relaxed))
+    }
+
+    /// Sets the switch interval (`sys.setswitchinterval`); waiters use it from
+    /// their next wait on.
+    pub fn set_switch_interval(&self, interval: Duration) {
+        self.interval_ns
+            .store(duration_ns(interval), Ordering::Relaxed);
+    }
+
+    /// How many times the GIL has passed to a different thread (including the
+    /// first acquisition). A thread that sees it change knows a switch
+    /// happened.
+    pub fn switch_number(&self) -> u64 {
+        sync::lock(&self.gil).switch_number
+    }
+
+    /// The thread that took the GIL last, if any (it may have dropped it since).
+    pub fn last_holder(&self) -> Option<ThreadIdent> {
+        sync::lock(&self.switch).last_holder
+    }
+
+    /// Whether some thread holds the GIL right now.
+    pub fn is_locked(&self) -> bool {
+        sync::lock(&self.gil).locked
+    }
+
+    /// The counters so far. Takes both internal mutexes briefly (never the
+    /// GIL), so it may be called attached or detached.
+    pub fn stats(&self) -> LockStats {
+        let g = sync::lock(&self.gil);
+        let s = sync::lock(&self.switch);
+        LockStats {
+            gil_acquisitions: g.acquisitions,
+            gil_switches: s.switches,
+            forced_switches: s.forced_switches,
+            drop_requests: g.drop_requests,
+            gil_wait_ns: g.wait_ns,
+            contended_object_locks: 0,
+        }
+    }
+}
+
+#[cfg(not(loom))]
+#[derive(Clone, Copy)]
+enum Mutant {
+    NoForcedSwitch,
+    NoSwitchSignal,
+    GrabOnTimeout,
+}
+
+fn duration_ns(d: Duration) -> u64 {
+    u64::try_from(d.as_nanos()).unwrap_or(u64::MAX)
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uncontended_take_and_drop() {
+        let gil = GilState::new(Duration::from_millis(5));
+        assert!(!gil.is_locked());
+        gil.take_gil(7);
+        assert!(gil.is_locked());
+        assert_eq!(gil.last_holder(), Some(7));
+        assert!(!gil.eval_breaker());
+        gil.drop_gil(7);
+        assert!(!gil.is_locked());
+        gil.take_gil(7);
+        gil.drop_gil(7);
+        let stats = gil.stats();
+        assert_eq!(stats.gil_acquisitions, 2);
+        assert_eq!(stats.gil_switches, 0);
+        assert_eq!(stats.drop_requests, 0);
+        assert_eq!(stats.gil_wait_ns, 0);
+        assert_eq!(gil.switch_number(), 1);
+    }
+
+    #[test]
+    fn another_thread_is_a_switch() {
+        let gil = GilState::new(Duration::from_millis(5));
+        gil.take_gil(1);
+        gil.drop_gil(1);
+        gil.take_gil(2);
+        gil.drop_gil(2);
+        assert_eq!(gil.stats().gil_switches, 1);
+        assert_eq!(gil.switch_number(), 2);
+    }
+
+    #[test]
+    fn switch_interval_round_trips() {
+        let gil = GilState::new(Duration::from_millis(5));
+        assert_eq!(gil.switch_interval(), Duration::from_millis(5));
+        gil.set_switch_interval(Duration::from_micros(250));
+        assert_eq!(gil.switch_interval(), Duration::from_micros(250));
+    }
+
+    #[test]
+    #[should_panic(expected = "not locked")]
+    fn dropping_an_unlocked_gil_panics() {
+        GilState::new(Duration::from_millis(5)).drop_gil(1);
+    }
+}

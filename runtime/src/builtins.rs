@@ -1,0 +1,711 @@
+//! The `builtins` namespace: builtin functions and the constructors of
+//! builtin types.
+
+use crate::code::CmpOp;
+use crate::interp::Interp;
+use crate::object::{Builtin, NativeFn, ObjRef, Payload, PyStr, RangeObj, TypeKind, Value};
+use crate::ops::{self, type_name};
+use crate::repr::{repr, to_str};
+use crate::strategy::LockStrategy;
+use crate::vm::{Args, PyResult, Vm};
+use num_bigint::BigInt;
+use num_traits::{FromPrimitive, Signed, ToPrimitive};
+use std::sync::Arc;
+
+/// Makes an immortal-if-shared builtin function object.
+pub fn builtin_fn<S: LockStrategy>(interp: &Interp<S>, name: &'static str, func: NativeFn<S>, releases_gil: bool) -> Value<S> {
+    Value::Obj(interp.alloc_shared(Payload::Builtin(Builtin {
+        name,
+        func,
+        releases_gil,
+    })))
+}
+
+/// Fills the builtins namespace.
+pub fn install<S: LockStrategy>(interp: &Arc<Interp<S>>) {
+    let b = &interp.builtins;
+    let functions: &[(&'static str, NativeFn<S>)] = &[
+        ("print", builtin_print),
+        ("len", builtin_len),
+        ("sum", builtin_sum),
+        ("min", builtin_min),
+        ("max", builtin_max),
+        ("abs", builtin_abs),
+        ("round", builtin_round),
+        ("repr", builtin_repr),
+        ("isinstance", builtin_isinstance),
+        ("id", builtin_id),
+        ("hash", builtin_hash),
+        ("ord", builtin_ord),
+        ("chr", builtin_chr),
+        ("iter", builtin_iter),
+        ("next", builtin_next),
+        ("sorted", builtin_sorted),
+        ("any", builtin_any),
+        ("all", builtin_all),
+        ("divmod", builtin_divmod),
+    ];
+    for (name, f) in functions {
+        interp.dict_set_str(b, name, builtin_fn(interp, name, *f, false));
+    }
+    for (kind, name) in [
+        (TypeKind::Int, "int"),
+        (TypeKind::Float, "float"),
+        (TypeKind::Str, "str"),
+        (TypeKind::Bool, "bool"),
+        (TypeKind::List, "list"),
+        (TypeKind::Tuple, "tuple"),
+        (TypeKind::Dict, "dict"),
+        (TypeKind::Range, "range"),
+        (TypeKind::Bytes, "bytes"),
+        (TypeKind::Type, "type"),
+        (TypeKind::Object, "object"),
+    ] {
+        interp.dict_set_str(b, name, Value::Obj(interp.types[&kind].clone()));
+    }
+    for (name, _) in crate::interp::EXCEPTION_HIERARCHY {
+        interp.dict_set_str(b, name, Value::Obj(interp.exceptions[name].clone()));
+    }
+    interp.dict_set_str(b, "__name__", interp.new_str("builtins"));
+}
+
+/// Checks the positional argument count of a builtin; CPython's message.
+pub fn arity<S: LockStrategy>(vm: &Vm<S>, name: &str, args: &Args<S>, min: usize, max: usize) -> PyResult<S, ()> {
+    if let Some((k, _)) = args.kw.first() {
+        return Err(vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'")));
+    }
+    let n = args.pos.len();
+    if n >= min && n <= max {
+        return Ok(());
+    }
+    Err(vm.type_error(if min == max {
+        match min {
+            0 => format!("{name}() takes no arguments ({n} given)"),
+            1 => format!("{name}() takes exactly one argument ({n} given)"),
+            _ => format!("{name} expected {min} arguments, got {n}"),
+        }
+    } else if n < min {
+        format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+    } else {
+        format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+    }))
+}
+
+fn builtin_print<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    let mut text_arg = |vm: &mut Vm<S>, name: &str, default: &str| -> PyResult<S, String> {
+        match args.take_kw(name) {
+            None | Some(Value::None) => Ok(default.to_string()),
+            Some(v) => match v.as_str() {
+                Some(s) => Ok(s.to_string()),
+                None => Err(vm.type_error(format!("{name} must be None or a string, not {}", type_name(&v)))),
+            },
+        }
+    };
+    let sep = text_arg(vm, "sep", " ")?;
+    let end = text_arg(vm, "end", "\n")?;
+    args.take_kw("flush");
+    if let Some((k, _)) = args.kw.first() {
+        return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for print()")));
+    }
+    let mut out = String::new();
+    for (i, v) in args.pos.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&to_str(vm, v)?);
+    }
+    out.push_str(&end);
+    vm.interp.write_stdout(out.as_bytes());
+    Ok(Value::None)
+}
+
+fn builtin_len<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "len", &args, 1, 1)?;
+    Ok(Value::Int(ops::len(vm, &args.pos[0])? as i64))
+}
+
+fn builtin_sum<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    let start = args.take_kw("start");
+    arity(vm, "sum", &args, 1, 2)?;
+    let mut acc = start.or_else(|| args.pos.get(1).cloned()).unwrap_or(Value::Int(0));
+    if acc.as_str().is_some() {
+        return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    for item in ops::iterate(vm, &args.pos[0])? {
+        acc = match (&acc, &item) {
+            (Value::Int(x), Value::Int(y)) => match x.checked_add(*y) {
+                Some(s) => Value::Int(s),
+                None => ops::binary_op(vm, crate::code::BinOp::Add, &acc, &item)?,
+            },
+            _ => ops::binary_op(vm, crate::code::BinOp::Add, &acc, &item)?,
+        };
+    }
+    Ok(acc)
+}
+
+fn min_max<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>, name: &str, op: CmpOp) -> PyResult<S> {
+    let default = args.take_kw("default");
+    if let Some((k, _)) = args.kw.first() {
+        return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()")));
+    }
+    let items = match args.pos.len() {
+        0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
+        1 => ops::iterate(vm, &args.pos[0])?,
+        _ => args.pos,
+    };
+    let mut it = items.into_iter();
+    let Some(mut best) = it.next() else {
+        return default.ok_or_else(|| vm.value_error(format!("{name}() arg is an empty sequence")));
+    };
+    for item in it {
+        if ops::compare(vm, op, &item, &best)? {
+            best = item;
+        }
+    }
+    Ok(best)
+}
+
+fn builtin_min<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    min_max(vm, args, "min", CmpOp::Lt)
+}
+
+fn builtin_max<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    min_max(vm, args, "max", CmpOp::Gt)
+}
+
+fn builtin_abs<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "abs", &args, 1, 1)?;
+    let v = &args.pos[0];
+    Ok(match v {
+        Value::Int(i) => match i.checked_abs() {
+            Some(a) => Value::Int(a),
+            None => ops::int_from_big(BigInt::from(*i).abs()),
+        },
+        Value::Bool(b) => Value::Int(*b as i64),
+        Value::Float(f) => Value::Float(f.abs()),
+        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => {
+            ops::int_from_big(ops::to_big(v).expect("int").abs())
+        }
+        _ => return Err(vm.type_error(format!("bad operand type for abs(): '{}'", type_name(v)))),
+    })
+}
+
+fn float_to_int<S: LockStrategy>(vm: &Vm<S>, f: f64) -> PyResult<S> {
+    if f.is_nan() {
+        return Err(vm.value_error("cannot convert float NaN to integer"));
+    }
+    if f.is_infinite() {
+        return Err(vm.new_error("OverflowError", "cannot convert float infinity to integer"));
+    }
+    let t = f.trunc();
+    if t.abs() < 9.0e18 {
+        Ok(Value::Int(t as i64))
+    } else {
+        Ok(ops::int_from_big(BigInt::from_f64(t).expect("finite")))
+    }
+}
+
+fn builtin_round<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    let nd = args.take_kw("ndigits");
+    arity(vm, "round", &args, 1, 2)?;
+    let ndigits = nd.or_else(|| args.pos.get(1).cloned()).filter(|v| !matches!(v, Value::None));
+    let v = &args.pos[0];
+    match v {
+        Value::Float(f) => match ndigits {
+            None => float_to_int(vm, f.round_ties_even()),
+            Some(n) => {
+                let n = ops::expect_int(vm, &n)?;
+                Ok(Value::Float(round_float(*f, n)))
+            }
+        },
+        Value::Int(_) | Value::Bool(_) | Value::Obj(_) if ops::to_big(v).is_some() => {
+            let x = ops::to_big(v).expect("int");
+            match ndigits {
+                None => Ok(ops::int_from_big(x)),
+                Some(n) => {
+                    let n = ops::expect_int(vm, &n)?;
+                    if n >= 0 {
+                        return Ok(ops::int_from_big(x));
+                    }
+                    // Round half to even at 10**-n.
+                    let Some(p) = u32::try_from(-n).ok().filter(|p| *p < 4000) else {
+                        return Ok(Value::Int(0));
+                    };
+                    let m = num_traits::pow::Pow::pow(&BigInt::from(10), p);
+                    let (q, r) = num_integer::Integer::div_mod_floor(&x, &m);
+                    let twice = &r * 2;
+                    let q = if twice > m || (twice == m && num_integer::Integer::is_odd(&q)) {
+                        q + 1
+                    } else {
+                        q
+                    };
+                    Ok(ops::int_from_big(q * m))
+                }
+            }
+        }
+        _ => Err(vm.type_error(format!("type {} doesn't define __round__ method", type_name(v)))),
+    }
+}
+
+/// `round(f, n)` with CPython's correctly rounded result.
+fn round_float(f: f64, n: i64) -> f64 {
+    if !f.is_finite() || n > 308 {
+        return f;
+    }
+    if n >= 0 {
+        // Formatting rounds the exact binary value correctly (ties to even).
+        format!("{:.*}", n as usize, f).parse().unwrap_or(f)
+    } else {
+        let p = 10f64.powi((-n).min(308) as i32);
+        let y = (f / p).round_ties_even() * p;
+        if y.is_finite() {
+            y
+        } else {
+            f
+        }
+    }
+}
+
+fn builtin_repr<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "repr", &args, 1, 1)?;
+    let r = repr(vm, &args.pos[0])?;
+    Ok(vm.new_str(r))
+}
+
+/// The type object of a value.
+pub fn type_of<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> ObjRef<S> {
+    match v.payload() {
+        Some(Payload::Exception(e)) => e.class.clone(),
+        _ => vm.interp.types[&ops::type_kind(v)].clone(),
+    }
+}
+
+/// Whether type `t` is `class` or derives from it.
+pub fn is_subtype<S: LockStrategy>(t: &ObjRef<S>, class: &ObjRef<S>) -> bool {
+    let mut cur = Some(t.clone());
+    while let Some(c) = cur {
+        if c.ptr_eq(class) {
+            return true;
+        }
+        cur = match &c.payload {
+            Payload::Type(ty) => ty.base.clone(),
+            _ => None,
+        };
+    }
+    false
+}
+
+fn builtin_isinstance<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "isinstance", &args, 2, 2)?;
+    let t = type_of(vm, &args.pos[0]);
+    let classes: Vec<Value<S>> = match args.pos[1].payload() {
+        Some(Payload::Tuple(items)) => items.to_vec(),
+        _ => vec![args.pos[1].clone()],
+    };
+    for c in classes {
+        let Some(class) = c.obj().filter(|o| matches!(o.payload, Payload::Type(_))) else {
+            return Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
+        };
+        // bool is a subclass of int.
+        let bool_is_int = matches!(args.pos[0], Value::Bool(_))
+            && matches!(&class.payload, Payload::Type(ty) if ty.kind == TypeKind::Int);
+        if is_subtype(&t, class) || bool_is_int {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn builtin_id<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "id", &args, 1, 1)?;
+    Ok(match &args.pos[0] {
+        Value::Obj(o) => Value::Int(o.addr() as i64),
+        other => Value::Int(crate::dict::hash_value(other).unwrap_or(0) as i64 & 0x7fff_ffff_ffff),
+    })
+}
+
+fn builtin_hash<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "hash", &args, 1, 1)?;
+    let v = &args.pos[0];
+    // Numbers hash as CPython does for values that fit; others by our hash.
+    Ok(match v {
+        Value::Int(i) if *i != -1 => Value::Int(*i),
+        Value::Int(_) => Value::Int(-2),
+        Value::Bool(b) => Value::Int(*b as i64),
+        _ => match crate::dict::hash_value(v) {
+            Ok(h) => Value::Int((h >> 1) as i64),
+            Err(t) => return Err(vm.type_error(format!("unhashable type: '{t}'"))),
+        },
+    })
+}
+
+fn builtin_ord<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "ord", &args, 1, 1)?;
+    let v = &args.pos[0];
+    match v.as_str() {
+        Some(s) => {
+            let mut chars = s.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Ok(Value::Int(c as i64)),
+                _ => Err(vm.type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.chars().count()
+                ))),
+            }
+        }
+        None => Err(vm.type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            type_name(v)
+        ))),
+    }
+}
+
+fn builtin_chr<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "chr", &args, 1, 1)?;
+    let i = ops::expect_int(vm, &args.pos[0])?;
+    match u32::try_from(i).ok().and_then(char::from_u32) {
+        Some(c) => Ok(vm.new_str(c.to_string())),
+        None => Err(vm.value_error("chr() arg not in range(0x110000)")),
+    }
+}
+
+fn builtin_iter<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "iter", &args, 1, 1)?;
+    ops::get_iter(vm, &args.pos[0])
+}
+
+fn builtin_next<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "next", &args, 1, 2)?;
+    match ops::iter_next(vm, &args.pos[0])? {
+        Some(v) => Ok(v),
+        None => match args.pos.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(crate::vm::PyErr {
+                exc: vm.interp.new_exception("StopIteration", None),
+            }),
+        },
+    }
+}
+
+/// Sorts values with Python's `<`, stably; the first comparison error wins.
+pub fn sort_values<S: LockStrategy>(vm: &mut Vm<S>, items: &mut [Value<S>], reverse: bool) -> PyResult<S, ()> {
+    let mut err = None;
+    items.sort_by(|a, b| {
+        if err.is_some() {
+            return std::cmp::Ordering::Equal;
+        }
+        let (x, y) = if reverse { (b, a) } else { (a, b) };
+        match ops::less_than(vm, x, y) {
+            Ok(true) => std::cmp::Ordering::Less,
+            Ok(false) => match ops::less_than(vm, y, x) {
+                Ok(true) => std::cmp::Ordering::Greater,
+                Ok(false) => std::cmp::Ordering::Equal,
+                Err(e) => {
+                    err = Some(e);
+                    std::cmp::Ordering::Equal
+                }
+            },
+            Err(e) => {
+                err = Some(e);
+                std::cmp::Ordering::Equal
+            }
+        }
+    });
+    match err {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+fn builtin_sorted<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    let reverse = match args.take_kw("reverse") {
+        Some(v) => ops::truthy(vm, &v)?,
+        None => false,
+    };
+    arity(vm, "sorted", &args, 1, 1)?;
+    let mut items = ops::iterate(vm, &args.pos[0])?;
+    sort_values(vm, &mut items, reverse)?;
+    Ok(ops::new_list(items))
+}
+
+fn builtin_any<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "any", &args, 1, 1)?;
+    for v in ops::iterate(vm, &args.pos[0])? {
+        if ops::truthy(vm, &v)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn builtin_all<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "all", &args, 1, 1)?;
+    for v in ops::iterate(vm, &args.pos[0])? {
+        if !ops::truthy(vm, &v)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn builtin_divmod<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "divmod", &args, 2, 2)?;
+    let (a, b) = (&args.pos[0], &args.pos[1]);
+    let q = ops::binary_op(vm, crate::code::BinOp::FloorDiv, a, b)?;
+    let r = ops::binary_op(vm, crate::code::BinOp::Mod, a, b)?;
+    Ok(ops::new_tuple(vec![q, r]))
+}
+
+// ---- constructors of builtin types ----
+
+/// Calling a builtin type object: `int(x)`, `list(it)`, `range(n)`...
+pub fn construct<S: LockStrategy>(vm: &mut Vm<S>, kind: TypeKind, type_obj: &ObjRef<S>, mut args: Args<S>) -> PyResult<S> {
+    let name = match &type_obj.payload {
+        Payload::Type(t) => t.name.clone(),
+        _ => "?".into(),
+    };
+    match kind {
+        TypeKind::Int => {
+            let base = args.take_kw("base");
+            arity(vm, "int", &args, 0, 2)?;
+            let base = base.or_else(|| args.pos.get(1).cloned());
+            match args.pos.first() {
+                None => Ok(Value::Int(0)),
+                Some(v) => int_from_value(vm, v, base),
+            }
+        }
+        TypeKind::Float => {
+            arity(vm, "float", &args, 0, 1)?;
+            match args.pos.first() {
+                None => Ok(Value::Float(0.0)),
+                Some(v) => float_from_value(vm, v),
+            }
+        }
+        TypeKind::Str => {
+            arity(vm, "str", &args, 0, 1)?;
+            match args.pos.first() {
+                None => Ok(vm.new_str("")),
+                Some(v) => {
+                    let s = to_str(vm, v)?;
+                    Ok(vm.new_str(s))
+                }
+            }
+        }
+        TypeKind::Bool => {
+            arity(vm, "bool", &args, 0, 1)?;
+            match args.pos.first() {
+                None => Ok(Value::Bool(false)),
+                Some(v) => Ok(Value::Bool(ops::truthy(vm, v)?)),
+            }
+        }
+        TypeKind::List => {
+            arity(vm, "list", &args, 0, 1)?;
+            match args.pos.first() {
+                None => Ok(ops::new_list(Vec::new())),
+                Some(v) => Ok(ops::new_list(ops::iterate(vm, v)?)),
+            }
+        }
+        TypeKind::Tuple => {
+            arity(vm, "tuple", &args, 0, 1)?;
+            match args.pos.first() {
+                None => Ok(ops::new_tuple(Vec::new())),
+                Some(v) if matches!(v.payload(), Some(Payload::Tuple(_))) => Ok(v.clone()),
+                Some(v) => Ok(ops::new_tuple(ops::iterate(vm, v)?)),
+            }
+        }
+        TypeKind::Dict => {
+            let kw = std::mem::take(&mut args.kw);
+            arity(vm, "dict", &args, 0, 1)?;
+            let d = ops::new_dict();
+            let dobj = d.obj().expect("dict").clone();
+            if let Some(src) = args.pos.first() {
+                if matches!(src.payload(), Some(Payload::Dict(_))) {
+                    for (k, v) in ops::dict_items(src) {
+                        ops::dict_set(vm, &dobj, k, v)?;
+                    }
+                } else {
+                    for (i, item) in ops::iterate(vm, src)?.into_iter().enumerate() {
+                        let pair = ops::iterate(vm, &item).map_err(|_| {
+                            vm.type_error(format!(
+                                "cannot convert dictionary update sequence element #{i} to a sequence"
+                            ))
+                        })?;
+                        if pair.len() != 2 {
+                            return Err(vm.value_error(format!(
+                                "dictionary update sequence element #{i} has length {}; 2 is required",
+                                pair.len()
+                            )));
+                        }
+                        let mut p = pair.into_iter();
+                        let (k, v) = (p.next().expect("2"), p.next().expect("2"));
+                        ops::dict_set(vm, &dobj, k, v)?;
+                    }
+                }
+            }
+            for (k, v) in kw {
+                let key = vm.new_str(k);
+                ops::dict_set(vm, &dobj, key, v)?;
+            }
+            Ok(d)
+        }
+        TypeKind::Range => {
+            arity(vm, "range", &args, 1, 3)?;
+            let mut nums = Vec::new();
+            for v in &args.pos {
+                nums.push(ops::expect_int(vm, v)?);
+            }
+            let (start, stop, step) = match nums.len() {
+                1 => (0, nums[0], 1),
+                2 => (nums[0], nums[1], 1),
+                _ => (nums[0], nums[1], nums[2]),
+            };
+            if step == 0 {
+                return Err(vm.value_error("range() arg 3 must not be zero"));
+            }
+            Ok(Value::Obj(ObjRef::new(Payload::Range(RangeObj { start, stop, step }))))
+        }
+        TypeKind::Bytes => {
+            arity(vm, "bytes", &args, 0, 1)?;
+            let data: Vec<u8> = match args.pos.first() {
+                None => Vec::new(),
+                Some(Value::Int(n)) => {
+                    if *n < 0 {
+                        return Err(vm.value_error("negative count"));
+                    }
+                    vec![0; *n as usize]
+                }
+                Some(v) if v.as_str().is_some() => {
+                    return Err(vm.type_error("string argument without an encoding"))
+                }
+                Some(v) => {
+                    let mut out = Vec::new();
+                    for x in ops::iterate(vm, v)? {
+                        match x {
+                            Value::Int(i) if (0..256).contains(&i) => out.push(i as u8),
+                            Value::Int(_) => return Err(vm.value_error("bytes must be in range(0, 256)")),
+                            other => {
+                                return Err(vm.type_error(format!(
+                                    "'{}' object cannot be interpreted as an integer",
+                                    type_name(&other)
+                                )))
+                            }
+                        }
+                    }
+                    out
+                }
+            };
+            Ok(Value::Obj(ObjRef::new(Payload::Bytes(data.into_boxed_slice()))))
+        }
+        TypeKind::Type => {
+            arity(vm, "type", &args, 1, 1)?;
+            Ok(Value::Obj(type_of(vm, &args.pos[0])))
+        }
+        _ => Err(vm.type_error(format!("cannot create '{name}' instances"))),
+    }
+}
+
+fn int_from_value<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>, base: Option<Value<S>>) -> PyResult<S> {
+    if let Some(s) = v.as_str() {
+        let base = match base {
+            None => 10,
+            Some(b) => ops::expect_int(vm, &b)?,
+        };
+        if base != 0 && !(2..=36).contains(&base) {
+            return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
+        }
+        return parse_int(s, base as u32).map(ops::int_from_big).ok_or_else(|| {
+            vm.value_error(format!(
+                "invalid literal for int() with base {}: {}",
+                base,
+                crate::repr::str_repr(s)
+            ))
+        });
+    }
+    if base.is_some() {
+        return Err(vm.type_error("int() can't convert non-string with explicit base"));
+    }
+    match v {
+        Value::Int(_) => Ok(v.clone()),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => float_to_int(vm, *f),
+        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => Ok(v.clone()),
+        _ => Err(vm.type_error(format!(
+            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+            type_name(v)
+        ))),
+    }
+}
+
+/// Parses `int(s, base)` text: whitespace, sign, underscores between digits.
+fn parse_int(s: &str, base: u32) -> Option<BigInt> {
+    let t = s.trim();
+    let (neg, digits) = match t.as_bytes().first()? {
+        b'-' => (true, &t[1..]),
+        b'+' => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let lower = digits.to_ascii_lowercase();
+    let (digits, base) = match (base, lower.get(..2)) {
+        (16 | 0, Some("0x")) => (&digits[2..], 16),
+        (8 | 0, Some("0o")) => (&digits[2..], 8),
+        (2 | 0, Some("0b")) => (&digits[2..], 2),
+        (0, _) => (digits, 10),
+        (b, _) => (digits, b),
+    };
+    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+        return None;
+    }
+    let clean: String = digits.chars().filter(|c| *c != '_').collect();
+    if !clean.chars().all(|c| c.is_digit(base)) {
+        return None;
+    }
+    let v = BigInt::parse_bytes(clean.as_bytes(), base)?;
+    Some(if neg { -v } else { v })
+}
+
+fn float_from_value<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
+    if let Some(s) = v.as_str() {
+        let t = s.trim();
+        let lower = t.to_ascii_lowercase();
+        let unsigned = lower.trim_start_matches(['+', '-']);
+        let parsed = if matches!(unsigned, "inf" | "infinity" | "nan") {
+            let neg = lower.starts_with('-');
+            let f = if unsigned == "nan" { f64::NAN } else { f64::INFINITY };
+            Some(if neg { -f } else { f })
+        } else if t.contains("__") || t.starts_with('_') || t.ends_with('_') {
+            None
+        } else {
+            t.replace('_', "").parse::<f64>().ok().filter(|_| {
+                // Rust accepts "inf"-like words handled above, and nothing else
+                // that Python rejects, except an empty exponent.
+                !t.is_empty()
+            })
+        };
+        return parsed
+            .map(Value::Float)
+            .ok_or_else(|| vm.value_error(format!("could not convert string to float: {}", crate::repr::str_repr(s))));
+    }
+    match v {
+        Value::Float(_) => Ok(v.clone()),
+        Value::Int(i) => Ok(Value::Float(*i as f64)),
+        Value::Bool(b) => Ok(Value::Float(*b as i64 as f64)),
+        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => {
+            match ops::to_big(v).and_then(|b| b.to_f64()).filter(|f| f.is_finite()) {
+                Some(f) => Ok(Value::Float(f)),
+                None => Err(vm.new_error("OverflowError", "int too large to convert to float")),
+            }
+        }
+        _ => Err(vm.type_error(format!(
+            "float() argument must be a string or a real number, not '{}'",
+            type_name(v)
+        ))),
+    }
+}
+
+/// A str object for a method's receiver (`PyStr`), for methods modules.
+pub fn str_payload<S: LockStrategy>(v: &Value<S>) -> Option<&PyStr> {
+    match v.payload() {
+        Some(Payload::Str(s)) => Some(s),
+        _ => None,
+    }
+}

@@ -1,0 +1,161 @@
+//! Bytecode: the instruction set and code objects.
+
+use crate::object::{ObjRef, Value};
+use crate::strategy::LockStrategy;
+use std::sync::Arc;
+
+/// Binary operators (also used, with `inplace`, for augmented assignment).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    TrueDiv,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    And,
+    Or,
+    Xor,
+}
+
+impl BinOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::TrueDiv => "/",
+            BinOp::FloorDiv => "//",
+            BinOp::Mod => "%",
+            BinOp::Pow => "** or pow()",
+            BinOp::LShift => "<<",
+            BinOp::RShift => ">>",
+            BinOp::And => "&",
+            BinOp::Or => "|",
+            BinOp::Xor => "^",
+        }
+    }
+}
+
+/// Rich comparison operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+}
+
+impl CmpOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Eq => "==",
+            CmpOp::Ne => "!=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+        }
+    }
+}
+
+/// One instruction. Jump targets are instruction indices.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Instr {
+    Nop,
+    LoadConst(u32),
+    LoadFast(u32),
+    StoreFast(u32),
+    DeleteFast(u32),
+    /// Global (then builtin) name lookup; the index is into `names`, and also
+    /// the slot of the per-thread lookup cache.
+    LoadGlobal(u32),
+    StoreGlobal(u32),
+    DeleteGlobal(u32),
+    LoadAttr(u32),
+    StoreAttr(u32),
+    /// Pushes (callable, self) for a method call, avoiding a bound method.
+    LoadMethod(u32),
+    /// Calls what `LoadMethod` pushed, with `argc` arguments after self.
+    CallMethod(u32),
+    /// Calls `callee` with `argc` positional arguments.
+    Call(u32),
+    /// Like `Call`, with a tuple of keyword names on top; the last
+    /// `len(names)` arguments are the keyword values.
+    CallKw(u32),
+    Return,
+    Pop,
+    Dup,
+    DupTwo,
+    Rot2,
+    Rot3,
+    Binary(BinOp),
+    /// Augmented assignment: in place for mutable containers (`list +=`).
+    Inplace(BinOp),
+    Compare(CmpOp),
+    Is(bool),
+    /// `in` (false) / `not in` (true).
+    Contains(bool),
+    Not,
+    Neg,
+    Pos,
+    Invert,
+    Jump(u32),
+    PopJumpIfFalse(u32),
+    PopJumpIfTrue(u32),
+    JumpIfFalseOrPop(u32),
+    JumpIfTrueOrPop(u32),
+    GetIter,
+    /// Pushes the iterator's next item, or pops it and jumps when exhausted.
+    ForIter(u32),
+    BuildList(u32),
+    BuildTuple(u32),
+    /// `n` key/value pairs.
+    BuildDict(u32),
+    BuildSlice(u32),
+    Subscr,
+    StoreSubscr,
+    DeleteSubscr,
+    UnpackSequence(u32),
+    /// Makes a function from the nested code `children[i]`; with `true`, a
+    /// tuple of defaults is on the stack.
+    MakeFunction(u32, bool),
+    /// `raise` with 0 (re-raise) or 1 operand.
+    Raise(u32),
+    ImportName(u32),
+    ImportFrom(u32),
+    /// Enters a `with` block: pops the manager, pushes its bound `__exit__`
+    /// and the result of `__enter__`, and installs a handler.
+    SetupWith(u32),
+    /// Leaves a `with` block normally: calls `__exit__(None, None, None)`.
+    WithExit,
+    /// The handler of a `with` block: calls `__exit__` with the exception and
+    /// re-raises it unless `__exit__` returned true.
+    WithExceptExit,
+    PopBlock,
+}
+
+/// A compiled function or module body.
+pub struct Code<S: LockStrategy> {
+    pub name: Arc<str>,
+    pub filename: Arc<str>,
+    pub instrs: Box<[Instr]>,
+    /// Source line of each instruction.
+    pub lines: Box<[u32]>,
+    pub consts: Box<[Value<S>]>,
+    /// Names used by global, attribute and import instructions (str objects).
+    pub names: Box<[ObjRef<S>]>,
+    pub varnames: Box<[Arc<str>]>,
+    pub argcount: u32,
+    pub nlocals: u32,
+    /// Code objects of functions defined in this one.
+    pub children: Box<[Arc<Code<S>>]>,
+    /// First slot of this code's entries in the per-thread global cache.
+    pub cache_base: usize,
+    pub is_module: bool,
+}

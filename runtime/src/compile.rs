@@ -1,0 +1,1127 @@
+//! The compiler: `ruff_python_parser`'s AST to bytecode.
+//!
+//! It is not generic over the lock strategy: it produces a [`CodeUnit`] of
+//! plain data, which [`crate::interp`] turns into a [`crate::code::Code`] with
+//! real objects for constants and names.
+//!
+//! Syntax outside the supported subset is reported as
+//! [`CompileErrorKind::Unsupported`] with its position, never silently
+//! miscompiled.
+
+use crate::code::{BinOp, CmpOp, Instr};
+use num_bigint::BigInt;
+use ruff_python_ast::{self as ast, Expr, ExprContext, Number, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+use std::collections::HashSet;
+
+/// A constant in a code unit.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Const {
+    None,
+    Bool(bool),
+    Int(i64),
+    BigInt(BigInt),
+    Float(f64),
+    Str(String),
+    Bytes(Vec<u8>),
+    /// A tuple of strings (keyword names of a call).
+    StrTuple(Vec<String>),
+}
+
+/// Compiled code, before its constants become objects.
+#[derive(Debug)]
+pub struct CodeUnit {
+    pub name: String,
+    pub instrs: Vec<Instr>,
+    pub lines: Vec<u32>,
+    pub consts: Vec<Const>,
+    pub names: Vec<String>,
+    pub varnames: Vec<String>,
+    pub argcount: u32,
+    pub children: Vec<CodeUnit>,
+    pub is_module: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompileErrorKind {
+    Syntax,
+    Unsupported,
+}
+
+/// A compile error with a 1-based line and column.
+#[derive(Clone, Debug)]
+pub struct CompileError {
+    pub kind: CompileErrorKind,
+    pub line: u32,
+    pub column: u32,
+    pub message: String,
+}
+
+impl CompileError {
+    /// `FILE:LINE:COL: SyntaxError: msg` or `FILE:LINE:COL: unsupported: what`.
+    pub fn render(&self, filename: &str) -> String {
+        let label = match self.kind {
+            CompileErrorKind::Syntax => "SyntaxError",
+            CompileErrorKind::Unsupported => "unsupported",
+        };
+        format!(
+            "{}:{}:{}: {}: {}",
+            filename, self.line, self.column, label, self.message
+        )
+    }
+}
+
+/// Maps byte offsets to 1-based (line, column in characters).
+struct LineIndex<'a> {
+    source: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(source: &'a str) -> Self {
+        let mut starts = vec![0];
+        for (i, b) in source.bytes().enumerate() {
+            if b == b'\n' {
+                starts.push(i + 1);
+            }
+        }
+        Self { source, starts }
+    }
+    fn line_col(&self, offset: usize) -> (u32, u32) {
+        let offset = offset.min(self.source.len());
+        let line = match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.starts[line];
+        let col = self
+            .source
+            .get(start..offset)
+            .map(|s| s.chars().count())
+            .unwrap_or(offset - start);
+        (line as u32 + 1, col as u32 + 1)
+    }
+}
+
+/// Parses and compiles a module.
+pub fn compile_module(source: &str) -> Result<CodeUnit, CompileError> {
+    let index = LineIndex::new(source);
+    let parsed = match ruff_python_parser::parse_module(source) {
+        Ok(p) => p,
+        Err(e) => {
+            let (line, column) = index.line_col(e.location.start().to_usize());
+            return Err(CompileError {
+                kind: CompileErrorKind::Syntax,
+                line,
+                column,
+                message: e.error.to_string(),
+            });
+        }
+    };
+    let module = parsed.into_syntax();
+    let mut c = Compiler {
+        index: &index,
+        scopes: Vec::new(),
+    };
+    c.scopes.push(Scope::new("<module>", true));
+    c.compile_body(&module.body)?;
+    c.emit_const(Const::None);
+    c.emit(Instr::Return);
+    Ok(c.scopes.pop().expect("module scope").finish())
+}
+
+enum FBlock {
+    Loop {
+        start: u32,
+        /// `for` loops keep their iterator on the stack.
+        is_for: bool,
+        breaks: Vec<usize>,
+    },
+    With,
+}
+
+struct Scope {
+    unit: CodeUnit,
+    is_module: bool,
+    /// Local variable names (functions only).
+    locals: HashSet<String>,
+    globals: HashSet<String>,
+    fblocks: Vec<FBlock>,
+    line: u32,
+}
+
+impl Scope {
+    fn new(name: &str, is_module: bool) -> Self {
+        Self {
+            unit: CodeUnit {
+                name: name.to_string(),
+                instrs: Vec::new(),
+                lines: Vec::new(),
+                consts: Vec::new(),
+                names: Vec::new(),
+                varnames: Vec::new(),
+                argcount: 0,
+                children: Vec::new(),
+                is_module,
+            },
+            is_module,
+            locals: HashSet::new(),
+            globals: HashSet::new(),
+            fblocks: Vec::new(),
+            line: 1,
+        }
+    }
+    fn finish(self) -> CodeUnit {
+        self.unit
+    }
+}
+
+struct Compiler<'a> {
+    index: &'a LineIndex<'a>,
+    scopes: Vec<Scope>,
+}
+
+type CResult<T = ()> = Result<T, CompileError>;
+
+enum NameOp {
+    Load,
+    Store,
+    Delete,
+}
+
+impl Compiler<'_> {
+    fn scope(&mut self) -> &mut Scope {
+        self.scopes.last_mut().expect("scope")
+    }
+
+    fn unsupported(&self, range: TextRange, what: &str) -> CompileError {
+        let (line, column) = self.index.line_col(range.start().to_usize());
+        CompileError {
+            kind: CompileErrorKind::Unsupported,
+            line,
+            column,
+            message: what.to_string(),
+        }
+    }
+
+    fn syntax(&self, range: TextRange, what: &str) -> CompileError {
+        let (line, column) = self.index.line_col(range.start().to_usize());
+        CompileError {
+            kind: CompileErrorKind::Syntax,
+            line,
+            column,
+            message: what.to_string(),
+        }
+    }
+
+    fn set_line(&mut self, range: TextRange) {
+        let (line, _) = self.index.line_col(range.start().to_usize());
+        self.scope().line = line;
+    }
+
+    fn emit(&mut self, instr: Instr) -> usize {
+        let s = self.scope();
+        s.unit.instrs.push(instr);
+        s.unit.lines.push(s.line);
+        s.unit.instrs.len() - 1
+    }
+
+    fn here(&mut self) -> u32 {
+        self.scope().unit.instrs.len() as u32
+    }
+
+    /// Points the jump at `at` to the current position.
+    fn patch(&mut self, at: usize) {
+        let target = self.here();
+        let instr = &mut self.scope().unit.instrs[at];
+        *instr = match *instr {
+            Instr::Jump(_) => Instr::Jump(target),
+            Instr::PopJumpIfFalse(_) => Instr::PopJumpIfFalse(target),
+            Instr::PopJumpIfTrue(_) => Instr::PopJumpIfTrue(target),
+            Instr::JumpIfFalseOrPop(_) => Instr::JumpIfFalseOrPop(target),
+            Instr::JumpIfTrueOrPop(_) => Instr::JumpIfTrueOrPop(target),
+            Instr::ForIter(_) => Instr::ForIter(target),
+            Instr::SetupWith(_) => Instr::SetupWith(target),
+            other => unreachable!("patching a non-jump {other:?}"),
+        };
+    }
+
+    fn const_index(&mut self, c: Const) -> u32 {
+        let consts = &mut self.scope().unit.consts;
+        if let Some(i) = consts.iter().position(|x| match (x, &c) {
+            // 0.0 and -0.0 (and 1 and 1.0) must stay distinct constants.
+            (Const::Float(a), Const::Float(b)) => a.to_bits() == b.to_bits(),
+            (a, b) => a == b,
+        }) {
+            return i as u32;
+        }
+        consts.push(c);
+        (consts.len() - 1) as u32
+    }
+
+    fn emit_const(&mut self, c: Const) {
+        let i = self.const_index(c);
+        self.emit(Instr::LoadConst(i));
+    }
+
+    fn name_index(&mut self, name: &str) -> u32 {
+        let names = &mut self.scope().unit.names;
+        if let Some(i) = names.iter().position(|n| n == name) {
+            return i as u32;
+        }
+        names.push(name.to_string());
+        (names.len() - 1) as u32
+    }
+
+    fn var_index(&mut self, name: &str) -> u32 {
+        let vars = &mut self.scope().unit.varnames;
+        if let Some(i) = vars.iter().position(|n| n == name) {
+            return i as u32;
+        }
+        vars.push(name.to_string());
+        (vars.len() - 1) as u32
+    }
+
+    fn name_op(&mut self, name: &str, op: NameOp, range: TextRange) -> CResult {
+        let scope = self.scopes.last().expect("scope");
+        let is_local = !scope.is_module && scope.locals.contains(name) && !scope.globals.contains(name);
+        if is_local {
+            let i = self.var_index(name);
+            self.emit(
+                match op {
+                    NameOp::Load => Instr::LoadFast(i),
+                    NameOp::Store => Instr::StoreFast(i),
+                    NameOp::Delete => Instr::DeleteFast(i),
+                },
+            );
+            return Ok(());
+        }
+        if matches!(op, NameOp::Load) && !scope.globals.contains(name) {
+            // A free variable of an enclosing function would need a closure.
+            let enclosing = &self.scopes[..self.scopes.len() - 1];
+            if enclosing
+                .iter()
+                .any(|s| !s.is_module && s.locals.contains(name) && !s.globals.contains(name))
+            {
+                return Err(self.unsupported(
+                    range,
+                    &format!("closure over '{name}' (a nested function reading a variable of its enclosing function)"),
+                ));
+            }
+        }
+        let i = self.name_index(name);
+        self.emit(
+            match op {
+                NameOp::Load => Instr::LoadGlobal(i),
+                NameOp::Store => Instr::StoreGlobal(i),
+                NameOp::Delete => Instr::DeleteGlobal(i),
+            },
+        );
+        Ok(())
+    }
+
+    // ---- statements -------------------------------------------------------
+
+    fn compile_body(&mut self, body: &[Stmt]) -> CResult {
+        for stmt in body {
+            self.compile_stmt(stmt)?;
+        }
+        Ok(())
+    }
+
+    fn compile_stmt(&mut self, stmt: &Stmt) -> CResult {
+        self.set_line(stmt.range());
+        match stmt {
+            Stmt::Expr(s) => {
+                self.compile_expr(&s.value)?;
+                self.emit(Instr::Pop);
+            }
+            Stmt::Pass(_) => {}
+            Stmt::Assign(s) => {
+                self.compile_expr(&s.value)?;
+                for (i, target) in s.targets.iter().enumerate() {
+                    if i + 1 < s.targets.len() {
+                        self.emit(Instr::Dup);
+                    }
+                    self.compile_store(target)?;
+                }
+            }
+            Stmt::AnnAssign(s) => {
+                if let Some(value) = &s.value {
+                    self.compile_expr(value)?;
+                    self.compile_store(&s.target)?;
+                }
+            }
+            Stmt::AugAssign(s) => self.compile_aug_assign(s)?,
+            Stmt::If(s) => self.compile_if(s)?,
+            Stmt::While(s) => self.compile_while(s)?,
+            Stmt::For(s) => {
+                if s.is_async {
+                    return Err(self.unsupported(s.range, "async for"));
+                }
+                self.compile_for(s)?
+            }
+            Stmt::Break(s) => self.compile_break(s.range)?,
+            Stmt::Continue(s) => self.compile_continue(s.range)?,
+            Stmt::Return(s) => {
+                if self.scope().is_module {
+                    return Err(self.syntax(s.range, "'return' outside function"));
+                }
+                match &s.value {
+                    Some(v) => self.compile_expr(v)?,
+                    None => self.emit_const(Const::None),
+                }
+                self.unwind_withs_keeping_top();
+                self.emit(Instr::Return);
+            }
+            Stmt::FunctionDef(f) => self.compile_function_def(f)?,
+            Stmt::Global(g) => {
+                for name in &g.names {
+                    self.scope().globals.insert(name.id.to_string());
+                }
+            }
+            Stmt::Delete(d) => {
+                for target in &d.targets {
+                    self.compile_delete(target)?;
+                }
+            }
+            Stmt::Import(imp) => {
+                for alias in &imp.names {
+                    if alias.name.id.contains('.') {
+                        return Err(self.unsupported(alias.range, "import of a dotted module name"));
+                    }
+                    let i = self.name_index(alias.name.id.as_str());
+                    self.emit(Instr::ImportName(i));
+                    let bind = alias.asname.as_ref().unwrap_or(&alias.name);
+                    self.name_op(bind.id.as_str(), NameOp::Store, alias.range)?;
+                }
+            }
+            Stmt::ImportFrom(imp) => {
+                let Some(module) = imp.module.as_ref().filter(|_| imp.level == 0) else {
+                    return Err(self.unsupported(imp.range, "relative import"));
+                };
+                if module.id.contains('.') {
+                    return Err(self.unsupported(imp.range, "import of a dotted module name"));
+                }
+                let m = self.name_index(module.id.as_str());
+                self.emit(Instr::ImportName(m));
+                for alias in &imp.names {
+                    if alias.name.id.as_str() == "*" {
+                        return Err(self.unsupported(alias.range, "from ... import *"));
+                    }
+                    let i = self.name_index(alias.name.id.as_str());
+                    self.emit(Instr::ImportFrom(i));
+                    let bind = alias.asname.as_ref().unwrap_or(&alias.name);
+                    self.name_op(bind.id.as_str(), NameOp::Store, alias.range)?;
+                }
+                self.emit(Instr::Pop);
+            }
+            Stmt::With(w) => {
+                if w.is_async {
+                    return Err(self.unsupported(w.range, "async with"));
+                }
+                self.compile_with(&w.items, &w.body)?;
+            }
+            Stmt::Raise(r) => {
+                if r.cause.is_some() {
+                    return Err(self.unsupported(r.range, "raise ... from ..."));
+                }
+                match &r.exc {
+                    Some(e) => {
+                        self.compile_expr(e)?;
+                        self.emit(Instr::Raise(1));
+                    }
+                    None => {
+                        self.emit(Instr::Raise(0));
+                    }
+                }
+            }
+            Stmt::Assert(a) => {
+                self.compile_expr(&a.test)?;
+                let jump = self.emit(Instr::PopJumpIfTrue(0));
+                let i = self.name_index("AssertionError");
+                self.emit(Instr::LoadGlobal(i));
+                if let Some(msg) = &a.msg {
+                    self.compile_expr(msg)?;
+                    self.emit(Instr::Call(1));
+                }
+                self.emit(Instr::Raise(1));
+                self.patch(jump);
+            }
+            Stmt::ClassDef(s) => return Err(self.unsupported(s.range, "class definition")),
+            Stmt::Try(s) => return Err(self.unsupported(s.range, "try statement")),
+            Stmt::Nonlocal(s) => return Err(self.unsupported(s.range, "nonlocal statement")),
+            Stmt::Match(s) => return Err(self.unsupported(s.range, "match statement")),
+            Stmt::TypeAlias(s) => return Err(self.unsupported(s.range, "type alias")),
+            Stmt::IpyEscapeCommand(s) => {
+                return Err(self.syntax(s.range, "IPython escape command"))
+            }
+        }
+        Ok(())
+    }
+
+    fn compile_if(&mut self, s: &ast::StmtIf) -> CResult {
+        self.compile_expr(&s.test)?;
+        let mut jump_next = self.emit(Instr::PopJumpIfFalse(0));
+        self.compile_body(&s.body)?;
+        let mut ends = Vec::new();
+        for clause in &s.elif_else_clauses {
+            ends.push(self.emit(Instr::Jump(0)));
+            self.patch(jump_next);
+            self.set_line(clause.range);
+            match &clause.test {
+                Some(test) => {
+                    self.compile_expr(test)?;
+                    jump_next = self.emit(Instr::PopJumpIfFalse(0));
+                    self.compile_body(&clause.body)?;
+                }
+                None => {
+                    // `else`: nothing left to skip to.
+                    jump_next = usize::MAX;
+                    self.compile_body(&clause.body)?;
+                }
+            }
+        }
+        if jump_next != usize::MAX {
+            self.patch(jump_next);
+        }
+        for e in ends {
+            self.patch(e);
+        }
+        Ok(())
+    }
+
+    fn compile_while(&mut self, s: &ast::StmtWhile) -> CResult {
+        let start = self.here();
+        self.compile_expr(&s.test)?;
+        let exit = self.emit(Instr::PopJumpIfFalse(0));
+        self.scope().fblocks.push(FBlock::Loop {
+            start,
+            is_for: false,
+            breaks: Vec::new(),
+        });
+        self.compile_body(&s.body)?;
+        self.emit(Instr::Jump(start));
+        let Some(FBlock::Loop { breaks, .. }) = self.scope().fblocks.pop() else {
+            unreachable!("loop block")
+        };
+        self.patch(exit);
+        self.compile_body(&s.orelse)?;
+        for b in breaks {
+            self.patch(b);
+        }
+        Ok(())
+    }
+
+    fn compile_for(&mut self, s: &ast::StmtFor) -> CResult {
+        self.compile_expr(&s.iter)?;
+        self.emit(Instr::GetIter);
+        let start = self.here();
+        let exit = self.emit(Instr::ForIter(0));
+        self.scope().fblocks.push(FBlock::Loop {
+            start,
+            is_for: true,
+            breaks: Vec::new(),
+        });
+        self.compile_store(&s.target)?;
+        self.compile_body(&s.body)?;
+        self.set_line(s.range);
+        self.emit(Instr::Jump(start));
+        let Some(FBlock::Loop { breaks, .. }) = self.scope().fblocks.pop() else {
+            unreachable!("loop block")
+        };
+        self.patch(exit);
+        self.compile_body(&s.orelse)?;
+        for b in breaks {
+            self.patch(b);
+        }
+        Ok(())
+    }
+
+    /// Index of the innermost loop block, or a syntax error.
+    fn innermost_loop(&mut self, range: TextRange, what: &str) -> CResult<usize> {
+        let blocks = &self.scopes.last().expect("scope").fblocks;
+        match blocks.iter().rposition(|b| matches!(b, FBlock::Loop { .. })) {
+            Some(i) => Ok(i),
+            None => Err(self.syntax(range, &format!("'{what}' outside loop"))),
+        }
+    }
+
+    /// Leaves the `with` blocks above block `level` (exclusive).
+    fn unwind_withs_above(&mut self, level: usize) {
+        let n_withs = self.scope().fblocks[level + 1..]
+            .iter()
+            .filter(|b| matches!(b, FBlock::With))
+            .count();
+        for _ in 0..n_withs {
+            self.emit(Instr::PopBlock);
+            self.emit(Instr::WithExit);
+        }
+    }
+
+    fn compile_break(&mut self, range: TextRange) -> CResult {
+        let level = self.innermost_loop(range, "break")?;
+        self.unwind_withs_above(level);
+        let is_for = matches!(self.scope().fblocks[level], FBlock::Loop { is_for: true, .. });
+        if is_for {
+            self.emit(Instr::Pop);
+        }
+        let j = self.emit(Instr::Jump(0));
+        if let FBlock::Loop { breaks, .. } = &mut self.scope().fblocks[level] {
+            breaks.push(j);
+        }
+        Ok(())
+    }
+
+    fn compile_continue(&mut self, range: TextRange) -> CResult {
+        let level = self.innermost_loop(range, "continue")?;
+        self.unwind_withs_above(level);
+        let FBlock::Loop { start, .. } = self.scope().fblocks[level] else {
+            unreachable!("loop block")
+        };
+        self.emit(Instr::Jump(start));
+        Ok(())
+    }
+
+    /// Before `return`: leave every `with` block, keeping the return value on top.
+    fn unwind_withs_keeping_top(&mut self) {
+        let n_withs = self
+            .scope()
+            .fblocks
+            .iter()
+            .filter(|b| matches!(b, FBlock::With))
+            .count();
+        for _ in 0..n_withs {
+            self.emit(Instr::PopBlock);
+            self.emit(Instr::Rot2);
+            self.emit(Instr::WithExit);
+        }
+    }
+
+    fn compile_with(&mut self, items: &[ast::WithItem], body: &[Stmt]) -> CResult {
+        let Some((item, rest)) = items.split_first() else {
+            return self.compile_body(body);
+        };
+        self.compile_expr(&item.context_expr)?;
+        let setup = self.emit(Instr::SetupWith(0));
+        match &item.optional_vars {
+            Some(target) => self.compile_store(target)?,
+            None => {
+                self.emit(Instr::Pop);
+            }
+        }
+        self.scope().fblocks.push(FBlock::With);
+        self.compile_with(rest, body)?;
+        self.scope().fblocks.pop();
+        self.emit(Instr::PopBlock);
+        self.emit(Instr::WithExit);
+        let end = self.emit(Instr::Jump(0));
+        self.patch(setup);
+        self.emit(Instr::WithExceptExit);
+        self.patch(end);
+        Ok(())
+    }
+
+    fn compile_function_def(&mut self, f: &ast::StmtFunctionDef) -> CResult {
+        if f.is_async {
+            return Err(self.unsupported(f.range, "async def"));
+        }
+        if let Some(d) = f.decorator_list.first() {
+            return Err(self.unsupported(d.range, "decorator"));
+        }
+        if f.type_params.is_some() {
+            return Err(self.unsupported(f.range, "type parameters"));
+        }
+        let params = &f.parameters;
+        if !params.posonlyargs.is_empty() {
+            return Err(self.unsupported(params.range, "positional-only parameters"));
+        }
+        if let Some(v) = &params.vararg {
+            return Err(self.unsupported(v.range, "*args parameter"));
+        }
+        if let Some(k) = params.kwonlyargs.first() {
+            return Err(self.unsupported(k.range, "keyword-only parameters"));
+        }
+        if let Some(k) = &params.kwarg {
+            return Err(self.unsupported(k.range, "**kwargs parameter"));
+        }
+        // Defaults are evaluated once, in the defining scope.
+        let defaults: Vec<&Expr> = params.args.iter().filter_map(|p| p.default.as_deref()).collect();
+        for d in &defaults {
+            self.compile_expr(d)?;
+        }
+        if !defaults.is_empty() {
+            self.emit(Instr::BuildTuple(defaults.len() as u32));
+        }
+
+        let mut scope = Scope::new(f.name.id.as_str(), false);
+        for p in &params.args {
+            let name = p.parameter.name.id.to_string();
+            scope.unit.varnames.push(name.clone());
+            scope.locals.insert(name);
+        }
+        scope.unit.argcount = params.args.len() as u32;
+        collect_locals(&f.body, &mut scope.locals, &mut scope.globals);
+        for g in &scope.globals {
+            scope.locals.remove(g);
+        }
+        scope.line = self.scope().line;
+        self.scopes.push(scope);
+        let result = self.compile_body(&f.body);
+        if result.is_ok() {
+            self.emit_const(Const::None);
+            self.emit(Instr::Return);
+        }
+        let scope = self.scopes.pop().expect("function scope");
+        result?;
+        let unit = scope.finish();
+        let children = &mut self.scope().unit.children;
+        children.push(unit);
+        let child = (children.len() - 1) as u32;
+        self.emit(Instr::MakeFunction(child, !defaults.is_empty()));
+        self.name_op(f.name.id.as_str(), NameOp::Store, f.range)
+    }
+
+    fn compile_aug_assign(&mut self, s: &ast::StmtAugAssign) -> CResult {
+        let op = self.binop(s.op, s.range)?;
+        match s.target.as_ref() {
+            Expr::Name(n) => {
+                self.name_op(n.id.as_str(), NameOp::Load, n.range)?;
+                self.compile_expr(&s.value)?;
+                self.emit(Instr::Inplace(op));
+                self.name_op(n.id.as_str(), NameOp::Store, n.range)?;
+            }
+            Expr::Subscript(sub) => {
+                self.compile_expr(&sub.value)?;
+                self.compile_subscript_index(&sub.slice)?;
+                self.emit(Instr::DupTwo);
+                self.emit(Instr::Subscr);
+                self.compile_expr(&s.value)?;
+                self.emit(Instr::Inplace(op));
+                self.emit(Instr::Rot3);
+                self.emit(Instr::StoreSubscr);
+            }
+            Expr::Attribute(a) => {
+                self.compile_expr(&a.value)?;
+                self.emit(Instr::Dup);
+                let i = self.name_index(a.attr.id.as_str());
+                self.emit(Instr::LoadAttr(i));
+                self.compile_expr(&s.value)?;
+                self.emit(Instr::Inplace(op));
+                self.emit(Instr::Rot2);
+                self.emit(Instr::StoreAttr(i));
+            }
+            other => return Err(self.syntax(other.range(), "illegal expression for augmented assignment")),
+        }
+        Ok(())
+    }
+
+    fn compile_store(&mut self, target: &Expr) -> CResult {
+        match target {
+            Expr::Name(n) => self.name_op(n.id.as_str(), NameOp::Store, n.range),
+            Expr::Subscript(sub) => {
+                self.compile_expr(&sub.value)?;
+                self.compile_subscript_index(&sub.slice)?;
+                self.emit(Instr::StoreSubscr);
+                Ok(())
+            }
+            Expr::Attribute(a) => {
+                self.compile_expr(&a.value)?;
+                let i = self.name_index(a.attr.id.as_str());
+                self.emit(Instr::StoreAttr(i));
+                Ok(())
+            }
+            Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                if let Some(star) = elts.iter().find(|e| e.is_starred_expr()) {
+                    return Err(self.unsupported(star.range(), "starred assignment target"));
+                }
+                self.emit(Instr::UnpackSequence(elts.len() as u32));
+                for e in elts {
+                    self.compile_store(e)?;
+                }
+                Ok(())
+            }
+            Expr::Starred(s) => Err(self.unsupported(s.range, "starred assignment target")),
+            other => Err(self.syntax(other.range(), "cannot assign to expression")),
+        }
+    }
+
+    fn compile_delete(&mut self, target: &Expr) -> CResult {
+        match target {
+            Expr::Name(n) => self.name_op(n.id.as_str(), NameOp::Delete, n.range),
+            Expr::Subscript(sub) => {
+                self.compile_expr(&sub.value)?;
+                self.compile_subscript_index(&sub.slice)?;
+                self.emit(Instr::DeleteSubscr);
+                Ok(())
+            }
+            Expr::Tuple(t) => {
+                for e in &t.elts {
+                    self.compile_delete(e)?;
+                }
+                Ok(())
+            }
+            Expr::Attribute(a) => Err(self.unsupported(a.range, "deleting an attribute")),
+            other => Err(self.syntax(other.range(), "cannot delete expression")),
+        }
+    }
+
+    // ---- expressions ------------------------------------------------------
+
+    fn binop(&self, op: ast::Operator, range: TextRange) -> CResult<BinOp> {
+        use ast::Operator as O;
+        Ok(match op {
+            O::Add => BinOp::Add,
+            O::Sub => BinOp::Sub,
+            O::Mult => BinOp::Mul,
+            O::Div => BinOp::TrueDiv,
+            O::FloorDiv => BinOp::FloorDiv,
+            O::Mod => BinOp::Mod,
+            O::Pow => BinOp::Pow,
+            O::LShift => BinOp::LShift,
+            O::RShift => BinOp::RShift,
+            O::BitAnd => BinOp::And,
+            O::BitOr => BinOp::Or,
+            O::BitXor => BinOp::Xor,
+            O::MatMult => return Err(self.unsupported(range, "matrix multiplication operator")),
+        })
+    }
+
+    fn compile_subscript_index(&mut self, slice: &Expr) -> CResult {
+        if let Expr::Slice(s) = slice {
+            for part in [&s.lower, &s.upper, &s.step] {
+                match part {
+                    Some(e) => self.compile_expr(e)?,
+                    None => self.emit_const(Const::None),
+                }
+            }
+            self.emit(Instr::BuildSlice(3));
+            Ok(())
+        } else {
+            self.compile_expr(slice)
+        }
+    }
+
+    fn compile_expr(&mut self, expr: &Expr) -> CResult {
+        match expr {
+            Expr::NumberLiteral(n) => {
+                let c = match &n.value {
+                    Number::Int(i) => match i.as_i64() {
+                        Some(v) => Const::Int(v),
+                        None => Const::BigInt(parse_int_literal(&i.to_string()).ok_or_else(|| {
+                            self.syntax(n.range, "invalid integer literal")
+                        })?),
+                    },
+                    Number::Float(f) => Const::Float(*f),
+                    Number::Complex { .. } => {
+                        return Err(self.unsupported(n.range, "complex number literal"))
+                    }
+                };
+                self.emit_const(c);
+            }
+            Expr::StringLiteral(s) => self.emit_const(Const::Str(s.value.to_str().to_string())),
+            Expr::BytesLiteral(b) => self.emit_const(Const::Bytes(b.value.bytes().collect())),
+            Expr::BooleanLiteral(b) => self.emit_const(Const::Bool(b.value)),
+            Expr::NoneLiteral(_) => self.emit_const(Const::None),
+            Expr::Name(n) => {
+                if n.ctx != ExprContext::Load {
+                    return Err(self.syntax(n.range, "invalid name context"));
+                }
+                self.name_op(n.id.as_str(), NameOp::Load, n.range)?
+            }
+            Expr::BinOp(b) => {
+                let op = self.binop(b.op, b.range)?;
+                self.compile_expr(&b.left)?;
+                self.compile_expr(&b.right)?;
+                self.set_line(b.range);
+                self.emit(Instr::Binary(op));
+            }
+            Expr::UnaryOp(u) => {
+                self.compile_expr(&u.operand)?;
+                self.emit(
+                    match u.op {
+                        ast::UnaryOp::Not => Instr::Not,
+                        ast::UnaryOp::USub => Instr::Neg,
+                        ast::UnaryOp::UAdd => Instr::Pos,
+                        ast::UnaryOp::Invert => Instr::Invert,
+                    },
+                );
+            }
+            Expr::BoolOp(b) => {
+                let mut ends = Vec::new();
+                for (i, v) in b.values.iter().enumerate() {
+                    self.compile_expr(v)?;
+                    if i + 1 < b.values.len() {
+                        ends.push(self.emit(
+                            match b.op {
+                                ast::BoolOp::And => Instr::JumpIfFalseOrPop(0),
+                                ast::BoolOp::Or => Instr::JumpIfTrueOrPop(0),
+                            },
+                        ));
+                    }
+                }
+                for e in ends {
+                    self.patch(e);
+                }
+            }
+            Expr::Compare(c) => self.compile_compare(c)?,
+            Expr::If(e) => {
+                self.compile_expr(&e.test)?;
+                let jf = self.emit(Instr::PopJumpIfFalse(0));
+                self.compile_expr(&e.body)?;
+                let end = self.emit(Instr::Jump(0));
+                self.patch(jf);
+                self.compile_expr(&e.orelse)?;
+                self.patch(end);
+            }
+            Expr::Call(call) => self.compile_call(call)?,
+            Expr::Attribute(a) => {
+                self.compile_expr(&a.value)?;
+                let i = self.name_index(a.attr.id.as_str());
+                self.emit(Instr::LoadAttr(i));
+            }
+            Expr::Subscript(s) => {
+                self.compile_expr(&s.value)?;
+                self.compile_subscript_index(&s.slice)?;
+                self.set_line(s.range);
+                self.emit(Instr::Subscr);
+            }
+            Expr::List(l) => {
+                self.compile_elements(&l.elts)?;
+                self.emit(Instr::BuildList(l.elts.len() as u32));
+            }
+            Expr::Tuple(t) => {
+                self.compile_elements(&t.elts)?;
+                self.emit(Instr::BuildTuple(t.elts.len() as u32));
+            }
+            Expr::Dict(d) => {
+                for item in &d.items {
+                    let Some(key) = &item.key else {
+                        return Err(self.unsupported(item.value.range(), "** unpacking in a dict display"));
+                    };
+                    self.compile_expr(key)?;
+                    self.compile_expr(&item.value)?;
+                }
+                self.emit(Instr::BuildDict(d.items.len() as u32));
+            }
+            Expr::Slice(s) => return Err(self.syntax(s.range, "slice outside a subscript")),
+            Expr::Starred(s) => return Err(self.unsupported(s.range, "starred expression")),
+            Expr::Named(e) => return Err(self.unsupported(e.range, "assignment expression (:=)")),
+            Expr::Lambda(e) => return Err(self.unsupported(e.range, "lambda")),
+            Expr::Set(e) => return Err(self.unsupported(e.range, "set display")),
+            Expr::ListComp(e) => return Err(self.unsupported(e.range, "list comprehension")),
+            Expr::SetComp(e) => return Err(self.unsupported(e.range, "set comprehension")),
+            Expr::DictComp(e) => return Err(self.unsupported(e.range, "dict comprehension")),
+            Expr::Generator(e) => return Err(self.unsupported(e.range, "generator expression")),
+            Expr::Await(e) => return Err(self.unsupported(e.range, "await")),
+            Expr::Yield(e) => return Err(self.unsupported(e.range, "yield")),
+            Expr::YieldFrom(e) => return Err(self.unsupported(e.range, "yield from")),
+            Expr::FString(e) => return Err(self.unsupported(e.range, "f-string")),
+            Expr::TString(e) => return Err(self.unsupported(e.range, "t-string")),
+            Expr::EllipsisLiteral(e) => return Err(self.unsupported(e.range, "Ellipsis")),
+            Expr::IpyEscapeCommand(e) => return Err(self.syntax(e.range, "IPython escape command")),
+        }
+        Ok(())
+    }
+
+    fn compile_elements(&mut self, elts: &[Expr]) -> CResult {
+        for e in elts {
+            if e.is_starred_expr() {
+                return Err(self.unsupported(e.range(), "starred expression"));
+            }
+            self.compile_expr(e)?;
+        }
+        Ok(())
+    }
+
+    fn cmp(op: ast::CmpOp) -> Instr {
+        use ast::CmpOp as C;
+        match op {
+            C::Eq => Instr::Compare(CmpOp::Eq),
+            C::NotEq => Instr::Compare(CmpOp::Ne),
+            C::Lt => Instr::Compare(CmpOp::Lt),
+            C::LtE => Instr::Compare(CmpOp::Le),
+            C::Gt => Instr::Compare(CmpOp::Gt),
+            C::GtE => Instr::Compare(CmpOp::Ge),
+            C::Is => Instr::Is(false),
+            C::IsNot => Instr::Is(true),
+            C::In => Instr::Contains(false),
+            C::NotIn => Instr::Contains(true),
+        }
+    }
+
+    fn compile_compare(&mut self, c: &ast::ExprCompare) -> CResult {
+        self.compile_expr(&c.left)?;
+        let n = c.ops.len();
+        if n == 1 {
+            self.compile_expr(&c.comparators[0])?;
+            self.set_line(c.range);
+            self.emit(Self::cmp(c.ops[0]));
+            return Ok(());
+        }
+        // a < b < c: evaluate b once, short-circuit on the first false.
+        let mut cleanups = Vec::new();
+        for (i, (op, right)) in c.ops.iter().zip(c.comparators.iter()).enumerate() {
+            self.compile_expr(right)?;
+            if i + 1 < n {
+                self.emit(Instr::Dup);
+                self.emit(Instr::Rot3);
+                self.emit(Self::cmp(*op));
+                cleanups.push(self.emit(Instr::JumpIfFalseOrPop(0)));
+            } else {
+                self.emit(Self::cmp(*op));
+            }
+        }
+        let end = self.emit(Instr::Jump(0));
+        for cl in cleanups {
+            self.patch(cl);
+        }
+        self.emit(Instr::Rot2);
+        self.emit(Instr::Pop);
+        self.patch(end);
+        Ok(())
+    }
+
+    fn compile_call(&mut self, call: &ast::ExprCall) -> CResult {
+        let args = &call.arguments;
+        if let Some(k) = args.keywords.iter().find(|k| k.arg.is_none()) {
+            return Err(self.unsupported(k.range, "** argument unpacking"));
+        }
+        if let Some(s) = args.args.iter().find(|a| a.is_starred_expr()) {
+            return Err(self.unsupported(s.range(), "* argument unpacking"));
+        }
+        let method = match call.func.as_ref() {
+            Expr::Attribute(a) if args.keywords.is_empty() => Some(a),
+            _ => None,
+        };
+        if let Some(a) = method {
+            self.compile_expr(&a.value)?;
+            let i = self.name_index(a.attr.id.as_str());
+            self.emit(Instr::LoadMethod(i));
+            self.compile_elements(&args.args)?;
+            self.set_line(call.range());
+            self.emit(Instr::CallMethod(args.args.len() as u32));
+            return Ok(());
+        }
+        self.compile_expr(&call.func)?;
+        self.compile_elements(&args.args)?;
+        if args.keywords.is_empty() {
+            self.set_line(call.range());
+            self.emit(Instr::Call(args.args.len() as u32));
+        } else {
+            let mut names = Vec::new();
+            for k in &args.keywords {
+                self.compile_expr(&k.value)?;
+                names.push(k.arg.as_ref().expect("checked above").id.to_string());
+            }
+            let total = (args.args.len() + names.len()) as u32;
+            self.emit_const(Const::StrTuple(names));
+            self.set_line(call.range());
+            self.emit(Instr::CallKw(total));
+        }
+        Ok(())
+    }
+}
+
+/// Parses an integer literal too big for 64 bits (decimal, hex, octal, binary,
+/// with underscores).
+pub fn parse_int_literal(token: &str) -> Option<BigInt> {
+    let t: String = token.chars().filter(|c| *c != '_').collect();
+    let lower = t.to_ascii_lowercase();
+    let (digits, radix) = if let Some(r) = lower.strip_prefix("0x") {
+        (r.to_string(), 16)
+    } else if let Some(r) = lower.strip_prefix("0o") {
+        (r.to_string(), 8)
+    } else if let Some(r) = lower.strip_prefix("0b") {
+        (r.to_string(), 2)
+    } else {
+        (lower, 10)
+    };
+    BigInt::parse_bytes(digits.as_bytes(), radix)
+}
+
+/// Names a function body binds (its locals), and the names it declares global.
+/// Nested function bodies are not entered: only the nested function's name is
+/// bound here.
+fn collect_locals(body: &[Stmt], locals: &mut HashSet<String>, globals: &mut HashSet<String>) {
+    for stmt in body {
+        match stmt {
+            Stmt::Assign(s) => {
+                for t in &s.targets {
+                    collect_target(t, locals);
+                }
+            }
+            Stmt::AnnAssign(s) => collect_target(&s.target, locals),
+            Stmt::AugAssign(s) => collect_target(&s.target, locals),
+            Stmt::For(s) => {
+                collect_target(&s.target, locals);
+                collect_locals(&s.body, locals, globals);
+                collect_locals(&s.orelse, locals, globals);
+            }
+            Stmt::While(s) => {
+                collect_locals(&s.body, locals, globals);
+                collect_locals(&s.orelse, locals, globals);
+            }
+            Stmt::If(s) => {
+                collect_locals(&s.body, locals, globals);
+                for c in &s.elif_else_clauses {
+                    collect_locals(&c.body, locals, globals);
+                }
+            }
+            Stmt::With(s) => {
+                for item in &s.items {
+                    if let Some(t) = &item.optional_vars {
+                        collect_target(t, locals);
+                    }
+                }
+                collect_locals(&s.body, locals, globals);
+            }
+            Stmt::Try(s) => {
+                collect_locals(&s.body, locals, globals);
+                collect_locals(&s.orelse, locals, globals);
+                collect_locals(&s.finalbody, locals, globals);
+            }
+            Stmt::FunctionDef(f) => {
+                locals.insert(f.name.id.to_string());
+            }
+            Stmt::ClassDef(c) => {
+                locals.insert(c.name.id.to_string());
+            }
+            Stmt::Delete(d) => {
+                for t in &d.targets {
+                    collect_target(t, locals);
+                }
+            }
+            Stmt::Import(i) => {
+                for a in &i.names {
+                    let bind = a.asname.as_ref().unwrap_or(&a.name);
+                    locals.insert(bind.id.split('.').next().unwrap_or("").to_string());
+                }
+            }
+            Stmt::ImportFrom(i) => {
+                for a in &i.names {
+                    let bind = a.asname.as_ref().unwrap_or(&a.name);
+                    locals.insert(bind.id.to_string());
+                }
+            }
+            Stmt::Global(g) => {
+                for n in &g.names {
+                    globals.insert(n.id.to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn collect_target(target: &Expr, locals: &mut HashSet<String>) {
+    match target {
+        Expr::Name(n) => {
+            locals.insert(n.id.to_string());
+        }
+        Expr::Tuple(t) => t.elts.iter().for_each(|e| collect_target(e, locals)),
+        Expr::List(l) => l.elts.iter().for_each(|e| collect_target(e, locals)),
+        Expr::Starred(s) => collect_target(&s.value, locals),
+        _ => {}
+    }
+}

@@ -1,0 +1,372 @@
+//! The interpreter state shared by all threads of one runtime: builtins,
+//! modules, type objects, output, and the strategy's shared state.
+
+use crate::code::Code;
+use crate::compile::{CodeUnit, Const};
+use crate::dict::{hash_value, new_map, DictKey};
+use crate::object::{
+    ExceptionObj, ObjCell, ObjRef, PyDict, PyObject, PyStr, Payload, TypeKind, TypeObj, Value,
+    FLAG_IMMORTAL,
+};
+use crate::strategy::{LockStrategy, StrategyConfig};
+use crate::sync::{AtomicU64, AtomicUsize, Ordering};
+use std::collections::HashMap;
+use std::io::Write;
+use std::ptr::NonNull;
+use std::sync::{Arc, Mutex};
+
+/// Builtin exception classes, in CPython's hierarchy.
+pub const EXCEPTION_HIERARCHY: &[(&str, Option<&str>)] = &[
+    ("BaseException", None),
+    ("Exception", Some("BaseException")),
+    ("SystemExit", Some("BaseException")),
+    ("KeyboardInterrupt", Some("BaseException")),
+    ("ArithmeticError", Some("Exception")),
+    ("ZeroDivisionError", Some("ArithmeticError")),
+    ("OverflowError", Some("ArithmeticError")),
+    ("LookupError", Some("Exception")),
+    ("IndexError", Some("LookupError")),
+    ("KeyError", Some("LookupError")),
+    ("TypeError", Some("Exception")),
+    ("ValueError", Some("Exception")),
+    ("AttributeError", Some("Exception")),
+    ("NameError", Some("Exception")),
+    ("UnboundLocalError", Some("NameError")),
+    ("RuntimeError", Some("Exception")),
+    ("RecursionError", Some("RuntimeError")),
+    ("NotImplementedError", Some("RuntimeError")),
+    ("StopIteration", Some("Exception")),
+    ("AssertionError", Some("Exception")),
+    ("ImportError", Some("Exception")),
+    ("ModuleNotFoundError", Some("ImportError")),
+];
+
+/// State shared by every thread of one runtime.
+pub struct Interp<S: LockStrategy> {
+    pub strategy: S::Shared,
+    /// The `builtins` namespace (a dict).
+    pub builtins: ObjRef<S>,
+    /// Builtin type objects by kind, and exception classes by name.
+    pub types: HashMap<TypeKind, ObjRef<S>>,
+    pub exceptions: HashMap<&'static str, ObjRef<S>>,
+    /// Imported modules.
+    pub modules: Mutex<HashMap<String, ObjRef<S>>>,
+    /// Buffered standard output (flushed when large and at exit), as CPython
+    /// buffers stdout that is not a terminal.
+    stdout: Mutex<Vec<u8>>,
+    next_cache_slot: AtomicUsize,
+    next_thread_ident: AtomicU64,
+    pub thread_counter: AtomicU64,
+    pub argv: Mutex<Vec<String>>,
+    sources: Mutex<HashMap<Arc<str>, Arc<str>>>,
+    pub recursion_limit: usize,
+    /// Methods of builtin types, by receiver type and name.
+    pub methods: HashMap<(TypeKind, &'static str), Value<S>>,
+    /// Non-daemon Python threads, joined before the runtime shuts down.
+    pub(crate) live_threads: Mutex<Vec<ObjRef<S>>>,
+    /// Objects made immortal under strategies that immortalise shared
+    /// objects. Declared last: fields drop in order, so every other
+    /// reference held here is gone before the registry frees them.
+    immortals: ImmortalRegistry<S>,
+}
+
+/// Owns the immortal objects of one runtime and frees them when dropped.
+struct ImmortalRegistry<S: LockStrategy>(Mutex<Vec<ImmortalPtr<S>>>);
+
+struct ImmortalPtr<S: LockStrategy>(NonNull<PyObject<S>>);
+// SAFETY: the pointer is only dereferenced at teardown, on the thread that
+// drops the runtime, after every other thread has finished.
+unsafe impl<S: LockStrategy> Send for ImmortalPtr<S> {}
+
+impl<S: LockStrategy> Interp<S> {
+    pub fn new(config: &StrategyConfig) -> Arc<Self> {
+        let mk_type = |name: &str, kind: TypeKind, base: Option<ObjRef<S>>| {
+            let payload = Payload::Type(TypeObj {
+                name: name.to_string(),
+                kind,
+                base,
+            });
+            ObjRef::with_flags(payload, immortal_flag::<S>())
+        };
+        let mut types = HashMap::new();
+        let object = mk_type("object", TypeKind::Object, None);
+        for (kind, name) in [
+            (TypeKind::NoneType, "NoneType"),
+            (TypeKind::Bool, "bool"),
+            (TypeKind::Int, "int"),
+            (TypeKind::Float, "float"),
+            (TypeKind::Str, "str"),
+            (TypeKind::Bytes, "bytes"),
+            (TypeKind::List, "list"),
+            (TypeKind::Tuple, "tuple"),
+            (TypeKind::Dict, "dict"),
+            (TypeKind::Range, "range"),
+            (TypeKind::Slice, "slice"),
+            (TypeKind::Iterator, "iterator"),
+            (TypeKind::DictView, "dict_view"),
+            (TypeKind::Function, "function"),
+            (TypeKind::BuiltinFunction, "builtin_function_or_method"),
+            (TypeKind::Method, "method"),
+            (TypeKind::Module, "module"),
+            (TypeKind::Type, "type"),
+            (TypeKind::Thread, "Thread"),
+            (TypeKind::Lock, "lock"),
+        ] {
+            types.insert(kind, mk_type(name, kind, Some(object.clone())));
+        }
+        types.insert(TypeKind::Object, object.clone());
+        let mut exceptions: HashMap<&'static str, ObjRef<S>> = HashMap::new();
+        for (name, base) in EXCEPTION_HIERARCHY {
+            let base = base.map(|b| exceptions[b].clone()).unwrap_or_else(|| object.clone());
+            exceptions.insert(name, mk_type(name, TypeKind::Exception, Some(base)));
+        }
+        let methods: HashMap<(TypeKind, &'static str), Value<S>> = crate::methods::all::<S>()
+            .into_iter()
+            .map(|(kind, name, func)| {
+                let f = ObjRef::with_flags(
+                    Payload::Builtin(crate::object::Builtin {
+                        name,
+                        func,
+                        releases_gil: false,
+                    }),
+                    immortal_flag::<S>(),
+                );
+                ((kind, name), Value::Obj(f))
+            })
+            .collect();
+        let builtins = ObjRef::with_flags(Payload::Dict(PyDict::new(new_map())), immortal_flag::<S>());
+        let interp = Arc::new(Self {
+            strategy: S::new_shared(config),
+            builtins,
+            types,
+            exceptions,
+            modules: Mutex::new(HashMap::new()),
+            stdout: Mutex::new(Vec::with_capacity(1 << 16)),
+            immortals: ImmortalRegistry(Mutex::new(Vec::new())),
+            next_cache_slot: AtomicUsize::new(0),
+            next_thread_ident: AtomicU64::new(1),
+            thread_counter: AtomicU64::new(0),
+            argv: Mutex::new(Vec::new()),
+            sources: Mutex::new(HashMap::new()),
+            recursion_limit: 1000,
+            methods,
+            live_threads: Mutex::new(Vec::new()),
+        });
+        // Register what was made immortal above, now that the registry exists.
+        {
+            let mut reg = interp.immortals.0.lock().unwrap_or_else(|e| e.into_inner());
+            if S::IMMORTALIZE_SHARED {
+                reg.push(ImmortalPtr(interp.builtins.raw()));
+                for t in interp.types.values().chain(interp.exceptions.values()) {
+                    reg.push(ImmortalPtr(t.raw()));
+                }
+                for m in interp.methods.values() {
+                    if let Value::Obj(o) = m {
+                        reg.push(ImmortalPtr(o.raw()));
+                    }
+                }
+            }
+        }
+        crate::builtins::install(&interp);
+        interp
+    }
+
+    /// Allocates an object that every thread may touch (module-level
+    /// functions, modules, code constants): immortal where the strategy
+    /// immortalises shared objects, an ordinary object otherwise.
+    pub fn alloc_shared(&self, payload: Payload<S>) -> ObjRef<S> {
+        if S::IMMORTALIZE_SHARED {
+            let obj = ObjRef::with_flags(payload, FLAG_IMMORTAL);
+            self.immortals
+                .0
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(ImmortalPtr(obj.raw()));
+            obj
+        } else {
+            ObjRef::new(payload)
+        }
+    }
+
+    pub fn new_thread_ident(&self) -> u64 {
+        self.next_thread_ident.fetch_add(1, Ordering::Relaxed)
+    }
+
+    pub fn type_of_kind(&self, kind: TypeKind) -> &ObjRef<S> {
+        &self.types[&kind]
+    }
+
+    /// Creates an exception of the named builtin class with one message.
+    pub fn new_exception(&self, class: &str, message: Option<String>) -> ObjRef<S> {
+        let class = self.exceptions[class].clone();
+        let args: Box<[Value<S>]> = match message {
+            Some(m) => Box::new([self.new_str(m)]),
+            None => Box::new([]),
+        };
+        new_exception_obj(class, args)
+    }
+
+    pub fn new_str(&self, s: impl Into<Box<str>>) -> Value<S> {
+        Value::Obj(ObjRef::new(Payload::Str(PyStr::new(s))))
+    }
+
+    // ---- output ----
+
+    /// Appends to the stdout buffer; flushes when it grows large.
+    pub fn write_stdout(&self, bytes: &[u8]) {
+        let mut buf = self.stdout.lock().unwrap_or_else(|e| e.into_inner());
+        buf.extend_from_slice(bytes);
+        if buf.len() >= 1 << 16 {
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(&buf);
+            let _ = out.flush();
+            buf.clear();
+        }
+    }
+
+    pub fn flush_stdout(&self) {
+        let mut buf = self.stdout.lock().unwrap_or_else(|e| e.into_inner());
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(&buf);
+        let _ = out.flush();
+        buf.clear();
+    }
+
+    // ---- code loading ----
+
+    pub fn register_source(&self, filename: Arc<str>, source: Arc<str>) {
+        self.sources
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(filename, source);
+    }
+
+    /// The stripped text of a source line, for tracebacks.
+    pub fn source_line(&self, filename: &str, line: u32) -> Option<String> {
+        let sources = self.sources.lock().unwrap_or_else(|e| e.into_inner());
+        let src = sources.get(filename)?;
+        src.lines()
+            .nth(line.checked_sub(1)? as usize)
+            .map(|l| l.trim().to_string())
+    }
+
+    /// Turns a compiled unit into a code object with real constants.
+    pub fn load_code(&self, unit: CodeUnit, filename: &Arc<str>) -> Arc<Code<S>> {
+        let consts = unit
+            .consts
+            .into_iter()
+            .map(|c| self.const_value(c))
+            .collect::<Vec<_>>()
+            .into_boxed_slice();
+        let names = unit
+            .names
+            .iter()
+            .map(|n| self.alloc_shared(Payload::Str(PyStr::new(n.as_str()))))
+            .collect::<Vec<_>>()
+            .into_boxed_slice();
+        let cache_base = self
+            .next_cache_slot
+            .fetch_add(names.len().max(1), Ordering::Relaxed);
+        let children = unit
+            .children
+            .into_iter()
+            .map(|c| self.load_code(c, filename))
+            .collect::<Vec<_>>()
+            .into_boxed_slice();
+        let nlocals = unit.varnames.len() as u32;
+        Arc::new(Code {
+            name: Arc::from(unit.name.as_str()),
+            filename: filename.clone(),
+            instrs: unit.instrs.into_boxed_slice(),
+            lines: unit.lines.into_boxed_slice(),
+            consts,
+            names,
+            varnames: unit.varnames.iter().map(|v| Arc::from(v.as_str())).collect(),
+            argcount: unit.argcount,
+            nlocals,
+            children,
+            cache_base,
+            is_module: unit.is_module,
+        })
+    }
+
+    fn const_value(&self, c: Const) -> Value<S> {
+        match c {
+            Const::None => Value::None,
+            Const::Bool(b) => Value::Bool(b),
+            Const::Int(i) => Value::Int(i),
+            Const::Float(f) => Value::Float(f),
+            Const::BigInt(b) => Value::Obj(self.alloc_shared(Payload::BigInt(b))),
+            Const::Str(s) => Value::Obj(self.alloc_shared(Payload::Str(PyStr::new(s)))),
+            Const::Bytes(b) => Value::Obj(self.alloc_shared(Payload::Bytes(b.into_boxed_slice()))),
+            Const::StrTuple(names) => {
+                let items: Vec<Value<S>> = names
+                    .into_iter()
+                    .map(|n| Value::Obj(self.alloc_shared(Payload::Str(PyStr::new(n)))))
+                    .collect();
+                Value::Obj(self.alloc_shared(Payload::Tuple(items.into_boxed_slice())))
+            }
+        }
+    }
+
+    /// Sets a name in a dict without running Python code (for setting up
+    /// namespaces). Keys here are always str, which are hashable.
+    pub fn dict_set_str(&self, dict: &ObjRef<S>, name: &str, value: Value<S>) {
+        let key = self.new_str(name);
+        if let Payload::Dict(d) = &dict.payload {
+            let hash = hash_value(&key).expect("str is hashable");
+            d.map.with::<S, _>(&dict.header, |m| {
+                m.insert(DictKey { hash, key }, value);
+            });
+            d.bump_version();
+        }
+    }
+}
+
+/// Makes an exception object of `class` with `args`.
+pub fn new_exception_obj<S: LockStrategy>(class: ObjRef<S>, args: Box<[Value<S>]>) -> ObjRef<S> {
+    ObjRef::new(Payload::Exception(ExceptionObj {
+        class,
+        args,
+        traceback: ObjCell::new(Vec::new()),
+    }))
+}
+
+fn immortal_flag<S: LockStrategy>() -> u8 {
+    if S::IMMORTALIZE_SHARED {
+        FLAG_IMMORTAL
+    } else {
+        0
+    }
+}
+
+impl<S: LockStrategy> Drop for Interp<S> {
+    fn drop(&mut self) {
+        self.flush_stdout();
+    }
+}
+
+impl<S: LockStrategy> Drop for ImmortalRegistry<S> {
+    fn drop(&mut self) {
+        // Free immortal objects in two phases, so that no payload's drop reads
+        // the header of an immortal object that was already freed: first take
+        // every payload out (dropping them decrefs other immortals, which only
+        // reads their still-allocated headers), then free the storage.
+        let immortals = std::mem::take(self.0.get_mut().unwrap_or_else(|e| e.into_inner()));
+        let mut payloads = Vec::with_capacity(immortals.len());
+        for p in &immortals {
+            // SAFETY: the runtime is being dropped (this is its last field),
+            // so no thread is attached, every Python thread was joined, and
+            // nothing else reads these objects; each pointer is a live
+            // immortal object registered once.
+            let obj = unsafe { &mut *p.0.as_ptr() };
+            payloads.push(std::mem::replace(&mut obj.payload, Payload::Freed));
+        }
+        drop(payloads);
+        for p in immortals {
+            // SAFETY: as above; the payload was taken, and this is the only
+            // registration of the pointer.
+            unsafe { ObjRef::<S>::free_immortal(p.0) };
+        }
+    }
+}

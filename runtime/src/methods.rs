@@ -1,0 +1,509 @@
+//! Methods of builtin types (`list.append`, `dict.get`, `str.split`...).
+//! Each takes the receiver as its first positional argument.
+
+use crate::builtins::{arity, sort_values};
+use crate::object::{DictViewKind, NativeFn, ObjRef, Payload, TypeKind, Value};
+use crate::ops::{self, type_name};
+use crate::strategy::LockStrategy;
+use crate::vm::{Args, PyErr, PyResult, Vm};
+
+/// Every builtin method, by receiver type and name.
+pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
+    let mut v: Vec<(TypeKind, &'static str, NativeFn<S>)> = vec![
+        (TypeKind::List, "append", list_append),
+        (TypeKind::List, "pop", list_pop),
+        (TypeKind::List, "extend", list_extend),
+        (TypeKind::List, "insert", list_insert),
+        (TypeKind::List, "index", list_index),
+        (TypeKind::List, "count", list_count),
+        (TypeKind::List, "reverse", list_reverse),
+        (TypeKind::List, "remove", list_remove),
+        (TypeKind::List, "sort", list_sort),
+        (TypeKind::List, "clear", list_clear),
+        (TypeKind::List, "copy", list_copy),
+        (TypeKind::Tuple, "index", list_index),
+        (TypeKind::Tuple, "count", list_count),
+        (TypeKind::Dict, "get", dict_get),
+        (TypeKind::Dict, "keys", dict_keys),
+        (TypeKind::Dict, "values", dict_values),
+        (TypeKind::Dict, "items", dict_items),
+        (TypeKind::Dict, "pop", dict_pop),
+        (TypeKind::Dict, "setdefault", dict_setdefault),
+        (TypeKind::Dict, "update", dict_update),
+        (TypeKind::Dict, "clear", dict_clear),
+        (TypeKind::Dict, "copy", dict_copy),
+        (TypeKind::Str, "split", str_split),
+        (TypeKind::Str, "join", str_join),
+        (TypeKind::Str, "strip", str_strip),
+        (TypeKind::Str, "lstrip", str_lstrip),
+        (TypeKind::Str, "rstrip", str_rstrip),
+        (TypeKind::Str, "upper", str_upper),
+        (TypeKind::Str, "lower", str_lower),
+        (TypeKind::Str, "replace", str_replace),
+        (TypeKind::Str, "startswith", str_startswith),
+        (TypeKind::Str, "endswith", str_endswith),
+        (TypeKind::Str, "find", str_find),
+        (TypeKind::Str, "count", str_count),
+        (TypeKind::Str, "isdigit", str_isdigit),
+    ];
+    v.extend(crate::modules::threading::methods::<S>());
+    v
+}
+
+fn recv_list<'a, S: LockStrategy>(args: &'a Args<S>) -> &'a ObjRef<S> {
+    args.pos[0].obj().expect("method receiver")
+}
+
+fn with_list<S: LockStrategy, R>(o: &ObjRef<S>, f: impl FnOnce(&mut Vec<Value<S>>) -> R) -> R {
+    match &o.payload {
+        Payload::List(cell) => cell.with::<S, _>(&o.header, f),
+        _ => unreachable!("list method on a list"),
+    }
+}
+
+fn list_append<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    arity(vm, "append", &args, 2, 2)?;
+    let item = args.pos.pop().expect("2 args");
+    with_list(recv_list(&args), |v| v.push(item));
+    Ok(Value::None)
+}
+
+fn list_pop<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "pop", &args, 1, 2)?;
+    let index = match args.pos.get(1) {
+        Some(i) => Some(ops::expect_int(vm, i)?),
+        None => None,
+    };
+    let r = with_list(recv_list(&args), |v| {
+        if v.is_empty() {
+            return Err("pop from empty list");
+        }
+        let len = v.len() as i64;
+        let i = index.unwrap_or(-1);
+        let i = if i < 0 { i + len } else { i };
+        if !(0..len).contains(&i) {
+            return Err("pop index out of range");
+        }
+        Ok(v.remove(i as usize))
+    });
+    r.map_err(|m| vm.new_error("IndexError", m))
+}
+
+fn list_extend<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "extend", &args, 2, 2)?;
+    let items = ops::iterate(vm, &args.pos[1])?;
+    with_list(recv_list(&args), |v| v.extend(items));
+    Ok(Value::None)
+}
+
+fn list_insert<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    arity(vm, "insert", &args, 3, 3)?;
+    let item = args.pos.pop().expect("3 args");
+    let i = ops::expect_int(vm, &args.pos[1])?;
+    with_list(recv_list(&args), |v| {
+        let len = v.len() as i64;
+        let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
+        v.insert(i as usize, item);
+    });
+    Ok(Value::None)
+}
+
+/// The items of a list or tuple receiver.
+fn seq_items<S: LockStrategy>(v: &Value<S>) -> Vec<Value<S>> {
+    match v.payload() {
+        Some(Payload::Tuple(t)) => t.to_vec(),
+        _ => ops::list_snapshot(v),
+    }
+}
+
+fn list_index<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "index", &args, 2, 2)?;
+    for (i, x) in seq_items(&args.pos[0]).iter().enumerate() {
+        if x.is(&args.pos[1]) || ops::eq(vm, x, &args.pos[1])? {
+            return Ok(Value::Int(i as i64));
+        }
+    }
+    let what = type_name(&args.pos[0]);
+    if what == "tuple" {
+        return Err(vm.value_error("tuple.index(x): x not in tuple"));
+    }
+    let r = crate::repr::repr(vm, &args.pos[1])?;
+    Err(vm.value_error(format!("{r} is not in list")))
+}
+
+fn list_count<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "count", &args, 2, 2)?;
+    let mut n = 0;
+    for x in seq_items(&args.pos[0]) {
+        if x.is(&args.pos[1]) || ops::eq(vm, &x, &args.pos[1])? {
+            n += 1;
+        }
+    }
+    Ok(Value::Int(n))
+}
+
+fn list_reverse<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "reverse", &args, 1, 1)?;
+    with_list(recv_list(&args), |v| v.reverse());
+    Ok(Value::None)
+}
+
+fn list_remove<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "remove", &args, 2, 2)?;
+    let items = ops::list_snapshot(&args.pos[0]);
+    for (i, x) in items.iter().enumerate() {
+        if x.is(&args.pos[1]) || ops::eq(vm, x, &args.pos[1])? {
+            let target = x.clone();
+            // Remove the same object if the list changed meanwhile.
+            let removed = with_list(recv_list(&args), |v| {
+                let at = if v.get(i).is_some_and(|y| y.is(&target)) {
+                    Some(i)
+                } else {
+                    v.iter().position(|y| y.is(&target))
+                };
+                at.map(|at| v.remove(at))
+            });
+            drop(removed);
+            return Ok(Value::None);
+        }
+    }
+    Err(vm.value_error("list.remove(x): x not in list"))
+}
+
+fn list_sort<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    let reverse = match args.take_kw("reverse") {
+        Some(v) => ops::truthy(vm, &v)?,
+        None => false,
+    };
+    arity(vm, "sort", &args, 1, 1)?;
+    // Sort a copy outside the lock (comparisons may be arbitrary code), then
+    // store it back.
+    let mut items = ops::list_snapshot(&args.pos[0]);
+    sort_values(vm, &mut items, reverse)?;
+    let old = with_list(recv_list(&args), |v| std::mem::replace(v, items));
+    drop(old);
+    Ok(Value::None)
+}
+
+fn list_clear<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "clear", &args, 1, 1)?;
+    let old = with_list(recv_list(&args), std::mem::take);
+    drop(old);
+    Ok(Value::None)
+}
+
+fn list_copy<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "copy", &args, 1, 1)?;
+    Ok(ops::new_list(ops::list_snapshot(&args.pos[0])))
+}
+
+// ---- dict ----
+
+fn key_error<S: LockStrategy>(vm: &Vm<S>, key: Value<S>) -> PyErr<S> {
+    PyErr {
+        exc: crate::interp::new_exception_obj(vm.interp.exceptions["KeyError"].clone(), Box::new([key])),
+    }
+}
+
+fn dict_get<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "get", &args, 2, 3)?;
+    let key = crate::vm::key_of(vm, args.pos[1].clone())?;
+    let d = args.pos[0].obj().expect("receiver");
+    Ok(ops::dict_get_key(d, &key).unwrap_or_else(|| args.pos.get(2).cloned().unwrap_or(Value::None)))
+}
+
+fn view<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>, name: &str, kind: DictViewKind) -> PyResult<S> {
+    arity(vm, name, &args, 1, 1)?;
+    let d = args.pos[0].obj().expect("receiver").clone();
+    Ok(Value::Obj(ObjRef::new(Payload::DictView(kind, d))))
+}
+
+fn dict_keys<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    view(vm, args, "keys", DictViewKind::Keys)
+}
+
+fn dict_values<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    view(vm, args, "values", DictViewKind::Values)
+}
+
+fn dict_items<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    view(vm, args, "items", DictViewKind::Items)
+}
+
+fn dict_pop<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "pop", &args, 2, 3)?;
+    let d = args.pos[0].obj().expect("receiver");
+    match ops::dict_del(vm, d, &args.pos[1])? {
+        Some(v) => Ok(v),
+        None => match args.pos.get(2) {
+            Some(default) => Ok(default.clone()),
+            None => Err(key_error(vm, args.pos[1].clone())),
+        },
+    }
+}
+
+fn dict_setdefault<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "setdefault", &args, 2, 3)?;
+    let d = args.pos[0].obj().expect("receiver");
+    let default = args.pos.get(2).cloned().unwrap_or(Value::None);
+    let key = crate::vm::key_of(vm, args.pos[1].clone())?;
+    let Payload::Dict(dict) = &d.payload else {
+        unreachable!("dict receiver")
+    };
+    // Look up and insert under one lock, so two threads agree on the winner.
+    Ok(dict.map.with::<S, _>(&d.header, |m| {
+        if let Some(v) = m.get(&key) {
+            return v.clone();
+        }
+        m.insert(key, default.clone());
+        dict.bump_version();
+        default
+    }))
+}
+
+fn dict_update<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    let kw = std::mem::take(&mut args.kw);
+    arity(vm, "update", &args, 1, 2)?;
+    let d = args.pos[0].obj().expect("receiver").clone();
+    if let Some(src) = args.pos.get(1) {
+        let pairs: Vec<(Value<S>, Value<S>)> = if matches!(src.payload(), Some(Payload::Dict(_))) {
+            ops::dict_items(src)
+        } else {
+            let mut out = Vec::new();
+            for item in ops::iterate(vm, src)? {
+                let pair = ops::unpack(vm, &item, 2)?;
+                let mut p = pair.into_iter();
+                out.push((p.next().expect("2"), p.next().expect("2")));
+            }
+            out
+        };
+        for (k, v) in pairs {
+            ops::dict_set(vm, &d, k, v)?;
+        }
+    }
+    for (k, v) in kw {
+        let key = vm.new_str(k);
+        ops::dict_set(vm, &d, key, v)?;
+    }
+    Ok(Value::None)
+}
+
+fn dict_clear<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "clear", &args, 1, 1)?;
+    let d = args.pos[0].obj().expect("receiver");
+    if let Payload::Dict(dict) = &d.payload {
+        let old = dict.map.with::<S, _>(&d.header, |m| {
+            dict.bump_version();
+            std::mem::take(m)
+        });
+        drop(old);
+    }
+    Ok(Value::None)
+}
+
+fn dict_copy<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "copy", &args, 1, 1)?;
+    let new = ops::new_dict();
+    let target = new.obj().expect("dict").clone();
+    for (k, v) in ops::dict_items(&args.pos[0]) {
+        ops::dict_set(vm, &target, k, v)?;
+    }
+    Ok(new)
+}
+
+// ---- str ----
+
+fn recv_str<S: LockStrategy>(args: &Args<S>) -> &str {
+    args.pos[0].as_str().expect("str receiver")
+}
+
+fn str_arg<'a, S: LockStrategy>(vm: &Vm<S>, args: &'a Args<S>, i: usize, what: &str) -> PyResult<S, &'a str> {
+    let v = &args.pos[i];
+    v.as_str()
+        .ok_or_else(|| vm.type_error(format!("{what} arg must be None or str")))
+}
+
+fn str_split<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    let sep_kw = args.take_kw("sep");
+    let max_kw = args.take_kw("maxsplit");
+    arity(vm, "split", &args, 1, 3)?;
+    let sep = sep_kw.or_else(|| args.pos.get(1).cloned()).unwrap_or(Value::None);
+    let maxsplit = match max_kw.or_else(|| args.pos.get(2).cloned()) {
+        Some(v) => ops::expect_int(vm, &v)?,
+        None => -1,
+    };
+    let s = recv_str(&args);
+    let limit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let parts: Vec<String> = match &sep {
+        Value::None => {
+            let mut out = Vec::new();
+            let mut rest = s.trim_start();
+            while !rest.is_empty() {
+                if out.len() == limit {
+                    out.push(rest.to_string());
+                    break;
+                }
+                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                out.push(rest[..end].to_string());
+                rest = rest[end..].trim_start();
+            }
+            out
+        }
+        v => {
+            let Some(sep) = v.as_str() else {
+                return Err(vm.type_error(format!("must be str or None, not {}", type_name(v))));
+            };
+            if sep.is_empty() {
+                return Err(vm.value_error("empty separator"));
+            }
+            s.splitn(limit.saturating_add(1), sep).map(String::from).collect()
+        }
+    };
+    Ok(ops::new_list(parts.into_iter().map(|p| vm.new_str(p)).collect()))
+}
+
+fn str_join<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "join", &args, 2, 2)?;
+    let sep = recv_str(&args).to_string();
+    let mut out = String::new();
+    for (i, item) in ops::iterate(vm, &args.pos[1])?.iter().enumerate() {
+        let Some(s) = item.as_str() else {
+            return Err(vm.type_error(format!(
+                "sequence item {i}: expected str instance, {} found",
+                type_name(item)
+            )));
+        };
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(s);
+    }
+    Ok(vm.new_str(out))
+}
+
+fn strip_impl<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>, name: &str, left: bool, right: bool) -> PyResult<S> {
+    arity(vm, name, &args, 1, 2)?;
+    let s = recv_str(&args);
+    let chars: Option<Vec<char>> = match args.pos.get(1) {
+        None | Some(Value::None) => None,
+        Some(_) => Some(str_arg(vm, &args, 1, name)?.chars().collect()),
+    };
+    let pred = |c: char| match &chars {
+        None => c.is_whitespace(),
+        Some(set) => set.contains(&c),
+    };
+    let mut r = s;
+    if left {
+        r = r.trim_start_matches(pred);
+    }
+    if right {
+        r = r.trim_end_matches(pred);
+    }
+    let r = r.to_string();
+    Ok(vm.new_str(r))
+}
+
+fn str_strip<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    strip_impl(vm, args, "strip", true, true)
+}
+
+fn str_lstrip<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    strip_impl(vm, args, "lstrip", true, false)
+}
+
+fn str_rstrip<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    strip_impl(vm, args, "rstrip", false, true)
+}
+
+fn str_upper<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "upper", &args, 1, 1)?;
+    let r = recv_str(&args).to_uppercase();
+    Ok(vm.new_str(r))
+}
+
+fn str_lower<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "lower", &args, 1, 1)?;
+    let r = recv_str(&args).to_lowercase();
+    Ok(vm.new_str(r))
+}
+
+fn str_replace<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "replace", &args, 3, 4)?;
+    let (Some(old), Some(new)) = (args.pos[1].as_str(), args.pos[2].as_str()) else {
+        return Err(vm.type_error("replace() argument must be str"));
+    };
+    let count = match args.pos.get(3) {
+        Some(c) => ops::expect_int(vm, c)?,
+        None => -1,
+    };
+    let s = recv_str(&args);
+    let r = if count < 0 {
+        s.replace(old, new)
+    } else {
+        s.replacen(old, new, count as usize)
+    };
+    Ok(vm.new_str(r))
+}
+
+/// A prefix/suffix argument: a str or a tuple of str.
+fn affixes<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>, name: &str) -> PyResult<S, Vec<String>> {
+    match v.payload() {
+        Some(Payload::Str(s)) => Ok(vec![s.as_str().to_string()]),
+        Some(Payload::Tuple(items)) => items
+            .iter()
+            .map(|i| {
+                i.as_str().map(String::from).ok_or_else(|| {
+                    vm.type_error(format!(
+                        "tuple for {name} must only contain str, not {}",
+                        type_name(i)
+                    ))
+                })
+            })
+            .collect(),
+        _ => Err(vm.type_error(format!(
+            "{name} first arg must be str or a tuple of str, not {}",
+            type_name(v)
+        ))),
+    }
+}
+
+fn str_startswith<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "startswith", &args, 2, 2)?;
+    let list = affixes(vm, &args.pos[1], "startswith")?;
+    let s = recv_str(&args);
+    Ok(Value::Bool(list.iter().any(|p| s.starts_with(p.as_str()))))
+}
+
+fn str_endswith<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "endswith", &args, 2, 2)?;
+    let list = affixes(vm, &args.pos[1], "endswith")?;
+    let s = recv_str(&args);
+    Ok(Value::Bool(list.iter().any(|p| s.ends_with(p.as_str()))))
+}
+
+fn str_find<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "find", &args, 2, 2)?;
+    let sub = str_arg(vm, &args, 1, "find")?;
+    let s = recv_str(&args);
+    Ok(Value::Int(match s.find(sub) {
+        Some(byte) => s[..byte].chars().count() as i64,
+        None => -1,
+    }))
+}
+
+fn str_count<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "count", &args, 2, 2)?;
+    let sub = str_arg(vm, &args, 1, "count")?;
+    let s = recv_str(&args);
+    Ok(Value::Int(if sub.is_empty() {
+        s.chars().count() as i64 + 1
+    } else {
+        s.matches(sub).count() as i64
+    }))
+}
+
+fn str_isdigit<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "isdigit", &args, 1, 1)?;
+    let s = recv_str(&args);
+    Ok(Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit())))
+}

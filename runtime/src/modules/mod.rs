@@ -1,0 +1,62 @@
+//! Builtin modules and `import`.
+
+pub mod native;
+pub mod sys;
+pub mod threading;
+pub mod time;
+
+use crate::object::{Module, ObjRef, Payload, PyDict, Value};
+use crate::strategy::LockStrategy;
+use crate::vm::{PyResult, Vm};
+
+/// Fills a new module's namespace.
+type ModuleInit<S> = fn(&mut Vm<S>, &ObjRef<S>);
+
+fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
+    Some(match name {
+        "threading" => threading::init::<S>,
+        "time" => time::init::<S>,
+        "sys" => sys::init::<S>,
+        "native" => native::init::<S>,
+        _ => return None,
+    })
+}
+
+/// `import name`: the module object, created once per runtime.
+pub fn import<S: LockStrategy>(vm: &mut Vm<S>, name: &ObjRef<S>) -> PyResult<S> {
+    let Payload::Str(name) = &name.payload else {
+        unreachable!("module names are str")
+    };
+    let name = name.as_str();
+    if let Some(m) = vm.interp.modules.lock().unwrap_or_else(|e| e.into_inner()).get(name) {
+        return Ok(Value::Obj(m.clone()));
+    }
+    let Some(init) = builtin_module::<S>(name) else {
+        return Err(vm.new_error("ModuleNotFoundError", format!("No module named '{name}'")));
+    };
+    let dict = vm
+        .interp
+        .alloc_shared(Payload::Dict(PyDict::new(crate::dict::new_map())));
+    vm.interp.dict_set_str(&dict, "__name__", vm.new_str(name));
+    init(vm, &dict);
+    let module = vm.interp.alloc_shared(Payload::Module(Module {
+        name: name.to_string(),
+        dict,
+    }));
+    // Two threads importing at once: the first to register wins.
+    let mut modules = vm.interp.modules.lock().unwrap_or_else(|e| e.into_inner());
+    let m = modules.entry(name.to_string()).or_insert(module).clone();
+    Ok(Value::Obj(m))
+}
+
+/// Adds builtin functions to a module namespace.
+pub fn add_functions<S: LockStrategy>(
+    vm: &Vm<S>,
+    dict: &ObjRef<S>,
+    functions: &[(&'static str, crate::object::NativeFn<S>, bool)],
+) {
+    for (name, f, releases) in functions {
+        let func = crate::builtins::builtin_fn(&vm.interp, name, *f, *releases);
+        vm.interp.dict_set_str(dict, name, func);
+    }
+}

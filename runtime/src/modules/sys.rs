@@ -1,0 +1,58 @@
+//! The `sys` module.
+
+use crate::builtins::arity;
+use crate::object::{ObjRef, Value};
+use crate::ops;
+use crate::strategy::LockStrategy;
+use crate::vm::{Args, PyResult, Vm};
+use std::time::Duration;
+
+pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
+    super::add_functions(
+        vm,
+        dict,
+        &[
+            ("setswitchinterval", setswitchinterval, false),
+            ("getswitchinterval", getswitchinterval, false),
+            ("getrecursionlimit", getrecursionlimit, false),
+        ],
+    );
+    let argv: Vec<Value<S>> = vm
+        .interp
+        .argv
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+        .map(|a| vm.new_str(a.as_str()))
+        .collect();
+    vm.interp.dict_set_str(dict, "argv", ops::new_list(argv));
+    vm.interp.dict_set_str(dict, "maxsize", Value::Int(i64::MAX));
+}
+
+fn setswitchinterval<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "setswitchinterval", &args, 1, 1)?;
+    let secs = super::time::seconds_arg(vm, &args.pos[0]).map_err(|_| {
+        vm.type_error(format!(
+            "must be real number, not {}",
+            ops::type_name(&args.pos[0])
+        ))
+    })?;
+    if secs.is_nan() || secs <= 0.0 {
+        return Err(vm.value_error("switch interval must be strictly positive"));
+    }
+    // CPython keeps whole microseconds (at least one).
+    let micros = ((secs * 1e6) as u64).max(1);
+    S::set_switch_interval(vm.strategy(), Duration::from_micros(micros));
+    Ok(Value::None)
+}
+
+fn getswitchinterval<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "getswitchinterval", &args, 0, 0)?;
+    let micros = S::switch_interval(vm.strategy()).as_micros() as f64;
+    Ok(Value::Float(1e-6 * micros))
+}
+
+fn getrecursionlimit<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "getrecursionlimit", &args, 0, 0)?;
+    Ok(Value::Int(vm.interp.recursion_limit as i64))
+}

@@ -1,0 +1,409 @@
+//! The `threading` module: real OS threads running Python functions, and
+//! locks whose blocking acquire detaches from the runtime (drops the GIL).
+
+use crate::builtins::arity;
+use crate::object::{NativeFn, ObjRef, Payload, TypeKind, Value};
+use crate::ops;
+use crate::strategy::LockStrategy;
+use crate::sync::{lock, AtomicBool, AtomicU64, Condvar, Mutex, Ordering};
+use crate::vm::{Args, PyResult, Vm};
+use std::sync::Arc;
+
+/// Stack size of threads that run Python code (deep recursion needs room).
+pub const PYTHON_THREAD_STACK: usize = 256 << 20;
+
+/// A `threading.Thread`.
+pub struct ThreadObj<S: LockStrategy> {
+    target: Value<S>,
+    args: Vec<Value<S>>,
+    name: Mutex<String>,
+    daemon: AtomicBool,
+    ident: AtomicU64,
+    started: AtomicBool,
+    /// Set when the thread's function has returned.
+    finished: Arc<(Mutex<bool>, Condvar)>,
+}
+
+/// A `threading.Lock`: a flag and a condition variable, so that any thread
+/// may release it (as Python allows).
+pub struct LockObj {
+    locked: Mutex<bool>,
+    released: Condvar,
+}
+
+impl LockObj {
+    pub fn new() -> Self {
+        Self {
+            locked: Mutex::new(false),
+            released: Condvar::new(),
+        }
+    }
+    pub fn is_locked(&self) -> bool {
+        *lock(&self.locked)
+    }
+    fn try_acquire(&self) -> bool {
+        let mut l = lock(&self.locked);
+        if *l {
+            false
+        } else {
+            *l = true;
+            true
+        }
+    }
+    /// Blocks until acquired, or until `timeout` (seconds) passes.
+    fn acquire_blocking(&self, timeout: Option<f64>) -> bool {
+        let deadline = timeout.map(|t| std::time::Instant::now() + std::time::Duration::from_secs_f64(t));
+        let mut l = lock(&self.locked);
+        while *l {
+            match deadline {
+                None => l = self.released.wait(l),
+                Some(d) => {
+                    let now = std::time::Instant::now();
+                    if now >= d {
+                        return false;
+                    }
+                    l = self.released.wait_timeout(&self.locked, l, d - now).0;
+                }
+            }
+        }
+        *l = true;
+        true
+    }
+    fn release(&self) -> bool {
+        let mut l = lock(&self.locked);
+        if !*l {
+            return false;
+        }
+        *l = false;
+        drop(l);
+        self.released.notify_one();
+        true
+    }
+}
+
+impl Default for LockObj {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
+    super::add_functions(
+        vm,
+        dict,
+        &[
+            ("Thread", new_thread, false),
+            ("Lock", new_lock, false),
+            ("current_thread", current_thread, false),
+            ("get_ident", get_ident, false),
+            ("active_count", active_count, false),
+        ],
+    );
+}
+
+/// Methods of Thread and Lock objects.
+pub fn methods<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
+    vec![
+        (TypeKind::Thread, "start", thread_start),
+        (TypeKind::Thread, "join", thread_join),
+        (TypeKind::Thread, "is_alive", thread_is_alive),
+        (TypeKind::Lock, "acquire", lock_acquire),
+        (TypeKind::Lock, "release", lock_release),
+        (TypeKind::Lock, "locked", lock_locked),
+        (TypeKind::Lock, "__enter__", lock_acquire),
+        (TypeKind::Lock, "__exit__", lock_exit),
+    ]
+}
+
+fn new_thread<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    let target = args.take_kw("target").unwrap_or(Value::None);
+    let targs = args.take_kw("args");
+    let name = args.take_kw("name");
+    let daemon = args.take_kw("daemon");
+    arity(vm, "Thread", &args, 0, 0)?;
+    let targs = match targs {
+        None => Vec::new(),
+        Some(v) => ops::iterate(vm, &v)?,
+    };
+    let name = match name {
+        Some(n) if !matches!(n, Value::None) => crate::repr::to_str(vm, &n)?,
+        _ => {
+            let n = vm.interp.thread_counter.fetch_add(1, Ordering::Relaxed) + 1;
+            match target.payload() {
+                Some(Payload::Function(f)) => format!("Thread-{n} ({})", f.code.name),
+                Some(Payload::Builtin(b)) => format!("Thread-{n} ({})", b.name),
+                _ => format!("Thread-{n}"),
+            }
+        }
+    };
+    let daemon = match daemon {
+        Some(d) if !matches!(d, Value::None) => ops::truthy(vm, &d)?,
+        _ => false,
+    };
+    Ok(Value::Obj(ObjRef::new(Payload::Thread(ThreadObj {
+        target,
+        args: targs,
+        name: Mutex::new(name),
+        daemon: AtomicBool::new(daemon),
+        ident: AtomicU64::new(0),
+        started: AtomicBool::new(false),
+        finished: Arc::new((Mutex::new(false), Condvar::new())),
+    }))))
+}
+
+/// The Thread object that represents the main thread.
+fn main_thread_obj<S: LockStrategy>() -> ThreadObj<S> {
+    ThreadObj {
+        target: Value::None,
+        args: Vec::new(),
+        name: Mutex::new("MainThread".into()),
+        daemon: AtomicBool::new(false),
+        ident: AtomicU64::new(0),
+        started: AtomicBool::new(true),
+        finished: Arc::new((Mutex::new(false), Condvar::new())),
+    }
+}
+
+fn thread_of<S: LockStrategy>(v: &Value<S>) -> &ThreadObj<S> {
+    match v.payload() {
+        Some(Payload::Thread(t)) => t,
+        _ => unreachable!("Thread method on a Thread"),
+    }
+}
+
+fn thread_start<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "start", &args, 1, 1)?;
+    let this = args.pos[0].obj().expect("receiver").clone();
+    let t = thread_of(&args.pos[0]);
+    if t.started.swap(true, Ordering::AcqRel) {
+        return Err(vm.new_error("RuntimeError", "threads can only be started once"));
+    }
+    let interp = vm.interp.clone();
+    if !t.daemon.load(Ordering::Relaxed) {
+        lock(&interp.live_threads).push(this.clone());
+    }
+    let spawned = std::thread::Builder::new()
+        .stack_size(PYTHON_THREAD_STACK)
+        .spawn(move || run_thread(interp, this));
+    if spawned.is_err() {
+        return Err(vm.new_error("RuntimeError", "can't start new thread"));
+    }
+    Ok(Value::None)
+}
+
+/// The body of a Python thread.
+fn run_thread<S: LockStrategy>(interp: Arc<crate::interp::Interp<S>>, this: ObjRef<S>) {
+    let mut vm = Vm::new(interp);
+    vm.attach();
+    let t = match &this.payload {
+        Payload::Thread(t) => t,
+        _ => unreachable!("thread object"),
+    };
+    t.ident.store(vm.ident, Ordering::Release);
+    vm.thread_obj = Some(this.clone());
+    if !matches!(t.target, Value::None) {
+        if let Err(e) = vm.call(&t.target, t.args.clone()) {
+            // CPython's threading.excepthook: report, and the thread ends.
+            let name = lock(&t.name).clone();
+            vm.interp.flush_stdout();
+            let text = crate::traceback::format_exception(&mut vm, &e);
+            eprint!("Exception in thread {name}:\n{text}");
+        }
+    }
+    vm.thread_obj = None;
+    vm.detach();
+    let interp = vm.interp.clone();
+    drop(vm);
+    {
+        let (done, cv) = &*t.finished;
+        *lock(done) = true;
+        cv.notify_all();
+    }
+    lock(&interp.live_threads).retain(|x| !x.ptr_eq(&this));
+}
+
+fn thread_join<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "join", &args, 1, 2)?;
+    let t = thread_of(&args.pos[0]);
+    if !t.started.load(Ordering::Acquire) {
+        return Err(vm.new_error("RuntimeError", "cannot join thread before it is started"));
+    }
+    if vm.thread_obj.as_ref().is_some_and(|me| me.ptr_eq(args.pos[0].obj().expect("receiver"))) {
+        return Err(vm.new_error("RuntimeError", "cannot join current thread"));
+    }
+    let timeout = match args.pos.get(1) {
+        None | Some(Value::None) => None,
+        Some(v) => Some(super::time::seconds_arg(vm, v)?.max(0.0)),
+    };
+    let finished = t.finished.clone();
+    vm.blocking(|| wait_finished(&finished, timeout));
+    Ok(Value::None)
+}
+
+/// Waits until a thread has finished, or the timeout passes.
+fn wait_finished(finished: &(Mutex<bool>, Condvar), timeout: Option<f64>) {
+    let (done, cv) = finished;
+    let deadline = timeout.map(|t| std::time::Instant::now() + std::time::Duration::from_secs_f64(t));
+    let mut d = lock(done);
+    while !*d {
+        match deadline {
+            None => d = cv.wait(d),
+            Some(dl) => {
+                let now = std::time::Instant::now();
+                if now >= dl {
+                    return;
+                }
+                d = cv.wait_timeout(done, d, dl - now).0;
+            }
+        }
+    }
+}
+
+/// Joins every non-daemon thread (what CPython does at interpreter exit).
+pub fn join_all<S: LockStrategy>(vm: &Vm<S>) {
+    loop {
+        let next = lock(&vm.interp.live_threads).first().cloned();
+        let Some(t) = next else { break };
+        let Payload::Thread(obj) = &t.payload else { break };
+        let finished = obj.finished.clone();
+        vm.blocking(|| wait_finished(&finished, None));
+        lock(&vm.interp.live_threads).retain(|x| !x.ptr_eq(&t));
+    }
+}
+
+fn thread_is_alive<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "is_alive", &args, 1, 1)?;
+    let t = thread_of(&args.pos[0]);
+    let done = *lock(&t.finished.0);
+    Ok(Value::Bool(t.started.load(Ordering::Acquire) && !done))
+}
+
+/// Attributes of Thread objects.
+pub fn thread_attr<S: LockStrategy>(vm: &Vm<S>, t: &ThreadObj<S>, name: &str) -> Option<Value<S>> {
+    Some(match name {
+        "name" => vm.new_str(lock(&t.name).as_str()),
+        "daemon" => Value::Bool(t.daemon.load(Ordering::Relaxed)),
+        "ident" => match t.ident.load(Ordering::Acquire) {
+            0 => Value::None,
+            i => Value::Int(i as i64),
+        },
+        _ => return None,
+    })
+}
+
+/// Sets a Thread attribute; false when the attribute is not settable.
+pub fn set_thread_attr<S: LockStrategy>(vm: &Vm<S>, t: &ThreadObj<S>, name: &str, value: &Value<S>) -> PyResult<S, bool> {
+    match name {
+        "name" => {
+            *lock(&t.name) = ops::expect_str(vm, value, "name")?.to_string();
+            Ok(true)
+        }
+        "daemon" => {
+            if t.started.load(Ordering::Acquire) {
+                return Err(vm.new_error("RuntimeError", "cannot set daemon status of active thread"));
+            }
+            t.daemon.store(matches!(value, Value::Bool(true)), Ordering::Relaxed);
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}
+
+pub fn thread_repr<S: LockStrategy>(t: &ThreadObj<S>) -> String {
+    let name = lock(&t.name).clone();
+    let done = *lock(&t.finished.0);
+    let state = if !t.started.load(Ordering::Acquire) {
+        "initial".to_string()
+    } else if done {
+        format!("stopped {}", t.ident.load(Ordering::Acquire))
+    } else {
+        format!("started {}", t.ident.load(Ordering::Acquire))
+    };
+    format!("<Thread({name}, {state})>")
+}
+
+fn current_thread<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "current_thread", &args, 0, 0)?;
+    if vm.thread_obj.is_none() {
+        let t = main_thread_obj::<S>();
+        t.ident.store(vm.ident, Ordering::Relaxed);
+        vm.thread_obj = Some(ObjRef::new(Payload::Thread(t)));
+    }
+    Ok(Value::Obj(vm.thread_obj.clone().expect("set above")))
+}
+
+fn get_ident<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "get_ident", &args, 0, 0)?;
+    Ok(Value::Int(vm.ident as i64))
+}
+
+fn active_count<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "active_count", &args, 0, 0)?;
+    let n = lock(&vm.interp.live_threads).len();
+    Ok(Value::Int(n as i64 + 1))
+}
+
+fn new_lock<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "Lock", &args, 0, 0)?;
+    Ok(Value::Obj(ObjRef::new(Payload::Lock(LockObj::new()))))
+}
+
+fn lock_of<S: LockStrategy>(v: &Value<S>) -> &LockObj {
+    match v.payload() {
+        Some(Payload::Lock(l)) => l,
+        _ => unreachable!("Lock method on a Lock"),
+    }
+}
+
+fn lock_acquire<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    let blocking_kw = args.take_kw("blocking");
+    let timeout_kw = args.take_kw("timeout");
+    arity(vm, "acquire", &args, 1, 3)?;
+    let blocking = match blocking_kw.or_else(|| args.pos.get(1).cloned()) {
+        Some(v) => ops::truthy(vm, &v)?,
+        None => true,
+    };
+    let timeout = match timeout_kw.or_else(|| args.pos.get(2).cloned()) {
+        None => None,
+        Some(v) => {
+            let t = super::time::seconds_arg(vm, &v)?;
+            if t < 0.0 && t != -1.0 {
+                return Err(vm.value_error("timeout value must be a non-negative number"));
+            }
+            if !blocking && t != -1.0 {
+                return Err(vm.value_error("can't specify a timeout for a non-blocking call"));
+            }
+            (t >= 0.0).then_some(t)
+        }
+    };
+    let l = lock_of(&args.pos[0]);
+    // Uncontended: no need to detach.
+    if l.try_acquire() {
+        return Ok(Value::Bool(true));
+    }
+    if !blocking {
+        return Ok(Value::Bool(false));
+    }
+    let got = vm.blocking(|| l.acquire_blocking(timeout));
+    Ok(Value::Bool(got))
+}
+
+fn lock_release<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "release", &args, 1, 1)?;
+    if !lock_of(&args.pos[0]).release() {
+        return Err(vm.new_error("RuntimeError", "release unlocked lock"));
+    }
+    Ok(Value::None)
+}
+
+fn lock_exit<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    if !lock_of(&args.pos[0]).release() {
+        return Err(vm.new_error("RuntimeError", "release unlocked lock"));
+    }
+    Ok(Value::None)
+}
+
+fn lock_locked<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "locked", &args, 1, 1)?;
+    Ok(Value::Bool(lock_of(&args.pos[0]).is_locked()))
+}

@@ -1,0 +1,67 @@
+//! The `time` module. `sleep` is a blocking call: it detaches, as in CPython.
+
+use crate::builtins::arity;
+use crate::object::{ObjRef, Value};
+use crate::strategy::LockStrategy;
+use crate::vm::{Args, PyResult, Vm};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
+    super::add_functions(
+        vm,
+        dict,
+        &[
+            ("sleep", sleep, false),
+            ("perf_counter", perf_counter, false),
+            ("monotonic", perf_counter, false),
+            ("time", time, false),
+        ],
+    );
+}
+
+/// A number of seconds from an int or float argument.
+pub fn seconds_arg<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, f64> {
+    match v {
+        Value::Int(i) => Ok(*i as f64),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::Float(f) => Ok(*f),
+        other => Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            crate::ops::type_name(other)
+        ))),
+    }
+}
+
+fn sleep<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "sleep", &args, 1, 1)?;
+    let secs = seconds_arg(vm, &args.pos[0])?;
+    if secs.is_nan() {
+        return Err(vm.value_error("Invalid value NaN (not a number)"));
+    }
+    if secs < 0.0 {
+        return Err(vm.value_error("sleep length must be non-negative"));
+    }
+    let d = Duration::try_from_secs_f64(secs)
+        .map_err(|_| vm.new_error("OverflowError", "sleep length is too large"))?;
+    vm.blocking(|| std::thread::sleep(d));
+    Ok(Value::None)
+}
+
+fn epoch() -> Instant {
+    static EPOCH: OnceLock<Instant> = OnceLock::new();
+    *EPOCH.get_or_init(Instant::now)
+}
+
+fn perf_counter<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "perf_counter", &args, 0, 0)?;
+    Ok(Value::Float(epoch().elapsed().as_secs_f64()))
+}
+
+fn time<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "time", &args, 0, 0)?;
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
+    Ok(Value::Float(now.as_secs_f64()))
+}

@@ -1,0 +1,244 @@
+//! Heap objects, tagged values, and the two safe wrappers over the raw
+//! [`LockStrategy`] operations: [`ObjRef`] (a counted reference) and
+//! [`ObjCell`] (mutable contents behind the object's lock).
+//!
+//! Small ints, floats, bools and `None` live unboxed in [`Value`]; everything
+//! else is a [`PyObject`]: a [`Header`] followed by a [`Payload`].
+
+use crate::strategy::LockStrategy;
+use std::cell::UnsafeCell;
+use std::marker::PhantomData;
+use std::ptr::NonNull;
+
+pub use crate::header::{Header, FLAG_IMMORTAL};
+pub use crate::payload::*;
+
+/// A heap object: header, then payload.
+#[repr(C)]
+pub struct PyObject<S: LockStrategy> {
+    pub header: Header,
+    pub payload: Payload<S>,
+}
+
+/// A counted reference to a heap object. Cloning adds a reference and
+/// dropping removes one, through the strategy's `incref`/`decref`.
+pub struct ObjRef<S: LockStrategy> {
+    ptr: NonNull<PyObject<S>>,
+    _owns: PhantomData<PyObject<S>>,
+}
+
+// SAFETY: objects are shared between threads by design. Every access to an
+// object's mutable state goes through `ObjCell`, which takes the strategy's
+// object lock (a no-op only where the GIL already excludes other threads), and
+// the reference count is only changed through the strategy's incref/decref,
+// which are atomic where no GIL serialises them.
+unsafe impl<S: LockStrategy> Send for ObjRef<S> {}
+// SAFETY: as for `Send`: shared access is mediated by the strategy.
+unsafe impl<S: LockStrategy> Sync for ObjRef<S> {}
+
+impl<S: LockStrategy> ObjRef<S> {
+    /// Allocates a new object with one reference.
+    pub fn new(payload: Payload<S>) -> Self {
+        Self::with_flags(payload, 0)
+    }
+
+    pub(crate) fn with_flags(payload: Payload<S>, flags: u8) -> Self {
+        let boxed = Box::new(PyObject {
+            header: Header::new(flags),
+            payload,
+        });
+        Self {
+            ptr: NonNull::from(Box::leak(boxed)),
+            _owns: PhantomData,
+        }
+    }
+
+    /// Identity of the object (Python's `id`, `is`).
+    #[inline(always)]
+    pub fn addr(&self) -> usize {
+        self.ptr.as_ptr() as usize
+    }
+
+    #[inline(always)]
+    pub fn ptr_eq(&self, other: &Self) -> bool {
+        self.ptr == other.ptr
+    }
+
+    /// Frees an immortal object's storage at runtime teardown.
+    ///
+    /// # Safety
+    /// The object must be immortal, its payload must already have been taken
+    /// out (see [`crate::interp`]'s teardown), and no reference to it may be
+    /// used afterwards.
+    pub(crate) unsafe fn free_immortal(raw: NonNull<PyObject<S>>) {
+        // SAFETY: the caller guarantees that this is the last use of an object
+        // allocated by `with_flags` (a leaked Box).
+        drop(unsafe { Box::from_raw(raw.as_ptr()) });
+    }
+
+    pub(crate) fn raw(&self) -> NonNull<PyObject<S>> {
+        self.ptr
+    }
+}
+
+impl<S: LockStrategy> std::ops::Deref for ObjRef<S> {
+    type Target = PyObject<S>;
+    #[inline(always)]
+    fn deref(&self) -> &PyObject<S> {
+        // SAFETY: we hold a counted reference, so the object is alive.
+        unsafe { self.ptr.as_ref() }
+    }
+}
+
+impl<S: LockStrategy> Clone for ObjRef<S> {
+    #[inline(always)]
+    fn clone(&self) -> Self {
+        S::incref(&self.header);
+        Self {
+            ptr: self.ptr,
+            _owns: PhantomData,
+        }
+    }
+}
+
+impl<S: LockStrategy> Drop for ObjRef<S> {
+    #[inline(always)]
+    fn drop(&mut self) {
+        if S::decref(&self.header) {
+            // SAFETY: decref returned true, so this was the last reference:
+            // nobody else can reach the object, which `with_flags` allocated
+            // as a Box.
+            drop(unsafe { Box::from_raw(self.ptr.as_ptr()) });
+        }
+    }
+}
+
+/// A Python value: unboxed scalars or a reference to a heap object.
+pub enum Value<S: LockStrategy> {
+    None,
+    Bool(bool),
+    /// An int that fits in 64 bits; larger ones are [`Payload::BigInt`].
+    Int(i64),
+    Float(f64),
+    Obj(ObjRef<S>),
+}
+
+impl<S: LockStrategy> Clone for Value<S> {
+    #[inline(always)]
+    fn clone(&self) -> Self {
+        match self {
+            Value::None => Value::None,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::Obj(o) => Value::Obj(o.clone()),
+        }
+    }
+}
+
+impl<S: LockStrategy> Value<S> {
+    #[inline]
+    pub fn obj(&self) -> Option<&ObjRef<S>> {
+        match self {
+            Value::Obj(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub fn payload(&self) -> Option<&Payload<S>> {
+        match self {
+            Value::Obj(o) => Some(&o.payload),
+            _ => None,
+        }
+    }
+
+    /// Python's `is`.
+    pub fn is(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Value::None, Value::None) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            // Small ints are cached in CPython (-5..=256); larger equal ints
+            // made separately are not identical there. Unboxed ints compare
+            // by value, which matches CPython for the cached range.
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Obj(a), Value::Obj(b)) => a.ptr_eq(b),
+            _ => false,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self.payload() {
+            Some(Payload::Str(s)) => Some(s.as_str()),
+            _ => None,
+        }
+    }
+}
+
+/// Mutable contents of an object, reachable only under the object's lock.
+///
+/// Under a GIL the lock is a no-op: the GIL already excludes other threads.
+/// Under fine-grained locking it is the header's one-byte mutex.
+pub struct ObjCell<T>(UnsafeCell<T>);
+
+// SAFETY: the contents are only reached through `with`, which holds the
+// owning object's lock (or, under a GIL, runs on the thread holding the GIL).
+unsafe impl<T: Send> Sync for ObjCell<T> {}
+
+impl<T> ObjCell<T> {
+    pub fn new(v: T) -> Self {
+        Self(UnsafeCell::new(v))
+    }
+
+    /// Runs `f` with exclusive access to the contents. `header` must be the
+    /// header of the object that owns this cell.
+    ///
+    /// `f` must not run Python code, reach a safe point, or lock another
+    /// object: under a GIL the GIL is what makes this exclusive, and under
+    /// fine-grained locking a nested lock could deadlock.
+    #[inline(always)]
+    pub fn with<S: LockStrategy, R>(&self, header: &Header, f: impl FnOnce(&mut T) -> R) -> R {
+        struct Unlock<'a, S: LockStrategy>(&'a Header, PhantomData<S>);
+        impl<S: LockStrategy> Drop for Unlock<'_, S> {
+            #[inline(always)]
+            fn drop(&mut self) {
+                S::unlock_object(self.0);
+            }
+        }
+        S::lock_object(header);
+        let _unlock = Unlock::<S>(header, PhantomData);
+        // SAFETY: we hold the owning object's lock (or the GIL, under which
+        // lock_object is a no-op and no other thread runs), and `f` cannot
+        // re-enter this cell without running Python code, which the contract
+        // above forbids; so this is the only live reference to the contents.
+        f(unsafe { &mut *self.0.get() })
+    }
+
+    /// Runs `f` with both cells locked; `a` and `b` belong to distinct objects.
+    pub fn with_two<S: LockStrategy, U, R>(
+        &self,
+        header: &Header,
+        other: &ObjCell<U>,
+        other_header: &Header,
+        f: impl FnOnce(&mut T, &mut U) -> R,
+    ) -> R {
+        struct Unlock2<'a, S: LockStrategy>(&'a Header, &'a Header, PhantomData<S>);
+        impl<S: LockStrategy> Drop for Unlock2<'_, S> {
+            fn drop(&mut self) {
+                S::unlock_object(self.0);
+                S::unlock_object(self.1);
+            }
+        }
+        S::lock_two(header, other_header);
+        let _unlock = Unlock2::<S>(header, other_header, PhantomData);
+        // SAFETY: both objects' locks are held (lock_two), the objects are
+        // distinct, and `f` may not run Python code (see `with`).
+        f(unsafe { &mut *self.0.get() }, unsafe { &mut *other.0.get() })
+    }
+
+    /// Exclusive access through `&mut self` needs no lock.
+    pub fn get_mut(&mut self) -> &mut T {
+        self.0.get_mut()
+    }
+}

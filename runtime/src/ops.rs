@@ -1,0 +1,1417 @@
+//! Python's operators and protocols on builtin types: arithmetic, comparison,
+//! truth, containment, subscripts, iteration, attributes. Error messages are
+//! CPython 3.11's.
+
+use crate::code::{BinOp, CmpOp};
+use crate::dict::{builtin_key_eq, new_map};
+use crate::object::{
+    DictViewKind, IterState, ObjCell, ObjRef, Payload, PyDict, PyStr, RangeObj, TypeKind, Value,
+};
+use crate::strategy::LockStrategy;
+use crate::vm::{key_of, PyResult, Vm};
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+use std::cmp::Ordering;
+
+// ---- constructors ----
+
+pub fn new_list<S: LockStrategy>(items: Vec<Value<S>>) -> Value<S> {
+    Value::Obj(ObjRef::new(Payload::List(ObjCell::new(items))))
+}
+
+pub fn new_tuple<S: LockStrategy>(items: Vec<Value<S>>) -> Value<S> {
+    Value::Obj(ObjRef::new(Payload::Tuple(items.into_boxed_slice())))
+}
+
+pub fn new_dict<S: LockStrategy>() -> Value<S> {
+    Value::Obj(ObjRef::new(Payload::Dict(PyDict::new(new_map()))))
+}
+
+pub fn new_str<S: LockStrategy>(s: impl Into<Box<str>>) -> Value<S> {
+    Value::Obj(ObjRef::new(Payload::Str(PyStr::new(s))))
+}
+
+/// An int value from a big integer, unboxed when it fits in 64 bits.
+pub fn int_from_big<S: LockStrategy>(b: BigInt) -> Value<S> {
+    match b.to_i64() {
+        Some(i) => Value::Int(i),
+        None => Value::Obj(ObjRef::new(Payload::BigInt(b))),
+    }
+}
+
+/// The big-integer view of an int or bool.
+pub fn to_big<S: LockStrategy>(v: &Value<S>) -> Option<BigInt> {
+    match v {
+        Value::Int(i) => Some(BigInt::from(*i)),
+        Value::Bool(b) => Some(BigInt::from(*b as i64)),
+        Value::Obj(o) => match &o.payload {
+            Payload::BigInt(b) => Some(b.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn is_int_like<S: LockStrategy>(v: &Value<S>) -> bool {
+    matches!(v, Value::Int(_) | Value::Bool(_)) || matches!(v.payload(), Some(Payload::BigInt(_)))
+}
+
+/// The float view of a number (int, bool, float); None for other types, or
+/// an OverflowError for an int too large.
+fn to_f64<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, Option<f64>> {
+    Ok(match v {
+        Value::Float(f) => Some(*f),
+        Value::Int(i) => Some(*i as f64),
+        Value::Bool(b) => Some(*b as i64 as f64),
+        Value::Obj(o) => match &o.payload {
+            Payload::BigInt(b) => match b.to_f64().filter(|f| f.is_finite()) {
+                Some(f) => Some(f),
+                None => {
+                    return Err(vm.new_error("OverflowError", "int too large to convert to float"))
+                }
+            },
+            _ => None,
+        },
+        Value::None => None,
+    })
+}
+
+// ---- type names ----
+
+pub fn type_kind<S: LockStrategy>(v: &Value<S>) -> TypeKind {
+    match v {
+        Value::None => TypeKind::NoneType,
+        Value::Bool(_) => TypeKind::Bool,
+        Value::Int(_) => TypeKind::Int,
+        Value::Float(_) => TypeKind::Float,
+        Value::Obj(o) => match &o.payload {
+            Payload::Str(_) => TypeKind::Str,
+            Payload::BigInt(_) => TypeKind::Int,
+            Payload::Bytes(_) => TypeKind::Bytes,
+            Payload::List(_) => TypeKind::List,
+            Payload::Tuple(_) => TypeKind::Tuple,
+            Payload::Dict(_) => TypeKind::Dict,
+            Payload::Range(_) => TypeKind::Range,
+            Payload::Slice(_) => TypeKind::Slice,
+            Payload::Iter(_) => TypeKind::Iterator,
+            Payload::DictView(..) => TypeKind::DictView,
+            Payload::Function(_) => TypeKind::Function,
+            Payload::Builtin(_) => TypeKind::BuiltinFunction,
+            Payload::BoundMethod(..) => TypeKind::Method,
+            Payload::Module(_) => TypeKind::Module,
+            Payload::Type(_) => TypeKind::Type,
+            Payload::Exception(_) => TypeKind::Exception,
+            Payload::Thread(_) => TypeKind::Thread,
+            Payload::Lock(_) => TypeKind::Lock,
+            Payload::Freed => TypeKind::Object,
+        },
+    }
+}
+
+/// `type(v).__name__`.
+pub fn type_name<S: LockStrategy>(v: &Value<S>) -> String {
+    match v {
+        Value::Obj(o) => match &o.payload {
+            Payload::Exception(e) => match &e.class.payload {
+                Payload::Type(t) => t.name.clone(),
+                _ => "BaseException".into(),
+            },
+            Payload::Iter(state) => state
+                .with::<S, _>(&o.header, |s| match s {
+                    IterState::Seq { seq, .. } => match seq.payload {
+                        Payload::Tuple(_) => "tuple_iterator",
+                        _ => "list_iterator",
+                    },
+                    IterState::Range { .. } => "range_iterator",
+                    IterState::Str { .. } => "str_ascii_iterator",
+                    IterState::Dict { kind, .. } => match kind {
+                        DictViewKind::Keys => "dict_keyiterator",
+                        DictViewKind::Values => "dict_valueiterator",
+                        DictViewKind::Items => "dict_itemiterator",
+                    },
+                    IterState::Exhausted => "iterator",
+                })
+                .to_string(),
+            Payload::DictView(kind, _) => match kind {
+                DictViewKind::Keys => "dict_keys",
+                DictViewKind::Values => "dict_values",
+                DictViewKind::Items => "dict_items",
+            }
+            .to_string(),
+            _ => static_type_name(type_kind(v)).to_string(),
+        },
+        _ => static_type_name(type_kind(v)).to_string(),
+    }
+}
+
+fn static_type_name(kind: TypeKind) -> &'static str {
+    match kind {
+        TypeKind::Object => "object",
+        TypeKind::NoneType => "NoneType",
+        TypeKind::Bool => "bool",
+        TypeKind::Int => "int",
+        TypeKind::Float => "float",
+        TypeKind::Str => "str",
+        TypeKind::Bytes => "bytes",
+        TypeKind::List => "list",
+        TypeKind::Tuple => "tuple",
+        TypeKind::Dict => "dict",
+        TypeKind::Range => "range",
+        TypeKind::Slice => "slice",
+        TypeKind::Iterator => "iterator",
+        TypeKind::DictView => "dict_view",
+        TypeKind::Function => "function",
+        TypeKind::BuiltinFunction => "builtin_function_or_method",
+        TypeKind::Method => "method",
+        TypeKind::Module => "module",
+        TypeKind::Type => "type",
+        TypeKind::Thread => "Thread",
+        TypeKind::Lock => "_thread.lock",
+        TypeKind::Exception => "BaseException",
+    }
+}
+
+// ---- arithmetic ----
+
+/// The machine-int fast path; `None` on overflow or division by zero (the
+/// general path then promotes or raises).
+#[inline(always)]
+pub fn int_fast<S: LockStrategy>(op: BinOp, x: i64, y: i64) -> Option<Value<S>> {
+    Some(Value::Int(match op {
+        BinOp::Add => x.checked_add(y)?,
+        BinOp::Sub => x.checked_sub(y)?,
+        BinOp::Mul => x.checked_mul(y)?,
+        BinOp::FloorDiv => {
+            if y == 0 || (x == i64::MIN && y == -1) {
+                return None;
+            }
+            Integer::div_floor(&x, &y)
+        }
+        BinOp::Mod => {
+            if y == 0 || (x == i64::MIN && y == -1) {
+                return None;
+            }
+            Integer::mod_floor(&x, &y)
+        }
+        BinOp::And => x & y,
+        BinOp::Or => x | y,
+        BinOp::Xor => x ^ y,
+        BinOp::TrueDiv => {
+            if y == 0 {
+                return None;
+            }
+            return Some(Value::Float(int_true_div(x, y)));
+        }
+        BinOp::LShift => {
+            if !(0..63).contains(&y) {
+                return None;
+            }
+            let r = x.checked_shl(y as u32)?;
+            if r >> y != x {
+                return None;
+            }
+            r
+        }
+        BinOp::RShift => {
+            if y < 0 {
+                return None;
+            }
+            x >> y.min(63)
+        }
+        BinOp::Pow => {
+            if y < 0 {
+                return None;
+            }
+            x.checked_pow(u32::try_from(y).ok()?)?
+        }
+    }))
+}
+
+/// int / int, correctly rounded when both fit in 53 bits (CPython's fast path).
+fn int_true_div(x: i64, y: i64) -> f64 {
+    x as f64 / y as f64
+}
+
+pub fn binary_op<S: LockStrategy>(vm: &mut Vm<S>, op: BinOp, a: &Value<S>, b: &Value<S>) -> PyResult<S> {
+    // Numbers.
+    if is_int_like(a) && is_int_like(b) {
+        return big_int_op(vm, op, a, b);
+    }
+    if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
+        if let (Some(x), Some(y)) = (to_f64(vm, a)?, to_f64(vm, b)?) {
+            if let Some(r) = float_op(vm, op, x, y)? {
+                return Ok(r);
+            }
+        }
+    }
+    // Sequences.
+    match (op, a.payload(), b.payload()) {
+        (BinOp::Add, Some(Payload::Str(x)), Some(Payload::Str(y))) => {
+            let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
+            s.push_str(x.as_str());
+            s.push_str(y.as_str());
+            return Ok(new_str(s));
+        }
+        (BinOp::Add, Some(Payload::List(_)), Some(Payload::List(_))) => {
+            let mut items = list_snapshot(a);
+            items.extend(list_snapshot(b));
+            return Ok(new_list(items));
+        }
+        (BinOp::Add, Some(Payload::Tuple(x)), Some(Payload::Tuple(y))) => {
+            let mut items = x.to_vec();
+            items.extend(y.iter().cloned());
+            return Ok(new_tuple(items));
+        }
+        (BinOp::Add, Some(Payload::Bytes(x)), Some(Payload::Bytes(y))) => {
+            let mut v = x.to_vec();
+            v.extend_from_slice(y);
+            return Ok(Value::Obj(ObjRef::new(Payload::Bytes(v.into_boxed_slice()))));
+        }
+        (BinOp::Add, Some(Payload::Str(_)), _) => {
+            return Err(vm.type_error(format!(
+                "can only concatenate str (not \"{}\") to str",
+                type_name(b)
+            )))
+        }
+        (BinOp::Add, Some(Payload::List(_)), _) => {
+            return Err(vm.type_error(format!(
+                "can only concatenate list (not \"{}\") to list",
+                type_name(b)
+            )))
+        }
+        (BinOp::Add, Some(Payload::Tuple(_)), _) => {
+            return Err(vm.type_error(format!(
+                "can only concatenate tuple (not \"{}\") to tuple",
+                type_name(b)
+            )))
+        }
+        (BinOp::Mul, _, _) => {
+            if let Some(r) = repeat(vm, a, b)? {
+                return Ok(r);
+            }
+            if let Some(r) = repeat(vm, b, a)? {
+                return Ok(r);
+            }
+        }
+        (BinOp::Mod, Some(Payload::Str(_)), _) => {
+            return Err(vm.type_error("%-formatting of str is not supported by this runtime yet"))
+        }
+        _ => {}
+    }
+    Err(vm.type_error(format!(
+        "unsupported operand type(s) for {}: '{}' and '{}'",
+        op.symbol(),
+        type_name(a),
+        type_name(b)
+    )))
+}
+
+/// `seq * n`, or None when `seq`/`n` are not a sequence and an int.
+fn repeat<S: LockStrategy>(vm: &Vm<S>, seq: &Value<S>, n: &Value<S>) -> PyResult<S, Option<Value<S>>> {
+    let count = match n {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => {
+            if let Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_)) = seq.payload() {
+                return Err(vm.new_error(
+                    "OverflowError",
+                    "cannot fit 'int' into an index-sized integer",
+                ));
+            }
+            return Ok(None);
+        }
+        _ => return Ok(None),
+    };
+    let count = count.max(0) as usize;
+    let too_big = |len: usize| len.checked_mul(count).is_none_or(|n| n > (1 << 34));
+    Ok(Some(match seq.payload() {
+        Some(Payload::Str(s)) => {
+            if too_big(s.as_str().len()) {
+                return Err(vm.new_error("MemoryError", ""));
+            }
+            new_str(s.as_str().repeat(count))
+        }
+        Some(Payload::List(_)) => {
+            let items = list_snapshot(seq);
+            if too_big(items.len()) {
+                return Err(vm.new_error("MemoryError", ""));
+            }
+            let mut out = Vec::with_capacity(items.len() * count);
+            for _ in 0..count {
+                out.extend(items.iter().cloned());
+            }
+            new_list(out)
+        }
+        Some(Payload::Tuple(items)) => {
+            if too_big(items.len()) {
+                return Err(vm.new_error("MemoryError", ""));
+            }
+            let mut out = Vec::with_capacity(items.len() * count);
+            for _ in 0..count {
+                out.extend(items.iter().cloned());
+            }
+            new_tuple(out)
+        }
+        _ => return Ok(None),
+    }))
+}
+
+fn big_int_op<S: LockStrategy>(vm: &Vm<S>, op: BinOp, a: &Value<S>, b: &Value<S>) -> PyResult<S> {
+    // Bools are ints; try the machine fast path first.
+    if let (Some(x), Some(y)) = (small_int(a), small_int(b)) {
+        if let Some(v) = int_fast(op, x, y) {
+            return Ok(v);
+        }
+    }
+    let x = to_big(a).expect("int-like");
+    let y = to_big(b).expect("int-like");
+    let zero_div = |msg: &str| vm.new_error("ZeroDivisionError", msg);
+    Ok(match op {
+        BinOp::Add => int_from_big(x + y),
+        BinOp::Sub => int_from_big(x - y),
+        BinOp::Mul => int_from_big(x * y),
+        BinOp::FloorDiv => {
+            if y.is_zero() {
+                return Err(zero_div("integer division or modulo by zero"));
+            }
+            int_from_big(x.div_floor(&y))
+        }
+        BinOp::Mod => {
+            if y.is_zero() {
+                return Err(zero_div("integer modulo by zero"));
+            }
+            int_from_big(x.mod_floor(&y))
+        }
+        BinOp::TrueDiv => {
+            if y.is_zero() {
+                return Err(zero_div("division by zero"));
+            }
+            match (x.to_f64(), y.to_f64()) {
+                (Some(p), Some(q)) if p.is_finite() && q.is_finite() => Value::Float(p / q),
+                _ => {
+                    return Err(vm.new_error(
+                        "OverflowError",
+                        "integer division result too large for a float",
+                    ))
+                }
+            }
+        }
+        BinOp::Pow => {
+            if y.is_negative() {
+                let (Some(p), Some(q)) = (x.to_f64(), y.to_f64()) else {
+                    return Err(vm.new_error("OverflowError", "int too large to convert to float"));
+                };
+                if p == 0.0 {
+                    return Err(zero_div("0.0 cannot be raised to a negative power"));
+                }
+                Value::Float(p.powf(q))
+            } else {
+                let Some(e) = y.to_u32() else {
+                    return Err(vm.new_error("OverflowError", "exponent too large"));
+                };
+                int_from_big(num_traits::pow::Pow::pow(&x, e))
+            }
+        }
+        BinOp::LShift => {
+            if y.is_negative() {
+                return Err(vm.value_error("negative shift count"));
+            }
+            let Some(n) = y.to_usize().filter(|n| *n < (1 << 32)) else {
+                return Err(vm.new_error("OverflowError", "too many digits in integer"));
+            };
+            int_from_big(x << n)
+        }
+        BinOp::RShift => {
+            if y.is_negative() {
+                return Err(vm.value_error("negative shift count"));
+            }
+            let n = y.to_usize().unwrap_or(usize::MAX).min(1 << 40);
+            int_from_big(x >> n)
+        }
+        BinOp::And => int_from_big(x & y),
+        BinOp::Or => int_from_big(x | y),
+        BinOp::Xor => int_from_big(x ^ y),
+    })
+}
+
+fn small_int<S: LockStrategy>(v: &Value<S>) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(*i),
+        Value::Bool(b) => Some(*b as i64),
+        _ => None,
+    }
+}
+
+/// Float arithmetic with CPython's semantics; None for non-arithmetic ops.
+fn float_op<S: LockStrategy>(vm: &Vm<S>, op: BinOp, x: f64, y: f64) -> PyResult<S, Option<Value<S>>> {
+    let zero_div = |msg: &str| vm.new_error("ZeroDivisionError", msg);
+    Ok(Some(Value::Float(match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::TrueDiv => {
+            if y == 0.0 {
+                return Err(zero_div("float division by zero"));
+            }
+            x / y
+        }
+        BinOp::FloorDiv => {
+            if y == 0.0 {
+                return Err(zero_div("float floor division by zero"));
+            }
+            float_divmod(x, y).0
+        }
+        BinOp::Mod => {
+            if y == 0.0 {
+                return Err(zero_div("float modulo"));
+            }
+            float_divmod(x, y).1
+        }
+        BinOp::Pow => {
+            if x == 0.0 && y < 0.0 {
+                return Err(zero_div("0.0 cannot be raised to a negative power"));
+            }
+            if x < 0.0 && y.fract() != 0.0 {
+                return Err(vm.value_error(
+                    "complex results (negative number to a fractional power) are not supported",
+                ));
+            }
+            let r = x.powf(y);
+            if r.is_infinite() && x.is_finite() && y.is_finite() {
+                return Err(vm.new_error("OverflowError", "(34, 'Numerical result out of range')"));
+            }
+            r
+        }
+        _ => return Ok(None),
+    })))
+}
+
+/// CPython's `float_divmod`: floor division and a modulo with the sign of
+/// the divisor.
+pub fn float_divmod(vx: f64, wx: f64) -> (f64, f64) {
+    let mut m = vx % wx;
+    let mut div = (vx - m) / wx;
+    if m != 0.0 {
+        if (wx < 0.0) != (m < 0.0) {
+            m += wx;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(wx);
+    }
+    let floordiv = if div != 0.0 {
+        let mut f = div.floor();
+        if div - f > 0.5 {
+            f += 1.0;
+        }
+        f
+    } else {
+        0.0f64.copysign(vx / wx)
+    };
+    (floordiv, m)
+}
+
+pub fn inplace_op<S: LockStrategy>(vm: &mut Vm<S>, op: BinOp, a: &Value<S>, b: &Value<S>) -> PyResult<S> {
+    if op == BinOp::Add {
+        if let Some(Payload::List(cell)) = a.payload() {
+            // `list += iterable` extends in place.
+            let items = iterate(vm, b)?;
+            let o = a.obj().expect("list");
+            cell.with::<S, _>(&o.header, |v| v.extend(items));
+            return Ok(a.clone());
+        }
+    }
+    binary_op(vm, op, a, b)
+}
+
+pub fn unary_neg<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S> {
+    Ok(match v {
+        Value::Int(i) => match i.checked_neg() {
+            Some(n) => Value::Int(n),
+            None => int_from_big(-BigInt::from(*i)),
+        },
+        Value::Bool(b) => Value::Int(-(*b as i64)),
+        Value::Float(f) => Value::Float(-f),
+        Value::Obj(o) => match &o.payload {
+            Payload::BigInt(b) => int_from_big(-b.clone()),
+            _ => return Err(vm.type_error(format!("bad operand type for unary -: '{}'", type_name(v)))),
+        },
+        Value::None => return Err(vm.type_error("bad operand type for unary -: 'NoneType'")),
+    })
+}
+
+pub fn unary_pos<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S> {
+    Ok(match v {
+        Value::Int(_) | Value::Float(_) => v.clone(),
+        Value::Bool(b) => Value::Int(*b as i64),
+        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => v.clone(),
+        _ => return Err(vm.type_error(format!("bad operand type for unary +: '{}'", type_name(v)))),
+    })
+}
+
+pub fn unary_invert<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S> {
+    Ok(match v {
+        Value::Int(i) => Value::Int(!i),
+        Value::Bool(b) => Value::Int(!(*b as i64)),
+        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => {
+            int_from_big(-(to_big(v).expect("int")) - 1)
+        }
+        _ => return Err(vm.type_error(format!("bad operand type for unary ~: '{}'", type_name(v)))),
+    })
+}
+
+// ---- truth and comparison ----
+
+pub fn truthy<S: LockStrategy>(_vm: &Vm<S>, v: &Value<S>) -> PyResult<S, bool> {
+    Ok(match v {
+        Value::None => false,
+        Value::Bool(b) => *b,
+        Value::Int(i) => *i != 0,
+        Value::Float(f) => *f != 0.0,
+        Value::Obj(o) => match &o.payload {
+            Payload::Str(s) => !s.as_str().is_empty(),
+            Payload::BigInt(_) => true,
+            Payload::Bytes(b) => !b.is_empty(),
+            Payload::List(cell) => cell.with::<S, _>(&o.header, |v| !v.is_empty()),
+            Payload::Tuple(t) => !t.is_empty(),
+            Payload::Dict(d) => d.map.with::<S, _>(&o.header, |m| !m.is_empty()),
+            Payload::Range(r) => !r.is_empty(),
+            _ => true,
+        },
+    })
+}
+
+#[inline(always)]
+pub fn cmp_ord(op: CmpOp, ord: Ordering) -> bool {
+    match op {
+        CmpOp::Lt => ord == Ordering::Less,
+        CmpOp::Le => ord != Ordering::Greater,
+        CmpOp::Eq => ord == Ordering::Equal,
+        CmpOp::Ne => ord != Ordering::Equal,
+        CmpOp::Gt => ord == Ordering::Greater,
+        CmpOp::Ge => ord != Ordering::Less,
+    }
+}
+
+/// Python `==`.
+pub fn eq<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyResult<S, bool> {
+    if let (Some(Payload::List(_)), Some(Payload::List(_))) = (a.payload(), b.payload()) {
+        if a.is(b) {
+            return Ok(true);
+        }
+        let (x, y) = (list_snapshot(a), list_snapshot(b));
+        return seq_eq(vm, &x, &y);
+    }
+    if let (Some(Payload::Tuple(x)), Some(Payload::Tuple(y))) = (a.payload(), b.payload()) {
+        return seq_eq(vm, x, y);
+    }
+    if let (Some(Payload::Dict(_)), Some(Payload::Dict(_))) = (a.payload(), b.payload()) {
+        let x = dict_items(a);
+        if x.len() != dict_len(b) {
+            return Ok(false);
+        }
+        for (k, v) in x {
+            match dict_get(b.obj().expect("dict"), &k) {
+                Some(w) if eq(vm, &v, &w)? => {}
+                _ => return Ok(false),
+            }
+        }
+        return Ok(true);
+    }
+    if let (Some(x), Some(y)) = (to_f64_lossless(a), to_f64_lossless(b)) {
+        return Ok(x == y);
+    }
+    if is_int_like(a) && is_int_like(b) {
+        return Ok(to_big(a) == to_big(b));
+    }
+    Ok(builtin_key_eq(a, b))
+}
+
+fn to_f64_lossless<S: LockStrategy>(v: &Value<S>) -> Option<f64> {
+    match v {
+        Value::Float(f) => Some(*f),
+        _ => None,
+    }
+    .or(match v {
+        Value::Int(i) if i.unsigned_abs() < (1 << 53) => Some(*i as f64),
+        Value::Bool(b) => Some(*b as i64 as f64),
+        _ => None,
+    })
+}
+
+fn seq_eq<S: LockStrategy>(vm: &mut Vm<S>, x: &[Value<S>], y: &[Value<S>]) -> PyResult<S, bool> {
+    if x.len() != y.len() {
+        return Ok(false);
+    }
+    for (a, b) in x.iter().zip(y) {
+        if !(a.is(b) || eq(vm, a, b)?) {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// Rich comparison of builtin types.
+pub fn compare<S: LockStrategy>(vm: &mut Vm<S>, op: CmpOp, a: &Value<S>, b: &Value<S>) -> PyResult<S, bool> {
+    match op {
+        CmpOp::Eq => return eq(vm, a, b),
+        CmpOp::Ne => return Ok(!eq(vm, a, b)?),
+        _ => {}
+    }
+    if let (Value::Float(x), Value::Float(y)) = (a, b) {
+        // Every ordering comparison with NaN is false.
+        return Ok(x.partial_cmp(y).is_some_and(|o| cmp_ord(op, o)));
+    }
+    if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
+        if let (Some(x), Some(y)) = (to_f64(vm, a)?, to_f64(vm, b)?) {
+            return Ok(x.partial_cmp(&y).is_some_and(|o| cmp_ord(op, o)));
+        }
+    }
+    match order(vm, a, b)? {
+        Some(ord) => Ok(cmp_ord(op, ord)),
+        None => Err(vm.type_error(format!(
+            "'{}' not supported between instances of '{}' and '{}'",
+            op.symbol(),
+            type_name(a),
+            type_name(b)
+        ))),
+    }
+}
+
+/// The ordering of two values, or None when the types do not order.
+fn order<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyResult<S, Option<Ordering>> {
+    if is_int_like(a) && is_int_like(b) {
+        if let (Some(x), Some(y)) = (small_int(a), small_int(b)) {
+            return Ok(Some(x.cmp(&y)));
+        }
+        return Ok(Some(to_big(a).cmp(&to_big(b))));
+    }
+    if (matches!(a, Value::Float(_)) && (is_int_like(b) || matches!(b, Value::Float(_))))
+        || (matches!(b, Value::Float(_)) && is_int_like(a))
+    {
+        let x = to_f64(vm, a)?.expect("number");
+        let y = to_f64(vm, b)?.expect("number");
+        // NaN is unordered; `compare` handles it before coming here, and
+        // sorting treats it as equal.
+        return Ok(Some(x.partial_cmp(&y).unwrap_or(Ordering::Equal)));
+    }
+    match (a.payload(), b.payload()) {
+        (Some(Payload::Str(x)), Some(Payload::Str(y))) => Ok(Some(x.as_str().cmp(y.as_str()))),
+        (Some(Payload::Bytes(x)), Some(Payload::Bytes(y))) => Ok(Some(x.cmp(y))),
+        (Some(Payload::List(_)), Some(Payload::List(_))) => {
+            let (x, y) = (list_snapshot(a), list_snapshot(b));
+            seq_order(vm, &x, &y)
+        }
+        (Some(Payload::Tuple(x)), Some(Payload::Tuple(y))) => seq_order(vm, x, y),
+        _ => Ok(None),
+    }
+}
+
+fn seq_order<S: LockStrategy>(vm: &mut Vm<S>, x: &[Value<S>], y: &[Value<S>]) -> PyResult<S, Option<Ordering>> {
+    for (a, b) in x.iter().zip(y) {
+        if a.is(b) || eq(vm, a, b)? {
+            continue;
+        }
+        return match order(vm, a, b)? {
+            Some(o) => Ok(Some(o)),
+            None => Err(vm.type_error(format!(
+                "'<' not supported between instances of '{}' and '{}'",
+                type_name(a),
+                type_name(b)
+            ))),
+        };
+    }
+    Ok(Some(x.len().cmp(&y.len())))
+}
+
+/// Ordering for `sort`, `min`, `max`: `a < b`.
+pub fn less_than<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyResult<S, bool> {
+    compare(vm, CmpOp::Lt, a, b)
+}
+
+pub fn contains<S: LockStrategy>(vm: &mut Vm<S>, container: &Value<S>, item: &Value<S>) -> PyResult<S, bool> {
+    match container.payload() {
+        Some(Payload::Str(s)) => match item.payload() {
+            Some(Payload::Str(sub)) => Ok(s.as_str().contains(sub.as_str())),
+            _ => Err(vm.type_error(format!(
+                "'in <string>' requires string as left operand, not {}",
+                type_name(item)
+            ))),
+        },
+        Some(Payload::Dict(_)) => {
+            let key = key_of(vm, item.clone())?;
+            let o = container.obj().expect("dict");
+            Ok(dict_get_key(o, &key).is_some())
+        }
+        Some(Payload::DictView(DictViewKind::Keys, d)) => {
+            let key = key_of(vm, item.clone())?;
+            Ok(dict_get_key(d, &key).is_some())
+        }
+        Some(Payload::Range(r)) => {
+            let Some(i) = small_int(item) else {
+                return Ok(false);
+            };
+            let r = *r;
+            if r.step > 0 {
+                Ok(i >= r.start && i < r.stop && (i - r.start) % r.step == 0)
+            } else {
+                Ok(i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0)
+            }
+        }
+        _ => {
+            let items = iterate(vm, container).map_err(|_| {
+                vm.type_error(format!(
+                    "argument of type '{}' is not iterable",
+                    type_name(container)
+                ))
+            })?;
+            for x in &items {
+                if x.is(item) || eq(vm, x, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+    }
+}
+
+// ---- containers ----
+
+/// A copy of a list's items, taken under its lock.
+pub fn list_snapshot<S: LockStrategy>(v: &Value<S>) -> Vec<Value<S>> {
+    match v {
+        Value::Obj(o) => match &o.payload {
+            Payload::List(cell) => cell.with::<S, _>(&o.header, |items| items.clone()),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+pub fn dict_len<S: LockStrategy>(v: &Value<S>) -> usize {
+    match v {
+        Value::Obj(o) => match &o.payload {
+            Payload::Dict(d) => d.map.with::<S, _>(&o.header, |m| m.len()),
+            _ => 0,
+        },
+        _ => 0,
+    }
+}
+
+/// A snapshot of a dict's items, in order.
+pub fn dict_items<S: LockStrategy>(v: &Value<S>) -> Vec<(Value<S>, Value<S>)> {
+    match v {
+        Value::Obj(o) => match &o.payload {
+            Payload::Dict(d) => d.map.with::<S, _>(&o.header, |m| {
+                m.iter().map(|(k, v)| (k.key.clone(), v.clone())).collect()
+            }),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+/// Looks a hashable key up (used for str keys, which cannot fail to hash).
+pub fn dict_get<S: LockStrategy>(dict: &ObjRef<S>, key: &Value<S>) -> Option<Value<S>> {
+    let hash = crate::dict::hash_value(key).ok()?;
+    let probe = crate::dict::DictKey {
+        hash,
+        key: key.clone(),
+    };
+    dict_get_key(dict, &probe)
+}
+
+pub fn dict_get_key<S: LockStrategy>(dict: &ObjRef<S>, key: &crate::dict::DictKey<S>) -> Option<Value<S>> {
+    match &dict.payload {
+        Payload::Dict(d) => d.map.with::<S, _>(&dict.header, |m| m.get(key).cloned()),
+        _ => None,
+    }
+}
+
+pub fn dict_set<S: LockStrategy>(vm: &Vm<S>, dict: &ObjRef<S>, key: Value<S>, value: Value<S>) -> PyResult<S, ()> {
+    let key = key_of(vm, key)?;
+    if let Payload::Dict(d) = &dict.payload {
+        // The replaced value is dropped after the lock is released.
+        let old = d.map.with::<S, _>(&dict.header, |m| {
+            let old = m.insert(key, value);
+            d.bump_version();
+            old
+        });
+        drop(old);
+    }
+    Ok(())
+}
+
+/// Removes a key; returns its value, or None when absent.
+pub fn dict_del<S: LockStrategy>(vm: &Vm<S>, dict: &ObjRef<S>, key: &Value<S>) -> PyResult<S, Option<Value<S>>> {
+    let key = key_of(vm, key.clone())?;
+    Ok(match &dict.payload {
+        Payload::Dict(d) => d.map.with::<S, _>(&dict.header, |m| {
+            let old = m.shift_remove(&key);
+            if old.is_some() {
+                d.bump_version();
+            }
+            old
+        }),
+        _ => None,
+    })
+}
+
+/// Normalises an index for a sequence of `len`, or None when out of range.
+fn seq_index(i: i64, len: usize) -> Option<usize> {
+    let len = len as i64;
+    let i = if i < 0 { i + len } else { i };
+    (0..len).contains(&i).then_some(i as usize)
+}
+
+/// An index value as i64, or CPython's TypeError.
+fn index_of<S: LockStrategy>(vm: &Vm<S>, what: &str, index: &Value<S>) -> PyResult<S, i64> {
+    match index {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => Err(vm.new_error(
+            "IndexError",
+            "cannot fit 'int' into an index-sized integer",
+        )),
+        _ => Err(vm.type_error(format!(
+            "{what} indices must be integers or slices, not {}",
+            type_name(index)
+        ))),
+    }
+}
+
+/// Slice bounds resolved against a length (CPython's PySlice_AdjustIndices):
+/// (start, stop, step, count).
+pub fn slice_indices<S: LockStrategy>(vm: &Vm<S>, parts: &[Value<S>; 3], len: usize) -> PyResult<S, (i64, i64, i64, usize)> {
+    let get = |v: &Value<S>| -> PyResult<S, Option<i64>> {
+        match v {
+            Value::None => Ok(None),
+            Value::Int(i) => Ok(Some(*i)),
+            Value::Bool(b) => Ok(Some(*b as i64)),
+            Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => {
+                let b = to_big(v).expect("int");
+                Ok(Some(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 }))
+            }
+            _ => Err(vm.type_error(
+                "slice indices must be integers or None or have an __index__ method",
+            )),
+        }
+    };
+    let step = get(&parts[2])?.unwrap_or(1);
+    if step == 0 {
+        return Err(vm.value_error("slice step cannot be zero"));
+    }
+    let len = len as i64;
+    let adjust = |v: Option<i64>, default: i64, lo: i64, hi: i64| -> i64 {
+        match v {
+            None => default,
+            Some(mut x) => {
+                if x < 0 {
+                    x += len;
+                    if x < lo {
+                        x = lo;
+                    }
+                } else if x > hi {
+                    x = hi;
+                }
+                x
+            }
+        }
+    };
+    let (start, stop) = if step > 0 {
+        (adjust(get(&parts[0])?, 0, 0, len), adjust(get(&parts[1])?, len, 0, len))
+    } else {
+        (
+            adjust(get(&parts[0])?, len - 1, -1, len - 1),
+            adjust(get(&parts[1])?, -1, -1, len - 1),
+        )
+    };
+    let count = if step > 0 {
+        if stop > start { (stop - start - 1) / step + 1 } else { 0 }
+    } else if start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    };
+    Ok((start, stop, step, count as usize))
+}
+
+fn slice_pick<T: Clone>(items: &[T], start: i64, step: i64, count: usize) -> Vec<T> {
+    (0..count)
+        .map(|k| items[(start + k as i64 * step) as usize].clone())
+        .collect()
+}
+
+pub fn get_item<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, index: &Value<S>) -> PyResult<S> {
+    let Value::Obj(o) = obj else {
+        return Err(not_subscriptable(vm, obj));
+    };
+    let slice = match index.payload() {
+        Some(Payload::Slice(parts)) => Some(parts),
+        _ => None,
+    };
+    match &o.payload {
+        Payload::List(cell) => {
+            if let Some(parts) = slice {
+                let items = list_snapshot(obj);
+                let (start, _, step, count) = slice_indices(vm, parts, items.len())?;
+                return Ok(new_list(slice_pick(&items, start, step, count)));
+            }
+            let i = index_of(vm, "list", index)?;
+            cell.with::<S, _>(&o.header, |v| seq_index(i, v.len()).map(|i| v[i].clone()))
+                .ok_or_else(|| vm.new_error("IndexError", "list index out of range"))
+        }
+        Payload::Tuple(items) => {
+            if let Some(parts) = slice {
+                let (start, _, step, count) = slice_indices(vm, parts, items.len())?;
+                return Ok(new_tuple(slice_pick(items, start, step, count)));
+            }
+            let i = index_of(vm, "tuple", index)?;
+            seq_index(i, items.len())
+                .map(|i| items[i].clone())
+                .ok_or_else(|| vm.new_error("IndexError", "tuple index out of range"))
+        }
+        Payload::Str(s) => {
+            if let Some(parts) = slice {
+                let chars: Vec<char> = s.as_str().chars().collect();
+                let (start, _, step, count) = slice_indices(vm, parts, chars.len())?;
+                return Ok(new_str(slice_pick(&chars, start, step, count).into_iter().collect::<String>()));
+            }
+            let i = index_of(vm, "string", index)?;
+            let ch = if s.is_ascii() {
+                seq_index(i, s.as_str().len()).map(|i| s.as_str()[i..i + 1].to_string())
+            } else {
+                let n = s.char_len();
+                seq_index(i, n).and_then(|i| s.as_str().chars().nth(i)).map(String::from)
+            };
+            ch.map(new_str)
+                .ok_or_else(|| vm.new_error("IndexError", "string index out of range"))
+        }
+        Payload::Bytes(b) => {
+            if let Some(parts) = slice {
+                let (start, _, step, count) = slice_indices(vm, parts, b.len())?;
+                return Ok(Value::Obj(ObjRef::new(Payload::Bytes(
+                    slice_pick(b, start, step, count).into_boxed_slice(),
+                ))));
+            }
+            let i = index_of(vm, "byte", index)?;
+            seq_index(i, b.len())
+                .map(|i| Value::Int(b[i] as i64))
+                .ok_or_else(|| vm.new_error("IndexError", "index out of range"))
+        }
+        Payload::Range(r) => {
+            let r = *r;
+            if let Some(parts) = slice {
+                let (start, _, step, count) = slice_indices(vm, parts, r.len() as usize)?;
+                let new_start = r.start + start * r.step;
+                let new_step = r.step * step;
+                return Ok(Value::Obj(ObjRef::new(Payload::Range(RangeObj {
+                    start: new_start,
+                    stop: new_start + count as i64 * new_step,
+                    step: new_step,
+                }))));
+            }
+            let i = index_of(vm, "range", index)?;
+            seq_index(i, r.len() as usize)
+                .map(|i| Value::Int(r.start + i as i64 * r.step))
+                .ok_or_else(|| vm.new_error("IndexError", "range object index out of range"))
+        }
+        Payload::Dict(_) => {
+            let key = key_of(vm, index.clone())?;
+            match dict_get_key(o, &key) {
+                Some(v) => Ok(v),
+                None => Err(crate::vm::PyErr {
+                    exc: crate::interp::new_exception_obj(
+                        vm.interp.exceptions["KeyError"].clone(),
+                        Box::new([index.clone()]),
+                    ),
+                }),
+            }
+        }
+        _ => Err(not_subscriptable(vm, obj)),
+    }
+}
+
+fn not_subscriptable<S: LockStrategy>(vm: &Vm<S>, obj: &Value<S>) -> crate::vm::PyErr<S> {
+    vm.type_error(format!("'{}' object is not subscriptable", type_name(obj)))
+}
+
+pub fn set_item<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, index: Value<S>, value: Value<S>) -> PyResult<S, ()> {
+    let Value::Obj(o) = obj else {
+        return Err(vm.type_error(format!(
+            "'{}' object does not support item assignment",
+            type_name(obj)
+        )));
+    };
+    match &o.payload {
+        Payload::List(cell) => {
+            if let Some(Payload::Slice(parts)) = index.payload() {
+                let new_items = iterate(vm, &value)?;
+                let len = cell.with::<S, _>(&o.header, |v| v.len());
+                let (start, stop, step, count) = slice_indices(vm, parts, len)?;
+                if step == 1 {
+                    let stop = stop.max(start);
+                    let removed = cell.with::<S, _>(&o.header, |v| {
+                        let (a, b) = (start as usize, (stop as usize).min(v.len()));
+                        v.splice(a..b, new_items).collect::<Vec<_>>()
+                    });
+                    drop(removed);
+                    return Ok(());
+                }
+                if new_items.len() != count {
+                    return Err(vm.value_error(format!(
+                        "attempt to assign sequence of size {} to extended slice of size {}",
+                        new_items.len(),
+                        count
+                    )));
+                }
+                let old = cell.with::<S, _>(&o.header, |v| {
+                    let mut old = Vec::with_capacity(count);
+                    for (k, item) in new_items.into_iter().enumerate() {
+                        let i = (start + k as i64 * step) as usize;
+                        old.push(std::mem::replace(&mut v[i], item));
+                    }
+                    old
+                });
+                drop(old);
+                return Ok(());
+            }
+            let i = index_of(vm, "list", &index)?;
+            let old = cell.with::<S, _>(&o.header, |v| {
+                seq_index(i, v.len()).map(|i| std::mem::replace(&mut v[i], value))
+            });
+            match old {
+                Some(old) => {
+                    drop(old);
+                    Ok(())
+                }
+                None => Err(vm.new_error("IndexError", "list assignment index out of range")),
+            }
+        }
+        Payload::Dict(_) => dict_set(vm, o, index, value),
+        _ => Err(vm.type_error(format!(
+            "'{}' object does not support item assignment",
+            type_name(obj)
+        ))),
+    }
+}
+
+pub fn del_item<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, index: &Value<S>) -> PyResult<S, ()> {
+    let Value::Obj(o) = obj else {
+        return Err(vm.type_error(format!(
+            "'{}' object does not support item deletion",
+            type_name(obj)
+        )));
+    };
+    match &o.payload {
+        Payload::List(cell) => {
+            if let Some(Payload::Slice(parts)) = index.payload() {
+                let len = cell.with::<S, _>(&o.header, |v| v.len());
+                let (start, _, step, count) = slice_indices(vm, parts, len)?;
+                let mut idx: Vec<usize> = (0..count).map(|k| (start + k as i64 * step) as usize).collect();
+                idx.sort_unstable();
+                let removed = cell.with::<S, _>(&o.header, |v| {
+                    let mut removed = Vec::with_capacity(idx.len());
+                    for i in idx.into_iter().rev() {
+                        if i < v.len() {
+                            removed.push(v.remove(i));
+                        }
+                    }
+                    removed
+                });
+                drop(removed);
+                return Ok(());
+            }
+            let i = index_of(vm, "list", index)?;
+            let removed = cell.with::<S, _>(&o.header, |v| seq_index(i, v.len()).map(|i| v.remove(i)));
+            match removed {
+                Some(_) => Ok(()),
+                None => Err(vm.new_error("IndexError", "list assignment index out of range")),
+            }
+        }
+        Payload::Dict(_) => match dict_del(vm, o, index)? {
+            Some(_) => Ok(()),
+            None => Err(crate::vm::PyErr {
+                exc: crate::interp::new_exception_obj(
+                    vm.interp.exceptions["KeyError"].clone(),
+                    Box::new([index.clone()]),
+                ),
+            }),
+        },
+        _ => Err(vm.type_error(format!(
+            "'{}' object doesn't support item deletion",
+            type_name(obj)
+        ))),
+    }
+}
+
+pub fn len<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, usize> {
+    let Value::Obj(o) = v else {
+        return Err(vm.type_error(format!("object of type '{}' has no len()", type_name(v))));
+    };
+    Ok(match &o.payload {
+        Payload::Str(s) => s.char_len(),
+        Payload::Bytes(b) => b.len(),
+        Payload::List(cell) => cell.with::<S, _>(&o.header, |v| v.len()),
+        Payload::Tuple(t) => t.len(),
+        Payload::Dict(_) => dict_len(v),
+        Payload::DictView(_, d) => dict_len(&Value::Obj(d.clone())),
+        Payload::Range(r) => r.len() as usize,
+        _ => return Err(vm.type_error(format!("object of type '{}' has no len()", type_name(v)))),
+    })
+}
+
+// ---- iteration ----
+
+pub fn get_iter<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S> {
+    let Value::Obj(o) = v else {
+        return Err(vm.type_error(format!("'{}' object is not iterable", type_name(v))));
+    };
+    let state = match &o.payload {
+        Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) => IterState::Seq {
+            seq: o.clone(),
+            index: 0,
+        },
+        Payload::Range(r) => IterState::Range {
+            next: r.start,
+            stop: r.stop,
+            step: r.step,
+        },
+        Payload::Str(_) => IterState::Str {
+            s: o.clone(),
+            byte_pos: 0,
+        },
+        Payload::Dict(_) => IterState::Dict {
+            dict: o.clone(),
+            kind: DictViewKind::Keys,
+            index: 0,
+            len: dict_len(v),
+        },
+        Payload::DictView(kind, d) => IterState::Dict {
+            dict: d.clone(),
+            kind: *kind,
+            index: 0,
+            len: dict_len(&Value::Obj(d.clone())),
+        },
+        Payload::Iter(_) => return Ok(v.clone()),
+        _ => return Err(vm.type_error(format!("'{}' object is not iterable", type_name(v)))),
+    };
+    Ok(Value::Obj(ObjRef::new(Payload::Iter(ObjCell::new(state)))))
+}
+
+/// The next item of an iterator, or None when exhausted.
+pub fn iter_next<S: LockStrategy>(vm: &Vm<S>, it: &Value<S>) -> PyResult<S, Option<Value<S>>> {
+    let Some(o) = it.obj() else {
+        return Err(vm.type_error(format!("'{}' object is not an iterator", type_name(it))));
+    };
+    let Payload::Iter(cell) = &o.payload else {
+        return Err(vm.type_error(format!("'{}' object is not an iterator", type_name(it))));
+    };
+    enum Step<S: LockStrategy> {
+        Done(Option<Value<S>>),
+        Dict(ObjRef<S>, DictViewKind, usize, usize),
+        Seq(ObjRef<S>, usize),
+    }
+    // The iterator's own state is updated under its lock; the underlying
+    // container is read afterwards under the container's lock (never both).
+    let step = cell.with::<S, _>(&o.header, |state| match state {
+        IterState::Range { next, stop, step } => {
+            if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                let v = *next;
+                *next = next.saturating_add(*step);
+                Step::Done(Some(Value::Int(v)))
+            } else {
+                Step::Done(None)
+            }
+        }
+        IterState::Seq { seq, index } => {
+            let i = *index;
+            *index += 1;
+            Step::Seq(seq.clone(), i)
+        }
+        IterState::Str { s, byte_pos } => {
+            let Payload::Str(text) = &s.payload else {
+                return Step::Done(None);
+            };
+            match text.as_str()[*byte_pos..].chars().next() {
+                Some(c) => {
+                    *byte_pos += c.len_utf8();
+                    Step::Done(Some(new_str(c.to_string())))
+                }
+                None => Step::Done(None),
+            }
+        }
+        IterState::Dict { dict, kind, index, len } => {
+            let i = *index;
+            *index += 1;
+            Step::Dict(dict.clone(), *kind, i, *len)
+        }
+        IterState::Exhausted => Step::Done(None),
+    });
+    match step {
+        Step::Done(v) => Ok(v),
+        Step::Seq(seq, i) => Ok(match &seq.payload {
+            Payload::List(items) => items.with::<S, _>(&seq.header, |v| v.get(i).cloned()),
+            Payload::Tuple(items) => items.get(i).cloned(),
+            Payload::Bytes(b) => b.get(i).map(|x| Value::Int(*x as i64)),
+            _ => None,
+        }),
+        Step::Dict(dict, kind, i, expected_len) => {
+            let Payload::Dict(d) = &dict.payload else {
+                return Ok(None);
+            };
+            let r = d.map.with::<S, _>(&dict.header, |m| {
+                if m.len() != expected_len {
+                    return Err(());
+                }
+                Ok(m.get_index(i).map(|(k, v)| (k.key.clone(), v.clone())))
+            });
+            match r {
+                Err(()) => Err(vm.new_error("RuntimeError", "dictionary changed size during iteration")),
+                Ok(None) => Ok(None),
+                Ok(Some((k, v))) => Ok(Some(match kind {
+                    DictViewKind::Keys => k,
+                    DictViewKind::Values => v,
+                    DictViewKind::Items => new_tuple(vec![k, v]),
+                })),
+            }
+        }
+    }
+}
+
+/// All items of an iterable.
+pub fn iterate<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, Vec<Value<S>>> {
+    match v.payload() {
+        Some(Payload::List(_)) => return Ok(list_snapshot(v)),
+        Some(Payload::Tuple(t)) => return Ok(t.to_vec()),
+        _ => {}
+    }
+    let it = get_iter(vm, v)?;
+    let mut out = Vec::new();
+    while let Some(x) = iter_next(vm, &it)? {
+        out.push(x);
+    }
+    Ok(out)
+}
+
+/// Unpacking `a, b = v` (CPython's messages).
+pub fn unpack<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>, n: usize) -> PyResult<S, Vec<Value<S>>> {
+    let items = iterate(vm, v).map_err(|_| {
+        vm.type_error(format!("cannot unpack non-iterable {} object", type_name(v)))
+    })?;
+    match items.len().cmp(&n) {
+        Ordering::Equal => Ok(items),
+        Ordering::Greater => Err(vm.value_error(format!("too many values to unpack (expected {n})"))),
+        Ordering::Less => Err(vm.value_error(format!(
+            "not enough values to unpack (expected {n}, got {})",
+            items.len()
+        ))),
+    }
+}
+
+// ---- attributes ----
+
+fn str_of<S: LockStrategy>(name: &ObjRef<S>) -> &str {
+    match &name.payload {
+        Payload::Str(s) => s.as_str(),
+        _ => "?",
+    }
+}
+
+/// A method of a builtin type, to be called with the receiver first.
+pub fn lookup_method<S: LockStrategy>(vm: &Vm<S>, obj: &Value<S>, name: &ObjRef<S>) -> PyResult<S, Option<Value<S>>> {
+    let kind = type_kind(obj);
+    Ok(vm.interp.methods.get(&(kind, str_of(name))).cloned())
+}
+
+pub fn get_attr<S: LockStrategy>(vm: &Vm<S>, obj: &Value<S>, name: &ObjRef<S>) -> PyResult<S> {
+    let attr = str_of(name);
+    if let Some(m) = lookup_method(vm, obj, name)? {
+        return Ok(Value::Obj(ObjRef::new(Payload::BoundMethod(obj.clone(), m))));
+    }
+    if let Value::Obj(o) = obj {
+        match &o.payload {
+            Payload::Module(m) => {
+                if let Some(v) = dict_get(&m.dict, &Value::Obj(name.clone())) {
+                    return Ok(v);
+                }
+                return Err(vm.new_error(
+                    "AttributeError",
+                    format!("module '{}' has no attribute '{}'", m.name, attr),
+                ));
+            }
+            Payload::Thread(t) => {
+                if let Some(v) = crate::modules::threading::thread_attr(vm, t, attr) {
+                    return Ok(v);
+                }
+            }
+            Payload::Exception(e) if attr == "args" => return Ok(new_tuple(e.args.to_vec())),
+            Payload::Type(t) if attr == "__name__" => return Ok(new_str(t.name.as_str())),
+            Payload::Function(f) if attr == "__name__" => return Ok(new_str(&*f.code.name)),
+            Payload::Builtin(b) if attr == "__name__" => return Ok(new_str(b.name)),
+            _ => {}
+        }
+    }
+    Err(vm.new_error(
+        "AttributeError",
+        format!("'{}' object has no attribute '{}'", type_name(obj), attr),
+    ))
+}
+
+pub fn set_attr<S: LockStrategy>(vm: &Vm<S>, obj: &Value<S>, name: &ObjRef<S>, value: Value<S>) -> PyResult<S, ()> {
+    let attr = str_of(name);
+    if let Value::Obj(o) = obj {
+        match &o.payload {
+            Payload::Module(m) => return dict_set(vm, &m.dict, Value::Obj(name.clone()), value),
+            Payload::Thread(t) => {
+                if crate::modules::threading::set_thread_attr(vm, t, attr, &value)? {
+                    return Ok(());
+                }
+            }
+            _ => {}
+        }
+    }
+    if lookup_method(vm, obj, name)?.is_some() {
+        return Err(vm.new_error(
+            "AttributeError",
+            format!("'{}' object attribute '{}' is read-only", type_name(obj), attr),
+        ));
+    }
+    Err(vm.new_error(
+        "AttributeError",
+        format!("'{}' object has no attribute '{}'", type_name(obj), attr),
+    ))
+}
+
+/// `str()` for a range's repr and friends, reused by `repr`.
+pub fn range_repr(r: &RangeObj) -> String {
+    if r.step == 1 {
+        format!("range({}, {})", r.start, r.stop)
+    } else {
+        format!("range({}, {}, {})", r.start, r.stop, r.step)
+    }
+}
+
+/// Checks that `v` is a str and returns it.
+pub fn expect_str<'a, S: LockStrategy>(vm: &Vm<S>, v: &'a Value<S>, what: &str) -> PyResult<S, &'a str> {
+    v.as_str().ok_or_else(|| {
+        vm.type_error(format!("{what} must be str, not {}", type_name(v)))
+    })
+}
+
+/// Checks that `v` is an int (or bool) that fits in 64 bits.
+pub fn expect_int<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => Err(vm.new_error(
+            "OverflowError",
+            "Python int too large to convert to C ssize_t",
+        )),
+        _ => Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(v)
+        ))),
+    }
+}

@@ -1,0 +1,214 @@
+//! The kinds of heap object. Immutable objects (str, tuple, int, function...)
+//! are read without locks; mutable ones keep their state in an [`ObjCell`].
+
+use crate::code::Code;
+use crate::object::{ObjCell, ObjRef, Value};
+use crate::strategy::LockStrategy;
+use crate::sync::{AtomicU64, Ordering};
+use crate::vm::{Args, PyResult, Vm};
+use num_bigint::BigInt;
+use std::sync::Arc;
+
+/// What a heap object is.
+pub enum Payload<S: LockStrategy> {
+    Str(PyStr),
+    /// An int outside the 64-bit range (smaller ones are unboxed).
+    BigInt(BigInt),
+    Bytes(Box<[u8]>),
+    List(ObjCell<Vec<Value<S>>>),
+    Tuple(Box<[Value<S>]>),
+    Dict(PyDict<S>),
+    Range(RangeObj),
+    Slice(Box<[Value<S>; 3]>),
+    Iter(ObjCell<IterState<S>>),
+    DictView(DictViewKind, ObjRef<S>),
+    Function(Function<S>),
+    Builtin(Builtin<S>),
+    /// A method bound to its receiver: (self, function).
+    BoundMethod(Value<S>, Value<S>),
+    Module(Module<S>),
+    Type(TypeObj<S>),
+    Exception(ExceptionObj<S>),
+    Thread(crate::modules::threading::ThreadObj<S>),
+    Lock(crate::modules::threading::LockObj),
+    /// An immortal object whose payload was taken at runtime teardown.
+    Freed,
+}
+
+/// A `str`: UTF-8 text, and whether it is all ASCII (then char indexing is
+/// byte indexing).
+pub struct PyStr {
+    s: Box<str>,
+    ascii: bool,
+}
+
+impl PyStr {
+    pub fn new(s: impl Into<Box<str>>) -> Self {
+        let s = s.into();
+        let ascii = s.is_ascii();
+        Self { s, ascii }
+    }
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        &self.s
+    }
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.ascii
+    }
+    /// Length in code points.
+    pub fn char_len(&self) -> usize {
+        if self.ascii {
+            self.s.len()
+        } else {
+            self.s.chars().count()
+        }
+    }
+}
+
+/// A `range`.
+#[derive(Clone, Copy, Debug)]
+pub struct RangeObj {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl RangeObj {
+    pub fn len(&self) -> i64 {
+        let (lo, hi, step) = if self.step > 0 {
+            (self.start, self.stop, self.step)
+        } else {
+            (self.stop, self.start, -self.step)
+        };
+        if lo >= hi {
+            0
+        } else {
+            ((hi as i128 - lo as i128 - 1) / step as i128 + 1) as i64
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// A `dict`: an insertion-ordered map behind the object's lock, and a version
+/// number that changes with every mutation, readable without the lock (the
+/// VM's per-thread cache of global names validates itself against it).
+pub struct PyDict<S: LockStrategy> {
+    version: AtomicU64,
+    pub map: ObjCell<crate::dict::DictMap<S>>,
+}
+
+impl<S: LockStrategy> PyDict<S> {
+    pub fn new(map: crate::dict::DictMap<S>) -> Self {
+        Self {
+            version: AtomicU64::new(1),
+            map: ObjCell::new(map),
+        }
+    }
+    #[inline(always)]
+    pub fn version(&self) -> u64 {
+        self.version.load(Ordering::Acquire)
+    }
+    /// Called with the dict's lock held, after a mutation.
+    #[inline]
+    pub(crate) fn bump_version(&self) {
+        // Writers are serialised by the dict's lock, so load + store suffices.
+        let v = self.version.load(Ordering::Relaxed);
+        self.version.store(v + 1, Ordering::Release);
+    }
+}
+
+/// The state of an iterator object.
+pub enum IterState<S: LockStrategy> {
+    Seq { seq: ObjRef<S>, index: usize },
+    Range { next: i64, stop: i64, step: i64 },
+    Str { s: ObjRef<S>, byte_pos: usize },
+    Dict { dict: ObjRef<S>, kind: DictViewKind, index: usize, len: usize },
+    Exhausted,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DictViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+/// A Python function: code, the globals it runs in, defaults.
+pub struct Function<S: LockStrategy> {
+    pub code: Arc<Code<S>>,
+    pub globals: ObjRef<S>,
+    pub defaults: Box<[Value<S>]>,
+}
+
+/// A function written in Rust.
+pub type NativeFn<S> = fn(&mut Vm<S>, Args<S>) -> PyResult<S>;
+
+/// A builtin function or a method of a builtin type.
+pub struct Builtin<S: LockStrategy> {
+    pub name: &'static str,
+    pub func: NativeFn<S>,
+    /// Declared by native extension functions: may run without the GIL
+    /// (honoured in `gil-release` mode, see [`Vm::allow_threads`]).
+    pub releases_gil: bool,
+}
+
+/// A module: its name and its namespace.
+pub struct Module<S: LockStrategy> {
+    pub name: String,
+    pub dict: ObjRef<S>,
+}
+
+/// A builtin type, or an exception class.
+pub struct TypeObj<S: LockStrategy> {
+    pub name: String,
+    pub kind: TypeKind,
+    pub base: Option<ObjRef<S>>,
+}
+
+/// Which builtin behaviour a type object stands for (what `int(x)`, `str(x)`
+/// etc. do when called, and what `type(x)` of a value is).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TypeKind {
+    Object,
+    NoneType,
+    Bool,
+    Int,
+    Float,
+    Str,
+    Bytes,
+    List,
+    Tuple,
+    Dict,
+    Range,
+    Slice,
+    Iterator,
+    DictView,
+    Function,
+    BuiltinFunction,
+    Method,
+    Module,
+    Type,
+    Thread,
+    Lock,
+    /// An exception class; all share the exception object layout.
+    Exception,
+}
+
+/// An exception instance: its class, its arguments, and the traceback
+/// collected as it propagates (innermost frame first).
+pub struct ExceptionObj<S: LockStrategy> {
+    pub class: ObjRef<S>,
+    pub args: Box<[Value<S>]>,
+    pub traceback: ObjCell<Vec<TracebackEntry>>,
+}
+
+/// One frame of a traceback.
+#[derive(Clone, Debug)]
+pub struct TracebackEntry {
+    pub filename: Arc<str>,
+    pub line: u32,
+    pub function: Arc<str>,
+}

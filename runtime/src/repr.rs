@@ -1,0 +1,262 @@
+//! `repr()` and `str()` of builtin values, byte-for-byte as CPython 3.11
+//! prints them.
+
+use crate::object::{DictViewKind, Payload, Value};
+use crate::ops::{dict_items, list_snapshot, range_repr, type_name};
+use crate::strategy::LockStrategy;
+use crate::vm::{PyResult, Vm};
+use num_bigint::BigInt;
+
+/// CPython refuses to print ints longer than this many digits by default.
+const INT_MAX_STR_DIGITS: usize = 4300;
+
+/// Python's `repr(float)`: the shortest string that round-trips, in fixed
+/// notation when the decimal exponent is in [-4, 16), scientific otherwise.
+pub fn float_repr(f: f64) -> String {
+    if f.is_nan() {
+        return "nan".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    if f == 0.0 {
+        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+    }
+    // Rust's `{:e}` is the shortest round-trip representation: "d.ddde-x".
+    let sci = format!("{:e}", f);
+    let (mantissa, exp) = sci.split_once('e').expect("exponent form");
+    let exp: i32 = exp.parse().expect("exponent");
+    let negative = mantissa.starts_with('-');
+    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    if (-4..16).contains(&exp) {
+        let n = digits.len() as i32;
+        if exp >= 0 {
+            let int_len = exp + 1;
+            if n <= int_len {
+                out.push_str(&digits);
+                out.extend(std::iter::repeat_n('0', (int_len - n) as usize));
+                out.push_str(".0");
+            } else {
+                out.push_str(&digits[..int_len as usize]);
+                out.push('.');
+                out.push_str(&digits[int_len as usize..]);
+            }
+        } else {
+            out.push_str("0.");
+            out.extend(std::iter::repeat_n('0', (-exp - 1) as usize));
+            out.push_str(&digits);
+        }
+    } else {
+        out.push_str(&digits[..1]);
+        if digits.len() > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        out.push('e');
+        out.push(if exp < 0 { '-' } else { '+' });
+        out.push_str(&format!("{:02}", exp.abs()));
+    }
+    out
+}
+
+/// `repr(str)`: single quotes unless the text has a single quote and no
+/// double quote; escapes as CPython does.
+pub fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (0x80..0xa0).contains(&(c as u32)) => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// `repr(bytes)`.
+pub fn bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let mut out = String::from("b");
+    out.push(quote);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c as char == quote => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => out.push_str(&format!("\\x{:02x}", c)),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+fn bigint_str<S: LockStrategy>(vm: &Vm<S>, b: &BigInt) -> PyResult<S, String> {
+    let s = b.to_string();
+    let digits = s.trim_start_matches('-').len();
+    if digits > INT_MAX_STR_DIGITS {
+        return Err(vm.value_error(format!(
+            "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+        )));
+    }
+    Ok(s)
+}
+
+/// `repr(v)`.
+pub fn repr<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String> {
+    Ok(match v {
+        Value::None => "None".into(),
+        Value::Bool(true) => "True".into(),
+        Value::Bool(false) => "False".into(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) => float_repr(*f),
+        Value::Obj(o) => {
+            let addr = o.addr();
+            match &o.payload {
+                Payload::Str(s) => str_repr(s.as_str()),
+                Payload::BigInt(b) => bigint_str(vm, b)?,
+                Payload::Bytes(b) => bytes_repr(b),
+                Payload::List(_) => {
+                    if !vm.enter_repr(addr) {
+                        return Ok("[...]".into());
+                    }
+                    let r = join_reprs(vm, &list_snapshot(v));
+                    vm.leave_repr(addr);
+                    format!("[{}]", r?)
+                }
+                Payload::Tuple(items) => {
+                    let inner = join_reprs(vm, items)?;
+                    if items.len() == 1 {
+                        format!("({inner},)")
+                    } else {
+                        format!("({inner})")
+                    }
+                }
+                Payload::Dict(_) => {
+                    if !vm.enter_repr(addr) {
+                        return Ok("{...}".into());
+                    }
+                    let r = dict_repr_inner(vm, v);
+                    vm.leave_repr(addr);
+                    format!("{{{}}}", r?)
+                }
+                Payload::DictView(kind, d) => {
+                    let dict = Value::Obj(d.clone());
+                    let (name, items): (&str, Vec<Value<S>>) = match kind {
+                        DictViewKind::Keys => ("dict_keys", dict_items(&dict).into_iter().map(|(k, _)| k).collect()),
+                        DictViewKind::Values => ("dict_values", dict_items(&dict).into_iter().map(|(_, v)| v).collect()),
+                        DictViewKind::Items => (
+                            "dict_items",
+                            dict_items(&dict)
+                                .into_iter()
+                                .map(|(k, v)| crate::ops::new_tuple(vec![k, v]))
+                                .collect(),
+                        ),
+                    };
+                    format!("{name}([{}])", join_reprs(vm, &items)?)
+                }
+                Payload::Range(r) => range_repr(r),
+                Payload::Slice(parts) => format!(
+                    "slice({}, {}, {})",
+                    repr(vm, &parts[0])?,
+                    repr(vm, &parts[1])?,
+                    repr(vm, &parts[2])?
+                ),
+                Payload::Function(f) => format!("<function {} at {:#x}>", f.code.name, addr),
+                Payload::Builtin(b) => format!("<built-in function {}>", b.name),
+                Payload::BoundMethod(this, func) => {
+                    let fname = match func.payload() {
+                        Some(Payload::Builtin(b)) => b.name.to_string(),
+                        Some(Payload::Function(f)) => f.code.name.to_string(),
+                        _ => "?".into(),
+                    };
+                    format!("<built-in method {} of {} object at {:#x}>", fname, type_name(this), addr)
+                }
+                Payload::Module(m) => format!("<module '{}' (built-in)>", m.name),
+                Payload::Type(t) => match t.name.as_str() {
+                    "Thread" => "<class 'threading.Thread'>".into(),
+                    name => format!("<class '{name}'>"),
+                },
+                Payload::Exception(e) => {
+                    let name = type_name(v);
+                    let args = e.args.to_vec();
+                    if args.len() == 1 {
+                        format!("{name}({})", repr(vm, &args[0])?)
+                    } else {
+                        format!("{name}({})", join_reprs(vm, &args)?)
+                    }
+                }
+                Payload::Thread(t) => crate::modules::threading::thread_repr(t),
+                Payload::Lock(l) => format!(
+                    "<{} _thread.lock object at {:#x}>",
+                    if l.is_locked() { "locked" } else { "unlocked" },
+                    addr
+                ),
+                Payload::Iter(_) => format!("<{} object at {:#x}>", type_name(v), addr),
+                Payload::Freed => "<freed>".into(),
+            }
+        }
+    })
+}
+
+fn join_reprs<S: LockStrategy>(vm: &mut Vm<S>, items: &[Value<S>]) -> PyResult<S, String> {
+    let mut out = String::new();
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&repr(vm, it)?);
+    }
+    Ok(out)
+}
+
+fn dict_repr_inner<S: LockStrategy>(vm: &mut Vm<S>, d: &Value<S>) -> PyResult<S, String> {
+    let mut out = String::new();
+    for (i, (k, v)) in dict_items(d).iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&repr(vm, k)?);
+        out.push_str(": ");
+        out.push_str(&repr(vm, v)?);
+    }
+    Ok(out)
+}
+
+/// `str(v)`.
+pub fn to_str<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String> {
+    match v.payload() {
+        Some(Payload::Str(s)) => Ok(s.as_str().to_string()),
+        Some(Payload::Exception(e)) => {
+            let args = e.args.to_vec();
+            let is_key_error = type_name(v) == "KeyError";
+            match args.len() {
+                0 => Ok(String::new()),
+                1 if is_key_error => repr(vm, &args[0]),
+                1 => to_str(vm, &args[0]),
+                _ => repr(vm, &crate::ops::new_tuple(args)),
+            }
+        }
+        _ => repr(vm, v),
+    }
+}

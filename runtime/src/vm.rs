@@ -1,0 +1,917 @@
+//! The stack VM. One [`Vm`] per OS thread; it holds that thread's caches and
+//! runs frames of bytecode generic over the lock strategy.
+//!
+//! Safe points — where the strategy may take the GIL away or stop the world —
+//! are backward jumps and function entry, as in CPython.
+
+use crate::code::{Code, Instr};
+use crate::dict::{hash_value, DictKey};
+use crate::interp::{new_exception_obj, Interp};
+use crate::object::{
+    Function, ObjRef, Payload, TracebackEntry, TypeKind, Value,
+};
+use crate::ops;
+use crate::strategy::{LockStrategy, ThreadIdent};
+use std::sync::Arc;
+
+/// A raised Python exception (an object with an exception payload).
+pub struct PyErr<S: LockStrategy> {
+    pub exc: ObjRef<S>,
+}
+
+impl<S: LockStrategy> Clone for PyErr<S> {
+    fn clone(&self) -> Self {
+        Self {
+            exc: self.exc.clone(),
+        }
+    }
+}
+
+pub type PyResult<S, T = Value<S>> = Result<T, PyErr<S>>;
+
+/// Arguments of a call to a builtin: positional, then keyword.
+pub struct Args<S: LockStrategy> {
+    pub pos: Vec<Value<S>>,
+    pub kw: Vec<(String, Value<S>)>,
+}
+
+impl<S: LockStrategy> Args<S> {
+    pub fn positional(pos: Vec<Value<S>>) -> Self {
+        Self {
+            pos,
+            kw: Vec::new(),
+        }
+    }
+    /// Removes and returns keyword argument `name`.
+    pub fn take_kw(&mut self, name: &str) -> Option<Value<S>> {
+        let i = self.kw.iter().position(|(k, _)| k == name)?;
+        Some(self.kw.remove(i).1)
+    }
+}
+
+/// One cached global-name lookup, valid while the versions of the globals
+/// and builtins dicts are unchanged.
+struct CacheEntry<S: LockStrategy> {
+    globals_version: u64,
+    builtins_version: u64,
+    value: Value<S>,
+}
+
+/// The per-thread interpreter.
+pub struct Vm<S: LockStrategy> {
+    pub interp: Arc<Interp<S>>,
+    pub ident: ThreadIdent,
+    /// Per-thread cache of global lookups, indexed by `code.cache_base + name`.
+    /// Kept per thread so that reading a global never writes memory that other
+    /// threads read: shared caches would bounce between cores.
+    global_cache: Vec<Option<CacheEntry<S>>>,
+    depth: usize,
+    /// Reused frame storage, so calls do not allocate.
+    stack_pool: Vec<Vec<Value<S>>>,
+    locals_pool: Vec<Vec<Option<Value<S>>>>,
+    /// The `threading.Thread` object of this thread, if Python started it.
+    pub thread_obj: Option<ObjRef<S>>,
+    /// Containers whose repr is being computed (to print `[...]` on cycles).
+    repr_stack: Vec<usize>,
+    /// Whether the native function now running declared that it releases
+    /// the GIL.
+    native_releases_gil: bool,
+}
+
+/// A handler installed by `with`: where to go, and the stack depth to keep.
+#[derive(Clone, Copy)]
+struct Block {
+    handler: u32,
+    depth: usize,
+}
+
+/// The mutable state of one running frame.
+struct Frame<S: LockStrategy> {
+    stack: Vec<Value<S>>,
+    locals: Vec<Option<Value<S>>>,
+    blocks: Vec<Block>,
+    pc: usize,
+}
+
+impl<S: LockStrategy> Vm<S> {
+    /// A VM for the calling thread; the caller attaches it.
+    pub fn new(interp: Arc<Interp<S>>) -> Self {
+        let ident = interp.new_thread_ident();
+        Self {
+            interp,
+            ident,
+            global_cache: Vec::new(),
+            depth: 0,
+            stack_pool: Vec::new(),
+            locals_pool: Vec::new(),
+            thread_obj: None,
+            repr_stack: Vec::new(),
+            native_releases_gil: false,
+        }
+    }
+
+    #[inline(always)]
+    pub fn strategy(&self) -> &S::Shared {
+        &self.interp.strategy
+    }
+
+    pub fn attach(&self) {
+        S::attach(&self.interp.strategy, self.ident)
+    }
+
+    pub fn detach(&self) {
+        S::detach(&self.interp.strategy, self.ident)
+    }
+
+    /// Runs `f` detached (without the GIL), for a blocking call. `f` must not
+    /// touch Python objects.
+    pub fn blocking<R>(&self, f: impl FnOnce() -> R) -> R {
+        self.detach();
+        let r = f();
+        self.attach();
+        r
+    }
+
+    /// Runs a native function's heavy part (`Py_BEGIN_ALLOW_THREADS`).
+    /// Detaches only when the strategy releases the GIL for native calls and
+    /// the running builtin declared that it releases it. `f` must not touch
+    /// Python objects.
+    pub fn allow_threads<R>(&self, f: impl FnOnce() -> R) -> R {
+        if S::RELEASES_FOR_NATIVE && self.native_releases_gil {
+            self.blocking(f)
+        } else {
+            f()
+        }
+    }
+
+    /// Marks a container as being repr'd; false if it already is (a cycle).
+    pub fn enter_repr(&mut self, addr: usize) -> bool {
+        if self.repr_stack.contains(&addr) {
+            return false;
+        }
+        self.repr_stack.push(addr);
+        true
+    }
+
+    pub fn leave_repr(&mut self, addr: usize) {
+        self.repr_stack.retain(|a| *a != addr);
+    }
+
+    #[inline(always)]
+    fn safe_point(&self) {
+        if S::eval_breaker(&self.interp.strategy) {
+            S::handle_eval_breaker(&self.interp.strategy, self.ident);
+        }
+    }
+
+    // ---- errors ----
+
+    pub fn new_error(&self, class: &str, message: impl Into<String>) -> PyErr<S> {
+        PyErr {
+            exc: self.interp.new_exception(class, Some(message.into())),
+        }
+    }
+
+    pub fn type_error(&self, message: impl Into<String>) -> PyErr<S> {
+        self.new_error("TypeError", message)
+    }
+
+    pub fn value_error(&self, message: impl Into<String>) -> PyErr<S> {
+        self.new_error("ValueError", message)
+    }
+
+    pub fn new_str(&self, s: impl Into<Box<str>>) -> Value<S> {
+        self.interp.new_str(s)
+    }
+
+    // ---- running code ----
+
+    /// Runs a module body with `globals` as its namespace.
+    pub fn run_module_code(&mut self, code: &Arc<Code<S>>, globals: &ObjRef<S>) -> PyResult<S> {
+        let locals = self.take_locals(code.nlocals as usize);
+        self.run_frame(code, globals, locals)
+    }
+
+    fn take_locals(&mut self, n: usize) -> Vec<Option<Value<S>>> {
+        let mut v = self.locals_pool.pop().unwrap_or_default();
+        v.reserve(n);
+        v
+    }
+
+    /// Calls any callable with positional arguments.
+    pub fn call(&mut self, callee: &Value<S>, args: Vec<Value<S>>) -> PyResult<S> {
+        self.call_args(callee, Args::positional(args))
+    }
+
+    /// Calls any callable.
+    pub fn call_args(&mut self, callee: &Value<S>, mut args: Args<S>) -> PyResult<S> {
+        let Value::Obj(obj) = callee else {
+            return Err(self.type_error(format!(
+                "'{}' object is not callable",
+                ops::type_name(callee)
+            )));
+        };
+        match &obj.payload {
+            Payload::Function(f) => {
+                let locals = self.bind_args(f, args)?;
+                self.enter_function(f, locals)
+            }
+            Payload::Builtin(b) => {
+                let outer = std::mem::replace(&mut self.native_releases_gil, b.releases_gil);
+                let r = (b.func)(self, args);
+                self.native_releases_gil = outer;
+                r
+            }
+            Payload::BoundMethod(this, func) => {
+                args.pos.insert(0, this.clone());
+                let func = func.clone();
+                self.call_args(&func, args)
+            }
+            Payload::Type(t) => {
+                let kind = t.kind;
+                if kind == TypeKind::Exception {
+                    if !args.kw.is_empty() {
+                        return Err(self.type_error(format!(
+                            "{}() takes no keyword arguments",
+                            t.name
+                        )));
+                    }
+                    return Ok(Value::Obj(new_exception_obj(
+                        obj.clone(),
+                        args.pos.into_boxed_slice(),
+                    )));
+                }
+                crate::builtins::construct(self, kind, obj, args)
+            }
+            _ => Err(self.type_error(format!(
+                "'{}' object is not callable",
+                ops::type_name(callee)
+            ))),
+        }
+    }
+
+    /// Binds call arguments to a function's parameters (CPython's messages).
+    fn bind_args(&mut self, f: &Function<S>, mut args: Args<S>) -> PyResult<S, Vec<Option<Value<S>>>> {
+        let code = &f.code;
+        let argcount = code.argcount as usize;
+        let npos = args.pos.len();
+        if npos > argcount {
+            let ndefaults = f.defaults.len();
+            let takes = if ndefaults > 0 {
+                format!("from {} to {}", argcount - ndefaults, argcount)
+            } else {
+                argcount.to_string()
+            };
+            let plural = if argcount == 1 && ndefaults == 0 { "" } else { "s" };
+            let was = if npos == 1 { "was" } else { "were" };
+            return Err(self.type_error(format!(
+                "{}() takes {} positional argument{} but {} {} given",
+                code.name, takes, plural, npos, was
+            )));
+        }
+        let mut locals = self.take_locals(code.nlocals as usize);
+        locals.extend(args.pos.drain(..).map(Some));
+        locals.resize(code.nlocals as usize, None);
+        for (name, value) in args.kw.drain(..) {
+            match code.varnames[..argcount].iter().position(|v| **v == *name) {
+                Some(i) if locals[i].is_some() => {
+                    return Err(self.type_error(format!(
+                        "{}() got multiple values for argument '{}'",
+                        code.name, name
+                    )))
+                }
+                Some(i) => locals[i] = Some(value),
+                None => {
+                    return Err(self.type_error(format!(
+                        "{}() got an unexpected keyword argument '{}'",
+                        code.name, name
+                    )))
+                }
+            }
+        }
+        let first_default = argcount - f.defaults.len();
+        let mut missing = Vec::new();
+        for i in npos..argcount {
+            if locals[i].is_none() {
+                if i >= first_default {
+                    locals[i] = Some(f.defaults[i - first_default].clone());
+                } else {
+                    missing.push(format!("'{}'", code.varnames[i]));
+                }
+            }
+        }
+        if !missing.is_empty() {
+            let n = missing.len();
+            let list = match n {
+                1 => missing[0].clone(),
+                2 => format!("{} and {}", missing[0], missing[1]),
+                _ => format!(
+                    "{}, and {}",
+                    missing[..n - 1].join(", "),
+                    missing[n - 1]
+                ),
+            };
+            return Err(self.type_error(format!(
+                "{}() missing {} required positional argument{}: {}",
+                code.name,
+                n,
+                if n == 1 { "" } else { "s" },
+                list
+            )));
+        }
+        Ok(locals)
+    }
+
+    fn enter_function(&mut self, f: &Function<S>, locals: Vec<Option<Value<S>>>) -> PyResult<S> {
+        self.safe_point();
+        if self.depth >= self.interp.recursion_limit {
+            self.locals_pool.push(locals);
+            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        self.depth += 1;
+        let r = self.run_frame(&f.code, &f.globals, locals);
+        self.depth -= 1;
+        r
+    }
+
+    fn run_frame(
+        &mut self,
+        code: &Arc<Code<S>>,
+        globals: &ObjRef<S>,
+        mut locals: Vec<Option<Value<S>>>,
+    ) -> PyResult<S> {
+        locals.resize(code.nlocals as usize, None);
+        let mut frame = Frame {
+            stack: self.stack_pool.pop().unwrap_or_default(),
+            locals,
+            blocks: Vec::new(),
+            pc: 0,
+        };
+        let result = loop {
+            match self.eval(code, globals, &mut frame) {
+                Ok(v) => break Ok(v),
+                Err(err) => {
+                    if let Some(block) = frame.blocks.pop() {
+                        frame.stack.truncate(block.depth);
+                        frame.stack.push(Value::Obj(err.exc));
+                        frame.pc = block.handler as usize;
+                        continue;
+                    }
+                    let line = code.lines[frame.pc.saturating_sub(1).min(code.lines.len() - 1)];
+                    add_traceback(&err, TracebackEntry {
+                        filename: code.filename.clone(),
+                        line,
+                        function: code.name.clone(),
+                    });
+                    break Err(err);
+                }
+            }
+        };
+        frame.stack.clear();
+        frame.locals.clear();
+        self.stack_pool.push(frame.stack);
+        self.locals_pool.push(frame.locals);
+        result
+    }
+
+    /// Looks a global name up, through the per-thread cache.
+    #[inline]
+    fn load_global(&mut self, code: &Code<S>, globals: &ObjRef<S>, i: u32) -> PyResult<S> {
+        let (Payload::Dict(g), Payload::Dict(b)) = (&globals.payload, &self.interp.builtins.payload) else {
+            unreachable!("globals and builtins are dicts")
+        };
+        let gv = g.version();
+        let bv = b.version();
+        let slot = code.cache_base + i as usize;
+        if let Some(Some(e)) = self.global_cache.get(slot) {
+            if e.globals_version == gv && e.builtins_version == bv {
+                return Ok(e.value.clone());
+            }
+        }
+        let name = &code.names[i as usize];
+        let key = Value::Obj(name.clone());
+        let found = match ops::dict_get(globals, &key) {
+            Some(v) => Some(v),
+            None => ops::dict_get(&self.interp.builtins, &key),
+        };
+        let Some(value) = found else {
+            return Err(self.new_error(
+                "NameError",
+                format!("name '{}' is not defined", key.as_str().unwrap_or("?")),
+            ));
+        };
+        if is_cacheable(&value) {
+            if self.global_cache.len() <= slot {
+                self.global_cache.resize_with(slot + 1, || None);
+            }
+            self.global_cache[slot] = Some(CacheEntry {
+                globals_version: gv,
+                builtins_version: bv,
+                value: value.clone(),
+            });
+        }
+        Ok(value)
+    }
+
+    /// The interpreter loop for one frame. Returns the frame's return value,
+    /// or an exception with `frame.pc` just past the faulting instruction.
+    fn eval(&mut self, code: &Arc<Code<S>>, globals: &ObjRef<S>, frame: &mut Frame<S>) -> PyResult<S> {
+        let instrs = &code.instrs[..];
+        let stack = &mut frame.stack;
+        macro_rules! pop {
+            () => {
+                stack.pop().expect("stack underflow")
+            };
+        }
+        macro_rules! top {
+            () => {
+                stack.last().expect("stack underflow")
+            };
+        }
+        loop {
+            let instr = instrs[frame.pc];
+            frame.pc += 1;
+            match instr {
+                Instr::Nop => {}
+                Instr::LoadConst(i) => stack.push(code.consts[i as usize].clone()),
+                Instr::LoadFast(i) => match &frame.locals[i as usize] {
+                    Some(v) => stack.push(v.clone()),
+                    None => {
+                        return Err(self.new_error(
+                            "UnboundLocalError",
+                            format!(
+                                "cannot access local variable '{}' where it is not associated with a value",
+                                code.varnames[i as usize]
+                            ),
+                        ))
+                    }
+                },
+                Instr::StoreFast(i) => frame.locals[i as usize] = Some(pop!()),
+                Instr::DeleteFast(i) => {
+                    if frame.locals[i as usize].take().is_none() {
+                        return Err(self.new_error(
+                            "UnboundLocalError",
+                            format!(
+                                "cannot access local variable '{}' where it is not associated with a value",
+                                code.varnames[i as usize]
+                            ),
+                        ));
+                    }
+                }
+                Instr::LoadGlobal(i) => {
+                    let v = self.load_global(code, globals, i)?;
+                    stack.push(v);
+                }
+                Instr::StoreGlobal(i) => {
+                    let v = pop!();
+                    ops::dict_set(self, globals, Value::Obj(code.names[i as usize].clone()), v)?;
+                }
+                Instr::DeleteGlobal(i) => {
+                    let key = Value::Obj(code.names[i as usize].clone());
+                    if ops::dict_del(self, globals, &key)?.is_none() {
+                        return Err(self.new_error(
+                            "NameError",
+                            format!("name '{}' is not defined", key.as_str().unwrap_or("?")),
+                        ));
+                    }
+                }
+                Instr::LoadAttr(i) => {
+                    let obj = pop!();
+                    let v = ops::get_attr(self, &obj, &code.names[i as usize])?;
+                    stack.push(v);
+                }
+                Instr::StoreAttr(i) => {
+                    let obj = pop!();
+                    let v = pop!();
+                    ops::set_attr(self, &obj, &code.names[i as usize], v)?;
+                }
+                Instr::LoadMethod(i) => {
+                    let obj = pop!();
+                    match ops::lookup_method(self, &obj, &code.names[i as usize])? {
+                        Some(method) => {
+                            stack.push(method);
+                            stack.push(obj);
+                        }
+                        None => {
+                            let attr = ops::get_attr(self, &obj, &code.names[i as usize])?;
+                            stack.push(attr);
+                            stack.push(Value::None);
+                        }
+                    }
+                }
+                Instr::CallMethod(argc) => {
+                    let argc = argc as usize;
+                    let base = stack.len() - argc - 2;
+                    let this = std::mem::replace(&mut stack[base + 1], Value::None);
+                    let callee = std::mem::replace(&mut stack[base], Value::None);
+                    let mut args: Vec<Value<S>> = Vec::with_capacity(argc + 1);
+                    // `None` in the self slot marks a plain attribute call
+                    // (LoadMethod found no method; `None` itself has no
+                    // methods); otherwise self is the first argument.
+                    if !matches!(this, Value::None) {
+                        args.push(this);
+                    }
+                    args.extend(stack.drain(base + 2..));
+                    stack.truncate(base);
+                    let r = self.call(&callee, args)?;
+                    stack.push(r);
+                }
+                Instr::Call(argc) => {
+                    let argc = argc as usize;
+                    let base = stack.len() - argc - 1;
+                    let callee = std::mem::replace(&mut stack[base], Value::None);
+                    // Fast path: a Python function called with exactly its
+                    // positional parameters.
+                    if let Value::Obj(o) = &callee {
+                        if let Payload::Function(f) = &o.payload {
+                            if f.code.argcount as usize == argc {
+                                let mut locals = self.take_locals(f.code.nlocals as usize);
+                                locals.extend(stack.drain(base + 1..).map(Some));
+                                stack.truncate(base);
+                                let r = self.enter_function(f, locals)?;
+                                stack.push(r);
+                                continue;
+                            }
+                        }
+                    }
+                    let args: Vec<Value<S>> = stack.drain(base + 1..).collect();
+                    stack.truncate(base);
+                    let r = self.call(&callee, args)?;
+                    stack.push(r);
+                }
+                Instr::CallKw(argc) => {
+                    let names = pop!();
+                    let Some(Payload::Tuple(names)) = names.payload() else {
+                        unreachable!("keyword names are a tuple")
+                    };
+                    let argc = argc as usize;
+                    let base = stack.len() - argc - 1;
+                    let callee = std::mem::replace(&mut stack[base], Value::None);
+                    let mut values: Vec<Value<S>> = stack.drain(base + 1..).collect();
+                    stack.truncate(base);
+                    let kw_values = values.split_off(argc - names.len());
+                    let kw = names
+                        .iter()
+                        .map(|n| n.as_str().unwrap_or("").to_string())
+                        .zip(kw_values)
+                        .collect();
+                    let r = self.call_args(&callee, Args { pos: values, kw })?;
+                    stack.push(r);
+                }
+                Instr::Return => {
+                    return Ok(pop!());
+                }
+                Instr::Pop => {
+                    pop!();
+                }
+                Instr::Dup => {
+                    let v = top!().clone();
+                    stack.push(v);
+                }
+                Instr::DupTwo => {
+                    let n = stack.len();
+                    let a = stack[n - 2].clone();
+                    let b = stack[n - 1].clone();
+                    stack.push(a);
+                    stack.push(b);
+                }
+                Instr::Rot2 => {
+                    let n = stack.len();
+                    stack.swap(n - 1, n - 2);
+                }
+                Instr::Rot3 => {
+                    // [.., a, b, c] -> [.., c, a, b]
+                    let c = pop!();
+                    let n = stack.len();
+                    stack.insert(n - 2, c);
+                }
+                Instr::Binary(op) => {
+                    let b = pop!();
+                    let a = pop!();
+                    let r = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => match ops::int_fast(op, *x, *y) {
+                            Some(v) => v,
+                            None => ops::binary_op(self, op, &a, &b)?,
+                        },
+                        _ => ops::binary_op(self, op, &a, &b)?,
+                    };
+                    stack.push(r);
+                }
+                Instr::Inplace(op) => {
+                    let b = pop!();
+                    let a = pop!();
+                    let r = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => match ops::int_fast(op, *x, *y) {
+                            Some(v) => v,
+                            None => ops::binary_op(self, op, &a, &b)?,
+                        },
+                        _ => ops::inplace_op(self, op, &a, &b)?,
+                    };
+                    stack.push(r);
+                }
+                Instr::Compare(op) => {
+                    let b = pop!();
+                    let a = pop!();
+                    let r = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => ops::cmp_ord(op, x.cmp(y)),
+                        _ => ops::compare(self, op, &a, &b)?,
+                    };
+                    stack.push(Value::Bool(r));
+                }
+                Instr::Is(negate) => {
+                    let b = pop!();
+                    let a = pop!();
+                    stack.push(Value::Bool(a.is(&b) != negate));
+                }
+                Instr::Contains(negate) => {
+                    let container = pop!();
+                    let item = pop!();
+                    let r = ops::contains(self, &container, &item)?;
+                    stack.push(Value::Bool(r != negate));
+                }
+                Instr::Not => {
+                    let v = pop!();
+                    let t = ops::truthy(self, &v)?;
+                    stack.push(Value::Bool(!t));
+                }
+                Instr::Neg => {
+                    let v = pop!();
+                    let r = ops::unary_neg(self, &v)?;
+                    stack.push(r);
+                }
+                Instr::Pos => {
+                    let v = pop!();
+                    let r = ops::unary_pos(self, &v)?;
+                    stack.push(r);
+                }
+                Instr::Invert => {
+                    let v = pop!();
+                    let r = ops::unary_invert(self, &v)?;
+                    stack.push(r);
+                }
+                Instr::Jump(target) => {
+                    if (target as usize) < frame.pc {
+                        self.safe_point();
+                    }
+                    frame.pc = target as usize;
+                }
+                Instr::PopJumpIfFalse(target) => {
+                    let v = pop!();
+                    let t = match v {
+                        Value::Bool(b) => b,
+                        ref other => ops::truthy(self, other)?,
+                    };
+                    if !t {
+                        frame.pc = target as usize;
+                    }
+                }
+                Instr::PopJumpIfTrue(target) => {
+                    let v = pop!();
+                    let t = match v {
+                        Value::Bool(b) => b,
+                        ref other => ops::truthy(self, other)?,
+                    };
+                    if t {
+                        frame.pc = target as usize;
+                    }
+                }
+                Instr::JumpIfFalseOrPop(target) => {
+                    if !ops::truthy(self, top!())? {
+                        frame.pc = target as usize;
+                    } else {
+                        pop!();
+                    }
+                }
+                Instr::JumpIfTrueOrPop(target) => {
+                    if ops::truthy(self, top!())? {
+                        frame.pc = target as usize;
+                    } else {
+                        pop!();
+                    }
+                }
+                Instr::GetIter => {
+                    let v = pop!();
+                    let it = ops::get_iter(self, &v)?;
+                    stack.push(it);
+                }
+                Instr::ForIter(target) => {
+                    let next = ops::iter_next(self, top!())?;
+                    match next {
+                        Some(v) => stack.push(v),
+                        None => {
+                            pop!();
+                            frame.pc = target as usize;
+                        }
+                    }
+                }
+                Instr::BuildList(n) => {
+                    let items = stack.split_off(stack.len() - n as usize);
+                    stack.push(ops::new_list(items));
+                }
+                Instr::BuildTuple(n) => {
+                    let items = stack.split_off(stack.len() - n as usize);
+                    stack.push(ops::new_tuple(items));
+                }
+                Instr::BuildDict(n) => {
+                    let items = stack.split_off(stack.len() - 2 * n as usize);
+                    let d = ops::new_dict();
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        ops::dict_set(self, d.obj().expect("dict"), k, v)?;
+                    }
+                    stack.push(d);
+                }
+                Instr::BuildSlice(_) => {
+                    let step = pop!();
+                    let stop = pop!();
+                    let start = pop!();
+                    stack.push(Value::Obj(ObjRef::new(Payload::Slice(Box::new([start, stop, step])))));
+                }
+                Instr::Subscr => {
+                    let index = pop!();
+                    let obj = pop!();
+                    let r = ops::get_item(self, &obj, &index)?;
+                    stack.push(r);
+                }
+                Instr::StoreSubscr => {
+                    let index = pop!();
+                    let obj = pop!();
+                    let value = pop!();
+                    ops::set_item(self, &obj, index, value)?;
+                }
+                Instr::DeleteSubscr => {
+                    let index = pop!();
+                    let obj = pop!();
+                    ops::del_item(self, &obj, &index)?;
+                }
+                Instr::UnpackSequence(n) => {
+                    let seq = pop!();
+                    let items = ops::unpack(self, &seq, n as usize)?;
+                    stack.extend(items.into_iter().rev());
+                }
+                Instr::MakeFunction(child, has_defaults) => {
+                    let defaults: Box<[Value<S>]> = if has_defaults {
+                        match pop!() {
+                            Value::Obj(o) => match &o.payload {
+                                Payload::Tuple(items) => items.clone(),
+                                _ => unreachable!("defaults are a tuple"),
+                            },
+                            _ => unreachable!("defaults are a tuple"),
+                        }
+                    } else {
+                        Box::new([])
+                    };
+                    let payload = Payload::Function(Function {
+                        code: code.children[child as usize].clone(),
+                        globals: globals.clone(),
+                        defaults,
+                    });
+                    // Functions defined at module level are shared by every
+                    // thread that calls them.
+                    let f = if code.is_module {
+                        self.interp.alloc_shared(payload)
+                    } else {
+                        ObjRef::new(payload)
+                    };
+                    stack.push(Value::Obj(f));
+                }
+                Instr::ImportName(i) => {
+                    let m = crate::modules::import(self, &code.names[i as usize])?;
+                    stack.push(m);
+                }
+                Instr::ImportFrom(i) => {
+                    let m = top!().clone();
+                    let name = &code.names[i as usize];
+                    let v = match ops::get_attr(self, &m, name) {
+                        Ok(v) => v,
+                        Err(_) => {
+                            let module_name = match m.payload() {
+                                Some(Payload::Module(m)) => m.name.clone(),
+                                _ => "?".into(),
+                            };
+                            return Err(self.new_error(
+                                "ImportError",
+                                format!(
+                                    "cannot import name '{}' from '{}' (unknown location)",
+                                    name_str(name),
+                                    module_name
+                                ),
+                            ));
+                        }
+                    };
+                    stack.push(v);
+                }
+                Instr::Raise(n) => {
+                    if n == 0 {
+                        return Err(self.new_error("RuntimeError", "No active exception to reraise"));
+                    }
+                    let v = pop!();
+                    return Err(self.make_raisable(v)?);
+                }
+                Instr::SetupWith(handler) => {
+                    let mgr = pop!();
+                    let exit = self.special_method(&mgr, "__exit__")?;
+                    let enter = self.special_method(&mgr, "__enter__")?;
+                    stack.push(exit);
+                    frame.blocks.push(Block {
+                        handler,
+                        depth: stack.len(),
+                    });
+                    let entered = self.call(&enter, Vec::new())?;
+                    stack.push(entered);
+                }
+                Instr::PopBlock => {
+                    frame.blocks.pop();
+                }
+                Instr::WithExit => {
+                    let exit = pop!();
+                    self.call(&exit, vec![Value::None, Value::None, Value::None])?;
+                }
+                Instr::WithExceptExit => {
+                    let exc = pop!();
+                    let exit = pop!();
+                    let class = match exc.payload() {
+                        Some(Payload::Exception(e)) => Value::Obj(e.class.clone()),
+                        _ => Value::None,
+                    };
+                    let suppress = self.call(&exit, vec![class, exc.clone(), Value::None])?;
+                    if !ops::truthy(self, &suppress)? {
+                        let Value::Obj(exc) = exc else {
+                            unreachable!("exceptions are objects")
+                        };
+                        return Err(PyErr { exc });
+                    }
+                }
+            }
+        }
+    }
+
+    /// A bound special method such as `__enter__`, or CPython's error.
+    fn special_method(&mut self, obj: &Value<S>, name: &str) -> PyResult<S> {
+        let name_obj = match self.new_str(name) {
+            Value::Obj(o) => o,
+            _ => unreachable!("str is an object"),
+        };
+        match ops::lookup_method(self, obj, &name_obj)? {
+            Some(m) => Ok(Value::Obj(ObjRef::new(Payload::BoundMethod(obj.clone(), m)))),
+            None => Err(self.type_error(format!(
+                "'{}' object does not support the context manager protocol",
+                ops::type_name(obj)
+            ))),
+        }
+    }
+
+    /// What `raise v` raises: an exception instance, or an instance made by
+    /// calling an exception class.
+    fn make_raisable(&mut self, v: Value<S>) -> PyResult<S, PyErr<S>> {
+        match &v {
+            Value::Obj(o) => match &o.payload {
+                Payload::Exception(_) => Ok(PyErr { exc: o.clone() }),
+                Payload::Type(t) if t.kind == TypeKind::Exception => {
+                    let inst = self.call(&v, Vec::new())?;
+                    match inst {
+                        Value::Obj(exc) => Ok(PyErr { exc }),
+                        _ => unreachable!("exception instances are objects"),
+                    }
+                }
+                _ => Err(self.type_error("exceptions must derive from BaseException")),
+            },
+            _ => Err(self.type_error("exceptions must derive from BaseException")),
+        }
+    }
+}
+
+/// Whether a global's value may sit in a per-thread cache. Only unboxed values
+/// and objects whose lifetime nobody observes (functions, builtins, types,
+/// modules) are cached, so a stale cache entry never delays a visible free.
+fn is_cacheable<S: LockStrategy>(v: &Value<S>) -> bool {
+    match v {
+        Value::Obj(o) => matches!(
+            o.payload,
+            Payload::Function(_) | Payload::Builtin(_) | Payload::Type(_) | Payload::Module(_)
+        ),
+        _ => true,
+    }
+}
+
+fn name_str<S: LockStrategy>(o: &ObjRef<S>) -> &str {
+    match &o.payload {
+        Payload::Str(s) => s.as_str(),
+        _ => "?",
+    }
+}
+
+/// Records one frame in an exception's traceback.
+pub fn add_traceback<S: LockStrategy>(err: &PyErr<S>, entry: TracebackEntry) {
+    if let Payload::Exception(e) = &err.exc.payload {
+        e.traceback.with::<S, _>(&err.exc.header, |tb| tb.push(entry));
+    }
+}
+
+/// Hash of a value as a dict key, or CPython's TypeError.
+pub fn key_of<S: LockStrategy>(vm: &Vm<S>, key: Value<S>) -> PyResult<S, DictKey<S>> {
+    match hash_value(&key) {
+        Ok(hash) => Ok(DictKey { hash, key }),
+        Err(ty) => Err(vm.type_error(format!("unhashable type: '{ty}'"))),
+    }
+}

@@ -1,0 +1,89 @@
+//! The `gilgamesh` command line and the [`Mode`] switch: the one place where a
+//! lock mode chosen at run time picks a monomorphised runtime.
+
+pub mod scale;
+
+use finegrained::FineGrained;
+use gil::{Gil, GilRelease};
+use runtime::{LockStats, LockStrategy, RunError, Runtime, StrategyConfig};
+use std::fmt;
+use std::str::FromStr;
+
+/// A lock mode, chosen at run time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Gil,
+    GilRelease,
+    FineGrained,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 3] = [Mode::Gil, Mode::GilRelease, Mode::FineGrained];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Gil => Gil::NAME,
+            Mode::GilRelease => GilRelease::NAME,
+            Mode::FineGrained => FineGrained::NAME,
+        }
+    }
+}
+
+impl fmt::Display for Mode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Mode {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Mode::ALL
+            .into_iter()
+            .find(|m| m.name() == s)
+            .ok_or_else(|| format!("unknown mode '{s}' (expected gil, gil-release or finegrained)"))
+    }
+}
+
+/// What running a program under some mode gave.
+pub struct Outcome {
+    pub result: Result<(), RunError>,
+    pub stats: LockStats,
+}
+
+/// Runs `source` under `mode`, on the calling thread.
+pub fn run_source(mode: Mode, config: StrategyConfig, source: &str, filename: &str, argv: Vec<String>) -> Outcome {
+    fn go<S: LockStrategy>(config: StrategyConfig, source: &str, filename: &str, argv: Vec<String>) -> Outcome {
+        let rt = Runtime::<S>::new(config);
+        rt.set_argv(argv);
+        let result = rt.run_source(source, filename);
+        Outcome {
+            result,
+            stats: rt.lock_stats(),
+        }
+    }
+    match mode {
+        Mode::Gil => go::<Gil>(config, source, filename, argv),
+        Mode::GilRelease => go::<GilRelease>(config, source, filename, argv),
+        Mode::FineGrained => go::<FineGrained>(config, source, filename, argv),
+    }
+}
+
+/// The `--stats` report.
+pub fn format_stats(mode: Mode, s: &LockStats) -> String {
+    let mut out = format!("[gilgamesh --stats] mode: {mode}\n");
+    let mut row = |name: &str, value: String| out.push_str(&format!("  {name:<24} {value}\n"));
+    match mode {
+        Mode::Gil | Mode::GilRelease => {
+            row("gil acquisitions", s.gil_acquisitions.to_string());
+            row("gil switches", s.gil_switches.to_string());
+            row("forced switches", s.forced_switches.to_string());
+            row("drop requests", s.drop_requests.to_string());
+            row("gil wait", format!("{:.3} ms", s.gil_wait_ns as f64 / 1e6));
+        }
+        Mode::FineGrained => {
+            row("contended object locks", s.contended_object_locks.to_string());
+        }
+    }
+    out
+}
