@@ -11,7 +11,7 @@ use crate::strategy::LockStrategy;
 use crate::vm::{key_of, PyResult, Vm};
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{FromPrimitive, Signed, ToPrimitive, Zero};
 use std::cmp::Ordering;
 
 // ---- constructors ----
@@ -625,7 +625,18 @@ pub fn eq<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyResu
     if is_int_like(a) && is_int_like(b) {
         return Ok(to_big(a) == to_big(b));
     }
+    // A big int against a float: exact, as CPython compares them.
+    if let (Some(i), Value::Float(f)) = (to_big(a), b) {
+        return Ok(float_eq_big(*f, &i));
+    }
+    if let (Value::Float(f), Some(i)) = (a, to_big(b)) {
+        return Ok(float_eq_big(*f, &i));
+    }
     Ok(builtin_key_eq(a, b))
+}
+
+fn float_eq_big(f: f64, i: &BigInt) -> bool {
+    f.is_finite() && f.fract() == 0.0 && BigInt::from_f64(f).as_ref() == Some(i)
 }
 
 fn to_f64_lossless<S: LockStrategy>(v: &Value<S>) -> Option<f64> {
