@@ -1023,6 +1023,21 @@ impl Compiler<'_> {
     }
 }
 
+impl CodeUnit {
+    /// A human-readable listing of this unit and the units nested in it.
+    pub fn disassemble(&self) -> String {
+        let mut out = format!("code {} (args {}, locals {:?})\n", self.name, self.argcount, self.varnames);
+        for (i, (instr, line)) in self.instrs.iter().zip(&self.lines).enumerate() {
+            out.push_str(&format!("  {i:4}  line {line:4}  {instr:?}\n"));
+        }
+        out.push_str(&format!("  consts {:?}\n  names {:?}\n", self.consts, self.names));
+        for child in &self.children {
+            out.push_str(&child.disassemble());
+        }
+        out
+    }
+}
+
 /// Parses an integer literal too big for 64 bits (decimal, hex, octal, binary,
 /// with underscores).
 pub fn parse_int_literal(token: &str) -> Option<BigInt> {

@@ -105,15 +105,29 @@ impl<S: LockStrategy> Drop for ObjRef<S> {
     #[inline(always)]
     fn drop(&mut self) {
         if S::decref(&self.header) {
-            // SAFETY: decref returned true, so this was the last reference:
-            // nobody else can reach the object, which `with_flags` allocated
-            // as a Box.
-            drop(unsafe { Box::from_raw(self.ptr.as_ptr()) });
+            free_object(self.ptr);
         }
     }
 }
 
+/// Frees an object whose last reference was just dropped. Kept out of line:
+/// the drop glue of every payload kind is large, and inlining it into each
+/// `Value` drop would bloat the interpreter loop.
+#[cold]
+#[inline(never)]
+fn free_object<S: LockStrategy>(ptr: NonNull<PyObject<S>>) {
+    // SAFETY: decref returned true, so this was the last reference: nobody
+    // else can reach the object, which `ObjRef::with_flags` allocated as a Box.
+    drop(unsafe { Box::from_raw(ptr.as_ptr()) });
+}
+
 /// A Python value: unboxed scalars or a reference to a heap object.
+///
+/// The layout is fixed (an 8-byte tag, then the payload at offset 8) so that
+/// moving a value is two aligned words. With the default layout a `bool`
+/// payload sits at offset 1, and every move of a `Value` became byte-wise
+/// copies that stalled store forwarding in the interpreter loop.
+#[repr(u64)]
 pub enum Value<S: LockStrategy> {
     None,
     Bool(bool),
@@ -121,6 +135,43 @@ pub enum Value<S: LockStrategy> {
     Int(i64),
     Float(f64),
     Obj(ObjRef<S>),
+}
+
+const _: () = assert!(std::mem::size_of::<Option<Value<finegrained_probe::Probe>>>() == 16);
+
+/// A strategy type used only to check `Value`'s size at compile time.
+mod finegrained_probe {
+    use crate::object::Header;
+    use crate::strategy::{LockStats, LockStrategy, StrategyConfig, ThreadIdent};
+    use std::time::Duration;
+    pub struct Probe;
+    impl LockStrategy for Probe {
+        const NAME: &'static str = "probe";
+        const RELEASES_FOR_NATIVE: bool = false;
+        const IMMORTALIZE_SHARED: bool = false;
+        type Shared = ();
+        fn new_shared(_: &StrategyConfig) {}
+        fn attach(_: &(), _: ThreadIdent) {}
+        fn detach(_: &(), _: ThreadIdent) {}
+        fn eval_breaker(_: &()) -> bool {
+            false
+        }
+        fn handle_eval_breaker(_: &(), _: ThreadIdent) {}
+        fn incref(_: &Header) {}
+        fn decref(_: &Header) -> bool {
+            false
+        }
+        fn lock_object(_: &Header) {}
+        fn unlock_object(_: &Header) {}
+        fn lock_two(_: &Header, _: &Header) {}
+        fn switch_interval(_: &()) -> Duration {
+            Duration::ZERO
+        }
+        fn set_switch_interval(_: &(), _: Duration) {}
+        fn stats(_: &()) -> LockStats {
+            LockStats::default()
+        }
+    }
 }
 
 impl<S: LockStrategy> Clone for Value<S> {

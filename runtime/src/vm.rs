@@ -66,9 +66,11 @@ pub struct Vm<S: LockStrategy> {
     /// threads read: shared caches would bounce between cores.
     global_cache: Vec<Option<CacheEntry<S>>>,
     depth: usize,
-    /// Reused frame storage, so calls do not allocate.
-    stack_pool: Vec<Vec<Value<S>>>,
-    locals_pool: Vec<Vec<Option<Value<S>>>>,
+    /// The thread's data stack: every frame's locals followed by its operand
+    /// stack, contiguous, as in CPython. A call's arguments, pushed by the
+    /// caller, become the callee's first locals where they lie. `None` marks
+    /// an unbound local.
+    stack: Vec<Option<Value<S>>>,
     /// The `threading.Thread` object of this thread, if Python started it.
     pub thread_obj: Option<ObjRef<S>>,
     /// Containers whose repr is being computed (to print `[...]` on cycles).
@@ -85,10 +87,10 @@ struct Block {
     depth: usize,
 }
 
-/// The mutable state of one running frame.
-struct Frame<S: LockStrategy> {
-    stack: Vec<Value<S>>,
-    locals: Vec<Option<Value<S>>>,
+/// The state of one running frame; its values live on the thread's stack.
+struct Frame {
+    /// Index of local 0 in the thread's stack.
+    base: usize,
     blocks: Vec<Block>,
     pc: usize,
 }
@@ -102,8 +104,7 @@ impl<S: LockStrategy> Vm<S> {
             ident,
             global_cache: Vec::new(),
             depth: 0,
-            stack_pool: Vec::new(),
-            locals_pool: Vec::new(),
+            stack: Vec::with_capacity(1024),
             thread_obj: None,
             repr_stack: Vec::new(),
             native_releases_gil: false,
@@ -188,14 +189,8 @@ impl<S: LockStrategy> Vm<S> {
 
     /// Runs a module body with `globals` as its namespace.
     pub fn run_module_code(&mut self, code: &Arc<Code<S>>, globals: &ObjRef<S>) -> PyResult<S> {
-        let locals = self.take_locals(code.nlocals as usize);
-        self.run_frame(code, globals, locals)
-    }
-
-    fn take_locals(&mut self, n: usize) -> Vec<Option<Value<S>>> {
-        let mut v = self.locals_pool.pop().unwrap_or_default();
-        v.reserve(n);
-        v
+        let base = self.stack.len();
+        self.run_frame(code, globals, base)
     }
 
     /// Calls any callable with positional arguments.
@@ -213,8 +208,8 @@ impl<S: LockStrategy> Vm<S> {
         };
         match &obj.payload {
             Payload::Function(f) => {
-                let locals = self.bind_args(f, args)?;
-                self.enter_function(f, locals)
+                let base = self.bind_args(f, args)?;
+                self.enter_function(f, base)
             }
             Payload::Builtin(b) => {
                 let outer = std::mem::replace(&mut self.native_releases_gil, b.releases_gil);
@@ -251,7 +246,8 @@ impl<S: LockStrategy> Vm<S> {
     }
 
     /// Binds call arguments to a function's parameters (CPython's messages).
-    fn bind_args(&mut self, f: &Function<S>, mut args: Args<S>) -> PyResult<S, Vec<Option<Value<S>>>> {
+    /// Pushes the callee's locals for a call; returns their base index.
+    fn bind_args(&mut self, f: &Function<S>, mut args: Args<S>) -> PyResult<S, usize> {
         let code = &f.code;
         let argcount = code.argcount as usize;
         let npos = args.pos.len();
@@ -269,7 +265,7 @@ impl<S: LockStrategy> Vm<S> {
                 code.name, takes, plural, npos, was
             )));
         }
-        let mut locals = self.take_locals(code.nlocals as usize);
+        let mut locals: Vec<Option<Value<S>>> = Vec::with_capacity(code.nlocals as usize);
         locals.extend(args.pos.drain(..).map(Some));
         locals.resize(code.nlocals as usize, None);
         for (name, value) in args.kw.drain(..) {
@@ -319,31 +315,30 @@ impl<S: LockStrategy> Vm<S> {
                 list
             )));
         }
-        Ok(locals)
+        let base = self.stack.len();
+        self.stack.extend(locals);
+        Ok(base)
     }
 
-    fn enter_function(&mut self, f: &Function<S>, locals: Vec<Option<Value<S>>>) -> PyResult<S> {
+    /// Runs a function whose locals start at `base`; pops them afterwards.
+    fn enter_function(&mut self, f: &Function<S>, base: usize) -> PyResult<S> {
         self.safe_point();
         if self.depth >= self.interp.recursion_limit {
-            self.locals_pool.push(locals);
+            self.stack.truncate(base);
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
         self.depth += 1;
-        let r = self.run_frame(&f.code, &f.globals, locals);
+        let r = self.run_frame(&f.code, &f.globals, base);
         self.depth -= 1;
         r
     }
 
-    fn run_frame(
-        &mut self,
-        code: &Arc<Code<S>>,
-        globals: &ObjRef<S>,
-        mut locals: Vec<Option<Value<S>>>,
-    ) -> PyResult<S> {
-        locals.resize(code.nlocals as usize, None);
+    /// Runs a frame whose (possibly partial) locals start at `base`, and
+    /// truncates the stack back to `base` afterwards.
+    fn run_frame(&mut self, code: &Arc<Code<S>>, globals: &ObjRef<S>, base: usize) -> PyResult<S> {
+        self.stack.resize(base + code.nlocals as usize, None);
         let mut frame = Frame {
-            stack: self.stack_pool.pop().unwrap_or_default(),
-            locals,
+            base,
             blocks: Vec::new(),
             pc: 0,
         };
@@ -352,8 +347,8 @@ impl<S: LockStrategy> Vm<S> {
                 Ok(v) => break Ok(v),
                 Err(err) => {
                     if let Some(block) = frame.blocks.pop() {
-                        frame.stack.truncate(block.depth);
-                        frame.stack.push(Value::Obj(err.exc));
+                        self.stack.truncate(block.depth);
+                        self.stack.push(Some(Value::Obj(err.exc)));
                         frame.pc = block.handler as usize;
                         continue;
                     }
@@ -367,10 +362,7 @@ impl<S: LockStrategy> Vm<S> {
                 }
             }
         };
-        frame.stack.clear();
-        frame.locals.clear();
-        self.stack_pool.push(frame.stack);
-        self.locals_pool.push(frame.locals);
+        self.stack.truncate(base);
         result
     }
 
@@ -415,27 +407,220 @@ impl<S: LockStrategy> Vm<S> {
 
     /// The interpreter loop for one frame. Returns the frame's return value,
     /// or an exception with `frame.pc` just past the faulting instruction.
-    fn eval(&mut self, code: &Arc<Code<S>>, globals: &ObjRef<S>, frame: &mut Frame<S>) -> PyResult<S> {
+    fn eval(&mut self, code: &Arc<Code<S>>, globals: &ObjRef<S>, frame: &mut Frame) -> PyResult<S> {
+        // The loop works on the data stack through a local `&mut` that
+        // nothing else aliases, so its pointer and length stay in registers;
+        // it goes back to `self` only around calls of Python functions.
+        let mut stack = std::mem::take(&mut self.stack);
+        let r = self.eval_loop(&mut stack, code, globals, frame);
+        self.stack = stack;
+        r
+    }
+
+    /// The hot loop: the instructions of tight loops and calls run inline
+    /// here; everything else goes through [`Vm::eval_slow`], kept out of
+    /// line so that this loop's state stays in registers.
+    fn eval_loop(
+        &mut self,
+        stack: &mut Vec<Option<Value<S>>>,
+        code: &Arc<Code<S>>,
+        globals: &ObjRef<S>,
+        frame: &mut Frame,
+    ) -> PyResult<S> {
         let instrs = &code.instrs[..];
-        let stack = &mut frame.stack;
+        let base = frame.base;
+        let mut pc = frame.pc;
         macro_rules! pop {
             () => {
-                stack.pop().expect("stack underflow")
+                match stack.pop() {
+                    Some(Some(v)) => v,
+                    _ => unreachable!("operand stack underflow"),
+                }
+            };
+        }
+        // Leaves the loop with an error; `frame.pc` tells where it happened.
+        macro_rules! tri {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => {
+                        frame.pc = pc;
+                        return Err(e);
+                    }
+                }
+            };
+        }
+        loop {
+            let instr = instrs[pc];
+            pc += 1;
+            match instr {
+                Instr::LoadFast(i) => match &stack[base + i as usize] {
+                    Some(v) => {
+                        let v = v.clone();
+                        stack.push(Some(v));
+                    }
+                    None => {
+                        frame.pc = pc;
+                        return Err(self.unbound_local(code, i));
+                    }
+                },
+                Instr::StoreFast(i) => {
+                    let v = pop!();
+                    stack[base + i as usize] = Some(v);
+                }
+                Instr::LoadConst(i) => stack.push(Some(code.consts[i as usize].clone())),
+                Instr::LoadGlobal(i) => {
+                    let v = tri!(self.load_global(code, globals, i));
+                    stack.push(Some(v));
+                }
+                Instr::Pop => {
+                    pop!();
+                }
+                Instr::Return => return Ok(pop!()),
+                Instr::Binary(op) | Instr::Inplace(op) => {
+                    let n = stack.len();
+                    if let (Some(Some(Value::Int(x))), Some(Some(Value::Int(y)))) = (stack.get(n - 2), stack.get(n - 1)) {
+                        if let Some(r) = ops::int_fast::<S>(op, *x, *y) {
+                            stack.truncate(n - 2);
+                            stack.push(Some(r));
+                            continue;
+                        }
+                    }
+                    frame.pc = pc;
+                    if let Some(v) = self.eval_slow(stack, code, globals, frame, instr)? {
+                        return Ok(v);
+                    }
+                }
+                Instr::Compare(op) => {
+                    let n = stack.len();
+                    if let (Some(Some(Value::Int(x))), Some(Some(Value::Int(y)))) = (stack.get(n - 2), stack.get(n - 1)) {
+                        let r = ops::cmp_ord(op, x.cmp(y));
+                        stack.truncate(n - 2);
+                        stack.push(Some(Value::Bool(r)));
+                        continue;
+                    }
+                    frame.pc = pc;
+                    if let Some(v) = self.eval_slow(stack, code, globals, frame, instr)? {
+                        return Ok(v);
+                    }
+                }
+                Instr::PopJumpIfFalse(target) | Instr::PopJumpIfTrue(target) => {
+                    let jump_if = matches!(instr, Instr::PopJumpIfTrue(_));
+                    let t = match pop!() {
+                        Value::Bool(b) => b,
+                        other => tri!(ops::truthy(self, &other)),
+                    };
+                    if t == jump_if {
+                        pc = target as usize;
+                    }
+                }
+                Instr::Jump(target) => {
+                    if (target as usize) < pc {
+                        self.safe_point();
+                    }
+                    pc = target as usize;
+                }
+                Instr::Call(argc) => {
+                    let at = stack.len() - argc as usize - 1;
+                    // Fast path: a Python function called with exactly its
+                    // positional parameters; the arguments already lie where
+                    // its first locals go.
+                    if let Some(Some(Value::Obj(o))) = stack.get(at) {
+                        if let Payload::Function(f) = &o.payload {
+                            if f.code.argcount == argc {
+                                let callee = stack[at].take();
+                                let Some(Value::Obj(o)) = &callee else {
+                                    unreachable!("checked above")
+                                };
+                                let Payload::Function(f) = &o.payload else {
+                                    unreachable!("checked above")
+                                };
+                                self.stack = std::mem::take(stack);
+                                let r = self.enter_function(f, at + 1);
+                                *stack = std::mem::take(&mut self.stack);
+                                stack.truncate(at);
+                                stack.push(Some(tri!(r)));
+                                continue;
+                            }
+                        }
+                    }
+                    frame.pc = pc;
+                    if let Some(v) = self.eval_slow(stack, code, globals, frame, instr)? {
+                        return Ok(v);
+                    }
+                }
+                _ => {
+                    frame.pc = pc;
+                    if let Some(v) = self.eval_slow(stack, code, globals, frame, instr)? {
+                        return Ok(v);
+                    }
+                    pc = frame.pc;
+                }
+            }
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn unbound_local(&self, code: &Code<S>, i: u32) -> PyErr<S> {
+        self.new_error(
+            "UnboundLocalError",
+            format!(
+                "cannot access local variable '{}' where it is not associated with a value",
+                code.varnames[i as usize]
+            ),
+        )
+    }
+
+    /// Executes one instruction that the hot loop does not handle inline.
+    /// `frame.pc` is already past it; jumps set it. Returns the frame's
+    /// return value if the instruction returned.
+    #[inline(never)]
+    fn eval_slow(
+        &mut self,
+        stack: &mut Vec<Option<Value<S>>>,
+        code: &Arc<Code<S>>,
+        globals: &ObjRef<S>,
+        frame: &mut Frame,
+        instr: Instr,
+    ) -> PyResult<S, Option<Value<S>>> {
+        let base = frame.base;
+        let pc = frame.pc;
+        macro_rules! pop {
+            () => {
+                match stack.pop() {
+                    Some(Some(v)) => v,
+                    _ => unreachable!("operand stack underflow"),
+                }
             };
         }
         macro_rules! top {
             () => {
-                stack.last().expect("stack underflow")
+                match stack.last() {
+                    Some(Some(v)) => v,
+                    _ => unreachable!("operand stack underflow"),
+                }
             };
         }
-        loop {
-            let instr = instrs[frame.pc];
-            frame.pc += 1;
+        macro_rules! push {
+            ($v:expr) => {
+                stack.push(Some($v))
+            };
+        }
+        macro_rules! jump {
+            ($target:expr) => {{
+                frame.pc = $target as usize;
+            }};
+        }
+        {
             match instr {
                 Instr::Nop => {}
-                Instr::LoadConst(i) => stack.push(code.consts[i as usize].clone()),
-                Instr::LoadFast(i) => match &frame.locals[i as usize] {
-                    Some(v) => stack.push(v.clone()),
+                Instr::LoadConst(i) => push!(code.consts[i as usize].clone()),
+                Instr::LoadFast(i) => match &stack[base + i as usize] {
+                    Some(v) => {
+                        let v = v.clone();
+                        push!(v)
+                    }
                     None => {
                         return Err(self.new_error(
                             "UnboundLocalError",
@@ -446,9 +631,12 @@ impl<S: LockStrategy> Vm<S> {
                         ))
                     }
                 },
-                Instr::StoreFast(i) => frame.locals[i as usize] = Some(pop!()),
+                Instr::StoreFast(i) => {
+                    let v = pop!();
+                    stack[base + i as usize] = Some(v);
+                }
                 Instr::DeleteFast(i) => {
-                    if frame.locals[i as usize].take().is_none() {
+                    if stack[base + i as usize].take().is_none() {
                         return Err(self.new_error(
                             "UnboundLocalError",
                             format!(
@@ -460,7 +648,7 @@ impl<S: LockStrategy> Vm<S> {
                 }
                 Instr::LoadGlobal(i) => {
                     let v = self.load_global(code, globals, i)?;
-                    stack.push(v);
+                    push!(v);
                 }
                 Instr::StoreGlobal(i) => {
                     let v = pop!();
@@ -478,7 +666,7 @@ impl<S: LockStrategy> Vm<S> {
                 Instr::LoadAttr(i) => {
                     let obj = pop!();
                     let v = ops::get_attr(self, &obj, &code.names[i as usize])?;
-                    stack.push(v);
+                    push!(v);
                 }
                 Instr::StoreAttr(i) => {
                     let obj = pop!();
@@ -489,21 +677,21 @@ impl<S: LockStrategy> Vm<S> {
                     let obj = pop!();
                     match ops::lookup_method(self, &obj, &code.names[i as usize])? {
                         Some(method) => {
-                            stack.push(method);
-                            stack.push(obj);
+                            push!(method);
+                            push!(obj);
                         }
                         None => {
                             let attr = ops::get_attr(self, &obj, &code.names[i as usize])?;
-                            stack.push(attr);
-                            stack.push(Value::None);
+                            push!(attr);
+                            push!(Value::None);
                         }
                     }
                 }
                 Instr::CallMethod(argc) => {
                     let argc = argc as usize;
-                    let base = stack.len() - argc - 2;
-                    let this = std::mem::replace(&mut stack[base + 1], Value::None);
-                    let callee = std::mem::replace(&mut stack[base], Value::None);
+                    let at = stack.len() - argc - 2;
+                    let this = stack[at + 1].take().unwrap_or(Value::None);
+                    let callee = stack[at].take().unwrap_or(Value::None);
                     let mut args: Vec<Value<S>> = Vec::with_capacity(argc + 1);
                     // `None` in the self slot marks a plain attribute call
                     // (LoadMethod found no method; `None` itself has no
@@ -511,33 +699,34 @@ impl<S: LockStrategy> Vm<S> {
                     if !matches!(this, Value::None) {
                         args.push(this);
                     }
-                    args.extend(stack.drain(base + 2..));
-                    stack.truncate(base);
+                    args.extend(stack.drain(at + 2..).flatten());
+                    stack.truncate(at);
                     let r = self.call(&callee, args)?;
-                    stack.push(r);
+                    push!(r);
                 }
                 Instr::Call(argc) => {
                     let argc = argc as usize;
-                    let base = stack.len() - argc - 1;
-                    let callee = std::mem::replace(&mut stack[base], Value::None);
+                    let at = stack.len() - argc - 1;
+                    let callee = stack[at].take().unwrap_or(Value::None);
                     // Fast path: a Python function called with exactly its
-                    // positional parameters.
+                    // positional parameters; the arguments already lie where
+                    // its first locals go.
                     if let Value::Obj(o) = &callee {
                         if let Payload::Function(f) = &o.payload {
                             if f.code.argcount as usize == argc {
-                                let mut locals = self.take_locals(f.code.nlocals as usize);
-                                locals.extend(stack.drain(base + 1..).map(Some));
-                                stack.truncate(base);
-                                let r = self.enter_function(f, locals)?;
-                                stack.push(r);
-                                continue;
+                                self.stack = std::mem::take(stack);
+                                let r = self.enter_function(f, at + 1);
+                                *stack = std::mem::take(&mut self.stack);
+                                stack.truncate(at);
+                                push!(r?);
+                                return Ok(None);
                             }
                         }
                     }
-                    let args: Vec<Value<S>> = stack.drain(base + 1..).collect();
-                    stack.truncate(base);
+                    let args: Vec<Value<S>> = stack.drain(at + 1..).flatten().collect();
+                    stack.truncate(at);
                     let r = self.call(&callee, args)?;
-                    stack.push(r);
+                    push!(r);
                 }
                 Instr::CallKw(argc) => {
                     let names = pop!();
@@ -545,10 +734,10 @@ impl<S: LockStrategy> Vm<S> {
                         unreachable!("keyword names are a tuple")
                     };
                     let argc = argc as usize;
-                    let base = stack.len() - argc - 1;
-                    let callee = std::mem::replace(&mut stack[base], Value::None);
-                    let mut values: Vec<Value<S>> = stack.drain(base + 1..).collect();
-                    stack.truncate(base);
+                    let at = stack.len() - argc - 1;
+                    let callee = stack[at].take().unwrap_or(Value::None);
+                    let mut values: Vec<Value<S>> = stack.drain(at + 1..).flatten().collect();
+                    stack.truncate(at);
                     let kw_values = values.split_off(argc - names.len());
                     let kw = names
                         .iter()
@@ -556,24 +745,24 @@ impl<S: LockStrategy> Vm<S> {
                         .zip(kw_values)
                         .collect();
                     let r = self.call_args(&callee, Args { pos: values, kw })?;
-                    stack.push(r);
+                    push!(r);
                 }
                 Instr::Return => {
-                    return Ok(pop!());
+                    return Ok(Some(pop!()));
                 }
                 Instr::Pop => {
                     pop!();
                 }
                 Instr::Dup => {
                     let v = top!().clone();
-                    stack.push(v);
+                    push!(v);
                 }
                 Instr::DupTwo => {
                     let n = stack.len();
-                    let a = stack[n - 2].clone();
-                    let b = stack[n - 1].clone();
-                    stack.push(a);
-                    stack.push(b);
+                    let a = stack[n - 2].clone().expect("operand");
+                    let b = stack[n - 1].clone().expect("operand");
+                    push!(a);
+                    push!(b);
                 }
                 Instr::Rot2 => {
                     let n = stack.len();
@@ -581,9 +770,8 @@ impl<S: LockStrategy> Vm<S> {
                 }
                 Instr::Rot3 => {
                     // [.., a, b, c] -> [.., c, a, b]
-                    let c = pop!();
                     let n = stack.len();
-                    stack.insert(n - 2, c);
+                    stack[n - 3..].rotate_right(1);
                 }
                 Instr::Binary(op) => {
                     let b = pop!();
@@ -595,7 +783,7 @@ impl<S: LockStrategy> Vm<S> {
                         },
                         _ => ops::binary_op(self, op, &a, &b)?,
                     };
-                    stack.push(r);
+                    push!(r);
                 }
                 Instr::Inplace(op) => {
                     let b = pop!();
@@ -607,7 +795,7 @@ impl<S: LockStrategy> Vm<S> {
                         },
                         _ => ops::inplace_op(self, op, &a, &b)?,
                     };
-                    stack.push(r);
+                    push!(r);
                 }
                 Instr::Compare(op) => {
                     let b = pop!();
@@ -616,44 +804,44 @@ impl<S: LockStrategy> Vm<S> {
                         (Value::Int(x), Value::Int(y)) => ops::cmp_ord(op, x.cmp(y)),
                         _ => ops::compare(self, op, &a, &b)?,
                     };
-                    stack.push(Value::Bool(r));
+                    push!(Value::Bool(r));
                 }
                 Instr::Is(negate) => {
                     let b = pop!();
                     let a = pop!();
-                    stack.push(Value::Bool(a.is(&b) != negate));
+                    push!(Value::Bool(a.is(&b) != negate));
                 }
                 Instr::Contains(negate) => {
                     let container = pop!();
                     let item = pop!();
                     let r = ops::contains(self, &container, &item)?;
-                    stack.push(Value::Bool(r != negate));
+                    push!(Value::Bool(r != negate));
                 }
                 Instr::Not => {
                     let v = pop!();
                     let t = ops::truthy(self, &v)?;
-                    stack.push(Value::Bool(!t));
+                    push!(Value::Bool(!t));
                 }
                 Instr::Neg => {
                     let v = pop!();
                     let r = ops::unary_neg(self, &v)?;
-                    stack.push(r);
+                    push!(r);
                 }
                 Instr::Pos => {
                     let v = pop!();
                     let r = ops::unary_pos(self, &v)?;
-                    stack.push(r);
+                    push!(r);
                 }
                 Instr::Invert => {
                     let v = pop!();
                     let r = ops::unary_invert(self, &v)?;
-                    stack.push(r);
+                    push!(r);
                 }
                 Instr::Jump(target) => {
-                    if (target as usize) < frame.pc {
+                    if (target as usize) < pc {
                         self.safe_point();
                     }
-                    frame.pc = target as usize;
+                    jump!(target);
                 }
                 Instr::PopJumpIfFalse(target) => {
                     let v = pop!();
@@ -662,7 +850,7 @@ impl<S: LockStrategy> Vm<S> {
                         ref other => ops::truthy(self, other)?,
                     };
                     if !t {
-                        frame.pc = target as usize;
+                        jump!(target);
                     }
                 }
                 Instr::PopJumpIfTrue(target) => {
@@ -672,19 +860,19 @@ impl<S: LockStrategy> Vm<S> {
                         ref other => ops::truthy(self, other)?,
                     };
                     if t {
-                        frame.pc = target as usize;
+                        jump!(target);
                     }
                 }
                 Instr::JumpIfFalseOrPop(target) => {
                     if !ops::truthy(self, top!())? {
-                        frame.pc = target as usize;
+                        jump!(target);
                     } else {
                         pop!();
                     }
                 }
                 Instr::JumpIfTrueOrPop(target) => {
                     if ops::truthy(self, top!())? {
-                        frame.pc = target as usize;
+                        jump!(target);
                     } else {
                         pop!();
                     }
@@ -692,46 +880,49 @@ impl<S: LockStrategy> Vm<S> {
                 Instr::GetIter => {
                     let v = pop!();
                     let it = ops::get_iter(self, &v)?;
-                    stack.push(it);
+                    push!(it);
                 }
                 Instr::ForIter(target) => {
                     let next = ops::iter_next(self, top!())?;
                     match next {
-                        Some(v) => stack.push(v),
+                        Some(v) => push!(v),
                         None => {
                             pop!();
-                            frame.pc = target as usize;
+                            jump!(target);
                         }
                     }
                 }
                 Instr::BuildList(n) => {
-                    let items = stack.split_off(stack.len() - n as usize);
-                    stack.push(ops::new_list(items));
+                    let at = stack.len() - n as usize;
+                    let items: Vec<Value<S>> = stack.drain(at..).flatten().collect();
+                    push!(ops::new_list(items));
                 }
                 Instr::BuildTuple(n) => {
-                    let items = stack.split_off(stack.len() - n as usize);
-                    stack.push(ops::new_tuple(items));
+                    let at = stack.len() - n as usize;
+                    let items: Vec<Value<S>> = stack.drain(at..).flatten().collect();
+                    push!(ops::new_tuple(items));
                 }
                 Instr::BuildDict(n) => {
-                    let items = stack.split_off(stack.len() - 2 * n as usize);
+                    let at = stack.len() - 2 * n as usize;
+                    let items: Vec<Value<S>> = stack.drain(at..).flatten().collect();
                     let d = ops::new_dict();
                     let mut it = items.into_iter();
                     while let (Some(k), Some(v)) = (it.next(), it.next()) {
                         ops::dict_set(self, d.obj().expect("dict"), k, v)?;
                     }
-                    stack.push(d);
+                    push!(d);
                 }
                 Instr::BuildSlice(_) => {
                     let step = pop!();
                     let stop = pop!();
                     let start = pop!();
-                    stack.push(Value::Obj(ObjRef::new(Payload::Slice(Box::new([start, stop, step])))));
+                    push!(Value::Obj(ObjRef::new(Payload::Slice(Box::new([start, stop, step])))));
                 }
                 Instr::Subscr => {
                     let index = pop!();
                     let obj = pop!();
                     let r = ops::get_item(self, &obj, &index)?;
-                    stack.push(r);
+                    push!(r);
                 }
                 Instr::StoreSubscr => {
                     let index = pop!();
@@ -747,7 +938,7 @@ impl<S: LockStrategy> Vm<S> {
                 Instr::UnpackSequence(n) => {
                     let seq = pop!();
                     let items = ops::unpack(self, &seq, n as usize)?;
-                    stack.extend(items.into_iter().rev());
+                    stack.extend(items.into_iter().rev().map(Some));
                 }
                 Instr::MakeFunction(child, has_defaults) => {
                     let defaults: Box<[Value<S>]> = if has_defaults {
@@ -773,11 +964,11 @@ impl<S: LockStrategy> Vm<S> {
                     } else {
                         ObjRef::new(payload)
                     };
-                    stack.push(Value::Obj(f));
+                    push!(Value::Obj(f));
                 }
                 Instr::ImportName(i) => {
                     let m = crate::modules::import(self, &code.names[i as usize])?;
-                    stack.push(m);
+                    push!(m);
                 }
                 Instr::ImportFrom(i) => {
                     let m = top!().clone();
@@ -799,7 +990,7 @@ impl<S: LockStrategy> Vm<S> {
                             ));
                         }
                     };
-                    stack.push(v);
+                    push!(v);
                 }
                 Instr::Raise(n) => {
                     if n == 0 {
@@ -812,13 +1003,13 @@ impl<S: LockStrategy> Vm<S> {
                     let mgr = pop!();
                     let exit = self.special_method(&mgr, "__exit__")?;
                     let enter = self.special_method(&mgr, "__enter__")?;
-                    stack.push(exit);
+                    push!(exit);
                     frame.blocks.push(Block {
                         handler,
                         depth: stack.len(),
                     });
                     let entered = self.call(&enter, Vec::new())?;
-                    stack.push(entered);
+                    push!(entered);
                 }
                 Instr::PopBlock => {
                     frame.blocks.pop();
@@ -844,6 +1035,7 @@ impl<S: LockStrategy> Vm<S> {
                 }
             }
         }
+        Ok(None)
     }
 
     /// A bound special method such as `__enter__`, or CPython's error.

@@ -36,6 +36,11 @@ enum Command {
     },
     /// Time workloads under every mode and thread count, CPython beside them.
     Scale(workloads::scale::ScaleArgs),
+    /// Print the bytecode a Python file compiles to.
+    Dis {
+        /// The program.
+        file: PathBuf,
+    },
 }
 
 fn parse_interval(s: &str) -> Result<Duration, String> {
@@ -57,6 +62,28 @@ fn main() -> ExitCode {
             args,
         } => run(file, mode, switch_interval, stats, args),
         Command::Scale(args) => workloads::scale::main(args),
+        Command::Dis { file } => dis(file),
+    }
+}
+
+fn dis(file: PathBuf) -> ExitCode {
+    let filename = file.display().to_string();
+    let source = match std::fs::read_to_string(&file) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("gilgamesh: can't open file '{filename}': {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match runtime::compile::compile_module(&source) {
+        Ok(unit) => {
+            print!("{}", unit.disassemble());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}", e.render(&filename));
+            ExitCode::from(2)
+        }
     }
 }
 
