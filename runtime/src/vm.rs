@@ -413,7 +413,7 @@ impl<S: LockStrategy> Vm<S> {
         // it goes back to `self` only around calls of Python functions.
         let mut stack = std::mem::take(&mut self.stack);
         let r = self.eval_loop(&mut stack, code, globals, frame);
-        self.stack = stack;
+        std::mem::swap(&mut self.stack, &mut stack);
         r
     }
 
@@ -535,9 +535,9 @@ impl<S: LockStrategy> Vm<S> {
                                 let Payload::Function(f) = &o.payload else {
                                     unreachable!("checked above")
                                 };
-                                self.stack = std::mem::take(stack);
+                                std::mem::swap(&mut self.stack, stack);
                                 let r = self.enter_function(f, at + 1);
-                                *stack = std::mem::take(&mut self.stack);
+                                std::mem::swap(&mut self.stack, stack);
                                 stack.truncate(at);
                                 stack.push(Some(tri!(r)));
                                 continue;
@@ -714,9 +714,9 @@ impl<S: LockStrategy> Vm<S> {
                     if let Value::Obj(o) = &callee {
                         if let Payload::Function(f) = &o.payload {
                             if f.code.argcount as usize == argc {
-                                self.stack = std::mem::take(stack);
+                                std::mem::swap(&mut self.stack, stack);
                                 let r = self.enter_function(f, at + 1);
-                                *stack = std::mem::take(&mut self.stack);
+                                std::mem::swap(&mut self.stack, stack);
                                 stack.truncate(at);
                                 push!(r?);
                                 return Ok(None);
