@@ -225,6 +225,10 @@ impl GilState {
     pub fn take_gil(&self, me: ThreadIdent) {
         let mut g = sync::lock(&self.gil);
         if g.locked {
+            debug_assert!(
+                sync::lock(&self.switch).last_holder != Some(me),
+                "take_gil: thread {me} already holds the GIL"
+            );
             let start = Instant::now();
             while g.locked {
                 let saved_switch_number = g.switch_number;
@@ -349,6 +353,13 @@ impl GilState {
         sync::lock(&self.switch).last_holder
     }
 
+    /// Whether `me` holds the GIL (CPython's `current_thread_holds_gil`); for
+    /// assertions.
+    pub fn holds(&self, me: ThreadIdent) -> bool {
+        let g = sync::lock(&self.gil);
+        g.locked && sync::lock(&self.switch).last_holder == Some(me)
+    }
+
     /// Whether some thread holds the GIL right now.
     pub fn is_locked(&self) -> bool {
         sync::lock(&self.gil).locked
@@ -392,6 +403,7 @@ mod tests {
         assert!(!gil.is_locked());
         gil.take_gil(7);
         assert!(gil.is_locked());
+        assert!(gil.holds(7) && !gil.holds(8));
         assert_eq!(gil.last_holder(), Some(7));
         assert!(!gil.eval_breaker());
         gil.drop_gil(7);
@@ -423,6 +435,15 @@ mod tests {
         assert_eq!(gil.switch_interval(), Duration::from_millis(5));
         gil.set_switch_interval(Duration::from_micros(250));
         assert_eq!(gil.switch_interval(), Duration::from_micros(250));
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "already holds")]
+    fn taking_the_gil_twice_panics() {
+        let gil = GilState::new(Duration::from_millis(5));
+        gil.take_gil(1);
+        gil.take_gil(1);
     }
 
     #[test]

@@ -13,7 +13,12 @@ use num_traits::{FromPrimitive, Signed, ToPrimitive};
 use std::sync::Arc;
 
 /// Makes an immortal-if-shared builtin function object.
-pub fn builtin_fn<S: LockStrategy>(interp: &Interp<S>, name: &'static str, func: NativeFn<S>, releases_gil: bool) -> Value<S> {
+pub fn builtin_fn<S: LockStrategy>(
+    interp: &Interp<S>,
+    name: &'static str,
+    func: NativeFn<S>,
+    releases_gil: bool,
+) -> Value<S> {
     Value::Obj(interp.alloc_shared(Payload::Builtin(Builtin {
         name,
         func,
@@ -70,7 +75,13 @@ pub fn install<S: LockStrategy>(interp: &Arc<Interp<S>>) {
 }
 
 /// Checks the positional argument count of a builtin; CPython's message.
-pub fn arity<S: LockStrategy>(vm: &Vm<S>, name: &str, args: &Args<S>, min: usize, max: usize) -> PyResult<S, ()> {
+pub fn arity<S: LockStrategy>(
+    vm: &Vm<S>,
+    name: &str,
+    args: &Args<S>,
+    min: usize,
+    max: usize,
+) -> PyResult<S, ()> {
     if let Some((k, _)) = args.kw.first() {
         return Err(vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'")));
     }
@@ -85,9 +96,15 @@ pub fn arity<S: LockStrategy>(vm: &Vm<S>, name: &str, args: &Args<S>, min: usize
             _ => format!("{name} expected {min} arguments, got {n}"),
         }
     } else if n < min {
-        format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+        format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            if min == 1 { "" } else { "s" }
+        )
     } else {
-        format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+        format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            if max == 1 { "" } else { "s" }
+        )
     }))
 }
 
@@ -97,7 +114,10 @@ fn builtin_print<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult
             None | Some(Value::None) => Ok(default.to_string()),
             Some(v) => match v.as_str() {
                 Some(s) => Ok(s.to_string()),
-                None => Err(vm.type_error(format!("{name} must be None or a string, not {}", type_name(&v)))),
+                None => Err(vm.type_error(format!(
+                    "{name} must be None or a string, not {}",
+                    type_name(&v)
+                ))),
             },
         }
     };
@@ -127,7 +147,9 @@ fn builtin_len<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 fn builtin_sum<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
     let start = args.take_kw("start");
     arity(vm, "sum", &args, 1, 2)?;
-    let mut acc = start.or_else(|| args.pos.get(1).cloned()).unwrap_or(Value::Int(0));
+    let mut acc = start
+        .or_else(|| args.pos.get(1).cloned())
+        .unwrap_or(Value::Int(0));
     if acc.as_str().is_some() {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
@@ -143,7 +165,12 @@ fn builtin_sum<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S
     Ok(acc)
 }
 
-fn min_max<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>, name: &str, op: CmpOp) -> PyResult<S> {
+fn min_max<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    mut args: Args<S>,
+    name: &str,
+    op: CmpOp,
+) -> PyResult<S> {
     let default = args.take_kw("default");
     if let Some((k, _)) = args.kw.first() {
         return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()")));
@@ -208,7 +235,9 @@ fn float_to_int<S: LockStrategy>(vm: &Vm<S>, f: f64) -> PyResult<S> {
 fn builtin_round<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
     let nd = args.take_kw("ndigits");
     arity(vm, "round", &args, 1, 2)?;
-    let ndigits = nd.or_else(|| args.pos.get(1).cloned()).filter(|v| !matches!(v, Value::None));
+    let ndigits = nd
+        .or_else(|| args.pos.get(1).cloned())
+        .filter(|v| !matches!(v, Value::None));
     let v = &args.pos[0];
     match v {
         Value::Float(f) => match ndigits {
@@ -243,7 +272,10 @@ fn builtin_round<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult
                 }
             }
         }
-        _ => Err(vm.type_error(format!("type {} doesn't define __round__ method", type_name(v)))),
+        _ => Err(vm.type_error(format!(
+            "type {} doesn't define __round__ method",
+            type_name(v)
+        ))),
     }
 }
 
@@ -304,7 +336,9 @@ fn builtin_isinstance<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResul
     };
     for c in classes {
         let Some(class) = c.obj().filter(|o| matches!(o.payload, Payload::Type(_))) else {
-            return Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
+            return Err(
+                vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")
+            );
         };
         // bool is a subclass of int.
         let bool_is_int = matches!(args.pos[0], Value::Bool(_))
@@ -388,7 +422,11 @@ fn builtin_next<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 }
 
 /// Sorts values with Python's `<`, stably; the first comparison error wins.
-pub fn sort_values<S: LockStrategy>(vm: &mut Vm<S>, items: &mut [Value<S>], reverse: bool) -> PyResult<S, ()> {
+pub fn sort_values<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    items: &mut [Value<S>],
+    reverse: bool,
+) -> PyResult<S, ()> {
     let mut err = None;
     items.sort_by(|a, b| {
         if err.is_some() {
@@ -459,7 +497,12 @@ fn builtin_divmod<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S>
 // ---- constructors of builtin types ----
 
 /// Calling a builtin type object: `int(x)`, `list(it)`, `range(n)`...
-pub fn construct<S: LockStrategy>(vm: &mut Vm<S>, kind: TypeKind, type_obj: &ObjRef<S>, mut args: Args<S>) -> PyResult<S> {
+pub fn construct<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    kind: TypeKind,
+    type_obj: &ObjRef<S>,
+    mut args: Args<S>,
+) -> PyResult<S> {
     let name = match &type_obj.payload {
         Payload::Type(t) => t.name.clone(),
         _ => "?".into(),
@@ -562,7 +605,11 @@ pub fn construct<S: LockStrategy>(vm: &mut Vm<S>, kind: TypeKind, type_obj: &Obj
             if step == 0 {
                 return Err(vm.value_error("range() arg 3 must not be zero"));
             }
-            Ok(Value::Obj(ObjRef::new(Payload::Range(RangeObj { start, stop, step }))))
+            Ok(Value::Obj(ObjRef::new(Payload::Range(RangeObj {
+                start,
+                stop,
+                step,
+            }))))
         }
         TypeKind::Bytes => {
             arity(vm, "bytes", &args, 0, 1)?;
@@ -582,7 +629,9 @@ pub fn construct<S: LockStrategy>(vm: &mut Vm<S>, kind: TypeKind, type_obj: &Obj
                     for x in ops::iterate(vm, v)? {
                         match x {
                             Value::Int(i) if (0..256).contains(&i) => out.push(i as u8),
-                            Value::Int(_) => return Err(vm.value_error("bytes must be in range(0, 256)")),
+                            Value::Int(_) => {
+                                return Err(vm.value_error("bytes must be in range(0, 256)"))
+                            }
                             other => {
                                 return Err(vm.type_error(format!(
                                     "'{}' object cannot be interpreted as an integer",
@@ -594,7 +643,9 @@ pub fn construct<S: LockStrategy>(vm: &mut Vm<S>, kind: TypeKind, type_obj: &Obj
                     out
                 }
             };
-            Ok(Value::Obj(ObjRef::new(Payload::Bytes(data.into_boxed_slice()))))
+            Ok(Value::Obj(ObjRef::new(Payload::Bytes(
+                data.into_boxed_slice(),
+            ))))
         }
         TypeKind::Type => {
             arity(vm, "type", &args, 1, 1)?;
@@ -604,7 +655,11 @@ pub fn construct<S: LockStrategy>(vm: &mut Vm<S>, kind: TypeKind, type_obj: &Obj
     }
 }
 
-fn int_from_value<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>, base: Option<Value<S>>) -> PyResult<S> {
+fn int_from_value<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    v: &Value<S>,
+    base: Option<Value<S>>,
+) -> PyResult<S> {
     if let Some(s) = v.as_str() {
         let base = match base {
             None => 10,
@@ -613,13 +668,15 @@ fn int_from_value<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>, base: Option<Va
         if base != 0 && !(2..=36).contains(&base) {
             return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
         }
-        return parse_int(s, base as u32).map(ops::int_from_big).ok_or_else(|| {
-            vm.value_error(format!(
-                "invalid literal for int() with base {}: {}",
-                base,
-                crate::repr::str_repr(s)
-            ))
-        });
+        return parse_int(s, base as u32)
+            .map(ops::int_from_big)
+            .ok_or_else(|| {
+                vm.value_error(format!(
+                    "invalid literal for int() with base {}: {}",
+                    base,
+                    crate::repr::str_repr(s)
+                ))
+            });
     }
     if base.is_some() {
         return Err(vm.type_error("int() can't convert non-string with explicit base"));
@@ -652,7 +709,11 @@ fn parse_int(s: &str, base: u32) -> Option<BigInt> {
         (0, _) => (digits, 10),
         (b, _) => (digits, b),
     };
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
         return None;
     }
     let clean: String = digits.chars().filter(|c| *c != '_').collect();
@@ -670,7 +731,11 @@ fn float_from_value<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S
         let unsigned = lower.trim_start_matches(['+', '-']);
         let parsed = if matches!(unsigned, "inf" | "infinity" | "nan") {
             let neg = lower.starts_with('-');
-            let f = if unsigned == "nan" { f64::NAN } else { f64::INFINITY };
+            let f = if unsigned == "nan" {
+                f64::NAN
+            } else {
+                f64::INFINITY
+            };
             Some(if neg { -f } else { f })
         } else if t.contains("__") || t.starts_with('_') || t.ends_with('_') {
             None
@@ -681,16 +746,22 @@ fn float_from_value<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S
                 !t.is_empty()
             })
         };
-        return parsed
-            .map(Value::Float)
-            .ok_or_else(|| vm.value_error(format!("could not convert string to float: {}", crate::repr::str_repr(s))));
+        return parsed.map(Value::Float).ok_or_else(|| {
+            vm.value_error(format!(
+                "could not convert string to float: {}",
+                crate::repr::str_repr(s)
+            ))
+        });
     }
     match v {
         Value::Float(_) => Ok(v.clone()),
         Value::Int(i) => Ok(Value::Float(*i as f64)),
         Value::Bool(b) => Ok(Value::Float(*b as i64 as f64)),
         Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => {
-            match ops::to_big(v).and_then(|b| b.to_f64()).filter(|f| f.is_finite()) {
+            match ops::to_big(v)
+                .and_then(|b| b.to_f64())
+                .filter(|f| f.is_finite())
+            {
                 Some(f) => Ok(Value::Float(f)),
                 None => Err(vm.new_error("OverflowError", "int too large to convert to float")),
             }

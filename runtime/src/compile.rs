@@ -284,16 +284,15 @@ impl Compiler<'_> {
 
     fn name_op(&mut self, name: &str, op: NameOp, range: TextRange) -> CResult {
         let scope = self.scopes.last().expect("scope");
-        let is_local = !scope.is_module && scope.locals.contains(name) && !scope.globals.contains(name);
+        let is_local =
+            !scope.is_module && scope.locals.contains(name) && !scope.globals.contains(name);
         if is_local {
             let i = self.var_index(name);
-            self.emit(
-                match op {
-                    NameOp::Load => Instr::LoadFast(i),
-                    NameOp::Store => Instr::StoreFast(i),
-                    NameOp::Delete => Instr::DeleteFast(i),
-                },
-            );
+            self.emit(match op {
+                NameOp::Load => Instr::LoadFast(i),
+                NameOp::Store => Instr::StoreFast(i),
+                NameOp::Delete => Instr::DeleteFast(i),
+            });
             return Ok(());
         }
         if matches!(op, NameOp::Load) && !scope.globals.contains(name) {
@@ -310,13 +309,11 @@ impl Compiler<'_> {
             }
         }
         let i = self.name_index(name);
-        self.emit(
-            match op {
-                NameOp::Load => Instr::LoadGlobal(i),
-                NameOp::Store => Instr::StoreGlobal(i),
-                NameOp::Delete => Instr::DeleteGlobal(i),
-            },
-        );
+        self.emit(match op {
+            NameOp::Load => Instr::LoadGlobal(i),
+            NameOp::Store => Instr::StoreGlobal(i),
+            NameOp::Delete => Instr::DeleteGlobal(i),
+        });
         Ok(())
     }
 
@@ -453,9 +450,7 @@ impl Compiler<'_> {
             Stmt::Nonlocal(s) => return Err(self.unsupported(s.range, "nonlocal statement")),
             Stmt::Match(s) => return Err(self.unsupported(s.range, "match statement")),
             Stmt::TypeAlias(s) => return Err(self.unsupported(s.range, "type alias")),
-            Stmt::IpyEscapeCommand(s) => {
-                return Err(self.syntax(s.range, "IPython escape command"))
-            }
+            Stmt::IpyEscapeCommand(s) => return Err(self.syntax(s.range, "IPython escape command")),
         }
         Ok(())
     }
@@ -541,7 +536,10 @@ impl Compiler<'_> {
     /// Index of the innermost loop block, or a syntax error.
     fn innermost_loop(&mut self, range: TextRange, what: &str) -> CResult<usize> {
         let blocks = &self.scopes.last().expect("scope").fblocks;
-        match blocks.iter().rposition(|b| matches!(b, FBlock::Loop { .. })) {
+        match blocks
+            .iter()
+            .rposition(|b| matches!(b, FBlock::Loop { .. }))
+        {
             Some(i) => Ok(i),
             None => Err(self.syntax(range, &format!("'{what}' outside loop"))),
         }
@@ -562,7 +560,10 @@ impl Compiler<'_> {
     fn compile_break(&mut self, range: TextRange) -> CResult {
         let level = self.innermost_loop(range, "break")?;
         self.unwind_withs_above(level);
-        let is_for = matches!(self.scope().fblocks[level], FBlock::Loop { is_for: true, .. });
+        let is_for = matches!(
+            self.scope().fblocks[level],
+            FBlock::Loop { is_for: true, .. }
+        );
         if is_for {
             self.emit(Instr::Pop);
         }
@@ -646,7 +647,11 @@ impl Compiler<'_> {
             return Err(self.unsupported(k.range, "**kwargs parameter"));
         }
         // Defaults are evaluated once, in the defining scope.
-        let defaults: Vec<&Expr> = params.args.iter().filter_map(|p| p.default.as_deref()).collect();
+        let defaults: Vec<&Expr> = params
+            .args
+            .iter()
+            .filter_map(|p| p.default.as_deref())
+            .collect();
         for d in &defaults {
             self.compile_expr(d)?;
         }
@@ -711,7 +716,11 @@ impl Compiler<'_> {
                 self.emit(Instr::Rot2);
                 self.emit(Instr::StoreAttr(i));
             }
-            other => return Err(self.syntax(other.range(), "illegal expression for augmented assignment")),
+            other => {
+                return Err(
+                    self.syntax(other.range(), "illegal expression for augmented assignment")
+                )
+            }
         }
         Ok(())
     }
@@ -808,9 +817,10 @@ impl Compiler<'_> {
                 let c = match &n.value {
                     Number::Int(i) => match i.as_i64() {
                         Some(v) => Const::Int(v),
-                        None => Const::BigInt(parse_int_literal(&i.to_string()).ok_or_else(|| {
-                            self.syntax(n.range, "invalid integer literal")
-                        })?),
+                        None => Const::BigInt(
+                            parse_int_literal(&i.to_string())
+                                .ok_or_else(|| self.syntax(n.range, "invalid integer literal"))?,
+                        ),
                     },
                     Number::Float(f) => Const::Float(*f),
                     Number::Complex { .. } => {
@@ -838,26 +848,22 @@ impl Compiler<'_> {
             }
             Expr::UnaryOp(u) => {
                 self.compile_expr(&u.operand)?;
-                self.emit(
-                    match u.op {
-                        ast::UnaryOp::Not => Instr::Not,
-                        ast::UnaryOp::USub => Instr::Neg,
-                        ast::UnaryOp::UAdd => Instr::Pos,
-                        ast::UnaryOp::Invert => Instr::Invert,
-                    },
-                );
+                self.emit(match u.op {
+                    ast::UnaryOp::Not => Instr::Not,
+                    ast::UnaryOp::USub => Instr::Neg,
+                    ast::UnaryOp::UAdd => Instr::Pos,
+                    ast::UnaryOp::Invert => Instr::Invert,
+                });
             }
             Expr::BoolOp(b) => {
                 let mut ends = Vec::new();
                 for (i, v) in b.values.iter().enumerate() {
                     self.compile_expr(v)?;
                     if i + 1 < b.values.len() {
-                        ends.push(self.emit(
-                            match b.op {
-                                ast::BoolOp::And => Instr::JumpIfFalseOrPop(0),
-                                ast::BoolOp::Or => Instr::JumpIfTrueOrPop(0),
-                            },
-                        ));
+                        ends.push(self.emit(match b.op {
+                            ast::BoolOp::And => Instr::JumpIfFalseOrPop(0),
+                            ast::BoolOp::Or => Instr::JumpIfTrueOrPop(0),
+                        }));
                     }
                 }
                 for e in ends {
@@ -897,7 +903,9 @@ impl Compiler<'_> {
             Expr::Dict(d) => {
                 for item in &d.items {
                     let Some(key) = &item.key else {
-                        return Err(self.unsupported(item.value.range(), "** unpacking in a dict display"));
+                        return Err(
+                            self.unsupported(item.value.range(), "** unpacking in a dict display")
+                        );
                     };
                     self.compile_expr(key)?;
                     self.compile_expr(&item.value)?;
@@ -1026,11 +1034,17 @@ impl Compiler<'_> {
 impl CodeUnit {
     /// A human-readable listing of this unit and the units nested in it.
     pub fn disassemble(&self) -> String {
-        let mut out = format!("code {} (args {}, locals {:?})\n", self.name, self.argcount, self.varnames);
+        let mut out = format!(
+            "code {} (args {}, locals {:?})\n",
+            self.name, self.argcount, self.varnames
+        );
         for (i, (instr, line)) in self.instrs.iter().zip(&self.lines).enumerate() {
             out.push_str(&format!("  {i:4}  line {line:4}  {instr:?}\n"));
         }
-        out.push_str(&format!("  consts {:?}\n  names {:?}\n", self.consts, self.names));
+        out.push_str(&format!(
+            "  consts {:?}\n  names {:?}\n",
+            self.consts, self.names
+        ));
         for child in &self.children {
             out.push_str(&child.disassemble());
         }

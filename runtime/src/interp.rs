@@ -5,7 +5,7 @@ use crate::code::Code;
 use crate::compile::{CodeUnit, Const};
 use crate::dict::{hash_value, new_map, DictKey};
 use crate::object::{
-    ExceptionObj, ObjCell, ObjRef, PyDict, PyObject, PyStr, Payload, TypeKind, TypeObj, Value,
+    ExceptionObj, ObjCell, ObjRef, Payload, PyDict, PyObject, PyStr, TypeKind, TypeObj, Value,
     FLAG_IMMORTAL,
 };
 use crate::strategy::{LockStrategy, StrategyConfig};
@@ -117,7 +117,9 @@ impl<S: LockStrategy> Interp<S> {
         types.insert(TypeKind::Object, object.clone());
         let mut exceptions: HashMap<&'static str, ObjRef<S>> = HashMap::new();
         for (name, base) in EXCEPTION_HIERARCHY {
-            let base = base.map(|b| exceptions[b].clone()).unwrap_or_else(|| object.clone());
+            let base = base
+                .map(|b| exceptions[b].clone())
+                .unwrap_or_else(|| object.clone());
             exceptions.insert(name, mk_type(name, TypeKind::Exception, Some(base)));
         }
         let methods: HashMap<(TypeKind, &'static str), Value<S>> = crate::methods::all::<S>()
@@ -134,7 +136,8 @@ impl<S: LockStrategy> Interp<S> {
                 ((kind, name), Value::Obj(f))
             })
             .collect();
-        let builtins = ObjRef::with_flags(Payload::Dict(PyDict::new(new_map())), immortal_flag::<S>());
+        let builtins =
+            ObjRef::with_flags(Payload::Dict(PyDict::new(new_map())), immortal_flag::<S>());
         let interp = Arc::new(Self {
             strategy: S::new_shared(config),
             builtins,
@@ -281,7 +284,11 @@ impl<S: LockStrategy> Interp<S> {
             lines: unit.lines.into_boxed_slice(),
             consts,
             names,
-            varnames: unit.varnames.iter().map(|v| Arc::from(v.as_str())).collect(),
+            varnames: unit
+                .varnames
+                .iter()
+                .map(|v| Arc::from(v.as_str()))
+                .collect(),
             argcount: unit.argcount,
             nlocals,
             children,

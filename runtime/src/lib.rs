@@ -38,7 +38,10 @@ use vm::Vm;
 #[derive(Debug)]
 pub enum RunError {
     /// The source did not compile (syntax error or unsupported construct).
-    Compile { filename: String, error: CompileError },
+    Compile {
+        filename: String,
+        error: CompileError,
+    },
     /// An exception escaped the program.
     Exception {
         /// The exception's class name, e.g. `ZeroDivisionError`.
@@ -87,7 +90,8 @@ impl<S: LockStrategy> Runtime<S> {
             error,
         })?;
         let filename: Arc<str> = Arc::from(filename);
-        self.interp.register_source(filename.clone(), Arc::from(source));
+        self.interp
+            .register_source(filename.clone(), Arc::from(source));
         let code = self.interp.load_code(unit, &filename);
         let globals = self
             .interp

@@ -50,7 +50,7 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
     v
 }
 
-fn recv_list<'a, S: LockStrategy>(args: &'a Args<S>) -> &'a ObjRef<S> {
+fn recv_list<S: LockStrategy>(args: &Args<S>) -> &ObjRef<S> {
     args.pos[0].obj().expect("method receiver")
 }
 
@@ -201,7 +201,10 @@ fn list_copy<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 fn key_error<S: LockStrategy>(vm: &Vm<S>, key: Value<S>) -> PyErr<S> {
     PyErr {
-        exc: crate::interp::new_exception_obj(vm.interp.exceptions["KeyError"].clone(), Box::new([key])),
+        exc: crate::interp::new_exception_obj(
+            vm.interp.exceptions["KeyError"].clone(),
+            Box::new([key]),
+        ),
     }
 }
 
@@ -209,10 +212,16 @@ fn dict_get<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "get", &args, 2, 3)?;
     let key = crate::vm::key_of(vm, args.pos[1].clone())?;
     let d = args.pos[0].obj().expect("receiver");
-    Ok(ops::dict_get_key(d, &key).unwrap_or_else(|| args.pos.get(2).cloned().unwrap_or(Value::None)))
+    Ok(ops::dict_get_key(d, &key)
+        .unwrap_or_else(|| args.pos.get(2).cloned().unwrap_or(Value::None)))
 }
 
-fn view<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>, name: &str, kind: DictViewKind) -> PyResult<S> {
+fn view<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    args: Args<S>,
+    name: &str,
+    kind: DictViewKind,
+) -> PyResult<S> {
     arity(vm, name, &args, 1, 1)?;
     let d = args.pos[0].obj().expect("receiver").clone();
     Ok(Value::Obj(ObjRef::new(Payload::DictView(kind, d))))
@@ -317,7 +326,12 @@ fn recv_str<S: LockStrategy>(args: &Args<S>) -> &str {
     args.pos[0].as_str().expect("str receiver")
 }
 
-fn str_arg<'a, S: LockStrategy>(vm: &Vm<S>, args: &'a Args<S>, i: usize, what: &str) -> PyResult<S, &'a str> {
+fn str_arg<'a, S: LockStrategy>(
+    vm: &Vm<S>,
+    args: &'a Args<S>,
+    i: usize,
+    what: &str,
+) -> PyResult<S, &'a str> {
     let v = &args.pos[i];
     v.as_str()
         .ok_or_else(|| vm.type_error(format!("{what} arg must be None or str")))
@@ -327,13 +341,19 @@ fn str_split<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> 
     let sep_kw = args.take_kw("sep");
     let max_kw = args.take_kw("maxsplit");
     arity(vm, "split", &args, 1, 3)?;
-    let sep = sep_kw.or_else(|| args.pos.get(1).cloned()).unwrap_or(Value::None);
+    let sep = sep_kw
+        .or_else(|| args.pos.get(1).cloned())
+        .unwrap_or(Value::None);
     let maxsplit = match max_kw.or_else(|| args.pos.get(2).cloned()) {
         Some(v) => ops::expect_int(vm, &v)?,
         None => -1,
     };
     let s = recv_str(&args);
-    let limit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let limit = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     let parts: Vec<String> = match &sep {
         Value::None => {
             let mut out = Vec::new();
@@ -356,10 +376,14 @@ fn str_split<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> 
             if sep.is_empty() {
                 return Err(vm.value_error("empty separator"));
             }
-            s.splitn(limit.saturating_add(1), sep).map(String::from).collect()
+            s.splitn(limit.saturating_add(1), sep)
+                .map(String::from)
+                .collect()
         }
     };
-    Ok(ops::new_list(parts.into_iter().map(|p| vm.new_str(p)).collect()))
+    Ok(ops::new_list(
+        parts.into_iter().map(|p| vm.new_str(p)).collect(),
+    ))
 }
 
 fn str_join<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
@@ -381,7 +405,13 @@ fn str_join<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     Ok(vm.new_str(out))
 }
 
-fn strip_impl<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>, name: &str, left: bool, right: bool) -> PyResult<S> {
+fn strip_impl<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    args: Args<S>,
+    name: &str,
+    left: bool,
+    right: bool,
+) -> PyResult<S> {
     arity(vm, name, &args, 1, 2)?;
     let s = recv_str(&args);
     let chars: Option<Vec<char>> = match args.pos.get(1) {
@@ -505,5 +535,7 @@ fn str_count<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 fn str_isdigit<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "isdigit", &args, 1, 1)?;
     let s = recv_str(&args);
-    Ok(Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit())))
+    Ok(Value::Bool(
+        !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()),
+    ))
 }

@@ -285,7 +285,9 @@ impl<T> ObjCell<T> {
         let _unlock = Unlock2::<S>(header, other_header, PhantomData);
         // SAFETY: both objects' locks are held (lock_two), the objects are
         // distinct, and `f` may not run Python code (see `with`).
-        f(unsafe { &mut *self.0.get() }, unsafe { &mut *other.0.get() })
+        f(unsafe { &mut *self.0.get() }, unsafe {
+            &mut *other.0.get()
+        })
     }
 
     /// Exclusive access through `&mut self` needs no lock.

@@ -233,7 +233,12 @@ fn int_true_div(x: i64, y: i64) -> f64 {
     x as f64 / y as f64
 }
 
-pub fn binary_op<S: LockStrategy>(vm: &mut Vm<S>, op: BinOp, a: &Value<S>, b: &Value<S>) -> PyResult<S> {
+pub fn binary_op<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    op: BinOp,
+    a: &Value<S>,
+    b: &Value<S>,
+) -> PyResult<S> {
     // Numbers.
     if is_int_like(a) && is_int_like(b) {
         return big_int_op(vm, op, a, b);
@@ -266,7 +271,9 @@ pub fn binary_op<S: LockStrategy>(vm: &mut Vm<S>, op: BinOp, a: &Value<S>, b: &V
         (BinOp::Add, Some(Payload::Bytes(x)), Some(Payload::Bytes(y))) => {
             let mut v = x.to_vec();
             v.extend_from_slice(y);
-            return Ok(Value::Obj(ObjRef::new(Payload::Bytes(v.into_boxed_slice()))));
+            return Ok(Value::Obj(ObjRef::new(Payload::Bytes(
+                v.into_boxed_slice(),
+            ))));
         }
         (BinOp::Add, Some(Payload::Str(_)), _) => {
             return Err(vm.type_error(format!(
@@ -308,7 +315,11 @@ pub fn binary_op<S: LockStrategy>(vm: &mut Vm<S>, op: BinOp, a: &Value<S>, b: &V
 }
 
 /// `seq * n`, or None when `seq`/`n` are not a sequence and an int.
-fn repeat<S: LockStrategy>(vm: &Vm<S>, seq: &Value<S>, n: &Value<S>) -> PyResult<S, Option<Value<S>>> {
+fn repeat<S: LockStrategy>(
+    vm: &Vm<S>,
+    seq: &Value<S>,
+    n: &Value<S>,
+) -> PyResult<S, Option<Value<S>>> {
     let count = match n {
         Value::Int(i) => *i,
         Value::Bool(b) => *b as i64,
@@ -444,7 +455,12 @@ fn small_int<S: LockStrategy>(v: &Value<S>) -> Option<i64> {
 }
 
 /// Float arithmetic with CPython's semantics; None for non-arithmetic ops.
-fn float_op<S: LockStrategy>(vm: &Vm<S>, op: BinOp, x: f64, y: f64) -> PyResult<S, Option<Value<S>>> {
+fn float_op<S: LockStrategy>(
+    vm: &Vm<S>,
+    op: BinOp,
+    x: f64,
+    y: f64,
+) -> PyResult<S, Option<Value<S>>> {
     let zero_div = |msg: &str| vm.new_error("ZeroDivisionError", msg);
     Ok(Some(Value::Float(match op {
         BinOp::Add => x + y,
@@ -512,7 +528,12 @@ pub fn float_divmod(vx: f64, wx: f64) -> (f64, f64) {
     (floordiv, m)
 }
 
-pub fn inplace_op<S: LockStrategy>(vm: &mut Vm<S>, op: BinOp, a: &Value<S>, b: &Value<S>) -> PyResult<S> {
+pub fn inplace_op<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    op: BinOp,
+    a: &Value<S>,
+    b: &Value<S>,
+) -> PyResult<S> {
     if op == BinOp::Add {
         if let Some(Payload::List(cell)) = a.payload() {
             // `list += iterable` extends in place.
@@ -535,7 +556,11 @@ pub fn unary_neg<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S> {
         Value::Float(f) => Value::Float(-f),
         Value::Obj(o) => match &o.payload {
             Payload::BigInt(b) => int_from_big(-b.clone()),
-            _ => return Err(vm.type_error(format!("bad operand type for unary -: '{}'", type_name(v)))),
+            _ => {
+                return Err(
+                    vm.type_error(format!("bad operand type for unary -: '{}'", type_name(v)))
+                )
+            }
         },
         Value::None => return Err(vm.type_error("bad operand type for unary -: 'NoneType'")),
     })
@@ -664,7 +689,12 @@ fn seq_eq<S: LockStrategy>(vm: &mut Vm<S>, x: &[Value<S>], y: &[Value<S>]) -> Py
 }
 
 /// Rich comparison of builtin types.
-pub fn compare<S: LockStrategy>(vm: &mut Vm<S>, op: CmpOp, a: &Value<S>, b: &Value<S>) -> PyResult<S, bool> {
+pub fn compare<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    op: CmpOp,
+    a: &Value<S>,
+    b: &Value<S>,
+) -> PyResult<S, bool> {
     match op {
         CmpOp::Eq => return eq(vm, a, b),
         CmpOp::Ne => return Ok(!eq(vm, a, b)?),
@@ -691,7 +721,11 @@ pub fn compare<S: LockStrategy>(vm: &mut Vm<S>, op: CmpOp, a: &Value<S>, b: &Val
 }
 
 /// The ordering of two values, or None when the types do not order.
-fn order<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyResult<S, Option<Ordering>> {
+fn order<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    a: &Value<S>,
+    b: &Value<S>,
+) -> PyResult<S, Option<Ordering>> {
     if is_int_like(a) && is_int_like(b) {
         if let (Some(x), Some(y)) = (small_int(a), small_int(b)) {
             return Ok(Some(x.cmp(&y)));
@@ -719,7 +753,11 @@ fn order<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyResul
     }
 }
 
-fn seq_order<S: LockStrategy>(vm: &mut Vm<S>, x: &[Value<S>], y: &[Value<S>]) -> PyResult<S, Option<Ordering>> {
+fn seq_order<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    x: &[Value<S>],
+    y: &[Value<S>],
+) -> PyResult<S, Option<Ordering>> {
     for (a, b) in x.iter().zip(y) {
         if a.is(b) || eq(vm, a, b)? {
             continue;
@@ -741,7 +779,11 @@ pub fn less_than<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) ->
     compare(vm, CmpOp::Lt, a, b)
 }
 
-pub fn contains<S: LockStrategy>(vm: &mut Vm<S>, container: &Value<S>, item: &Value<S>) -> PyResult<S, bool> {
+pub fn contains<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    container: &Value<S>,
+    item: &Value<S>,
+) -> PyResult<S, bool> {
     match container.payload() {
         Some(Payload::Str(s)) => match item.payload() {
             Some(Payload::Str(sub)) => Ok(s.as_str().contains(sub.as_str())),
@@ -833,14 +875,22 @@ pub fn dict_get<S: LockStrategy>(dict: &ObjRef<S>, key: &Value<S>) -> Option<Val
     dict_get_key(dict, &probe)
 }
 
-pub fn dict_get_key<S: LockStrategy>(dict: &ObjRef<S>, key: &crate::dict::DictKey<S>) -> Option<Value<S>> {
+pub fn dict_get_key<S: LockStrategy>(
+    dict: &ObjRef<S>,
+    key: &crate::dict::DictKey<S>,
+) -> Option<Value<S>> {
     match &dict.payload {
         Payload::Dict(d) => d.map.with::<S, _>(&dict.header, |m| m.get(key).cloned()),
         _ => None,
     }
 }
 
-pub fn dict_set<S: LockStrategy>(vm: &Vm<S>, dict: &ObjRef<S>, key: Value<S>, value: Value<S>) -> PyResult<S, ()> {
+pub fn dict_set<S: LockStrategy>(
+    vm: &Vm<S>,
+    dict: &ObjRef<S>,
+    key: Value<S>,
+    value: Value<S>,
+) -> PyResult<S, ()> {
     let key = key_of(vm, key)?;
     if let Payload::Dict(d) = &dict.payload {
         // The replaced value is dropped after the lock is released.
@@ -855,7 +905,11 @@ pub fn dict_set<S: LockStrategy>(vm: &Vm<S>, dict: &ObjRef<S>, key: Value<S>, va
 }
 
 /// Removes a key; returns its value, or None when absent.
-pub fn dict_del<S: LockStrategy>(vm: &Vm<S>, dict: &ObjRef<S>, key: &Value<S>) -> PyResult<S, Option<Value<S>>> {
+pub fn dict_del<S: LockStrategy>(
+    vm: &Vm<S>,
+    dict: &ObjRef<S>,
+    key: &Value<S>,
+) -> PyResult<S, Option<Value<S>>> {
     let key = key_of(vm, key.clone())?;
     Ok(match &dict.payload {
         Payload::Dict(d) => d.map.with::<S, _>(&dict.header, |m| {
@@ -881,10 +935,9 @@ fn index_of<S: LockStrategy>(vm: &Vm<S>, what: &str, index: &Value<S>) -> PyResu
     match index {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => Err(vm.new_error(
-            "IndexError",
-            "cannot fit 'int' into an index-sized integer",
-        )),
+        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => {
+            Err(vm.new_error("IndexError", "cannot fit 'int' into an index-sized integer"))
+        }
         _ => Err(vm.type_error(format!(
             "{what} indices must be integers or slices, not {}",
             type_name(index)
@@ -894,7 +947,11 @@ fn index_of<S: LockStrategy>(vm: &Vm<S>, what: &str, index: &Value<S>) -> PyResu
 
 /// Slice bounds resolved against a length (CPython's PySlice_AdjustIndices):
 /// (start, stop, step, count).
-pub fn slice_indices<S: LockStrategy>(vm: &Vm<S>, parts: &[Value<S>; 3], len: usize) -> PyResult<S, (i64, i64, i64, usize)> {
+pub fn slice_indices<S: LockStrategy>(
+    vm: &Vm<S>,
+    parts: &[Value<S>; 3],
+    len: usize,
+) -> PyResult<S, (i64, i64, i64, usize)> {
     let get = |v: &Value<S>| -> PyResult<S, Option<i64>> {
         match v {
             Value::None => Ok(None),
@@ -902,11 +959,15 @@ pub fn slice_indices<S: LockStrategy>(vm: &Vm<S>, parts: &[Value<S>; 3], len: us
             Value::Bool(b) => Ok(Some(*b as i64)),
             Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => {
                 let b = to_big(v).expect("int");
-                Ok(Some(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 }))
+                Ok(Some(if b.is_negative() {
+                    i64::MIN / 2
+                } else {
+                    i64::MAX / 2
+                }))
             }
-            _ => Err(vm.type_error(
-                "slice indices must be integers or None or have an __index__ method",
-            )),
+            _ => Err(
+                vm.type_error("slice indices must be integers or None or have an __index__ method")
+            ),
         }
     };
     let step = get(&parts[2])?.unwrap_or(1);
@@ -931,7 +992,10 @@ pub fn slice_indices<S: LockStrategy>(vm: &Vm<S>, parts: &[Value<S>; 3], len: us
         }
     };
     let (start, stop) = if step > 0 {
-        (adjust(get(&parts[0])?, 0, 0, len), adjust(get(&parts[1])?, len, 0, len))
+        (
+            adjust(get(&parts[0])?, 0, 0, len),
+            adjust(get(&parts[1])?, len, 0, len),
+        )
     } else {
         (
             adjust(get(&parts[0])?, len - 1, -1, len - 1),
@@ -939,7 +1003,11 @@ pub fn slice_indices<S: LockStrategy>(vm: &Vm<S>, parts: &[Value<S>; 3], len: us
         )
     };
     let count = if step > 0 {
-        if stop > start { (stop - start - 1) / step + 1 } else { 0 }
+        if stop > start {
+            (stop - start - 1) / step + 1
+        } else {
+            0
+        }
     } else if start > stop {
         (start - stop - 1) / (-step) + 1
     } else {
@@ -987,14 +1055,20 @@ pub fn get_item<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, index: &Value<S
             if let Some(parts) = slice {
                 let chars: Vec<char> = s.as_str().chars().collect();
                 let (start, _, step, count) = slice_indices(vm, parts, chars.len())?;
-                return Ok(new_str(slice_pick(&chars, start, step, count).into_iter().collect::<String>()));
+                return Ok(new_str(
+                    slice_pick(&chars, start, step, count)
+                        .into_iter()
+                        .collect::<String>(),
+                ));
             }
             let i = index_of(vm, "string", index)?;
             let ch = if s.is_ascii() {
                 seq_index(i, s.as_str().len()).map(|i| s.as_str()[i..i + 1].to_string())
             } else {
                 let n = s.char_len();
-                seq_index(i, n).and_then(|i| s.as_str().chars().nth(i)).map(String::from)
+                seq_index(i, n)
+                    .and_then(|i| s.as_str().chars().nth(i))
+                    .map(String::from)
             };
             ch.map(new_str)
                 .ok_or_else(|| vm.new_error("IndexError", "string index out of range"))
@@ -1048,7 +1122,12 @@ fn not_subscriptable<S: LockStrategy>(vm: &Vm<S>, obj: &Value<S>) -> crate::vm::
     vm.type_error(format!("'{}' object is not subscriptable", type_name(obj)))
 }
 
-pub fn set_item<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, index: Value<S>, value: Value<S>) -> PyResult<S, ()> {
+pub fn set_item<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    obj: &Value<S>,
+    index: Value<S>,
+    value: Value<S>,
+) -> PyResult<S, ()> {
     let Value::Obj(o) = obj else {
         return Err(vm.type_error(format!(
             "'{}' object does not support item assignment",
@@ -1108,7 +1187,11 @@ pub fn set_item<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, index: Value<S>
     }
 }
 
-pub fn del_item<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, index: &Value<S>) -> PyResult<S, ()> {
+pub fn del_item<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    obj: &Value<S>,
+    index: &Value<S>,
+) -> PyResult<S, ()> {
     let Value::Obj(o) = obj else {
         return Err(vm.type_error(format!(
             "'{}' object does not support item deletion",
@@ -1120,7 +1203,9 @@ pub fn del_item<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, index: &Value<S
             if let Some(Payload::Slice(parts)) = index.payload() {
                 let len = cell.with::<S, _>(&o.header, |v| v.len());
                 let (start, _, step, count) = slice_indices(vm, parts, len)?;
-                let mut idx: Vec<usize> = (0..count).map(|k| (start + k as i64 * step) as usize).collect();
+                let mut idx: Vec<usize> = (0..count)
+                    .map(|k| (start + k as i64 * step) as usize)
+                    .collect();
                 idx.sort_unstable();
                 let removed = cell.with::<S, _>(&o.header, |v| {
                     let mut removed = Vec::with_capacity(idx.len());
@@ -1135,7 +1220,8 @@ pub fn del_item<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, index: &Value<S
                 return Ok(());
             }
             let i = index_of(vm, "list", index)?;
-            let removed = cell.with::<S, _>(&o.header, |v| seq_index(i, v.len()).map(|i| v.remove(i)));
+            let removed =
+                cell.with::<S, _>(&o.header, |v| seq_index(i, v.len()).map(|i| v.remove(i)));
             match removed {
                 Some(_) => Ok(()),
                 None => Err(vm.new_error("IndexError", "list assignment index out of range")),
@@ -1253,7 +1339,12 @@ pub fn iter_next<S: LockStrategy>(vm: &Vm<S>, it: &Value<S>) -> PyResult<S, Opti
                 None => Step::Done(None),
             }
         }
-        IterState::Dict { dict, kind, index, len } => {
+        IterState::Dict {
+            dict,
+            kind,
+            index,
+            len,
+        } => {
             let i = *index;
             *index += 1;
             Step::Dict(dict.clone(), *kind, i, *len)
@@ -1279,7 +1370,9 @@ pub fn iter_next<S: LockStrategy>(vm: &Vm<S>, it: &Value<S>) -> PyResult<S, Opti
                 Ok(m.get_index(i).map(|(k, v)| (k.key.clone(), v.clone())))
             });
             match r {
-                Err(()) => Err(vm.new_error("RuntimeError", "dictionary changed size during iteration")),
+                Err(()) => {
+                    Err(vm.new_error("RuntimeError", "dictionary changed size during iteration"))
+                }
                 Ok(None) => Ok(None),
                 Ok(Some((k, v))) => Ok(Some(match kind {
                     DictViewKind::Keys => k,
@@ -1309,11 +1402,16 @@ pub fn iterate<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, Vec<Val
 /// Unpacking `a, b = v` (CPython's messages).
 pub fn unpack<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>, n: usize) -> PyResult<S, Vec<Value<S>>> {
     let items = iterate(vm, v).map_err(|_| {
-        vm.type_error(format!("cannot unpack non-iterable {} object", type_name(v)))
+        vm.type_error(format!(
+            "cannot unpack non-iterable {} object",
+            type_name(v)
+        ))
     })?;
     match items.len().cmp(&n) {
         Ordering::Equal => Ok(items),
-        Ordering::Greater => Err(vm.value_error(format!("too many values to unpack (expected {n})"))),
+        Ordering::Greater => {
+            Err(vm.value_error(format!("too many values to unpack (expected {n})")))
+        }
         Ordering::Less => Err(vm.value_error(format!(
             "not enough values to unpack (expected {n}, got {})",
             items.len()
@@ -1331,7 +1429,11 @@ fn str_of<S: LockStrategy>(name: &ObjRef<S>) -> &str {
 }
 
 /// A method of a builtin type, to be called with the receiver first.
-pub fn lookup_method<S: LockStrategy>(vm: &Vm<S>, obj: &Value<S>, name: &ObjRef<S>) -> PyResult<S, Option<Value<S>>> {
+pub fn lookup_method<S: LockStrategy>(
+    vm: &Vm<S>,
+    obj: &Value<S>,
+    name: &ObjRef<S>,
+) -> PyResult<S, Option<Value<S>>> {
     let kind = type_kind(obj);
     Ok(vm.interp.methods.get(&(kind, str_of(name))).cloned())
 }
@@ -1339,7 +1441,10 @@ pub fn lookup_method<S: LockStrategy>(vm: &Vm<S>, obj: &Value<S>, name: &ObjRef<
 pub fn get_attr<S: LockStrategy>(vm: &Vm<S>, obj: &Value<S>, name: &ObjRef<S>) -> PyResult<S> {
     let attr = str_of(name);
     if let Some(m) = lookup_method(vm, obj, name)? {
-        return Ok(Value::Obj(ObjRef::new(Payload::BoundMethod(obj.clone(), m))));
+        return Ok(Value::Obj(ObjRef::new(Payload::BoundMethod(
+            obj.clone(),
+            m,
+        ))));
     }
     if let Value::Obj(o) = obj {
         match &o.payload {
@@ -1370,23 +1475,31 @@ pub fn get_attr<S: LockStrategy>(vm: &Vm<S>, obj: &Value<S>, name: &ObjRef<S>) -
     ))
 }
 
-pub fn set_attr<S: LockStrategy>(vm: &Vm<S>, obj: &Value<S>, name: &ObjRef<S>, value: Value<S>) -> PyResult<S, ()> {
+pub fn set_attr<S: LockStrategy>(
+    vm: &Vm<S>,
+    obj: &Value<S>,
+    name: &ObjRef<S>,
+    value: Value<S>,
+) -> PyResult<S, ()> {
     let attr = str_of(name);
     if let Value::Obj(o) = obj {
-        match &o.payload {
+        let handled = match &o.payload {
             Payload::Module(m) => return dict_set(vm, &m.dict, Value::Obj(name.clone()), value),
-            Payload::Thread(t) => {
-                if crate::modules::threading::set_thread_attr(vm, t, attr, &value)? {
-                    return Ok(());
-                }
-            }
-            _ => {}
+            Payload::Thread(t) => crate::modules::threading::set_thread_attr(vm, t, attr, &value)?,
+            _ => false,
+        };
+        if handled {
+            return Ok(());
         }
     }
     if lookup_method(vm, obj, name)?.is_some() {
         return Err(vm.new_error(
             "AttributeError",
-            format!("'{}' object attribute '{}' is read-only", type_name(obj), attr),
+            format!(
+                "'{}' object attribute '{}' is read-only",
+                type_name(obj),
+                attr
+            ),
         ));
     }
     Err(vm.new_error(
@@ -1405,10 +1518,13 @@ pub fn range_repr(r: &RangeObj) -> String {
 }
 
 /// Checks that `v` is a str and returns it.
-pub fn expect_str<'a, S: LockStrategy>(vm: &Vm<S>, v: &'a Value<S>, what: &str) -> PyResult<S, &'a str> {
-    v.as_str().ok_or_else(|| {
-        vm.type_error(format!("{what} must be str, not {}", type_name(v)))
-    })
+pub fn expect_str<'a, S: LockStrategy>(
+    vm: &Vm<S>,
+    v: &'a Value<S>,
+    what: &str,
+) -> PyResult<S, &'a str> {
+    v.as_str()
+        .ok_or_else(|| vm.type_error(format!("{what} must be str, not {}", type_name(v))))
 }
 
 /// Checks that `v` is an int (or bool) that fits in 64 bits.

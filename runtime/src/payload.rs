@@ -122,10 +122,25 @@ impl<S: LockStrategy> PyDict<S> {
 
 /// The state of an iterator object.
 pub enum IterState<S: LockStrategy> {
-    Seq { seq: ObjRef<S>, index: usize },
-    Range { next: i64, stop: i64, step: i64 },
-    Str { s: ObjRef<S>, byte_pos: usize },
-    Dict { dict: ObjRef<S>, kind: DictViewKind, index: usize, len: usize },
+    Seq {
+        seq: ObjRef<S>,
+        index: usize,
+    },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
+    Str {
+        s: ObjRef<S>,
+        byte_pos: usize,
+    },
+    Dict {
+        dict: ObjRef<S>,
+        kind: DictViewKind,
+        index: usize,
+        len: usize,
+    },
     Exhausted,
 }
 

@@ -20,7 +20,11 @@ pub fn float_repr(f: f64) -> String {
         return if f > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if f.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     // Rust's `{:e}` is the shortest round-trip representation: "d.ddde-x".
     let sci = format!("{:e}", f);
@@ -66,7 +70,11 @@ pub fn float_repr(f: f64) -> String {
 /// `repr(str)`: single quotes unless the text has a single quote and no
 /// double quote; escapes as CPython does.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -79,8 +87,12 @@ pub fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if (0x80..0xa0).contains(&(c as u32)) => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c if (0x80..0xa0).contains(&(c as u32)) => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -90,7 +102,11 @@ pub fn str_repr(s: &str) -> String {
 
 /// `repr(bytes)`.
 pub fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::from("b");
     out.push(quote);
     for &c in b {
@@ -163,8 +179,14 @@ pub fn repr<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String
                 Payload::DictView(kind, d) => {
                     let dict = Value::Obj(d.clone());
                     let (name, items): (&str, Vec<Value<S>>) = match kind {
-                        DictViewKind::Keys => ("dict_keys", dict_items(&dict).into_iter().map(|(k, _)| k).collect()),
-                        DictViewKind::Values => ("dict_values", dict_items(&dict).into_iter().map(|(_, v)| v).collect()),
+                        DictViewKind::Keys => (
+                            "dict_keys",
+                            dict_items(&dict).into_iter().map(|(k, _)| k).collect(),
+                        ),
+                        DictViewKind::Values => (
+                            "dict_values",
+                            dict_items(&dict).into_iter().map(|(_, v)| v).collect(),
+                        ),
                         DictViewKind::Items => (
                             "dict_items",
                             dict_items(&dict)
@@ -190,7 +212,12 @@ pub fn repr<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String
                         Some(Payload::Function(f)) => f.code.name.to_string(),
                         _ => "?".into(),
                     };
-                    format!("<built-in method {} of {} object at {:#x}>", fname, type_name(this), addr)
+                    format!(
+                        "<built-in method {} of {} object at {:#x}>",
+                        fname,
+                        type_name(this),
+                        addr
+                    )
                 }
                 Payload::Module(m) => format!("<module '{}' (built-in)>", m.name),
                 Payload::Type(t) => match t.name.as_str() {

@@ -7,9 +7,7 @@
 use crate::code::{Code, Instr};
 use crate::dict::{hash_value, DictKey};
 use crate::interp::{new_exception_obj, Interp};
-use crate::object::{
-    Function, ObjRef, Payload, TracebackEntry, TypeKind, Value,
-};
+use crate::object::{Function, ObjRef, Payload, TracebackEntry, TypeKind, Value};
 use crate::ops;
 use crate::strategy::{LockStrategy, ThreadIdent};
 use std::sync::Arc;
@@ -226,10 +224,9 @@ impl<S: LockStrategy> Vm<S> {
                 let kind = t.kind;
                 if kind == TypeKind::Exception {
                     if !args.kw.is_empty() {
-                        return Err(self.type_error(format!(
-                            "{}() takes no keyword arguments",
-                            t.name
-                        )));
+                        return Err(
+                            self.type_error(format!("{}() takes no keyword arguments", t.name))
+                        );
                     }
                     return Ok(Value::Obj(new_exception_obj(
                         obj.clone(),
@@ -258,7 +255,11 @@ impl<S: LockStrategy> Vm<S> {
             } else {
                 argcount.to_string()
             };
-            let plural = if argcount == 1 && ndefaults == 0 { "" } else { "s" };
+            let plural = if argcount == 1 && ndefaults == 0 {
+                ""
+            } else {
+                "s"
+            };
             let was = if npos == 1 { "was" } else { "were" };
             return Err(self.type_error(format!(
                 "{}() takes {} positional argument{} but {} {} given",
@@ -287,10 +288,10 @@ impl<S: LockStrategy> Vm<S> {
         }
         let first_default = argcount - f.defaults.len();
         let mut missing = Vec::new();
-        for i in npos..argcount {
-            if locals[i].is_none() {
+        for (i, slot) in locals.iter_mut().enumerate().take(argcount).skip(npos) {
+            if slot.is_none() {
                 if i >= first_default {
-                    locals[i] = Some(f.defaults[i - first_default].clone());
+                    *slot = Some(f.defaults[i - first_default].clone());
                 } else {
                     missing.push(format!("'{}'", code.varnames[i]));
                 }
@@ -301,11 +302,7 @@ impl<S: LockStrategy> Vm<S> {
             let list = match n {
                 1 => missing[0].clone(),
                 2 => format!("{} and {}", missing[0], missing[1]),
-                _ => format!(
-                    "{}, and {}",
-                    missing[..n - 1].join(", "),
-                    missing[n - 1]
-                ),
+                _ => format!("{}, and {}", missing[..n - 1].join(", "), missing[n - 1]),
             };
             return Err(self.type_error(format!(
                 "{}() missing {} required positional argument{}: {}",
@@ -353,11 +350,14 @@ impl<S: LockStrategy> Vm<S> {
                         continue;
                     }
                     let line = code.lines[frame.pc.saturating_sub(1).min(code.lines.len() - 1)];
-                    add_traceback(&err, TracebackEntry {
-                        filename: code.filename.clone(),
-                        line,
-                        function: code.name.clone(),
-                    });
+                    add_traceback(
+                        &err,
+                        TracebackEntry {
+                            filename: code.filename.clone(),
+                            line,
+                            function: code.name.clone(),
+                        },
+                    );
                     break Err(err);
                 }
             }
@@ -369,7 +369,9 @@ impl<S: LockStrategy> Vm<S> {
     /// Looks a global name up, through the per-thread cache.
     #[inline]
     fn load_global(&mut self, code: &Code<S>, globals: &ObjRef<S>, i: u32) -> PyResult<S> {
-        let (Payload::Dict(g), Payload::Dict(b)) = (&globals.payload, &self.interp.builtins.payload) else {
+        let (Payload::Dict(g), Payload::Dict(b)) =
+            (&globals.payload, &self.interp.builtins.payload)
+        else {
             unreachable!("globals and builtins are dicts")
         };
         let gv = g.version();
@@ -479,7 +481,9 @@ impl<S: LockStrategy> Vm<S> {
                 Instr::Return => return Ok(pop!()),
                 Instr::Binary(op) | Instr::Inplace(op) => {
                     let n = stack.len();
-                    if let (Some(Some(Value::Int(x))), Some(Some(Value::Int(y)))) = (stack.get(n - 2), stack.get(n - 1)) {
+                    if let (Some(Some(Value::Int(x))), Some(Some(Value::Int(y)))) =
+                        (stack.get(n - 2), stack.get(n - 1))
+                    {
                         if let Some(r) = ops::int_fast::<S>(op, *x, *y) {
                             stack.truncate(n - 2);
                             stack.push(Some(r));
@@ -493,7 +497,9 @@ impl<S: LockStrategy> Vm<S> {
                 }
                 Instr::Compare(op) => {
                     let n = stack.len();
-                    if let (Some(Some(Value::Int(x))), Some(Some(Value::Int(y)))) = (stack.get(n - 2), stack.get(n - 1)) {
+                    if let (Some(Some(Value::Int(x))), Some(Some(Value::Int(y)))) =
+                        (stack.get(n - 2), stack.get(n - 1))
+                    {
                         let r = ops::cmp_ord(op, x.cmp(y));
                         stack.truncate(n - 2);
                         stack.push(Some(Value::Bool(r)));
@@ -1045,7 +1051,10 @@ impl<S: LockStrategy> Vm<S> {
             _ => unreachable!("str is an object"),
         };
         match ops::lookup_method(self, obj, &name_obj)? {
-            Some(m) => Ok(Value::Obj(ObjRef::new(Payload::BoundMethod(obj.clone(), m)))),
+            Some(m) => Ok(Value::Obj(ObjRef::new(Payload::BoundMethod(
+                obj.clone(),
+                m,
+            )))),
             None => Err(self.type_error(format!(
                 "'{}' object does not support the context manager protocol",
                 ops::type_name(obj)
@@ -1096,7 +1105,8 @@ fn name_str<S: LockStrategy>(o: &ObjRef<S>) -> &str {
 /// Records one frame in an exception's traceback.
 pub fn add_traceback<S: LockStrategy>(err: &PyErr<S>, entry: TracebackEntry) {
     if let Payload::Exception(e) = &err.exc.payload {
-        e.traceback.with::<S, _>(&err.exc.header, |tb| tb.push(entry));
+        e.traceback
+            .with::<S, _>(&err.exc.header, |tb| tb.push(entry));
     }
 }
 

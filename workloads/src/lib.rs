@@ -52,8 +52,19 @@ pub struct Outcome {
 }
 
 /// Runs `source` under `mode`, on the calling thread.
-pub fn run_source(mode: Mode, config: StrategyConfig, source: &str, filename: &str, argv: Vec<String>) -> Outcome {
-    fn go<S: LockStrategy>(config: StrategyConfig, source: &str, filename: &str, argv: Vec<String>) -> Outcome {
+pub fn run_source(
+    mode: Mode,
+    config: StrategyConfig,
+    source: &str,
+    filename: &str,
+    argv: Vec<String>,
+) -> Outcome {
+    fn go<S: LockStrategy>(
+        config: StrategyConfig,
+        source: &str,
+        filename: &str,
+        argv: Vec<String>,
+    ) -> Outcome {
         let rt = Runtime::<S>::new(config);
         rt.set_argv(argv);
         let result = rt.run_source(source, filename);
@@ -82,7 +93,10 @@ pub fn format_stats(mode: Mode, s: &LockStats) -> String {
             row("gil wait", format!("{:.3} ms", s.gil_wait_ns as f64 / 1e6));
         }
         Mode::FineGrained => {
-            row("contended object locks", s.contended_object_locks.to_string());
+            row(
+                "contended object locks",
+                s.contended_object_locks.to_string(),
+            );
         }
     }
     out

@@ -9,7 +9,11 @@ use std::time::Duration;
 use workloads::{format_stats, run_source, Mode};
 
 #[derive(Parser)]
-#[command(name = "gilgamesh", version, about = "What does a GIL cost and buy, compared with fine-grained locking?")]
+#[command(
+    name = "gilgamesh",
+    version,
+    about = "What does a GIL cost and buy, compared with fine-grained locking?"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -44,8 +48,10 @@ enum Command {
 }
 
 fn parse_interval(s: &str) -> Result<Duration, String> {
-    let secs: f64 = s.parse().map_err(|_| format!("'{s}' is not a number of seconds"))?;
-    if !(secs > 0.0) || !secs.is_finite() {
+    let secs: f64 = s
+        .parse()
+        .map_err(|_| format!("'{s}' is not a number of seconds"))?;
+    if secs.is_nan() || secs <= 0.0 || !secs.is_finite() {
         return Err("the switch interval must be a positive number of seconds".into());
     }
     Duration::try_from_secs_f64(secs).map_err(|e| e.to_string())
@@ -87,7 +93,13 @@ fn dis(file: PathBuf) -> ExitCode {
     }
 }
 
-fn run(file: PathBuf, mode: Mode, switch_interval: Option<Duration>, stats: bool, args: Vec<String>) -> ExitCode {
+fn run(
+    file: PathBuf,
+    mode: Mode,
+    switch_interval: Option<Duration>,
+    stats: bool,
+    args: Vec<String>,
+) -> ExitCode {
     let filename = file.display().to_string();
     let source = match std::fs::read(&file) {
         Ok(bytes) => match String::from_utf8(bytes) {

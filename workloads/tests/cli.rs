@@ -83,7 +83,10 @@ fn describe(run: &Run) -> String {
 }
 
 fn last_nonempty_line(text: &str) -> &str {
-    text.lines().map(str::trim_end).rfind(|l| !l.is_empty()).unwrap_or("")
+    text.lines()
+        .map(str::trim_end)
+        .rfind(|l| !l.is_empty())
+        .unwrap_or("")
 }
 
 /// Asserts a `FILE:LINE:COL: KIND` diagnostic for `script`, exit code 2 and
@@ -97,9 +100,15 @@ fn assert_static_diagnostic(script: &TempScript, line: u32, col: u32, kind: &str
             "mode {mode}: expected stderr to contain {needle:?}\n{}",
             describe(&run)
         );
-        assert_eq!(run.code, Some(2), "mode {mode}: exit code\n{}", describe(&run));
         assert_eq!(
-            run.stdout, "",
+            run.code,
+            Some(2),
+            "mode {mode}: exit code\n{}",
+            describe(&run)
+        );
+        assert_eq!(
+            run.stdout,
+            "",
             "mode {mode}: nothing may run before a static error\n{}",
             describe(&run)
         );
@@ -138,19 +147,13 @@ fn nested_class_statement_is_unsupported_with_its_column() {
 
 #[test]
 fn async_def_is_unsupported() {
-    let script = TempScript::new(
-        "async_def",
-        "x = 1\ny = 2\nasync def f():\n    pass\n",
-    );
+    let script = TempScript::new("async_def", "x = 1\ny = 2\nasync def f():\n    pass\n");
     assert_static_diagnostic(&script, 3, 1, "unsupported:");
 }
 
 #[test]
 fn match_statement_is_unsupported() {
-    let script = TempScript::new(
-        "match",
-        "x = 1\nmatch x:\n    case 1:\n        pass\n",
-    );
+    let script = TempScript::new("match", "x = 1\nmatch x:\n    case 1:\n        pass\n");
     assert_static_diagnostic(&script, 2, 1, "unsupported:");
 }
 
@@ -168,7 +171,10 @@ fn missing_file_fails_cleanly() {
         "missing file must give a non-zero exit code\n{}",
         describe(&run)
     );
-    let name = path.file_name().and_then(|n| n.to_str()).expect("file name");
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("file name");
     assert!(
         run.stderr.contains(name),
         "the message must mention the file {name:?}\n{}",
@@ -219,7 +225,8 @@ fn uncaught_exception_prints_cpython_traceback() {
         assert_eq!(run.code, Some(1), "exit code, {ctx}");
         assert_eq!(run.stdout, "start\n", "stdout, {ctx}");
         assert!(
-            run.stderr.starts_with("Traceback (most recent call last):\n"),
+            run.stderr
+                .starts_with("Traceback (most recent call last):\n"),
             "stderr must start with the traceback header, {ctx}"
         );
         // Frames outermost first: <module> at line 8, g at line 5, f at line 2.
@@ -282,7 +289,10 @@ fn run_with_stats(mode: &str) -> Run {
     let run = gilgamesh(&["run", script.path_str(), "--mode", mode, "--stats"]);
     let ctx = format!("mode {mode} --stats\n{}", describe(&run));
     assert_eq!(run.code, Some(0), "exit code, {ctx}");
-    assert_eq!(run.stdout, "8000\n", "--stats must not change stdout, {ctx}");
+    assert_eq!(
+        run.stdout, "8000\n",
+        "--stats must not change stdout, {ctx}"
+    );
     assert!(
         run.stderr.chars().any(|c| c.is_ascii_digit()),
         "--stats must print counters to stderr, {ctx}"

@@ -65,7 +65,11 @@ fn selected_modes() -> Vec<&'static str> {
                     "GILGAMESH_CONFORMANCE_MODES names unknown mode {w:?}; known: {MODES:?}"
                 );
             }
-            MODES.iter().copied().filter(|m| wanted.contains(m)).collect()
+            MODES
+                .iter()
+                .copied()
+                .filter(|m| wanted.contains(m))
+                .collect()
         }
         _ => MODES.to_vec(),
     }
@@ -213,10 +217,16 @@ fn load_expected(name: &str) -> Result<Expected, String> {
     let stdout_path = dir.join(format!("{}.stdout", stem(name)));
     let status_path = dir.join(format!("{}.status", stem(name)));
     let stdout = std::fs::read(&stdout_path).map_err(|e| {
-        format!("cannot read {} ({e}); run tests/conformance/regen.py", stdout_path.display())
+        format!(
+            "cannot read {} ({e}); run tests/conformance/regen.py",
+            stdout_path.display()
+        )
     })?;
     let status = std::fs::read_to_string(&status_path).map_err(|e| {
-        format!("cannot read {} ({e}); run tests/conformance/regen.py", status_path.display())
+        format!(
+            "cannot read {} ({e}); run tests/conformance/regen.py",
+            status_path.display()
+        )
     })?;
     parse_status(&status)
         .map(|(code, last_stderr_line)| Expected {
@@ -353,11 +363,17 @@ fn conformance_directory_is_well_formed() {
         }
     }
     for entry in std::fs::read_dir(&dir).expect("conformance dir is readable") {
-        let file = entry.expect("dir entry").file_name().to_string_lossy().into_owned();
+        let file = entry
+            .expect("dir entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
         for suffix in [".stdout", ".status"] {
             if let Some(base) = file.strip_suffix(suffix) {
                 if !programs.iter().any(|p| stem(p) == base) {
-                    problems.push(format!("{file}: no matching {base}.py (stale expectation file)"));
+                    problems.push(format!(
+                        "{file}: no matching {base}.py (stale expectation file)"
+                    ));
                 }
             }
         }

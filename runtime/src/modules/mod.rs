@@ -28,7 +28,13 @@ pub fn import<S: LockStrategy>(vm: &mut Vm<S>, name: &ObjRef<S>) -> PyResult<S> 
         unreachable!("module names are str")
     };
     let name = name.as_str();
-    if let Some(m) = vm.interp.modules.lock().unwrap_or_else(|e| e.into_inner()).get(name) {
+    if let Some(m) = vm
+        .interp
+        .modules
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(name)
+    {
         return Ok(Value::Obj(m.clone()));
     }
     let Some(init) = builtin_module::<S>(name) else {

@@ -91,8 +91,6 @@ fn spin<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 fn par_sum<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "par_sum", &args, 1, 1)?;
     let n = ops::expect_int(vm, &args.pos[0])?.max(0) as u64;
-    let r: u64 = vm.allow_threads(|| {
-        (0..n).into_par_iter().map(|i| (i * i) % 1_000_003).sum()
-    });
+    let r: u64 = vm.allow_threads(|| (0..n).into_par_iter().map(|i| (i * i) % 1_000_003).sum());
     Ok(ops::int_from_big(r.into()))
 }

@@ -26,7 +26,8 @@ pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
         .map(|a| vm.new_str(a.as_str()))
         .collect();
     vm.interp.dict_set_str(dict, "argv", ops::new_list(argv));
-    vm.interp.dict_set_str(dict, "maxsize", Value::Int(i64::MAX));
+    vm.interp
+        .dict_set_str(dict, "maxsize", Value::Int(i64::MAX));
 }
 
 fn setswitchinterval<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {

@@ -52,7 +52,8 @@ impl LockObj {
     }
     /// Blocks until acquired, or until `timeout` (seconds) passes.
     fn acquire_blocking(&self, timeout: Option<f64>) -> bool {
-        let deadline = timeout.map(|t| std::time::Instant::now() + std::time::Duration::from_secs_f64(t));
+        let deadline =
+            timeout.map(|t| std::time::Instant::now() + std::time::Duration::from_secs_f64(t));
         let mut l = lock(&self.locked);
         while *l {
             match deadline {
@@ -228,7 +229,11 @@ fn thread_join<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     if !t.started.load(Ordering::Acquire) {
         return Err(vm.new_error("RuntimeError", "cannot join thread before it is started"));
     }
-    if vm.thread_obj.as_ref().is_some_and(|me| me.ptr_eq(args.pos[0].obj().expect("receiver"))) {
+    if vm
+        .thread_obj
+        .as_ref()
+        .is_some_and(|me| me.ptr_eq(args.pos[0].obj().expect("receiver")))
+    {
         return Err(vm.new_error("RuntimeError", "cannot join current thread"));
     }
     let timeout = match args.pos.get(1) {
@@ -243,7 +248,8 @@ fn thread_join<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 /// Waits until a thread has finished, or the timeout passes.
 fn wait_finished(finished: &(Mutex<bool>, Condvar), timeout: Option<f64>) {
     let (done, cv) = finished;
-    let deadline = timeout.map(|t| std::time::Instant::now() + std::time::Duration::from_secs_f64(t));
+    let deadline =
+        timeout.map(|t| std::time::Instant::now() + std::time::Duration::from_secs_f64(t));
     let mut d = lock(done);
     while !*d {
         match deadline {
@@ -264,7 +270,9 @@ pub fn join_all<S: LockStrategy>(vm: &Vm<S>) {
     loop {
         let next = lock(&vm.interp.live_threads).first().cloned();
         let Some(t) = next else { break };
-        let Payload::Thread(obj) = &t.payload else { break };
+        let Payload::Thread(obj) = &t.payload else {
+            break;
+        };
         let finished = obj.finished.clone();
         vm.blocking(|| wait_finished(&finished, None));
         lock(&vm.interp.live_threads).retain(|x| !x.ptr_eq(&t));
@@ -292,7 +300,12 @@ pub fn thread_attr<S: LockStrategy>(vm: &Vm<S>, t: &ThreadObj<S>, name: &str) ->
 }
 
 /// Sets a Thread attribute; false when the attribute is not settable.
-pub fn set_thread_attr<S: LockStrategy>(vm: &Vm<S>, t: &ThreadObj<S>, name: &str, value: &Value<S>) -> PyResult<S, bool> {
+pub fn set_thread_attr<S: LockStrategy>(
+    vm: &Vm<S>,
+    t: &ThreadObj<S>,
+    name: &str,
+    value: &Value<S>,
+) -> PyResult<S, bool> {
     match name {
         "name" => {
             *lock(&t.name) = ops::expect_str(vm, value, "name")?.to_string();
@@ -300,9 +313,12 @@ pub fn set_thread_attr<S: LockStrategy>(vm: &Vm<S>, t: &ThreadObj<S>, name: &str
         }
         "daemon" => {
             if t.started.load(Ordering::Acquire) {
-                return Err(vm.new_error("RuntimeError", "cannot set daemon status of active thread"));
+                return Err(
+                    vm.new_error("RuntimeError", "cannot set daemon status of active thread")
+                );
             }
-            t.daemon.store(matches!(value, Value::Bool(true)), Ordering::Relaxed);
+            t.daemon
+                .store(matches!(value, Value::Bool(true)), Ordering::Relaxed);
             Ok(true)
         }
         _ => Ok(false),
