@@ -243,7 +243,15 @@ fn builtin_round<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult
         Value::Float(f) => match ndigits {
             None => float_to_int(vm, f.round_ties_even()),
             Some(n) => {
-                let n = ops::expect_int(vm, &n)?;
+                // A huge ndigits rounds nothing away, or everything.
+                let n = match ops::to_big(&n) {
+                    Some(big) => big.to_i64().unwrap_or(if big.is_negative() {
+                        i64::MIN
+                    } else {
+                        i64::MAX
+                    }),
+                    None => ops::expect_int(vm, &n)?,
+                };
                 Ok(Value::Float(round_float(*f, n)))
             }
         },
@@ -283,6 +291,9 @@ fn builtin_round<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult
 fn round_float(f: f64, n: i64) -> f64 {
     if !f.is_finite() || n > 308 {
         return f;
+    }
+    if n < -308 {
+        return 0.0f64.copysign(f);
     }
     if n >= 0 {
         // Formatting rounds the exact binary value correctly (ties to even).

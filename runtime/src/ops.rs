@@ -239,14 +239,41 @@ pub fn binary_op<S: LockStrategy>(
     a: &Value<S>,
     b: &Value<S>,
 ) -> PyResult<S> {
+    match binary_op_or_none(vm, op, a, b)? {
+        Some(v) => Ok(v),
+        None => Err(unsupported_operands(vm, op.symbol(), a, b)),
+    }
+}
+
+fn unsupported_operands<S: LockStrategy>(
+    vm: &Vm<S>,
+    symbol: &str,
+    a: &Value<S>,
+    b: &Value<S>,
+) -> crate::vm::PyErr<S> {
+    vm.type_error(format!(
+        "unsupported operand type(s) for {}: '{}' and '{}'",
+        symbol,
+        type_name(a),
+        type_name(b)
+    ))
+}
+
+/// A binary operator on builtin types; `None` when the types do not support it.
+fn binary_op_or_none<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    op: BinOp,
+    a: &Value<S>,
+    b: &Value<S>,
+) -> PyResult<S, Option<Value<S>>> {
     // Numbers.
     if is_int_like(a) && is_int_like(b) {
-        return big_int_op(vm, op, a, b);
+        return big_int_op(vm, op, a, b).map(Some);
     }
     if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
         if let (Some(x), Some(y)) = (to_f64(vm, a)?, to_f64(vm, b)?) {
             if let Some(r) = float_op(vm, op, x, y)? {
-                return Ok(r);
+                return Ok(Some(r));
             }
         }
     }
@@ -256,24 +283,24 @@ pub fn binary_op<S: LockStrategy>(
             let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
             s.push_str(x.as_str());
             s.push_str(y.as_str());
-            return Ok(new_str(s));
+            return Ok(Some(new_str(s)));
         }
         (BinOp::Add, Some(Payload::List(_)), Some(Payload::List(_))) => {
             let mut items = list_snapshot(a);
             items.extend(list_snapshot(b));
-            return Ok(new_list(items));
+            return Ok(Some(new_list(items)));
         }
         (BinOp::Add, Some(Payload::Tuple(x)), Some(Payload::Tuple(y))) => {
             let mut items = x.to_vec();
             items.extend(y.iter().cloned());
-            return Ok(new_tuple(items));
+            return Ok(Some(new_tuple(items)));
         }
         (BinOp::Add, Some(Payload::Bytes(x)), Some(Payload::Bytes(y))) => {
             let mut v = x.to_vec();
             v.extend_from_slice(y);
-            return Ok(Value::Obj(ObjRef::new(Payload::Bytes(
+            return Ok(Some(Value::Obj(ObjRef::new(Payload::Bytes(
                 v.into_boxed_slice(),
-            ))));
+            )))));
         }
         (BinOp::Add, Some(Payload::Str(_)), _) => {
             return Err(vm.type_error(format!(
@@ -295,10 +322,10 @@ pub fn binary_op<S: LockStrategy>(
         }
         (BinOp::Mul, _, _) => {
             if let Some(r) = repeat(vm, a, b)? {
-                return Ok(r);
+                return Ok(Some(r));
             }
             if let Some(r) = repeat(vm, b, a)? {
-                return Ok(r);
+                return Ok(Some(r));
             }
         }
         (BinOp::Mod, Some(Payload::Str(_)), _) => {
@@ -306,12 +333,7 @@ pub fn binary_op<S: LockStrategy>(
         }
         _ => {}
     }
-    Err(vm.type_error(format!(
-        "unsupported operand type(s) for {}: '{}' and '{}'",
-        op.symbol(),
-        type_name(a),
-        type_name(b)
-    )))
+    Ok(None)
 }
 
 /// `seq * n`, or None when `seq`/`n` are not a sequence and an int.
@@ -543,7 +565,13 @@ pub fn inplace_op<S: LockStrategy>(
             return Ok(a.clone());
         }
     }
-    binary_op(vm, op, a, b)
+    match binary_op_or_none(vm, op, a, b)? {
+        Some(v) => Ok(v),
+        None => {
+            let symbol = format!("{}=", op.symbol().trim_end_matches(" or pow()"));
+            Err(unsupported_operands(vm, &symbol, a, b))
+        }
+    }
 }
 
 pub fn unary_neg<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S> {

@@ -12,6 +12,17 @@ use std::sync::Arc;
 /// Stack size of threads that run Python code (deep recursion needs room).
 pub const PYTHON_THREAD_STACK: usize = 256 << 20;
 
+/// The runtime's list of non-daemon threads (a plain std mutex: it is
+/// bookkeeping, not a protocol that loom models).
+fn live_threads<S: LockStrategy>(
+    interp: &crate::interp::Interp<S>,
+) -> std::sync::MutexGuard<'_, Vec<ObjRef<S>>> {
+    interp
+        .live_threads
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+}
+
 /// A `threading.Thread`.
 pub struct ThreadObj<S: LockStrategy> {
     target: Value<S>,
@@ -181,7 +192,7 @@ fn thread_start<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     }
     let interp = vm.interp.clone();
     if !t.daemon.load(Ordering::Relaxed) {
-        lock(&interp.live_threads).push(this.clone());
+        live_threads(&interp).push(this.clone());
     }
     let spawned = std::thread::Builder::new()
         .stack_size(PYTHON_THREAD_STACK)
@@ -220,7 +231,7 @@ fn run_thread<S: LockStrategy>(interp: Arc<crate::interp::Interp<S>>, this: ObjR
         *lock(done) = true;
         cv.notify_all();
     }
-    lock(&interp.live_threads).retain(|x| !x.ptr_eq(&this));
+    live_threads(&interp).retain(|x| !x.ptr_eq(&this));
 }
 
 fn thread_join<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
@@ -268,14 +279,14 @@ fn wait_finished(finished: &(Mutex<bool>, Condvar), timeout: Option<f64>) {
 /// Joins every non-daemon thread (what CPython does at interpreter exit).
 pub fn join_all<S: LockStrategy>(vm: &Vm<S>) {
     loop {
-        let next = lock(&vm.interp.live_threads).first().cloned();
+        let next = live_threads(&vm.interp).first().cloned();
         let Some(t) = next else { break };
         let Payload::Thread(obj) = &t.payload else {
             break;
         };
         let finished = obj.finished.clone();
         vm.blocking(|| wait_finished(&finished, None));
-        lock(&vm.interp.live_threads).retain(|x| !x.ptr_eq(&t));
+        live_threads(&vm.interp).retain(|x| !x.ptr_eq(&t));
     }
 }
 
@@ -355,7 +366,7 @@ fn get_ident<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 fn active_count<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "active_count", &args, 0, 0)?;
-    let n = lock(&vm.interp.live_threads).len();
+    let n = live_threads(&vm.interp).len();
     Ok(Value::Int(n as i64 + 1))
 }
 
