@@ -38,17 +38,20 @@ use runtime::sync::Ordering;
 use runtime::{LockStats, LockStrategy, StrategyConfig, ThreadIdent};
 use std::time::Duration;
 
-/// The `gil` mode: one global interpreter lock, held across native calls.
+/// A GIL lock mode. `RELEASE` says whether native functions that declare it
+/// release the GIL while they run; it is the only difference between the two
+/// modes, so they share this one implementation.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Gil;
+pub struct GilMode<const RELEASE: bool>;
+
+/// The `gil` mode: one global interpreter lock, held across native calls.
+pub type Gil = GilMode<false>;
 
 /// The `gil-release` mode: the same GIL, released by native functions that
 /// declare they release it (`Py_BEGIN_ALLOW_THREADS`).
-#[derive(Clone, Copy, Debug, Default)]
-pub struct GilRelease;
+pub type GilRelease = GilMode<true>;
 
-/// The one implementation both GIL modes share; their [`LockStrategy`] impls
-/// only delegate here and differ in their constants.
+/// Reference counting and the GIL operations under a GIL.
 mod common {
     use super::*;
 
@@ -76,75 +79,9 @@ mod common {
     }
 }
 
-impl LockStrategy for Gil {
-    const NAME: &'static str = "gil";
-    const RELEASES_FOR_NATIVE: bool = false;
-    const IMMORTALIZE_SHARED: bool = false;
-
-    type Shared = GilState;
-
-    fn new_shared(config: &StrategyConfig) -> GilState {
-        GilState::new(config.switch_interval)
-    }
-
-    #[inline]
-    fn attach(shared: &GilState, thread: ThreadIdent) {
-        shared.take_gil(thread);
-    }
-
-    #[inline]
-    fn detach(shared: &GilState, thread: ThreadIdent) {
-        shared.drop_gil(thread);
-    }
-
-    #[inline(always)]
-    fn eval_breaker(shared: &GilState) -> bool {
-        shared.eval_breaker()
-    }
-
-    #[inline]
-    fn handle_eval_breaker(shared: &GilState, thread: ThreadIdent) {
-        shared.handle_eval_breaker(thread);
-    }
-
-    #[inline(always)]
-    fn incref(header: &Header) {
-        common::incref(header);
-    }
-
-    #[inline(always)]
-    fn decref(header: &Header) -> bool {
-        common::decref(header)
-    }
-
-    /// A no-op: the GIL already excludes every other thread.
-    #[inline(always)]
-    fn lock_object(_header: &Header) {}
-
-    /// A no-op, like [`LockStrategy::lock_object`].
-    #[inline(always)]
-    fn unlock_object(_header: &Header) {}
-
-    /// A no-op, like [`LockStrategy::lock_object`].
-    #[inline(always)]
-    fn lock_two(_a: &Header, _b: &Header) {}
-
-    fn switch_interval(shared: &GilState) -> Duration {
-        shared.switch_interval()
-    }
-
-    fn set_switch_interval(shared: &GilState, interval: Duration) {
-        shared.set_switch_interval(interval);
-    }
-
-    fn stats(shared: &GilState) -> LockStats {
-        shared.stats()
-    }
-}
-
-impl LockStrategy for GilRelease {
-    const NAME: &'static str = "gil-release";
-    const RELEASES_FOR_NATIVE: bool = true;
+impl<const RELEASE: bool> LockStrategy for GilMode<RELEASE> {
+    const NAME: &'static str = if RELEASE { "gil-release" } else { "gil" };
+    const RELEASES_FOR_NATIVE: bool = RELEASE;
     const IMMORTALIZE_SHARED: bool = false;
 
     type Shared = GilState;

@@ -779,37 +779,23 @@ impl<S: LockStrategy> Vm<S> {
                     let n = stack.len();
                     stack[n - 3..].rotate_right(1);
                 }
+                // The hot loop already tried the machine-int fast paths.
                 Instr::Binary(op) => {
                     let b = pop!();
                     let a = pop!();
-                    let r = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => match ops::int_fast(op, *x, *y) {
-                            Some(v) => v,
-                            None => ops::binary_op(self, op, &a, &b)?,
-                        },
-                        _ => ops::binary_op(self, op, &a, &b)?,
-                    };
+                    let r = ops::binary_op(self, op, &a, &b)?;
                     push!(r);
                 }
                 Instr::Inplace(op) => {
                     let b = pop!();
                     let a = pop!();
-                    let r = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => match ops::int_fast(op, *x, *y) {
-                            Some(v) => v,
-                            None => ops::binary_op(self, op, &a, &b)?,
-                        },
-                        _ => ops::inplace_op(self, op, &a, &b)?,
-                    };
+                    let r = ops::inplace_op(self, op, &a, &b)?;
                     push!(r);
                 }
                 Instr::Compare(op) => {
                     let b = pop!();
                     let a = pop!();
-                    let r = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => ops::cmp_ord(op, x.cmp(y)),
-                        _ => ops::compare(self, op, &a, &b)?,
-                    };
+                    let r = ops::compare(self, op, &a, &b)?;
                     push!(Value::Bool(r));
                 }
                 Instr::Is(negate) => {
