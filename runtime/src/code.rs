@@ -125,8 +125,22 @@ pub enum Instr {
     /// Makes a function from the nested code `children[i]`; with `true`, a
     /// tuple of defaults is on the stack.
     MakeFunction(u32, bool),
-    /// `raise` with 0 (re-raise) or 1 operand.
+    /// `raise` with 0 (re-raise the current exception), 1 (`raise X`) or
+    /// 2 (`raise X from Y`) operands.
     Raise(u32),
+    /// Installs an `except` handler at the target.
+    SetupExcept(u32),
+    /// Installs a `finally` handler at the target.
+    SetupFinally(u32),
+    /// Makes the exception on top of the stack the current exception
+    /// (what a bare `raise` re-raises, and the `__context__` of new ones).
+    PushExcInfo,
+    PopExcInfo,
+    /// Pops an exception class (or tuple of classes); pushes whether the
+    /// exception below it is an instance.
+    ExceptionMatch,
+    /// Pops an exception and raises it again, traceback and all.
+    Reraise,
     ImportName(u32),
     ImportFrom(u32),
     /// Enters a `with` block: pops the manager, pushes its bound `__exit__`

@@ -130,6 +130,8 @@ pub fn compile_module(source: &str) -> Result<CodeUnit, CompileError> {
     Ok(c.scopes.pop().expect("module scope").finish())
 }
 
+/// What encloses the code being compiled, innermost last: what a `break`,
+/// `continue` or `return` must undo on its way out.
 enum FBlock {
     Loop {
         start: u32,
@@ -137,7 +139,16 @@ enum FBlock {
         is_for: bool,
         breaks: Vec<usize>,
     },
+    /// A `with` body: its `__exit__` is on the stack and a handler is set.
     With,
+    /// A `try` body with `except` clauses: a handler is set.
+    TryBody,
+    /// A `try` body with a `finally`: a handler is set, and leaving runs the
+    /// `finally` body (compiled again at each exit).
+    Finally(Vec<Stmt>),
+    /// An `except` (or exceptional `finally`) body: the exception is on the
+    /// stack and is the current exception; the name, if any, is bound to it.
+    Handler(Option<String>),
 }
 
 struct Scope {
@@ -242,6 +253,8 @@ impl Compiler<'_> {
             Instr::JumpIfTrueOrPop(_) => Instr::JumpIfTrueOrPop(target),
             Instr::ForIter(_) => Instr::ForIter(target),
             Instr::SetupWith(_) => Instr::SetupWith(target),
+            Instr::SetupExcept(_) => Instr::SetupExcept(target),
+            Instr::SetupFinally(_) => Instr::SetupFinally(target),
             other => unreachable!("patching a non-jump {other:?}"),
         };
     }
@@ -368,7 +381,7 @@ impl Compiler<'_> {
                     Some(v) => self.compile_expr(v)?,
                     None => self.emit_const(Const::None),
                 }
-                self.unwind_withs_keeping_top();
+                self.unwind_blocks(0, true)?;
                 self.emit(Instr::Return);
             }
             Stmt::FunctionDef(f) => self.compile_function_def(f)?,
@@ -419,20 +432,20 @@ impl Compiler<'_> {
                 }
                 self.compile_with(&w.items, &w.body)?;
             }
-            Stmt::Raise(r) => {
-                if r.cause.is_some() {
-                    return Err(self.unsupported(r.range, "raise ... from ..."));
-                }
-                match &r.exc {
-                    Some(e) => {
-                        self.compile_expr(e)?;
+            Stmt::Raise(r) => match (&r.exc, &r.cause) {
+                (Some(e), cause) => {
+                    self.compile_expr(e)?;
+                    if let Some(c) = cause {
+                        self.compile_expr(c)?;
+                        self.emit(Instr::Raise(2));
+                    } else {
                         self.emit(Instr::Raise(1));
                     }
-                    None => {
-                        self.emit(Instr::Raise(0));
-                    }
                 }
-            }
+                (None, _) => {
+                    self.emit(Instr::Raise(0));
+                }
+            },
             Stmt::Assert(a) => {
                 self.compile_expr(&a.test)?;
                 let jump = self.emit(Instr::PopJumpIfTrue(0));
@@ -446,7 +459,7 @@ impl Compiler<'_> {
                 self.patch(jump);
             }
             Stmt::ClassDef(s) => return Err(self.unsupported(s.range, "class definition")),
-            Stmt::Try(s) => return Err(self.unsupported(s.range, "try statement")),
+            Stmt::Try(s) => self.compile_try(s)?,
             Stmt::Nonlocal(s) => return Err(self.unsupported(s.range, "nonlocal statement")),
             Stmt::Match(s) => return Err(self.unsupported(s.range, "match statement")),
             Stmt::TypeAlias(s) => return Err(self.unsupported(s.range, "type alias")),
@@ -545,21 +558,62 @@ impl Compiler<'_> {
         }
     }
 
-    /// Leaves the `with` blocks above block `level` (exclusive).
-    fn unwind_withs_above(&mut self, level: usize) {
-        let n_withs = self.scope().fblocks[level + 1..]
-            .iter()
-            .filter(|b| matches!(b, FBlock::With))
-            .count();
-        for _ in 0..n_withs {
-            self.emit(Instr::PopBlock);
-            self.emit(Instr::WithExit);
+    /// Emits what leaving every block in `fblocks[level..]` requires,
+    /// innermost first. With `keep_top`, a value on top of the stack (a
+    /// return value) is kept above the cleanup.
+    fn unwind_blocks(&mut self, level: usize, keep_top: bool) -> CResult {
+        let mut i = self.scope().fblocks.len();
+        while i > level {
+            i -= 1;
+            match &self.scope().fblocks[i] {
+                FBlock::Loop { is_for, .. } => {
+                    // Only `return` leaves loops; the frame's stack goes
+                    // with it, but keep the stack balanced all the same.
+                    if *is_for {
+                        if keep_top {
+                            self.emit(Instr::Rot2);
+                        }
+                        self.emit(Instr::Pop);
+                    }
+                }
+                FBlock::With => {
+                    self.emit(Instr::PopBlock);
+                    if keep_top {
+                        self.emit(Instr::Rot2);
+                    }
+                    self.emit(Instr::WithExit);
+                }
+                FBlock::TryBody => {
+                    self.emit(Instr::PopBlock);
+                }
+                FBlock::Finally(body) => {
+                    let body = body.clone();
+                    self.emit(Instr::PopBlock);
+                    // The finally body runs outside its own block.
+                    let saved = self.scope().fblocks.split_off(i);
+                    let r = self.compile_body(&body);
+                    self.scope().fblocks.extend(saved);
+                    r?;
+                }
+                FBlock::Handler(name) => {
+                    let name = name.clone();
+                    self.emit(Instr::PopExcInfo);
+                    if keep_top {
+                        self.emit(Instr::Rot2);
+                    }
+                    self.emit(Instr::Pop);
+                    if let Some(n) = name {
+                        self.name_op(&n, NameOp::Delete, TextRange::default())?;
+                    }
+                }
+            }
         }
+        Ok(())
     }
 
     fn compile_break(&mut self, range: TextRange) -> CResult {
         let level = self.innermost_loop(range, "break")?;
-        self.unwind_withs_above(level);
+        self.unwind_blocks(level + 1, false)?;
         let is_for = matches!(
             self.scope().fblocks[level],
             FBlock::Loop { is_for: true, .. }
@@ -576,7 +630,7 @@ impl Compiler<'_> {
 
     fn compile_continue(&mut self, range: TextRange) -> CResult {
         let level = self.innermost_loop(range, "continue")?;
-        self.unwind_withs_above(level);
+        self.unwind_blocks(level + 1, false)?;
         let FBlock::Loop { start, .. } = self.scope().fblocks[level] else {
             unreachable!("loop block")
         };
@@ -584,19 +638,90 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    /// Before `return`: leave every `with` block, keeping the return value on top.
-    fn unwind_withs_keeping_top(&mut self) {
-        let n_withs = self
-            .scope()
-            .fblocks
-            .iter()
-            .filter(|b| matches!(b, FBlock::With))
-            .count();
-        for _ in 0..n_withs {
-            self.emit(Instr::PopBlock);
-            self.emit(Instr::Rot2);
-            self.emit(Instr::WithExit);
+    fn compile_try(&mut self, t: &ast::StmtTry) -> CResult {
+        if t.is_star {
+            return Err(self.unsupported(t.range, "try/except*"));
         }
+        if t.finalbody.is_empty() {
+            return self.compile_try_except(t);
+        }
+        let setup = self.emit(Instr::SetupFinally(0));
+        self.scope()
+            .fblocks
+            .push(FBlock::Finally(t.finalbody.to_vec()));
+        let r = self.compile_try_except(t);
+        self.scope().fblocks.pop();
+        r?;
+        self.emit(Instr::PopBlock);
+        self.compile_body(&t.finalbody)?;
+        let end = self.emit(Instr::Jump(0));
+        // Exceptional path: the exception is on the stack.
+        self.patch(setup);
+        self.emit(Instr::PushExcInfo);
+        self.scope().fblocks.push(FBlock::Handler(None));
+        let r = self.compile_body(&t.finalbody);
+        self.scope().fblocks.pop();
+        r?;
+        self.emit(Instr::PopExcInfo);
+        self.emit(Instr::Reraise);
+        self.patch(end);
+        Ok(())
+    }
+
+    fn compile_try_except(&mut self, t: &ast::StmtTry) -> CResult {
+        if t.handlers.is_empty() {
+            self.compile_body(&t.body)?;
+            return self.compile_body(&t.orelse);
+        }
+        let setup = self.emit(Instr::SetupExcept(0));
+        self.scope().fblocks.push(FBlock::TryBody);
+        let r = self.compile_body(&t.body);
+        self.scope().fblocks.pop();
+        r?;
+        self.emit(Instr::PopBlock);
+        self.compile_body(&t.orelse)?;
+        let mut ends = vec![self.emit(Instr::Jump(0))];
+        // Handlers: the exception is on the stack.
+        self.patch(setup);
+        self.emit(Instr::PushExcInfo);
+        for handler in &t.handlers {
+            let ast::ExceptHandler::ExceptHandler(h) = handler;
+            self.set_line(h.range);
+            let next = match &h.type_ {
+                Some(ty) => {
+                    self.emit(Instr::Dup);
+                    self.compile_expr(ty)?;
+                    self.emit(Instr::ExceptionMatch);
+                    Some(self.emit(Instr::PopJumpIfFalse(0)))
+                }
+                None => None,
+            };
+            let name = h.name.as_ref().map(|n| n.id.to_string());
+            if let Some(n) = &name {
+                self.emit(Instr::Dup);
+                self.name_op(n, NameOp::Store, h.range)?;
+            }
+            self.scope().fblocks.push(FBlock::Handler(name.clone()));
+            let r = self.compile_body(&h.body);
+            self.scope().fblocks.pop();
+            r?;
+            self.emit(Instr::PopExcInfo);
+            self.emit(Instr::Pop);
+            if let Some(n) = &name {
+                self.name_op(n, NameOp::Delete, h.range)?;
+            }
+            ends.push(self.emit(Instr::Jump(0)));
+            if let Some(next) = next {
+                self.patch(next);
+            }
+        }
+        // No clause matched.
+        self.emit(Instr::PopExcInfo);
+        self.emit(Instr::Reraise);
+        for e in ends {
+            self.patch(e);
+        }
+        Ok(())
     }
 
     fn compile_with(&mut self, items: &[ast::WithItem], body: &[Stmt]) -> CResult {
@@ -1107,6 +1232,13 @@ fn collect_locals(body: &[Stmt], locals: &mut HashSet<String>, globals: &mut Has
             }
             Stmt::Try(s) => {
                 collect_locals(&s.body, locals, globals);
+                for handler in &s.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = handler;
+                    if let Some(n) = &h.name {
+                        locals.insert(n.id.to_string());
+                    }
+                    collect_locals(&h.body, locals, globals);
+                }
                 collect_locals(&s.orelse, locals, globals);
                 collect_locals(&s.finalbody, locals, globals);
             }

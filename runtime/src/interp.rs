@@ -336,6 +336,7 @@ pub fn new_exception_obj<S: LockStrategy>(class: ObjRef<S>, args: Box<[Value<S>]
         class,
         args,
         traceback: ObjCell::new(Vec::new()),
+        chain: ObjCell::new(Default::default()),
     }))
 }
 

@@ -42,6 +42,9 @@ pub enum RunError {
         filename: String,
         error: CompileError,
     },
+    /// `SystemExit` escaped the program (`sys.exit`): the process should
+    /// exit with `code`, after printing `message` to stderr if there is one.
+    Exit { code: i32, message: Option<String> },
     /// An exception escaped the program.
     Exception {
         /// The exception's class name, e.g. `ZeroDivisionError`.
@@ -57,12 +60,45 @@ impl std::fmt::Display for RunError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             RunError::Compile { filename, error } => write!(f, "{}", error.render(filename)),
+            RunError::Exit { code, message } => match message {
+                Some(m) => write!(f, "{m}"),
+                None => write!(f, "exit status {code}"),
+            },
             RunError::Exception { traceback, .. } => write!(f, "{}", traceback.trim_end()),
         }
     }
 }
 
 impl std::error::Error for RunError {}
+
+/// How CPython exits on `SystemExit(arg)`: no argument or None is 0, an int
+/// is the status, anything else is printed and the status is 1.
+fn system_exit<S: LockStrategy>(vm: &mut Vm<S>, err: &vm::PyErr<S>) -> RunError {
+    let arg = match &err.exc.payload {
+        Payload::Exception(e) if e.args.len() == 1 => e.args[0].clone(),
+        Payload::Exception(e) if e.args.is_empty() => object::Value::None,
+        Payload::Exception(e) => ops::new_tuple(e.args.to_vec()),
+        _ => object::Value::None,
+    };
+    match arg {
+        object::Value::None => RunError::Exit {
+            code: 0,
+            message: None,
+        },
+        object::Value::Int(i) => RunError::Exit {
+            code: i as i32,
+            message: None,
+        },
+        object::Value::Bool(b) => RunError::Exit {
+            code: b as i32,
+            message: None,
+        },
+        other => RunError::Exit {
+            code: 1,
+            message: Some(repr::to_str(vm, &other).unwrap_or_default()),
+        },
+    }
+}
 
 /// One runtime: an interpreter whose threads all use lock strategy `S`.
 pub struct Runtime<S: LockStrategy> {
@@ -103,6 +139,9 @@ impl<S: LockStrategy> Runtime<S> {
         let result = vm.run_module_code(&code, &globals);
         let outcome = match result {
             Ok(_) => Ok(()),
+            Err(err) if ops::type_name(&object::Value::Obj(err.exc.clone())) == "SystemExit" => {
+                Err(system_exit(&mut vm, &err))
+            }
             Err(err) => {
                 let traceback = traceback::format_exception(&mut vm, &err);
                 let value = object::Value::Obj(err.exc.clone());

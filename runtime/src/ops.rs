@@ -1490,7 +1490,24 @@ pub fn get_attr<S: LockStrategy>(vm: &Vm<S>, obj: &Value<S>, name: &ObjRef<S>) -
                     return Ok(v);
                 }
             }
-            Payload::Exception(e) if attr == "args" => return Ok(new_tuple(e.args.to_vec())),
+            Payload::Exception(e) => {
+                let chain = |f: &dyn Fn(&crate::object::ExcChain<S>) -> Value<S>| {
+                    e.chain.with::<S, _>(&o.header, |c| f(c))
+                };
+                match attr {
+                    "args" => return Ok(new_tuple(e.args.to_vec())),
+                    "__cause__" => return Ok(chain(&|c| c.cause.clone().unwrap_or(Value::None))),
+                    "__context__" => {
+                        return Ok(chain(&|c| {
+                            c.context.clone().map(Value::Obj).unwrap_or(Value::None)
+                        }))
+                    }
+                    "__suppress_context__" => {
+                        return Ok(chain(&|c| Value::Bool(c.suppress_context)))
+                    }
+                    _ => {}
+                }
+            }
             Payload::Type(t) if attr == "__name__" => return Ok(new_str(t.name.as_str())),
             Payload::Function(f) if attr == "__name__" => return Ok(new_str(&*f.code.name)),
             Payload::Builtin(b) if attr == "__name__" => return Ok(new_str(b.name)),

@@ -218,6 +218,27 @@ pub struct ExceptionObj<S: LockStrategy> {
     pub class: ObjRef<S>,
     pub args: Box<[Value<S>]>,
     pub traceback: ObjCell<Vec<TracebackEntry>>,
+    /// `__cause__`, `__context__` and `__suppress_context__`.
+    pub chain: ObjCell<ExcChain<S>>,
+}
+
+/// How an exception links to the ones that led to it.
+pub struct ExcChain<S: LockStrategy> {
+    /// Set by `raise ... from cause`.
+    pub cause: Option<Value<S>>,
+    /// The exception being handled when this one was raised.
+    pub context: Option<ObjRef<S>>,
+    pub suppress_context: bool,
+}
+
+impl<S: LockStrategy> Default for ExcChain<S> {
+    fn default() -> Self {
+        Self {
+            cause: None,
+            context: None,
+            suppress_context: false,
+        }
+    }
 }
 
 /// One frame of a traceback.

@@ -76,13 +76,24 @@ pub struct Vm<S: LockStrategy> {
     /// Whether the native function now running declared that it releases
     /// the GIL.
     native_releases_gil: bool,
+    /// The exceptions being handled (`except` and exceptional `finally`
+    /// bodies), innermost last: what a bare `raise` re-raises and what new
+    /// exceptions record as their `__context__`.
+    exc_info: Vec<ObjRef<S>>,
+    /// Set when the error now unwinding is a re-raise (bare `raise`, the end
+    /// of an unmatched `except` or a `finally`): its traceback already has
+    /// this frame.
+    reraising: bool,
 }
 
-/// A handler installed by `with`: where to go, and the stack depth to keep.
+/// A handler installed by `with`, `try`/`except` or `try`/`finally`: where
+/// to go, the stack depth to keep, and how many exceptions were being handled
+/// when it was installed.
 #[derive(Clone, Copy)]
 struct Block {
     handler: u32,
     depth: usize,
+    exc_depth: usize,
 }
 
 /// The state of one running frame; its values live on the thread's stack.
@@ -106,6 +117,8 @@ impl<S: LockStrategy> Vm<S> {
             thread_obj: None,
             repr_stack: Vec::new(),
             native_releases_gil: false,
+            exc_info: Vec::new(),
+            reraising: false,
         }
     }
 
@@ -339,31 +352,58 @@ impl<S: LockStrategy> Vm<S> {
             blocks: Vec::new(),
             pc: 0,
         };
+        let exc_base = self.exc_info.len();
         let result = loop {
             match self.eval(code, globals, &mut frame) {
                 Ok(v) => break Ok(v),
                 Err(err) => {
+                    // Like CPython, record this frame in the traceback where
+                    // the exception was raised or passed through, whether or
+                    // not a handler here catches it; a re-raise already has it.
+                    if !std::mem::take(&mut self.reraising) {
+                        let line = code.lines[frame.pc.saturating_sub(1).min(code.lines.len() - 1)];
+                        add_traceback(
+                            &err,
+                            TracebackEntry {
+                                filename: code.filename.clone(),
+                                line,
+                                function: code.name.clone(),
+                            },
+                        );
+                    }
+                    self.set_context(&err);
                     if let Some(block) = frame.blocks.pop() {
                         self.stack.truncate(block.depth);
+                        self.exc_info.truncate(block.exc_depth);
                         self.stack.push(Some(Value::Obj(err.exc)));
                         frame.pc = block.handler as usize;
                         continue;
                     }
-                    let line = code.lines[frame.pc.saturating_sub(1).min(code.lines.len() - 1)];
-                    add_traceback(
-                        &err,
-                        TracebackEntry {
-                            filename: code.filename.clone(),
-                            line,
-                            function: code.name.clone(),
-                        },
-                    );
                     break Err(err);
                 }
             }
         };
         self.stack.truncate(base);
+        self.exc_info.truncate(exc_base);
         result
+    }
+
+    /// Records the exception being handled as a new exception's
+    /// `__context__`, as CPython does when an exception is raised.
+    fn set_context(&self, err: &PyErr<S>) {
+        let Some(current) = self.exc_info.last() else {
+            return;
+        };
+        if current.ptr_eq(&err.exc) {
+            return;
+        }
+        if let Payload::Exception(e) = &err.exc.payload {
+            e.chain.with::<S, _>(&err.exc.header, |c| {
+                if c.context.is_none() {
+                    c.context = Some(current.clone());
+                }
+            });
+        }
     }
 
     /// Looks a global name up, through the per-thread cache.
@@ -986,10 +1026,50 @@ impl<S: LockStrategy> Vm<S> {
                 }
                 Instr::Raise(n) => {
                     if n == 0 {
-                        return Err(self.new_error("RuntimeError", "No active exception to reraise"));
+                        return match self.exc_info.last() {
+                            Some(exc) => {
+                                self.reraising = true;
+                                Err(PyErr { exc: exc.clone() })
+                            }
+                            None => Err(self.new_error("RuntimeError", "No active exception to reraise")),
+                        };
                     }
+                    let cause = if n == 2 { Some(pop!()) } else { None };
                     let v = pop!();
-                    return Err(self.make_raisable(v)?);
+                    let err = self.make_raisable(v)?;
+                    if let Some(cause) = cause {
+                        self.set_cause(&err, cause)?;
+                    }
+                    return Err(err);
+                }
+                Instr::SetupExcept(handler) | Instr::SetupFinally(handler) => {
+                    frame.blocks.push(Block {
+                        handler,
+                        depth: stack.len(),
+                        exc_depth: self.exc_info.len(),
+                    });
+                }
+                Instr::PushExcInfo => {
+                    let exc = match top!() {
+                        Value::Obj(o) => o.clone(),
+                        _ => unreachable!("exceptions are objects"),
+                    };
+                    self.exc_info.push(exc);
+                }
+                Instr::PopExcInfo => {
+                    self.exc_info.pop();
+                }
+                Instr::ExceptionMatch => {
+                    let class = pop!();
+                    let matched = self.exception_matches(top!(), &class)?;
+                    push!(Value::Bool(matched));
+                }
+                Instr::Reraise => {
+                    let Value::Obj(exc) = pop!() else {
+                        unreachable!("exceptions are objects")
+                    };
+                    self.reraising = true;
+                    return Err(PyErr { exc });
                 }
                 Instr::SetupWith(handler) => {
                     let mgr = pop!();
@@ -999,6 +1079,7 @@ impl<S: LockStrategy> Vm<S> {
                     frame.blocks.push(Block {
                         handler,
                         depth: stack.len(),
+                        exc_depth: self.exc_info.len(),
                     });
                     let entered = self.call(&enter, Vec::new())?;
                     push!(entered);
@@ -1022,6 +1103,7 @@ impl<S: LockStrategy> Vm<S> {
                         let Value::Obj(exc) = exc else {
                             unreachable!("exceptions are objects")
                         };
+                        self.reraising = true;
                         return Err(PyErr { exc });
                     }
                 }
@@ -1046,6 +1128,51 @@ impl<S: LockStrategy> Vm<S> {
                 ops::type_name(obj)
             ))),
         }
+    }
+
+    /// `raise exc from cause`: `cause` must be an exception (or class) or None.
+    fn set_cause(&mut self, err: &PyErr<S>, cause: Value<S>) -> PyResult<S, ()> {
+        let cause = match cause {
+            Value::None => None,
+            other => Some(Value::Obj(
+                self.make_raisable(other)
+                    .map_err(|_| {
+                        self.type_error("exception causes must derive from BaseException")
+                    })?
+                    .exc,
+            )),
+        };
+        if let Payload::Exception(e) = &err.exc.payload {
+            e.chain.with::<S, _>(&err.exc.header, |c| {
+                c.cause = cause;
+                c.suppress_context = true;
+            });
+        }
+        Ok(())
+    }
+
+    /// `except class:` — whether `exc` is an instance of `class` (a class or
+    /// a tuple of classes).
+    fn exception_matches(&mut self, exc: &Value<S>, class: &Value<S>) -> PyResult<S, bool> {
+        let classes: Vec<Value<S>> = match class.payload() {
+            Some(Payload::Tuple(items)) => items.to_vec(),
+            _ => vec![class.clone()],
+        };
+        let exc_class = crate::builtins::type_of(self, exc);
+        let mut matched = false;
+        for c in &classes {
+            match c.payload() {
+                Some(Payload::Type(t)) if t.kind == TypeKind::Exception => {
+                    matched |= crate::builtins::is_subtype(&exc_class, c.obj().expect("class"));
+                }
+                _ => {
+                    return Err(self.type_error(
+                        "catching classes that do not inherit from BaseException is not allowed",
+                    ))
+                }
+            }
+        }
+        Ok(matched)
     }
 
     /// What `raise v` raises: an exception instance, or an instance made by

@@ -141,6 +141,12 @@ fn run(
             let _ = error.kind == CompileErrorKind::Syntax;
             ExitCode::from(2)
         }
+        Err(RunError::Exit { code, message }) => {
+            if let Some(m) = message {
+                eprintln!("{m}");
+            }
+            ExitCode::from(code.clamp(0, 255) as u8)
+        }
         Err(RunError::Exception { traceback, .. }) => {
             eprint!("{traceback}");
             ExitCode::from(1)

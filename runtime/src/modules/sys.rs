@@ -15,6 +15,7 @@ pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
             ("setswitchinterval", setswitchinterval, false),
             ("getswitchinterval", getswitchinterval, false),
             ("getrecursionlimit", getrecursionlimit, false),
+            ("exit", exit, false),
         ],
     );
     let argv: Vec<Value<S>> = vm
@@ -56,4 +57,12 @@ fn getswitchinterval<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult
 fn getrecursionlimit<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "getrecursionlimit", &args, 0, 0)?;
     Ok(Value::Int(vm.interp.recursion_limit as i64))
+}
+
+/// `sys.exit([arg])`: raises `SystemExit(arg)`.
+fn exit<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "exit", &args, 0, 1)?;
+    let class = vm.interp.exceptions["SystemExit"].clone();
+    let exc = crate::interp::new_exception_obj(class, args.pos.into_boxed_slice());
+    Err(crate::vm::PyErr { exc })
 }
