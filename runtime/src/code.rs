@@ -64,6 +64,10 @@ impl CmpOp {
     }
 }
 
+pub const MAKE_DEFAULTS: u8 = 1;
+pub const MAKE_KWDEFAULTS: u8 = 2;
+pub const MAKE_CLOSURE: u8 = 4;
+
 /// One instruction. Jump targets are instruction indices.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Instr {
@@ -122,9 +126,30 @@ pub enum Instr {
     StoreSubscr,
     DeleteSubscr,
     UnpackSequence(u32),
-    /// Makes a function from the nested code `children[i]`; with `true`, a
-    /// tuple of defaults is on the stack.
-    MakeFunction(u32, bool),
+    /// Makes a function from the nested code `children[i]`. The flags say
+    /// what lies on the stack below, in this order: a tuple of defaults
+    /// ([`MAKE_DEFAULTS`]), a dict of keyword-only defaults
+    /// ([`MAKE_KWDEFAULTS`]), a tuple of closure cells ([`MAKE_CLOSURE`]).
+    MakeFunction(u32, u8),
+    /// Reads the variable in cell slot `i` (cell variables, then free ones).
+    LoadDeref(u32),
+    StoreDeref(u32),
+    DeleteDeref(u32),
+    /// Pushes the cell object of slot `i` itself (to build a closure).
+    LoadClosure(u32),
+    /// Pops a value and appends it to the list `i` slots down the stack.
+    ListAppend(u32),
+    /// Pops a value and a key and sets them in the dict `i` slots down.
+    MapAdd(u32),
+    /// Pops an iterable and extends the list `i` slots down with it (`*x`).
+    ListExtend(u32),
+    /// Pops a mapping and merges it into the dict `i` slots down (`**x`).
+    DictMerge(u32),
+    /// Replaces the list on top of the stack with a tuple of its items.
+    ListToTuple,
+    /// Calls with unpacked arguments: pops a dict of keyword arguments, a
+    /// list of positional ones, and the callee.
+    CallEx,
     /// `raise` with 0 (re-raise the current exception), 1 (`raise X`) or
     /// 2 (`raise X from Y`) operands.
     Raise(u32),
@@ -136,8 +161,8 @@ pub enum Instr {
     /// (what a bare `raise` re-raises, and the `__context__` of new ones).
     PushExcInfo,
     PopExcInfo,
-    /// Pops an exception class (or tuple of classes); pushes whether the
-    /// exception below it is an instance.
+    /// Pops an exception class (or tuple of classes) and an exception;
+    /// pushes whether the exception is an instance.
     ExceptionMatch,
     /// Pops an exception and raises it again, traceback and all.
     Reraise,
@@ -165,8 +190,22 @@ pub struct Code<S: LockStrategy> {
     /// Names used by global, attribute and import instructions (str objects).
     pub names: Box<[ObjRef<S>]>,
     pub varnames: Box<[Arc<str>]>,
+    /// Positional parameters.
     pub argcount: u32,
+    pub kwonlyargcount: u32,
+    /// Whether the code takes `*args` / `**kwargs` (their slots follow the
+    /// keyword-only parameters).
+    pub varargs: bool,
+    pub varkw: bool,
+    /// Nothing but positional parameters: calls may bind by position alone.
+    pub simple_args: bool,
     pub nlocals: u32,
+    /// Names of the cell variables, then of the free variables; their cells
+    /// live in the frame's slots after the locals.
+    pub cellvars: Box<[Arc<str>]>,
+    pub freevars: Box<[Arc<str>]>,
+    /// For each cell variable that is a parameter, the parameter's slot.
+    pub cell_params: Box<[Option<u32>]>,
     /// Code objects of functions defined in this one.
     pub children: Box<[Arc<Code<S>>]>,
     /// First slot of this code's entries in the per-thread global cache.

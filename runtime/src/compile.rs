@@ -38,6 +38,13 @@ pub struct CodeUnit {
     pub names: Vec<String>,
     pub varnames: Vec<String>,
     pub argcount: u32,
+    pub kwonlyargcount: u32,
+    pub varargs: bool,
+    pub varkw: bool,
+    /// Cell variables (locals that nested functions use) and free variables
+    /// (taken from enclosing functions), in slot order.
+    pub cellvars: Vec<String>,
+    pub freevars: Vec<String>,
     pub children: Vec<CodeUnit>,
     pub is_module: bool,
 }
@@ -172,6 +179,11 @@ impl Scope {
                 names: Vec::new(),
                 varnames: Vec::new(),
                 argcount: 0,
+                kwonlyargcount: 0,
+                varargs: false,
+                varkw: false,
+                cellvars: Vec::new(),
+                freevars: Vec::new(),
                 children: Vec::new(),
                 is_module,
             },
@@ -295,8 +307,23 @@ impl Compiler<'_> {
         (vars.len() - 1) as u32
     }
 
-    fn name_op(&mut self, name: &str, op: NameOp, range: TextRange) -> CResult {
+    fn name_op(&mut self, name: &str, op: NameOp, _range: TextRange) -> CResult {
         let scope = self.scopes.last().expect("scope");
+        let unit = &scope.unit;
+        let deref = unit
+            .cellvars
+            .iter()
+            .chain(&unit.freevars)
+            .position(|n| n == name);
+        if let Some(i) = deref {
+            let i = i as u32;
+            self.emit(match op {
+                NameOp::Load => Instr::LoadDeref(i),
+                NameOp::Store => Instr::StoreDeref(i),
+                NameOp::Delete => Instr::DeleteDeref(i),
+            });
+            return Ok(());
+        }
         let is_local =
             !scope.is_module && scope.locals.contains(name) && !scope.globals.contains(name);
         if is_local {
@@ -308,25 +335,75 @@ impl Compiler<'_> {
             });
             return Ok(());
         }
-        if matches!(op, NameOp::Load) && !scope.globals.contains(name) {
-            // A free variable of an enclosing function would need a closure.
-            let enclosing = &self.scopes[..self.scopes.len() - 1];
-            if enclosing
-                .iter()
-                .any(|s| !s.is_module && s.locals.contains(name) && !s.globals.contains(name))
-            {
-                return Err(self.unsupported(
-                    range,
-                    &format!("closure over '{name}' (a nested function reading a variable of its enclosing function)"),
-                ));
-            }
-        }
         let i = self.name_index(name);
         self.emit(match op {
             NameOp::Load => Instr::LoadGlobal(i),
             NameOp::Store => Instr::StoreGlobal(i),
             NameOp::Delete => Instr::DeleteGlobal(i),
         });
+        Ok(())
+    }
+
+    /// Starts a function scope: parameters first in the frame, then the
+    /// analysed cell and free variables. Free names resolve to the nearest
+    /// enclosing function that binds them (or passes them through); the
+    /// others are globals.
+    fn push_function_scope(
+        &mut self,
+        name: &str,
+        params: &[String],
+        names: crate::scope::ScopeNames,
+    ) {
+        let mut scope = Scope::new(name, false);
+        scope.unit.varnames = params.to_vec();
+        let mut cells: Vec<String> = names.cells.into_iter().collect();
+        cells.sort();
+        let enclosing_binds = |n: &String| {
+            self.scopes
+                .iter()
+                .rev()
+                .take_while(|s| !s.is_module)
+                .any(|s| {
+                    (s.locals.contains(n) && !s.globals.contains(n))
+                        || s.unit.freevars.contains(n)
+                        || s.unit.cellvars.contains(n)
+                })
+        };
+        let mut frees: Vec<String> = names.free.into_iter().filter(enclosing_binds).collect();
+        frees.sort();
+        scope.locals = names.locals;
+        scope.globals = names.globals;
+        scope.unit.cellvars = cells;
+        scope.unit.freevars = frees;
+        scope.line = self.scope().line;
+        self.scopes.push(scope);
+    }
+
+    /// Ends a function scope and emits the code that makes the function:
+    /// `flags` say what the caller already pushed (defaults); the closure
+    /// tuple is added here.
+    fn finish_function(&mut self, mut flags: u8) -> CResult {
+        let scope = self.scopes.pop().expect("function scope");
+        let unit = scope.finish();
+        if !unit.freevars.is_empty() {
+            for name in &unit.freevars {
+                let outer = &self.scope().unit;
+                let i = outer
+                    .cellvars
+                    .iter()
+                    .chain(&outer.freevars)
+                    .position(|n| n == name)
+                    .expect("free variables are cells of the enclosing scope")
+                    as u32;
+                self.emit(Instr::LoadClosure(i));
+            }
+            self.emit(Instr::BuildTuple(unit.freevars.len() as u32));
+            flags |= crate::code::MAKE_CLOSURE;
+        }
+        let children = &mut self.scope().unit.children;
+        children.push(unit);
+        let child = (children.len() - 1) as u32;
+        self.emit(Instr::MakeFunction(child, flags));
         Ok(())
     }
 
@@ -460,7 +537,13 @@ impl Compiler<'_> {
             }
             Stmt::ClassDef(s) => return Err(self.unsupported(s.range, "class definition")),
             Stmt::Try(s) => self.compile_try(s)?,
-            Stmt::Nonlocal(s) => return Err(self.unsupported(s.range, "nonlocal statement")),
+            Stmt::Nonlocal(s) => {
+                if self.scope().is_module {
+                    return Err(
+                        self.syntax(s.range, "nonlocal declaration not allowed at module level")
+                    );
+                }
+            }
             Stmt::Match(s) => return Err(self.unsupported(s.range, "match statement")),
             Stmt::TypeAlias(s) => return Err(self.unsupported(s.range, "type alias")),
             Stmt::IpyEscapeCommand(s) => return Err(self.syntax(s.range, "IPython escape command")),
@@ -752,64 +835,171 @@ impl Compiler<'_> {
         if f.is_async {
             return Err(self.unsupported(f.range, "async def"));
         }
-        if let Some(d) = f.decorator_list.first() {
-            return Err(self.unsupported(d.range, "decorator"));
-        }
         if f.type_params.is_some() {
             return Err(self.unsupported(f.range, "type parameters"));
         }
-        let params = &f.parameters;
-        if !params.posonlyargs.is_empty() {
-            return Err(self.unsupported(params.range, "positional-only parameters"));
+        // Decorators are evaluated first, applied last (innermost first).
+        for d in &f.decorator_list {
+            self.compile_expr(&d.expression)?;
         }
-        if let Some(v) = &params.vararg {
-            return Err(self.unsupported(v.range, "*args parameter"));
-        }
-        if let Some(k) = params.kwonlyargs.first() {
-            return Err(self.unsupported(k.range, "keyword-only parameters"));
-        }
-        if let Some(k) = &params.kwarg {
-            return Err(self.unsupported(k.range, "**kwargs parameter"));
-        }
-        // Defaults are evaluated once, in the defining scope.
-        let defaults: Vec<&Expr> = params
-            .args
-            .iter()
-            .filter_map(|p| p.default.as_deref())
-            .collect();
-        for d in &defaults {
-            self.compile_expr(d)?;
-        }
-        if !defaults.is_empty() {
-            self.emit(Instr::BuildTuple(defaults.len() as u32));
-        }
-
-        let mut scope = Scope::new(f.name.id.as_str(), false);
-        for p in &params.args {
-            let name = p.parameter.name.id.to_string();
-            scope.unit.varnames.push(name.clone());
-            scope.locals.insert(name);
-        }
-        scope.unit.argcount = params.args.len() as u32;
-        collect_locals(&f.body, &mut scope.locals, &mut scope.globals);
-        for g in &scope.globals {
-            scope.locals.remove(g);
-        }
-        scope.line = self.scope().line;
-        self.scopes.push(scope);
+        let flags = self.compile_defaults(&f.parameters)?;
+        let params = crate::scope::params_in_order(&f.parameters);
+        let names = crate::scope::function_names(&params, &f.body);
+        self.push_function_scope(f.name.id.as_str(), &params, names);
+        self.set_signature(&f.parameters);
         let result = self.compile_body(&f.body);
         if result.is_ok() {
             self.emit_const(Const::None);
             self.emit(Instr::Return);
         }
-        let scope = self.scopes.pop().expect("function scope");
-        result?;
-        let unit = scope.finish();
-        let children = &mut self.scope().unit.children;
-        children.push(unit);
-        let child = (children.len() - 1) as u32;
-        self.emit(Instr::MakeFunction(child, !defaults.is_empty()));
+        if let Err(e) = result {
+            self.scopes.pop();
+            return Err(e);
+        }
+        self.finish_function(flags)?;
+        for _ in &f.decorator_list {
+            self.emit(Instr::Call(1));
+        }
         self.name_op(f.name.id.as_str(), NameOp::Store, f.range)
+    }
+
+    /// Pushes a function's defaults (a tuple) and keyword-only defaults (a
+    /// dict), evaluated once in the defining scope; returns the flags.
+    fn compile_defaults(&mut self, p: &ast::Parameters) -> CResult<u8> {
+        if let Some(a) = p.posonlyargs.first() {
+            return Err(self.unsupported(a.range, "positional-only parameters"));
+        }
+        let mut flags = 0;
+        let defaults: Vec<&Expr> = p.args.iter().filter_map(|a| a.default.as_deref()).collect();
+        if !defaults.is_empty() {
+            for d in &defaults {
+                self.compile_expr(d)?;
+            }
+            self.emit(Instr::BuildTuple(defaults.len() as u32));
+            flags |= crate::code::MAKE_DEFAULTS;
+        }
+        let kwdefaults: Vec<_> = p
+            .kwonlyargs
+            .iter()
+            .filter(|a| a.default.is_some())
+            .collect();
+        if !kwdefaults.is_empty() {
+            for k in &kwdefaults {
+                self.emit_const(Const::Str(k.parameter.name.id.to_string()));
+                self.compile_expr(k.default.as_deref().expect("filtered"))?;
+            }
+            self.emit(Instr::BuildDict(kwdefaults.len() as u32));
+            flags |= crate::code::MAKE_KWDEFAULTS;
+        }
+        Ok(flags)
+    }
+
+    fn set_signature(&mut self, p: &ast::Parameters) {
+        let unit = &mut self.scope().unit;
+        unit.argcount = p.args.len() as u32;
+        unit.kwonlyargcount = p.kwonlyargs.len() as u32;
+        unit.varargs = p.vararg.is_some();
+        unit.varkw = p.kwarg.is_some();
+    }
+
+    fn compile_lambda(&mut self, l: &ast::ExprLambda) -> CResult {
+        let flags = match &l.parameters {
+            Some(p) => self.compile_defaults(p)?,
+            None => 0,
+        };
+        let params = l
+            .parameters
+            .as_deref()
+            .map(crate::scope::params_in_order)
+            .unwrap_or_default();
+        let names = crate::scope::lambda_names(&params, &l.body);
+        self.push_function_scope("<lambda>", &params, names);
+        if let Some(p) = &l.parameters {
+            self.set_signature(p);
+        }
+        if let Err(e) = self.compile_expr(&l.body) {
+            self.scopes.pop();
+            return Err(e);
+        }
+        self.emit(Instr::Return);
+        self.finish_function(flags)
+    }
+
+    /// A list or dict comprehension: a hidden function, called at once with
+    /// the first iterator.
+    fn compile_comprehension(
+        &mut self,
+        name: &str,
+        generators: &[ast::Comprehension],
+        elements: &[&Expr],
+        kind: Instr,
+    ) -> CResult {
+        if let Some(g) = generators.iter().find(|g| g.is_async) {
+            return Err(self.unsupported(g.range, "async comprehension"));
+        }
+        let names = crate::scope::comprehension_names(generators, elements);
+        self.push_function_scope(name, &[".0".to_string()], names);
+        self.scope().unit.argcount = 1;
+        let result = (|| -> CResult {
+            self.emit(match kind {
+                Instr::ListAppend(_) => Instr::BuildList(0),
+                _ => Instr::BuildDict(0),
+            });
+            self.comprehension_loop(generators, 0, elements, kind)?;
+            self.emit(Instr::Return);
+            Ok(())
+        })();
+        if let Err(e) = result {
+            self.scopes.pop();
+            return Err(e);
+        }
+        self.finish_function(0)?;
+        self.compile_expr(&generators[0].iter)?;
+        self.emit(Instr::GetIter);
+        self.emit(Instr::Call(1));
+        Ok(())
+    }
+
+    /// The nested loops of a comprehension; the result is `depth + 1` slots
+    /// below the innermost element.
+    fn comprehension_loop(
+        &mut self,
+        generators: &[ast::Comprehension],
+        index: usize,
+        elements: &[&Expr],
+        kind: Instr,
+    ) -> CResult {
+        let Some(g) = generators.get(index) else {
+            for e in elements {
+                self.compile_expr(e)?;
+            }
+            self.emit(match kind {
+                Instr::ListAppend(_) => Instr::ListAppend(index as u32 + 1),
+                _ => Instr::MapAdd(index as u32 + 1),
+            });
+            return Ok(());
+        };
+        if index == 0 {
+            self.emit(Instr::LoadFast(0));
+        } else {
+            self.compile_expr(&g.iter)?;
+            self.emit(Instr::GetIter);
+        }
+        let start = self.here();
+        let exit = self.emit(Instr::ForIter(0));
+        self.compile_store(&g.target)?;
+        let mut skips = Vec::new();
+        for cond in &g.ifs {
+            self.compile_expr(cond)?;
+            skips.push(self.emit(Instr::PopJumpIfFalse(0)));
+        }
+        self.comprehension_loop(generators, index + 1, elements, kind)?;
+        for s in skips {
+            self.patch(s);
+        }
+        self.emit(Instr::Jump(start));
+        self.patch(exit);
+        Ok(())
     }
 
     fn compile_aug_assign(&mut self, s: &ast::StmtAugAssign) -> CResult {
@@ -1017,6 +1207,13 @@ impl Compiler<'_> {
                 self.set_line(s.range);
                 self.emit(Instr::Subscr);
             }
+            Expr::List(l) if l.elts.iter().any(|e| e.is_starred_expr()) => {
+                self.compile_list_with_stars(&l.elts)?;
+            }
+            Expr::Tuple(t) if t.elts.iter().any(|e| e.is_starred_expr()) => {
+                self.compile_list_with_stars(&t.elts)?;
+                self.emit(Instr::ListToTuple);
+            }
             Expr::List(l) => {
                 self.compile_elements(&l.elts)?;
                 self.emit(Instr::BuildList(l.elts.len() as u32));
@@ -1040,11 +1237,24 @@ impl Compiler<'_> {
             Expr::Slice(s) => return Err(self.syntax(s.range, "slice outside a subscript")),
             Expr::Starred(s) => return Err(self.unsupported(s.range, "starred expression")),
             Expr::Named(e) => return Err(self.unsupported(e.range, "assignment expression (:=)")),
-            Expr::Lambda(e) => return Err(self.unsupported(e.range, "lambda")),
+            Expr::Lambda(l) => self.compile_lambda(l)?,
             Expr::Set(e) => return Err(self.unsupported(e.range, "set display")),
-            Expr::ListComp(e) => return Err(self.unsupported(e.range, "list comprehension")),
+            Expr::ListComp(c) => self.compile_comprehension(
+                "<listcomp>",
+                &c.generators,
+                &[&c.elt],
+                Instr::ListAppend(0),
+            )?,
             Expr::SetComp(e) => return Err(self.unsupported(e.range, "set comprehension")),
-            Expr::DictComp(e) => return Err(self.unsupported(e.range, "dict comprehension")),
+            Expr::DictComp(c) => match &c.key {
+                Some(k) => self.compile_comprehension(
+                    "<dictcomp>",
+                    &c.generators,
+                    &[k, &c.value],
+                    Instr::MapAdd(0),
+                )?,
+                None => return Err(self.unsupported(c.range, "** in a dict comprehension")),
+            },
             Expr::Generator(e) => return Err(self.unsupported(e.range, "generator expression")),
             Expr::Await(e) => return Err(self.unsupported(e.range, "await")),
             Expr::Yield(e) => return Err(self.unsupported(e.range, "yield")),
@@ -1053,6 +1263,24 @@ impl Compiler<'_> {
             Expr::TString(e) => return Err(self.unsupported(e.range, "t-string")),
             Expr::EllipsisLiteral(e) => return Err(self.unsupported(e.range, "Ellipsis")),
             Expr::IpyEscapeCommand(e) => return Err(self.syntax(e.range, "IPython escape command")),
+        }
+        Ok(())
+    }
+
+    /// Builds a list from elements that may be starred (`[*a, b]`).
+    fn compile_list_with_stars(&mut self, elts: &[Expr]) -> CResult {
+        self.emit(Instr::BuildList(0));
+        for e in elts {
+            match e {
+                Expr::Starred(s) => {
+                    self.compile_expr(&s.value)?;
+                    self.emit(Instr::ListExtend(1));
+                }
+                other => {
+                    self.compile_expr(other)?;
+                    self.emit(Instr::ListAppend(1));
+                }
+            }
         }
         Ok(())
     }
@@ -1117,11 +1345,30 @@ impl Compiler<'_> {
 
     fn compile_call(&mut self, call: &ast::ExprCall) -> CResult {
         let args = &call.arguments;
-        if let Some(k) = args.keywords.iter().find(|k| k.arg.is_none()) {
-            return Err(self.unsupported(k.range, "** argument unpacking"));
-        }
-        if let Some(s) = args.args.iter().find(|a| a.is_starred_expr()) {
-            return Err(self.unsupported(s.range(), "* argument unpacking"));
+        let unpacks = args.keywords.iter().any(|k| k.arg.is_none())
+            || args.args.iter().any(|a| a.is_starred_expr());
+        if unpacks {
+            // f(*a, x, **k): a list of positional arguments, a dict of
+            // keyword ones.
+            self.compile_expr(&call.func)?;
+            self.compile_list_with_stars(&args.args)?;
+            self.emit(Instr::BuildDict(0));
+            for k in args.keywords.iter() {
+                match &k.arg {
+                    Some(name) => {
+                        self.emit_const(Const::Str(name.id.to_string()));
+                        self.compile_expr(&k.value)?;
+                        self.emit(Instr::MapAdd(1));
+                    }
+                    None => {
+                        self.compile_expr(&k.value)?;
+                        self.emit(Instr::DictMerge(1));
+                    }
+                }
+            }
+            self.set_line(call.range());
+            self.emit(Instr::CallEx);
+            return Ok(());
         }
         let method = match call.func.as_ref() {
             Expr::Attribute(a) if args.keywords.is_empty() => Some(a),
@@ -1192,97 +1439,4 @@ pub fn parse_int_literal(token: &str) -> Option<BigInt> {
         (lower, 10)
     };
     BigInt::parse_bytes(digits.as_bytes(), radix)
-}
-
-/// Names a function body binds (its locals), and the names it declares global.
-/// Nested function bodies are not entered: only the nested function's name is
-/// bound here.
-fn collect_locals(body: &[Stmt], locals: &mut HashSet<String>, globals: &mut HashSet<String>) {
-    for stmt in body {
-        match stmt {
-            Stmt::Assign(s) => {
-                for t in &s.targets {
-                    collect_target(t, locals);
-                }
-            }
-            Stmt::AnnAssign(s) => collect_target(&s.target, locals),
-            Stmt::AugAssign(s) => collect_target(&s.target, locals),
-            Stmt::For(s) => {
-                collect_target(&s.target, locals);
-                collect_locals(&s.body, locals, globals);
-                collect_locals(&s.orelse, locals, globals);
-            }
-            Stmt::While(s) => {
-                collect_locals(&s.body, locals, globals);
-                collect_locals(&s.orelse, locals, globals);
-            }
-            Stmt::If(s) => {
-                collect_locals(&s.body, locals, globals);
-                for c in &s.elif_else_clauses {
-                    collect_locals(&c.body, locals, globals);
-                }
-            }
-            Stmt::With(s) => {
-                for item in &s.items {
-                    if let Some(t) = &item.optional_vars {
-                        collect_target(t, locals);
-                    }
-                }
-                collect_locals(&s.body, locals, globals);
-            }
-            Stmt::Try(s) => {
-                collect_locals(&s.body, locals, globals);
-                for handler in &s.handlers {
-                    let ast::ExceptHandler::ExceptHandler(h) = handler;
-                    if let Some(n) = &h.name {
-                        locals.insert(n.id.to_string());
-                    }
-                    collect_locals(&h.body, locals, globals);
-                }
-                collect_locals(&s.orelse, locals, globals);
-                collect_locals(&s.finalbody, locals, globals);
-            }
-            Stmt::FunctionDef(f) => {
-                locals.insert(f.name.id.to_string());
-            }
-            Stmt::ClassDef(c) => {
-                locals.insert(c.name.id.to_string());
-            }
-            Stmt::Delete(d) => {
-                for t in &d.targets {
-                    collect_target(t, locals);
-                }
-            }
-            Stmt::Import(i) => {
-                for a in &i.names {
-                    let bind = a.asname.as_ref().unwrap_or(&a.name);
-                    locals.insert(bind.id.split('.').next().unwrap_or("").to_string());
-                }
-            }
-            Stmt::ImportFrom(i) => {
-                for a in &i.names {
-                    let bind = a.asname.as_ref().unwrap_or(&a.name);
-                    locals.insert(bind.id.to_string());
-                }
-            }
-            Stmt::Global(g) => {
-                for n in &g.names {
-                    globals.insert(n.id.to_string());
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-fn collect_target(target: &Expr, locals: &mut HashSet<String>) {
-    match target {
-        Expr::Name(n) => {
-            locals.insert(n.id.to_string());
-        }
-        Expr::Tuple(t) => t.elts.iter().for_each(|e| collect_target(e, locals)),
-        Expr::List(l) => l.elts.iter().for_each(|e| collect_target(e, locals)),
-        Expr::Starred(s) => collect_target(&s.value, locals),
-        _ => {}
-    }
 }

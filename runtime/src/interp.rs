@@ -277,6 +277,18 @@ impl<S: LockStrategy> Interp<S> {
             .collect::<Vec<_>>()
             .into_boxed_slice();
         let nlocals = unit.varnames.len() as u32;
+        let nparams = unit.argcount + unit.kwonlyargcount + unit.varargs as u32 + unit.varkw as u32;
+        let cell_params = unit
+            .cellvars
+            .iter()
+            .map(|c| {
+                unit.varnames[..nparams as usize]
+                    .iter()
+                    .position(|v| v == c)
+                    .map(|p| p as u32)
+            })
+            .collect();
+        let simple_args = unit.kwonlyargcount == 0 && !unit.varargs && !unit.varkw;
         Arc::new(Code {
             name: Arc::from(unit.name.as_str()),
             filename: filename.clone(),
@@ -290,7 +302,22 @@ impl<S: LockStrategy> Interp<S> {
                 .map(|v| Arc::from(v.as_str()))
                 .collect(),
             argcount: unit.argcount,
+            kwonlyargcount: unit.kwonlyargcount,
+            varargs: unit.varargs,
+            varkw: unit.varkw,
+            simple_args,
             nlocals,
+            cellvars: unit
+                .cellvars
+                .iter()
+                .map(|v| Arc::from(v.as_str()))
+                .collect(),
+            freevars: unit
+                .freevars
+                .iter()
+                .map(|v| Arc::from(v.as_str()))
+                .collect(),
+            cell_params,
             children,
             cache_base,
             is_module: unit.is_module,

@@ -21,6 +21,7 @@ pub mod object;
 pub mod ops;
 mod payload;
 pub mod repr;
+pub mod scope;
 pub mod strategy;
 pub mod sync;
 pub mod traceback;

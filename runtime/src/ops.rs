@@ -104,6 +104,7 @@ pub fn type_kind<S: LockStrategy>(v: &Value<S>) -> TypeKind {
             Payload::Exception(_) => TypeKind::Exception,
             Payload::Thread(_) => TypeKind::Thread,
             Payload::Lock(_) => TypeKind::Lock,
+            Payload::Cell(_) => TypeKind::Object,
             Payload::Freed => TypeKind::Object,
         },
     }

@@ -31,6 +31,9 @@ pub enum Payload<S: LockStrategy> {
     Exception(ExceptionObj<S>),
     Thread(crate::modules::threading::ThreadObj<S>),
     Lock(crate::modules::threading::LockObj),
+    /// A cell: a variable shared between a function and the functions
+    /// nested in it (`None` while unbound).
+    Cell(ObjCell<Option<Value<S>>>),
     /// An immortal object whose payload was taken at runtime teardown.
     Freed,
 }
@@ -156,6 +159,10 @@ pub struct Function<S: LockStrategy> {
     pub code: Arc<Code<S>>,
     pub globals: ObjRef<S>,
     pub defaults: Box<[Value<S>]>,
+    /// Defaults of keyword-only parameters, by name.
+    pub kwdefaults: Box<[(Arc<str>, Value<S>)]>,
+    /// Cells of the free variables, in `code.freevars` order.
+    pub closure: Box<[Value<S>]>,
 }
 
 /// A function written in Rust.

@@ -240,6 +240,7 @@ pub fn repr<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String
                     addr
                 ),
                 Payload::Iter(_) => format!("<{} object at {:#x}>", type_name(v), addr),
+                Payload::Cell(_) => format!("<cell at {:#x}>", addr),
                 Payload::Freed => "<freed>".into(),
             }
         }

@@ -201,7 +201,7 @@ impl<S: LockStrategy> Vm<S> {
     /// Runs a module body with `globals` as its namespace.
     pub fn run_module_code(&mut self, code: &Arc<Code<S>>, globals: &ObjRef<S>) -> PyResult<S> {
         let base = self.stack.len();
-        self.run_frame(code, globals, base)
+        self.run_frame(code, globals, &[], base)
     }
 
     /// Calls any callable with positional arguments.
@@ -260,8 +260,17 @@ impl<S: LockStrategy> Vm<S> {
     fn bind_args(&mut self, f: &Function<S>, mut args: Args<S>) -> PyResult<S, usize> {
         let code = &f.code;
         let argcount = code.argcount as usize;
+        let kwonly = code.kwonlyargcount as usize;
         let npos = args.pos.len();
-        if npos > argcount {
+        let mut locals: Vec<Option<Value<S>>> = Vec::with_capacity(code.nlocals as usize);
+        locals.resize(code.nlocals as usize, None);
+        let mut slot = argcount + kwonly;
+        let varargs_slot = code.varargs.then(|| {
+            slot += 1;
+            slot - 1
+        });
+        let varkw_slot = code.varkw.then_some(slot);
+        if npos > argcount && varargs_slot.is_none() {
             let ndefaults = f.defaults.len();
             let takes = if ndefaults > 0 {
                 format!("from {} to {}", argcount - ndefaults, argcount)
@@ -279,11 +288,23 @@ impl<S: LockStrategy> Vm<S> {
                 code.name, takes, plural, npos, was
             )));
         }
-        let mut locals: Vec<Option<Value<S>>> = Vec::with_capacity(code.nlocals as usize);
-        locals.extend(args.pos.drain(..).map(Some));
-        locals.resize(code.nlocals as usize, None);
+        let extra: Vec<Value<S>> = if npos > argcount {
+            args.pos.split_off(argcount)
+        } else {
+            Vec::new()
+        };
+        for (i, v) in args.pos.drain(..).enumerate() {
+            locals[i] = Some(v);
+        }
+        if let Some(s) = varargs_slot {
+            locals[s] = Some(ops::new_tuple(extra));
+        }
+        let kwargs = varkw_slot.map(|_| ops::new_dict());
         for (name, value) in args.kw.drain(..) {
-            match code.varnames[..argcount].iter().position(|v| **v == *name) {
+            match code.varnames[..argcount + kwonly]
+                .iter()
+                .position(|v| **v == *name)
+            {
                 Some(i) if locals[i].is_some() => {
                     return Err(self.type_error(format!(
                         "{}() got multiple values for argument '{}'",
@@ -291,13 +312,22 @@ impl<S: LockStrategy> Vm<S> {
                     )))
                 }
                 Some(i) => locals[i] = Some(value),
-                None => {
-                    return Err(self.type_error(format!(
-                        "{}() got an unexpected keyword argument '{}'",
-                        code.name, name
-                    )))
-                }
+                None => match &kwargs {
+                    Some(Value::Obj(d)) => {
+                        let key = self.new_str(name);
+                        ops::dict_set(self, d, key, value)?;
+                    }
+                    _ => {
+                        return Err(self.type_error(format!(
+                            "{}() got an unexpected keyword argument '{}'",
+                            code.name, name
+                        )))
+                    }
+                },
             }
+        }
+        if let (Some(s), Some(d)) = (varkw_slot, kwargs) {
+            locals[s] = Some(d);
         }
         let first_default = argcount - f.defaults.len();
         let mut missing = Vec::new();
@@ -311,23 +341,45 @@ impl<S: LockStrategy> Vm<S> {
             }
         }
         if !missing.is_empty() {
-            let n = missing.len();
-            let list = match n {
-                1 => missing[0].clone(),
-                2 => format!("{} and {}", missing[0], missing[1]),
-                _ => format!("{}, and {}", missing[..n - 1].join(", "), missing[n - 1]),
-            };
-            return Err(self.type_error(format!(
-                "{}() missing {} required positional argument{}: {}",
-                code.name,
-                n,
-                if n == 1 { "" } else { "s" },
-                list
-            )));
+            return Err(self.missing_arguments(code, "positional", &missing));
+        }
+        for (i, slot) in locals
+            .iter_mut()
+            .enumerate()
+            .take(argcount + kwonly)
+            .skip(argcount)
+        {
+            if slot.is_none() {
+                match f.kwdefaults.iter().find(|(n, _)| **n == *code.varnames[i]) {
+                    Some((_, v)) => *slot = Some(v.clone()),
+                    None => missing.push(format!("'{}'", code.varnames[i])),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.missing_arguments(code, "keyword-only", &missing));
         }
         let base = self.stack.len();
         self.stack.extend(locals);
         Ok(base)
+    }
+
+    /// CPython's "f() missing 2 required positional arguments: 'a' and 'b'".
+    fn missing_arguments(&self, code: &Code<S>, kind: &str, missing: &[String]) -> PyErr<S> {
+        let n = missing.len();
+        let list = match n {
+            1 => missing[0].clone(),
+            2 => format!("{} and {}", missing[0], missing[1]),
+            _ => format!("{}, and {}", missing[..n - 1].join(", "), missing[n - 1]),
+        };
+        self.type_error(format!(
+            "{}() missing {} required {} argument{}: {}",
+            code.name,
+            n,
+            kind,
+            if n == 1 { "" } else { "s" },
+            list
+        ))
     }
 
     /// Runs a function whose locals start at `base`; pops them afterwards.
@@ -338,15 +390,31 @@ impl<S: LockStrategy> Vm<S> {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
         self.depth += 1;
-        let r = self.run_frame(&f.code, &f.globals, base);
+        let r = self.run_frame(&f.code, &f.globals, &f.closure, base);
         self.depth -= 1;
         r
     }
 
     /// Runs a frame whose (possibly partial) locals start at `base`, and
     /// truncates the stack back to `base` afterwards.
-    fn run_frame(&mut self, code: &Arc<Code<S>>, globals: &ObjRef<S>, base: usize) -> PyResult<S> {
+    fn run_frame(
+        &mut self,
+        code: &Arc<Code<S>>,
+        globals: &ObjRef<S>,
+        closure: &[Value<S>],
+        base: usize,
+    ) -> PyResult<S> {
         self.stack.resize(base + code.nlocals as usize, None);
+        if !code.cellvars.is_empty() || !closure.is_empty() {
+            // Cell variables get fresh cells (a parameter's value moves into
+            // its cell); free variables get the function's closure cells.
+            for param in code.cell_params.iter() {
+                let value = param.and_then(|p| self.stack[base + p as usize].take());
+                let cell = ObjRef::new(Payload::Cell(crate::object::ObjCell::new(value)));
+                self.stack.push(Some(Value::Obj(cell)));
+            }
+            self.stack.extend(closure.iter().cloned().map(Some));
+        }
         let mut frame = Frame {
             base,
             blocks: Vec::new(),
@@ -573,7 +641,7 @@ impl<S: LockStrategy> Vm<S> {
                     // its first locals go.
                     if let Some(Some(Value::Obj(o))) = stack.get(at) {
                         if let Payload::Function(f) = &o.payload {
-                            if f.code.argcount == argc {
+                            if f.code.simple_args && f.code.argcount == argc {
                                 let callee = stack[at].take();
                                 let Some(Value::Obj(o)) = &callee else {
                                     unreachable!("checked above")
@@ -603,6 +671,42 @@ impl<S: LockStrategy> Vm<S> {
                     pc = frame.pc;
                 }
             }
+        }
+    }
+
+    fn cell_get(
+        &self,
+        stack: &[Option<Value<S>>],
+        base: usize,
+        code: &Code<S>,
+        i: u32,
+    ) -> PyResult<S> {
+        cell_of(stack, base, code, i)
+            .get()
+            .ok_or_else(|| self.unbound_deref(code, i))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn unbound_deref(&self, code: &Code<S>, i: u32) -> PyErr<S> {
+        let ncells = code.cellvars.len();
+        let i = i as usize;
+        if i < ncells {
+            self.new_error(
+                "UnboundLocalError",
+                format!(
+                    "cannot access local variable '{}' where it is not associated with a value",
+                    code.cellvars[i]
+                ),
+            )
+        } else {
+            self.new_error(
+                "NameError",
+                format!(
+                    "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
+                    code.freevars[i - ncells]
+                ),
+            )
         }
     }
 
@@ -751,24 +855,9 @@ impl<S: LockStrategy> Vm<S> {
                     push!(r);
                 }
                 Instr::Call(argc) => {
-                    let argc = argc as usize;
-                    let at = stack.len() - argc - 1;
+                    // The hot loop already tried the positional fast path.
+                    let at = stack.len() - argc as usize - 1;
                     let callee = stack[at].take().unwrap_or(Value::None);
-                    // Fast path: a Python function called with exactly its
-                    // positional parameters; the arguments already lie where
-                    // its first locals go.
-                    if let Value::Obj(o) = &callee {
-                        if let Payload::Function(f) = &o.payload {
-                            if f.code.argcount as usize == argc {
-                                std::mem::swap(&mut self.stack, stack);
-                                let r = self.enter_function(f, at + 1);
-                                std::mem::swap(&mut self.stack, stack);
-                                stack.truncate(at);
-                                push!(r?);
-                                return Ok(None);
-                            }
-                        }
-                    }
                     let args: Vec<Value<S>> = stack.drain(at + 1..).flatten().collect();
                     stack.truncate(at);
                     let r = self.call(&callee, args)?;
@@ -972,15 +1061,23 @@ impl<S: LockStrategy> Vm<S> {
                     let items = ops::unpack(self, &seq, n as usize)?;
                     stack.extend(items.into_iter().rev().map(Some));
                 }
-                Instr::MakeFunction(child, has_defaults) => {
-                    let defaults: Box<[Value<S>]> = if has_defaults {
-                        match pop!() {
-                            Value::Obj(o) => match &o.payload {
-                                Payload::Tuple(items) => items.clone(),
-                                _ => unreachable!("defaults are a tuple"),
-                            },
-                            _ => unreachable!("defaults are a tuple"),
-                        }
+                Instr::MakeFunction(child, flags) => {
+                    let closure: Box<[Value<S>]> = if flags & crate::code::MAKE_CLOSURE != 0 {
+                        tuple_items(pop!())
+                    } else {
+                        Box::new([])
+                    };
+                    let kwdefaults: Box<[(Arc<str>, Value<S>)]> =
+                        if flags & crate::code::MAKE_KWDEFAULTS != 0 {
+                            ops::dict_items(&pop!())
+                                .into_iter()
+                                .map(|(k, v)| (Arc::from(k.as_str().unwrap_or("")), v))
+                                .collect()
+                        } else {
+                            Box::new([])
+                        };
+                    let defaults: Box<[Value<S>]> = if flags & crate::code::MAKE_DEFAULTS != 0 {
+                        tuple_items(pop!())
                     } else {
                         Box::new([])
                     };
@@ -988,6 +1085,8 @@ impl<S: LockStrategy> Vm<S> {
                         code: code.children[child as usize].clone(),
                         globals: globals.clone(),
                         defaults,
+                        kwdefaults,
+                        closure,
                     });
                     // Functions defined at module level are shared by every
                     // thread that calls them.
@@ -997,6 +1096,101 @@ impl<S: LockStrategy> Vm<S> {
                         ObjRef::new(payload)
                     };
                     push!(Value::Obj(f));
+                }
+                Instr::LoadDeref(i) => {
+                    let v = self.cell_get(stack, frame.base, code, i)?;
+                    push!(v);
+                }
+                Instr::StoreDeref(i) => {
+                    let v = pop!();
+                    let old = cell_of(stack, frame.base, code, i).set(Some(v));
+                    drop(old);
+                }
+                Instr::DeleteDeref(i) => {
+                    if cell_of(stack, frame.base, code, i).set(None).is_none() {
+                        return Err(self.unbound_deref(code, i));
+                    }
+                }
+                Instr::LoadClosure(i) => {
+                    let cell = stack[frame.base + code.nlocals as usize + i as usize]
+                        .clone()
+                        .expect("cell slot");
+                    push!(cell);
+                }
+                Instr::ListAppend(depth) => {
+                    let v = pop!();
+                    let at = stack.len() - depth as usize;
+                    let Some(Some(Value::Obj(list))) = stack.get(at) else {
+                        unreachable!("comprehension result list")
+                    };
+                    if let Payload::List(cell) = &list.payload {
+                        cell.with::<S, _>(&list.header, |items| items.push(v));
+                    }
+                }
+                Instr::ListExtend(depth) => {
+                    let iterable = pop!();
+                    let items = ops::iterate(self, &iterable).map_err(|_| {
+                        self.type_error(format!(
+                            "Value after * must be an iterable, not {}",
+                            ops::type_name(&iterable)
+                        ))
+                    })?;
+                    let at = stack.len() - depth as usize;
+                    let Some(Some(Value::Obj(list))) = stack.get(at) else {
+                        unreachable!("list being built")
+                    };
+                    if let Payload::List(cell) = &list.payload {
+                        cell.with::<S, _>(&list.header, |v| v.extend(items));
+                    }
+                }
+                Instr::DictMerge(depth) => {
+                    let mapping = pop!();
+                    if !matches!(mapping.payload(), Some(Payload::Dict(_))) {
+                        return Err(self.type_error(format!(
+                            "argument after ** must be a mapping, not {}",
+                            ops::type_name(&mapping)
+                        )));
+                    }
+                    let at = stack.len() - depth as usize;
+                    let Some(Some(Value::Obj(dict))) = stack.get(at) else {
+                        unreachable!("dict being built")
+                    };
+                    let dict = dict.clone();
+                    for (k, v) in ops::dict_items(&mapping) {
+                        ops::dict_set(self, &dict, k, v)?;
+                    }
+                }
+                Instr::ListToTuple => {
+                    let list = pop!();
+                    push!(ops::new_tuple(ops::list_snapshot(&list)));
+                }
+                Instr::CallEx => {
+                    let kwargs = pop!();
+                    let positional = pop!();
+                    let callee = pop!();
+                    let mut kw = Vec::new();
+                    for (k, v) in ops::dict_items(&kwargs) {
+                        match k.as_str() {
+                            Some(name) => kw.push((name.to_string(), v)),
+                            None => return Err(self.type_error("keywords must be strings")),
+                        }
+                    }
+                    let args = Args {
+                        pos: ops::list_snapshot(&positional),
+                        kw,
+                    };
+                    let r = self.call_args(&callee, args)?;
+                    push!(r);
+                }
+                Instr::MapAdd(depth) => {
+                    let v = pop!();
+                    let k = pop!();
+                    let at = stack.len() - depth as usize;
+                    let Some(Some(Value::Obj(dict))) = stack.get(at) else {
+                        unreachable!("comprehension result dict")
+                    };
+                    let dict = dict.clone();
+                    ops::dict_set(self, &dict, k, v)?;
                 }
                 Instr::ImportName(i) => {
                     let m = crate::modules::import(self, &code.names[i as usize])?;
@@ -1061,7 +1255,8 @@ impl<S: LockStrategy> Vm<S> {
                 }
                 Instr::ExceptionMatch => {
                     let class = pop!();
-                    let matched = self.exception_matches(top!(), &class)?;
+                    let exc = pop!();
+                    let matched = self.exception_matches(&exc, &class)?;
                     push!(Value::Bool(matched));
                 }
                 Instr::Reraise => {
@@ -1192,6 +1387,46 @@ impl<S: LockStrategy> Vm<S> {
             },
             _ => Err(self.type_error("exceptions must derive from BaseException")),
         }
+    }
+}
+
+/// The items of a tuple made by the compiler.
+fn tuple_items<S: LockStrategy>(v: Value<S>) -> Box<[Value<S>]> {
+    match v.payload() {
+        Some(Payload::Tuple(items)) => items.clone(),
+        _ => unreachable!("the compiler made a tuple"),
+    }
+}
+
+/// A cell in a frame's cell slots.
+struct CellRef<'a, S: LockStrategy>(&'a ObjRef<S>);
+
+impl<S: LockStrategy> CellRef<'_, S> {
+    fn get(&self) -> Option<Value<S>> {
+        match &self.0.payload {
+            Payload::Cell(c) => c.with::<S, _>(&self.0.header, |v| v.clone()),
+            _ => unreachable!("cell slot holds a cell"),
+        }
+    }
+    /// Replaces the content; returns the old one (dropped by the caller,
+    /// outside the cell's lock).
+    fn set(&self, value: Option<Value<S>>) -> Option<Value<S>> {
+        match &self.0.payload {
+            Payload::Cell(c) => c.with::<S, _>(&self.0.header, |v| std::mem::replace(v, value)),
+            _ => unreachable!("cell slot holds a cell"),
+        }
+    }
+}
+
+fn cell_of<'a, S: LockStrategy>(
+    stack: &'a [Option<Value<S>>],
+    base: usize,
+    code: &Code<S>,
+    i: u32,
+) -> CellRef<'a, S> {
+    match &stack[base + code.nlocals as usize + i as usize] {
+        Some(Value::Obj(cell)) => CellRef(cell),
+        _ => unreachable!("cell slot holds a cell"),
     }
 }
 
