@@ -49,6 +49,17 @@ pub fn install<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         ("any", builtin_any),
         ("all", builtin_all),
         ("divmod", builtin_divmod),
+        ("issubclass", builtin_issubclass),
+        ("hasattr", builtin_hasattr),
+        ("getattr", builtin_getattr),
+        ("setattr", builtin_setattr),
+        ("delattr", builtin_delattr),
+        ("vars", builtin_vars),
+        ("callable", builtin_callable),
+        ("super", builtin_super),
+        ("property", builtin_property),
+        ("staticmethod", builtin_staticmethod),
+        ("classmethod", builtin_classmethod),
     ];
     for (name, f) in functions {
         interp.dict_set_str(b, name, builtin_fn(interp, name, *f, false));
@@ -72,6 +83,273 @@ pub fn install<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         interp.dict_set_str(b, name, Value::Obj(interp.exceptions[name].clone()));
     }
     interp.dict_set_str(b, "__name__", interp.new_str("builtins"));
+    install_singletons(interp);
+}
+
+/// Objects the class machinery needs by identity.
+fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
+    let object = interp.types[&TypeKind::Object].clone();
+    let ni_class = interp.alloc_shared(Payload::Type(crate::object::TypeObj {
+        name: "NotImplementedType".into(),
+        kind: TypeKind::Instance,
+        base: Some(object.clone()),
+        bases: Box::new([object.clone()]),
+        mro: Box::new([object.clone()]),
+        dict: Some(
+            interp.alloc_shared(Payload::Dict(crate::object::PyDict::new(
+                crate::dict::new_map(),
+            ))),
+        ),
+    }));
+    let not_implemented = Value::Obj(interp.alloc_shared(Payload::Instance(
+        crate::object::InstanceObj {
+            class: ni_class,
+            dict: interp.alloc_shared(Payload::Dict(crate::object::PyDict::new(
+                crate::dict::new_map(),
+            ))),
+        },
+    )));
+    interp.dict_set_str(&interp.builtins, "NotImplemented", not_implemented.clone());
+    let singleton = |class_name: &str| {
+        let class = interp.alloc_shared(Payload::Type(crate::object::TypeObj {
+            name: class_name.into(),
+            kind: TypeKind::Instance,
+            base: Some(object.clone()),
+            bases: Box::new([object.clone()]),
+            mro: Box::new([object.clone()]),
+            dict: Some(
+                interp.alloc_shared(Payload::Dict(crate::object::PyDict::new(
+                    crate::dict::new_map(),
+                ))),
+            ),
+        }));
+        Value::Obj(
+            interp.alloc_shared(Payload::Instance(crate::object::InstanceObj {
+                class,
+                dict: interp.alloc_shared(Payload::Dict(crate::object::PyDict::new(
+                    crate::dict::new_map(),
+                ))),
+            })),
+        )
+    };
+    let ellipsis = singleton("ellipsis");
+    interp.dict_set_str(&interp.builtins, "Ellipsis", ellipsis.clone());
+    let abc_meta = Value::Obj(interp.alloc_shared(Payload::Type(crate::object::TypeObj {
+        name: "ABCMeta".into(),
+        kind: TypeKind::Type,
+        base: Some(object.clone()),
+        bases: Box::new([object.clone()]),
+        mro: Box::new([object]),
+        dict: None,
+    })));
+    let singletons = crate::interp::Singletons {
+        not_implemented,
+        object_init: builtin_fn(interp, "__init__", object_init, false),
+        property_setter: builtin_fn(interp, "setter", property_setter, false),
+        property_getter: builtin_fn(interp, "getter", property_getter, false),
+        abc_meta,
+        ellipsis,
+    };
+    let _ = interp.singletons.set(singletons);
+}
+
+/// `object.__init__` / `BaseException.__init__`: exceptions keep their
+/// arguments; plain objects accept none.
+fn object_init<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    let Some(this) = args.pos.first() else {
+        return Err(vm.type_error("descriptor '__init__' of 'object' object needs an argument"));
+    };
+    if let Some(Payload::Exception(e)) = this.payload() {
+        let new_args: Box<[Value<S>]> = args.pos[1..].to_vec().into_boxed_slice();
+        let o = this.obj().expect("exception");
+        let old = e
+            .args
+            .with::<S, _>(&o.header, |a| std::mem::replace(a, new_args));
+        drop(old);
+    }
+    Ok(Value::None)
+}
+
+fn property_copier<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>, setter: bool) -> PyResult<S> {
+    arity(vm, if setter { "setter" } else { "getter" }, &args, 2, 2)?;
+    let Some(Payload::Property(getter, old_setter)) = args.pos[0].payload() else {
+        return Err(vm.type_error("descriptor requires a 'property' object"));
+    };
+    let f = args.pos[1].clone();
+    let (g, s) = if setter {
+        (getter.clone(), f)
+    } else {
+        (f, old_setter.clone())
+    };
+    Ok(Value::Obj(ObjRef::new(Payload::Property(g, s))))
+}
+
+fn property_setter<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    property_copier(vm, args, true)
+}
+
+fn property_getter<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    property_copier(vm, args, false)
+}
+
+fn builtin_property<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    let fget = args.take_kw("fget");
+    let fset = args.take_kw("fset");
+    args.take_kw("doc");
+    arity(vm, "property", &args, 0, 3)?;
+    let g = fget
+        .or_else(|| args.pos.first().cloned())
+        .unwrap_or(Value::None);
+    let s = fset
+        .or_else(|| args.pos.get(1).cloned())
+        .unwrap_or(Value::None);
+    Ok(Value::Obj(ObjRef::new(Payload::Property(g, s))))
+}
+
+fn builtin_staticmethod<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "staticmethod", &args, 1, 1)?;
+    Ok(Value::Obj(ObjRef::new(Payload::StaticMethod(
+        args.pos[0].clone(),
+    ))))
+}
+
+fn builtin_classmethod<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "classmethod", &args, 1, 1)?;
+    Ok(Value::Obj(ObjRef::new(Payload::ClassMethod(
+        args.pos[0].clone(),
+    ))))
+}
+
+fn builtin_super<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "super", &args, 2, 2)?;
+    match &args.pos[0] {
+        Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => Ok(Value::Obj(ObjRef::new(
+            Payload::Super(o.clone(), args.pos[1].clone()),
+        ))),
+        other => Err(vm.type_error(format!(
+            "super() argument 1 must be a type, not {}",
+            type_name(other)
+        ))),
+    }
+}
+
+fn builtin_issubclass<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "issubclass", &args, 2, 2)?;
+    let Some(t) = args.pos[0]
+        .obj()
+        .filter(|o| matches!(o.payload, Payload::Type(_)))
+    else {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    };
+    let classes: Vec<Value<S>> = match args.pos[1].payload() {
+        Some(Payload::Tuple(items)) => items.to_vec(),
+        _ => vec![args.pos[1].clone()],
+    };
+    for c in classes {
+        let Some(class) = c.obj().filter(|o| matches!(o.payload, Payload::Type(_))) else {
+            return Err(
+                vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
+            );
+        };
+        if is_subtype(t, class) {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn attr_name<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, ObjRef<S>> {
+    match v {
+        Value::Obj(o) if matches!(o.payload, Payload::Str(_)) => Ok(o.clone()),
+        other => Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_name(other)
+        ))),
+    }
+}
+
+fn is_attribute_error<S: LockStrategy>(e: &crate::vm::PyErr<S>) -> bool {
+    type_name(&Value::Obj(e.exc.clone())) == "AttributeError"
+}
+
+fn builtin_getattr<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "getattr", &args, 2, 3)?;
+    let name = attr_name(vm, &args.pos[1])?;
+    match ops::get_attr(vm, &args.pos[0], &name) {
+        Ok(v) => Ok(v),
+        Err(e) if is_attribute_error(&e) && args.pos.len() == 3 => Ok(args.pos[2].clone()),
+        Err(e) => Err(e),
+    }
+}
+
+fn builtin_hasattr<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "hasattr", &args, 2, 2)?;
+    let name = attr_name(vm, &args.pos[1])?;
+    match ops::get_attr(vm, &args.pos[0], &name) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(e) if is_attribute_error(&e) => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+fn builtin_setattr<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "setattr", &args, 3, 3)?;
+    let name = attr_name(vm, &args.pos[1])?;
+    ops::set_attr(vm, &args.pos[0], &name, args.pos[2].clone())?;
+    Ok(Value::None)
+}
+
+fn builtin_delattr<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "delattr", &args, 2, 2)?;
+    let name = attr_name(vm, &args.pos[1])?;
+    let key = Value::Obj(name);
+    if let Some(d) = args.pos[0].obj().and_then(crate::classes::instance_dict) {
+        let d = d.clone();
+        if ops::dict_del(vm, &d, &key)?.is_some() {
+            return Ok(Value::None);
+        }
+    }
+    Err(vm.new_error(
+        "AttributeError",
+        format!(
+            "'{}' object has no attribute '{}'",
+            type_name(&args.pos[0]),
+            key.as_str().unwrap_or("?")
+        ),
+    ))
+}
+
+fn builtin_vars<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "vars", &args, 1, 1)?;
+    let v = &args.pos[0];
+    if let Some(d) = v.obj().and_then(crate::classes::instance_dict) {
+        return Ok(Value::Obj(d.clone()));
+    }
+    match v.payload() {
+        Some(Payload::Module(m)) => Ok(Value::Obj(m.dict.clone())),
+        Some(Payload::Type(t)) if t.dict.is_some() => {
+            Ok(Value::Obj(t.dict.clone().expect("checked")))
+        }
+        _ => Err(vm.type_error("vars() argument must have __dict__ attribute")),
+    }
+}
+
+fn builtin_callable<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "callable", &args, 1, 1)?;
+    let v = &args.pos[0];
+    let callable = match v.payload() {
+        Some(
+            Payload::Function(_)
+            | Payload::Builtin(_)
+            | Payload::BoundMethod(..)
+            | Payload::Type(_),
+        ) => true,
+        Some(Payload::Instance(i)) => {
+            crate::classes::class_lookup(&i.class, &vm.new_str("__call__")).is_some()
+        }
+        _ => false,
+    };
+    Ok(Value::Bool(callable))
 }
 
 /// Checks the positional argument count of a builtin; CPython's message.
@@ -319,23 +597,18 @@ fn builtin_repr<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 pub fn type_of<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> ObjRef<S> {
     match v.payload() {
         Some(Payload::Exception(e)) => e.class.clone(),
+        Some(Payload::Instance(i)) => i.class.clone(),
         _ => vm.interp.types[&ops::type_kind(v)].clone(),
     }
 }
 
 /// Whether type `t` is `class` or derives from it.
 pub fn is_subtype<S: LockStrategy>(t: &ObjRef<S>, class: &ObjRef<S>) -> bool {
-    let mut cur = Some(t.clone());
-    while let Some(c) = cur {
-        if c.ptr_eq(class) {
-            return true;
+    t.ptr_eq(class)
+        || match &t.payload {
+            Payload::Type(ty) => ty.mro.iter().any(|c| c.ptr_eq(class)),
+            _ => false,
         }
-        cur = match &c.payload {
-            Payload::Type(ty) => ty.base.clone(),
-            _ => None,
-        };
-    }
-    false
 }
 
 fn builtin_isinstance<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {

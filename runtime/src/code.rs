@@ -141,6 +141,14 @@ pub enum Instr {
     ListAppend(u32),
     /// Pops a value and a key and sets them in the dict `i` slots down.
     MapAdd(u32),
+    /// Class-body name access: the class namespace, then globals and
+    /// builtins.
+    LoadName(u32),
+    StoreName(u32),
+    DeleteName(u32),
+    /// Makes a class: pops (with `true`, a metaclass), the class body
+    /// function and `n` bases; the name is constant `c`.
+    BuildClass(u32, u32, bool),
     /// Pops an iterable and extends the list `i` slots down with it (`*x`).
     ListExtend(u32),
     /// Pops a mapping and merges it into the dict `i` slots down (`**x`).
@@ -211,4 +219,6 @@ pub struct Code<S: LockStrategy> {
     /// First slot of this code's entries in the per-thread global cache.
     pub cache_base: usize,
     pub is_module: bool,
+    pub is_class: bool,
+    pub has_docstring: bool,
 }

@@ -26,6 +26,7 @@ pub enum Const {
     Bytes(Vec<u8>),
     /// A tuple of strings (keyword names of a call).
     StrTuple(Vec<String>),
+    Ellipsis,
 }
 
 /// Compiled code, before its constants become objects.
@@ -47,6 +48,10 @@ pub struct CodeUnit {
     pub freevars: Vec<String>,
     pub children: Vec<CodeUnit>,
     pub is_module: bool,
+    /// A class body: names live in the class namespace (`LoadName`...).
+    pub is_class: bool,
+    /// The body starts with a docstring, which is `consts[0]`.
+    pub has_docstring: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -186,6 +191,8 @@ impl Scope {
                 freevars: Vec::new(),
                 children: Vec::new(),
                 is_module,
+                is_class: false,
+                has_docstring: false,
             },
             is_module,
             locals: HashSet::new(),
@@ -321,6 +328,15 @@ impl Compiler<'_> {
                 NameOp::Load => Instr::LoadDeref(i),
                 NameOp::Store => Instr::StoreDeref(i),
                 NameOp::Delete => Instr::DeleteDeref(i),
+            });
+            return Ok(());
+        }
+        if unit.is_class && !scope.globals.contains(name) {
+            let i = self.name_index(name);
+            self.emit(match op {
+                NameOp::Load => Instr::LoadName(i),
+                NameOp::Store => Instr::StoreName(i),
+                NameOp::Delete => Instr::DeleteName(i),
             });
             return Ok(());
         }
@@ -535,7 +551,7 @@ impl Compiler<'_> {
                 self.emit(Instr::Raise(1));
                 self.patch(jump);
             }
-            Stmt::ClassDef(s) => return Err(self.unsupported(s.range, "class definition")),
+            Stmt::ClassDef(c) => self.compile_class_def(c)?,
             Stmt::Try(s) => self.compile_try(s)?,
             Stmt::Nonlocal(s) => {
                 if self.scope().is_module {
@@ -847,6 +863,12 @@ impl Compiler<'_> {
         let names = crate::scope::function_names(&params, &f.body);
         self.push_function_scope(f.name.id.as_str(), &params, names);
         self.set_signature(&f.parameters);
+        if let Some(Stmt::Expr(e)) = f.body.first() {
+            if let Expr::StringLiteral(doc) = e.value.as_ref() {
+                self.const_index(Const::Str(doc.value.to_str().to_string()));
+                self.scope().unit.has_docstring = true;
+            }
+        }
         let result = self.compile_body(&f.body);
         if result.is_ok() {
             self.emit_const(Const::None);
@@ -900,6 +922,79 @@ impl Compiler<'_> {
         unit.kwonlyargcount = p.kwonlyargs.len() as u32;
         unit.varargs = p.vararg.is_some();
         unit.varkw = p.kwarg.is_some();
+    }
+
+    fn compile_class_def(&mut self, c: &ast::StmtClassDef) -> CResult {
+        if c.type_params.is_some() {
+            return Err(self.unsupported(c.range, "type parameters"));
+        }
+        for d in &c.decorator_list {
+            self.compile_expr(&d.expression)?;
+        }
+        // Bases, then keyword arguments (only `metaclass=` is understood).
+        let mut nbases = 0;
+        let mut metaclass = false;
+        if let Some(args) = &c.arguments {
+            for b in args.args.iter() {
+                if b.is_starred_expr() {
+                    return Err(self.unsupported(b.range(), "starred base classes"));
+                }
+                self.compile_expr(b)?;
+                nbases += 1;
+            }
+            for k in args.keywords.iter() {
+                match k.arg.as_ref().map(|a| a.id.as_str()) {
+                    Some("metaclass") => {
+                        self.compile_expr(&k.value)?;
+                        metaclass = true;
+                    }
+                    _ => {
+                        return Err(self
+                            .unsupported(k.range, "class keyword arguments other than metaclass"))
+                    }
+                }
+            }
+        }
+        let mut names = crate::scope::function_names(&[], &c.body);
+        // The class body provides `__class__` to its methods; it is not a
+        // free variable of the class body itself.
+        let wants_class_cell = names.free.remove("__class__");
+        let name = c.name.id.to_string();
+        self.push_function_scope(&name, &[], names);
+        self.scope().unit.is_class = true;
+        if wants_class_cell {
+            self.scope().unit.cellvars.push("__class__".to_string());
+        }
+        let result = (|| -> CResult {
+            self.compile_body(&c.body)?;
+            if wants_class_cell {
+                let i = self
+                    .scope()
+                    .unit
+                    .cellvars
+                    .iter()
+                    .position(|n| n == "__class__")
+                    .expect("cell") as u32;
+                self.emit(Instr::LoadClosure(i));
+                let n = self.name_index("__classcell__");
+                self.emit(Instr::StoreName(n));
+            }
+            self.emit_const(Const::None);
+            self.emit(Instr::Return);
+            Ok(())
+        })();
+        if let Err(e) = result {
+            self.scopes.pop();
+            return Err(e);
+        }
+        self.finish_function(0)?;
+        let name_const = self.const_index(Const::Str(name.clone()));
+        self.set_line(c.range);
+        self.emit(Instr::BuildClass(nbases, name_const, metaclass));
+        for _ in &c.decorator_list {
+            self.emit(Instr::Call(1));
+        }
+        self.name_op(&name, NameOp::Store, c.range)
     }
 
     fn compile_lambda(&mut self, l: &ast::ExprLambda) -> CResult {
@@ -1261,7 +1356,7 @@ impl Compiler<'_> {
             Expr::YieldFrom(e) => return Err(self.unsupported(e.range, "yield from")),
             Expr::FString(e) => return Err(self.unsupported(e.range, "f-string")),
             Expr::TString(e) => return Err(self.unsupported(e.range, "t-string")),
-            Expr::EllipsisLiteral(e) => return Err(self.unsupported(e.range, "Ellipsis")),
+            Expr::EllipsisLiteral(_) => self.emit_const(Const::Ellipsis),
             Expr::IpyEscapeCommand(e) => return Err(self.syntax(e.range, "IPython escape command")),
         }
         Ok(())
@@ -1343,6 +1438,30 @@ impl Compiler<'_> {
         Ok(())
     }
 
+    /// `super()` in a method is `super(__class__, <first argument>)`.
+    fn compile_zero_arg_super(&mut self, n: &ast::ExprName) -> CResult {
+        let unit = &self.scope().unit;
+        let class_slot = unit
+            .cellvars
+            .iter()
+            .chain(&unit.freevars)
+            .position(|v| v == "__class__");
+        let (Some(slot), Some(first)) = (class_slot, unit.varnames.first().cloned()) else {
+            return Err(CompileError {
+                kind: CompileErrorKind::Unsupported,
+                line: self.scope().line,
+                column: 1,
+                message: "super() outside a method (RuntimeError in CPython)".into(),
+            });
+        };
+        let _ = first;
+        self.name_op("super", NameOp::Load, n.range)?;
+        self.emit(Instr::LoadDeref(slot as u32));
+        self.emit(Instr::LoadFast(0));
+        self.emit(Instr::Call(2));
+        Ok(())
+    }
+
     fn compile_call(&mut self, call: &ast::ExprCall) -> CResult {
         let args = &call.arguments;
         let unpacks = args.keywords.iter().any(|k| k.arg.is_none())
@@ -1369,6 +1488,11 @@ impl Compiler<'_> {
             self.set_line(call.range());
             self.emit(Instr::CallEx);
             return Ok(());
+        }
+        if let Expr::Name(n) = call.func.as_ref() {
+            if n.id.as_str() == "super" && args.args.is_empty() && args.keywords.is_empty() {
+                return self.compile_zero_arg_super(n);
+            }
         }
         let method = match call.func.as_ref() {
             Expr::Attribute(a) if args.keywords.is_empty() => Some(a),

@@ -62,12 +62,27 @@ pub struct Interp<S: LockStrategy> {
     pub recursion_limit: usize,
     /// Methods of builtin types, by receiver type and name.
     pub methods: HashMap<(TypeKind, &'static str), Value<S>>,
+    /// Singletons and helper functions of the class machinery, set once by
+    /// `builtins::install`.
+    pub(crate) singletons: std::sync::OnceLock<Singletons<S>>,
     /// Non-daemon Python threads, joined before the runtime shuts down.
     pub(crate) live_threads: Mutex<Vec<ObjRef<S>>>,
     /// Objects made immortal under strategies that immortalise shared
     /// objects. Declared last: fields drop in order, so every other
     /// reference held here is gone before the registry frees them.
     immortals: ImmortalRegistry<S>,
+}
+
+/// Objects the class machinery needs by identity.
+pub(crate) struct Singletons<S: LockStrategy> {
+    pub not_implemented: Value<S>,
+    /// `object.__init__` (what `super().__init__(...)` reaches last).
+    pub object_init: Value<S>,
+    /// `property.setter` / `property.getter`.
+    pub property_setter: Value<S>,
+    pub property_getter: Value<S>,
+    pub abc_meta: Value<S>,
+    pub ellipsis: Value<S>,
 }
 
 /// Owns the immortal objects of one runtime and frees them when dropped.
@@ -81,10 +96,23 @@ unsafe impl<S: LockStrategy> Send for ImmortalPtr<S> {}
 impl<S: LockStrategy> Interp<S> {
     pub fn new(config: &StrategyConfig) -> Arc<Self> {
         let mk_type = |name: &str, kind: TypeKind, base: Option<ObjRef<S>>| {
+            // Builtin hierarchies are single chains: the MRO is the bases.
+            let mut mro = Vec::new();
+            let mut cur = base.clone();
+            while let Some(b) = cur {
+                cur = match &b.payload {
+                    Payload::Type(t) => t.base.clone(),
+                    _ => None,
+                };
+                mro.push(b);
+            }
             let payload = Payload::Type(TypeObj {
                 name: name.to_string(),
                 kind,
+                bases: base.iter().cloned().collect(),
                 base,
+                mro: mro.into_boxed_slice(),
+                dict: None,
             });
             ObjRef::with_flags(payload, immortal_flag::<S>())
         };
@@ -153,6 +181,7 @@ impl<S: LockStrategy> Interp<S> {
             sources: Mutex::new(HashMap::new()),
             recursion_limit: 1000,
             methods,
+            singletons: std::sync::OnceLock::new(),
             live_threads: Mutex::new(Vec::new()),
         });
         // Register what was made immortal above, now that the registry exists.
@@ -189,6 +218,25 @@ impl<S: LockStrategy> Interp<S> {
         } else {
             ObjRef::new(payload)
         }
+    }
+
+    fn singletons(&self) -> &Singletons<S> {
+        self.singletons.get().expect("builtins installed")
+    }
+    pub fn not_implemented(&self) -> Value<S> {
+        self.singletons().not_implemented.clone()
+    }
+    pub fn builtins_init(&self) -> Value<S> {
+        self.singletons().object_init.clone()
+    }
+    pub fn property_copier(&self, which: &str) -> Value<S> {
+        match which {
+            "setter" => self.singletons().property_setter.clone(),
+            _ => self.singletons().property_getter.clone(),
+        }
+    }
+    pub fn abc_meta(&self) -> Value<S> {
+        self.singletons().abc_meta.clone()
     }
 
     pub fn new_thread_ident(&self) -> u64 {
@@ -321,6 +369,8 @@ impl<S: LockStrategy> Interp<S> {
             children,
             cache_base,
             is_module: unit.is_module,
+            is_class: unit.is_class,
+            has_docstring: unit.has_docstring,
         })
     }
 
@@ -333,6 +383,7 @@ impl<S: LockStrategy> Interp<S> {
             Const::BigInt(b) => Value::Obj(self.alloc_shared(Payload::BigInt(b))),
             Const::Str(s) => Value::Obj(self.alloc_shared(Payload::Str(PyStr::new(s)))),
             Const::Bytes(b) => Value::Obj(self.alloc_shared(Payload::Bytes(b.into_boxed_slice()))),
+            Const::Ellipsis => self.singletons().ellipsis.clone(),
             Const::StrTuple(names) => {
                 let items: Vec<Value<S>> = names
                     .into_iter()
@@ -359,12 +410,27 @@ impl<S: LockStrategy> Interp<S> {
 
 /// Makes an exception object of `class` with `args`.
 pub fn new_exception_obj<S: LockStrategy>(class: ObjRef<S>, args: Box<[Value<S>]>) -> ObjRef<S> {
+    let dict = match &class.payload {
+        Payload::Type(t) if t.dict.is_some() => {
+            Some(ObjRef::new(Payload::Dict(PyDict::new(new_map()))))
+        }
+        _ => None,
+    };
     ObjRef::new(Payload::Exception(ExceptionObj {
+        dict,
         class,
-        args,
+        args: ObjCell::new(args),
         traceback: ObjCell::new(Vec::new()),
         chain: ObjCell::new(Default::default()),
     }))
+}
+
+/// A copy of an exception's `args`.
+pub fn exception_args<S: LockStrategy>(exc: &ObjRef<S>) -> Vec<Value<S>> {
+    match &exc.payload {
+        Payload::Exception(e) => e.args.with::<S, _>(&exc.header, |a| a.to_vec()),
+        _ => Vec::new(),
+    }
 }
 
 fn immortal_flag<S: LockStrategy>() -> u8 {

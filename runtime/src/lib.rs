@@ -10,6 +10,7 @@
 //! ```
 
 pub mod builtins;
+pub mod classes;
 pub mod code;
 pub mod compile;
 pub mod dict;
@@ -75,11 +76,11 @@ impl std::error::Error for RunError {}
 /// How CPython exits on `SystemExit(arg)`: no argument or None is 0, an int
 /// is the status, anything else is printed and the status is 1.
 fn system_exit<S: LockStrategy>(vm: &mut Vm<S>, err: &vm::PyErr<S>) -> RunError {
-    let arg = match &err.exc.payload {
-        Payload::Exception(e) if e.args.len() == 1 => e.args[0].clone(),
-        Payload::Exception(e) if e.args.is_empty() => object::Value::None,
-        Payload::Exception(e) => ops::new_tuple(e.args.to_vec()),
-        _ => object::Value::None,
+    let args = interp::exception_args(&err.exc);
+    let arg = match args.len() {
+        0 => object::Value::None,
+        1 => args[0].clone(),
+        _ => ops::new_tuple(args),
     };
     match arg {
         object::Value::None => RunError::Exit {

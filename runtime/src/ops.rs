@@ -104,6 +104,11 @@ pub fn type_kind<S: LockStrategy>(v: &Value<S>) -> TypeKind {
             Payload::Exception(_) => TypeKind::Exception,
             Payload::Thread(_) => TypeKind::Thread,
             Payload::Lock(_) => TypeKind::Lock,
+            Payload::Instance(_) => TypeKind::Instance,
+            Payload::Property(..) => TypeKind::Property,
+            Payload::StaticMethod(_) => TypeKind::StaticMethod,
+            Payload::ClassMethod(_) => TypeKind::ClassMethod,
+            Payload::Super(..) => TypeKind::Super,
             Payload::Cell(_) => TypeKind::Object,
             Payload::Freed => TypeKind::Object,
         },
@@ -114,6 +119,10 @@ pub fn type_kind<S: LockStrategy>(v: &Value<S>) -> TypeKind {
 pub fn type_name<S: LockStrategy>(v: &Value<S>) -> String {
     match v {
         Value::Obj(o) => match &o.payload {
+            Payload::Instance(i) => match &i.class.payload {
+                Payload::Type(t) => t.name.clone(),
+                _ => "object".into(),
+            },
             Payload::Exception(e) => match &e.class.payload {
                 Payload::Type(t) => t.name.clone(),
                 _ => "BaseException".into(),
@@ -131,6 +140,7 @@ pub fn type_name<S: LockStrategy>(v: &Value<S>) -> String {
                         DictViewKind::Values => "dict_valueiterator",
                         DictViewKind::Items => "dict_itemiterator",
                     },
+                    IterState::GetItem { .. } => "iterator",
                     IterState::Exhausted => "iterator",
                 })
                 .to_string(),
@@ -170,6 +180,11 @@ fn static_type_name(kind: TypeKind) -> &'static str {
         TypeKind::Thread => "Thread",
         TypeKind::Lock => "_thread.lock",
         TypeKind::Exception => "BaseException",
+        TypeKind::Instance => "object",
+        TypeKind::Property => "property",
+        TypeKind::StaticMethod => "staticmethod",
+        TypeKind::ClassMethod => "classmethod",
+        TypeKind::Super => "super",
     }
 }
 
@@ -260,6 +275,63 @@ fn unsupported_operands<S: LockStrategy>(
     ))
 }
 
+/// The dunder names of a binary operator: (`__add__`, `__radd__`, `__iadd__`).
+pub fn binop_dunders(op: BinOp) -> (&'static str, &'static str, &'static str) {
+    match op {
+        BinOp::Add => ("__add__", "__radd__", "__iadd__"),
+        BinOp::Sub => ("__sub__", "__rsub__", "__isub__"),
+        BinOp::Mul => ("__mul__", "__rmul__", "__imul__"),
+        BinOp::TrueDiv => ("__truediv__", "__rtruediv__", "__itruediv__"),
+        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+        BinOp::Mod => ("__mod__", "__rmod__", "__imod__"),
+        BinOp::Pow => ("__pow__", "__rpow__", "__ipow__"),
+        BinOp::LShift => ("__lshift__", "__rlshift__", "__ilshift__"),
+        BinOp::RShift => ("__rshift__", "__rrshift__", "__irshift__"),
+        BinOp::And => ("__and__", "__rand__", "__iand__"),
+        BinOp::Or => ("__or__", "__ror__", "__ior__"),
+        BinOp::Xor => ("__xor__", "__rxor__", "__ixor__"),
+    }
+}
+
+/// `a op b` through user dunders: `a.__op__(b)`, then `b.__rop__(a)`
+/// (the reflected one first when b's class is a subclass of a's).
+fn user_binary_op<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    op: BinOp,
+    a: &Value<S>,
+    b: &Value<S>,
+) -> PyResult<S, Option<Value<S>>> {
+    use crate::classes::{call_dunder, is_not_implemented, user_class_of};
+    let (forward, reflected, _) = binop_dunders(op);
+    let (ca, cb) = (user_class_of(a), user_class_of(b));
+    let b_first = match (&ca, &cb) {
+        (Some(x), Some(y)) => !x.ptr_eq(y) && crate::builtins::is_subtype(y, x),
+        _ => false,
+    };
+    if b_first {
+        if let Some(r) = call_dunder(vm, b, reflected, vec![a.clone()])? {
+            if !is_not_implemented(vm, &r) {
+                return Ok(Some(r));
+            }
+        }
+    }
+    if ca.is_some() {
+        if let Some(r) = call_dunder(vm, a, forward, vec![b.clone()])? {
+            if !is_not_implemented(vm, &r) {
+                return Ok(Some(r));
+            }
+        }
+    }
+    if cb.is_some() && !b_first {
+        if let Some(r) = call_dunder(vm, b, reflected, vec![a.clone()])? {
+            if !is_not_implemented(vm, &r) {
+                return Ok(Some(r));
+            }
+        }
+    }
+    Ok(None)
+}
+
 /// A binary operator on builtin types; `None` when the types do not support it.
 fn binary_op_or_none<S: LockStrategy>(
     vm: &mut Vm<S>,
@@ -267,6 +339,9 @@ fn binary_op_or_none<S: LockStrategy>(
     a: &Value<S>,
     b: &Value<S>,
 ) -> PyResult<S, Option<Value<S>>> {
+    if crate::classes::user_class_of(a).is_some() || crate::classes::user_class_of(b).is_some() {
+        return user_binary_op(vm, op, a, b);
+    }
     // Numbers.
     if is_int_like(a) && is_int_like(b) {
         return big_int_op(vm, op, a, b).map(Some);
@@ -557,6 +632,14 @@ pub fn inplace_op<S: LockStrategy>(
     a: &Value<S>,
     b: &Value<S>,
 ) -> PyResult<S> {
+    if crate::classes::user_class_of(a).is_some() {
+        let (_, _, inplace) = binop_dunders(op);
+        if let Some(r) = crate::classes::call_dunder(vm, a, inplace, vec![b.clone()])? {
+            if !crate::classes::is_not_implemented(vm, &r) {
+                return Ok(r);
+            }
+        }
+    }
     if op == BinOp::Add {
         if let Some(Payload::List(cell)) = a.payload() {
             // `list += iterable` extends in place.
@@ -617,7 +700,22 @@ pub fn unary_invert<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S> {
 
 // ---- truth and comparison ----
 
-pub fn truthy<S: LockStrategy>(_vm: &Vm<S>, v: &Value<S>) -> PyResult<S, bool> {
+pub fn truthy<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, bool> {
+    if crate::classes::user_class_of(v).is_some() {
+        if let Some(r) = crate::classes::call_dunder(vm, v, "__bool__", vec![])? {
+            return match r {
+                Value::Bool(b) => Ok(b),
+                other => Err(vm.type_error(format!(
+                    "__bool__ should return bool, returned {}",
+                    type_name(&other)
+                ))),
+            };
+        }
+        if let Some(r) = crate::classes::call_dunder(vm, v, "__len__", vec![])? {
+            return Ok(dunder_len(vm, &r)? != 0);
+        }
+        return Ok(true);
+    }
     Ok(match v {
         Value::None => false,
         Value::Bool(b) => *b,
@@ -650,6 +748,12 @@ pub fn cmp_ord(op: CmpOp, ord: Ordering) -> bool {
 
 /// Python `==`.
 pub fn eq<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyResult<S, bool> {
+    if crate::classes::user_class_of(a).is_some() || crate::classes::user_class_of(b).is_some() {
+        return match user_compare(vm, CmpOp::Eq, a, b)? {
+            Some(r) => truthy(vm, &r),
+            None => Ok(a.is(b)),
+        };
+    }
     if let (Some(Payload::List(_)), Some(Payload::List(_))) = (a.payload(), b.payload()) {
         if a.is(b) {
             return Ok(true);
@@ -718,12 +822,57 @@ fn seq_eq<S: LockStrategy>(vm: &mut Vm<S>, x: &[Value<S>], y: &[Value<S>]) -> Py
 }
 
 /// Rich comparison of builtin types.
+/// A rich comparison through user dunders, with the reflected fallback
+/// (`a < b` tries `b > a`); None when neither side implements it.
+fn user_compare<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    op: CmpOp,
+    a: &Value<S>,
+    b: &Value<S>,
+) -> PyResult<S, Option<Value<S>>> {
+    use crate::classes::{call_dunder, is_not_implemented};
+    let (name, reflected) = match op {
+        CmpOp::Lt => ("__lt__", "__gt__"),
+        CmpOp::Le => ("__le__", "__ge__"),
+        CmpOp::Eq => ("__eq__", "__eq__"),
+        CmpOp::Ne => ("__ne__", "__ne__"),
+        CmpOp::Gt => ("__gt__", "__lt__"),
+        CmpOp::Ge => ("__ge__", "__le__"),
+    };
+    if let Some(r) = call_dunder(vm, a, name, vec![b.clone()])? {
+        if !is_not_implemented(vm, &r) {
+            return Ok(Some(r));
+        }
+    }
+    if let Some(r) = call_dunder(vm, b, reflected, vec![a.clone()])? {
+        if !is_not_implemented(vm, &r) {
+            return Ok(Some(r));
+        }
+    }
+    if op == CmpOp::Ne {
+        if let Some(r) = user_compare(vm, CmpOp::Eq, a, b)? {
+            return Ok(Some(Value::Bool(!truthy(vm, &r)?)));
+        }
+    }
+    Ok(None)
+}
+
 pub fn compare<S: LockStrategy>(
     vm: &mut Vm<S>,
     op: CmpOp,
     a: &Value<S>,
     b: &Value<S>,
 ) -> PyResult<S, bool> {
+    if crate::classes::user_class_of(a).is_some() || crate::classes::user_class_of(b).is_some() {
+        if let Some(r) = user_compare(vm, op, a, b)? {
+            return truthy(vm, &r);
+        }
+        match op {
+            CmpOp::Eq => return Ok(a.is(b)),
+            CmpOp::Ne => return Ok(!a.is(b)),
+            _ => {}
+        }
+    }
     match op {
         CmpOp::Eq => return eq(vm, a, b),
         CmpOp::Ne => return Ok(!eq(vm, a, b)?),
@@ -1052,6 +1201,9 @@ fn slice_pick<T: Clone>(items: &[T], start: i64, step: i64, count: usize) -> Vec
 }
 
 pub fn get_item<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, index: &Value<S>) -> PyResult<S> {
+    if let Some(r) = crate::classes::call_dunder(vm, obj, "__getitem__", vec![index.clone()])? {
+        return Ok(r);
+    }
     let Value::Obj(o) = obj else {
         return Err(not_subscriptable(vm, obj));
     };
@@ -1272,7 +1424,23 @@ pub fn del_item<S: LockStrategy>(
     }
 }
 
-pub fn len<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, usize> {
+/// Checks what `__len__` returned.
+fn dunder_len<S: LockStrategy>(vm: &Vm<S>, r: &Value<S>) -> PyResult<S, usize> {
+    match r {
+        Value::Int(n) if *n >= 0 => Ok(*n as usize),
+        Value::Int(_) => Err(vm.value_error("__len__() should return >= 0")),
+        Value::Bool(b) => Ok(*b as usize),
+        other => Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(other)
+        ))),
+    }
+}
+
+pub fn len<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, usize> {
+    if let Some(r) = crate::classes::call_dunder(vm, v, "__len__", vec![])? {
+        return dunder_len(vm, &r);
+    }
     let Value::Obj(o) = v else {
         return Err(vm.type_error(format!("object of type '{}' has no len()", type_name(v))));
     };
@@ -1290,7 +1458,31 @@ pub fn len<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, usize> {
 
 // ---- iteration ----
 
-pub fn get_iter<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S> {
+pub fn get_iter<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
+    if crate::classes::user_class_of(v).is_some() {
+        if let Some(it) = crate::classes::call_dunder(vm, v, "__iter__", vec![])? {
+            let is_iterator = crate::classes::user_class_of(&it).is_some_and(|c| {
+                crate::classes::class_lookup(&c, &vm.new_str("__next__")).is_some()
+            }) || matches!(it.payload(), Some(Payload::Iter(_)));
+            if !is_iterator {
+                return Err(vm.type_error(format!(
+                    "iter() returned non-iterator of type '{}'",
+                    type_name(&it)
+                )));
+            }
+            return Ok(it);
+        }
+        // The old sequence protocol: __getitem__ from 0 until IndexError.
+        let class = crate::classes::user_class_of(v).expect("checked");
+        if crate::classes::class_lookup(&class, &vm.new_str("__getitem__")).is_some() {
+            return Ok(Value::Obj(ObjRef::new(Payload::Iter(ObjCell::new(
+                IterState::GetItem {
+                    obj: v.clone(),
+                    index: 0,
+                },
+            )))));
+        }
+    }
     let Value::Obj(o) = v else {
         return Err(vm.type_error(format!("'{}' object is not iterable", type_name(v))));
     };
@@ -1327,7 +1519,17 @@ pub fn get_iter<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S> {
 }
 
 /// The next item of an iterator, or None when exhausted.
-pub fn iter_next<S: LockStrategy>(vm: &Vm<S>, it: &Value<S>) -> PyResult<S, Option<Value<S>>> {
+pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, Option<Value<S>>> {
+    if crate::classes::user_class_of(it).is_some() {
+        return match crate::classes::call_dunder(vm, it, "__next__", vec![]) {
+            Ok(Some(v)) => Ok(Some(v)),
+            Ok(None) => {
+                Err(vm.type_error(format!("'{}' object is not an iterator", type_name(it))))
+            }
+            Err(e) if type_name(&Value::Obj(e.exc.clone())) == "StopIteration" => Ok(None),
+            Err(e) => Err(e),
+        };
+    }
     let Some(o) = it.obj() else {
         return Err(vm.type_error(format!("'{}' object is not an iterator", type_name(it))));
     };
@@ -1338,6 +1540,7 @@ pub fn iter_next<S: LockStrategy>(vm: &Vm<S>, it: &Value<S>) -> PyResult<S, Opti
         Done(Option<Value<S>>),
         Dict(ObjRef<S>, DictViewKind, usize, usize),
         Seq(ObjRef<S>, usize),
+        GetItem(Value<S>, usize),
     }
     // The iterator's own state is updated under its lock; the underlying
     // container is read afterwards under the container's lock (never both).
@@ -1378,10 +1581,29 @@ pub fn iter_next<S: LockStrategy>(vm: &Vm<S>, it: &Value<S>) -> PyResult<S, Opti
             *index += 1;
             Step::Dict(dict.clone(), *kind, i, *len)
         }
+        IterState::GetItem { obj, index } => {
+            let i = *index;
+            *index += 1;
+            Step::GetItem(obj.clone(), i)
+        }
         IterState::Exhausted => Step::Done(None),
     });
     match step {
         Step::Done(v) => Ok(v),
+        Step::GetItem(obj, i) => {
+            match crate::classes::call_dunder(vm, &obj, "__getitem__", vec![Value::Int(i as i64)]) {
+                Ok(v) => Ok(v),
+                Err(e)
+                    if matches!(
+                        type_name(&Value::Obj(e.exc.clone())).as_str(),
+                        "IndexError" | "StopIteration"
+                    ) =>
+                {
+                    Ok(None)
+                }
+                Err(e) => Err(e),
+            }
+        }
         Step::Seq(seq, i) => Ok(match &seq.payload {
             Payload::List(items) => items.with::<S, _>(&seq.header, |v| v.get(i).cloned()),
             Payload::Tuple(items) => items.get(i).cloned(),
@@ -1414,7 +1636,7 @@ pub fn iter_next<S: LockStrategy>(vm: &Vm<S>, it: &Value<S>) -> PyResult<S, Opti
 }
 
 /// All items of an iterable.
-pub fn iterate<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, Vec<Value<S>>> {
+pub fn iterate<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, Vec<Value<S>>> {
     match v.payload() {
         Some(Payload::List(_)) => return Ok(list_snapshot(v)),
         Some(Payload::Tuple(t)) => return Ok(t.to_vec()),
@@ -1429,7 +1651,11 @@ pub fn iterate<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, Vec<Val
 }
 
 /// Unpacking `a, b = v` (CPython's messages).
-pub fn unpack<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>, n: usize) -> PyResult<S, Vec<Value<S>>> {
+pub fn unpack<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    v: &Value<S>,
+    n: usize,
+) -> PyResult<S, Vec<Value<S>>> {
     let items = iterate(vm, v).map_err(|_| {
         vm.type_error(format!(
             "cannot unpack non-iterable {} object",
@@ -1459,16 +1685,83 @@ fn str_of<S: LockStrategy>(name: &ObjRef<S>) -> &str {
 
 /// A method of a builtin type, to be called with the receiver first.
 pub fn lookup_method<S: LockStrategy>(
-    vm: &Vm<S>,
+    vm: &mut Vm<S>,
     obj: &Value<S>,
     name: &ObjRef<S>,
 ) -> PyResult<S, Option<Value<S>>> {
+    if let Some(class) = crate::classes::user_class_of(obj) {
+        // A plain function found on the class is called with self first,
+        // unless the instance dict shadows it.
+        let key = Value::Obj(name.clone());
+        if let Some(d) = obj.obj().and_then(crate::classes::instance_dict) {
+            if dict_get(d, &key).is_some() {
+                return Ok(None);
+            }
+        }
+        return Ok(crate::classes::class_lookup(&class, &key)
+            .filter(|m| matches!(m.payload(), Some(Payload::Function(_)))));
+    }
     let kind = type_kind(obj);
     Ok(vm.interp.methods.get(&(kind, str_of(name))).cloned())
 }
 
-pub fn get_attr<S: LockStrategy>(vm: &Vm<S>, obj: &Value<S>, name: &ObjRef<S>) -> PyResult<S> {
+pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S>) -> PyResult<S> {
     let attr = str_of(name);
+    if let Some(v) = crate::classes::instance_getattr(vm, obj, name)? {
+        return Ok(v);
+    }
+    if attr == "__class__" {
+        return Ok(Value::Obj(crate::builtins::type_of(vm, obj)));
+    }
+    if let Value::Obj(o) = obj {
+        match &o.payload {
+            Payload::Type(t) if t.dict.is_some() => {
+                if let Some(v) = crate::classes::class_getattr(vm, o, attr)? {
+                    return Ok(v);
+                }
+                return Err(vm.new_error(
+                    "AttributeError",
+                    format!("type object '{}' has no attribute '{}'", t.name, attr),
+                ));
+            }
+            Payload::Super(start, bound) => {
+                let (start, bound) = (start.clone(), bound.clone());
+                if let Some(v) = crate::classes::super_getattr(vm, &start, &bound, attr)? {
+                    return Ok(v);
+                }
+                return Err(vm.new_error(
+                    "AttributeError",
+                    format!("'super' object has no attribute '{attr}'"),
+                ));
+            }
+            Payload::Property(getter, setter) => match attr {
+                "setter" | "getter" => {
+                    let f = vm.interp.property_copier(attr);
+                    return Ok(Value::Obj(ObjRef::new(Payload::BoundMethod(
+                        obj.clone(),
+                        f,
+                    ))));
+                }
+                "fget" => return Ok(getter.clone()),
+                "fset" => return Ok(setter.clone()),
+                "__isabstractmethod__" => {
+                    return Ok(Value::Bool(crate::classes::is_abstract(vm, getter)))
+                }
+                _ => {}
+            },
+            Payload::Function(f) => {
+                if let Some(v) = crate::classes::function_getattr(vm, o, f, attr)? {
+                    return Ok(v);
+                }
+            }
+            Payload::Type(t) if attr == "__mro__" => {
+                let mut items = vec![obj.clone()];
+                items.extend(t.mro.iter().cloned().map(Value::Obj));
+                return Ok(new_tuple(items));
+            }
+            _ => {}
+        }
+    }
     if let Some(m) = lookup_method(vm, obj, name)? {
         return Ok(Value::Obj(ObjRef::new(Payload::BoundMethod(
             obj.clone(),
@@ -1496,7 +1789,15 @@ pub fn get_attr<S: LockStrategy>(vm: &Vm<S>, obj: &Value<S>, name: &ObjRef<S>) -
                     e.chain.with::<S, _>(&o.header, |c| f(c))
                 };
                 match attr {
-                    "args" => return Ok(new_tuple(e.args.to_vec())),
+                    "args" => return Ok(new_tuple(crate::interp::exception_args(o))),
+                    "code" if type_name(obj) == "SystemExit" => {
+                        let a = crate::interp::exception_args(o);
+                        return Ok(match a.len() {
+                            0 => Value::None,
+                            1 => a[0].clone(),
+                            _ => new_tuple(a),
+                        });
+                    }
                     "__cause__" => return Ok(chain(&|c| c.cause.clone().unwrap_or(Value::None))),
                     "__context__" => {
                         return Ok(chain(&|c| {
@@ -1522,13 +1823,26 @@ pub fn get_attr<S: LockStrategy>(vm: &Vm<S>, obj: &Value<S>, name: &ObjRef<S>) -
 }
 
 pub fn set_attr<S: LockStrategy>(
-    vm: &Vm<S>,
+    vm: &mut Vm<S>,
     obj: &Value<S>,
     name: &ObjRef<S>,
     value: Value<S>,
 ) -> PyResult<S, ()> {
     let attr = str_of(name);
+    if crate::classes::instance_setattr(vm, obj, name, value.clone())? {
+        return Ok(());
+    }
     if let Value::Obj(o) = obj {
+        if let Payload::Type(t) = &o.payload {
+            if let Some(d) = &t.dict {
+                let d = d.clone();
+                return dict_set(vm, &d, Value::Obj(name.clone()), value);
+            }
+        }
+        if let Payload::Function(f) = &o.payload {
+            let d = crate::classes::function_dict(o, f);
+            return dict_set(vm, &d, Value::Obj(name.clone()), value);
+        }
         let handled = match &o.payload {
             Payload::Module(m) => return dict_set(vm, &m.dict, Value::Obj(name.clone()), value),
             Payload::Thread(t) => crate::modules::threading::set_thread_attr(vm, t, attr, &value)?,

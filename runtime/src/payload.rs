@@ -31,6 +31,14 @@ pub enum Payload<S: LockStrategy> {
     Exception(ExceptionObj<S>),
     Thread(crate::modules::threading::ThreadObj<S>),
     Lock(crate::modules::threading::LockObj),
+    /// An instance of a user-defined class.
+    Instance(InstanceObj<S>),
+    /// `property(fget, fset)`.
+    Property(Value<S>, Value<S>),
+    StaticMethod(Value<S>),
+    ClassMethod(Value<S>),
+    /// `super()`: (the class to start after, the instance or class bound).
+    Super(ObjRef<S>, Value<S>),
     /// A cell: a variable shared between a function and the functions
     /// nested in it (`None` while unbound).
     Cell(ObjCell<Option<Value<S>>>),
@@ -144,6 +152,11 @@ pub enum IterState<S: LockStrategy> {
         index: usize,
         len: usize,
     },
+    /// Iterating a user object through `__getitem__(0)`, `(1)`...
+    GetItem {
+        obj: Value<S>,
+        index: usize,
+    },
     Exhausted,
 }
 
@@ -163,6 +176,8 @@ pub struct Function<S: LockStrategy> {
     pub kwdefaults: Box<[(Arc<str>, Value<S>)]>,
     /// Cells of the free variables, in `code.freevars` order.
     pub closure: Box<[Value<S>]>,
+    /// The function's `__dict__`, made on first use.
+    pub dict: ObjCell<Option<ObjRef<S>>>,
 }
 
 /// A function written in Rust.
@@ -183,11 +198,19 @@ pub struct Module<S: LockStrategy> {
     pub dict: ObjRef<S>,
 }
 
-/// A builtin type, or an exception class.
+/// A class: a builtin type, an exception class, or a user-defined class.
 pub struct TypeObj<S: LockStrategy> {
     pub name: String,
+    /// The builtin behaviour instances have: `Instance` for plain user
+    /// classes, `Exception` for exception classes, a builtin kind otherwise.
     pub kind: TypeKind,
+    /// The first base (`None` only for `object`).
     pub base: Option<ObjRef<S>>,
+    pub bases: Box<[ObjRef<S>]>,
+    /// The method resolution order after the class itself (C3).
+    pub mro: Box<[ObjRef<S>]>,
+    /// The namespace of a user-defined class.
+    pub dict: Option<ObjRef<S>>,
 }
 
 /// Which builtin behaviour a type object stands for (what `int(x)`, `str(x)`
@@ -217,13 +240,28 @@ pub enum TypeKind {
     Lock,
     /// An exception class; all share the exception object layout.
     Exception,
+    /// A user-defined class whose instances are plain objects.
+    Instance,
+    Property,
+    StaticMethod,
+    ClassMethod,
+    Super,
+}
+
+/// An instance of a user-defined class: its class and its `__dict__`.
+pub struct InstanceObj<S: LockStrategy> {
+    pub class: ObjRef<S>,
+    pub dict: ObjRef<S>,
 }
 
 /// An exception instance: its class, its arguments, and the traceback
 /// collected as it propagates (innermost frame first).
 pub struct ExceptionObj<S: LockStrategy> {
     pub class: ObjRef<S>,
-    pub args: Box<[Value<S>]>,
+    /// `__dict__` of instances of user-defined exception classes.
+    pub dict: Option<ObjRef<S>>,
+    /// `args`; `BaseException.__init__` may replace them.
+    pub args: ObjCell<Box<[Value<S>]>>,
     pub traceback: ObjCell<Vec<TracebackEntry>>,
     /// `__cause__`, `__context__` and `__suppress_context__`.
     pub chain: ObjCell<ExcChain<S>>,

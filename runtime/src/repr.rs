@@ -138,8 +138,31 @@ fn bigint_str<S: LockStrategy>(vm: &Vm<S>, b: &BigInt) -> PyResult<S, String> {
     Ok(s)
 }
 
+/// Calls a user-defined `__repr__`/`__str__` if the class has one.
+fn user_text<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    v: &Value<S>,
+    name: &str,
+) -> PyResult<S, Option<String>> {
+    match crate::classes::call_dunder(vm, v, name, vec![])? {
+        None => Ok(None),
+        Some(r) => match r.as_str() {
+            Some(s) => Ok(Some(s.to_string())),
+            None => Err(vm.type_error(format!(
+                "{name} returned non-string (type {})",
+                type_name(&r)
+            ))),
+        },
+    }
+}
+
 /// `repr(v)`.
 pub fn repr<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String> {
+    if crate::classes::user_class_of(v).is_some() {
+        if let Some(s) = user_text(vm, v, "__repr__")? {
+            return Ok(s);
+        }
+    }
     Ok(match v {
         Value::None => "None".into(),
         Value::Bool(true) => "True".into(),
@@ -224,9 +247,9 @@ pub fn repr<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String
                     "Thread" => "<class 'threading.Thread'>".into(),
                     name => format!("<class '{name}'>"),
                 },
-                Payload::Exception(e) => {
+                Payload::Exception(_) => {
                     let name = type_name(v);
-                    let args = e.args.to_vec();
+                    let args = crate::interp::exception_args(o);
                     if args.len() == 1 {
                         format!("{name}({})", repr(vm, &args[0])?)
                     } else {
@@ -241,6 +264,22 @@ pub fn repr<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String
                 ),
                 Payload::Iter(_) => format!("<{} object at {:#x}>", type_name(v), addr),
                 Payload::Cell(_) => format!("<cell at {:#x}>", addr),
+                Payload::Instance(i) => {
+                    let name = type_name(v);
+                    match name.as_str() {
+                        "NotImplementedType" => return Ok("NotImplemented".into()),
+                        "ellipsis" => return Ok("Ellipsis".into()),
+                        _ => {}
+                    }
+                    let module = crate::classes::class_lookup(&i.class, &vm.new_str("__module__"))
+                        .and_then(|m| m.as_str().map(String::from))
+                        .unwrap_or_else(|| "__main__".into());
+                    format!("<{module}.{name} object at {addr:#x}>")
+                }
+                Payload::Property(..) => format!("<property object at {addr:#x}>"),
+                Payload::StaticMethod(_) => format!("<staticmethod object at {addr:#x}>"),
+                Payload::ClassMethod(_) => format!("<classmethod object at {addr:#x}>"),
+                Payload::Super(..) => "<super object>".to_string(),
                 Payload::Freed => "<freed>".into(),
             }
         }
@@ -273,10 +312,18 @@ fn dict_repr_inner<S: LockStrategy>(vm: &mut Vm<S>, d: &Value<S>) -> PyResult<S,
 
 /// `str(v)`.
 pub fn to_str<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String> {
+    if crate::classes::user_class_of(v).is_some() {
+        if let Some(s) = user_text(vm, v, "__str__")? {
+            return Ok(s);
+        }
+        if let Some(s) = user_text(vm, v, "__repr__")? {
+            return Ok(s);
+        }
+    }
     match v.payload() {
         Some(Payload::Str(s)) => Ok(s.as_str().to_string()),
-        Some(Payload::Exception(e)) => {
-            let args = e.args.to_vec();
+        Some(Payload::Exception(_)) => {
+            let args = crate::interp::exception_args(v.obj().expect("exception"));
             let is_key_error = type_name(v) == "KeyError";
             match args.len() {
                 0 => Ok(String::new()),

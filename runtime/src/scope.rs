@@ -190,6 +190,10 @@ impl<'a> Visitor<'a> for Collector {
                 let name = n.id.to_string();
                 match n.ctx {
                     ExprContext::Load => {
+                        // Zero-argument super() reads the `__class__` cell.
+                        if name == "super" {
+                            self.uses.insert("__class__".to_string());
+                        }
                         self.uses.insert(name);
                     }
                     _ => {

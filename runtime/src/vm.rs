@@ -97,9 +97,11 @@ struct Block {
 }
 
 /// The state of one running frame; its values live on the thread's stack.
-struct Frame {
+struct Frame<S: LockStrategy> {
     /// Index of local 0 in the thread's stack.
     base: usize,
+    /// The namespace of a class body (where `LoadName`/`StoreName` go).
+    namespace: Option<ObjRef<S>>,
     blocks: Vec<Block>,
     pc: usize,
 }
@@ -201,7 +203,7 @@ impl<S: LockStrategy> Vm<S> {
     /// Runs a module body with `globals` as its namespace.
     pub fn run_module_code(&mut self, code: &Arc<Code<S>>, globals: &ObjRef<S>) -> PyResult<S> {
         let base = self.stack.len();
-        self.run_frame(code, globals, &[], base)
+        self.run_frame(code, globals, &[], base, None)
     }
 
     /// Calls any callable with positional arguments.
@@ -232,6 +234,26 @@ impl<S: LockStrategy> Vm<S> {
                 args.pos.insert(0, this.clone());
                 let func = func.clone();
                 self.call_args(&func, args)
+            }
+            Payload::Type(t) if t.dict.is_some() => {
+                let class = obj.clone();
+                crate::classes::instantiate(self, &class, args)
+            }
+            Payload::Instance(_) => {
+                let callee = callee.clone();
+                match crate::classes::class_lookup(
+                    &crate::classes::user_class_of(&callee).expect("instance"),
+                    &self.new_str("__call__"),
+                ) {
+                    Some(f) => {
+                        args.pos.insert(0, callee);
+                        self.call_args(&f, args)
+                    }
+                    None => Err(self.type_error(format!(
+                        "'{}' object is not callable",
+                        ops::type_name(&callee)
+                    ))),
+                }
             }
             Payload::Type(t) => {
                 let kind = t.kind;
@@ -390,7 +412,7 @@ impl<S: LockStrategy> Vm<S> {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
         self.depth += 1;
-        let r = self.run_frame(&f.code, &f.globals, &f.closure, base);
+        let r = self.run_frame(&f.code, &f.globals, &f.closure, base, None);
         self.depth -= 1;
         r
     }
@@ -403,6 +425,7 @@ impl<S: LockStrategy> Vm<S> {
         globals: &ObjRef<S>,
         closure: &[Value<S>],
         base: usize,
+        namespace: Option<ObjRef<S>>,
     ) -> PyResult<S> {
         self.stack.resize(base + code.nlocals as usize, None);
         if !code.cellvars.is_empty() || !closure.is_empty() {
@@ -417,6 +440,7 @@ impl<S: LockStrategy> Vm<S> {
         }
         let mut frame = Frame {
             base,
+            namespace,
             blocks: Vec::new(),
             pc: 0,
         };
@@ -517,7 +541,12 @@ impl<S: LockStrategy> Vm<S> {
 
     /// The interpreter loop for one frame. Returns the frame's return value,
     /// or an exception with `frame.pc` just past the faulting instruction.
-    fn eval(&mut self, code: &Arc<Code<S>>, globals: &ObjRef<S>, frame: &mut Frame) -> PyResult<S> {
+    fn eval(
+        &mut self,
+        code: &Arc<Code<S>>,
+        globals: &ObjRef<S>,
+        frame: &mut Frame<S>,
+    ) -> PyResult<S> {
         // The loop works on the data stack through a local `&mut` that
         // nothing else aliases, so its pointer and length stay in registers;
         // it goes back to `self` only around calls of Python functions.
@@ -535,7 +564,7 @@ impl<S: LockStrategy> Vm<S> {
         stack: &mut Vec<Option<Value<S>>>,
         code: &Arc<Code<S>>,
         globals: &ObjRef<S>,
-        frame: &mut Frame,
+        frame: &mut Frame<S>,
     ) -> PyResult<S> {
         let instrs = &code.instrs[..];
         let base = frame.base;
@@ -731,7 +760,7 @@ impl<S: LockStrategy> Vm<S> {
         stack: &mut Vec<Option<Value<S>>>,
         code: &Arc<Code<S>>,
         globals: &ObjRef<S>,
-        frame: &mut Frame,
+        frame: &mut Frame<S>,
         instr: Instr,
     ) -> PyResult<S, Option<Value<S>>> {
         let base = frame.base;
@@ -1087,6 +1116,7 @@ impl<S: LockStrategy> Vm<S> {
                         defaults,
                         kwdefaults,
                         closure,
+                        dict: crate::object::ObjCell::new(None),
                     });
                     // Functions defined at module level are shared by every
                     // thread that calls them.
@@ -1126,6 +1156,40 @@ impl<S: LockStrategy> Vm<S> {
                     if let Payload::List(cell) = &list.payload {
                         cell.with::<S, _>(&list.header, |items| items.push(v));
                     }
+                }
+                Instr::LoadName(i) => {
+                    let key = Value::Obj(code.names[i as usize].clone());
+                    let ns = frame.namespace.as_ref().expect("class body namespace");
+                    let v = match ops::dict_get(ns, &key) {
+                        Some(v) => v,
+                        None => self.load_global(code, globals, i)?,
+                    };
+                    push!(v);
+                }
+                Instr::StoreName(i) => {
+                    let v = pop!();
+                    let key = Value::Obj(code.names[i as usize].clone());
+                    let ns = frame.namespace.clone().expect("class body namespace");
+                    ops::dict_set(self, &ns, key, v)?;
+                }
+                Instr::DeleteName(i) => {
+                    let key = Value::Obj(code.names[i as usize].clone());
+                    let ns = frame.namespace.clone().expect("class body namespace");
+                    if ops::dict_del(self, &ns, &key)?.is_none() {
+                        return Err(self.new_error(
+                            "NameError",
+                            format!("name '{}' is not defined", key.as_str().unwrap_or("?")),
+                        ));
+                    }
+                }
+                Instr::BuildClass(nbases, name, has_metaclass) => {
+                    let body = pop!();
+                    let metaclass = if has_metaclass { Some(pop!()) } else { None };
+                    let at = stack.len() - nbases as usize;
+                    let bases: Vec<Value<S>> = stack.drain(at..).flatten().collect();
+                    let name = code.consts[name as usize].as_str().unwrap_or("?").to_string();
+                    let class = self.make_class(&name, bases, metaclass, &body)?;
+                    push!(class);
                 }
                 Instr::ListExtend(depth) => {
                     let iterable = pop!();
@@ -1323,6 +1387,44 @@ impl<S: LockStrategy> Vm<S> {
                 ops::type_name(obj)
             ))),
         }
+    }
+
+    /// Runs a class body in a fresh namespace and makes the class.
+    fn make_class(
+        &mut self,
+        name: &str,
+        bases: Vec<Value<S>>,
+        metaclass: Option<Value<S>>,
+        body: &Value<S>,
+    ) -> PyResult<S> {
+        let Some(Payload::Function(f)) = body.payload() else {
+            unreachable!("the compiler made the class body a function")
+        };
+        let namespace = match ops::new_dict() {
+            Value::Obj(d) => d,
+            _ => unreachable!("dicts are objects"),
+        };
+        let module_name =
+            ops::dict_get(&f.globals, &self.new_str("__name__")).unwrap_or(Value::None);
+        ops::dict_set(self, &namespace, self.new_str("__module__"), module_name)?;
+        ops::dict_set(
+            self,
+            &namespace,
+            self.new_str("__qualname__"),
+            self.new_str(name),
+        )?;
+        let base = self.stack.len();
+        self.depth += 1;
+        let r = self.run_frame(
+            &f.code,
+            &f.globals,
+            &f.closure,
+            base,
+            Some(namespace.clone()),
+        );
+        self.depth -= 1;
+        r?;
+        crate::classes::build_class(self, name, bases, namespace, metaclass)
     }
 
     /// `raise exc from cause`: `cause` must be an exception (or class) or None.

@@ -131,18 +131,18 @@ fn syntax_error_column_counts_indentation() {
 }
 
 #[test]
-fn class_statement_is_unsupported() {
-    let script = TempScript::new("class", "x = 1\nclass Foo:\n    pass\n");
-    assert_static_diagnostic(&script, 2, 1, "unsupported:");
+fn set_display_is_unsupported() {
+    let script = TempScript::new("set_display", "x = 1\ny = {x, 2}\n");
+    assert_static_diagnostic(&script, 2, 5, "unsupported:");
 }
 
 #[test]
-fn nested_class_statement_is_unsupported_with_its_column() {
+fn nested_yield_is_unsupported_with_its_column() {
     let script = TempScript::new(
-        "nested_class",
-        "print('never printed')\nif True:\n    class Foo:\n        pass\n",
+        "nested_yield",
+        "print('never printed')\nif True:\n    def g():\n        yield 1\n",
     );
-    assert_static_diagnostic(&script, 3, 5, "unsupported:");
+    assert_static_diagnostic(&script, 4, 9, "unsupported:");
 }
 
 #[test]

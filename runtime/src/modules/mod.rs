@@ -1,5 +1,6 @@
 //! Builtin modules and `import`.
 
+pub mod abc;
 pub mod native;
 pub mod sys;
 pub mod threading;
@@ -18,6 +19,7 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "time" => time::init::<S>,
         "sys" => sys::init::<S>,
         "native" => native::init::<S>,
+        "abc" => abc::init::<S>,
         _ => return None,
     })
 }

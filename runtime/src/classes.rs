@@ -1,0 +1,566 @@
+//! User-defined classes: creation with the C3 method resolution order,
+//! instances, attribute lookup through descriptors (methods, `property`,
+//! `staticmethod`, `classmethod`), `super()`, and calling dunder methods.
+
+use crate::interp::new_exception_obj;
+use crate::object::{InstanceObj, ObjRef, Payload, PyDict, TypeKind, TypeObj, Value};
+use crate::ops::{self, dict_get, type_name};
+use crate::strategy::LockStrategy;
+use crate::vm::{Args, PyResult, Vm};
+
+/// The class of a type object, or None.
+pub fn type_obj<S: LockStrategy>(o: &ObjRef<S>) -> Option<&TypeObj<S>> {
+    match &o.payload {
+        Payload::Type(t) => Some(t),
+        _ => None,
+    }
+}
+
+/// The C3 linearisation of a class with these bases (the class itself
+/// excluded), or CPython's TypeError.
+pub fn c3_mro<S: LockStrategy>(vm: &Vm<S>, bases: &[ObjRef<S>]) -> PyResult<S, Vec<ObjRef<S>>> {
+    // Each base's own linearisation (itself first), then the bases list.
+    let mut seqs: Vec<Vec<ObjRef<S>>> = bases
+        .iter()
+        .map(|b| {
+            let mut l = vec![b.clone()];
+            if let Some(t) = type_obj(b) {
+                l.extend(t.mro.iter().cloned());
+            }
+            l
+        })
+        .collect();
+    seqs.push(bases.to_vec());
+    let mut out = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        // The first head that is in no other sequence's tail.
+        let head = seqs
+            .iter()
+            .map(|s| s[0].clone())
+            .find(|h| !seqs.iter().any(|s| s[1..].iter().any(|x| x.ptr_eq(h))));
+        let Some(head) = head else {
+            let names: Vec<String> = bases
+                .iter()
+                .map(|b| type_obj(b).map(|t| t.name.clone()).unwrap_or_default())
+                .collect();
+            return Err(vm.type_error(format!(
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                names.join(", ")
+            )));
+        };
+        for s in seqs.iter_mut() {
+            if s[0].ptr_eq(&head) {
+                s.remove(0);
+            }
+        }
+        out.push(head);
+    }
+}
+
+/// Creates a class from its name, bases and the namespace its body filled.
+pub fn build_class<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    name: &str,
+    bases: Vec<Value<S>>,
+    namespace: ObjRef<S>,
+    metaclass: Option<Value<S>>,
+) -> PyResult<S> {
+    let abc_meta = vm.interp.abc_meta();
+    if let Some(m) = &metaclass {
+        let is_abc = matches!((m, &abc_meta), (Value::Obj(a), Value::Obj(b)) if a.ptr_eq(b));
+        let is_type = matches!(m.payload(), Some(Payload::Type(t)) if t.kind == TypeKind::Type);
+        if !is_abc && !is_type {
+            return Err(
+                vm.type_error("metaclasses other than type and abc.ABCMeta are not supported")
+            );
+        }
+    }
+    let mut base_objs = Vec::new();
+    for b in bases {
+        match b {
+            Value::Obj(o) if type_obj(&o).is_some() => base_objs.push(o),
+            other => {
+                return Err(vm.type_error(format!("bases must be types, not {}", type_name(&other))))
+            }
+        }
+    }
+    for (i, b) in base_objs.iter().enumerate() {
+        if base_objs[..i].iter().any(|x| x.ptr_eq(b)) {
+            let n = type_obj(b).map(|t| t.name.clone()).unwrap_or_default();
+            return Err(vm.type_error(format!("duplicate base class {n}")));
+        }
+    }
+    let object = vm.interp.types[&TypeKind::Object].clone();
+    if base_objs.is_empty() {
+        base_objs.push(object);
+    }
+    let mro = c3_mro(vm, &base_objs)?;
+    // Instances are exceptions if any base is an exception class.
+    let kind = if mro
+        .iter()
+        .any(|c| type_obj(c).is_some_and(|t| t.kind == TypeKind::Exception))
+    {
+        TypeKind::Exception
+    } else {
+        TypeKind::Instance
+    };
+    let class_cell = ops::dict_del(vm, &namespace, &vm.new_str("__classcell__"))?;
+    let class = vm.interp.alloc_shared(Payload::Type(TypeObj {
+        name: name.to_string(),
+        kind,
+        base: base_objs.first().cloned(),
+        bases: base_objs.into_boxed_slice(),
+        mro: mro.into_boxed_slice(),
+        dict: Some(namespace),
+    }));
+    // Abstract classes (ABCMeta, or a base with abstract methods): record
+    // which abstract methods are still not overridden.
+    let uses_abc = matches!((&metaclass, &abc_meta), (Some(Value::Obj(a)), Value::Obj(b)) if a.ptr_eq(b))
+        || type_obj(&class).is_some_and(|t| {
+            t.mro
+                .iter()
+                .any(|c| class_lookup(c, &vm.new_str("__abstractmethods__")).is_some())
+        });
+    if uses_abc {
+        let mut abstract_names = Vec::new();
+        let mut candidates: Vec<Value<S>> = Vec::new();
+        let ns = type_obj(&class)
+            .and_then(|t| t.dict.clone())
+            .expect("user class");
+        candidates.extend(
+            ops::dict_items(&Value::Obj(ns.clone()))
+                .into_iter()
+                .map(|(k, _)| k),
+        );
+        for b in type_obj(&class).expect("class").bases.iter() {
+            if let Some(names) = class_lookup(b, &vm.new_str("__abstractmethods__")) {
+                candidates.extend(ops::iterate(vm, &names)?);
+            }
+        }
+        for name in candidates {
+            if let Some(attr) = class_lookup(&class, &name) {
+                if is_abstract(vm, &attr)
+                    && !abstract_names
+                        .iter()
+                        .any(|n: &Value<S>| n.as_str() == name.as_str())
+                {
+                    abstract_names.push(name);
+                }
+            }
+        }
+        ops::dict_set(
+            vm,
+            &ns,
+            vm.new_str("__abstractmethods__"),
+            ops::new_tuple(abstract_names),
+        )?;
+    }
+    // Methods that use `super()` see the class through this cell.
+    if let Some(Value::Obj(cell)) = class_cell {
+        if let Payload::Cell(c) = &cell.payload {
+            let old = c.with::<S, _>(&cell.header, |v| v.replace(Value::Obj(class.clone())));
+            drop(old);
+        }
+    }
+    Ok(Value::Obj(class))
+}
+
+/// Looks `name` up in a class and its MRO.
+pub fn class_lookup<S: LockStrategy>(class: &ObjRef<S>, name: &Value<S>) -> Option<Value<S>> {
+    let t = type_obj(class)?;
+    std::iter::once(class)
+        .chain(t.mro.iter())
+        .find_map(|c| type_obj(c)?.dict.as_ref().and_then(|d| dict_get(d, name)))
+}
+
+/// The `__dict__` of an instance (user class, or user exception class).
+pub fn instance_dict<S: LockStrategy>(o: &ObjRef<S>) -> Option<&ObjRef<S>> {
+    match &o.payload {
+        Payload::Instance(i) => Some(&i.dict),
+        Payload::Exception(e) => e.dict.as_ref(),
+        _ => None,
+    }
+}
+
+/// The class of an instance of a user-defined class (None otherwise).
+pub fn user_class_of<S: LockStrategy>(v: &Value<S>) -> Option<ObjRef<S>> {
+    match v.payload()? {
+        Payload::Instance(i) => Some(i.class.clone()),
+        Payload::Exception(e) if type_obj(&e.class).is_some_and(|t| t.dict.is_some()) => {
+            Some(e.class.clone())
+        }
+        _ => None,
+    }
+}
+
+/// Binds a class attribute found for `obj` (functions become bound methods,
+/// properties call their getter...).
+fn bind<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    attr: Value<S>,
+    obj: &Value<S>,
+    class: &ObjRef<S>,
+) -> PyResult<S> {
+    Ok(match attr.payload() {
+        Some(Payload::Function(_)) => {
+            Value::Obj(ObjRef::new(Payload::BoundMethod(obj.clone(), attr)))
+        }
+        Some(Payload::StaticMethod(f)) => f.clone(),
+        Some(Payload::ClassMethod(f)) => Value::Obj(ObjRef::new(Payload::BoundMethod(
+            Value::Obj(class.clone()),
+            f.clone(),
+        ))),
+        Some(Payload::Property(getter, _)) => {
+            let getter = getter.clone();
+            if matches!(getter, Value::None) {
+                return Err(vm.new_error("AttributeError", "unreadable attribute"));
+            }
+            vm.call(&getter, vec![obj.clone()])?
+        }
+        _ => attr,
+    })
+}
+
+/// Attribute lookup on an instance of a user class: data descriptors, the
+/// instance dict, class attributes, then `__getattr__`.
+pub fn instance_getattr<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    obj: &Value<S>,
+    name: &ObjRef<S>,
+) -> PyResult<S, Option<Value<S>>> {
+    let Some(class) = user_class_of(obj) else {
+        return Ok(None);
+    };
+    let key = Value::Obj(name.clone());
+    match key.as_str() {
+        Some("__dict__") => {
+            if let Some(d) = obj.obj().and_then(instance_dict) {
+                return Ok(Some(Value::Obj(d.clone())));
+            }
+        }
+        Some("__class__") => return Ok(Some(Value::Obj(class))),
+        _ => {}
+    }
+    let class_attr = class_lookup(&class, &key);
+    if let Some(attr) = &class_attr {
+        if matches!(attr.payload(), Some(Payload::Property(..))) {
+            return bind(vm, attr.clone(), obj, &class).map(Some);
+        }
+    }
+    if let Some(d) = obj.obj().and_then(instance_dict) {
+        if let Some(v) = dict_get(d, &key) {
+            return Ok(Some(v));
+        }
+    }
+    if let Some(attr) = class_attr {
+        return bind(vm, attr, obj, &class).map(Some);
+    }
+    if let Some(getattr) = class_lookup(&class, &vm.new_str("__getattr__")) {
+        return vm.call(&getattr, vec![obj.clone(), key]).map(Some);
+    }
+    Ok(None)
+}
+
+/// Attribute lookup on a user class object.
+pub fn class_getattr<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    class: &ObjRef<S>,
+    name: &str,
+) -> PyResult<S, Option<Value<S>>> {
+    let t = type_obj(class).expect("a class");
+    match name {
+        "__name__" | "__qualname__" => return Ok(Some(vm.new_str(t.name.as_str()))),
+        "__mro__" => {
+            let mut items = vec![Value::Obj(class.clone())];
+            items.extend(t.mro.iter().cloned().map(Value::Obj));
+            return Ok(Some(ops::new_tuple(items)));
+        }
+        "__bases__" => {
+            return Ok(Some(ops::new_tuple(
+                t.bases.iter().cloned().map(Value::Obj).collect(),
+            )))
+        }
+        "__base__" => return Ok(Some(t.base.clone().map(Value::Obj).unwrap_or(Value::None))),
+        "__dict__" => {
+            if let Some(d) = &t.dict {
+                return Ok(Some(Value::Obj(d.clone())));
+            }
+        }
+        _ => {}
+    }
+    let key = vm.new_str(name);
+    Ok(class_lookup(class, &key).map(|attr| match attr.payload() {
+        Some(Payload::StaticMethod(f)) => f.clone(),
+        Some(Payload::ClassMethod(f)) => Value::Obj(ObjRef::new(Payload::BoundMethod(
+            Value::Obj(class.clone()),
+            f.clone(),
+        ))),
+        _ => attr,
+    }))
+}
+
+/// `super(class, obj).name`: the MRO of obj's class after `class`.
+pub fn super_getattr<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    start: &ObjRef<S>,
+    obj: &Value<S>,
+    name: &str,
+) -> PyResult<S, Option<Value<S>>> {
+    let obj_class = match obj.payload() {
+        Some(Payload::Type(_)) => obj.obj().expect("class").clone(),
+        _ => crate::builtins::type_of(vm, obj),
+    };
+    let Some(t) = type_obj(&obj_class) else {
+        return Ok(None);
+    };
+    let full: Vec<ObjRef<S>> = std::iter::once(obj_class.clone())
+        .chain(t.mro.iter().cloned())
+        .collect();
+    let after = full
+        .iter()
+        .position(|c| c.ptr_eq(start))
+        .map(|i| i + 1)
+        .unwrap_or(full.len());
+    let key = vm.new_str(name);
+    for c in &full[after..] {
+        let ct = type_obj(c).expect("a class");
+        if let Some(attr) = ct.dict.as_ref().and_then(|d| dict_get(d, &key)) {
+            let is_class = matches!(obj.payload(), Some(Payload::Type(_)));
+            return Ok(Some(match attr.payload() {
+                Some(Payload::Function(_)) if !is_class => {
+                    Value::Obj(ObjRef::new(Payload::BoundMethod(obj.clone(), attr)))
+                }
+                _ => bind(vm, attr, obj, &obj_class)?,
+            }));
+        }
+        // Builtin bases: `__init__` of object/Exception and friends.
+        if ct.dict.is_none() && name == "__init__" {
+            let f = vm.interp.builtins_init();
+            return Ok(Some(Value::Obj(ObjRef::new(Payload::BoundMethod(
+                obj.clone(),
+                f,
+            )))));
+        }
+    }
+    Ok(None)
+}
+
+/// Setting an attribute on an instance: property setters, `__setattr__`,
+/// else the instance dict. Returns false if `obj` is not a user instance.
+pub fn instance_setattr<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    obj: &Value<S>,
+    name: &ObjRef<S>,
+    value: Value<S>,
+) -> PyResult<S, bool> {
+    let Some(class) = user_class_of(obj) else {
+        return Ok(false);
+    };
+    let key = Value::Obj(name.clone());
+    if let Some(attr) = class_lookup(&class, &key) {
+        if let Some(Payload::Property(_, setter)) = attr.payload() {
+            if matches!(setter, Value::None) {
+                let attr_name = key.as_str().unwrap_or("?").to_string();
+                let cname = type_obj(&class).map(|t| t.name.clone()).unwrap_or_default();
+                return Err(vm.new_error(
+                    "AttributeError",
+                    format!("property '{attr_name}' of '{cname}' object has no setter"),
+                ));
+            }
+            vm.call(&setter.clone(), vec![obj.clone(), value])?;
+            return Ok(true);
+        }
+    }
+    if let Some(setattr) = class_lookup(&class, &vm.new_str("__setattr__")) {
+        vm.call(&setattr, vec![obj.clone(), key, value])?;
+        return Ok(true);
+    }
+    object_setattr(vm, obj, key, value)?;
+    Ok(true)
+}
+
+/// `object.__setattr__`: store in the instance dict.
+pub fn object_setattr<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    obj: &Value<S>,
+    key: Value<S>,
+    value: Value<S>,
+) -> PyResult<S, ()> {
+    match obj.obj().and_then(instance_dict) {
+        Some(d) => {
+            let d = d.clone();
+            ops::dict_set(vm, &d, key, value)
+        }
+        None => Err(vm.new_error(
+            "AttributeError",
+            format!(
+                "'{}' object has no attribute '{}'",
+                type_name(obj),
+                key.as_str().unwrap_or("?")
+            ),
+        )),
+    }
+}
+
+/// Calls a user class: makes the instance and runs `__init__`.
+pub fn instantiate<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    class: &ObjRef<S>,
+    args: Args<S>,
+) -> PyResult<S> {
+    let t = type_obj(class).expect("a class");
+    if let Some(Value::Obj(abstracts)) = class_lookup(class, &vm.new_str("__abstractmethods__")) {
+        let names = ops::iterate(vm, &Value::Obj(abstracts))?;
+        if !names.is_empty() {
+            let mut names: Vec<String> = names
+                .iter()
+                .filter_map(|n| n.as_str().map(String::from))
+                .collect();
+            names.sort();
+            let plural = if names.len() == 1 { "" } else { "s" };
+            return Err(vm.type_error(format!(
+                "Can't instantiate abstract class {} with abstract method{} {}",
+                t.name,
+                plural,
+                names.join(", ")
+            )));
+        }
+    }
+    let instance = if t.kind == TypeKind::Exception {
+        Value::Obj(new_exception_obj(
+            class.clone(),
+            args.pos.clone().into_boxed_slice(),
+        ))
+    } else {
+        Value::Obj(ObjRef::new(Payload::Instance(InstanceObj {
+            class: class.clone(),
+            dict: ObjRef::new(Payload::Dict(PyDict::new(crate::dict::new_map()))),
+        })))
+    };
+    match class_lookup(class, &vm.new_str("__init__")) {
+        Some(init) => {
+            let mut args = args;
+            args.pos.insert(0, instance.clone());
+            let r = vm.call_args(&init, args)?;
+            if !matches!(r, Value::None) {
+                return Err(vm.type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    type_name(&r)
+                )));
+            }
+        }
+        None => {
+            if t.kind != TypeKind::Exception && (!args.pos.is_empty() || !args.kw.is_empty()) {
+                return Err(vm.type_error(format!("{}() takes no arguments", t.name)));
+            }
+        }
+    }
+    Ok(instance)
+}
+
+/// Calls `obj.name(*args)` if obj's user class defines `name`; None if it
+/// does not (or obj is not a user instance).
+pub fn call_dunder<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    obj: &Value<S>,
+    name: &str,
+    args: Vec<Value<S>>,
+) -> PyResult<S, Option<Value<S>>> {
+    let Some(class) = user_class_of(obj) else {
+        return Ok(None);
+    };
+    let Some(method) = class_lookup(&class, &vm.new_str(name)) else {
+        return Ok(None);
+    };
+    let mut all = Vec::with_capacity(args.len() + 1);
+    all.push(obj.clone());
+    all.extend(args);
+    let f = match method.payload() {
+        Some(Payload::StaticMethod(f)) => {
+            all.remove(0);
+            f.clone()
+        }
+        _ => method,
+    };
+    vm.call(&f, all).map(Some)
+}
+
+/// Whether the value is Python's `NotImplemented`.
+pub fn is_not_implemented<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> bool {
+    match (v, vm.interp.not_implemented()) {
+        (Value::Obj(a), Value::Obj(b)) => a.ptr_eq(&b),
+        _ => false,
+    }
+}
+
+/// Whether a class attribute is an abstract method (`@abstractmethod`, or a
+/// property whose getter is one).
+pub fn is_abstract<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> bool {
+    match v.payload() {
+        Some(Payload::Function(f)) => {
+            let Value::Obj(o) = v else { return false };
+            let key = vm.new_str("__isabstractmethod__");
+            f.dict
+                .with::<S, _>(&o.header, |d| d.clone())
+                .and_then(|d| dict_get(&d, &key))
+                .is_some_and(|x| matches!(x, Value::Bool(true)))
+        }
+        Some(Payload::Property(getter, _)) => is_abstract(vm, getter),
+        Some(Payload::StaticMethod(f)) | Some(Payload::ClassMethod(f)) => is_abstract(vm, f),
+        _ => false,
+    }
+}
+
+/// A function's `__dict__`, made on first use.
+pub fn function_dict<S: LockStrategy>(o: &ObjRef<S>, f: &crate::object::Function<S>) -> ObjRef<S> {
+    f.dict.with::<S, _>(&o.header, |d| {
+        d.get_or_insert_with(|| ObjRef::new(Payload::Dict(PyDict::new(crate::dict::new_map()))))
+            .clone()
+    })
+}
+
+/// Attributes of function objects.
+pub fn function_getattr<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    o: &ObjRef<S>,
+    f: &crate::object::Function<S>,
+    attr: &str,
+) -> PyResult<S, Option<Value<S>>> {
+    Ok(Some(match attr {
+        "__name__" | "__qualname__" => vm.new_str(&*f.code.name),
+        "__doc__" => f
+            .code
+            .consts
+            .first()
+            .filter(|c| c.as_str().is_some() && f.code.has_docstring)
+            .cloned()
+            .unwrap_or(Value::None),
+        "__defaults__" => {
+            if f.defaults.is_empty() {
+                Value::None
+            } else {
+                ops::new_tuple(f.defaults.to_vec())
+            }
+        }
+        "__closure__" => {
+            if f.closure.is_empty() {
+                Value::None
+            } else {
+                ops::new_tuple(f.closure.to_vec())
+            }
+        }
+        "__dict__" => Value::Obj(function_dict(o, f)),
+        "__module__" => dict_get(&f.globals, &vm.new_str("__name__")).unwrap_or(Value::None),
+        _ => {
+            let d = f.dict.with::<S, _>(&o.header, |d| d.clone());
+            match d.and_then(|d| dict_get(&d, &vm.new_str(attr))) {
+                Some(v) => v,
+                None => return Ok(None),
+            }
+        }
+    }))
+}
