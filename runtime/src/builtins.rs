@@ -50,6 +50,7 @@ pub fn install<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         ("all", builtin_all),
         ("divmod", builtin_divmod),
         ("issubclass", builtin_issubclass),
+        ("format", builtin_format),
         ("hasattr", builtin_hasattr),
         ("getattr", builtin_getattr),
         ("setattr", builtin_setattr),
@@ -744,10 +745,84 @@ fn builtin_sorted<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResul
         Some(v) => ops::truthy(vm, &v)?,
         None => false,
     };
+    let key = args.take_kw("key").filter(|k| !matches!(k, Value::None));
     arity(vm, "sorted", &args, 1, 1)?;
-    let mut items = ops::iterate(vm, &args.pos[0])?;
-    sort_values(vm, &mut items, reverse)?;
-    Ok(ops::new_list(items))
+    let items = ops::iterate(vm, &args.pos[0])?;
+    Ok(ops::new_list(sort_with_key(
+        vm,
+        items,
+        key.as_ref(),
+        reverse,
+    )?))
+}
+
+/// Sorts by `key(item)` (or the items themselves), stably, as `sorted` does.
+pub fn sort_with_key<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    items: Vec<Value<S>>,
+    key: Option<&Value<S>>,
+    reverse: bool,
+) -> PyResult<S, Vec<Value<S>>> {
+    let Some(key) = key else {
+        let mut items = items;
+        sort_values(vm, &mut items, reverse)?;
+        return Ok(items);
+    };
+    let mut keyed = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let k = vm.call(key, vec![item.clone()])?;
+        keyed.push(ops::new_tuple(vec![k, Value::Int(i as i64)]));
+    }
+    // Sorting (key, index) pairs keeps equal keys in their original order;
+    // for reverse, equal keys must also keep it, so compare keys only.
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    let mut err = None;
+    let keys: Vec<Value<S>> = keyed
+        .iter()
+        .map(|t| match t.payload() {
+            Some(Payload::Tuple(p)) => p[0].clone(),
+            _ => Value::None,
+        })
+        .collect();
+    order.sort_by(|&a, &b| {
+        if err.is_some() {
+            return std::cmp::Ordering::Equal;
+        }
+        let (x, y) = if reverse {
+            (&keys[b], &keys[a])
+        } else {
+            (&keys[a], &keys[b])
+        };
+        match ops::less_than(vm, x, y) {
+            Ok(true) => std::cmp::Ordering::Less,
+            Ok(false) => match ops::less_than(vm, y, x) {
+                Ok(true) => std::cmp::Ordering::Greater,
+                Ok(false) => std::cmp::Ordering::Equal,
+                Err(e) => {
+                    err = Some(e);
+                    std::cmp::Ordering::Equal
+                }
+            },
+            Err(e) => {
+                err = Some(e);
+                std::cmp::Ordering::Equal
+            }
+        }
+    });
+    if let Some(e) = err {
+        return Err(e);
+    }
+    Ok(order.into_iter().map(|i| items[i].clone()).collect())
+}
+
+fn builtin_format<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "format", &args, 1, 2)?;
+    let spec = match args.pos.get(1) {
+        None => String::new(),
+        Some(s) => ops::expect_str(vm, s, "format() argument 2")?.to_string(),
+    };
+    let text = crate::fmt::format_value(vm, &args.pos[0], &spec)?;
+    Ok(vm.new_str(text))
 }
 
 fn builtin_any<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {

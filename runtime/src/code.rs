@@ -149,6 +149,12 @@ pub enum Instr {
     /// Makes a class: pops (with `true`, a metaclass), the class body
     /// function and `n` bases; the name is constant `c`.
     BuildClass(u32, u32, bool),
+    /// f-string piece: pops a value (and, with `true`, a format spec above
+    /// it), applies the conversion (0 none, 1 `!s`, 2 `!r`, 3 `!a`) and
+    /// `format()`, and pushes the text.
+    FormatValue(u8, bool),
+    /// Pops `n` strings and pushes their concatenation.
+    BuildString(u32),
     /// Pops an iterable and extends the list `i` slots down with it (`*x`).
     ListExtend(u32),
     /// Pops a mapping and merges it into the dict `i` slots down (`**x`).

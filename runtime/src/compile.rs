@@ -1354,12 +1354,70 @@ impl Compiler<'_> {
             Expr::Await(e) => return Err(self.unsupported(e.range, "await")),
             Expr::Yield(e) => return Err(self.unsupported(e.range, "yield")),
             Expr::YieldFrom(e) => return Err(self.unsupported(e.range, "yield from")),
-            Expr::FString(e) => return Err(self.unsupported(e.range, "f-string")),
+            Expr::FString(f) => {
+                let mut pieces = 0;
+                for part in f.value.iter() {
+                    match part {
+                        ast::FStringPart::Literal(l) => {
+                            self.emit_const(Const::Str(l.value.to_string()));
+                            pieces += 1;
+                        }
+                        ast::FStringPart::FString(fs) => {
+                            pieces += self.compile_fstring_elements(&fs.elements)?;
+                        }
+                    }
+                }
+                self.emit(Instr::BuildString(pieces));
+            }
             Expr::TString(e) => return Err(self.unsupported(e.range, "t-string")),
             Expr::EllipsisLiteral(_) => self.emit_const(Const::Ellipsis),
             Expr::IpyEscapeCommand(e) => return Err(self.syntax(e.range, "IPython escape command")),
         }
         Ok(())
+    }
+
+    /// Pushes the pieces of an f-string (or of a nested format spec);
+    /// returns how many.
+    fn compile_fstring_elements(
+        &mut self,
+        elements: &[ast::InterpolatedStringElement],
+    ) -> CResult<u32> {
+        let mut pieces = 0;
+        for element in elements {
+            match element {
+                ast::InterpolatedStringElement::Literal(l) => {
+                    self.emit_const(Const::Str(l.value.to_string()));
+                }
+                ast::InterpolatedStringElement::Interpolation(i) => {
+                    if let Some(debug) = &i.debug_text {
+                        self.emit_const(Const::Str(debug.as_str().to_string()));
+                        pieces += 1;
+                    }
+                    self.compile_expr(&i.expression)?;
+                    let mut conversion = match i.conversion {
+                        ast::ConversionFlag::None => 0,
+                        ast::ConversionFlag::Str => 1,
+                        ast::ConversionFlag::Repr => 2,
+                        ast::ConversionFlag::Ascii => 3,
+                    };
+                    // `f"{x=}"` shows the repr unless a spec is given.
+                    if i.debug_text.is_some() && conversion == 0 && i.format_spec.is_none() {
+                        conversion = 2;
+                    }
+                    let has_spec = match &i.format_spec {
+                        Some(spec) => {
+                            let n = self.compile_fstring_elements(&spec.elements)?;
+                            self.emit(Instr::BuildString(n));
+                            true
+                        }
+                        None => false,
+                    };
+                    self.emit(Instr::FormatValue(conversion, has_spec));
+                }
+            }
+            pieces += 1;
+        }
+        Ok(pieces)
     }
 
     /// Builds a list from elements that may be starred (`[*a, b]`).

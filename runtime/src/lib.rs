@@ -14,6 +14,7 @@ pub mod classes;
 pub mod code;
 pub mod compile;
 pub mod dict;
+pub mod fmt;
 pub mod header;
 pub mod interp;
 pub mod methods;

@@ -1,7 +1,7 @@
 //! Methods of builtin types (`list.append`, `dict.get`, `str.split`...).
 //! Each takes the receiver as its first positional argument.
 
-use crate::builtins::{arity, sort_values};
+use crate::builtins::arity;
 use crate::object::{DictViewKind, NativeFn, ObjRef, Payload, TypeKind, Value};
 use crate::ops::{self, type_name};
 use crate::strategy::LockStrategy;
@@ -45,6 +45,20 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         (TypeKind::Str, "find", str_find),
         (TypeKind::Str, "count", str_count),
         (TypeKind::Str, "isdigit", str_isdigit),
+        (TypeKind::Str, "format", str_format),
+        (TypeKind::Str, "islower", str_islower),
+        (TypeKind::Str, "isupper", str_isupper),
+        (TypeKind::Str, "isalpha", str_isalpha),
+        (TypeKind::Str, "isalnum", str_isalnum),
+        (TypeKind::Str, "isspace", str_isspace),
+        (TypeKind::Str, "title", str_title),
+        (TypeKind::Str, "capitalize", str_capitalize),
+        (TypeKind::Str, "zfill", str_zfill),
+        (TypeKind::Str, "center", str_center),
+        (TypeKind::Str, "ljust", str_ljust),
+        (TypeKind::Str, "rjust", str_rjust),
+        (TypeKind::Str, "rfind", str_rfind),
+        (TypeKind::Str, "index", str_index),
     ];
     v.extend(crate::modules::threading::methods::<S>());
     v
@@ -175,11 +189,12 @@ fn list_sort<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> 
         Some(v) => ops::truthy(vm, &v)?,
         None => false,
     };
+    let key = args.take_kw("key").filter(|k| !matches!(k, Value::None));
     arity(vm, "sort", &args, 1, 1)?;
     // Sort a copy outside the lock (comparisons may be arbitrary code), then
     // store it back.
-    let mut items = ops::list_snapshot(&args.pos[0]);
-    sort_values(vm, &mut items, reverse)?;
+    let items = ops::list_snapshot(&args.pos[0]);
+    let items = crate::builtins::sort_with_key(vm, items, key.as_ref(), reverse)?;
     let old = with_list(recv_list(&args), |v| std::mem::replace(v, items));
     drop(old);
     Ok(Value::None)
@@ -538,4 +553,162 @@ fn str_isdigit<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     Ok(Value::Bool(
         !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()),
     ))
+}
+
+fn str_format<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    let kw = std::mem::take(&mut args.kw);
+    let template = recv_str(&args).to_string();
+    let text = crate::fmt::str_format(vm, &template, &args.pos[1..], &kw)?;
+    Ok(vm.new_str(text))
+}
+
+/// A str predicate over cased/alphabetic characters.
+fn str_pred<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    args: Args<S>,
+    name: &str,
+    f: fn(&str) -> bool,
+) -> PyResult<S> {
+    arity(vm, name, &args, 1, 1)?;
+    Ok(Value::Bool(f(recv_str(&args))))
+}
+
+fn str_islower<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    str_pred(vm, args, "islower", |s| {
+        s.chars().any(|c| c.is_lowercase()) && !s.chars().any(|c| c.is_uppercase())
+    })
+}
+
+fn str_isupper<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    str_pred(vm, args, "isupper", |s| {
+        s.chars().any(|c| c.is_uppercase()) && !s.chars().any(|c| c.is_lowercase())
+    })
+}
+
+fn str_isalpha<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    str_pred(vm, args, "isalpha", |s| {
+        !s.is_empty() && s.chars().all(char::is_alphabetic)
+    })
+}
+
+fn str_isalnum<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    str_pred(vm, args, "isalnum", |s| {
+        !s.is_empty() && s.chars().all(char::is_alphanumeric)
+    })
+}
+
+fn str_isspace<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    str_pred(vm, args, "isspace", |s| {
+        !s.is_empty() && s.chars().all(char::is_whitespace)
+    })
+}
+
+fn str_title<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "title", &args, 1, 1)?;
+    let mut out = String::new();
+    let mut prev_cased = false;
+    for c in recv_str(&args).chars() {
+        if prev_cased {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        prev_cased = c.is_alphabetic();
+    }
+    Ok(vm.new_str(out))
+}
+
+fn str_capitalize<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "capitalize", &args, 1, 1)?;
+    let mut chars = recv_str(&args).chars();
+    let out: String = match chars.next() {
+        Some(first) => first
+            .to_uppercase()
+            .chain(chars.flat_map(|c| c.to_lowercase()))
+            .collect(),
+        None => String::new(),
+    };
+    Ok(vm.new_str(out))
+}
+
+fn str_zfill<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "zfill", &args, 2, 2)?;
+    let width = ops::expect_int(vm, &args.pos[1])?.max(0) as usize;
+    let s = recv_str(&args);
+    let n = s.chars().count();
+    if n >= width {
+        return Ok(vm.new_str(s));
+    }
+    let (sign, digits) = match s.chars().next() {
+        Some(c @ ('+' | '-')) => (c.to_string(), &s[1..]),
+        _ => (String::new(), s),
+    };
+    let out = format!("{sign}{}{digits}", "0".repeat(width - n));
+    Ok(vm.new_str(out))
+}
+
+/// `center`, `ljust`, `rjust`: pad to a width with a fill character.
+fn justify<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>, name: &str, align: char) -> PyResult<S> {
+    arity(vm, name, &args, 2, 3)?;
+    let width = ops::expect_int(vm, &args.pos[1])?.max(0) as usize;
+    let fill = match args.pos.get(2) {
+        Some(f) => match f.as_str().filter(|s| s.chars().count() == 1) {
+            Some(s) => s.chars().next().expect("one char"),
+            None => {
+                return Err(vm.type_error("The fill character must be exactly one character long"))
+            }
+        },
+        None => ' ',
+    };
+    let s = recv_str(&args);
+    let n = s.chars().count();
+    if n >= width {
+        return Ok(vm.new_str(s));
+    }
+    let total = width - n;
+    let (left, right) = match align {
+        '<' => (0, total),
+        '>' => (total, 0),
+        // CPython's center puts the extra space on the right unless the
+        // string length and width make it go left.
+        _ => {
+            let left = total / 2 + (total & width & 1);
+            (left, total - left)
+        }
+    };
+    let f = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
+    let out = format!("{}{s}{}", f(left), f(right));
+    Ok(vm.new_str(out))
+}
+
+fn str_center<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    justify(vm, args, "center", '^')
+}
+
+fn str_ljust<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    justify(vm, args, "ljust", '<')
+}
+
+fn str_rjust<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    justify(vm, args, "rjust", '>')
+}
+
+fn str_rfind<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "rfind", &args, 2, 2)?;
+    let sub = str_arg(vm, &args, 1, "rfind")?;
+    let s = recv_str(&args);
+    Ok(Value::Int(match s.rfind(sub) {
+        Some(byte) => s[..byte].chars().count() as i64,
+        None => -1,
+    }))
+}
+
+fn str_index<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "index", &args, 2, 2)?;
+    let sub = str_arg(vm, &args, 1, "index")?;
+    let s = recv_str(&args);
+    match s.find(sub) {
+        Some(byte) => Ok(Value::Int(s[..byte].chars().count() as i64)),
+        None => Err(vm.value_error("substring not found")),
+    }
 }

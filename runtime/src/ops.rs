@@ -404,8 +404,9 @@ fn binary_op_or_none<S: LockStrategy>(
                 return Ok(Some(r));
             }
         }
-        (BinOp::Mod, Some(Payload::Str(_)), _) => {
-            return Err(vm.type_error("%-formatting of str is not supported by this runtime yet"))
+        (BinOp::Mod, Some(Payload::Str(x)), _) => {
+            let text = x.as_str().to_string();
+            return Ok(Some(new_str(crate::fmt::percent_format(vm, &text, b)?)));
         }
         _ => {}
     }
@@ -1753,6 +1754,12 @@ pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S
                 if let Some(v) = crate::classes::function_getattr(vm, o, f, attr)? {
                     return Ok(v);
                 }
+            }
+            Payload::Type(t)
+                if t.dict.is_none() && vm.interp.methods.contains_key(&(t.kind, attr)) =>
+            {
+                // `str.lower`: the unbound method of a builtin type.
+                return Ok(vm.interp.methods[&(t.kind, attr)].clone());
             }
             Payload::Type(t) if attr == "__mro__" => {
                 let mut items = vec![obj.clone()];

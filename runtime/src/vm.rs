@@ -1191,6 +1191,22 @@ impl<S: LockStrategy> Vm<S> {
                     let class = self.make_class(&name, bases, metaclass, &body)?;
                     push!(class);
                 }
+                Instr::FormatValue(conversion, has_spec) => {
+                    let spec = if has_spec { Some(pop!()) } else { None };
+                    let value = pop!();
+                    let value = crate::fmt::convert(self, value, conversion)?;
+                    let spec = spec.as_ref().and_then(|s| s.as_str()).unwrap_or("");
+                    let text = crate::fmt::format_value(self, &value, spec)?;
+                    push!(self.new_str(text));
+                }
+                Instr::BuildString(n) => {
+                    let at = stack.len() - n as usize;
+                    let mut out = String::new();
+                    for piece in stack.drain(at..).flatten() {
+                        out.push_str(piece.as_str().unwrap_or(""));
+                    }
+                    push!(self.new_str(out));
+                }
                 Instr::ListExtend(depth) => {
                     let iterable = pop!();
                     let items = ops::iterate(self, &iterable).map_err(|_| {

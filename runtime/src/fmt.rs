@@ -1,0 +1,778 @@
+//! String formatting as CPython does it: the format-spec mini-language
+//! (`format()`, f-strings, `str.format`) and printf-style `%` formatting.
+
+use crate::object::{Payload, Value};
+use crate::ops::{self, type_name};
+use crate::repr::{float_repr, repr, to_str};
+use crate::strategy::LockStrategy;
+use crate::vm::{PyResult, Vm};
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive};
+
+/// A parsed format spec: `[[fill]align][sign][#][0][width][,|_][.precision][type]`.
+#[derive(Clone, Debug, Default)]
+pub struct Spec {
+    pub fill: Option<char>,
+    pub align: Option<char>,
+    pub sign: Option<char>,
+    pub alt: bool,
+    pub zero: bool,
+    pub width: usize,
+    pub grouping: Option<char>,
+    pub precision: Option<usize>,
+    pub ty: Option<char>,
+}
+
+/// Parses a format spec, or returns CPython's ValueError message.
+pub fn parse_spec(spec: &str) -> Result<Spec, String> {
+    let chars: Vec<char> = spec.chars().collect();
+    let mut i = 0;
+    let mut s = Spec::default();
+    let is_align = |c: char| matches!(c, '<' | '>' | '^' | '=');
+    if chars.len() >= 2 && is_align(chars[1]) {
+        s.fill = Some(chars[0]);
+        s.align = Some(chars[1]);
+        i = 2;
+    } else if !chars.is_empty() && is_align(chars[0]) {
+        s.align = Some(chars[0]);
+        i = 1;
+    }
+    if i < chars.len() && matches!(chars[i], '+' | '-' | ' ') {
+        s.sign = Some(chars[i]);
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == '#' {
+        s.alt = true;
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == '0' {
+        s.zero = true;
+        i += 1;
+    }
+    let start = i;
+    while i < chars.len() && chars[i].is_ascii_digit() {
+        i += 1;
+    }
+    if i > start {
+        s.width = chars[start..i]
+            .iter()
+            .collect::<String>()
+            .parse()
+            .map_err(|_| "Too many decimal digits in format string".to_string())?;
+    }
+    if i < chars.len() && matches!(chars[i], ',' | '_') {
+        s.grouping = Some(chars[i]);
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == '.' {
+        i += 1;
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == start {
+            return Err("Format specifier missing precision".into());
+        }
+        s.precision = Some(
+            chars[start..i]
+                .iter()
+                .collect::<String>()
+                .parse()
+                .map_err(|_| "Too many decimal digits in format string".to_string())?,
+        );
+    }
+    if i < chars.len() {
+        s.ty = Some(chars[i]);
+        i += 1;
+    }
+    if i < chars.len() {
+        return Err("Invalid format specifier".into());
+    }
+    Ok(s)
+}
+
+/// Pads `body` (which carries its sign, if any, in `sign`) to the spec's
+/// width. Numbers align right by default, text left.
+fn pad(spec: &Spec, sign: &str, body: &str, numeric: bool) -> String {
+    let len = sign.chars().count() + body.chars().count();
+    if len >= spec.width {
+        return format!("{sign}{body}");
+    }
+    let n = spec.width - len;
+    let (fill, align) = if spec.zero && spec.align.is_none() && numeric {
+        ('0', '=')
+    } else {
+        (
+            spec.fill.unwrap_or(' '),
+            spec.align.unwrap_or(if numeric { '>' } else { '<' }),
+        )
+    };
+    let fills = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
+    match align {
+        '<' => format!("{sign}{body}{}", fills(n)),
+        '^' => format!("{}{sign}{body}{}", fills(n / 2), fills(n - n / 2)),
+        '=' => format!("{sign}{}{body}", fills(n)),
+        _ => format!("{}{sign}{body}", fills(n)),
+    }
+}
+
+/// Inserts a separator every `every` digits from the right.
+fn group(digits: &str, sep: char, every: usize) -> String {
+    let chars: Vec<char> = digits.chars().collect();
+    let mut out = String::new();
+    for (i, c) in chars.iter().enumerate() {
+        if i > 0 && (chars.len() - i) % every == 0 {
+            out.push(sep);
+        }
+        out.push(*c);
+    }
+    out
+}
+
+fn sign_of(negative: bool, spec: &Spec) -> &'static str {
+    match (negative, spec.sign) {
+        (true, _) => "-",
+        (false, Some('+')) => "+",
+        (false, Some(' ')) => " ",
+        _ => "",
+    }
+}
+
+/// Formats an int with a spec.
+pub fn format_int<S: LockStrategy>(vm: &Vm<S>, n: &BigInt, spec: &Spec) -> PyResult<S, String> {
+    let ty = spec.ty.unwrap_or('d');
+    if matches!(ty, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') {
+        let f = n.to_f64().unwrap_or(f64::INFINITY);
+        return format_float(vm, f, spec);
+    }
+    if spec.precision.is_some() {
+        return Err(vm.value_error("Precision not allowed in integer format specifier"));
+    }
+    let abs = n.abs();
+    let (digits, prefix) = match ty {
+        'd' | 'n' => (abs.to_string(), ""),
+        'b' => (abs.to_str_radix(2), "0b"),
+        'o' => (abs.to_str_radix(8), "0o"),
+        'x' => (abs.to_str_radix(16), "0x"),
+        'X' => (abs.to_str_radix(16).to_uppercase(), "0X"),
+        'c' => {
+            let c = n
+                .to_u32()
+                .and_then(char::from_u32)
+                .ok_or_else(|| vm.new_error("OverflowError", "%c arg not in range(0x110000)"))?;
+            return Ok(pad(spec, "", &c.to_string(), false));
+        }
+        other => {
+            return Err(vm.value_error(format!(
+                "Unknown format code '{other}' for object of type 'int'"
+            )))
+        }
+    };
+    let digits = match spec.grouping {
+        Some(sep) => group(
+            &digits,
+            sep,
+            if matches!(ty, 'b' | 'o' | 'x' | 'X') {
+                4
+            } else {
+                3
+            },
+        ),
+        None => digits,
+    };
+    let sign = format!(
+        "{}{}",
+        sign_of(n.is_negative(), spec),
+        if spec.alt { prefix } else { "" }
+    );
+    Ok(pad(spec, &sign, &digits, true))
+}
+
+/// `{:e}` with CPython's exponent (sign and at least two digits).
+fn exp_format(x: f64, precision: usize, upper: bool) -> String {
+    let s = format!("{:.*e}", precision, x);
+    let (mantissa, exp) = s.split_once('e').expect("exponent");
+    let exp: i32 = exp.parse().expect("exponent");
+    let e = if upper { 'E' } else { 'e' };
+    format!(
+        "{mantissa}{e}{}{:02}",
+        if exp < 0 { '-' } else { '+' },
+        exp.abs()
+    )
+}
+
+/// The `g` presentation: fixed or exponent, trailing zeros removed.
+fn general_format(x: f64, precision: usize, upper: bool, alt: bool) -> String {
+    let p = precision.max(1);
+    if x == 0.0 {
+        return if alt {
+            format!("{:.*}", p - 1, 0.0)
+        } else {
+            "0".into()
+        };
+    }
+    // The exponent after rounding to p significant digits.
+    let rounded = format!("{:.*e}", p - 1, x);
+    let exp: i32 = rounded
+        .split_once('e')
+        .expect("exponent")
+        .1
+        .parse()
+        .expect("exponent");
+    let mut s = if exp >= -4 && exp < p as i32 {
+        format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, x)
+    } else {
+        exp_format(x, p - 1, upper)
+    };
+    if !alt {
+        let (num, tail) = match s.find(['e', 'E']) {
+            Some(i) => (s[..i].to_string(), s[i..].to_string()),
+            None => (s.clone(), String::new()),
+        };
+        let num = if num.contains('.') {
+            num.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            num
+        };
+        s = num + &tail;
+    }
+    s
+}
+
+/// Formats a float with a spec.
+pub fn format_float<S: LockStrategy>(vm: &Vm<S>, x: f64, spec: &Spec) -> PyResult<S, String> {
+    let upper = matches!(spec.ty, Some('E' | 'F' | 'G'));
+    let body = if x.is_nan() || x.is_infinite() {
+        let t = if x.is_nan() { "nan" } else { "inf" };
+        if upper {
+            t.to_uppercase()
+        } else {
+            t.to_string()
+        }
+    } else {
+        let a = x.abs();
+        match spec.ty {
+            Some('f' | 'F') => format!("{:.*}", spec.precision.unwrap_or(6), a),
+            Some('e' | 'E') => exp_format(a, spec.precision.unwrap_or(6), upper),
+            Some('g' | 'G') => general_format(a, spec.precision.unwrap_or(6), upper, spec.alt),
+            Some('%') => format!("{:.*}%", spec.precision.unwrap_or(6), a * 100.0),
+            Some('n') => general_format(a, spec.precision.unwrap_or(6), false, spec.alt),
+            None => match spec.precision {
+                // Like 'g', but always with a digit after the point.
+                Some(p) => {
+                    let s = general_format(a, p, false, spec.alt);
+                    if s.contains(['.', 'e', 'n', 'i']) {
+                        s
+                    } else {
+                        s + ".0"
+                    }
+                }
+                None => float_repr(a),
+            },
+            Some(other) => {
+                return Err(vm.value_error(format!(
+                    "Unknown format code '{other}' for object of type 'float'"
+                )))
+            }
+        }
+    };
+    let body = match spec.grouping {
+        Some(sep) => {
+            let (int_part, rest) = match body.find(|c: char| !c.is_ascii_digit()) {
+                Some(i) => (&body[..i], &body[i..]),
+                None => (body.as_str(), ""),
+            };
+            group(int_part, sep, 3) + rest
+        }
+        None => body,
+    };
+    let negative = x.is_sign_negative() && !x.is_nan();
+    Ok(pad(spec, sign_of(negative, spec), &body, true))
+}
+
+/// `format(value, spec)`.
+pub fn format_value<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    v: &Value<S>,
+    spec: &str,
+) -> PyResult<S, String> {
+    if let Some(r) = crate::classes::call_dunder(vm, v, "__format__", vec![vm.new_str(spec)])? {
+        return match r.as_str() {
+            Some(s) => Ok(s.to_string()),
+            None => Err(vm.type_error(format!(
+                "__format__ must return a str, not {}",
+                type_name(&r)
+            ))),
+        };
+    }
+    if spec.is_empty() {
+        return to_str(vm, v);
+    }
+    let parsed = parse_spec(spec).map_err(|m| vm.value_error(m))?;
+    match v {
+        Value::Bool(b) if parsed.ty.is_none() => {
+            Ok(pad(&parsed, "", if *b { "True" } else { "False" }, false))
+        }
+        Value::Float(f) => format_float(vm, *f, &parsed),
+        _ if ops::to_big(v).is_some() => format_int(vm, &ops::to_big(v).expect("int"), &parsed),
+        _ => match v.payload() {
+            Some(Payload::Str(s)) => format_text(vm, s.as_str(), &parsed, "str"),
+            _ if crate::classes::user_class_of(v).is_some() => Err(vm.type_error(format!(
+                "unsupported format string passed to {}.__format__",
+                type_name(v)
+            ))),
+            _ => {
+                let text = to_str(vm, v)?;
+                format_text(vm, &text, &parsed, &type_name(v))
+            }
+        },
+    }
+}
+
+fn format_text<S: LockStrategy>(
+    vm: &Vm<S>,
+    s: &str,
+    spec: &Spec,
+    type_label: &str,
+) -> PyResult<S, String> {
+    if let Some(t) = spec.ty.filter(|t| *t != 's') {
+        return Err(vm.value_error(format!(
+            "Unknown format code '{t}' for object of type '{type_label}'"
+        )));
+    }
+    let text: String = match spec.precision {
+        Some(p) => s.chars().take(p).collect(),
+        None => s.to_string(),
+    };
+    Ok(pad(spec, "", &text, false))
+}
+
+/// Applies an f-string / `str.format` conversion: 1 = `!s`, 2 = `!r`, 3 = `!a`.
+pub fn convert<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    v: Value<S>,
+    conversion: u8,
+) -> PyResult<S, Value<S>> {
+    Ok(match conversion {
+        1 => {
+            let s = to_str(vm, &v)?;
+            vm.new_str(s)
+        }
+        2 => {
+            let s = repr(vm, &v)?;
+            vm.new_str(s)
+        }
+        3 => {
+            let s = repr(vm, &v)?;
+            let ascii: String = s
+                .chars()
+                .map(|c| {
+                    if c.is_ascii() {
+                        c.to_string()
+                    } else if (c as u32) < 0x100 {
+                        format!("\\x{:02x}", c as u32)
+                    } else if (c as u32) < 0x10000 {
+                        format!("\\u{:04x}", c as u32)
+                    } else {
+                        format!("\\U{:08x}", c as u32)
+                    }
+                })
+                .collect();
+            vm.new_str(ascii)
+        }
+        _ => v,
+    })
+}
+
+/// `fmt % args`: printf-style formatting.
+pub fn percent_format<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    fmt: &str,
+    args: &Value<S>,
+) -> PyResult<S, String> {
+    let items: Vec<Value<S>> = match args.payload() {
+        Some(Payload::Tuple(t)) => t.to_vec(),
+        _ => vec![args.clone()],
+    };
+    let mapping = matches!(args.payload(), Some(Payload::Dict(_)));
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut out = String::new();
+    let mut next = 0usize;
+    let mut used_mapping = false;
+    let mut i = 0;
+    let take = |vm: &Vm<S>, next: &mut usize| -> PyResult<S, Value<S>> {
+        let v = items
+            .get(*next)
+            .cloned()
+            .ok_or_else(|| vm.type_error("not enough arguments for format string"))?;
+        *next += 1;
+        Ok(v)
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        if c != '%' {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        // %(name)s
+        let mut keyed: Option<Value<S>> = None;
+        if i < chars.len() && chars[i] == '(' {
+            let close = chars[i..]
+                .iter()
+                .position(|c| *c == ')')
+                .map(|p| p + i)
+                .ok_or_else(|| vm.value_error("incomplete format key"))?;
+            let key: String = chars[i + 1..close].iter().collect();
+            i = close + 1;
+            if !mapping {
+                return Err(vm.type_error("format requires a mapping"));
+            }
+            used_mapping = true;
+            let k = vm.new_str(key);
+            keyed = Some(ops::get_item(vm, args, &k)?);
+        }
+        let mut spec = Spec::default();
+        while i < chars.len() && matches!(chars[i], '-' | '+' | ' ' | '#' | '0') {
+            match chars[i] {
+                '-' => spec.align = Some('<'),
+                '+' => spec.sign = Some('+'),
+                ' ' => {
+                    if spec.sign.is_none() {
+                        spec.sign = Some(' ')
+                    }
+                }
+                '#' => spec.alt = true,
+                _ => spec.zero = true,
+            }
+            i += 1;
+        }
+        if spec.align == Some('<') {
+            spec.zero = false;
+        }
+        if i < chars.len() && chars[i] == '*' {
+            let w = take(vm, &mut next)?;
+            let w = ops::expect_int(vm, &w)?;
+            if w < 0 {
+                spec.align = Some('<');
+            }
+            spec.width = w.unsigned_abs() as usize;
+            i += 1;
+        } else {
+            let s = i;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i > s {
+                spec.width = chars[s..i].iter().collect::<String>().parse().unwrap_or(0);
+            }
+        }
+        if i < chars.len() && chars[i] == '.' {
+            i += 1;
+            if i < chars.len() && chars[i] == '*' {
+                let p = take(vm, &mut next)?;
+                spec.precision = Some(ops::expect_int(vm, &p)?.max(0) as usize);
+                i += 1;
+            } else {
+                let s = i;
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    i += 1;
+                }
+                spec.precision = Some(chars[s..i].iter().collect::<String>().parse().unwrap_or(0));
+            }
+        }
+        while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
+            i += 1;
+        }
+        let Some(&ty) = chars.get(i) else {
+            return Err(vm.value_error("incomplete format"));
+        };
+        i += 1;
+        if ty == '%' {
+            out.push('%');
+            continue;
+        }
+        let value = match keyed.take() {
+            Some(v) => v,
+            None if mapping => args.clone(),
+            None => take(vm, &mut next)?,
+        };
+        let piece = match ty {
+            's' | 'r' | 'a' => {
+                let text = match ty {
+                    's' => to_str(vm, &value)?,
+                    _ => {
+                        let conv = if ty == 'r' { 2 } else { 3 };
+                        convert(vm, value, conv)?.as_str().unwrap_or("").to_string()
+                    }
+                };
+                let text: String = match spec.precision {
+                    Some(p) => text.chars().take(p).collect(),
+                    None => text,
+                };
+                spec.zero = false;
+                pad(&spec, "", &text, spec.align != Some('<'))
+            }
+            'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
+                let n = match (&value, ty) {
+                    (Value::Float(f), 'd' | 'i' | 'u') => BigInt::from(f.trunc() as i64),
+                    _ => match ops::to_big(&value) {
+                        Some(n) => n,
+                        None => {
+                            let what = if matches!(ty, 'd' | 'i' | 'u') {
+                                "a real number is required"
+                            } else {
+                                "an integer is required"
+                            };
+                            return Err(vm.type_error(format!(
+                                "%{ty} format: {what}, not {}",
+                                type_name(&value)
+                            )));
+                        }
+                    },
+                };
+                spec.ty = Some(if matches!(ty, 'i' | 'u') { 'd' } else { ty });
+                let precision = spec.precision.take();
+                let mut s = format_int(
+                    vm,
+                    &n,
+                    &Spec {
+                        width: 0,
+                        ..spec.clone()
+                    },
+                )?;
+                // %.3d pads the digits with zeros.
+                if let Some(p) = precision {
+                    let digits = s.trim_start_matches(['-', '+', ' ']);
+                    if digits.len() < p {
+                        let sign = &s[..s.len() - digits.len()];
+                        s = format!("{sign}{}{digits}", "0".repeat(p - digits.len()));
+                    }
+                }
+                let (sign, body) = split_sign(&s);
+                pad(&spec, sign, body, true)
+            }
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                let f = match &value {
+                    Value::Float(f) => *f,
+                    Value::Int(i) => *i as f64,
+                    Value::Bool(b) => *b as i64 as f64,
+                    _ => match ops::to_big(&value).and_then(|b| b.to_f64()) {
+                        Some(f) => f,
+                        None => {
+                            return Err(vm.type_error(format!(
+                                "must be real number, not {}",
+                                type_name(&value)
+                            )))
+                        }
+                    },
+                };
+                spec.ty = Some(ty);
+                if spec.precision.is_none() {
+                    spec.precision = Some(6);
+                }
+                let s = format_float(
+                    vm,
+                    f,
+                    &Spec {
+                        width: 0,
+                        ..spec.clone()
+                    },
+                )?;
+                let (sign, body) = split_sign(&s);
+                pad(&spec, sign, body, true)
+            }
+            'c' => {
+                let ch =
+                    match &value {
+                        Value::Int(n) => u32::try_from(*n)
+                            .ok()
+                            .and_then(char::from_u32)
+                            .ok_or_else(|| {
+                                vm.new_error("OverflowError", "%c arg not in range(0x110000)")
+                            })?,
+                        v => match v.as_str().filter(|s| s.chars().count() == 1) {
+                            Some(s) => s.chars().next().expect("one char"),
+                            None => return Err(vm.type_error("%c requires int or char")),
+                        },
+                    };
+                pad(&spec, "", &ch.to_string(), false)
+            }
+            other => {
+                let byte_index = chars[..start].iter().collect::<String>().len() + (i - 1 - start);
+                return Err(vm.value_error(format!(
+                    "unsupported format character '{other}' ({:#x}) at index {}",
+                    other as u32, byte_index
+                )));
+            }
+        };
+        out.push_str(&piece);
+    }
+    if !mapping && next < items.len() {
+        return Err(vm.type_error("not all arguments converted during string formatting"));
+    }
+    let _ = used_mapping;
+    Ok(out)
+}
+
+fn split_sign(s: &str) -> (&str, &str) {
+    let n = s.len() - s.trim_start_matches(['-', '+', ' ']).len();
+    (&s[..n], &s[n..])
+}
+
+/// `str.format(*args, **kwargs)`.
+pub fn str_format<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    template: &str,
+    args: &[Value<S>],
+    kwargs: &[(String, Value<S>)],
+) -> PyResult<S, String> {
+    let chars: Vec<char> = template.chars().collect();
+    let mut out = String::new();
+    let mut auto = 0usize;
+    let mut manual = false;
+    let mut automatic = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '{' && chars.get(i + 1) == Some(&'{') {
+            out.push('{');
+            i += 2;
+            continue;
+        }
+        if c == '}' && chars.get(i + 1) == Some(&'}') {
+            out.push('}');
+            i += 2;
+            continue;
+        }
+        if c == '}' {
+            return Err(vm.value_error("Single '}' encountered in format string"));
+        }
+        if c != '{' {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        // Find the matching '}' (specs may nest one level of braces).
+        let mut depth = 1;
+        let mut j = i + 1;
+        while j < chars.len() && depth > 0 {
+            match chars[j] {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                _ => {}
+            }
+            j += 1;
+        }
+        if depth > 0 {
+            return Err(vm.value_error("Single '{' encountered in format string"));
+        }
+        let field: String = chars[i + 1..j - 1].iter().collect();
+        i = j;
+        let (head, spec) = match field.find(':') {
+            Some(k) => (&field[..k], &field[k + 1..]),
+            None => (field.as_str(), ""),
+        };
+        let (name, conversion) = match head.find('!') {
+            Some(k) => (&head[..k], &head[k + 1..]),
+            None => (head, ""),
+        };
+        // The first part of the field name, then `.attr` / `[key]` parts.
+        let split = name.find(['.', '[']).unwrap_or(name.len());
+        let (first, mut rest) = name.split_at(split);
+        let mut value = if first.is_empty() {
+            if manual {
+                return Err(vm.value_error(
+                    "cannot switch from manual field specification to automatic field numbering",
+                ));
+            }
+            automatic = true;
+            let v = args.get(auto).cloned().ok_or_else(|| {
+                vm.new_error(
+                    "IndexError",
+                    format!("Replacement index {auto} out of range for positional args tuple"),
+                )
+            })?;
+            auto += 1;
+            v
+        } else if let Ok(k) = first.parse::<usize>() {
+            if automatic {
+                return Err(vm.value_error(
+                    "cannot switch from automatic field numbering to manual field specification",
+                ));
+            }
+            manual = true;
+            args.get(k).cloned().ok_or_else(|| {
+                vm.new_error(
+                    "IndexError",
+                    format!("Replacement index {k} out of range for positional args tuple"),
+                )
+            })?
+        } else {
+            match kwargs.iter().find(|(n, _)| n == first) {
+                Some((_, v)) => v.clone(),
+                None => {
+                    return Err(crate::vm::PyErr {
+                        exc: crate::interp::new_exception_obj(
+                            vm.interp.exceptions["KeyError"].clone(),
+                            Box::new([vm.new_str(first)]),
+                        ),
+                    })
+                }
+            }
+        };
+        while !rest.is_empty() {
+            if let Some(r) = rest.strip_prefix('.') {
+                let end = r.find(['.', '[']).unwrap_or(r.len());
+                let attr = match vm.new_str(&r[..end]) {
+                    Value::Obj(o) => o,
+                    _ => unreachable!("str is an object"),
+                };
+                value = ops::get_attr(vm, &value, &attr)?;
+                rest = &r[end..];
+            } else if let Some(r) = rest.strip_prefix('[') {
+                let end = r
+                    .find(']')
+                    .ok_or_else(|| vm.value_error("Missing ']' in format string"))?;
+                let key_text = &r[..end];
+                let key = match key_text.parse::<i64>() {
+                    Ok(n) => Value::Int(n),
+                    Err(_) => vm.new_str(key_text),
+                };
+                value = ops::get_item(vm, &value, &key)?;
+                rest = &r[end + 1..];
+            } else {
+                return Err(
+                    vm.value_error("Only '.' or '[' may follow ']' in format field specifier")
+                );
+            }
+        }
+        let conv = match conversion {
+            "" => 0,
+            "s" => 1,
+            "r" => 2,
+            "a" => 3,
+            other => return Err(vm.value_error(format!("Unknown conversion specifier {other}"))),
+        };
+        let value = convert(vm, value, conv)?;
+        // Nested fields in the spec: `{:{width}}`.
+        let spec = if spec.contains('{') {
+            let remaining_args: Vec<Value<S>> = if automatic {
+                args[auto.min(args.len())..].to_vec()
+            } else {
+                args.to_vec()
+            };
+            let s = str_format(vm, spec, &remaining_args, kwargs)?;
+            if automatic {
+                auto += spec.matches('{').count();
+            }
+            s
+        } else {
+            spec.to_string()
+        };
+        out.push_str(&format_value(vm, &value, &spec)?);
+    }
+    Ok(out)
+}
