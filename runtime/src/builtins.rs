@@ -599,7 +599,12 @@ pub fn type_of<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> ObjRef<S> {
     match v.payload() {
         Some(Payload::Exception(e)) => e.class.clone(),
         Some(Payload::Instance(i)) => i.class.clone(),
-        _ => vm.interp.types[&ops::type_kind(v)].clone(),
+        _ => vm
+            .interp
+            .types
+            .get(&ops::type_kind(v))
+            .unwrap_or(&vm.interp.types[&TypeKind::Object])
+            .clone(),
     }
 }
 
@@ -695,6 +700,28 @@ fn builtin_iter<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 fn builtin_next<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "next", &args, 1, 2)?;
+    if let Some(Payload::Generator(_)) = args.pos[0].payload() {
+        // Keep the generator's return value in the StopIteration.
+        return match vm.gen_resume(args.pos[0].obj().expect("generator"), Value::None, None)? {
+            crate::vm::GenStep::Yielded(v) => Ok(v),
+            crate::vm::GenStep::Returned(r) => match args.pos.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => {
+                    let a: Box<[Value<S>]> = if matches!(r, Value::None) {
+                        Box::new([])
+                    } else {
+                        Box::new([r])
+                    };
+                    Err(crate::vm::PyErr {
+                        exc: crate::interp::new_exception_obj(
+                            vm.interp.exceptions["StopIteration"].clone(),
+                            a,
+                        ),
+                    })
+                }
+            },
+        };
+    }
     match ops::iter_next(vm, &args.pos[0])? {
         Some(v) => Ok(v),
         None => match args.pos.get(1) {

@@ -155,6 +155,12 @@ pub enum Instr {
     FormatValue(u8, bool),
     /// Pops `n` strings and pushes their concatenation.
     BuildString(u32),
+    /// Suspends the generator, yielding the value on top; on resumption the
+    /// sent value is on top.
+    YieldValue,
+    /// `yield from`: sends the value on top to the iterator below it;
+    /// yields what it yields, or replaces both with its return value.
+    YieldFrom,
     /// Pops an iterable and extends the list `i` slots down with it (`*x`).
     ListExtend(u32),
     /// Pops a mapping and merges it into the dict `i` slots down (`**x`).
@@ -227,4 +233,5 @@ pub struct Code<S: LockStrategy> {
     pub is_module: bool,
     pub is_class: bool,
     pub has_docstring: bool,
+    pub is_generator: bool,
 }

@@ -52,6 +52,8 @@ pub struct CodeUnit {
     pub is_class: bool,
     /// The body starts with a docstring, which is `consts[0]`.
     pub has_docstring: bool,
+    /// Calling the function makes a generator.
+    pub is_generator: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -193,6 +195,7 @@ impl Scope {
                 is_module,
                 is_class: false,
                 has_docstring: false,
+                is_generator: false,
             },
             is_module,
             locals: HashSet::new(),
@@ -371,6 +374,7 @@ impl Compiler<'_> {
         names: crate::scope::ScopeNames,
     ) {
         let mut scope = Scope::new(name, false);
+        scope.unit.is_generator = names.is_generator;
         scope.unit.varnames = params.to_vec();
         let mut cells: Vec<String> = names.cells.into_iter().collect();
         cells.sort();
@@ -1035,12 +1039,23 @@ impl Compiler<'_> {
         let names = crate::scope::comprehension_names(generators, elements);
         self.push_function_scope(name, &[".0".to_string()], names);
         self.scope().unit.argcount = 1;
+        if kind == Instr::YieldValue {
+            self.scope().unit.is_generator = true;
+        }
         let result = (|| -> CResult {
-            self.emit(match kind {
-                Instr::ListAppend(_) => Instr::BuildList(0),
-                _ => Instr::BuildDict(0),
-            });
+            match kind {
+                Instr::ListAppend(_) => {
+                    self.emit(Instr::BuildList(0));
+                }
+                Instr::MapAdd(_) => {
+                    self.emit(Instr::BuildDict(0));
+                }
+                _ => {}
+            }
             self.comprehension_loop(generators, 0, elements, kind)?;
+            if kind == Instr::YieldValue {
+                self.emit_const(Const::None);
+            }
             self.emit(Instr::Return);
             Ok(())
         })();
@@ -1068,10 +1083,18 @@ impl Compiler<'_> {
             for e in elements {
                 self.compile_expr(e)?;
             }
-            self.emit(match kind {
-                Instr::ListAppend(_) => Instr::ListAppend(index as u32 + 1),
-                _ => Instr::MapAdd(index as u32 + 1),
-            });
+            match kind {
+                Instr::ListAppend(_) => {
+                    self.emit(Instr::ListAppend(index as u32 + 1));
+                }
+                Instr::MapAdd(_) => {
+                    self.emit(Instr::MapAdd(index as u32 + 1));
+                }
+                _ => {
+                    self.emit(Instr::YieldValue);
+                    self.emit(Instr::Pop);
+                }
+            }
             return Ok(());
         };
         if index == 0 {
@@ -1350,10 +1373,32 @@ impl Compiler<'_> {
                 )?,
                 None => return Err(self.unsupported(c.range, "** in a dict comprehension")),
             },
-            Expr::Generator(e) => return Err(self.unsupported(e.range, "generator expression")),
+            Expr::Generator(g) => self.compile_comprehension(
+                "<genexpr>",
+                &g.generators,
+                &[&g.elt],
+                Instr::YieldValue,
+            )?,
             Expr::Await(e) => return Err(self.unsupported(e.range, "await")),
-            Expr::Yield(e) => return Err(self.unsupported(e.range, "yield")),
-            Expr::YieldFrom(e) => return Err(self.unsupported(e.range, "yield from")),
+            Expr::Yield(y) => {
+                if !self.in_function() {
+                    return Err(self.syntax(y.range, "'yield' outside function"));
+                }
+                match &y.value {
+                    Some(v) => self.compile_expr(v)?,
+                    None => self.emit_const(Const::None),
+                }
+                self.emit(Instr::YieldValue);
+            }
+            Expr::YieldFrom(y) => {
+                if !self.in_function() {
+                    return Err(self.syntax(y.range, "'yield' outside function"));
+                }
+                self.compile_expr(&y.value)?;
+                self.emit(Instr::GetIter);
+                self.emit_const(Const::None);
+                self.emit(Instr::YieldFrom);
+            }
             Expr::FString(f) => {
                 let mut pieces = 0;
                 for part in f.value.iter() {
@@ -1418,6 +1463,11 @@ impl Compiler<'_> {
             pieces += 1;
         }
         Ok(pieces)
+    }
+
+    fn in_function(&self) -> bool {
+        let s = self.scopes.last().expect("scope");
+        !s.is_module && !s.unit.is_class
     }
 
     /// Builds a list from elements that may be starred (`[*a, b]`).

@@ -36,6 +36,7 @@ pub const EXCEPTION_HIERARCHY: &[(&str, Option<&str>)] = &[
     ("RecursionError", Some("RuntimeError")),
     ("NotImplementedError", Some("RuntimeError")),
     ("StopIteration", Some("Exception")),
+    ("GeneratorExit", Some("BaseException")),
     ("AssertionError", Some("Exception")),
     ("ImportError", Some("Exception")),
     ("ModuleNotFoundError", Some("ImportError")),
@@ -139,6 +140,12 @@ impl<S: LockStrategy> Interp<S> {
             (TypeKind::Type, "type"),
             (TypeKind::Thread, "Thread"),
             (TypeKind::Lock, "lock"),
+            (TypeKind::Generator, "generator"),
+            (TypeKind::Property, "property"),
+            (TypeKind::StaticMethod, "staticmethod"),
+            (TypeKind::ClassMethod, "classmethod"),
+            (TypeKind::Super, "super"),
+            (TypeKind::Instance, "object"),
         ] {
             types.insert(kind, mk_type(name, kind, Some(object.clone())));
         }
@@ -371,6 +378,7 @@ impl<S: LockStrategy> Interp<S> {
             is_module: unit.is_module,
             is_class: unit.is_class,
             has_docstring: unit.has_docstring,
+            is_generator: unit.is_generator,
         })
     }
 

@@ -60,6 +60,12 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         (TypeKind::Str, "rfind", str_rfind),
         (TypeKind::Str, "index", str_index),
     ];
+    v.extend([
+        (TypeKind::Generator, "send", gen_send as NativeFn<S>),
+        (TypeKind::Generator, "throw", gen_throw),
+        (TypeKind::Generator, "close", gen_close),
+        (TypeKind::Generator, "__next__", gen_next),
+    ]);
     v.extend(crate::modules::threading::methods::<S>());
     v
 }
@@ -710,5 +716,90 @@ fn str_index<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     match s.find(sub) {
         Some(byte) => Ok(Value::Int(s[..byte].chars().count() as i64)),
         None => Err(vm.value_error("substring not found")),
+    }
+}
+
+// ---- generators ----
+
+/// `StopIteration(value)`, as a generator that returned raises it.
+fn stop_iteration<S: LockStrategy>(vm: &Vm<S>, value: Value<S>) -> PyErr<S> {
+    let args: Box<[Value<S>]> = if matches!(value, Value::None) {
+        Box::new([])
+    } else {
+        Box::new([value])
+    };
+    PyErr {
+        exc: crate::interp::new_exception_obj(vm.interp.exceptions["StopIteration"].clone(), args),
+    }
+}
+
+fn resume_value<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    g: &Value<S>,
+    send: Value<S>,
+    throw: Option<PyErr<S>>,
+) -> PyResult<S> {
+    match vm.gen_resume(g.obj().expect("generator"), send, throw)? {
+        crate::vm::GenStep::Yielded(v) => Ok(v),
+        crate::vm::GenStep::Returned(r) => Err(stop_iteration(vm, r)),
+    }
+}
+
+fn gen_send<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "send", &args, 2, 2)?;
+    resume_value(vm, &args.pos[0], args.pos[1].clone(), None)
+}
+
+fn gen_next<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "__next__", &args, 1, 1)?;
+    resume_value(vm, &args.pos[0], Value::None, None)
+}
+
+/// `gen.throw(exc)`: raises `exc` where the generator is suspended.
+fn gen_throw<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "throw", &args, 2, 3)?;
+    let exc = match args.pos[1].payload() {
+        Some(Payload::Exception(_)) => args.pos[1].clone(),
+        Some(Payload::Type(_)) => {
+            let ctor_args = args.pos.get(2).cloned().into_iter().collect();
+            vm.call(&args.pos[1], ctor_args)?
+        }
+        _ => {
+            return Err(vm.type_error(
+                "exceptions must be classes or instances deriving from BaseException, not str",
+            ))
+        }
+    };
+    let Value::Obj(exc) = exc else {
+        return Err(vm.type_error("exceptions must derive from BaseException"));
+    };
+    resume_value(vm, &args.pos[0], Value::None, Some(PyErr { exc }))
+}
+
+/// `gen.close()`: raises GeneratorExit inside; a generator that yields
+/// again is an error.
+fn gen_close<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "close", &args, 1, 1)?;
+    let exit = PyErr {
+        exc: vm.interp.new_exception("GeneratorExit", None),
+    };
+    match vm.gen_resume(
+        args.pos[0].obj().expect("generator"),
+        Value::None,
+        Some(exit),
+    ) {
+        Ok(crate::vm::GenStep::Yielded(_)) => {
+            Err(vm.new_error("RuntimeError", "generator ignored GeneratorExit"))
+        }
+        Ok(crate::vm::GenStep::Returned(_)) => Ok(Value::None),
+        Err(e)
+            if matches!(
+                type_name(&Value::Obj(e.exc.clone())).as_str(),
+                "GeneratorExit" | "StopIteration"
+            ) =>
+        {
+            Ok(Value::None)
+        }
+        Err(e) => Err(e),
     }
 }

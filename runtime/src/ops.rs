@@ -105,6 +105,7 @@ pub fn type_kind<S: LockStrategy>(v: &Value<S>) -> TypeKind {
             Payload::Thread(_) => TypeKind::Thread,
             Payload::Lock(_) => TypeKind::Lock,
             Payload::Instance(_) => TypeKind::Instance,
+            Payload::Generator(_) => TypeKind::Generator,
             Payload::Property(..) => TypeKind::Property,
             Payload::StaticMethod(_) => TypeKind::StaticMethod,
             Payload::ClassMethod(_) => TypeKind::ClassMethod,
@@ -185,6 +186,7 @@ fn static_type_name(kind: TypeKind) -> &'static str {
         TypeKind::StaticMethod => "staticmethod",
         TypeKind::ClassMethod => "classmethod",
         TypeKind::Super => "super",
+        TypeKind::Generator => "generator",
     }
 }
 
@@ -1513,7 +1515,7 @@ pub fn get_iter<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
             index: 0,
             len: dict_len(&Value::Obj(d.clone())),
         },
-        Payload::Iter(_) => return Ok(v.clone()),
+        Payload::Iter(_) | Payload::Generator(_) => return Ok(v.clone()),
         _ => return Err(vm.type_error(format!("'{}' object is not iterable", type_name(v)))),
     };
     Ok(Value::Obj(ObjRef::new(Payload::Iter(ObjCell::new(state)))))
@@ -1534,6 +1536,12 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
     let Some(o) = it.obj() else {
         return Err(vm.type_error(format!("'{}' object is not an iterator", type_name(it))));
     };
+    if let Payload::Generator(_) = &o.payload {
+        return Ok(match vm.gen_resume(o, Value::None, None)? {
+            crate::vm::GenStep::Yielded(v) => Some(v),
+            crate::vm::GenStep::Returned(_) => None,
+        });
+    }
     let Payload::Iter(cell) = &o.payload else {
         return Err(vm.type_error(format!("'{}' object is not an iterator", type_name(it))));
     };
@@ -1797,6 +1805,12 @@ pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S
                 };
                 match attr {
                     "args" => return Ok(new_tuple(crate::interp::exception_args(o))),
+                    "value" if type_name(obj) == "StopIteration" => {
+                        return Ok(crate::interp::exception_args(o)
+                            .first()
+                            .cloned()
+                            .unwrap_or(Value::None))
+                    }
                     "code" if type_name(obj) == "SystemExit" => {
                         let a = crate::interp::exception_args(o);
                         return Ok(match a.len() {

@@ -33,6 +33,7 @@ pub enum Payload<S: LockStrategy> {
     Lock(crate::modules::threading::LockObj),
     /// An instance of a user-defined class.
     Instance(InstanceObj<S>),
+    Generator(GeneratorObj<S>),
     /// `property(fget, fset)`.
     Property(Value<S>, Value<S>),
     StaticMethod(Value<S>),
@@ -246,6 +247,18 @@ pub enum TypeKind {
     StaticMethod,
     ClassMethod,
     Super,
+    Generator,
+}
+
+/// A generator: the function it runs and its suspended frame. `running`
+/// is set while some thread executes the frame; a second resumption at that
+/// time is refused ("generator already executing"), so the frame's values
+/// are only ever owned by one thread.
+pub struct GeneratorObj<S: LockStrategy> {
+    pub code: Arc<Code<S>>,
+    pub globals: ObjRef<S>,
+    pub running: crate::sync::AtomicBool,
+    pub frame: ObjCell<crate::vm::GenFrame<S>>,
 }
 
 /// An instance of a user-defined class: its class and its `__dict__`.

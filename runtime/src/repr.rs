@@ -277,6 +277,7 @@ pub fn repr<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String
                     format!("<{module}.{name} object at {addr:#x}>")
                 }
                 Payload::Property(..) => format!("<property object at {addr:#x}>"),
+                Payload::Generator(g) => format!("<generator object {} at {addr:#x}>", g.code.name),
                 Payload::StaticMethod(_) => format!("<staticmethod object at {addr:#x}>"),
                 Payload::ClassMethod(_) => format!("<classmethod object at {addr:#x}>"),
                 Payload::Super(..) => "<super object>".to_string(),

@@ -18,6 +18,8 @@ pub struct ScopeNames {
     /// Names used here (or by nested functions) but not bound here: each is
     /// an enclosing function's variable, or else a global.
     pub free: HashSet<String>,
+    /// The body contains `yield`: calling the function makes a generator.
+    pub is_generator: bool,
 }
 
 /// Analyses a `def` or `lambda` body with the given parameter names.
@@ -81,6 +83,7 @@ struct Collector {
     nonlocals: HashSet<String>,
     /// Free names of nested scopes.
     child_free: HashSet<String>,
+    yields: bool,
 }
 
 impl Collector {
@@ -110,6 +113,7 @@ impl Collector {
             globals: self.globals,
             cells,
             free,
+            is_generator: self.yields,
         }
     }
 
@@ -211,6 +215,10 @@ impl<'a> Visitor<'a> for Collector {
                     .map(parameter_names)
                     .unwrap_or_default();
                 self.child_free.extend(lambda_names(&params, &l.body).free);
+            }
+            Expr::Yield(_) | Expr::YieldFrom(_) => {
+                self.yields = true;
+                walk_expr(self, expr);
             }
             Expr::ListComp(c) => self.comprehension(&c.generators, &[&c.elt]),
             Expr::SetComp(c) => self.comprehension(&c.generators, &[&c.elt]),

@@ -89,15 +89,47 @@ pub struct Vm<S: LockStrategy> {
 /// A handler installed by `with`, `try`/`except` or `try`/`finally`: where
 /// to go, the stack depth to keep, and how many exceptions were being handled
 /// when it was installed.
-#[derive(Clone, Copy)]
-struct Block {
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Block {
     handler: u32,
     depth: usize,
     exc_depth: usize,
 }
 
+/// A suspended generator frame: its slice of the data stack (locals, cells
+/// and operands), where to resume, and its handlers (depths relative to the
+/// frame).
+pub struct GenFrame<S: LockStrategy> {
+    values: Vec<Option<Value<S>>>,
+    pc: usize,
+    blocks: Vec<Block>,
+    started: bool,
+    finished: bool,
+}
+
+impl<S: LockStrategy> Default for GenFrame<S> {
+    fn default() -> Self {
+        Self {
+            values: Vec::new(),
+            pc: 0,
+            blocks: Vec::new(),
+            started: false,
+            finished: false,
+        }
+    }
+}
+
+/// What resuming a generator gave.
+pub enum GenStep<S: LockStrategy> {
+    Yielded(Value<S>),
+    Returned(Value<S>),
+}
+
 /// The state of one running frame; its values live on the thread's stack.
 struct Frame<S: LockStrategy> {
+    /// Set when the frame suspends at a `yield` (the value returned is the
+    /// yielded one).
+    yielded: bool,
     /// Index of local 0 in the thread's stack.
     base: usize,
     /// The namespace of a class body (where `LoadName`/`StoreName` go).
@@ -406,6 +438,9 @@ impl<S: LockStrategy> Vm<S> {
 
     /// Runs a function whose locals start at `base`; pops them afterwards.
     fn enter_function(&mut self, f: &Function<S>, base: usize) -> PyResult<S> {
+        if f.code.is_generator {
+            return Ok(self.make_generator(f, base));
+        }
         self.safe_point();
         if self.depth >= self.interp.recursion_limit {
             self.stack.truncate(base);
@@ -427,6 +462,21 @@ impl<S: LockStrategy> Vm<S> {
         base: usize,
         namespace: Option<ObjRef<S>>,
     ) -> PyResult<S> {
+        self.setup_frame(code, closure, base);
+        let mut frame = Frame {
+            yielded: false,
+            base,
+            namespace,
+            blocks: Vec::new(),
+            pc: 0,
+        };
+        let result = self.execute_frame(code, globals, &mut frame, None);
+        self.stack.truncate(base);
+        result
+    }
+
+    /// Makes room for a frame's locals and creates its cells.
+    fn setup_frame(&mut self, code: &Arc<Code<S>>, closure: &[Value<S>], base: usize) {
         self.stack.resize(base + code.nlocals as usize, None);
         if !code.cellvars.is_empty() || !closure.is_empty() {
             // Cell variables get fresh cells (a parameter's value moves into
@@ -438,15 +488,24 @@ impl<S: LockStrategy> Vm<S> {
             }
             self.stack.extend(closure.iter().cloned().map(Some));
         }
-        let mut frame = Frame {
-            base,
-            namespace,
-            blocks: Vec::new(),
-            pc: 0,
-        };
+    }
+
+    /// Runs a frame from `frame.pc` until it returns, yields or raises;
+    /// `pending` is an exception to raise at that point first (`throw`).
+    fn execute_frame(
+        &mut self,
+        code: &Arc<Code<S>>,
+        globals: &ObjRef<S>,
+        frame: &mut Frame<S>,
+        mut pending: Option<PyErr<S>>,
+    ) -> PyResult<S> {
         let exc_base = self.exc_info.len();
         let result = loop {
-            match self.eval(code, globals, &mut frame) {
+            let step = match pending.take() {
+                Some(err) => Err(err),
+                None => self.eval(code, globals, frame),
+            };
+            match step {
                 Ok(v) => break Ok(v),
                 Err(err) => {
                     // Like CPython, record this frame in the traceback where
@@ -475,9 +534,123 @@ impl<S: LockStrategy> Vm<S> {
                 }
             }
         };
-        self.stack.truncate(base);
         self.exc_info.truncate(exc_base);
         result
+    }
+
+    /// Makes the generator that calling a generator function returns; its
+    /// bound arguments start at `base`.
+    fn make_generator(&mut self, f: &Function<S>, base: usize) -> Value<S> {
+        self.setup_frame(&f.code, &f.closure, base);
+        let values = self.stack.split_off(base);
+        Value::Obj(ObjRef::new(Payload::Generator(
+            crate::object::GeneratorObj {
+                code: f.code.clone(),
+                globals: f.globals.clone(),
+                running: crate::sync::AtomicBool::new(false),
+                frame: crate::object::ObjCell::new(GenFrame {
+                    values,
+                    ..GenFrame::default()
+                }),
+            },
+        )))
+    }
+
+    /// Resumes a generator: sends `send` (the value of its `yield`) or
+    /// raises `throw` at the point where it is suspended.
+    pub fn gen_resume(
+        &mut self,
+        g: &ObjRef<S>,
+        send: Value<S>,
+        throw: Option<PyErr<S>>,
+    ) -> PyResult<S, GenStep<S>> {
+        use crate::sync::Ordering;
+        let Payload::Generator(gen) = &g.payload else {
+            unreachable!("gen_resume on a generator")
+        };
+        if gen.running.swap(true, Ordering::AcqRel) {
+            return Err(self.value_error("generator already executing"));
+        }
+        let mut state = gen.frame.with::<S, _>(&g.header, std::mem::take);
+        let give_back = |vm: &Self, state: GenFrame<S>| {
+            gen.frame.with::<S, _>(&g.header, |f| *f = state);
+            gen.running.store(false, Ordering::Release);
+            let _ = vm;
+        };
+        if state.finished {
+            give_back(self, state);
+            return match throw {
+                Some(e) => Err(e),
+                None => Ok(GenStep::Returned(Value::None)),
+            };
+        }
+        if !state.started && throw.is_none() && !matches!(send, Value::None) {
+            give_back(self, state);
+            return Err(self.type_error("can't send non-None value to a just-started generator"));
+        }
+        if self.depth >= self.interp.recursion_limit {
+            give_back(self, state);
+            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        let base = self.stack.len();
+        let exc_base = self.exc_info.len();
+        self.stack.append(&mut state.values);
+        if state.started && throw.is_none() {
+            self.stack.push(Some(send));
+        }
+        state.started = true;
+        let mut blocks = std::mem::take(&mut state.blocks);
+        for b in &mut blocks {
+            b.depth += base;
+            b.exc_depth += exc_base;
+        }
+        let mut frame = Frame {
+            yielded: false,
+            base,
+            namespace: None,
+            blocks,
+            pc: state.pc,
+        };
+        self.depth += 1;
+        let r = self.execute_frame(&gen.code, &gen.globals, &mut frame, throw);
+        self.depth -= 1;
+        let step = match r {
+            Ok(v) if frame.yielded => {
+                state.values = self.stack.split_off(base);
+                state.pc = frame.pc;
+                state.blocks = frame.blocks;
+                for b in &mut state.blocks {
+                    b.depth -= base;
+                    b.exc_depth = b.exc_depth.saturating_sub(exc_base);
+                }
+                Ok(GenStep::Yielded(v))
+            }
+            Ok(v) => {
+                state.finished = true;
+                self.stack.truncate(base);
+                Ok(GenStep::Returned(v))
+            }
+            Err(e) => {
+                state.finished = true;
+                self.stack.truncate(base);
+                // PEP 479: StopIteration must not leak out of a generator.
+                if ops::type_name(&Value::Obj(e.exc.clone())) == "StopIteration" {
+                    let err = self.new_error("RuntimeError", "generator raised StopIteration");
+                    if let Payload::Exception(x) = &err.exc.payload {
+                        x.chain.with::<S, _>(&err.exc.header, |c| {
+                            c.cause = Some(Value::Obj(e.exc.clone()));
+                            c.context = Some(e.exc.clone());
+                            c.suppress_context = true;
+                        });
+                    }
+                    Err(err)
+                } else {
+                    Err(e)
+                }
+            }
+        };
+        give_back(self, state);
+        step
     }
 
     /// Records the exception being handled as a new exception's
@@ -1190,6 +1363,45 @@ impl<S: LockStrategy> Vm<S> {
                     let name = code.consts[name as usize].as_str().unwrap_or("?").to_string();
                     let class = self.make_class(&name, bases, metaclass, &body)?;
                     push!(class);
+                }
+                Instr::YieldValue => {
+                    let v = pop!();
+                    frame.yielded = true;
+                    return Ok(Some(v));
+                }
+                Instr::YieldFrom => {
+                    let sent = pop!();
+                    let iter = top!().clone();
+                    let step = match iter.payload() {
+                        Some(Payload::Generator(_)) => {
+                            self.gen_resume(iter.obj().expect("generator"), sent, None)?
+                        }
+                        _ => {
+                            if !matches!(sent, Value::None) {
+                                return Err(self.type_error(format!(
+                                    "'{}' object has no attribute 'send'",
+                                    ops::type_name(&iter)
+                                )));
+                            }
+                            match ops::iter_next(self, &iter)? {
+                                Some(v) => GenStep::Yielded(v),
+                                None => GenStep::Returned(Value::None),
+                            }
+                        }
+                    };
+                    match step {
+                        GenStep::Yielded(v) => {
+                            // Come back to this instruction with the next
+                            // sent value.
+                            frame.pc -= 1;
+                            frame.yielded = true;
+                            return Ok(Some(v));
+                        }
+                        GenStep::Returned(r) => {
+                            pop!();
+                            push!(r);
+                        }
+                    }
                 }
                 Instr::FormatValue(conversion, has_spec) => {
                     let spec = if has_spec { Some(pop!()) } else { None };

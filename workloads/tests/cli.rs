@@ -137,12 +137,12 @@ fn set_display_is_unsupported() {
 }
 
 #[test]
-fn nested_yield_is_unsupported_with_its_column() {
+fn nested_walrus_is_unsupported_with_its_column() {
     let script = TempScript::new(
-        "nested_yield",
-        "print('never printed')\nif True:\n    def g():\n        yield 1\n",
+        "nested_walrus",
+        "print('never printed')\nif True:\n    def g():\n        return (y := 1)\n",
     );
-    assert_static_diagnostic(&script, 4, 9, "unsupported:");
+    assert_static_diagnostic(&script, 4, 17, "unsupported:");
 }
 
 #[test]
