@@ -75,6 +75,8 @@ pub fn install<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         (TypeKind::Dict, "dict"),
         (TypeKind::Range, "range"),
         (TypeKind::Bytes, "bytes"),
+        (TypeKind::Set, "set"),
+        (TypeKind::FrozenSet, "frozenset"),
         (TypeKind::Type, "type"),
         (TypeKind::Object, "object"),
     ] {
@@ -1033,6 +1035,8 @@ pub fn construct<S: LockStrategy>(
                 data.into_boxed_slice(),
             ))))
         }
+        TypeKind::Set => crate::sets::construct(vm, args, false),
+        TypeKind::FrozenSet => crate::sets::construct(vm, args, true),
         TypeKind::Type => {
             arity(vm, "type", &args, 1, 1)?;
             Ok(Value::Obj(type_of(vm, &args.pos[0])))

@@ -155,6 +155,10 @@ pub enum Instr {
     FormatValue(u8, bool),
     /// Pops `n` strings and pushes their concatenation.
     BuildString(u32),
+    /// Pops `n` values and pushes a set of them.
+    BuildSet(u32),
+    /// Pops a value and adds it to the set `i` slots down.
+    SetAdd(u32),
     /// Suspends the generator, yielding the value on top; on resumption the
     /// sent value is on top.
     YieldValue,

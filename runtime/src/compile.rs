@@ -1050,6 +1050,9 @@ impl Compiler<'_> {
                 Instr::MapAdd(_) => {
                     self.emit(Instr::BuildDict(0));
                 }
+                Instr::SetAdd(_) => {
+                    self.emit(Instr::BuildSet(0));
+                }
                 _ => {}
             }
             self.comprehension_loop(generators, 0, elements, kind)?;
@@ -1089,6 +1092,9 @@ impl Compiler<'_> {
                 }
                 Instr::MapAdd(_) => {
                     self.emit(Instr::MapAdd(index as u32 + 1));
+                }
+                Instr::SetAdd(_) => {
+                    self.emit(Instr::SetAdd(index as u32 + 1));
                 }
                 _ => {
                     self.emit(Instr::YieldValue);
@@ -1356,14 +1362,19 @@ impl Compiler<'_> {
             Expr::Starred(s) => return Err(self.unsupported(s.range, "starred expression")),
             Expr::Named(e) => return Err(self.unsupported(e.range, "assignment expression (:=)")),
             Expr::Lambda(l) => self.compile_lambda(l)?,
-            Expr::Set(e) => return Err(self.unsupported(e.range, "set display")),
+            Expr::Set(e) => {
+                self.compile_elements(&e.elts)?;
+                self.emit(Instr::BuildSet(e.elts.len() as u32));
+            }
             Expr::ListComp(c) => self.compile_comprehension(
                 "<listcomp>",
                 &c.generators,
                 &[&c.elt],
                 Instr::ListAppend(0),
             )?,
-            Expr::SetComp(e) => return Err(self.unsupported(e.range, "set comprehension")),
+            Expr::SetComp(c) => {
+                self.compile_comprehension("<setcomp>", &c.generators, &[&c.elt], Instr::SetAdd(0))?
+            }
             Expr::DictComp(c) => match &c.key {
                 Some(k) => self.compile_comprehension(
                     "<dictcomp>",

@@ -92,6 +92,13 @@ pub fn hash_value<S: LockStrategy>(v: &Value<S>) -> Result<u64, &'static str> {
                 h
             }
             Payload::List(_) => return Err("list"),
+            Payload::Set { frozen: false, .. } => return Err("set"),
+            Payload::Set { items, .. } => {
+                // Order-independent: xor of the elements' hashes.
+                let hashes: Vec<u64> =
+                    items.with::<S, _>(&o.header, |m| m.keys().map(|k| k.hash).collect());
+                mix(hashes.into_iter().fold(0x1234_5678, |h, x| h ^ x))
+            }
             Payload::Dict(_) => return Err("dict"),
             Payload::Slice(_) => return Err("slice"),
             _ => mix(o.addr() as u64),
@@ -120,6 +127,19 @@ pub fn builtin_key_eq<S: LockStrategy>(a: &Value<S>, b: &Value<S>) -> bool {
                 (Payload::Str(p), Payload::Str(q)) => p.as_str() == q.as_str(),
                 (Payload::BigInt(p), Payload::BigInt(q)) => p == q,
                 (Payload::Bytes(p), Payload::Bytes(q)) => p == q,
+                (Payload::Set { items: p, .. }, Payload::Set { items: q, .. }) => {
+                    let a: Vec<DictKey<S>> = p.with::<S, _>(&x.header, |m| {
+                        m.keys()
+                            .map(|k| DictKey {
+                                hash: k.hash,
+                                key: k.key.clone(),
+                            })
+                            .collect()
+                    });
+                    q.with::<S, _>(&y.header, |m| {
+                        a.len() == m.len() && a.iter().all(|k| m.contains_key(k))
+                    })
+                }
                 (Payload::Tuple(p), Payload::Tuple(q)) => {
                     p.len() == q.len() && p.iter().zip(q.iter()).all(|(a, b)| builtin_key_eq(a, b))
                 }

@@ -141,6 +141,8 @@ impl<S: LockStrategy> Interp<S> {
             (TypeKind::Thread, "Thread"),
             (TypeKind::Lock, "lock"),
             (TypeKind::Generator, "generator"),
+            (TypeKind::Set, "set"),
+            (TypeKind::FrozenSet, "frozenset"),
             (TypeKind::Property, "property"),
             (TypeKind::StaticMethod, "staticmethod"),
             (TypeKind::ClassMethod, "classmethod"),

@@ -24,6 +24,7 @@ pub mod ops;
 mod payload;
 pub mod repr;
 pub mod scope;
+pub mod sets;
 pub mod strategy;
 pub mod sync;
 pub mod traceback;

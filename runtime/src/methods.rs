@@ -66,6 +66,7 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         (TypeKind::Generator, "close", gen_close),
         (TypeKind::Generator, "__next__", gen_next),
     ]);
+    v.extend(crate::sets::methods::<S>());
     v.extend(crate::modules::threading::methods::<S>());
     v
 }

@@ -92,6 +92,8 @@ pub fn type_kind<S: LockStrategy>(v: &Value<S>) -> TypeKind {
             Payload::List(_) => TypeKind::List,
             Payload::Tuple(_) => TypeKind::Tuple,
             Payload::Dict(_) => TypeKind::Dict,
+            Payload::Set { frozen: false, .. } => TypeKind::Set,
+            Payload::Set { frozen: true, .. } => TypeKind::FrozenSet,
             Payload::Range(_) => TypeKind::Range,
             Payload::Slice(_) => TypeKind::Slice,
             Payload::Iter(_) => TypeKind::Iterator,
@@ -187,6 +189,8 @@ fn static_type_name(kind: TypeKind) -> &'static str {
         TypeKind::ClassMethod => "classmethod",
         TypeKind::Super => "super",
         TypeKind::Generator => "generator",
+        TypeKind::Set => "set",
+        TypeKind::FrozenSet => "frozenset",
     }
 }
 
@@ -343,6 +347,9 @@ fn binary_op_or_none<S: LockStrategy>(
 ) -> PyResult<S, Option<Value<S>>> {
     if crate::classes::user_class_of(a).is_some() || crate::classes::user_class_of(b).is_some() {
         return user_binary_op(vm, op, a, b);
+    }
+    if let Some(r) = crate::sets::binary_op(vm, op, a, b)? {
+        return Ok(Some(r));
     }
     // Numbers.
     if is_int_like(a) && is_int_like(b) {
@@ -731,6 +738,7 @@ pub fn truthy<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, bool
             Payload::List(cell) => cell.with::<S, _>(&o.header, |v| !v.is_empty()),
             Payload::Tuple(t) => !t.is_empty(),
             Payload::Dict(d) => d.map.with::<S, _>(&o.header, |m| !m.is_empty()),
+            Payload::Set { items, .. } => items.with::<S, _>(&o.header, |m| !m.is_empty()),
             Payload::Range(r) => !r.is_empty(),
             _ => true,
         },
@@ -766,6 +774,9 @@ pub fn eq<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyResu
     }
     if let (Some(Payload::Tuple(x)), Some(Payload::Tuple(y))) = (a.payload(), b.payload()) {
         return seq_eq(vm, x, y);
+    }
+    if crate::sets::is_set(a) && crate::sets::is_set(b) {
+        return Ok(crate::sets::subset(vm, a, b)? && crate::sets::subset(vm, b, a)?);
     }
     if let (Some(Payload::Dict(_)), Some(Payload::Dict(_))) = (a.payload(), b.payload()) {
         let x = dict_items(a);
@@ -881,6 +892,20 @@ pub fn compare<S: LockStrategy>(
         CmpOp::Ne => return Ok(!eq(vm, a, b)?),
         _ => {}
     }
+    if crate::sets::is_set(a) && crate::sets::is_set(b) {
+        let (ab, ba) = (
+            crate::sets::subset(vm, a, b)?,
+            crate::sets::subset(vm, b, a)?,
+        );
+        return Ok(match op {
+            CmpOp::Le => ab,
+            CmpOp::Ge => ba,
+            CmpOp::Lt => ab && !ba,
+            CmpOp::Gt => ba && !ab,
+            CmpOp::Eq => ab && ba,
+            CmpOp::Ne => !(ab && ba),
+        });
+    }
     if let (Value::Float(x), Value::Float(y)) = (a, b) {
         // Every ordering comparison with NaN is false.
         return Ok(x.partial_cmp(y).is_some_and(|o| cmp_ord(op, o)));
@@ -978,6 +1003,7 @@ pub fn contains<S: LockStrategy>(
             let o = container.obj().expect("dict");
             Ok(dict_get_key(o, &key).is_some())
         }
+        Some(Payload::Set { .. }) => crate::sets::contains(vm, container, item),
         Some(Payload::DictView(DictViewKind::Keys, d)) => {
             let key = key_of(vm, item.clone())?;
             Ok(dict_get_key(d, &key).is_some())
@@ -1453,6 +1479,7 @@ pub fn len<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, usize> 
         Payload::List(cell) => cell.with::<S, _>(&o.header, |v| v.len()),
         Payload::Tuple(t) => t.len(),
         Payload::Dict(_) => dict_len(v),
+        Payload::Set { items, .. } => items.with::<S, _>(&o.header, |m| m.len()),
         Payload::DictView(_, d) => dict_len(&Value::Obj(d.clone())),
         Payload::Range(r) => r.len() as usize,
         _ => return Err(vm.type_error(format!("object of type '{}' has no len()", type_name(v)))),
@@ -1516,6 +1543,13 @@ pub fn get_iter<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
             len: dict_len(&Value::Obj(d.clone())),
         },
         Payload::Iter(_) | Payload::Generator(_) => return Ok(v.clone()),
+        Payload::Set { .. } => IterState::Seq {
+            seq: match new_tuple(crate::sets::elements(v)) {
+                Value::Obj(t) => t,
+                _ => unreachable!("tuples are objects"),
+            },
+            index: 0,
+        },
         _ => return Err(vm.type_error(format!("'{}' object is not iterable", type_name(v)))),
     };
     Ok(Value::Obj(ObjRef::new(Payload::Iter(ObjCell::new(state)))))

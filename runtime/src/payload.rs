@@ -18,6 +18,11 @@ pub enum Payload<S: LockStrategy> {
     List(ObjCell<Vec<Value<S>>>),
     Tuple(Box<[Value<S>]>),
     Dict(PyDict<S>),
+    /// `set` (mutable) or `frozenset` (`frozen`): the keys of an ordered map.
+    Set {
+        items: ObjCell<crate::dict::DictMap<S>>,
+        frozen: bool,
+    },
     Range(RangeObj),
     Slice(Box<[Value<S>; 3]>),
     Iter(ObjCell<IterState<S>>),
@@ -248,6 +253,8 @@ pub enum TypeKind {
     ClassMethod,
     Super,
     Generator,
+    Set,
+    FrozenSet,
 }
 
 /// A generator: the function it runs and its suspended frame. `running`

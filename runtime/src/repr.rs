@@ -276,6 +276,14 @@ pub fn repr<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String
                         .unwrap_or_else(|| "__main__".into());
                     format!("<{module}.{name} object at {addr:#x}>")
                 }
+                Payload::Set { .. } => {
+                    if !vm.enter_repr(addr) {
+                        return Ok("{...}".into());
+                    }
+                    let r = crate::sets::repr(vm, v);
+                    vm.leave_repr(addr);
+                    r?
+                }
                 Payload::Property(..) => format!("<property object at {addr:#x}>"),
                 Payload::Generator(g) => format!("<generator object {} at {addr:#x}>", g.code.name),
                 Payload::StaticMethod(_) => format!("<staticmethod object at {addr:#x}>"),

@@ -1364,6 +1364,30 @@ impl<S: LockStrategy> Vm<S> {
                     let class = self.make_class(&name, bases, metaclass, &body)?;
                     push!(class);
                 }
+                Instr::BuildSet(n) => {
+                    let at = stack.len() - n as usize;
+                    let items: Vec<Value<S>> = stack.drain(at..).flatten().collect();
+                    let mut m = crate::dict::new_map();
+                    for item in items {
+                        let k = key_of(self, item)?;
+                        m.entry(k).or_insert(Value::None);
+                    }
+                    push!(crate::sets::new_set(m, false));
+                }
+                Instr::SetAdd(depth) => {
+                    let v = pop!();
+                    let k = key_of(self, v)?;
+                    let at = stack.len() - depth as usize;
+                    let Some(Some(set)) = stack.get(at) else {
+                        unreachable!("comprehension result set")
+                    };
+                    if let Some(Payload::Set { items, .. }) = set.payload() {
+                        let o = set.obj().expect("set");
+                        items.with::<S, _>(&o.header, |m| {
+                            m.entry(k).or_insert(Value::None);
+                        });
+                    }
+                }
                 Instr::YieldValue => {
                     let v = pop!();
                     frame.yielded = true;

@@ -131,8 +131,8 @@ fn syntax_error_column_counts_indentation() {
 }
 
 #[test]
-fn set_display_is_unsupported() {
-    let script = TempScript::new("set_display", "x = 1\ny = {x, 2}\n");
+fn matrix_multiplication_is_unsupported() {
+    let script = TempScript::new("matmul", "x = 1\ny = x @ x\n");
     assert_static_diagnostic(&script, 2, 5, "unsupported:");
 }
 
