@@ -9,7 +9,7 @@ use crate::repr::{repr, to_str};
 use crate::strategy::LockStrategy;
 use crate::vm::{Args, PyResult, Vm};
 use num_bigint::BigInt;
-use num_traits::{FromPrimitive, Signed, ToPrimitive};
+use num_traits::{FromPrimitive, Signed, ToPrimitive, Zero};
 use std::sync::Arc;
 
 /// Makes an immortal-if-shared builtin function object.
@@ -51,6 +51,17 @@ pub fn install<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         ("divmod", builtin_divmod),
         ("issubclass", builtin_issubclass),
         ("format", builtin_format),
+        ("enumerate", builtin_enumerate),
+        ("zip", builtin_zip),
+        ("map", builtin_map),
+        ("filter", builtin_filter),
+        ("reversed", builtin_reversed),
+        ("dir", builtin_dir),
+        ("hex", builtin_hex),
+        ("oct", builtin_oct),
+        ("bin", builtin_bin),
+        ("ascii", builtin_ascii),
+        ("pow", builtin_pow),
         ("hasattr", builtin_hasattr),
         ("getattr", builtin_getattr),
         ("setattr", builtin_setattr),
@@ -152,6 +163,7 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         property_getter: builtin_fn(interp, "getter", property_getter, false),
         abc_meta,
         ellipsis,
+        mro: builtin_fn(interp, "mro", class_mro, false),
     };
     let _ = interp.singletons.set(singletons);
 }
@@ -453,6 +465,7 @@ fn min_max<S: LockStrategy>(
     op: CmpOp,
 ) -> PyResult<S> {
     let default = args.take_kw("default");
+    let key = args.take_kw("key").filter(|k| !matches!(k, Value::None));
     if let Some((k, _)) = args.kw.first() {
         return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()")));
     }
@@ -465,9 +478,18 @@ fn min_max<S: LockStrategy>(
     let Some(mut best) = it.next() else {
         return default.ok_or_else(|| vm.value_error(format!("{name}() arg is an empty sequence")));
     };
+    let mut best_key = match &key {
+        Some(k) => vm.call(k, vec![best.clone()])?,
+        None => best.clone(),
+    };
     for item in it {
-        if ops::compare(vm, op, &item, &best)? {
+        let item_key = match &key {
+            Some(k) => vm.call(k, vec![item.clone()])?,
+            None => item.clone(),
+        };
+        if ops::compare(vm, op, &item_key, &best_key)? {
             best = item;
+            best_key = item_key;
         }
     }
     Ok(best)
@@ -1169,4 +1191,203 @@ pub fn str_payload<S: LockStrategy>(v: &Value<S>) -> Option<&PyStr> {
         Some(Payload::Str(s)) => Some(s),
         _ => None,
     }
+}
+
+fn new_iter<S: LockStrategy>(state: crate::object::IterState<S>) -> Value<S> {
+    Value::Obj(ObjRef::new(Payload::Iter(crate::object::ObjCell::new(
+        state,
+    ))))
+}
+
+fn builtin_enumerate<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    let start = args.take_kw("start");
+    arity(vm, "enumerate", &args, 1, 2)?;
+    let count = match start.or_else(|| args.pos.get(1).cloned()) {
+        Some(v) => ops::expect_int(vm, &v)?,
+        None => 0,
+    };
+    let inner = ops::get_iter(vm, &args.pos[0])?;
+    Ok(new_iter(crate::object::IterState::Enumerate {
+        inner,
+        count,
+    }))
+}
+
+fn builtin_zip<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    let mut inners = Vec::new();
+    for a in &args.pos {
+        inners.push(ops::get_iter(vm, a)?);
+    }
+    Ok(new_iter(crate::object::IterState::Zip { inners }))
+}
+
+fn builtin_map<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    if args.pos.len() < 2 {
+        return Err(vm.type_error("map() must have at least two arguments."));
+    }
+    let mut inners = Vec::new();
+    for a in &args.pos[1..] {
+        inners.push(ops::get_iter(vm, a)?);
+    }
+    Ok(new_iter(crate::object::IterState::Map {
+        func: args.pos[0].clone(),
+        inners,
+    }))
+}
+
+fn builtin_filter<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "filter", &args, 2, 2)?;
+    let inner = ops::get_iter(vm, &args.pos[1])?;
+    Ok(new_iter(crate::object::IterState::Filter {
+        func: args.pos[0].clone(),
+        inner,
+    }))
+}
+
+fn builtin_reversed<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "reversed", &args, 1, 1)?;
+    if let Some(r) = crate::classes::call_dunder(vm, &args.pos[0], "__reversed__", vec![])? {
+        return Ok(r);
+    }
+    let v = &args.pos[0];
+    let ok = matches!(
+        v.payload(),
+        Some(
+            Payload::List(_)
+                | Payload::Tuple(_)
+                | Payload::Str(_)
+                | Payload::Range(_)
+                | Payload::Bytes(_)
+        )
+    ) || crate::classes::user_class_of(v).is_some();
+    if !ok {
+        return Err(vm.type_error(format!("'{}' object is not reversible", type_name(v))));
+    }
+    let mut items = ops::iterate(vm, v)?;
+    items.reverse();
+    ops::get_iter(vm, &ops::new_tuple(items))
+}
+
+fn builtin_dir<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "dir", &args, 1, 1)?;
+    let v = &args.pos[0];
+    let mut names: Vec<String> = Vec::new();
+    let add_dict = |d: &ObjRef<S>, names: &mut Vec<String>| {
+        for (k, _) in ops::dict_items(&Value::Obj(d.clone())) {
+            if let Some(s) = k.as_str() {
+                names.push(s.to_string());
+            }
+        }
+    };
+    if let Some(d) = v.obj().and_then(crate::classes::instance_dict) {
+        add_dict(d, &mut names);
+    }
+    let class = match v.payload() {
+        Some(Payload::Type(_)) => v.obj().cloned(),
+        _ => Some(type_of(vm, v)),
+    };
+    if let Some(c) = class {
+        if let Some(t) = crate::classes::type_obj(&c) {
+            for k in std::iter::once(&c).chain(t.mro.iter()) {
+                if let Some(d) = crate::classes::type_obj(k).and_then(|t| t.dict.clone()) {
+                    add_dict(&d, &mut names);
+                }
+            }
+            let kind = t.kind;
+            for (k, name) in vm.interp.methods.keys() {
+                if *k == kind {
+                    names.push(name.to_string());
+                }
+            }
+        }
+    }
+    if let Some(Payload::Module(m)) = v.payload() {
+        add_dict(&m.dict, &mut names);
+    }
+    names.sort();
+    names.dedup();
+    Ok(ops::new_list(
+        names.into_iter().map(|n| vm.new_str(n)).collect(),
+    ))
+}
+
+fn radix<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    args: Args<S>,
+    name: &str,
+    prefix: &str,
+    base: u32,
+) -> PyResult<S> {
+    arity(vm, name, &args, 1, 1)?;
+    let Some(n) = ops::to_big(&args.pos[0]) else {
+        return Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(&args.pos[0])
+        )));
+    };
+    let digits = n.abs().to_str_radix(base);
+    let sign = if n.is_negative() { "-" } else { "" };
+    Ok(vm.new_str(format!("{sign}{prefix}{digits}")))
+}
+
+fn builtin_hex<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    radix(vm, args, "hex", "0x", 16)
+}
+
+fn builtin_oct<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    radix(vm, args, "oct", "0o", 8)
+}
+
+fn builtin_bin<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    radix(vm, args, "bin", "0b", 2)
+}
+
+fn builtin_ascii<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "ascii", &args, 1, 1)?;
+    crate::fmt::convert(vm, args.pos[0].clone(), 3)
+}
+
+fn builtin_pow<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "pow", &args, 2, 3)?;
+    let (b, e) = (&args.pos[0], &args.pos[1]);
+    match args.pos.get(2) {
+        None => ops::binary_op(vm, crate::code::BinOp::Pow, b, e),
+        Some(m) => {
+            let (Some(b), Some(e), Some(m)) = (ops::to_big(b), ops::to_big(e), ops::to_big(m))
+            else {
+                return Err(vm.type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
+            };
+            if m.is_zero() {
+                return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+            }
+            if e.is_negative() {
+                return Err(vm.value_error("base is not invertible for the given modulus"));
+            }
+            let r = b.modpow(&e, &m);
+            // Python's result has the sign of the modulus.
+            let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) {
+                r + &m
+            } else {
+                r
+            };
+            Ok(ops::int_from_big(r))
+        }
+    }
+}
+
+/// `C.mro()`: the class and its MRO, as a list.
+fn class_mro<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "mro", &args, 1, 1)?;
+    let Some(class) = args.pos[0]
+        .obj()
+        .filter(|o| matches!(o.payload, Payload::Type(_)))
+    else {
+        return Err(vm.type_error("descriptor 'mro' requires a 'type' object"));
+    };
+    let t = crate::classes::type_obj(class).expect("class");
+    let mut items = vec![args.pos[0].clone()];
+    items.extend(t.mro.iter().cloned().map(Value::Obj));
+    Ok(ops::new_list(items))
 }

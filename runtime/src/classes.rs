@@ -285,6 +285,13 @@ pub fn class_getattr<S: LockStrategy>(
             )))
         }
         "__base__" => return Ok(Some(t.base.clone().map(Value::Obj).unwrap_or(Value::None))),
+        "mro" => {
+            let f = vm.interp.mro_method();
+            return Ok(Some(Value::Obj(ObjRef::new(Payload::BoundMethod(
+                Value::Obj(class.clone()),
+                f,
+            )))));
+        }
         "__dict__" => {
             if let Some(d) = &t.dict {
                 return Ok(Some(Value::Obj(d.clone())));
@@ -546,6 +553,17 @@ pub fn function_getattr<S: LockStrategy>(
                 ops::new_tuple(f.defaults.to_vec())
             }
         }
+        "__kwdefaults__" => {
+            if f.kwdefaults.is_empty() {
+                Value::None
+            } else {
+                let d = ops::new_dict();
+                for (k, v) in f.kwdefaults.iter() {
+                    ops::dict_set(vm, d.obj().expect("dict"), vm.new_str(&**k), v.clone())?;
+                }
+                d
+            }
+        }
         "__closure__" => {
             if f.closure.is_empty() {
                 Value::None
@@ -563,4 +581,40 @@ pub fn function_getattr<S: LockStrategy>(
             }
         }
     }))
+}
+
+/// `del obj.name`: `__delattr__`, a property's deleter is not supported;
+/// otherwise removes from the instance (or class) dict.
+pub fn del_attr<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    obj: &Value<S>,
+    name: &ObjRef<S>,
+) -> PyResult<S, ()> {
+    let key = Value::Obj(name.clone());
+    if user_class_of(obj).is_some() {
+        if let Some(f) = class_lookup(
+            &user_class_of(obj).expect("user"),
+            &vm.new_str("__delattr__"),
+        ) {
+            vm.call(&f, vec![obj.clone(), key])?;
+            return Ok(());
+        }
+    }
+    let dict = match obj.payload() {
+        Some(Payload::Type(t)) => t.dict.clone(),
+        _ => obj.obj().and_then(instance_dict).cloned(),
+    };
+    if let Some(d) = dict {
+        if ops::dict_del(vm, &d, &key)?.is_some() {
+            return Ok(());
+        }
+    }
+    Err(vm.new_error(
+        "AttributeError",
+        format!(
+            "'{}' object has no attribute '{}'",
+            type_name(obj),
+            key.as_str().unwrap_or("?")
+        ),
+    ))
 }

@@ -83,6 +83,7 @@ pub enum Instr {
     DeleteGlobal(u32),
     LoadAttr(u32),
     StoreAttr(u32),
+    DeleteAttr(u32),
     /// Pushes (callable, self) for a method call, avoiding a bound method.
     LoadMethod(u32),
     /// Calls what `LoadMethod` pushed, with `argc` arguments after self.

@@ -1209,7 +1209,12 @@ impl Compiler<'_> {
                 }
                 Ok(())
             }
-            Expr::Attribute(a) => Err(self.unsupported(a.range, "deleting an attribute")),
+            Expr::Attribute(a) => {
+                self.compile_expr(&a.value)?;
+                let i = self.name_index(a.attr.id.as_str());
+                self.emit(Instr::DeleteAttr(i));
+                Ok(())
+            }
             other => Err(self.syntax(other.range(), "cannot delete expression")),
         }
     }

@@ -40,6 +40,19 @@ pub const EXCEPTION_HIERARCHY: &[(&str, Option<&str>)] = &[
     ("AssertionError", Some("Exception")),
     ("ImportError", Some("Exception")),
     ("ModuleNotFoundError", Some("ImportError")),
+    ("OSError", Some("Exception")),
+    ("ConnectionError", Some("OSError")),
+    ("TimeoutError", Some("OSError")),
+    ("FileNotFoundError", Some("OSError")),
+    ("PermissionError", Some("OSError")),
+    ("EOFError", Some("Exception")),
+    ("MemoryError", Some("Exception")),
+    ("UnicodeError", Some("ValueError")),
+    ("UnicodeDecodeError", Some("UnicodeError")),
+    ("UnicodeEncodeError", Some("UnicodeError")),
+    ("Warning", Some("Exception")),
+    ("UserWarning", Some("Warning")),
+    ("DeprecationWarning", Some("Warning")),
 ];
 
 /// State shared by every thread of one runtime.
@@ -84,6 +97,8 @@ pub(crate) struct Singletons<S: LockStrategy> {
     pub property_getter: Value<S>,
     pub abc_meta: Value<S>,
     pub ellipsis: Value<S>,
+    /// `type.mro` for user classes.
+    pub mro: Value<S>,
 }
 
 /// Owns the immortal objects of one runtime and frees them when dropped.
@@ -243,6 +258,9 @@ impl<S: LockStrategy> Interp<S> {
             "setter" => self.singletons().property_setter.clone(),
             _ => self.singletons().property_getter.clone(),
         }
+    }
+    pub fn mro_method(&self) -> Value<S> {
+        self.singletons().mro.clone()
     }
     pub fn abc_meta(&self) -> Value<S> {
         self.singletons().abc_meta.clone()

@@ -59,6 +59,13 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         (TypeKind::Str, "rjust", str_rjust),
         (TypeKind::Str, "rfind", str_rfind),
         (TypeKind::Str, "index", str_index),
+        (TypeKind::Str, "partition", str_partition),
+        (TypeKind::Str, "rpartition", str_rpartition),
+        (TypeKind::Str, "rsplit", str_rsplit),
+        (TypeKind::Str, "swapcase", str_swapcase),
+        (TypeKind::Str, "removeprefix", str_removeprefix),
+        (TypeKind::Str, "removesuffix", str_removesuffix),
+        (TypeKind::Str, "splitlines", str_splitlines),
     ];
     v.extend([
         (TypeKind::Generator, "send", gen_send as NativeFn<S>),
@@ -533,20 +540,183 @@ fn str_endswith<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     Ok(Value::Bool(list.iter().any(|p| s.ends_with(p.as_str()))))
 }
 
+/// The `[start:end]` window of a str method's receiver, as a char offset
+/// and the text of the window.
+fn window<'a, S: LockStrategy>(
+    vm: &mut Vm<S>,
+    args: &'a Args<S>,
+    from: usize,
+) -> PyResult<S, (usize, &'a str)> {
+    let s = recv_str(args);
+    let n = s.chars().count();
+    let none = Value::None;
+    let parts = [
+        args.pos.get(from).cloned().unwrap_or(Value::None),
+        args.pos.get(from + 1).cloned().unwrap_or(Value::None),
+        none,
+    ];
+    let (start, stop, _, _) = ops::slice_indices(vm, &parts, n)?;
+    let start = start.clamp(0, n as i64) as usize;
+    let stop = (stop.max(start as i64) as usize).min(n);
+    let byte = |c: usize| s.char_indices().nth(c).map(|(b, _)| b).unwrap_or(s.len());
+    Ok((start, &s[byte(start)..byte(stop)]))
+}
+
 fn str_find<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    arity(vm, "find", &args, 2, 2)?;
-    let sub = str_arg(vm, &args, 1, "find")?;
-    let s = recv_str(&args);
-    Ok(Value::Int(match s.find(sub) {
-        Some(byte) => s[..byte].chars().count() as i64,
+    arity(vm, "find", &args, 2, 4)?;
+    let sub = str_arg(vm, &args, 1, "find")?.to_string();
+    let (offset, s) = window(vm, &args, 2)?;
+    Ok(Value::Int(match s.find(&sub) {
+        Some(byte) => (offset + s[..byte].chars().count()) as i64,
         None => -1,
     }))
 }
 
-fn str_count<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    arity(vm, "count", &args, 2, 2)?;
-    let sub = str_arg(vm, &args, 1, "count")?;
+fn str_partition<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "partition", &args, 2, 2)?;
+    let sep = str_arg(vm, &args, 1, "partition")?;
     let s = recv_str(&args);
+    let parts = match s.find(sep) {
+        Some(i) => [&s[..i], sep, &s[i + sep.len()..]],
+        None => [s, "", ""],
+    };
+    Ok(ops::new_tuple(
+        parts.iter().map(|p| vm.new_str(*p)).collect(),
+    ))
+}
+
+fn str_rpartition<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "rpartition", &args, 2, 2)?;
+    let sep = str_arg(vm, &args, 1, "rpartition")?;
+    let s = recv_str(&args);
+    let parts = match s.rfind(sep) {
+        Some(i) => [&s[..i], sep, &s[i + sep.len()..]],
+        None => ["", "", s],
+    };
+    Ok(ops::new_tuple(
+        parts.iter().map(|p| vm.new_str(*p)).collect(),
+    ))
+}
+
+fn str_rsplit<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    let sep_kw = args.take_kw("sep");
+    let max_kw = args.take_kw("maxsplit");
+    arity(vm, "rsplit", &args, 1, 3)?;
+    let sep = sep_kw
+        .or_else(|| args.pos.get(1).cloned())
+        .unwrap_or(Value::None);
+    let maxsplit = match max_kw.or_else(|| args.pos.get(2).cloned()) {
+        Some(v) => ops::expect_int(vm, &v)?,
+        None => -1,
+    };
+    let s = recv_str(&args);
+    let limit = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
+    let mut parts: Vec<String> = match sep.as_str() {
+        None => {
+            let mut out = Vec::new();
+            let mut rest = s.trim_end();
+            while !rest.is_empty() {
+                if out.len() == limit {
+                    out.push(rest.to_string());
+                    break;
+                }
+                let start = rest
+                    .rfind(char::is_whitespace)
+                    .map(|i| i + rest[i..].chars().next().map_or(1, char::len_utf8))
+                    .unwrap_or(0);
+                out.push(rest[start..].to_string());
+                rest = rest[..start].trim_end();
+            }
+            out
+        }
+        Some("") => return Err(vm.value_error("empty separator")),
+        Some(sep) => s
+            .rsplitn(limit.saturating_add(1), sep)
+            .map(String::from)
+            .collect(),
+    };
+    parts.reverse();
+    Ok(ops::new_list(
+        parts.into_iter().map(|p| vm.new_str(p)).collect(),
+    ))
+}
+
+fn str_swapcase<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "swapcase", &args, 1, 1)?;
+    let out: String = recv_str(&args)
+        .chars()
+        .flat_map(|c| {
+            if c.is_uppercase() {
+                c.to_lowercase().collect::<Vec<_>>()
+            } else {
+                c.to_uppercase().collect::<Vec<_>>()
+            }
+        })
+        .collect();
+    Ok(vm.new_str(out))
+}
+
+fn str_removeprefix<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "removeprefix", &args, 2, 2)?;
+    let p = str_arg(vm, &args, 1, "removeprefix")?;
+    let s = recv_str(&args);
+    Ok(vm.new_str(s.strip_prefix(p).unwrap_or(s)))
+}
+
+fn str_removesuffix<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "removesuffix", &args, 2, 2)?;
+    let p = str_arg(vm, &args, 1, "removesuffix")?;
+    let s = recv_str(&args);
+    Ok(vm.new_str(if p.is_empty() {
+        s
+    } else {
+        s.strip_suffix(p).unwrap_or(s)
+    }))
+}
+
+fn str_splitlines<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "splitlines", &args, 1, 2)?;
+    let keep = match args.pos.get(1) {
+        Some(v) => ops::truthy(vm, v)?,
+        None => false,
+    };
+    let s = recv_str(&args);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let eol = match bytes[i] {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
+            b'\n' | b'\r' => 1,
+            _ => 0,
+        };
+        if eol > 0 {
+            let end = if keep { i + eol } else { i };
+            out.push(s[start..end].to_string());
+            i += eol;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    if start < s.len() {
+        out.push(s[start..].to_string());
+    }
+    Ok(ops::new_list(
+        out.into_iter().map(|p| vm.new_str(p)).collect(),
+    ))
+}
+
+fn str_count<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "count", &args, 2, 4)?;
+    let sub = str_arg(vm, &args, 1, "count")?.to_string();
+    let sub = sub.as_str();
+    let (_, s) = window(vm, &args, 2)?;
     Ok(Value::Int(if sub.is_empty() {
         s.chars().count() as i64 + 1
     } else {

@@ -144,6 +144,10 @@ pub fn type_name<S: LockStrategy>(v: &Value<S>) -> String {
                         DictViewKind::Items => "dict_itemiterator",
                     },
                     IterState::GetItem { .. } => "iterator",
+                    IterState::Enumerate { .. } => "enumerate",
+                    IterState::Zip { .. } => "zip",
+                    IterState::Map { .. } => "map",
+                    IterState::Filter { .. } => "filter",
                     IterState::Exhausted => "iterator",
                 })
                 .to_string(),
@@ -1491,9 +1495,10 @@ pub fn len<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, usize> 
 pub fn get_iter<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
     if crate::classes::user_class_of(v).is_some() {
         if let Some(it) = crate::classes::call_dunder(vm, v, "__iter__", vec![])? {
-            let is_iterator = crate::classes::user_class_of(&it).is_some_and(|c| {
-                crate::classes::class_lookup(&c, &vm.new_str("__next__")).is_some()
-            }) || matches!(it.payload(), Some(Payload::Iter(_)));
+            let is_iterator =
+                crate::classes::user_class_of(&it).is_some_and(|c| {
+                    crate::classes::class_lookup(&c, &vm.new_str("__next__")).is_some()
+                }) || matches!(it.payload(), Some(Payload::Iter(_) | Payload::Generator(_)));
             if !is_iterator {
                 return Err(vm.type_error(format!(
                     "iter() returned non-iterator of type '{}'",
@@ -1584,6 +1589,10 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
         Dict(ObjRef<S>, DictViewKind, usize, usize),
         Seq(ObjRef<S>, usize),
         GetItem(Value<S>, usize),
+        Enumerate(Value<S>, i64),
+        Zip(Vec<Value<S>>),
+        Map(Value<S>, Vec<Value<S>>),
+        Filter(Value<S>, Value<S>),
     }
     // The iterator's own state is updated under its lock; the underlying
     // container is read afterwards under the container's lock (never both).
@@ -1629,9 +1638,65 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
             *index += 1;
             Step::GetItem(obj.clone(), i)
         }
+        IterState::Enumerate { inner, count } => {
+            let n = *count;
+            *count += 1;
+            Step::Enumerate(inner.clone(), n)
+        }
+        IterState::Zip { inners } => Step::Zip(inners.clone()),
+        IterState::Map { func, inners } => Step::Map(func.clone(), inners.clone()),
+        IterState::Filter { func, inner } => Step::Filter(func.clone(), inner.clone()),
         IterState::Exhausted => Step::Done(None),
     });
+    // Combinators run their inner iterators (and functions) outside this
+    // iterator's lock.
     match step {
+        Step::Enumerate(inner, n) => {
+            return Ok(iter_next(vm, &inner)?.map(|v| new_tuple(vec![Value::Int(n), v])));
+        }
+        Step::Zip(inners) => {
+            if inners.is_empty() {
+                return Ok(None);
+            }
+            let mut items = Vec::with_capacity(inners.len());
+            for it in &inners {
+                match iter_next(vm, it)? {
+                    Some(v) => items.push(v),
+                    None => return Ok(None),
+                }
+            }
+            return Ok(Some(new_tuple(items)));
+        }
+        Step::Map(func, inners) => {
+            let mut args = Vec::with_capacity(inners.len());
+            for it in &inners {
+                match iter_next(vm, it)? {
+                    Some(v) => args.push(v),
+                    None => return Ok(None),
+                }
+            }
+            return vm.call(&func, args).map(Some);
+        }
+        Step::Filter(func, inner) => {
+            while let Some(v) = iter_next(vm, &inner)? {
+                let keep = if matches!(func, Value::None) {
+                    truthy(vm, &v)?
+                } else {
+                    let r = vm.call(&func, vec![v.clone()])?;
+                    truthy(vm, &r)?
+                };
+                if keep {
+                    return Ok(Some(v));
+                }
+            }
+            return Ok(None);
+        }
+        _ => {}
+    }
+    match step {
+        Step::Enumerate(..) | Step::Zip(_) | Step::Map(..) | Step::Filter(..) => {
+            unreachable!("handled above")
+        }
         Step::Done(v) => Ok(v),
         Step::GetItem(obj, i) => {
             match crate::classes::call_dunder(vm, &obj, "__getitem__", vec![Value::Int(i as i64)]) {
@@ -1797,6 +1862,12 @@ pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S
                     return Ok(v);
                 }
             }
+            Payload::BoundMethod(this, func) => match attr {
+                "__self__" => return Ok(this.clone()),
+                "__func__" => return Ok(func.clone()),
+                "__name__" => return get_attr(vm, &func.clone(), name),
+                _ => {}
+            },
             Payload::Type(t)
                 if t.dict.is_none() && vm.interp.methods.contains_key(&(t.kind, attr)) =>
             {

@@ -158,6 +158,25 @@ pub enum IterState<S: LockStrategy> {
         index: usize,
         len: usize,
     },
+    /// `enumerate(it, start)`.
+    Enumerate {
+        inner: Value<S>,
+        count: i64,
+    },
+    /// `zip(*its)`.
+    Zip {
+        inners: Vec<Value<S>>,
+    },
+    /// `map(f, *its)`.
+    Map {
+        func: Value<S>,
+        inners: Vec<Value<S>>,
+    },
+    /// `filter(f, it)`.
+    Filter {
+        func: Value<S>,
+        inner: Value<S>,
+    },
     /// Iterating a user object through `__getitem__(0)`, `(1)`...
     GetItem {
         obj: Value<S>,

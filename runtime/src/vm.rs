@@ -1025,6 +1025,10 @@ impl<S: LockStrategy> Vm<S> {
                     let v = pop!();
                     ops::set_attr(self, &obj, &code.names[i as usize], v)?;
                 }
+                Instr::DeleteAttr(i) => {
+                    let obj = pop!();
+                    crate::classes::del_attr(self, &obj, &code.names[i as usize])?;
+                }
                 Instr::LoadMethod(i) => {
                     let obj = pop!();
                     match ops::lookup_method(self, &obj, &code.names[i as usize])? {
