@@ -1057,6 +1057,17 @@ pub fn construct<S: LockStrategy>(
                 data.into_boxed_slice(),
             ))))
         }
+        TypeKind::Object => {
+            arity(vm, "object", &args, 0, 0)?;
+            Ok(Value::Obj(ObjRef::new(Payload::Instance(
+                crate::object::InstanceObj {
+                    class: type_obj.clone(),
+                    dict: ObjRef::new(Payload::Dict(crate::object::PyDict::new(
+                        crate::dict::new_map(),
+                    ))),
+                },
+            ))))
+        }
         TypeKind::Set => crate::sets::construct(vm, args, false),
         TypeKind::FrozenSet => crate::sets::construct(vm, args, true),
         TypeKind::Type => {

@@ -81,6 +81,8 @@ pub struct Interp<S: LockStrategy> {
     pub(crate) singletons: std::sync::OnceLock<Singletons<S>>,
     /// Non-daemon Python threads, joined before the runtime shuts down.
     pub(crate) live_threads: Mutex<Vec<ObjRef<S>>>,
+    /// The `Thread` object of the main thread.
+    pub(crate) main_thread: std::sync::OnceLock<ObjRef<S>>,
     /// Objects made immortal under strategies that immortalise shared
     /// objects. Declared last: fields drop in order, so every other
     /// reference held here is gone before the registry frees them.
@@ -158,6 +160,7 @@ impl<S: LockStrategy> Interp<S> {
             (TypeKind::Generator, "generator"),
             (TypeKind::Set, "set"),
             (TypeKind::FrozenSet, "frozenset"),
+            (TypeKind::Queue, "Queue"),
             (TypeKind::Property, "property"),
             (TypeKind::StaticMethod, "staticmethod"),
             (TypeKind::ClassMethod, "classmethod"),
@@ -207,6 +210,7 @@ impl<S: LockStrategy> Interp<S> {
             methods,
             singletons: std::sync::OnceLock::new(),
             live_threads: Mutex::new(Vec::new()),
+            main_thread: std::sync::OnceLock::new(),
         });
         // Register what was made immortal above, now that the registry exists.
         {

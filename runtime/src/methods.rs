@@ -74,6 +74,7 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         (TypeKind::Generator, "__next__", gen_next),
     ]);
     v.extend(crate::sets::methods::<S>());
+    v.extend(crate::modules::queue::methods::<S>());
     v.extend(crate::modules::threading::methods::<S>());
     v
 }

@@ -106,6 +106,7 @@ pub fn type_kind<S: LockStrategy>(v: &Value<S>) -> TypeKind {
             Payload::Exception(_) => TypeKind::Exception,
             Payload::Thread(_) => TypeKind::Thread,
             Payload::Lock(_) => TypeKind::Lock,
+            Payload::Queue(_) => TypeKind::Queue,
             Payload::Instance(_) => TypeKind::Instance,
             Payload::Generator(_) => TypeKind::Generator,
             Payload::Property(..) => TypeKind::Property,
@@ -195,6 +196,7 @@ fn static_type_name(kind: TypeKind) -> &'static str {
         TypeKind::Generator => "generator",
         TypeKind::Set => "set",
         TypeKind::FrozenSet => "frozenset",
+        TypeKind::Queue => "Queue",
     }
 }
 
@@ -1859,6 +1861,11 @@ pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S
             },
             Payload::Function(f) => {
                 if let Some(v) = crate::classes::function_getattr(vm, o, f, attr)? {
+                    return Ok(v);
+                }
+            }
+            Payload::Queue(q) => {
+                if let Some(v) = crate::modules::queue::queue_attr(q, attr) {
                     return Ok(v);
                 }
             }

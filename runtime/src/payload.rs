@@ -36,6 +36,7 @@ pub enum Payload<S: LockStrategy> {
     Exception(ExceptionObj<S>),
     Thread(crate::modules::threading::ThreadObj<S>),
     Lock(crate::modules::threading::LockObj),
+    Queue(Box<crate::modules::queue::QueueObj<S>>),
     /// An instance of a user-defined class.
     Instance(InstanceObj<S>),
     Generator(GeneratorObj<S>),
@@ -274,6 +275,7 @@ pub enum TypeKind {
     Generator,
     Set,
     FrozenSet,
+    Queue,
 }
 
 /// A generator: the function it runs and its suspended frame. `running`

@@ -263,6 +263,7 @@ pub fn repr<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String
                     addr
                 ),
                 Payload::Iter(_) => format!("<{} object at {:#x}>", type_name(v), addr),
+                Payload::Queue(_) => format!("<queue.Queue object at {addr:#x}>"),
                 Payload::Cell(_) => format!("<cell at {:#x}>", addr),
                 Payload::Instance(i) => {
                     let name = type_name(v);

@@ -138,6 +138,18 @@ struct Frame<S: LockStrategy> {
     pc: usize,
 }
 
+impl<S: LockStrategy> Drop for Vm<S> {
+    /// Releases every object reference before the handle on the
+    /// interpreter: if this is the last handle, dropping it frees the
+    /// immortal objects, which the references below may point to.
+    fn drop(&mut self) {
+        self.global_cache.clear();
+        self.stack.clear();
+        self.exc_info.clear();
+        self.thread_obj = None;
+    }
+}
+
 impl<S: LockStrategy> Vm<S> {
     /// A VM for the calling thread; the caller attaches it.
     pub fn new(interp: Arc<Interp<S>>) -> Self {

@@ -2,6 +2,7 @@
 
 pub mod abc;
 pub mod native;
+pub mod queue;
 pub mod sys;
 pub mod threading;
 pub mod time;
@@ -20,6 +21,7 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "sys" => sys::init::<S>,
         "native" => native::init::<S>,
         "abc" => abc::init::<S>,
+        "queue" => queue::init::<S>,
         _ => return None,
     })
 }
@@ -47,6 +49,9 @@ pub fn import<S: LockStrategy>(vm: &mut Vm<S>, name: &ObjRef<S>) -> PyResult<S> 
         .alloc_shared(Payload::Dict(PyDict::new(crate::dict::new_map())));
     vm.interp.dict_set_str(&dict, "__name__", vm.new_str(name));
     init(vm, &dict);
+    if let Some(source) = python_part(name) {
+        run_python_part(vm, name, source, &dict)?;
+    }
     let module = vm.interp.alloc_shared(Payload::Module(Module {
         name: name.to_string(),
         dict,
@@ -55,6 +60,31 @@ pub fn import<S: LockStrategy>(vm: &mut Vm<S>, name: &ObjRef<S>) -> PyResult<S> 
     let mut modules = vm.interp.modules.lock().unwrap_or_else(|e| e.into_inner());
     let m = modules.entry(name.to_string()).or_insert(module).clone();
     Ok(Value::Obj(m))
+}
+
+/// The part of a builtin module written in Python (as CPython writes
+/// `threading.Condition` in Python).
+fn python_part(name: &str) -> Option<&'static str> {
+    match name {
+        "threading" => Some(include_str!("py/threading.py")),
+        _ => None,
+    }
+}
+
+fn run_python_part<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    name: &str,
+    source: &str,
+    dict: &ObjRef<S>,
+) -> PyResult<S, ()> {
+    let filename: std::sync::Arc<str> = std::sync::Arc::from(format!("{name}.py"));
+    let unit = crate::compile::compile_module(source)
+        .map_err(|e| vm.new_error("SyntaxError", e.render(&filename)))?;
+    vm.interp
+        .register_source(filename.clone(), std::sync::Arc::from(source));
+    let code = vm.interp.load_code(unit, &filename);
+    vm.run_module_code(&code, dict)?;
+    Ok(())
 }
 
 /// Adds builtin functions to a module namespace.

@@ -27,6 +27,7 @@ fn live_threads<S: LockStrategy>(
 pub struct ThreadObj<S: LockStrategy> {
     target: Value<S>,
     args: Vec<Value<S>>,
+    kwargs: Vec<(String, Value<S>)>,
     name: Mutex<String>,
     daemon: AtomicBool,
     ident: AtomicU64,
@@ -109,6 +110,8 @@ pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
             ("current_thread", current_thread, false),
             ("get_ident", get_ident, false),
             ("active_count", active_count, false),
+            ("main_thread", main_thread, false),
+            ("enumerate", enumerate_threads, false),
         ],
     );
 }
@@ -130,12 +133,20 @@ pub fn methods<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> 
 fn new_thread<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
     let target = args.take_kw("target").unwrap_or(Value::None);
     let targs = args.take_kw("args");
+    let tkwargs = args.take_kw("kwargs");
     let name = args.take_kw("name");
     let daemon = args.take_kw("daemon");
     arity(vm, "Thread", &args, 0, 0)?;
     let targs = match targs {
         None => Vec::new(),
         Some(v) => ops::iterate(vm, &v)?,
+    };
+    let kwargs = match tkwargs {
+        None | Some(Value::None) => Vec::new(),
+        Some(d) => ops::dict_items(&d)
+            .into_iter()
+            .map(|(k, v)| (k.as_str().unwrap_or("").to_string(), v))
+            .collect(),
     };
     let name = match name {
         Some(n) if !matches!(n, Value::None) => crate::repr::to_str(vm, &n)?,
@@ -155,6 +166,7 @@ fn new_thread<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S>
     Ok(Value::Obj(ObjRef::new(Payload::Thread(ThreadObj {
         target,
         args: targs,
+        kwargs,
         name: Mutex::new(name),
         daemon: AtomicBool::new(daemon),
         ident: AtomicU64::new(0),
@@ -168,6 +180,7 @@ fn main_thread_obj<S: LockStrategy>() -> ThreadObj<S> {
     ThreadObj {
         target: Value::None,
         args: Vec::new(),
+        kwargs: Vec::new(),
         name: Mutex::new("MainThread".into()),
         daemon: AtomicBool::new(false),
         ident: AtomicU64::new(0),
@@ -204,34 +217,46 @@ fn thread_start<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 }
 
 /// The body of a Python thread.
+///
+/// Every object reference this thread holds is released before its handle
+/// on the interpreter (`interp`): if that handle is the last one, dropping
+/// it frees the runtime's immortal objects.
 fn run_thread<S: LockStrategy>(interp: Arc<crate::interp::Interp<S>>, this: ObjRef<S>) {
-    let mut vm = Vm::new(interp);
-    vm.attach();
-    let t = match &this.payload {
-        Payload::Thread(t) => t,
-        _ => unreachable!("thread object"),
+    let Payload::Thread(t) = &this.payload else {
+        unreachable!("thread object")
     };
-    t.ident.store(vm.ident, Ordering::Release);
-    vm.thread_obj = Some(this.clone());
-    if !matches!(t.target, Value::None) {
-        if let Err(e) = vm.call(&t.target, t.args.clone()) {
-            // CPython's threading.excepthook: report, and the thread ends.
-            let name = lock(&t.name).clone();
-            vm.interp.flush_stdout();
-            let text = crate::traceback::format_exception(&mut vm, &e);
-            eprint!("Exception in thread {name}:\n{text}");
-        }
-    }
-    vm.thread_obj = None;
-    vm.detach();
-    let interp = vm.interp.clone();
-    drop(vm);
+    let finished = t.finished.clone();
     {
-        let (done, cv) = &*t.finished;
+        let mut vm = Vm::new(interp.clone());
+        vm.attach();
+        t.ident.store(vm.ident, Ordering::Release);
+        vm.thread_obj = Some(this.clone());
+        if !matches!(t.target, Value::None) {
+            let args = Args {
+                pos: t.args.clone(),
+                kw: t.kwargs.clone(),
+            };
+            if let Err(e) = vm.call_args(&t.target, args) {
+                // CPython's threading.excepthook: report, and the thread ends.
+                let name = lock(&t.name).clone();
+                vm.interp.flush_stdout();
+                let text = crate::traceback::format_exception(&mut vm, &e);
+                eprint!("Exception in thread {name}:\n{text}");
+            }
+        }
+        vm.thread_obj = None;
+        vm.detach();
+    }
+    // Leave the live list before waking joiners, so that after `join()`
+    // the thread no longer counts in `active_count()`.
+    live_threads(&interp).retain(|x| !x.ptr_eq(&this));
+    drop(this);
+    {
+        let (done, cv) = &*finished;
         *lock(done) = true;
         cv.notify_all();
     }
-    live_threads(&interp).retain(|x| !x.ptr_eq(&this));
+    drop(interp);
 }
 
 fn thread_join<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
@@ -352,9 +377,14 @@ pub fn thread_repr<S: LockStrategy>(t: &ThreadObj<S>) -> String {
 fn current_thread<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "current_thread", &args, 0, 0)?;
     if vm.thread_obj.is_none() {
-        let t = main_thread_obj::<S>();
-        t.ident.store(vm.ident, Ordering::Relaxed);
-        vm.thread_obj = Some(ObjRef::new(Payload::Thread(t)));
+        let main = vm.interp.main_thread.get_or_init(|| {
+            let t = main_thread_obj::<S>();
+            ObjRef::new(Payload::Thread(t))
+        });
+        if let Payload::Thread(t) = &main.payload {
+            t.ident.store(vm.ident, Ordering::Relaxed);
+        }
+        vm.thread_obj = Some(main.clone());
     }
     Ok(Value::Obj(vm.thread_obj.clone().expect("set above")))
 }
@@ -433,4 +463,23 @@ fn lock_exit<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 fn lock_locked<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "locked", &args, 1, 1)?;
     Ok(Value::Bool(lock_of(&args.pos[0]).is_locked()))
+}
+
+/// `threading.main_thread()`.
+fn main_thread<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "main_thread", &args, 0, 0)?;
+    let main = vm.interp.main_thread.get_or_init(|| {
+        let t = main_thread_obj::<S>();
+        ObjRef::new(Payload::Thread(t))
+    });
+    Ok(Value::Obj(main.clone()))
+}
+
+/// `threading.enumerate()`: the main thread and the live Python threads.
+fn enumerate_threads<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "enumerate", &args, 0, 0)?;
+    let main = main_thread(vm, Args::positional(Vec::new()))?;
+    let mut all = vec![main];
+    all.extend(live_threads(&vm.interp).iter().cloned().map(Value::Obj));
+    Ok(ops::new_list(all))
 }

@@ -1,0 +1,264 @@
+//! The `queue` module: `Queue` on a crossbeam channel (bounded when
+//! `maxsize > 0`). Blocking `put`/`get` detach from the runtime while they
+//! wait, as CPython's release the GIL; `task_done`/`join` count unfinished
+//! items under a mutex and condition variable.
+
+use crate::builtins::arity;
+use crate::object::{NativeFn, ObjRef, Payload, TypeKind, Value};
+use crate::ops;
+use crate::strategy::LockStrategy;
+use crate::sync::{lock, Condvar, Mutex};
+use crate::vm::{Args, PyErr, PyResult, Vm};
+use crossbeam::channel::{
+    self, Receiver, RecvTimeoutError, SendTimeoutError, Sender, TryRecvError, TrySendError,
+};
+use std::time::Duration;
+
+/// A `queue.Queue`.
+pub struct QueueObj<S: LockStrategy> {
+    tx: Sender<Value<S>>,
+    rx: Receiver<Value<S>>,
+    maxsize: usize,
+    /// Items put and not yet marked done (`task_done`).
+    unfinished: Mutex<u64>,
+    all_done: Condvar,
+    /// The module's `Empty` and `Full` classes.
+    empty: ObjRef<S>,
+    full: ObjRef<S>,
+}
+
+pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
+    super::add_functions(vm, dict, &[("Queue", new_queue, false)]);
+    for name in ["Empty", "Full"] {
+        let ns = match ops::new_dict() {
+            Value::Obj(d) => d,
+            _ => unreachable!("dicts are objects"),
+        };
+        vm.interp
+            .dict_set_str(&ns, "__module__", vm.new_str("queue"));
+        let base = Value::Obj(vm.interp.exceptions["Exception"].clone());
+        if let Ok(class) = crate::classes::build_class(vm, name, vec![base], ns, None) {
+            vm.interp.dict_set_str(dict, name, class);
+        }
+    }
+}
+
+pub fn methods<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
+    vec![
+        (TypeKind::Queue, "put", queue_put),
+        (TypeKind::Queue, "get", queue_get),
+        (TypeKind::Queue, "put_nowait", queue_put_nowait),
+        (TypeKind::Queue, "get_nowait", queue_get_nowait),
+        (TypeKind::Queue, "qsize", queue_qsize),
+        (TypeKind::Queue, "empty", queue_empty),
+        (TypeKind::Queue, "full", queue_full),
+        (TypeKind::Queue, "task_done", queue_task_done),
+        (TypeKind::Queue, "join", queue_join),
+    ]
+}
+
+fn new_queue<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    let maxsize = args.take_kw("maxsize");
+    arity(vm, "Queue", &args, 0, 1)?;
+    let maxsize = match maxsize.or_else(|| args.pos.first().cloned()) {
+        Some(v) => ops::expect_int(vm, &v)?.max(0) as usize,
+        None => 0,
+    };
+    let (tx, rx) = if maxsize > 0 {
+        channel::bounded(maxsize)
+    } else {
+        channel::unbounded()
+    };
+    let module = super::import(
+        vm,
+        &match vm.new_str("queue") {
+            Value::Obj(o) => o,
+            _ => unreachable!("str is an object"),
+        },
+    )?;
+    let class = |name: &str| -> ObjRef<S> {
+        match module.payload() {
+            Some(Payload::Module(m)) => match ops::dict_get(&m.dict, &vm.new_str(name)) {
+                Some(Value::Obj(c)) => c,
+                _ => vm.interp.exceptions["Exception"].clone(),
+            },
+            _ => vm.interp.exceptions["Exception"].clone(),
+        }
+    };
+    let (empty, full) = (class("Empty"), class("Full"));
+    Ok(Value::Obj(ObjRef::new(Payload::Queue(Box::new(
+        QueueObj {
+            tx,
+            rx,
+            maxsize,
+            unfinished: Mutex::new(0),
+            all_done: Condvar::new(),
+            empty,
+            full,
+        },
+    )))))
+}
+
+fn queue_of<S: LockStrategy>(v: &Value<S>) -> &QueueObj<S> {
+    match v.payload() {
+        Some(Payload::Queue(q)) => q,
+        _ => unreachable!("Queue method on a Queue"),
+    }
+}
+
+fn raise<S: LockStrategy>(class: &ObjRef<S>) -> PyErr<S> {
+    PyErr {
+        exc: crate::interp::new_exception_obj(class.clone(), Box::new([])),
+    }
+}
+
+/// `block` and `timeout` arguments: None means wait forever.
+fn block_timeout<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    args: &mut Args<S>,
+    first: usize,
+) -> PyResult<S, (bool, Option<Duration>)> {
+    let block = match args
+        .take_kw("block")
+        .or_else(|| args.pos.get(first).cloned())
+    {
+        Some(v) => ops::truthy(vm, &v)?,
+        None => true,
+    };
+    let timeout = match args
+        .take_kw("timeout")
+        .or_else(|| args.pos.get(first + 1).cloned())
+    {
+        None | Some(Value::None) => None,
+        Some(v) => {
+            let secs = super::time::seconds_arg(vm, &v)?;
+            if secs < 0.0 {
+                return Err(vm.value_error("'timeout' must be a non-negative number"));
+            }
+            Some(Duration::from_secs_f64(secs))
+        }
+    };
+    Ok((block, timeout))
+}
+
+fn put<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    q: &QueueObj<S>,
+    item: Value<S>,
+    block: bool,
+    timeout: Option<Duration>,
+) -> PyResult<S> {
+    *lock(&q.unfinished) += 1;
+    let sent = match q.tx.try_send(item) {
+        Ok(()) => Ok(()),
+        Err(TrySendError::Full(item)) if block => match timeout {
+            None => vm.blocking(|| q.tx.send(item).map_err(|_| ())),
+            Some(t) => vm.blocking(|| match q.tx.send_timeout(item, t) {
+                Ok(()) => Ok(()),
+                Err(SendTimeoutError::Timeout(_) | SendTimeoutError::Disconnected(_)) => Err(()),
+            }),
+        },
+        Err(_) => Err(()),
+    };
+    match sent {
+        Ok(()) => Ok(Value::None),
+        Err(()) => {
+            *lock(&q.unfinished) -= 1;
+            Err(raise(&q.full))
+        }
+    }
+}
+
+fn get<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    q: &QueueObj<S>,
+    block: bool,
+    timeout: Option<Duration>,
+) -> PyResult<S> {
+    let got = match q.rx.try_recv() {
+        Ok(v) => Ok(v),
+        Err(TryRecvError::Empty) if block => match timeout {
+            None => vm.blocking(|| q.rx.recv().map_err(|_| ())),
+            Some(t) => vm.blocking(|| match q.rx.recv_timeout(t) {
+                Ok(v) => Ok(v),
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => Err(()),
+            }),
+        },
+        Err(_) => Err(()),
+    };
+    got.map_err(|()| raise(&q.empty))
+}
+
+fn queue_put<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    let (block, timeout) = block_timeout(vm, &mut args, 2)?;
+    arity(vm, "put", &args, 2, 4)?;
+    let q = queue_of(&args.pos[0]);
+    put(vm, q, args.pos[1].clone(), block, timeout)
+}
+
+fn queue_put_nowait<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "put_nowait", &args, 2, 2)?;
+    put(vm, queue_of(&args.pos[0]), args.pos[1].clone(), false, None)
+}
+
+fn queue_get<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    let (block, timeout) = block_timeout(vm, &mut args, 1)?;
+    arity(vm, "get", &args, 1, 3)?;
+    get(vm, queue_of(&args.pos[0]), block, timeout)
+}
+
+fn queue_get_nowait<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "get_nowait", &args, 1, 1)?;
+    get(vm, queue_of(&args.pos[0]), false, None)
+}
+
+fn queue_qsize<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "qsize", &args, 1, 1)?;
+    Ok(Value::Int(queue_of(&args.pos[0]).rx.len() as i64))
+}
+
+fn queue_empty<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "empty", &args, 1, 1)?;
+    Ok(Value::Bool(queue_of(&args.pos[0]).rx.is_empty()))
+}
+
+fn queue_full<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "full", &args, 1, 1)?;
+    let q = queue_of(&args.pos[0]);
+    Ok(Value::Bool(q.maxsize > 0 && q.rx.len() >= q.maxsize))
+}
+
+fn queue_task_done<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "task_done", &args, 1, 1)?;
+    let q = queue_of(&args.pos[0]);
+    let mut n = lock(&q.unfinished);
+    if *n == 0 {
+        return Err(vm.value_error("task_done() called too many times"));
+    }
+    *n -= 1;
+    if *n == 0 {
+        q.all_done.notify_all();
+    }
+    Ok(Value::None)
+}
+
+fn queue_join<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "join", &args, 1, 1)?;
+    let q = queue_of(&args.pos[0]);
+    vm.blocking(|| {
+        let mut n = lock(&q.unfinished);
+        while *n > 0 {
+            n = q.all_done.wait(n);
+        }
+    });
+    Ok(Value::None)
+}
+
+/// Attributes of Queue objects.
+pub fn queue_attr<S: LockStrategy>(q: &QueueObj<S>, name: &str) -> Option<Value<S>> {
+    Some(match name {
+        "maxsize" => Value::Int(q.maxsize as i64),
+        "unfinished_tasks" => Value::Int(*lock(&q.unfinished) as i64),
+        _ => return None,
+    })
+}
