@@ -743,7 +743,10 @@ impl<S: LockStrategy> Vm<S> {
 
     /// The hot loop: the instructions of tight loops and calls run inline
     /// here; everything else goes through [`Vm::eval_slow`], kept out of
-    /// line so that this loop's state stays in registers.
+    /// line so that this loop's state stays in registers. Never inlined
+    /// into its callers either: merged into a bigger function, its values
+    /// spill to stack temporaries and every push stalls on store forwarding.
+    #[inline(never)]
     fn eval_loop(
         &mut self,
         stack: &mut Vec<Option<Value<S>>>,
