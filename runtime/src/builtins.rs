@@ -757,6 +757,35 @@ fn builtin_next<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     }
 }
 
+/// The order of two values by Python's `<` (for stable sorting). After a
+/// comparison error, records it and reports equality, so the sort ends
+/// quickly; the caller raises the error.
+fn python_order<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    x: &Value<S>,
+    y: &Value<S>,
+    err: &mut Option<crate::vm::PyErr<S>>,
+) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    if err.is_some() {
+        return Ordering::Equal;
+    }
+    let less = |vm: &mut Vm<S>, a, b, err: &mut Option<_>| match ops::less_than(vm, a, b) {
+        Ok(r) => r,
+        Err(e) => {
+            *err = Some(e);
+            false
+        }
+    };
+    if less(vm, x, y, err) {
+        Ordering::Less
+    } else if err.is_none() && less(vm, y, x, err) {
+        Ordering::Greater
+    } else {
+        Ordering::Equal
+    }
+}
+
 /// Sorts values with Python's `<`, stably; the first comparison error wins.
 pub fn sort_values<S: LockStrategy>(
     vm: &mut Vm<S>,
@@ -765,25 +794,8 @@ pub fn sort_values<S: LockStrategy>(
 ) -> PyResult<S, ()> {
     let mut err = None;
     items.sort_by(|a, b| {
-        if err.is_some() {
-            return std::cmp::Ordering::Equal;
-        }
         let (x, y) = if reverse { (b, a) } else { (a, b) };
-        match ops::less_than(vm, x, y) {
-            Ok(true) => std::cmp::Ordering::Less,
-            Ok(false) => match ops::less_than(vm, y, x) {
-                Ok(true) => std::cmp::Ordering::Greater,
-                Ok(false) => std::cmp::Ordering::Equal,
-                Err(e) => {
-                    err = Some(e);
-                    std::cmp::Ordering::Equal
-                }
-            },
-            Err(e) => {
-                err = Some(e);
-                std::cmp::Ordering::Equal
-            }
-        }
+        python_order(vm, x, y, &mut err)
     });
     match err {
         Some(e) => Err(e),
@@ -819,46 +831,21 @@ pub fn sort_with_key<S: LockStrategy>(
         sort_values(vm, &mut items, reverse)?;
         return Ok(items);
     };
-    let mut keyed = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        let k = vm.call(key, vec![item.clone()])?;
-        keyed.push(ops::new_tuple(vec![k, Value::Int(i as i64)]));
+    let mut keys = Vec::with_capacity(items.len());
+    for item in &items {
+        keys.push(vm.call(key, vec![item.clone()])?);
     }
-    // Sorting (key, index) pairs keeps equal keys in their original order;
-    // for reverse, equal keys must also keep it, so compare keys only.
+    // Sort indices by key: equal keys keep their original order (also when
+    // reversed, as Python's sort is stable both ways).
     let mut order: Vec<usize> = (0..items.len()).collect();
     let mut err = None;
-    let keys: Vec<Value<S>> = keyed
-        .iter()
-        .map(|t| match t.payload() {
-            Some(Payload::Tuple(p)) => p[0].clone(),
-            _ => Value::None,
-        })
-        .collect();
     order.sort_by(|&a, &b| {
-        if err.is_some() {
-            return std::cmp::Ordering::Equal;
-        }
         let (x, y) = if reverse {
             (&keys[b], &keys[a])
         } else {
             (&keys[a], &keys[b])
         };
-        match ops::less_than(vm, x, y) {
-            Ok(true) => std::cmp::Ordering::Less,
-            Ok(false) => match ops::less_than(vm, y, x) {
-                Ok(true) => std::cmp::Ordering::Greater,
-                Ok(false) => std::cmp::Ordering::Equal,
-                Err(e) => {
-                    err = Some(e);
-                    std::cmp::Ordering::Equal
-                }
-            },
-            Err(e) => {
-                err = Some(e);
-                std::cmp::Ordering::Equal
-            }
-        }
+        python_order(vm, x, y, &mut err)
     });
     if let Some(e) = err {
         return Err(e);
