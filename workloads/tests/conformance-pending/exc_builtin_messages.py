@@ -1,0 +1,31 @@
+# Messages of common builtin exceptions raised by the interpreter.
+def msg(f):
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+
+msg(lambda: 1 / 0)
+msg(lambda: 1 // 0)
+msg(lambda: 1 % 0)
+msg(lambda: 1.0 / 0)
+msg(lambda: [1, 2][5])
+msg(lambda: (1,)[3])
+msg(lambda: 'ab'[9])
+msg(lambda: {'a': 1}['zz'])
+msg(lambda: {}[(1, 2)])
+msg(lambda: int('12x'))
+msg(lambda: float('pi'))
+msg(lambda: 'a' + 1)
+msg(lambda: 1 + 'a')
+msg(lambda: [].pop())
+msg(lambda: {}.pop('k'))
+msg(lambda: [1, 2].index(9))
+msg(lambda: undefined_variable)
+msg(lambda: None.attr)
+msg(lambda: len(5))
+msg(lambda: 'x' * 'y')
+msg(lambda: [1, 2, 3].remove(7))
+msg(lambda: int(None))
+msg(lambda: next(iter([])))
+msg(lambda: (lambda a: a)())

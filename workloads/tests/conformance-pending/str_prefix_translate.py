@@ -1,0 +1,12 @@
+# removeprefix/removesuffix, translate/maketrans, encode, and misc str methods.
+print('unittest_case'.removeprefix('unittest_'), 'file.tar.gz'.removesuffix('.gz'), 'abc'.removeprefix('x'))
+table = str.maketrans('abc', 'xyz')
+print('aabbcc-abc'.translate(table))
+print('hello world'.translate(str.maketrans('', '', 'lo')))
+print('a-b_c'.translate({ord('-'): ' ', ord('_'): None}))
+print('héllo'.encode('utf-8'), 'abc'.encode(), len('日本'.encode('utf-8')))
+print(b'caf\xc3\xa9'.decode('utf-8'), b'abc'.decode())
+print('x'.join('abc'), 'Hello'.swapcase(), 'abc'.isascii(), 'é'.isascii())
+print('{} {}'.format('a', 'b').upper(), 'hello'.index('l'), 'a,b'.split(',', maxsplit=0))
+print(str.upper('lower'), str.join('+', ['1', '2']), str(b'x'))
+print(sorted('hello'), 'mississippi'.count('ss'), 'mississippi'.replace('ss', 'SS', 1))
