@@ -256,21 +256,14 @@ fn builtin_issubclass<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResul
     else {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     };
-    let classes: Vec<Value<S>> = match args.pos[1].payload() {
-        Some(Payload::Tuple(items)) => items.to_vec(),
-        _ => vec![args.pos[1].clone()],
-    };
-    for c in classes {
-        let Some(class) = c.obj().filter(|o| matches!(o.payload, Payload::Type(_))) else {
-            return Err(
-                vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
-            );
-        };
-        if is_subtype(t, class) {
-            return Ok(Value::Bool(true));
-        }
-    }
-    Ok(Value::Bool(false))
+    let classes = class_list(
+        vm,
+        &args.pos[1],
+        "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+    )?;
+    Ok(Value::Bool(
+        classes.iter().any(|class| is_subtype(t, class)),
+    ))
 }
 
 fn attr_name<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, ObjRef<S>> {
@@ -632,6 +625,26 @@ pub fn type_of<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> ObjRef<S> {
     }
 }
 
+/// The classes of an `isinstance`/`issubclass`/`except` argument: one
+/// class or a tuple of classes; `message` is the TypeError for anything else.
+pub fn class_list<S: LockStrategy>(
+    vm: &Vm<S>,
+    v: &Value<S>,
+    message: &str,
+) -> PyResult<S, Vec<ObjRef<S>>> {
+    let items: Vec<Value<S>> = match v.payload() {
+        Some(Payload::Tuple(items)) => items.to_vec(),
+        _ => vec![v.clone()],
+    };
+    items
+        .into_iter()
+        .map(|c| match c {
+            Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => Ok(o),
+            _ => Err(vm.type_error(message)),
+        })
+        .collect()
+}
+
 /// Whether type `t` is `class` or derives from it.
 pub fn is_subtype<S: LockStrategy>(t: &ObjRef<S>, class: &ObjRef<S>) -> bool {
     t.ptr_eq(class)
@@ -644,24 +657,17 @@ pub fn is_subtype<S: LockStrategy>(t: &ObjRef<S>, class: &ObjRef<S>) -> bool {
 fn builtin_isinstance<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "isinstance", &args, 2, 2)?;
     let t = type_of(vm, &args.pos[0]);
-    let classes: Vec<Value<S>> = match args.pos[1].payload() {
-        Some(Payload::Tuple(items)) => items.to_vec(),
-        _ => vec![args.pos[1].clone()],
-    };
-    for c in classes {
-        let Some(class) = c.obj().filter(|o| matches!(o.payload, Payload::Type(_))) else {
-            return Err(
-                vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")
-            );
-        };
-        // bool is a subclass of int.
-        let bool_is_int = matches!(args.pos[0], Value::Bool(_))
-            && matches!(&class.payload, Payload::Type(ty) if ty.kind == TypeKind::Int);
-        if is_subtype(&t, class) || bool_is_int {
-            return Ok(Value::Bool(true));
-        }
-    }
-    Ok(Value::Bool(false))
+    let classes = class_list(
+        vm,
+        &args.pos[1],
+        "isinstance() arg 2 must be a type, a tuple of types, or a union",
+    )?;
+    // bool is a subclass of int.
+    let is_bool = matches!(args.pos[0], Value::Bool(_));
+    Ok(Value::Bool(classes.iter().any(|class| {
+        is_subtype(&t, class)
+            || is_bool && matches!(&class.payload, Payload::Type(ty) if ty.kind == TypeKind::Int)
+    })))
 }
 
 fn builtin_id<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {

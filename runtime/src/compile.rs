@@ -612,12 +612,18 @@ impl Compiler<'_> {
             breaks: Vec::new(),
         });
         self.compile_body(&s.body)?;
+        self.end_loop(start, exit, &s.orelse)
+    }
+
+    /// Closes a loop: the jump back to `start`, the exit jump `exit` to the
+    /// `else` body, and the `break`s past it.
+    fn end_loop(&mut self, start: u32, exit: usize, orelse: &[Stmt]) -> CResult {
         self.emit(Instr::Jump(start));
         let Some(FBlock::Loop { breaks, .. }) = self.scope().fblocks.pop() else {
             unreachable!("loop block")
         };
         self.patch(exit);
-        self.compile_body(&s.orelse)?;
+        self.compile_body(orelse)?;
         for b in breaks {
             self.patch(b);
         }
@@ -637,16 +643,7 @@ impl Compiler<'_> {
         self.compile_store(&s.target)?;
         self.compile_body(&s.body)?;
         self.set_line(s.range);
-        self.emit(Instr::Jump(start));
-        let Some(FBlock::Loop { breaks, .. }) = self.scope().fblocks.pop() else {
-            unreachable!("loop block")
-        };
-        self.patch(exit);
-        self.compile_body(&s.orelse)?;
-        for b in breaks {
-            self.patch(b);
-        }
-        Ok(())
+        self.end_loop(start, exit, &s.orelse)
     }
 
     /// Index of the innermost loop block, or a syntax error.

@@ -367,10 +367,16 @@ fn str_arg<'a, S: LockStrategy>(
         .ok_or_else(|| vm.type_error(format!("{what} arg must be None or str")))
 }
 
-fn str_split<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+/// The `sep` and `maxsplit` arguments of `split`/`rsplit`; no limit is
+/// `usize::MAX`.
+fn split_args<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    args: &mut Args<S>,
+    name: &str,
+) -> PyResult<S, (Value<S>, usize)> {
     let sep_kw = args.take_kw("sep");
     let max_kw = args.take_kw("maxsplit");
-    arity(vm, "split", &args, 1, 3)?;
+    arity(vm, name, args, 1, 3)?;
     let sep = sep_kw
         .or_else(|| args.pos.get(1).cloned())
         .unwrap_or(Value::None);
@@ -378,12 +384,12 @@ fn str_split<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> 
         Some(v) => ops::expect_int(vm, &v)?,
         None => -1,
     };
+    Ok((sep, usize::try_from(maxsplit).unwrap_or(usize::MAX)))
+}
+
+fn str_split<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    let (sep, limit) = split_args(vm, &mut args, "split")?;
     let s = recv_str(&args);
-    let limit = if maxsplit < 0 {
-        usize::MAX
-    } else {
-        maxsplit as usize
-    };
     let parts: Vec<String> = match &sep {
         Value::None => {
             let mut out = Vec::new();
@@ -600,22 +606,8 @@ fn str_rpartition<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S>
 }
 
 fn str_rsplit<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
-    let sep_kw = args.take_kw("sep");
-    let max_kw = args.take_kw("maxsplit");
-    arity(vm, "rsplit", &args, 1, 3)?;
-    let sep = sep_kw
-        .or_else(|| args.pos.get(1).cloned())
-        .unwrap_or(Value::None);
-    let maxsplit = match max_kw.or_else(|| args.pos.get(2).cloned()) {
-        Some(v) => ops::expect_int(vm, &v)?,
-        None => -1,
-    };
+    let (sep, limit) = split_args(vm, &mut args, "rsplit")?;
     let s = recv_str(&args);
-    let limit = if maxsplit < 0 {
-        usize::MAX
-    } else {
-        maxsplit as usize
-    };
     let mut parts: Vec<String> = match sep.as_str() {
         None => {
             let mut out = Vec::new();

@@ -1722,25 +1722,18 @@ impl<S: LockStrategy> Vm<S> {
     /// `except class:` — whether `exc` is an instance of `class` (a class or
     /// a tuple of classes).
     fn exception_matches(&mut self, exc: &Value<S>, class: &Value<S>) -> PyResult<S, bool> {
-        let classes: Vec<Value<S>> = match class.payload() {
-            Some(Payload::Tuple(items)) => items.to_vec(),
-            _ => vec![class.clone()],
-        };
-        let exc_class = crate::builtins::type_of(self, exc);
-        let mut matched = false;
-        for c in &classes {
-            match c.payload() {
-                Some(Payload::Type(t)) if t.kind == TypeKind::Exception => {
-                    matched |= crate::builtins::is_subtype(&exc_class, c.obj().expect("class"));
-                }
-                _ => {
-                    return Err(self.type_error(
-                        "catching classes that do not inherit from BaseException is not allowed",
-                    ))
-                }
-            }
+        let message = "catching classes that do not inherit from BaseException is not allowed";
+        let classes = crate::builtins::class_list(self, class, message)?;
+        if classes
+            .iter()
+            .any(|c| !matches!(&c.payload, Payload::Type(t) if t.kind == TypeKind::Exception))
+        {
+            return Err(self.type_error(message));
         }
-        Ok(matched)
+        let exc_class = crate::builtins::type_of(self, exc);
+        Ok(classes
+            .iter()
+            .any(|c| crate::builtins::is_subtype(&exc_class, c)))
     }
 
     /// What `raise v` raises: an exception instance, or an instance made by
