@@ -80,6 +80,31 @@ pub fn run_source(
     }
 }
 
+/// What a lock strategy counted, in the form the experiment report stores
+/// (`gilgamesh run --stats-json` prints it; `results.json` keeps it).
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Counters {
+    pub gil_acquisitions: u64,
+    pub gil_switches: u64,
+    pub forced_switches: u64,
+    pub drop_requests: u64,
+    pub gil_wait_ns: u64,
+    pub contended_object_locks: u64,
+}
+
+impl From<&LockStats> for Counters {
+    fn from(s: &LockStats) -> Self {
+        Counters {
+            gil_acquisitions: s.gil_acquisitions,
+            gil_switches: s.gil_switches,
+            forced_switches: s.forced_switches,
+            drop_requests: s.drop_requests,
+            gil_wait_ns: s.gil_wait_ns,
+            contended_object_locks: s.contended_object_locks,
+        }
+    }
+}
+
 /// The `--stats` report.
 pub fn format_stats(mode: Mode, s: &LockStats) -> String {
     let mut out = format!("[gilgamesh --stats] mode: {mode}\n");

@@ -34,12 +34,17 @@ enum Command {
         /// Print what the lock strategy counted, to stderr.
         #[arg(long)]
         stats: bool,
+        /// Print the counters as one JSON line on stderr (for `scale`).
+        #[arg(long, hide = true)]
+        stats_json: bool,
         /// Arguments for the program (sys.argv[1:]).
         #[arg(last = true)]
         args: Vec<String>,
     },
     /// Time workloads under every mode and thread count, CPython beside them.
     Scale(workloads::scale::ScaleArgs),
+    /// Set two `scale` results.json files side by side, with ratios.
+    Compare(workloads::scale::compare::CompareArgs),
     /// Print the bytecode a Python file compiles to.
     Dis {
         /// The program.
@@ -65,9 +70,11 @@ fn main() -> ExitCode {
             mode,
             switch_interval,
             stats,
+            stats_json,
             args,
-        } => run(file, mode, switch_interval, stats, args),
+        } => run(file, mode, switch_interval, (stats, stats_json), args),
         Command::Scale(args) => workloads::scale::main(args),
+        Command::Compare(args) => workloads::scale::compare::main(args),
         Command::Dis { file } => dis(file),
     }
 }
@@ -97,7 +104,7 @@ fn run(
     file: PathBuf,
     mode: Mode,
     switch_interval: Option<Duration>,
-    stats: bool,
+    (stats, stats_json): (bool, bool),
     args: Vec<String>,
 ) -> ExitCode {
     let filename = file.display().to_string();
@@ -133,6 +140,12 @@ fn run(
     };
     if stats {
         eprint!("{}", format_stats(mode, &outcome.stats));
+    }
+    if stats_json {
+        let counters = workloads::Counters::from(&outcome.stats);
+        if let Ok(json) = serde_json::to_string(&counters) {
+            eprintln!("{}{json}", workloads::scale::measure::STATS_PREFIX);
+        }
     }
     match outcome.result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,63 @@
+//! The workload catalog of DESIGN §8: which scripts `scale` runs, at what
+//! sizes, and how to read what they report.
+//!
+//! Every script takes `THREADS SIZE` on its command line and prints result
+//! lines, then `work N`, `seconds S` and optionally `merit NAME VALUE UNIT
+//! higher|lower` lines (see [`super::measure`]).
+
+/// How a workload's thread count is to be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// Every thread does the same fixed amount of work: the speedup at N
+    /// threads is the throughput ratio, ideally N.
+    Scaling,
+    /// One probe (an echo pair, a sleeper) beside N-1 CPU-bound threads: the
+    /// figure of merit at N threads against the one at 1 (the probe alone)
+    /// shows what the CPU threads do to it.
+    Interference,
+}
+
+/// A workload of the catalog.
+pub struct Workload {
+    pub name: &'static str,
+    /// What it shows, for the report.
+    pub what: &'static str,
+    pub shape: Shape,
+    /// SIZE for a full run, and for `--quick`.
+    pub size: u64,
+    pub quick_size: u64,
+}
+
+pub const CATALOG: &[Workload] = &[
+    Workload {
+        name: "countdown",
+        what: "a pure interpreter loop, nothing shared",
+        shape: Shape::Scaling,
+        size: 5_000_000,
+        quick_size: 300_000,
+    },
+    Workload {
+        name: "fib",
+        what: "recursive calls sharing the function and globals",
+        shape: Shape::Scaling,
+        size: 27,
+        quick_size: 20,
+    },
+];
+
+/// The workload called `name`.
+pub fn find(name: &str) -> Result<&'static Workload, String> {
+    CATALOG
+        .iter()
+        .find(|w| w.name == name)
+        .ok_or_else(|| format!("unknown workload '{name}' (known: {})", names()))
+}
+
+/// Every workload's name, comma-separated.
+pub fn names() -> String {
+    CATALOG
+        .iter()
+        .map(|w| w.name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
