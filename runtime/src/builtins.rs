@@ -20,8 +20,8 @@ pub fn builtin_fn<S: LockStrategy>(
     releases_gil: bool,
 ) -> Value<S> {
     Value::Obj(interp.alloc_shared(Payload::Builtin(Builtin {
-        name,
-        func,
+        name: name.into(),
+        func: crate::object::NativeCode::Fn(func),
         releases_gil,
     })))
 }
@@ -31,6 +31,7 @@ pub fn install<S: LockStrategy>(interp: &Arc<Interp<S>>) {
     let b = &interp.builtins;
     let functions: &[(&'static str, NativeFn<S>)] = &[
         ("print", builtin_print),
+        ("__import__", builtin_import),
         ("len", builtin_len),
         ("sum", builtin_sum),
         ("min", builtin_min),
@@ -361,6 +362,21 @@ fn builtin_callable<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<
 }
 
 /// Checks the positional argument count of a builtin; CPython's message.
+/// `__import__(name)`: what the `import` statement does (the other
+/// arguments of CPython's are accepted and ignored: there are no packages).
+fn builtin_import<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "__import__", &args, 1, 5)?;
+    match &args.pos[0] {
+        Value::Obj(name) if matches!(name.payload, Payload::Str(_)) => {
+            crate::modules::import(vm, name)
+        }
+        other => Err(vm.type_error(format!(
+            "__import__() argument 1 must be str, not {}",
+            crate::ops::type_name(other)
+        ))),
+    }
+}
+
 pub fn arity<S: LockStrategy>(
     vm: &Vm<S>,
     name: &str,

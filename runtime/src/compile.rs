@@ -119,8 +119,42 @@ impl<'a> LineIndex<'a> {
 
 /// Parses and compiles a module.
 pub fn compile_module(source: &str) -> Result<CodeUnit, CompileError> {
+    compile_unit(
+        source,
+        |s| ruff_python_parser::parse_module(s).map(|p| p.into_syntax()),
+        |c, module| {
+            c.compile_body(&module.body)?;
+            c.emit_const(Const::None);
+            c.emit(Instr::Return);
+            Ok(())
+        },
+    )
+}
+
+/// Parses and compiles one expression (`eval` mode): the code runs as a
+/// module body and returns the expression's value.
+pub fn compile_eval(source: &str) -> Result<CodeUnit, CompileError> {
+    compile_unit(
+        source,
+        |s| ruff_python_parser::parse_expression(s).map(|p| p.into_syntax()),
+        |c, expr| {
+            c.set_line(expr.range);
+            c.compile_expr(&expr.body)?;
+            c.emit(Instr::Return);
+            Ok(())
+        },
+    )
+}
+
+/// Parses `source` with `parse` and compiles what it gives with `emit`, in a
+/// module scope.
+fn compile_unit<T>(
+    source: &str,
+    parse: impl FnOnce(&str) -> Result<T, ruff_python_parser::ParseError>,
+    emit: impl FnOnce(&mut Compiler<'_>, &T) -> CResult,
+) -> Result<CodeUnit, CompileError> {
     let index = LineIndex::new(source);
-    let parsed = match ruff_python_parser::parse_module(source) {
+    let parsed = match parse(source) {
         Ok(p) => p,
         Err(e) => {
             let (line, column) = index.line_col(e.location.start().to_usize());
@@ -132,15 +166,12 @@ pub fn compile_module(source: &str) -> Result<CodeUnit, CompileError> {
             });
         }
     };
-    let module = parsed.into_syntax();
     let mut c = Compiler {
         index: &index,
         scopes: Vec::new(),
     };
     c.scopes.push(Scope::new("<module>", true));
-    c.compile_body(&module.body)?;
-    c.emit_const(Const::None);
-    c.emit(Instr::Return);
+    emit(&mut c, &parsed)?;
     Ok(c.scopes.pop().expect("module scope").finish())
 }
 

@@ -60,6 +60,10 @@ pub struct Interp<S: LockStrategy> {
     pub strategy: S::Shared,
     /// The `builtins` namespace (a dict).
     pub builtins: ObjRef<S>,
+    /// The `__main__` namespace of code run through `Runtime` (owned here,
+    /// not by the `Runtime` handles, so that cloning and dropping a handle
+    /// never touches a reference count from an unattached thread).
+    pub main: ObjRef<S>,
     /// Builtin type objects by kind, and exception classes by name.
     pub types: HashMap<TypeKind, ObjRef<S>>,
     pub exceptions: HashMap<&'static str, ObjRef<S>>,
@@ -68,6 +72,13 @@ pub struct Interp<S: LockStrategy> {
     /// Buffered standard output (flushed when large and at exit), as CPython
     /// buffers stdout that is not a terminal.
     stdout: Mutex<Vec<u8>>,
+    /// Standard error, kept only when output is captured.
+    stderr: Mutex<Vec<u8>>,
+    /// Keep stdout and stderr in memory for the embedding program instead
+    /// of writing them to the process's streams.
+    capture_output: bool,
+    /// Native modules registered by the embedding program, by import name.
+    pub native_modules: Mutex<HashMap<String, crate::embed::NativeModule<S>>>,
     next_cache_slot: AtomicUsize,
     next_thread_ident: AtomicU64,
     pub thread_counter: AtomicU64,
@@ -111,8 +122,37 @@ struct ImmortalPtr<S: LockStrategy>(NonNull<PyObject<S>>);
 // drops the runtime, after every other thread has finished.
 unsafe impl<S: LockStrategy> Send for ImmortalPtr<S> {}
 
+/// The settings of one runtime: the lock strategy's and the interpreter's.
+#[derive(Clone, Debug)]
+pub struct InterpConfig {
+    pub strategy: StrategyConfig,
+    /// `sys.getrecursionlimit()`: Python call depth before `RecursionError`.
+    pub recursion_limit: usize,
+    /// Capture stdout and stderr (read them with [`Interp::take_stdout`] and
+    /// [`Interp::take_stderr`]) instead of writing to the process's streams.
+    pub capture_output: bool,
+}
+
+impl Default for InterpConfig {
+    fn default() -> Self {
+        Self {
+            strategy: StrategyConfig::default(),
+            recursion_limit: 1000,
+            capture_output: false,
+        }
+    }
+}
+
 impl<S: LockStrategy> Interp<S> {
     pub fn new(config: &StrategyConfig) -> Arc<Self> {
+        Self::with_config(&InterpConfig {
+            strategy: config.clone(),
+            ..InterpConfig::default()
+        })
+    }
+
+    pub fn with_config(settings: &InterpConfig) -> Arc<Self> {
+        let config = &settings.strategy;
         let mk_type = |name: &str, kind: TypeKind, base: Option<ObjRef<S>>| {
             // Builtin hierarchies are single chains: the MRO is the bases.
             let mut mro = Vec::new();
@@ -182,8 +222,8 @@ impl<S: LockStrategy> Interp<S> {
             .map(|(kind, name, func)| {
                 let f = ObjRef::with_flags(
                     Payload::Builtin(crate::object::Builtin {
-                        name,
-                        func,
+                        name: name.into(),
+                        func: crate::object::NativeCode::Fn(func),
                         releases_gil: false,
                     }),
                     immortal_flag::<S>(),
@@ -193,20 +233,25 @@ impl<S: LockStrategy> Interp<S> {
             .collect();
         let builtins =
             ObjRef::with_flags(Payload::Dict(PyDict::new(new_map())), immortal_flag::<S>());
+        let main = ObjRef::with_flags(Payload::Dict(PyDict::new(new_map())), immortal_flag::<S>());
         let interp = Arc::new(Self {
             strategy: S::new_shared(config),
             builtins,
+            main,
             types,
             exceptions,
             modules: Mutex::new(HashMap::new()),
             stdout: Mutex::new(Vec::with_capacity(1 << 16)),
+            stderr: Mutex::new(Vec::new()),
+            capture_output: settings.capture_output,
+            native_modules: Mutex::new(HashMap::new()),
             immortals: ImmortalRegistry(Mutex::new(Vec::new())),
             next_cache_slot: AtomicUsize::new(0),
             next_thread_ident: AtomicU64::new(1),
             thread_counter: AtomicU64::new(0),
             argv: Mutex::new(Vec::new()),
             sources: Mutex::new(HashMap::new()),
-            recursion_limit: 1000,
+            recursion_limit: settings.recursion_limit,
             methods,
             singletons: std::sync::OnceLock::new(),
             live_threads: Mutex::new(Vec::new()),
@@ -217,6 +262,7 @@ impl<S: LockStrategy> Interp<S> {
             let mut reg = interp.immortals.0.lock().unwrap_or_else(|e| e.into_inner());
             if S::IMMORTALIZE_SHARED {
                 reg.push(ImmortalPtr(interp.builtins.raw()));
+                reg.push(ImmortalPtr(interp.main.raw()));
                 for t in interp.types.values().chain(interp.exceptions.values()) {
                     reg.push(ImmortalPtr(t.raw()));
                 }
@@ -228,6 +274,7 @@ impl<S: LockStrategy> Interp<S> {
             }
         }
         crate::builtins::install(&interp);
+        interp.dict_set_str(&interp.main, "__name__", interp.new_str("__main__"));
         interp
     }
 
@@ -294,11 +341,12 @@ impl<S: LockStrategy> Interp<S> {
 
     // ---- output ----
 
-    /// Appends to the stdout buffer; flushes when it grows large.
+    /// Appends to the stdout buffer; flushes when it grows large (unless
+    /// output is captured).
     pub fn write_stdout(&self, bytes: &[u8]) {
         let mut buf = self.stdout.lock().unwrap_or_else(|e| e.into_inner());
         buf.extend_from_slice(bytes);
-        if buf.len() >= 1 << 16 {
+        if buf.len() >= 1 << 16 && !self.capture_output {
             let mut out = std::io::stdout().lock();
             let _ = out.write_all(&buf);
             let _ = out.flush();
@@ -307,11 +355,39 @@ impl<S: LockStrategy> Interp<S> {
     }
 
     pub fn flush_stdout(&self) {
+        if self.capture_output {
+            return;
+        }
         let mut buf = self.stdout.lock().unwrap_or_else(|e| e.into_inner());
         let mut out = std::io::stdout().lock();
         let _ = out.write_all(&buf);
         let _ = out.flush();
         buf.clear();
+    }
+
+    /// Writes to standard error, or keeps it when output is captured.
+    /// Stdout is flushed first, so that the two interleave as printed.
+    pub fn write_stderr(&self, text: &str) {
+        if self.capture_output {
+            let mut buf = self.stderr.lock().unwrap_or_else(|e| e.into_inner());
+            buf.extend_from_slice(text.as_bytes());
+        } else {
+            self.flush_stdout();
+            let mut err = std::io::stderr().lock();
+            let _ = err.write_all(text.as_bytes());
+        }
+    }
+
+    /// What was printed to stdout since the last call, when output is
+    /// captured (the pending buffer otherwise).
+    pub fn take_stdout(&self) -> Vec<u8> {
+        std::mem::take(&mut *self.stdout.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// What was written to stderr since the last call, when output is
+    /// captured.
+    pub fn take_stderr(&self) -> Vec<u8> {
+        std::mem::take(&mut *self.stderr.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
     // ---- code loading ----

@@ -2,18 +2,41 @@
 //! over a [`LockStrategy`].
 //!
 //! The runtime never names a concrete strategy; the `gil` and `finegrained`
-//! crates provide them. A program picks one by type:
+//! crates provide them. A program picks one by type, and the same code runs
+//! under each:
 //!
-//! ```ignore
-//! let rt = runtime::Runtime::<gil::Gil>::new(Default::default());
-//! rt.run_source("print(1 + 1)", "<string>")?;
 //! ```
+//! use runtime::{LockStrategy, Runtime};
+//!
+//! fn total<S: LockStrategy>() -> i64 {
+//!     let rt = Runtime::<S>::builder().build();
+//!     rt.attach(|py| {
+//!         py.run("import threading\n\
+//!                 totals = [0] * 4\n\
+//!                 def work(i):\n    totals[i] = sum(range(1000))\n\
+//!                 ts = [threading.Thread(target=work, args=(i,)) for i in range(4)]\n\
+//!                 for t in ts: t.start()\n\
+//!                 for t in ts: t.join()")?;
+//!         py.eval("sum(totals)")?.extract::<i64>()
+//!     })
+//!     .unwrap()
+//! }
+//!
+//! assert_eq!(total::<gil::Gil>(), 4 * 499_500);
+//! assert_eq!(total::<gil::GilRelease>(), 4 * 499_500);
+//! assert_eq!(total::<finegrained::FineGrained>(), 4 * 499_500);
+//! ```
+//!
+//! [`embed`] is the guide to library use: running code, values across the
+//! boundary, threads, native modules and counters. The other modules are the
+//! interpreter's internals.
 
 pub mod builtins;
 pub mod classes;
 pub mod code;
 pub mod compile;
 pub mod dict;
+pub mod embed;
 pub mod fmt;
 pub mod header;
 pub mod interp;
@@ -34,7 +57,6 @@ pub use compile::{CompileError, CompileErrorKind};
 pub use strategy::{LockStats, LockStrategy, StrategyConfig, ThreadIdent};
 
 use interp::Interp;
-use object::{Payload, PyDict};
 use std::sync::Arc;
 use vm::Vm;
 
@@ -49,6 +71,8 @@ pub enum RunError {
     /// `SystemExit` escaped the program (`sys.exit`): the process should
     /// exit with `code`, after printing `message` to stderr if there is one.
     Exit { code: i32, message: Option<String> },
+    /// The program file could not be read.
+    Io { filename: String, message: String },
     /// An exception escaped the program.
     Exception {
         /// The exception's class name, e.g. `ZeroDivisionError`.
@@ -68,6 +92,9 @@ impl std::fmt::Display for RunError {
                 Some(m) => write!(f, "{m}"),
                 None => write!(f, "exit status {code}"),
             },
+            RunError::Io { filename, message } => {
+                write!(f, "can't open file '{filename}': {message}")
+            }
             RunError::Exception { traceback, .. } => write!(f, "{}", traceback.trim_end()),
         }
     }
@@ -104,15 +131,71 @@ fn system_exit<S: LockStrategy>(vm: &mut Vm<S>, err: &vm::PyErr<S>) -> RunError 
     }
 }
 
+/// Turns an exception that escaped Python code into the error Rust sees.
+pub(crate) fn run_error<S: LockStrategy>(vm: &mut Vm<S>, err: &vm::PyErr<S>) -> RunError {
+    let value = object::Value::Obj(err.exc.clone());
+    if ops::type_name(&value) == "SystemExit" {
+        return system_exit(vm, err);
+    }
+    RunError::Exception {
+        type_name: ops::type_name(&value),
+        message: repr::to_str(vm, &value).unwrap_or_default(),
+        traceback: traceback::format_exception(vm, err),
+    }
+}
+
+/// Compiles `source` (a module, or one expression when `eval`) and loads it
+/// into `interp`, registering the source for tracebacks.
+pub(crate) fn load<S: LockStrategy>(
+    interp: &Interp<S>,
+    source: &str,
+    filename: &str,
+    eval: bool,
+) -> Result<Arc<code::Code<S>>, RunError> {
+    let unit = if eval {
+        compile::compile_eval(source)
+    } else {
+        compile::compile_module(source)
+    }
+    .map_err(|error| RunError::Compile {
+        filename: filename.to_string(),
+        error,
+    })?;
+    let filename: Arc<str> = Arc::from(filename);
+    interp.register_source(filename.clone(), Arc::from(source));
+    Ok(interp.load_code(unit, &filename))
+}
+
 /// One runtime: an interpreter whose threads all use lock strategy `S`.
+///
+/// A `Runtime` is a cheap handle (clone it to share it between threads);
+/// the interpreter lives until the last handle and the last Python thread
+/// are gone. See [`embed`] for the library guide.
 pub struct Runtime<S: LockStrategy> {
     interp: Arc<Interp<S>>,
 }
 
-impl<S: LockStrategy> Runtime<S> {
-    pub fn new(config: StrategyConfig) -> Self {
+impl<S: LockStrategy> Clone for Runtime<S> {
+    fn clone(&self) -> Self {
         Self {
-            interp: Interp::new(&config),
+            interp: self.interp.clone(),
+        }
+    }
+}
+
+impl<S: LockStrategy> Runtime<S> {
+    /// A runtime with default settings and the given strategy settings (see
+    /// [`Runtime::builder`] for the rest).
+    pub fn new(config: StrategyConfig) -> Self {
+        Self::with_config(&interp::InterpConfig {
+            strategy: config,
+            ..Default::default()
+        })
+    }
+
+    fn with_config(config: &interp::InterpConfig) -> Self {
+        Self {
+            interp: Interp::with_config(config),
         }
     }
 
@@ -124,42 +207,37 @@ impl<S: LockStrategy> Runtime<S> {
     /// Compiles and runs `source` as the `__main__` module on the calling
     /// thread, then waits for the Python threads it started, as CPython does
     /// at exit. Standard output is flushed before returning.
+    ///
+    /// ```
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().capture_output(true).build();
+    /// rt.run_source("import threading\nt = threading.Thread(target=print, args=('hi',))\nt.start()", "demo.py").unwrap();
+    /// assert_eq!(rt.take_stdout(), "hi\n");
+    /// let err = rt.run_source("x = 1 +", "bad.py").unwrap_err();
+    /// assert!(err.to_string().starts_with("bad.py:1:"));
+    /// ```
     pub fn run_source(&self, source: &str, filename: &str) -> Result<(), RunError> {
-        let unit = compile::compile_module(source).map_err(|error| RunError::Compile {
-            filename: filename.to_string(),
-            error,
-        })?;
-        let filename: Arc<str> = Arc::from(filename);
-        self.interp
-            .register_source(filename.clone(), Arc::from(source));
-        let code = self.interp.load_code(unit, &filename);
-        let globals = self
-            .interp
-            .alloc_shared(Payload::Dict(PyDict::new(dict::new_map())));
-        self.interp
-            .dict_set_str(&globals, "__name__", self.interp.new_str("__main__"));
+        let code = load(&self.interp, source, filename, false)?;
         let mut vm = Vm::new(self.interp.clone());
         vm.attach();
-        let result = vm.run_module_code(&code, &globals);
-        let outcome = match result {
+        let outcome = match vm.run_module_code(&code, &self.interp.main) {
             Ok(_) => Ok(()),
-            Err(err) if ops::type_name(&object::Value::Obj(err.exc.clone())) == "SystemExit" => {
-                Err(system_exit(&mut vm, &err))
-            }
-            Err(err) => {
-                let traceback = traceback::format_exception(&mut vm, &err);
-                let value = object::Value::Obj(err.exc.clone());
-                Err(RunError::Exception {
-                    type_name: ops::type_name(&value),
-                    message: repr::to_str(&mut vm, &value).unwrap_or_default(),
-                    traceback,
-                })
-            }
+            Err(err) => Err(run_error(&mut vm, &err)),
         };
         modules::threading::join_all(&vm);
         vm.detach();
         self.interp.flush_stdout();
         outcome
+    }
+
+    /// Reads and runs a file as `__main__` (see [`Runtime::run_source`]).
+    pub fn run_file(&self, path: impl AsRef<std::path::Path>) -> Result<(), RunError> {
+        let path = path.as_ref();
+        let filename = path.display().to_string();
+        let source = std::fs::read_to_string(path).map_err(|e| RunError::Io {
+            filename: filename.clone(),
+            message: e.to_string(),
+        })?;
+        self.run_source(&source, &filename)
     }
 
     /// What the lock strategy counted so far.

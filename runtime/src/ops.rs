@@ -1945,7 +1945,7 @@ pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S
             }
             Payload::Type(t) if attr == "__name__" => return Ok(new_str(t.name.as_str())),
             Payload::Function(f) if attr == "__name__" => return Ok(new_str(&*f.code.name)),
-            Payload::Builtin(b) if attr == "__name__" => return Ok(new_str(b.name)),
+            Payload::Builtin(b) if attr == "__name__" => return Ok(new_str(b.name.as_ref())),
             _ => {}
         }
     }

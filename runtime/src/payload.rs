@@ -209,10 +209,22 @@ pub struct Function<S: LockStrategy> {
 /// A function written in Rust.
 pub type NativeFn<S> = fn(&mut Vm<S>, Args<S>) -> PyResult<S>;
 
+/// A Rust closure registered as a native function by a library user (see
+/// [`crate::embed::NativeModule`]).
+pub type NativeClosure<S> = dyn Fn(&mut Vm<S>, Args<S>) -> PyResult<S> + Send + Sync;
+
+/// The Rust code behind a builtin.
+pub enum NativeCode<S: LockStrategy> {
+    /// The runtime's own builtins and methods.
+    Fn(NativeFn<S>),
+    /// A library user's function.
+    Closure(std::sync::Arc<NativeClosure<S>>),
+}
+
 /// A builtin function or a method of a builtin type.
 pub struct Builtin<S: LockStrategy> {
-    pub name: &'static str,
-    pub func: NativeFn<S>,
+    pub name: std::borrow::Cow<'static, str>,
+    pub func: NativeCode<S>,
     /// Declared by native extension functions: may run without the GIL
     /// (honoured in `gil-release` mode, see [`Vm::allow_threads`]).
     pub releases_gil: bool,

@@ -270,7 +270,10 @@ impl<S: LockStrategy> Vm<S> {
             }
             Payload::Builtin(b) => {
                 let outer = std::mem::replace(&mut self.native_releases_gil, b.releases_gil);
-                let r = (b.func)(self, args);
+                let r = match &b.func {
+                    crate::object::NativeCode::Fn(f) => f(self, args),
+                    crate::object::NativeCode::Closure(f) => f(self, args),
+                };
                 self.native_releases_gil = outer;
                 r
             }

@@ -160,6 +160,10 @@ fn run(
             }
             ExitCode::from(code.clamp(0, 255) as u8)
         }
+        Err(e @ RunError::Io { .. }) => {
+            eprintln!("gilgamesh: {e}");
+            ExitCode::from(2)
+        }
         Err(RunError::Exception { traceback, .. }) => {
             eprint!("{traceback}");
             ExitCode::from(1)

@@ -41,14 +41,30 @@ pub fn import<S: LockStrategy>(vm: &mut Vm<S>, name: &ObjRef<S>) -> PyResult<S> 
     {
         return Ok(Value::Obj(m.clone()));
     }
-    let Some(init) = builtin_module::<S>(name) else {
-        return Err(vm.new_error("ModuleNotFoundError", format!("No module named '{name}'")));
+    let builtin = builtin_module::<S>(name);
+    // Otherwise, a module the embedding program registered.
+    let native = match builtin {
+        Some(_) => None,
+        None => vm
+            .interp
+            .native_modules
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(name)
+            .cloned(),
     };
+    if builtin.is_none() && native.is_none() {
+        return Err(vm.new_error("ModuleNotFoundError", format!("No module named '{name}'")));
+    }
     let dict = vm
         .interp
         .alloc_shared(Payload::Dict(PyDict::new(crate::dict::new_map())));
     vm.interp.dict_set_str(&dict, "__name__", vm.new_str(name));
-    init(vm, &dict);
+    match (builtin, native) {
+        (Some(init), _) => init(vm, &dict),
+        (None, Some(module)) => module.install(vm, &dict),
+        (None, None) => unreachable!("checked above"),
+    }
     if let Some(source) = python_part(name) {
         run_python_part(vm, name, source, &dict)?;
     }

@@ -241,7 +241,8 @@ fn run_thread<S: LockStrategy>(interp: Arc<crate::interp::Interp<S>>, this: ObjR
                 let name = lock(&t.name).clone();
                 vm.interp.flush_stdout();
                 let text = crate::traceback::format_exception(&mut vm, &e);
-                eprint!("Exception in thread {name}:\n{text}");
+                vm.interp
+                    .write_stderr(&format!("Exception in thread {name}:\n{text}"));
             }
         }
         vm.thread_obj = None;

@@ -1,0 +1,349 @@
+//! Conversions between Rust values and Python values, by trait: [`IntoPy`]
+//! builds a Python value from a Rust one, [`FromPy`] reads a Rust value out
+//! of a Python one and raises `TypeError` (CPython's wording) on a mismatch.
+//!
+//! | Rust | Python |
+//! |---|---|
+//! | `()` | `None` (into only) |
+//! | `bool` | `bool` |
+//! | `i64`, `i32`, `u32`, `usize`, `u64`, `num_bigint::BigInt` | `int` (any size) |
+//! | `f64` | `float` (from `int` too) |
+//! | `String`, `&str` | `str` |
+//! | [`PyBytes`] | `bytes` |
+//! | `Vec<T>` | `list` (from `list` or `tuple`) |
+//! | `(A,)` … `(A, B, C, D)` | `tuple` |
+//! | `HashMap<K, V>`, `BTreeMap<K, V>` | `dict` |
+//! | `Option<T>` | `T` or `None` |
+//! | [`Value`] | any object, unconverted |
+
+use crate::object::{ObjRef, Payload, Value};
+use crate::ops;
+use crate::strategy::LockStrategy;
+use crate::vm::{PyResult, Vm};
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::Hash;
+
+/// A Rust value that becomes a Python value.
+pub trait IntoPy<S: LockStrategy> {
+    fn into_py(self, vm: &mut Vm<S>) -> PyResult<S>;
+}
+
+/// A Rust value read out of a Python value.
+pub trait FromPy<S: LockStrategy>: Sized {
+    fn from_py(vm: &mut Vm<S>, value: &Value<S>) -> PyResult<S, Self>;
+}
+
+/// `bytes` on the Python side (a `Vec<u8>` converts to a list of ints, as
+/// in PyO3).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct PyBytes(pub Vec<u8>);
+
+fn expected<S: LockStrategy, T>(vm: &Vm<S>, what: &str, value: &Value<S>) -> PyResult<S, T> {
+    Err(vm.type_error(format!(
+        "expected {what}, got '{}' object",
+        ops::type_name(value)
+    )))
+}
+
+impl<S: LockStrategy> IntoPy<S> for Value<S> {
+    fn into_py(self, _: &mut Vm<S>) -> PyResult<S> {
+        Ok(self)
+    }
+}
+
+impl<S: LockStrategy> FromPy<S> for Value<S> {
+    fn from_py(_: &mut Vm<S>, value: &Value<S>) -> PyResult<S, Self> {
+        Ok(value.clone())
+    }
+}
+
+impl<S: LockStrategy> IntoPy<S> for () {
+    fn into_py(self, _: &mut Vm<S>) -> PyResult<S> {
+        Ok(Value::None)
+    }
+}
+
+impl<S: LockStrategy> IntoPy<S> for bool {
+    fn into_py(self, _: &mut Vm<S>) -> PyResult<S> {
+        Ok(Value::Bool(self))
+    }
+}
+
+impl<S: LockStrategy> FromPy<S> for bool {
+    fn from_py(vm: &mut Vm<S>, value: &Value<S>) -> PyResult<S, Self> {
+        match value {
+            Value::Bool(b) => Ok(*b),
+            other => expected(vm, "bool", other),
+        }
+    }
+}
+
+impl<S: LockStrategy> IntoPy<S> for BigInt {
+    fn into_py(self, _: &mut Vm<S>) -> PyResult<S> {
+        Ok(ops::int_from_big(self))
+    }
+}
+
+impl<S: LockStrategy> FromPy<S> for BigInt {
+    fn from_py(vm: &mut Vm<S>, value: &Value<S>) -> PyResult<S, Self> {
+        match ops::to_big(value) {
+            Some(b) => Ok(b),
+            None => Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                ops::type_name(value)
+            ))),
+        }
+    }
+}
+
+/// Integer types: through `i64` when it fits, `BigInt` otherwise.
+macro_rules! int_conversions {
+    ($($t:ty),*) => {$(
+        impl<S: LockStrategy> IntoPy<S> for $t {
+            fn into_py(self, _: &mut Vm<S>) -> PyResult<S> {
+                Ok(match i64::try_from(self) {
+                    Ok(i) => Value::Int(i),
+                    Err(_) => ops::int_from_big(BigInt::from(self)),
+                })
+            }
+        }
+
+        impl<S: LockStrategy> FromPy<S> for $t {
+            fn from_py(vm: &mut Vm<S>, value: &Value<S>) -> PyResult<S, Self> {
+                let big = BigInt::from_py(vm, value)?;
+                <$t>::try_from(&big).map_err(|_| {
+                    vm.new_error(
+                        "OverflowError",
+                        format!("int {big} does not fit in {}", stringify!($t)),
+                    )
+                })
+            }
+        }
+    )*};
+}
+int_conversions!(i64, i32, u32, u64, usize);
+
+impl<S: LockStrategy> IntoPy<S> for f64 {
+    fn into_py(self, _: &mut Vm<S>) -> PyResult<S> {
+        Ok(Value::Float(self))
+    }
+}
+
+impl<S: LockStrategy> FromPy<S> for f64 {
+    fn from_py(vm: &mut Vm<S>, value: &Value<S>) -> PyResult<S, Self> {
+        match value {
+            Value::Float(f) => Ok(*f),
+            Value::Int(i) => Ok(*i as f64),
+            Value::Bool(b) => Ok(*b as i64 as f64),
+            other => match ops::to_big(other) {
+                Some(b) => Ok(b.to_f64().unwrap_or(f64::INFINITY)),
+                None => Err(vm.type_error(format!(
+                    "must be real number, not {}",
+                    ops::type_name(other)
+                ))),
+            },
+        }
+    }
+}
+
+impl<S: LockStrategy> IntoPy<S> for String {
+    fn into_py(self, _: &mut Vm<S>) -> PyResult<S> {
+        Ok(ops::new_str(self))
+    }
+}
+
+impl<S: LockStrategy> IntoPy<S> for &str {
+    fn into_py(self, _: &mut Vm<S>) -> PyResult<S> {
+        Ok(ops::new_str(self))
+    }
+}
+
+impl<S: LockStrategy> FromPy<S> for String {
+    fn from_py(vm: &mut Vm<S>, value: &Value<S>) -> PyResult<S, Self> {
+        match value.payload() {
+            Some(Payload::Str(s)) => Ok(s.as_str().to_string()),
+            _ => expected(vm, "str", value),
+        }
+    }
+}
+
+impl<S: LockStrategy> IntoPy<S> for PyBytes {
+    fn into_py(self, _: &mut Vm<S>) -> PyResult<S> {
+        Ok(Value::Obj(ObjRef::new(Payload::Bytes(
+            self.0.into_boxed_slice(),
+        ))))
+    }
+}
+
+impl<S: LockStrategy> FromPy<S> for PyBytes {
+    fn from_py(vm: &mut Vm<S>, value: &Value<S>) -> PyResult<S, Self> {
+        match value.payload() {
+            Some(Payload::Bytes(b)) => Ok(PyBytes(b.to_vec())),
+            _ => expected(vm, "bytes", value),
+        }
+    }
+}
+
+impl<S: LockStrategy, T: IntoPy<S>> IntoPy<S> for Vec<T> {
+    fn into_py(self, vm: &mut Vm<S>) -> PyResult<S> {
+        let items = self
+            .into_iter()
+            .map(|t| t.into_py(vm))
+            .collect::<PyResult<S, Vec<_>>>()?;
+        Ok(ops::new_list(items))
+    }
+}
+
+/// The items of a list (a snapshot, taken under its lock) or a tuple.
+fn sequence_items<S: LockStrategy>(value: &Value<S>) -> Option<Vec<Value<S>>> {
+    let Value::Obj(o) = value else { return None };
+    match &o.payload {
+        Payload::List(items) => Some(items.with::<S, _>(&o.header, |v| v.clone())),
+        Payload::Tuple(items) => Some(items.to_vec()),
+        _ => None,
+    }
+}
+
+impl<S: LockStrategy, T: FromPy<S>> FromPy<S> for Vec<T> {
+    fn from_py(vm: &mut Vm<S>, value: &Value<S>) -> PyResult<S, Self> {
+        match sequence_items(value) {
+            Some(items) => items.iter().map(|v| T::from_py(vm, v)).collect(),
+            None => expected(vm, "list or tuple", value),
+        }
+    }
+}
+
+impl<S: LockStrategy, T: IntoPy<S>> IntoPy<S> for Option<T> {
+    fn into_py(self, vm: &mut Vm<S>) -> PyResult<S> {
+        match self {
+            Some(t) => t.into_py(vm),
+            None => Ok(Value::None),
+        }
+    }
+}
+
+impl<S: LockStrategy, T: FromPy<S>> FromPy<S> for Option<T> {
+    fn from_py(vm: &mut Vm<S>, value: &Value<S>) -> PyResult<S, Self> {
+        match value {
+            Value::None => Ok(None),
+            v => T::from_py(vm, v).map(Some),
+        }
+    }
+}
+
+/// Tuples of one to four elements.
+macro_rules! tuple_conversions {
+    ($len:literal: $($t:ident $i:tt),+) => {
+        impl<S: LockStrategy, $($t: IntoPy<S>),+> IntoPy<S> for ($($t,)+) {
+            fn into_py(self, vm: &mut Vm<S>) -> PyResult<S> {
+                Ok(ops::new_tuple(vec![$(self.$i.into_py(vm)?),+]))
+            }
+        }
+
+        impl<S: LockStrategy, $($t: FromPy<S>),+> FromPy<S> for ($($t,)+) {
+            fn from_py(vm: &mut Vm<S>, value: &Value<S>) -> PyResult<S, Self> {
+                match value.payload() {
+                    Some(Payload::Tuple(items)) if items.len() == $len => {
+                        Ok(($($t::from_py(vm, &items[$i])?,)+))
+                    }
+                    Some(Payload::Tuple(items)) => Err(vm.value_error(format!(
+                        "expected a tuple of {} items, got {}",
+                        $len,
+                        items.len()
+                    ))),
+                    _ => expected(vm, "tuple", value),
+                }
+            }
+        }
+    };
+}
+tuple_conversions!(1: A 0);
+tuple_conversions!(2: A 0, B 1);
+tuple_conversions!(3: A 0, B 1, C 2);
+tuple_conversions!(4: A 0, B 1, C 2, D 3);
+
+fn dict_into_py<S: LockStrategy, K: IntoPy<S>, V: IntoPy<S>>(
+    vm: &mut Vm<S>,
+    pairs: impl IntoIterator<Item = (K, V)>,
+) -> PyResult<S> {
+    let dict = ops::new_dict::<S>();
+    let Value::Obj(d) = &dict else {
+        unreachable!("new_dict returns an object")
+    };
+    for (k, v) in pairs {
+        let (k, v) = (k.into_py(vm)?, v.into_py(vm)?);
+        ops::dict_set(vm, d, k, v)?;
+    }
+    Ok(dict)
+}
+
+fn dict_from_py<S: LockStrategy, K: FromPy<S>, V: FromPy<S>>(
+    vm: &mut Vm<S>,
+    value: &Value<S>,
+) -> PyResult<S, Vec<(K, V)>> {
+    if !matches!(value.payload(), Some(Payload::Dict(_))) {
+        return expected(vm, "dict", value);
+    }
+    ops::dict_items(value)
+        .iter()
+        .map(|(k, v)| Ok((K::from_py(vm, k)?, V::from_py(vm, v)?)))
+        .collect()
+}
+
+impl<S: LockStrategy, K: IntoPy<S>, V: IntoPy<S>> IntoPy<S> for HashMap<K, V> {
+    fn into_py(self, vm: &mut Vm<S>) -> PyResult<S> {
+        dict_into_py(vm, self)
+    }
+}
+
+impl<S: LockStrategy, K: FromPy<S> + Eq + Hash, V: FromPy<S>> FromPy<S> for HashMap<K, V> {
+    fn from_py(vm: &mut Vm<S>, value: &Value<S>) -> PyResult<S, Self> {
+        Ok(dict_from_py(vm, value)?.into_iter().collect())
+    }
+}
+
+impl<S: LockStrategy, K: IntoPy<S>, V: IntoPy<S>> IntoPy<S> for BTreeMap<K, V> {
+    fn into_py(self, vm: &mut Vm<S>) -> PyResult<S> {
+        dict_into_py(vm, self)
+    }
+}
+
+impl<S: LockStrategy, K: FromPy<S> + Ord, V: FromPy<S>> FromPy<S> for BTreeMap<K, V> {
+    fn from_py(vm: &mut Vm<S>, value: &Value<S>) -> PyResult<S, Self> {
+        Ok(dict_from_py(vm, value)?.into_iter().collect())
+    }
+}
+
+/// The arguments of a call from Rust: a tuple of [`IntoPy`] values (`()`
+/// for none).
+pub trait IntoPyArgs<S: LockStrategy> {
+    fn into_args(self, vm: &mut Vm<S>) -> PyResult<S, Vec<Value<S>>>;
+}
+
+impl<S: LockStrategy> IntoPyArgs<S> for () {
+    fn into_args(self, _: &mut Vm<S>) -> PyResult<S, Vec<Value<S>>> {
+        Ok(Vec::new())
+    }
+}
+
+impl<S: LockStrategy> IntoPyArgs<S> for Vec<Value<S>> {
+    fn into_args(self, _: &mut Vm<S>) -> PyResult<S, Vec<Value<S>>> {
+        Ok(self)
+    }
+}
+
+macro_rules! tuple_args {
+    ($($t:ident $i:tt),+) => {
+        impl<S: LockStrategy, $($t: IntoPy<S>),+> IntoPyArgs<S> for ($($t,)+) {
+            fn into_args(self, vm: &mut Vm<S>) -> PyResult<S, Vec<Value<S>>> {
+                Ok(vec![$(self.$i.into_py(vm)?),+])
+            }
+        }
+    };
+}
+tuple_args!(A 0);
+tuple_args!(A 0, B 1);
+tuple_args!(A 0, B 1, C 2);
+tuple_args!(A 0, B 1, C 2, D 3);
