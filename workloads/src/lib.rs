@@ -3,6 +3,11 @@
 
 pub mod scale;
 
+// The README's Rust examples are doctests, so they keep compiling.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 use finegrained::FineGrained;
 use gil::{Gil, GilRelease};
 use runtime::{LockStats, LockStrategy, RunError, Runtime, StrategyConfig};
