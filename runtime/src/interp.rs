@@ -42,6 +42,11 @@ pub const EXCEPTION_HIERARCHY: &[(&str, Option<&str>)] = &[
     ("ModuleNotFoundError", Some("ImportError")),
     ("OSError", Some("Exception")),
     ("ConnectionError", Some("OSError")),
+    ("BrokenPipeError", Some("ConnectionError")),
+    ("ConnectionAbortedError", Some("ConnectionError")),
+    ("ConnectionRefusedError", Some("ConnectionError")),
+    ("ConnectionResetError", Some("ConnectionError")),
+    ("BlockingIOError", Some("OSError")),
     ("TimeoutError", Some("OSError")),
     ("FileNotFoundError", Some("OSError")),
     ("PermissionError", Some("OSError")),
@@ -201,6 +206,7 @@ impl<S: LockStrategy> Interp<S> {
             (TypeKind::Set, "set"),
             (TypeKind::FrozenSet, "frozenset"),
             (TypeKind::Queue, "Queue"),
+            (TypeKind::Socket, "socket"),
             (TypeKind::Property, "property"),
             (TypeKind::StaticMethod, "staticmethod"),
             (TypeKind::ClassMethod, "classmethod"),
@@ -534,6 +540,17 @@ pub fn new_exception_obj<S: LockStrategy>(class: ObjRef<S>, args: Box<[Value<S>]
 }
 
 /// A copy of an exception's `args`.
+/// Whether `exc` is an instance of `OSError` (whose two-argument form is
+/// `(errno, strerror)`).
+pub fn is_os_error<S: LockStrategy>(vm: &crate::vm::Vm<S>, exc: &Value<S>) -> bool {
+    match exc.payload() {
+        Some(Payload::Exception(e)) => {
+            crate::builtins::is_subtype(&e.class, &vm.interp.exceptions["OSError"])
+        }
+        _ => false,
+    }
+}
+
 pub fn exception_args<S: LockStrategy>(exc: &ObjRef<S>) -> Vec<Value<S>> {
     match &exc.payload {
         Payload::Exception(e) => e.args.with::<S, _>(&exc.header, |a| a.to_vec()),

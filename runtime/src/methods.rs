@@ -75,6 +75,7 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
     ]);
     v.extend(crate::sets::methods::<S>());
     v.extend(crate::modules::queue::methods::<S>());
+    v.extend(crate::modules::socket::methods::<S>());
     v.extend(crate::modules::threading::methods::<S>());
     v
 }

@@ -107,6 +107,7 @@ pub fn type_kind<S: LockStrategy>(v: &Value<S>) -> TypeKind {
             Payload::Thread(_) => TypeKind::Thread,
             Payload::Lock(_) => TypeKind::Lock,
             Payload::Queue(_) => TypeKind::Queue,
+            Payload::Socket(_) => TypeKind::Socket,
             Payload::Instance(_) => TypeKind::Instance,
             Payload::Generator(_) => TypeKind::Generator,
             Payload::Property(..) => TypeKind::Property,
@@ -197,6 +198,7 @@ fn static_type_name(kind: TypeKind) -> &'static str {
         TypeKind::Set => "set",
         TypeKind::FrozenSet => "frozenset",
         TypeKind::Queue => "Queue",
+        TypeKind::Socket => "socket",
     }
 }
 
@@ -1869,6 +1871,11 @@ pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S
                     return Ok(v);
                 }
             }
+            Payload::Socket(sock) => {
+                if let Some(v) = crate::modules::socket::socket_attr(sock, attr) {
+                    return Ok(v);
+                }
+            }
             Payload::BoundMethod(this, func) => match attr {
                 "__self__" => return Ok(this.clone()),
                 "__func__" => return Ok(func.clone()),
@@ -1922,6 +1929,13 @@ pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S
                             .first()
                             .cloned()
                             .unwrap_or(Value::None))
+                    }
+                    "errno" | "strerror" if crate::interp::is_os_error(vm, obj) => {
+                        let a = crate::interp::exception_args(o);
+                        return Ok(match a.len() {
+                            2.. => a[(attr == "strerror") as usize].clone(),
+                            _ => Value::None,
+                        });
                     }
                     "code" if type_name(obj) == "SystemExit" => {
                         let a = crate::interp::exception_args(o);

@@ -37,6 +37,7 @@ pub enum Payload<S: LockStrategy> {
     Thread(crate::modules::threading::ThreadObj<S>),
     Lock(crate::modules::threading::LockObj),
     Queue(Box<crate::modules::queue::QueueObj<S>>),
+    Socket(Box<crate::modules::socket::SocketObj>),
     /// An instance of a user-defined class.
     Instance(InstanceObj<S>),
     Generator(GeneratorObj<S>),
@@ -288,6 +289,7 @@ pub enum TypeKind {
     Set,
     FrozenSet,
     Queue,
+    Socket,
 }
 
 /// A generator: the function it runs and its suspended frame. `running`

@@ -245,6 +245,9 @@ pub fn repr<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String
                 Payload::Module(m) => format!("<module '{}' (built-in)>", m.name),
                 Payload::Type(t) => match t.name.as_str() {
                     "Thread" => "<class 'threading.Thread'>".into(),
+                    "socket" if t.kind == crate::object::TypeKind::Socket => {
+                        "<class 'socket.socket'>".into()
+                    }
                     name => format!("<class '{name}'>"),
                 },
                 Payload::Exception(_) => {
@@ -264,6 +267,7 @@ pub fn repr<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String
                 ),
                 Payload::Iter(_) => format!("<{} object at {:#x}>", type_name(v), addr),
                 Payload::Queue(_) => format!("<queue.Queue object at {addr:#x}>"),
+                Payload::Socket(sock) => sock.repr(),
                 Payload::Cell(_) => format!("<cell at {:#x}>", addr),
                 Payload::Instance(i) => {
                     let name = type_name(v);
@@ -337,6 +341,12 @@ pub fn to_str<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, Stri
             let is_key_error = type_name(v) == "KeyError";
             match args.len() {
                 0 => Ok(String::new()),
+                // `OSError(errno, strerror)`: "[Errno 111] Connection refused".
+                2 if crate::interp::is_os_error(vm, v) => Ok(format!(
+                    "[Errno {}] {}",
+                    to_str(vm, &args[0])?,
+                    to_str(vm, &args[1])?
+                )),
                 1 if is_key_error => repr(vm, &args[0]),
                 1 => to_str(vm, &args[0]),
                 _ => repr(vm, &crate::ops::new_tuple(args)),

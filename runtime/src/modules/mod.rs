@@ -3,6 +3,7 @@
 pub mod abc;
 pub mod native;
 pub mod queue;
+pub mod socket;
 pub mod sys;
 pub mod threading;
 pub mod time;
@@ -22,6 +23,7 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "native" => native::init::<S>,
         "abc" => abc::init::<S>,
         "queue" => queue::init::<S>,
+        "socket" => socket::init::<S>,
         _ => return None,
     })
 }

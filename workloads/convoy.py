@@ -1,0 +1,88 @@
+# convoy: the convoy effect (bpo-7946). One loopback TCP echo client/server
+# pair makes N request/response round trips beside THREADS-1 CPU-bound
+# threads that spin in pure Python loops until the echo is done. Under a GIL
+# every recv that returns must wait for a spinner to drop the lock (up to a
+# switch interval), twice per round trip: 30k -> 100 req/s with one CPU
+# thread. THREADS=1 (no spinners) is the baseline.
+# usage: convoy.py [THREADS] [N]  -- N round trips, THREADS-1 spinners.
+import socket
+import sys
+import threading
+import time
+
+MESSAGE_SIZE = 64
+
+
+def serve(listener):
+    conn, _ = listener.accept()
+    conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    with conn:
+        while True:
+            data = conn.recv(4096)
+            if not data:
+                break
+            conn.sendall(data)
+
+
+def echo_client(port, n, results):
+    message = bytes([97 + k % 26 for k in range(MESSAGE_SIZE)])
+    intact = 0
+    with socket.create_connection(("127.0.0.1", port)) as sock:
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        for _ in range(n):
+            sock.sendall(message)
+            reply = sock.recv(4096)
+            while len(reply) < MESSAGE_SIZE:
+                more = sock.recv(4096)
+                if not more:
+                    break
+                reply = reply + more
+            if reply == message:
+                intact += 1
+    results[0] = intact
+
+
+def spin(stop):
+    n = 0
+    while not stop[0]:
+        for _ in range(1000):
+            n += 1
+    return n
+
+
+def main():
+    threads = int(sys.argv[1]) if len(sys.argv) > 1 else 2
+    n = int(sys.argv[2]) if len(sys.argv) > 2 else 5000
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    port = listener.getsockname()[1]
+    server = threading.Thread(target=serve, args=(listener,), daemon=True)
+    server.start()
+    stop = [False]
+    spinners = []
+    for _ in range(threads - 1):
+        spinners.append(threading.Thread(target=spin, args=(stop,), daemon=True))
+    results = [0]
+    client = threading.Thread(target=echo_client, args=(port, n, results))
+    for t in spinners:
+        t.start()
+    start = time.perf_counter()
+    client.start()
+    client.join()
+    elapsed = time.perf_counter() - start
+    stop[0] = True
+    for t in spinners:
+        t.join()
+    server.join()
+    listener.close()
+    print("result round_trips", n)
+    print("result intact_echoes", results[0])
+    print("result spinners", threads - 1)
+    print("work", n)
+    print("seconds", elapsed)
+    print("merit requests_per_second %.1f req/s higher" % (n / elapsed))
+
+
+main()
