@@ -13,6 +13,7 @@ pub mod builtins;
 pub mod classes;
 pub mod code;
 pub mod compile;
+pub mod detach;
 pub mod dict;
 pub mod fmt;
 pub mod header;
@@ -27,6 +28,7 @@ pub mod scope;
 pub mod sets;
 pub mod strategy;
 pub mod sync;
+pub mod thread_exit;
 pub mod traceback;
 pub mod vm;
 
