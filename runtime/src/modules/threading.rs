@@ -4,8 +4,7 @@
 use crate::builtins::arity;
 use crate::object::{NativeFn, ObjRef, Payload, TypeKind, Value};
 use crate::ops;
-use crate::strategy::LockStrategy;
-use crate::strategy::ThreadIdent;
+use crate::strategy::{LockStrategy, ThreadIdent};
 use crate::sync::{lock, AtomicBool, AtomicU64, Condvar, Mutex, Ordering};
 use crate::thread_exit::ThreadExit;
 use crate::vm::{Args, PyResult, Vm};
