@@ -127,6 +127,12 @@ pub enum Mutant {
     /// A waiter whose interval ran out takes the GIL without waiting for the
     /// holder to drop it (no mutual exclusion).
     GrabOnTimeout,
+    /// A thread re-attaching after a blocking call takes a shortcut: if it is
+    /// still the last holder, "nobody took the GIL in the meantime", so it
+    /// marks the GIL locked without waiting for it to be free. `last_holder`
+    /// is updated after `locked`, so a thread that has just taken the GIL can
+    /// still look like nobody: two threads hold the GIL.
+    FastReattach,
 }
 
 /// What the `gil` mutex guards.
@@ -223,6 +229,13 @@ impl GilState {
     /// Takes the GIL for `me`, waiting (and asking the holder to drop it) as
     /// long as another thread holds it. `take_gil` in `ceval_gil.c`.
     pub fn take_gil(&self, me: ThreadIdent) {
+        #[cfg(loom)]
+        if self.mutant(Mutant::FastReattach) && sync::lock(&self.switch).last_holder == Some(me) {
+            let mut g = sync::lock(&self.gil);
+            g.locked = true;
+            g.acquisitions += 1;
+            return;
+        }
         let mut g = sync::lock(&self.gil);
         if g.locked {
             debug_assert!(

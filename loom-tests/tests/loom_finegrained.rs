@@ -46,7 +46,17 @@ fn check(model: impl Fn() + Sync + Send + 'static) {
     if builder.preemption_bound.is_none() {
         builder.preemption_bound = Some(2);
     }
-    builder.check(model);
+    let runs = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = runs.clone();
+    builder.check(move || {
+        counted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        model()
+    });
+    // Shown with `--nocapture`.
+    println!(
+        "loom explored {} executions",
+        runs.load(std::sync::atomic::Ordering::Relaxed)
+    );
 }
 
 /// Runs a model that must fail and returns loom's panic message (an
@@ -55,13 +65,16 @@ fn check(model: impl Fn() + Sync + Send + 'static) {
 fn rejection(model: impl FnOnce()) -> String {
     let payload = catch_unwind(AssertUnwindSafe(model))
         .expect_err("loom accepted a broken protocol: the model is too weak");
-    if let Some(s) = payload.downcast_ref::<&str>() {
+    let msg = if let Some(s) = payload.downcast_ref::<&str>() {
         s.to_string()
     } else if let Some(s) = payload.downcast_ref::<String>() {
         s.clone()
     } else {
         String::from("<non-string panic>")
-    }
+    };
+    // For `run-mutants`, which prints what loom reported.
+    println!("loom rejected: {}", msg.lines().next().unwrap_or(""));
+    msg
 }
 
 // ---------------------------------------------------------------------------

@@ -23,8 +23,23 @@ use std::time::Duration;
 /// loom has no clock: every timed wait "runs out", whatever its length.
 const INTERVAL: Duration = Duration::from_millis(5);
 
-/// Safe points each thread passes while attached in the exclusion model.
+/// Safe points each thread passes while attached in the two-thread
+/// exclusion model.
 const ROUNDS: usize = 3;
+
+/// Safe points each thread passes in the three-thread exclusion model.
+const ROUNDS_3: usize = 2;
+
+/// How many times each thread's timed waits may time out in the
+/// three-thread exclusion model (see `runtime::sync::set_timeout_budget`).
+const TIMEOUTS_3: usize = 2;
+
+/// Safe points the holder polls, and the time-out budget, in the forced
+/// switch model with one waiter (no budget needed) and with two (one
+/// time-out each is enough for a drop request; 2 polls and 2 time-outs take
+/// 8 s, 3 polls and 2 time-outs 24 s).
+const FORCED_2: (usize, Option<usize>) = (3, None);
+const FORCED_3: (usize, Option<usize>) = (2, Some(1));
 
 /// Runs `model` under loom with at most 2 preemptions unless
 /// `LOOM_MAX_PREEMPTIONS` says otherwise.
@@ -33,7 +48,17 @@ fn check(model: impl Fn() + Sync + Send + 'static) {
     if builder.preemption_bound.is_none() {
         builder.preemption_bound = Some(2);
     }
-    builder.check(model);
+    let runs = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = runs.clone();
+    builder.check(move || {
+        counted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        model()
+    });
+    // Shown with `--nocapture`.
+    println!(
+        "loom explored {} executions",
+        runs.load(std::sync::atomic::Ordering::Relaxed)
+    );
 }
 
 /// Runs a model that must fail and returns loom's panic message (an
@@ -41,13 +66,16 @@ fn check(model: impl Fn() + Sync + Send + 'static) {
 fn rejection(model: impl FnOnce()) -> String {
     let payload = catch_unwind(AssertUnwindSafe(model))
         .expect_err("loom accepted a broken protocol: the model is too weak");
-    if let Some(s) = payload.downcast_ref::<&str>() {
+    let msg = if let Some(s) = payload.downcast_ref::<&str>() {
         s.to_string()
     } else if let Some(s) = payload.downcast_ref::<String>() {
         s.clone()
     } else {
         String::from("<non-string panic>")
-    }
+    };
+    // For `run-mutants`, which prints what loom reported.
+    println!("loom rejected: {}", msg.lines().next().unwrap_or(""));
+    msg
 }
 
 /// A safe point as the VM makes one.
@@ -57,13 +85,26 @@ fn safe_point(shared: &GilState, me: ThreadIdent) {
     }
 }
 
-/// One attached stretch: `ROUNDS` critical sections with a safe point after
+/// Limits the calling thread's time-outs, if `budget` says so.
+fn timeouts(budget: Option<usize>) {
+    if let Some(n) = budget {
+        runtime::sync::set_timeout_budget(n);
+    }
+}
+
+/// One attached stretch: `rounds` critical sections with a safe point after
 /// each. The critical section checks that nobody else is inside and updates
 /// `counter` with a non-atomic load and store, so a missing happens-before
 /// edge in the hand-over would lose an update.
-fn worker(shared: &GilState, me: ThreadIdent, inside: &AtomicBool, counter: &AtomicUsize) {
+fn worker(
+    shared: &GilState,
+    me: ThreadIdent,
+    rounds: usize,
+    inside: &AtomicBool,
+    counter: &AtomicUsize,
+) {
     Gil::attach(shared, me);
-    for _ in 0..ROUNDS {
+    for _ in 0..rounds {
         assert!(
             !inside.swap(true, Ordering::Relaxed),
             "two threads hold the GIL"
@@ -79,84 +120,108 @@ fn worker(shared: &GilState, me: ThreadIdent, inside: &AtomicBool, counter: &Ato
     Gil::detach(shared, me);
 }
 
-/// (a) `threads` threads attach, work with safe points in between, and
-/// detach: never two inside, no update lost, and all finish (a lost wake-up
-/// would be a deadlock, which loom reports).
+/// (a) `threads` threads attach, work `rounds` rounds with safe points in
+/// between, and detach: never two inside, no update lost, and all finish (a
+/// lost wake-up would be a deadlock, which loom reports).
 ///
-/// Only two threads: under loom a timed wait is a yield-and-retry loop, and
-/// with two such waiters loom explores schedules in which they bounce the
-/// turn between themselves forever while the holder never runs, so a
-/// three-thread model exceeds loom's branch limit.
-fn exclusion_model(mutant: Mutant, threads: u64) {
+/// With two threads the waiter may time out any number of times. With three,
+/// each thread's time-outs are limited to `budget`: under loom a timed wait
+/// is a yield-and-retry loop, and two such waiters could otherwise pass the
+/// turn between themselves for ever while the holder never runs, which
+/// exceeds loom's branch limit (loom has no fairness, and a yield is not a
+/// preemption).
+fn exclusion_model(mutant: Mutant, threads: u64, rounds: usize, budget: Option<usize>) {
     check(move || {
+        timeouts(budget);
         let shared = Arc::new(GilState::with_mutant(INTERVAL, mutant));
         let inside = Arc::new(AtomicBool::new(false));
         let counter = Arc::new(AtomicUsize::new(0));
         let others: Vec<_> = (2..=threads)
             .map(|me| {
                 let (shared, inside, counter) = (shared.clone(), inside.clone(), counter.clone());
-                thread::spawn(move || worker(&shared, me, &inside, &counter))
+                thread::spawn(move || {
+                    timeouts(budget);
+                    worker(&shared, me, rounds, &inside, &counter)
+                })
             })
             .collect();
-        worker(&shared, 1, &inside, &counter);
+        worker(&shared, 1, rounds, &inside, &counter);
         for other in others {
             other.join().unwrap();
         }
-        assert_eq!(counter.load(Ordering::Relaxed), threads as usize * ROUNDS);
+        assert_eq!(counter.load(Ordering::Relaxed), threads as usize * rounds);
         assert!(!shared.is_locked());
     });
 }
 
-/// (b) Forced switching: A holds the GIL and polls at safe points while B
-/// waits for it. When A drops the GIL because of B's drop request, B must have
-/// had the GIL before A takes it again.
-fn forced_switch_model(mutant: Mutant) {
+/// (b) Forced switching: A holds the GIL and passes `polls` safe points
+/// while `waiters` other threads wait for it. The drop request must be
+/// honoured: when A drops the GIL because of a waiter's request, a waiter
+/// must have had the GIL before A takes it again. `budget` limits each
+/// thread's time-outs as in the exclusion model.
+fn forced_switch_model(mutant: Mutant, waiters: u64, (polls, budget): (usize, Option<usize>)) {
     const A: ThreadIdent = 1;
-    const B: ThreadIdent = 2;
     check(move || {
+        timeouts(budget);
         let shared = Arc::new(GilState::with_mutant(INTERVAL, mutant));
-        let b_ran = Arc::new(AtomicBool::new(false));
+        // How many waiters have had the GIL.
+        let ran = Arc::new(AtomicUsize::new(0));
         Gil::attach(&shared, A);
-        let b = {
-            let (shared, b_ran) = (shared.clone(), b_ran.clone());
-            thread::spawn(move || {
-                Gil::attach(&shared, B);
-                b_ran.store(true, Ordering::Relaxed);
-                Gil::detach(&shared, B);
+        let others: Vec<_> = (2..2 + waiters)
+            .map(|me| {
+                let (shared, ran) = (shared.clone(), ran.clone());
+                thread::spawn(move || {
+                    timeouts(budget);
+                    Gil::attach(&shared, me);
+                    ran.fetch_add(1, Ordering::Relaxed);
+                    Gil::detach(&shared, me);
+                })
             })
-        };
-        for _ in 0..3 {
+            .collect();
+        for _ in 0..polls {
             if Gil::eval_breaker(&shared) {
+                let before = ran.load(Ordering::Relaxed);
                 Gil::handle_eval_breaker(&shared, A);
                 assert!(
-                    b_ran.load(Ordering::Relaxed),
-                    "the dropper re-took the GIL before the waiter had it"
+                    ran.load(Ordering::Relaxed) > before,
+                    "the dropper re-took the GIL before a waiter had it"
                 );
                 break;
             }
             thread::yield_now();
         }
         Gil::detach(&shared, A);
-        b.join().unwrap();
-        assert!(b_ran.load(Ordering::Relaxed));
+        for other in others {
+            other.join().unwrap();
+        }
+        assert_eq!(ran.load(Ordering::Relaxed), waiters as usize);
     });
 }
 
 #[test]
 fn gil_mutual_exclusion_and_progress() {
-    exclusion_model(Mutant::None, 2);
+    exclusion_model(Mutant::None, 2, ROUNDS, None);
+}
+
+#[test]
+fn gil_mutual_exclusion_and_progress_three_threads() {
+    exclusion_model(Mutant::None, 3, ROUNDS_3, Some(TIMEOUTS_3));
 }
 
 #[test]
 fn gil_forced_switch_hands_over() {
-    forced_switch_model(Mutant::None);
+    forced_switch_model(Mutant::None, 1, FORCED_2);
 }
 
 #[test]
-fn mutant_grab_on_timeout_is_rejected() {
-    let msg = rejection(|| exclusion_model(Mutant::GrabOnTimeout, 2));
-    // Whichever check trips first in loom's order: the model's exclusion and
-    // lost-update checks, or drop_gil finding the GIL already dropped.
+fn gil_forced_switch_hands_over_three_threads() {
+    forced_switch_model(Mutant::None, 2, FORCED_3);
+}
+
+/// What the exclusion model reports for a GIL that two threads can hold:
+/// whichever check trips first in loom's order, the model's exclusion and
+/// lost-update checks or `drop_gil` finding the GIL already dropped.
+fn assert_exclusion_broken(msg: &str) {
     assert!(
         [
             "two threads hold",
@@ -171,13 +236,46 @@ fn mutant_grab_on_timeout_is_rejected() {
 }
 
 #[test]
+fn mutant_grab_on_timeout_is_rejected() {
+    let msg = rejection(|| exclusion_model(Mutant::GrabOnTimeout, 2, ROUNDS, None));
+    assert_exclusion_broken(&msg);
+}
+
+#[test]
+fn mutant_grab_on_timeout_is_rejected_three_threads() {
+    let msg = rejection(|| exclusion_model(Mutant::GrabOnTimeout, 3, ROUNDS_3, Some(TIMEOUTS_3)));
+    assert_exclusion_broken(&msg);
+}
+
+#[test]
 fn mutant_no_forced_switch_is_rejected() {
-    let msg = rejection(|| forced_switch_model(Mutant::NoForcedSwitch));
+    let msg = rejection(|| forced_switch_model(Mutant::NoForcedSwitch, 1, FORCED_2));
+    assert!(msg.contains("re-took the GIL"), "{msg}");
+}
+
+#[test]
+fn mutant_no_forced_switch_is_rejected_three_threads() {
+    let msg = rejection(|| forced_switch_model(Mutant::NoForcedSwitch, 2, FORCED_3));
     assert!(msg.contains("re-took the GIL"), "{msg}");
 }
 
 #[test]
 fn mutant_lost_switch_signal_is_rejected() {
-    let msg = rejection(|| forced_switch_model(Mutant::NoSwitchSignal));
+    let msg = rejection(|| forced_switch_model(Mutant::NoSwitchSignal, 1, FORCED_2));
+    assert!(msg.contains("deadlock"), "{msg}");
+}
+
+#[test]
+fn mutant_lost_switch_signal_is_rejected_three_threads() {
+    let msg = rejection(|| forced_switch_model(Mutant::NoSwitchSignal, 2, FORCED_3));
+    assert!(msg.contains("deadlock"), "{msg}");
+}
+
+/// A lost wake-up in the exclusion model too: with three threads and a
+/// time-out budget, a dropper that is never told of the hand-over waits for
+/// ever once the other threads have finished.
+#[test]
+fn mutant_lost_switch_signal_is_rejected_by_exclusion_three_threads() {
+    let msg = rejection(|| exclusion_model(Mutant::NoSwitchSignal, 3, ROUNDS_3, Some(TIMEOUTS_3)));
     assert!(msg.contains("deadlock"), "{msg}");
 }

@@ -35,6 +35,7 @@ pub mod builtins;
 pub mod classes;
 pub mod code;
 pub mod compile;
+pub mod detach;
 pub mod dict;
 pub mod embed;
 pub mod fmt;
@@ -50,6 +51,7 @@ pub mod scope;
 pub mod sets;
 pub mod strategy;
 pub mod sync;
+pub mod thread_exit;
 pub mod traceback;
 pub mod vm;
 

@@ -8,7 +8,9 @@
 //! The API is the `std` one, with two additions that both builds provide:
 //! [`Condvar::wait_timeout`] must be able to time out under loom too (loom's own
 //! never does), and [`spin_hint`] is a busy-wait hint that loom turns into a
-//! yield so that spinning loops stay finite.
+//! yield so that spinning loops stay finite. The loom build has one more,
+//! `set_timeout_budget`, which bounds how often a thread's timed waits time
+//! out so that models with several waiters stay finite.
 
 #[cfg(not(loom))]
 mod imp {
@@ -93,12 +95,25 @@ mod imp {
         /// the mutex is released, other threads may run, and the wait reports a
         /// time-out. Callers re-check their condition in a loop, as they must with
         /// spurious wake-ups, so every interleaving of notify and time-out is explored.
+        ///
+        /// Once the calling thread has used up its time-out budget
+        /// ([`set_timeout_budget`]; unlimited unless a model sets one) the wait
+        /// is an untimed one that only a notification ends, and it reports no
+        /// time-out.
         pub fn wait_timeout<'a, T>(
             &self,
             mutex: &'a Mutex<T>,
             guard: MutexGuard<'a, T>,
             _dur: Duration,
         ) -> (MutexGuard<'a, T>, bool) {
+            let budget_left = TIMEOUTS_LEFT.with(|left| {
+                let n = left.get();
+                left.set(n.saturating_sub(1));
+                n > 0
+            });
+            if !budget_left {
+                return (self.0.wait(guard).unwrap(), false);
+            }
             drop(guard);
             loom::thread::yield_now();
             (mutex.lock().unwrap(), true)
@@ -109,6 +124,26 @@ mod imp {
         pub fn notify_all(&self) {
             self.0.notify_all()
         }
+    }
+
+    loom::thread_local! {
+        static TIMEOUTS_LEFT: std::cell::Cell<usize> = std::cell::Cell::new(usize::MAX);
+    }
+
+    /// loom only: lets the calling thread's timed waits time out `n` more
+    /// times; after that they wait for a notification.
+    ///
+    /// A timed wait under loom is a yield, and loom schedules without
+    /// fairness: with two threads in timed waits it explores the schedule in
+    /// which they take turns timing out for ever while a third thread never
+    /// runs, and no bound on preemptions cuts that off (a yield is not a
+    /// preemption). A budget per thread makes such a model finite, at the
+    /// price of the schedules with more time-outs than the budget, just as
+    /// the preemption bound gives up schedules with more preemptions. It also
+    /// makes a lost notification a deadlock that loom reports, where without
+    /// it the waiter would time out and carry on.
+    pub fn set_timeout_budget(n: usize) {
+        TIMEOUTS_LEFT.with(|left| left.set(n));
     }
 
     #[inline]

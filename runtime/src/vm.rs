@@ -182,24 +182,22 @@ impl<S: LockStrategy> Vm<S> {
     }
 
     /// Runs `f` detached (without the GIL), for a blocking call. `f` must not
-    /// touch Python objects.
+    /// touch Python objects. See [`crate::detach::blocking`].
     pub fn blocking<R>(&self, f: impl FnOnce() -> R) -> R {
-        self.detach();
-        let r = f();
-        self.attach();
-        r
+        crate::detach::blocking::<S, R>(&self.interp.strategy, self.ident, f)
     }
 
     /// Runs a native function's heavy part (`Py_BEGIN_ALLOW_THREADS`).
     /// Detaches only when the strategy releases the GIL for native calls and
     /// the running builtin declared that it releases it. `f` must not touch
-    /// Python objects.
+    /// Python objects. See [`crate::detach::allow_threads`].
     pub fn allow_threads<R>(&self, f: impl FnOnce() -> R) -> R {
-        if S::RELEASES_FOR_NATIVE && self.native_releases_gil {
-            self.blocking(f)
-        } else {
-            f()
-        }
+        crate::detach::allow_threads::<S, R>(
+            &self.interp.strategy,
+            self.ident,
+            self.native_releases_gil,
+            f,
+        )
     }
 
     /// Marks a container as being repr'd; false if it already is (a cycle).

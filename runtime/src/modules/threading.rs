@@ -4,10 +4,12 @@
 use crate::builtins::arity;
 use crate::object::{NativeFn, ObjRef, Payload, TypeKind, Value};
 use crate::ops;
-use crate::strategy::LockStrategy;
+use crate::strategy::{LockStrategy, ThreadIdent};
 use crate::sync::{lock, AtomicBool, AtomicU64, Condvar, Mutex, Ordering};
+use crate::thread_exit::ThreadExit;
 use crate::vm::{Args, PyResult, Vm};
 use std::sync::Arc;
+use std::time::Duration;
 
 /// Stack size of threads that run Python code (deep recursion needs room).
 pub const PYTHON_THREAD_STACK: usize = 256 << 20;
@@ -32,8 +34,10 @@ pub struct ThreadObj<S: LockStrategy> {
     daemon: AtomicBool,
     ident: AtomicU64,
     started: AtomicBool,
-    /// Set when the thread's function has returned.
-    finished: Arc<(Mutex<bool>, Condvar)>,
+    /// Set when the thread has finished; what `join` waits for. Shared,
+    /// because the thread drops its reference to this object before it
+    /// signals the exit.
+    finished: Arc<ThreadExit>,
 }
 
 /// A `threading.Lock`: a flag and a condition variable, so that any thread
@@ -53,6 +57,41 @@ impl LockObj {
     pub fn is_locked(&self) -> bool {
         *lock(&self.locked)
     }
+    /// `Lock.acquire(blocking, timeout)` by thread `thread` of a runtime whose
+    /// strategy state is `shared`: an uncontended acquisition takes the lock
+    /// at once; a contended blocking one detaches while it waits (a blocking
+    /// call, see [`crate::detach::blocking`]) and re-attaches before it
+    /// returns. `timeout` `None` waits for ever.
+    pub fn acquire<S: LockStrategy>(
+        &self,
+        shared: &S::Shared,
+        thread: ThreadIdent,
+        blocking: bool,
+        timeout: Option<Duration>,
+    ) -> bool {
+        // Uncontended: no need to detach.
+        if self.try_acquire() {
+            return true;
+        }
+        if !blocking {
+            return false;
+        }
+        crate::detach::blocking::<S, _>(shared, thread, || self.acquire_blocking(timeout))
+    }
+
+    /// Releases the lock; `false` if it was not locked. Any thread may
+    /// release it.
+    pub fn release(&self) -> bool {
+        let mut l = lock(&self.locked);
+        if !*l {
+            return false;
+        }
+        *l = false;
+        drop(l);
+        self.released.notify_one();
+        true
+    }
+
     fn try_acquire(&self) -> bool {
         let mut l = lock(&self.locked);
         if *l {
@@ -62,10 +101,9 @@ impl LockObj {
             true
         }
     }
-    /// Blocks until acquired, or until `timeout` (seconds) passes.
-    fn acquire_blocking(&self, timeout: Option<f64>) -> bool {
-        let deadline =
-            timeout.map(|t| std::time::Instant::now() + std::time::Duration::from_secs_f64(t));
+    /// Blocks until acquired, or until `timeout` passes.
+    fn acquire_blocking(&self, timeout: Option<Duration>) -> bool {
+        let deadline = timeout.and_then(|t| std::time::Instant::now().checked_add(t));
         let mut l = lock(&self.locked);
         while *l {
             match deadline {
@@ -75,21 +113,15 @@ impl LockObj {
                     if now >= d {
                         return false;
                     }
-                    l = self.released.wait_timeout(&self.locked, l, d - now).0;
+                    let (guard, timed_out) = self.released.wait_timeout(&self.locked, l, d - now);
+                    l = guard;
+                    if timed_out && *l {
+                        return false;
+                    }
                 }
             }
         }
         *l = true;
-        true
-    }
-    fn release(&self) -> bool {
-        let mut l = lock(&self.locked);
-        if !*l {
-            return false;
-        }
-        *l = false;
-        drop(l);
-        self.released.notify_one();
         true
     }
 }
@@ -171,7 +203,7 @@ fn new_thread<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S>
         daemon: AtomicBool::new(daemon),
         ident: AtomicU64::new(0),
         started: AtomicBool::new(false),
-        finished: Arc::new((Mutex::new(false), Condvar::new())),
+        finished: Arc::new(ThreadExit::new()),
     }))))
 }
 
@@ -185,7 +217,7 @@ fn main_thread_obj<S: LockStrategy>() -> ThreadObj<S> {
         daemon: AtomicBool::new(false),
         ident: AtomicU64::new(0),
         started: AtomicBool::new(true),
-        finished: Arc::new((Mutex::new(false), Condvar::new())),
+        finished: Arc::new(ThreadExit::new()),
     }
 }
 
@@ -252,11 +284,8 @@ fn run_thread<S: LockStrategy>(interp: Arc<crate::interp::Interp<S>>, this: ObjR
     // the thread no longer counts in `active_count()`.
     live_threads(&interp).retain(|x| !x.ptr_eq(&this));
     drop(this);
-    {
-        let (done, cv) = &*finished;
-        *lock(done) = true;
-        cv.notify_all();
-    }
+    // Last: from here on joiners return, and see everything above.
+    finished.finish();
     drop(interp);
 }
 
@@ -275,31 +304,11 @@ fn thread_join<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     }
     let timeout = match args.pos.get(1) {
         None | Some(Value::None) => None,
-        Some(v) => Some(super::time::seconds_arg(vm, v)?.max(0.0)),
+        // NaN waits no time; a timeout too long for a Duration waits for ever.
+        Some(v) => Duration::try_from_secs_f64(super::time::seconds_arg(vm, v)?.max(0.0)).ok(),
     };
-    let finished = t.finished.clone();
-    vm.blocking(|| wait_finished(&finished, timeout));
+    t.finished.join::<S>(vm.strategy(), vm.ident, timeout);
     Ok(Value::None)
-}
-
-/// Waits until a thread has finished, or the timeout passes.
-fn wait_finished(finished: &(Mutex<bool>, Condvar), timeout: Option<f64>) {
-    let (done, cv) = finished;
-    let deadline =
-        timeout.map(|t| std::time::Instant::now() + std::time::Duration::from_secs_f64(t));
-    let mut d = lock(done);
-    while !*d {
-        match deadline {
-            None => d = cv.wait(d),
-            Some(dl) => {
-                let now = std::time::Instant::now();
-                if now >= dl {
-                    return;
-                }
-                d = cv.wait_timeout(done, d, dl - now).0;
-            }
-        }
-    }
 }
 
 /// Joins every non-daemon thread (what CPython does at interpreter exit).
@@ -310,8 +319,7 @@ pub fn join_all<S: LockStrategy>(vm: &Vm<S>) {
         let Payload::Thread(obj) = &t.payload else {
             break;
         };
-        let finished = obj.finished.clone();
-        vm.blocking(|| wait_finished(&finished, None));
+        obj.finished.join::<S>(vm.strategy(), vm.ident, None);
         live_threads(&vm.interp).retain(|x| !x.ptr_eq(&t));
     }
 }
@@ -319,7 +327,7 @@ pub fn join_all<S: LockStrategy>(vm: &Vm<S>) {
 fn thread_is_alive<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "is_alive", &args, 1, 1)?;
     let t = thread_of(&args.pos[0]);
-    let done = *lock(&t.finished.0);
+    let done = t.finished.is_finished();
     Ok(Value::Bool(t.started.load(Ordering::Acquire) && !done))
 }
 
@@ -364,7 +372,7 @@ pub fn set_thread_attr<S: LockStrategy>(
 
 pub fn thread_repr<S: LockStrategy>(t: &ThreadObj<S>) -> String {
     let name = lock(&t.name).clone();
-    let done = *lock(&t.finished.0);
+    let done = t.finished.is_finished();
     let state = if !t.started.load(Ordering::Acquire) {
         "initial".to_string()
     } else if done {
@@ -431,18 +439,13 @@ fn lock_acquire<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<
             if !blocking && t != -1.0 {
                 return Err(vm.value_error("can't specify a timeout for a non-blocking call"));
             }
-            (t >= 0.0).then_some(t)
+            // -1 waits for ever; so does a timeout too long for a Duration.
+            (t >= 0.0)
+                .then(|| Duration::try_from_secs_f64(t).ok())
+                .flatten()
         }
     };
-    let l = lock_of(&args.pos[0]);
-    // Uncontended: no need to detach.
-    if l.try_acquire() {
-        return Ok(Value::Bool(true));
-    }
-    if !blocking {
-        return Ok(Value::Bool(false));
-    }
-    let got = vm.blocking(|| l.acquire_blocking(timeout));
+    let got = lock_of(&args.pos[0]).acquire::<S>(vm.strategy(), vm.ident, blocking, timeout);
     Ok(Value::Bool(got))
 }
 

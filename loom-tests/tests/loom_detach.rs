@@ -1,0 +1,349 @@
+//! loom models of detaching around blocking calls and native calls
+//! ([`runtime::detach`]), run on the real code — `detach::blocking`, which
+//! `Vm::blocking` calls for `time.sleep`, `Lock.acquire`, `Thread.join` and
+//! the queue; `detach::allow_threads`, which `Vm::allow_threads` calls for
+//! native functions; `threading.Lock`'s [`LockObj::acquire`] — with the GIL
+//! of [`gil::protocol`] underneath, through the `runtime::sync` shim:
+//!
+//! ```text
+//! RUSTFLAGS="--cfg loom" RUSTC_WRAPPER="$PWD/loom-tests/rustc-loom" \
+//!     CARGO_TARGET_DIR=target/loom LOOM_MAX_PREEMPTIONS=2 \
+//!     cargo test -p loom-tests --release --test loom_detach
+//! ```
+//!
+//! Each model is also run against deliberately broken variants (the
+//! `MUTANT_*` switches of `runtime::detach::loom_switches`, and
+//! [`gil::Mutant::FastReattach`]) and must reject them. The switches are
+//! process-wide, so every test holds [`SERIAL`] while it runs and resets
+//! every switch before and after.
+#![cfg(loom)]
+
+use gil::{Gil, GilMode, GilRelease, GilState, Mutant};
+use loom::model::Builder;
+use runtime::detach::{self, loom_switches};
+use runtime::modules::threading::LockObj;
+use runtime::sync::{self, thread, AtomicBool, AtomicUsize, Condvar, Mutex, Ordering};
+use runtime::{LockStrategy, ThreadIdent};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic as std_atomic;
+// `std`'s `Arc`, not loom's: a loom `Arc` dropped while a thread unwinds
+// from a deadlock that loom found asks loom for a branch and panics again,
+// which aborts the test process. Spawning and joining order the accesses.
+use std::sync::Arc;
+use std::time::Duration;
+
+/// loom has no clock: every timed wait "runs out", whatever its length.
+const INTERVAL: Duration = Duration::from_millis(5);
+
+/// How many times each thread's timed waits may time out (see
+/// `runtime::sync::set_timeout_budget`). With a budget, a thread that can
+/// never get the GIL is a deadlock that loom reports, where without one the
+/// waiter would time out for ever and exceed loom's branch limit.
+const TIMEOUTS: usize = 2;
+
+const A: ThreadIdent = 1;
+const B: ThreadIdent = 2;
+
+/// Runs `model` under loom with at most 2 preemptions unless
+/// `LOOM_MAX_PREEMPTIONS` says otherwise.
+fn check(model: impl Fn() + Sync + Send + 'static) {
+    let mut builder = Builder::new();
+    if builder.preemption_bound.is_none() {
+        builder.preemption_bound = Some(2);
+    }
+    let runs = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = runs.clone();
+    builder.check(move || {
+        counted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        model()
+    });
+    // Shown with `--nocapture`.
+    println!(
+        "loom explored {} executions",
+        runs.load(std::sync::atomic::Ordering::Relaxed)
+    );
+}
+
+/// Runs a model that must fail and returns loom's panic message (an
+/// assertion, a deadlock); panics if loom found nothing.
+fn rejection(model: impl FnOnce()) -> String {
+    let payload = catch_unwind(AssertUnwindSafe(model))
+        .expect_err("loom accepted a broken protocol: the model is too weak");
+    let msg = if let Some(s) = payload.downcast_ref::<&str>() {
+        s.to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        String::from("<non-string panic>")
+    };
+    // For `run-mutants`, which prints what loom reported.
+    println!("loom rejected: {}", msg.lines().next().unwrap_or(""));
+    msg
+}
+
+// ---------------------------------------------------------------------------
+// Switches
+
+/// Held by every test: the switches are process-wide.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Holds [`SERIAL`] and keeps every switch off except those a test turns on;
+/// resets them all when dropped, also when the test fails.
+struct Switches(#[allow(dead_code)] std::sync::MutexGuard<'static, ()>);
+
+impl Switches {
+    fn none() -> Self {
+        let guard = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+        reset();
+        Self(guard)
+    }
+
+    fn with(switch: &std_atomic::AtomicBool) -> Self {
+        let s = Self::none();
+        switch.store(true, std_atomic::Ordering::Relaxed);
+        s
+    }
+}
+
+impl Drop for Switches {
+    fn drop(&mut self) {
+        reset();
+    }
+}
+
+fn reset() {
+    for switch in loom_switches::ALL {
+        switch.store(false, std_atomic::Ordering::Relaxed);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Shared pieces
+
+/// What a model's threads share besides the strategy state: a flag that says
+/// a thread is running bytecode, and a counter that the running thread
+/// updates with a non-atomic-in-spirit load and store.
+#[derive(Default)]
+struct Section {
+    inside: AtomicBool,
+    counter: AtomicUsize,
+}
+
+impl Section {
+    /// Bytecode that `me` runs while attached: nobody else may be running
+    /// bytecode, `me` must hold the GIL, and an update made by the previous
+    /// holder must be visible (a missing happens-before edge loses one).
+    fn run(&self, gil: &GilState, me: ThreadIdent) {
+        assert!(
+            !self.inside.swap(true, Ordering::Relaxed),
+            "two threads hold the GIL"
+        );
+        assert!(gil.holds(me), "running bytecode without holding the GIL");
+        let v = self.counter.load(Ordering::Relaxed);
+        self.counter.store(v + 1, Ordering::Relaxed);
+        self.inside.store(false, Ordering::Relaxed);
+    }
+
+    fn count(&self) -> usize {
+        self.counter.load(Ordering::Relaxed)
+    }
+}
+
+/// A safe point as the VM makes one.
+fn safe_point<S: LockStrategy<Shared = GilState>>(shared: &GilState, me: ThreadIdent) {
+    if S::eval_breaker(shared) {
+        S::handle_eval_breaker(shared, me);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// 2. Blocking calls: detach, wait, re-attach
+
+/// Two threads run, under the `gil` mode,
+///
+/// ```python
+/// with lock:          # Lock.acquire: blocking, detaches when contended
+///     section()
+///     # safe point
+///     time.sleep(0)   # a blocking call while holding the lock
+///     section()
+/// # safe point
+/// ```
+///
+/// `Lock.acquire` is [`LockObj::acquire`], which detaches through
+/// `detach::blocking` when the lock is held and re-attaches after it got
+/// it; `time.sleep` is `detach::blocking` around a yield. Properties: a
+/// thread that re-attaches holds the GIL and nobody else does (every
+/// `section` checks), the waiting thread does not keep the GIL (the holder
+/// of the `Lock` needs the GIL to release it: a deadlock otherwise), no
+/// update is lost, both finish, the GIL ends unlocked.
+fn blocking_model(mutant: Mutant) {
+    check(move || {
+        sync::set_timeout_budget(TIMEOUTS);
+        let gil = Arc::new(GilState::with_mutant(INTERVAL, mutant));
+        let lock = Arc::new(LockObj::new());
+        let section = Arc::new(Section::default());
+        let work = {
+            let (gil, lock, section) = (gil.clone(), lock.clone(), section.clone());
+            move |me: ThreadIdent| {
+                Gil::attach(&gil, me);
+                assert!(lock.acquire::<Gil>(&gil, me, true, None));
+                section.run(&gil, me);
+                safe_point::<Gil>(&gil, me);
+                detach::blocking::<Gil, _>(&gil, me, thread::yield_now);
+                section.run(&gil, me);
+                assert!(lock.release());
+                safe_point::<Gil>(&gil, me);
+                Gil::detach(&gil, me);
+            }
+        };
+        let b = {
+            let work = work.clone();
+            thread::spawn(move || {
+                sync::set_timeout_budget(TIMEOUTS);
+                work(B)
+            })
+        };
+        work(A);
+        b.join().unwrap();
+        assert_eq!(section.count(), 4);
+        assert!(!gil.is_locked(), "the GIL is still locked at the end");
+        assert!(!lock.is_locked());
+    });
+}
+
+#[test]
+fn blocking_call_detaches_and_reattaches() {
+    let _s = Switches::none();
+    blocking_model(Mutant::None);
+}
+
+#[test]
+fn mutant_blocking_stays_attached_is_rejected() {
+    let _s = Switches::with(&loom_switches::MUTANT_BLOCKING_STAYS_ATTACHED);
+    let msg = rejection(|| blocking_model(Mutant::None));
+    assert!(msg.contains("deadlock"), "{msg}");
+}
+
+#[test]
+fn mutant_blocking_no_reattach_is_rejected() {
+    let _s = Switches::with(&loom_switches::MUTANT_BLOCKING_NO_REATTACH);
+    let msg = rejection(|| blocking_model(Mutant::None));
+    assert!(
+        ["without holding the GIL", "two threads hold", "not locked"]
+            .iter()
+            .any(|m| msg.contains(m)),
+        "{msg}"
+    );
+}
+
+#[test]
+fn mutant_fast_reattach_is_rejected() {
+    let _s = Switches::none();
+    let msg = rejection(|| blocking_model(Mutant::FastReattach));
+    // Two holders: seen as two threads inside, or as a thread inside that is
+    // not the GIL's last holder.
+    assert!(
+        ["two threads hold", "without holding the GIL"]
+            .iter()
+            .any(|m| msg.contains(m)),
+        "{msg}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// 3. Native calls: `gil` holds the GIL, `gil-release` releases it
+
+/// Thread A calls a native function that declares it releases the GIL
+/// (`releases_gil`) and that returns only once thread B has run bytecode;
+/// B attaches, runs a section, says so, and detaches. Under `gil-release`
+/// ([`GilRelease`]) the native call detaches, B runs while it is in
+/// progress, and A re-attaches before it runs bytecode again. Under `gil`
+/// ([`Gil`]) the native call keeps the GIL, so B cannot run until it
+/// returns, and it never returns: the model deadlocks, which is the
+/// difference between the two modes.
+fn native_call_model<const RELEASE: bool>(releases_gil: bool) {
+    check(move || {
+        sync::set_timeout_budget(TIMEOUTS);
+        let gil = Arc::new(GilState::new(INTERVAL));
+        let section = Arc::new(Section::default());
+        // Set by B after it ran bytecode; what the native function waits for.
+        let progress = Arc::new((Mutex::new(false), Condvar::new()));
+        let b = {
+            let (gil, section, progress) = (gil.clone(), section.clone(), progress.clone());
+            thread::spawn(move || {
+                sync::set_timeout_budget(TIMEOUTS);
+                GilMode::<RELEASE>::attach(&gil, B);
+                section.run(&gil, B);
+                *sync::lock(&progress.0) = true;
+                progress.1.notify_one();
+                safe_point::<GilMode<RELEASE>>(&gil, B);
+                GilMode::<RELEASE>::detach(&gil, B);
+            })
+        };
+        GilMode::<RELEASE>::attach(&gil, A);
+        section.run(&gil, A);
+        let b_ran = detach::allow_threads::<GilMode<RELEASE>, _>(&gil, A, releases_gil, || {
+            let (done, cond) = &*progress;
+            let mut done = sync::lock(done);
+            while !*done {
+                done = cond.wait(done);
+            }
+            true
+        });
+        assert!(b_ran);
+        section.run(&gil, A);
+        safe_point::<GilMode<RELEASE>>(&gil, A);
+        GilMode::<RELEASE>::detach(&gil, A);
+        b.join().unwrap();
+        assert_eq!(section.count(), 3);
+        assert!(!gil.is_locked(), "the GIL is still locked at the end");
+    });
+}
+
+#[test]
+fn gil_release_native_call_lets_other_threads_run() {
+    let _s = Switches::none();
+    native_call_model::<true>(true);
+}
+
+#[test]
+fn gil_native_call_holds_the_gil() {
+    let _s = Switches::none();
+    let msg = rejection(|| native_call_model::<false>(true));
+    assert!(msg.contains("deadlock"), "{msg}");
+}
+
+#[test]
+fn gil_release_undeclared_native_call_holds_the_gil() {
+    let _s = Switches::none();
+    let msg = rejection(|| native_call_model::<true>(false));
+    assert!(msg.contains("deadlock"), "{msg}");
+}
+
+#[test]
+fn mutant_native_stays_attached_is_rejected() {
+    let _s = Switches::with(&loom_switches::MUTANT_NATIVE_STAYS_ATTACHED);
+    let msg = rejection(|| native_call_model::<true>(true));
+    assert!(msg.contains("deadlock"), "{msg}");
+}
+
+#[test]
+fn mutant_native_no_reattach_is_rejected() {
+    let _s = Switches::with(&loom_switches::MUTANT_BLOCKING_NO_REATTACH);
+    let msg = rejection(|| native_call_model::<true>(true));
+    assert!(
+        ["without holding the GIL", "two threads hold", "not locked"]
+            .iter()
+            .any(|m| msg.contains(m)),
+        "{msg}"
+    );
+}
+
+/// The models' `Gil`/`GilRelease` are the production types.
+#[test]
+fn modes_are_the_production_ones() {
+    assert_eq!(Gil::NAME, "gil");
+    assert_eq!(GilRelease::NAME, "gil-release");
+    const { assert!(!Gil::RELEASES_FOR_NATIVE && GilRelease::RELEASES_FOR_NATIVE) };
+}

@@ -1,0 +1,241 @@
+//! loom models of `Thread.join` ([`runtime::thread_exit`]): the exit event
+//! that a finishing thread sets and joiners wait for, run on the real code
+//! — [`ThreadExit::finish`] as `run_thread` calls it last, and
+//! [`ThreadExit::join`] as `Thread.join` and the runtime's exit call it,
+//! detaching through `runtime::detach::blocking` — through the
+//! `runtime::sync` shim:
+//!
+//! ```text
+//! RUSTFLAGS="--cfg loom" RUSTC_WRAPPER="$PWD/loom-tests/rustc-loom" \
+//!     CARGO_TARGET_DIR=target/loom LOOM_MAX_PREEMPTIONS=2 \
+//!     cargo test -p loom-tests --release --test loom_join
+//! ```
+//!
+//! The thread's "Python writes" go to a `loom::cell::UnsafeCell`, so a
+//! joiner that returns without a happens-before edge from the thread's
+//! writes is reported as a causality violation even when the value it reads
+//! looks right. Under `finegrained` the exit event is the only thing that
+//! orders the two threads (no GIL passes between them), which is where the
+//! models check visibility; under `gil` they check that a joiner detaches
+//! while it waits (the exiting thread needs the GIL to finish).
+//!
+//! Each model is also run against deliberately broken variants (the
+//! `MUTANT_*` switches of `runtime::thread_exit::loom_switches` and
+//! `runtime::detach::loom_switches`) and must reject them. The switches are
+//! process-wide, so every test holds [`SERIAL`] while it runs and resets
+//! every switch before and after.
+#![cfg(loom)]
+
+use finegrained::FineGrained;
+use gil::Gil;
+use loom::cell::UnsafeCell;
+use loom::model::Builder;
+use runtime::sync::{self, thread};
+use runtime::thread_exit::{loom_switches, ThreadExit};
+use runtime::{detach, LockStrategy, StrategyConfig, ThreadIdent};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic as std_atomic;
+// `std`'s `Arc`, not loom's: a loom `Arc` dropped while a thread unwinds
+// from a deadlock that loom found asks loom for a branch and panics again,
+// which aborts the test process. Spawning and joining order the accesses.
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How many times each thread's timed waits may time out (see
+/// `runtime::sync::set_timeout_budget`): keeps the models under `gil`
+/// finite and turns a thread that can never get the GIL into a deadlock.
+const TIMEOUTS: usize = 2;
+
+/// The exiting thread's identity; joiners are 2, 3, ...
+const EXITING: ThreadIdent = 1;
+
+/// What the exiting thread writes.
+const WRITTEN: u64 = 42;
+
+/// Runs `model` under loom with at most 2 preemptions unless
+/// `LOOM_MAX_PREEMPTIONS` says otherwise.
+fn check(model: impl Fn() + Sync + Send + 'static) {
+    let mut builder = Builder::new();
+    if builder.preemption_bound.is_none() {
+        builder.preemption_bound = Some(2);
+    }
+    let runs = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = runs.clone();
+    builder.check(move || {
+        counted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        model()
+    });
+    // Shown with `--nocapture`.
+    println!(
+        "loom explored {} executions",
+        runs.load(std::sync::atomic::Ordering::Relaxed)
+    );
+}
+
+/// Runs a model that must fail and returns loom's panic message (an
+/// assertion, a causality violation, a deadlock); panics if loom found
+/// nothing.
+fn rejection(model: impl FnOnce()) -> String {
+    let payload = catch_unwind(AssertUnwindSafe(model))
+        .expect_err("loom accepted a broken protocol: the model is too weak");
+    let msg = if let Some(s) = payload.downcast_ref::<&str>() {
+        s.to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        String::from("<non-string panic>")
+    };
+    // For `run-mutants`, which prints what loom reported.
+    println!("loom rejected: {}", msg.lines().next().unwrap_or(""));
+    msg
+}
+
+// ---------------------------------------------------------------------------
+// Switches
+
+/// Held by every test: the switches are process-wide.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Holds [`SERIAL`] and keeps every switch off except the one a test turns
+/// on; resets them all when dropped, also when the test fails.
+struct Switches(#[allow(dead_code)] std::sync::MutexGuard<'static, ()>);
+
+impl Switches {
+    fn none() -> Self {
+        let guard = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+        reset();
+        Self(guard)
+    }
+
+    fn with(switch: &std_atomic::AtomicBool) -> Self {
+        let s = Self::none();
+        switch.store(true, std_atomic::Ordering::Relaxed);
+        s
+    }
+}
+
+impl Drop for Switches {
+    fn drop(&mut self) {
+        reset();
+    }
+}
+
+fn reset() {
+    for switch in loom_switches::ALL
+        .iter()
+        .chain(detach::loom_switches::ALL.iter())
+    {
+        switch.store(false, std_atomic::Ordering::Relaxed);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The model
+
+/// The exited thread's state as a joiner sees it.
+struct Exiting {
+    exit: ThreadExit,
+    /// What the thread's Python code writes to shared objects.
+    written: UnsafeCell<u64>,
+}
+
+// SAFETY: `written` is written by the exiting thread before it finishes and
+// read by joiners after `join` reported the exit; loom checks every access
+// against its happens-before relation and reports a causality violation if
+// the exit event does not order them.
+unsafe impl Sync for Exiting {}
+
+/// A thread runs Python code that writes to a shared object, detaches and
+/// signals its exit last, as `run_thread` does; `joiners` threads join it
+/// (`Thread.join`, `timeout` as given) and, when the join reports that it
+/// finished, read what it wrote. Properties: no joiner misses the exit (it
+/// would wait for ever: a deadlock that loom reports), every joiner that
+/// saw the exit sees the thread's writes, an untimed join always sees it.
+fn join_model<S: LockStrategy>(joiners: u64, timeout: Option<Duration>) {
+    check(move || {
+        sync::set_timeout_budget(TIMEOUTS);
+        let shared = Arc::new(S::new_shared(&StrategyConfig::default()));
+        let state = Arc::new(Exiting {
+            exit: ThreadExit::new(),
+            written: UnsafeCell::new(0),
+        });
+        let waiting: Vec<_> = (2..2 + joiners)
+            .map(|me| {
+                let (shared, state) = (shared.clone(), state.clone());
+                thread::spawn(move || {
+                    sync::set_timeout_budget(TIMEOUTS);
+                    S::attach(&shared, me);
+                    let finished = state.exit.join::<S>(&shared, me, timeout);
+                    assert!(finished || timeout.is_some(), "join returned early");
+                    if finished {
+                        let seen = state.written.with(|p| unsafe { *p });
+                        assert_eq!(seen, WRITTEN, "the joiner missed the thread's write");
+                    }
+                    S::detach(&shared, me);
+                })
+            })
+            .collect();
+        // The exiting thread (run on the model's main thread: spawning is
+        // not what is checked here).
+        S::attach(&shared, EXITING);
+        state.written.with_mut(|p| unsafe { *p = WRITTEN });
+        S::detach(&shared, EXITING);
+        state.exit.finish();
+        for joiner in waiting {
+            joiner.join().unwrap();
+        }
+        assert!(state.exit.is_finished());
+    });
+}
+
+#[test]
+fn join_sees_the_exit_and_the_threads_writes() {
+    let _s = Switches::none();
+    join_model::<FineGrained>(1, None);
+}
+
+#[test]
+fn timed_join_that_sees_the_exit_sees_the_writes() {
+    let _s = Switches::none();
+    join_model::<FineGrained>(1, Some(Duration::from_millis(1)));
+}
+
+#[test]
+fn two_joiners_both_see_the_exit() {
+    let _s = Switches::none();
+    join_model::<FineGrained>(2, None);
+}
+
+#[test]
+fn join_under_the_gil_detaches_while_it_waits() {
+    let _s = Switches::none();
+    join_model::<Gil>(1, None);
+}
+
+#[test]
+fn mutant_relaxed_exit_is_rejected() {
+    let _s = Switches::with(&loom_switches::MUTANT_RELAXED_EXIT);
+    let msg = rejection(|| join_model::<FineGrained>(1, None));
+    assert!(msg.contains("Causality violation"), "{msg}");
+}
+
+#[test]
+fn mutant_exit_without_lock_is_rejected() {
+    let _s = Switches::with(&loom_switches::MUTANT_EXIT_WITHOUT_LOCK);
+    let msg = rejection(|| join_model::<FineGrained>(1, None));
+    assert!(msg.contains("deadlock"), "{msg}");
+}
+
+#[test]
+fn mutant_exit_notify_one_is_rejected() {
+    let _s = Switches::with(&loom_switches::MUTANT_EXIT_NOTIFY_ONE);
+    let msg = rejection(|| join_model::<FineGrained>(2, None));
+    assert!(msg.contains("deadlock"), "{msg}");
+}
+
+#[test]
+fn mutant_join_stays_attached_is_rejected() {
+    let _s = Switches::with(&detach::loom_switches::MUTANT_BLOCKING_STAYS_ATTACHED);
+    let msg = rejection(|| join_model::<Gil>(1, None));
+    assert!(msg.contains("deadlock"), "{msg}");
+}
