@@ -4,13 +4,17 @@
 # every recv that returns must wait for a spinner to drop the lock (up to a
 # switch interval), twice per round trip: 30k -> 100 req/s with one CPU
 # thread. THREADS=1 (no spinners) is the baseline.
-# usage: convoy.py [THREADS] [N]  -- N round trips, THREADS-1 spinners.
+# usage: convoy.py [THREADS] [N]  -- up to N round trips, THREADS-1 spinners.
+# The client stops after TIME_LIMIT seconds even if it has not made N round
+# trips (a full convoy can fall to tens of requests per second), and the rate
+# is what it managed.
 import socket
 import sys
 import threading
 import time
 
 MESSAGE_SIZE = 64
+TIME_LIMIT = 2.0
 
 
 def serve(listener):
@@ -27,9 +31,12 @@ def serve(listener):
 def echo_client(port, n, results):
     message = bytes([97 + k % 26 for k in range(MESSAGE_SIZE)])
     intact = 0
+    done = 0
+    deadline = time.perf_counter() + TIME_LIMIT
     with socket.create_connection(("127.0.0.1", port)) as sock:
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        for _ in range(n):
+        while done < n and time.perf_counter() < deadline:
+            done += 1
             sock.sendall(message)
             reply = sock.recv(4096)
             while len(reply) < MESSAGE_SIZE:
@@ -39,7 +46,8 @@ def echo_client(port, n, results):
                 reply = reply + more
             if reply == message:
                 intact += 1
-    results[0] = intact
+    results[0] = done
+    results[1] = intact
 
 
 def spin(stop):
@@ -64,7 +72,7 @@ def main():
     spinners = []
     for _ in range(threads - 1):
         spinners.append(threading.Thread(target=spin, args=(stop,), daemon=True))
-    results = [0]
+    results = [0, 0]
     client = threading.Thread(target=echo_client, args=(port, n, results))
     for t in spinners:
         t.start()
@@ -77,12 +85,12 @@ def main():
         t.join()
     server.join()
     listener.close()
-    print("result round_trips", n)
-    print("result intact_echoes", results[0])
+    done, intact = results
+    print("result every_echo_intact", done > 0 and intact == done)
     print("result spinners", threads - 1)
-    print("work", n)
+    print("work", done)
     print("seconds", elapsed)
-    print("merit requests_per_second %.1f req/s higher" % (n / elapsed))
+    print("merit requests_per_second %.1f req/s higher" % (done / elapsed))
 
 
 main()

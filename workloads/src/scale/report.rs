@@ -245,7 +245,7 @@ fn counters_table(report: &Report, workload: &str) -> Option<String> {
 /// The terminal's view of one workload.
 pub fn terminal(report: &Report, workload: &str, what: &str) -> String {
     format!(
-        "\n{workload} ({what})\n{}\n{}  {}\n",
+        "\n{workload}: {what}\n{}\n{}  {}\n",
         legend(report, workload),
         table(report, workload, false),
         finding(report, workload)
