@@ -56,6 +56,41 @@ pub struct Outcome {
     pub stats: LockStats,
 }
 
+/// Code generic over the lock strategy, to run under a [`Mode`] chosen at run
+/// time: [`Mode::dispatch`] calls [`ModeVisitor::visit`] with the mode's
+/// strategy type, so the code inside is monomorphised for it.
+///
+/// ```
+/// use runtime::{LockStrategy, Runtime};
+/// use workloads::{Mode, ModeVisitor};
+///
+/// struct Sum(&'static str);
+/// impl ModeVisitor for Sum {
+///     type Output = i64;
+///     fn visit<S: LockStrategy>(self) -> i64 {
+///         Runtime::<S>::builder().build().eval(self.0).unwrap()
+///     }
+/// }
+///
+/// let mode: Mode = "finegrained".parse().unwrap(); // e.g. from a flag
+/// assert_eq!(mode.dispatch(Sum("sum(range(10))")), 45);
+/// ```
+pub trait ModeVisitor {
+    type Output;
+    fn visit<S: LockStrategy>(self) -> Self::Output;
+}
+
+impl Mode {
+    /// Runs `visitor` with this mode's strategy type.
+    pub fn dispatch<V: ModeVisitor>(self, visitor: V) -> V::Output {
+        match self {
+            Mode::Gil => visitor.visit::<Gil>(),
+            Mode::GilRelease => visitor.visit::<GilRelease>(),
+            Mode::FineGrained => visitor.visit::<FineGrained>(),
+        }
+    }
+}
+
 /// Runs `source` under `mode`, on the calling thread.
 pub fn run_source(
     mode: Mode,
@@ -64,25 +99,30 @@ pub fn run_source(
     filename: &str,
     argv: Vec<String>,
 ) -> Outcome {
-    fn go<S: LockStrategy>(
+    struct RunSource<'a> {
         config: StrategyConfig,
-        source: &str,
-        filename: &str,
+        source: &'a str,
+        filename: &'a str,
         argv: Vec<String>,
-    ) -> Outcome {
-        let rt = Runtime::<S>::new(config);
-        rt.set_argv(argv);
-        let result = rt.run_source(source, filename);
-        Outcome {
-            result,
-            stats: rt.lock_stats(),
+    }
+    impl ModeVisitor for RunSource<'_> {
+        type Output = Outcome;
+        fn visit<S: LockStrategy>(self) -> Outcome {
+            let rt = Runtime::<S>::new(self.config);
+            rt.set_argv(self.argv);
+            let result = rt.run_source(self.source, self.filename);
+            Outcome {
+                result,
+                stats: rt.lock_stats(),
+            }
         }
     }
-    match mode {
-        Mode::Gil => go::<Gil>(config, source, filename, argv),
-        Mode::GilRelease => go::<GilRelease>(config, source, filename, argv),
-        Mode::FineGrained => go::<FineGrained>(config, source, filename, argv),
-    }
+    mode.dispatch(RunSource {
+        config,
+        source,
+        filename,
+        argv,
+    })
 }
 
 /// What a lock strategy counted, in the form the experiment report stores
