@@ -674,22 +674,30 @@ fn builtin_id<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "id", &args, 1, 1)?;
     Ok(match &args.pos[0] {
         Value::Obj(o) => Value::Int(o.addr() as i64),
-        other => Value::Int(crate::dict::hash_value(other).unwrap_or(0) as i64 & 0x7fff_ffff_ffff),
+        other => {
+            Value::Int(crate::dict::hash_value(other).map_or(0, |h| h as i64 & 0x7fff_ffff_ffff))
+        }
     })
 }
 
 fn builtin_hash<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "hash", &args, 1, 1)?;
     let v = &args.pos[0];
-    // Numbers hash as CPython does for values that fit; others by our hash.
+    // Ints and user objects hash as CPython does; others by our hash.
     Ok(match v {
-        Value::Int(i) if *i != -1 => Value::Int(*i),
-        Value::Int(_) => Value::Int(-2),
+        Value::Int(i) => Value::Int(crate::dict::reduce_hash_i64(*i)),
         Value::Bool(b) => Value::Int(*b as i64),
-        _ => match crate::dict::hash_value(v) {
-            Ok(h) => Value::Int((h >> 1) as i64),
-            Err(t) => return Err(vm.type_error(format!("unhashable type: '{t}'"))),
-        },
+        Value::Float(f) => Value::Int(crate::dict::float_hash(*f)),
+        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => {
+            let Payload::BigInt(b) = &o.payload else {
+                unreachable!("checked above")
+            };
+            Value::Int(crate::dict::reduce_hash_big(b))
+        }
+        _ if crate::classes::user_class_of(v).is_some() => {
+            Value::Int(crate::dict::user_hash(vm, v)?)
+        }
+        _ => Value::Int((crate::dict::hash_of(vm, v)? >> 1) as i64),
     })
 }
 

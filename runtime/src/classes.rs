@@ -109,6 +109,13 @@ pub fn build_class<S: LockStrategy>(
         TypeKind::Instance
     };
     let class_cell = ops::dict_del(vm, &namespace, &vm.new_str("__classcell__"))?;
+    // A class that defines `__eq__` without `__hash__` is unhashable.
+    if dict_get(&namespace, &vm.new_str("__eq__")).is_some()
+        && dict_get(&namespace, &vm.new_str("__hash__")).is_none()
+    {
+        let key = vm.new_str("__hash__");
+        ops::dict_set(vm, &namespace, key, Value::None)?;
+    }
     let class = vm.interp.alloc_shared(Payload::Type(TypeObj {
         name: name.to_string(),
         kind,

@@ -431,7 +431,9 @@ impl<S: LockStrategy> Interp<S> {
     pub fn dict_set_str(&self, dict: &ObjRef<S>, name: &str, value: Value<S>) {
         let key = self.new_str(name);
         if let Payload::Dict(d) = &dict.payload {
-            let hash = hash_value(&key).expect("str is hashable");
+            let Ok(hash) = hash_value(&key) else {
+                unreachable!("str is hashable")
+            };
             d.map.with::<S, _>(&dict.header, |m| {
                 m.insert(DictKey { hash, key }, value);
             });

@@ -242,7 +242,7 @@ fn dict_get<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "get", &args, 2, 3)?;
     let key = crate::vm::key_of(vm, args.pos[1].clone())?;
     let d = args.pos[0].obj().expect("receiver");
-    Ok(ops::dict_get_key(d, &key)
+    Ok(ops::dict_get_key(vm, d, key)?
         .unwrap_or_else(|| args.pos.get(2).cloned().unwrap_or(Value::None)))
 }
 
@@ -289,15 +289,20 @@ fn dict_setdefault<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S
     let Payload::Dict(dict) = &d.payload else {
         unreachable!("dict receiver")
     };
-    // Look up and insert under one lock, so two threads agree on the winner.
-    Ok(dict.map.with::<S, _>(&d.header, |m| {
-        if let Some(v) = m.get(&key) {
-            return v.clone();
+    // Look up and insert in one critical section, so two threads agree on
+    // the winner.
+    let mut access = crate::dict::Locked {
+        cell: &dict.map,
+        header: &d.header,
+    };
+    crate::dict::find(vm, &mut access, key, |m, found, key| match found {
+        Some(i) => m[i].clone(),
+        None => {
+            m.insert(key, default.clone());
+            dict.bump_version();
+            default
         }
-        m.insert(key, default.clone());
-        dict.bump_version();
-        default
-    }))
+    })
 }
 
 fn dict_update<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {

@@ -1007,12 +1007,12 @@ pub fn contains<S: LockStrategy>(
         Some(Payload::Dict(_)) => {
             let key = key_of(vm, item.clone())?;
             let o = container.obj().expect("dict");
-            Ok(dict_get_key(o, &key).is_some())
+            Ok(dict_get_key(vm, o, key)?.is_some())
         }
         Some(Payload::Set { .. }) => crate::sets::contains(vm, container, item),
         Some(Payload::DictView(DictViewKind::Keys, d)) => {
             let key = key_of(vm, item.clone())?;
-            Ok(dict_get_key(d, &key).is_some())
+            Ok(dict_get_key(vm, d, key)?.is_some())
         }
         Some(Payload::Range(r)) => {
             let Some(i) = small_int(item) else {
@@ -1078,40 +1078,56 @@ pub fn dict_items<S: LockStrategy>(v: &Value<S>) -> Vec<(Value<S>, Value<S>)> {
     }
 }
 
-/// Looks a hashable key up (used for str keys, which cannot fail to hash).
+/// Looks a key up without running Python code (for namespaces, whose keys
+/// are str): None when absent or when the key's hash needs Python code.
 pub fn dict_get<S: LockStrategy>(dict: &ObjRef<S>, key: &Value<S>) -> Option<Value<S>> {
     let hash = crate::dict::hash_value(key).ok()?;
     let probe = crate::dict::DictKey {
         hash,
         key: key.clone(),
     };
-    dict_get_key(dict, &probe)
-}
-
-pub fn dict_get_key<S: LockStrategy>(
-    dict: &ObjRef<S>,
-    key: &crate::dict::DictKey<S>,
-) -> Option<Value<S>> {
     match &dict.payload {
-        Payload::Dict(d) => d.map.with::<S, _>(&dict.header, |m| m.get(key).cloned()),
+        Payload::Dict(d) => d.map.with::<S, _>(&dict.header, |m| m.get(&probe).cloned()),
         _ => None,
     }
 }
 
+/// Looks a key up with Python's equality (user `__eq__` included).
+pub fn dict_get_key<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    dict: &ObjRef<S>,
+    key: crate::dict::DictKey<S>,
+) -> PyResult<S, Option<Value<S>>> {
+    match &dict.payload {
+        Payload::Dict(d) => crate::dict::get(vm, &d.map, &dict.header, key),
+        _ => Ok(None),
+    }
+}
+
 pub fn dict_set<S: LockStrategy>(
-    vm: &Vm<S>,
+    vm: &mut Vm<S>,
     dict: &ObjRef<S>,
     key: Value<S>,
     value: Value<S>,
 ) -> PyResult<S, ()> {
     let key = key_of(vm, key)?;
     if let Payload::Dict(d) = &dict.payload {
+        let mut access = crate::dict::Locked {
+            cell: &d.map,
+            header: &dict.header,
+        };
         // The replaced value is dropped after the lock is released.
-        let old = d.map.with::<S, _>(&dict.header, |m| {
-            let old = m.insert(key, value);
+        let old = crate::dict::find(vm, &mut access, key, |m, found, key| {
+            let old = match found {
+                Some(i) => Some(std::mem::replace(&mut m[i], value)),
+                None => {
+                    m.insert(key, value);
+                    None
+                }
+            };
             d.bump_version();
             old
-        });
+        })?;
         drop(old);
     }
     Ok(())
@@ -1119,19 +1135,26 @@ pub fn dict_set<S: LockStrategy>(
 
 /// Removes a key; returns its value, or None when absent.
 pub fn dict_del<S: LockStrategy>(
-    vm: &Vm<S>,
+    vm: &mut Vm<S>,
     dict: &ObjRef<S>,
     key: &Value<S>,
 ) -> PyResult<S, Option<Value<S>>> {
     let key = key_of(vm, key.clone())?;
     Ok(match &dict.payload {
-        Payload::Dict(d) => d.map.with::<S, _>(&dict.header, |m| {
-            let old = m.shift_remove(&key);
-            if old.is_some() {
-                d.bump_version();
-            }
-            old
-        }),
+        Payload::Dict(d) => {
+            let mut access = crate::dict::Locked {
+                cell: &d.map,
+                header: &dict.header,
+            };
+            let removed = crate::dict::find(vm, &mut access, key, |m, found, _| {
+                let old = found.and_then(|i| m.shift_remove_index(i));
+                if old.is_some() {
+                    d.bump_version();
+                }
+                old
+            })?;
+            removed.map(|(_, v)| v)
+        }
         _ => None,
     })
 }
@@ -1320,7 +1343,7 @@ pub fn get_item<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, index: &Value<S
         }
         Payload::Dict(_) => {
             let key = key_of(vm, index.clone())?;
-            match dict_get_key(o, &key) {
+            match dict_get_key(vm, o, key)? {
                 Some(v) => Ok(v),
                 None => Err(crate::vm::PyErr {
                     exc: crate::interp::new_exception_obj(

@@ -5,7 +5,6 @@
 //! are backward jumps and function entry, as in CPython.
 
 use crate::code::{Code, Instr};
-use crate::dict::{hash_value, DictKey};
 use crate::interp::{new_exception_obj, Interp};
 use crate::object::{Function, ObjRef, Payload, TracebackEntry, TypeKind, Value};
 use crate::ops;
@@ -1389,7 +1388,7 @@ impl<S: LockStrategy> Vm<S> {
                     let mut m = crate::dict::new_map();
                     for item in items {
                         let k = key_of(self, item)?;
-                        m.entry(k).or_insert(Value::None);
+                        crate::dict::add(self, &mut crate::dict::Unshared(&mut m), k)?;
                     }
                     push!(crate::sets::new_set(m, false));
                 }
@@ -1400,11 +1399,14 @@ impl<S: LockStrategy> Vm<S> {
                     let Some(Some(set)) = stack.get(at) else {
                         unreachable!("comprehension result set")
                     };
+                    let set = set.clone();
                     if let Some(Payload::Set { items, .. }) = set.payload() {
                         let o = set.obj().expect("set");
-                        items.with::<S, _>(&o.header, |m| {
-                            m.entry(k).or_insert(Value::None);
-                        });
+                        let mut access = crate::dict::Locked {
+                            cell: items,
+                            header: &o.header,
+                        };
+                        crate::dict::add(self, &mut access, k)?;
                     }
                 }
                 Instr::YieldValue => {
@@ -1824,10 +1826,4 @@ pub fn add_traceback<S: LockStrategy>(err: &PyErr<S>, entry: TracebackEntry) {
     }
 }
 
-/// Hash of a value as a dict key, or CPython's TypeError.
-pub fn key_of<S: LockStrategy>(vm: &Vm<S>, key: Value<S>) -> PyResult<S, DictKey<S>> {
-    match hash_value(&key) {
-        Ok(hash) => Ok(DictKey { hash, key }),
-        Err(ty) => Err(vm.type_error(format!("unhashable type: '{ty}'"))),
-    }
-}
+pub use crate::dict::key_of;
