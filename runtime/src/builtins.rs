@@ -114,6 +114,7 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
                 crate::dict::new_map(),
             ))),
         ),
+        has_del: Default::default(),
     }));
     let not_implemented = Value::Obj(interp.alloc_shared(Payload::Instance(
         crate::object::InstanceObj {
@@ -136,6 +137,7 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
                     crate::dict::new_map(),
                 ))),
             ),
+            has_del: Default::default(),
         }));
         Value::Obj(
             interp.alloc_shared(Payload::Instance(crate::object::InstanceObj {
@@ -155,6 +157,7 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         bases: Box::new([object.clone()]),
         mro: Box::new([object]),
         dict: None,
+        has_del: Default::default(),
     })));
     let singletons = crate::interp::Singletons {
         not_implemented,
@@ -683,22 +686,7 @@ fn builtin_id<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 fn builtin_hash<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "hash", &args, 1, 1)?;
     let v = &args.pos[0];
-    // Ints and user objects hash as CPython does; others by our hash.
-    Ok(match v {
-        Value::Int(i) => Value::Int(crate::dict::reduce_hash_i64(*i)),
-        Value::Bool(b) => Value::Int(*b as i64),
-        Value::Float(f) => Value::Int(crate::dict::float_hash(*f)),
-        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => {
-            let Payload::BigInt(b) = &o.payload else {
-                unreachable!("checked above")
-            };
-            Value::Int(crate::dict::reduce_hash_big(b))
-        }
-        _ if crate::classes::user_class_of(v).is_some() => {
-            Value::Int(crate::dict::user_hash(vm, v)?)
-        }
-        _ => Value::Int((crate::dict::hash_of(vm, v)? >> 1) as i64),
-    })
+    Ok(Value::Int(crate::dict::py_hash(vm, v)?))
 }
 
 fn builtin_ord<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
@@ -919,6 +907,7 @@ pub fn construct<S: LockStrategy>(
         _ => "?".into(),
     };
     match kind {
+        TypeKind::WeakRef => crate::weakref::new_ref(vm, args),
         TypeKind::Int => {
             let base = args.take_kw("base");
             arity(vm, "int", &args, 0, 2)?;

@@ -123,7 +123,13 @@ pub fn build_class<S: LockStrategy>(
         bases: base_objs.into_boxed_slice(),
         mro: mro.into_boxed_slice(),
         dict: Some(namespace),
+        has_del: Default::default(),
     }));
+    if class_lookup(&class, &vm.new_str("__del__")).is_some() {
+        if let Some(t) = type_obj(&class) {
+            t.has_del.store(true, crate::sync::Ordering::Relaxed);
+        }
+    }
     // Abstract classes (ABCMeta, or a base with abstract methods): record
     // which abstract methods are still not overridden.
     let uses_abc = matches!((&metaclass, &abc_meta), (Some(Value::Obj(a)), Value::Obj(b)) if a.ptr_eq(b))

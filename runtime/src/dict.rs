@@ -146,7 +146,7 @@ pub fn hash_value<S: LockStrategy>(v: &Value<S>) -> Result<u64, NoHash> {
             }
             Payload::Dict(_) => return Err(NoHash::Unhashable("dict")),
             Payload::Slice(_) => return Err(NoHash::Unhashable("slice")),
-            Payload::Instance(_) => return Err(NoHash::NeedsCode),
+            Payload::Instance(_) | Payload::WeakRef(_) => return Err(NoHash::NeedsCode),
             Payload::Exception(e) if e.dict.is_some() => return Err(NoHash::NeedsCode),
             _ => mix(o.addr() as u64),
         },
@@ -176,6 +176,7 @@ pub fn hash_of<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, u64
                 }
                 Ok(h)
             }
+            Some(Payload::WeakRef(w)) => Ok(mix(crate::weakref::hash(vm, w)? as u64)),
             _ => {
                 // The int that `hash(v)` returns, hashed as that int is, so
                 // that a user object equal to an int finds it.
@@ -184,6 +185,23 @@ pub fn hash_of<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, u64
             }
         },
     }
+}
+
+/// Python's `hash(v)`: CPython's values for ints, floats and user objects
+/// (and weak references to them); others by the dict hash.
+pub fn py_hash<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, i64> {
+    Ok(match v {
+        Value::Int(i) => reduce_hash_i64(*i),
+        Value::Bool(b) => *b as i64,
+        Value::Float(f) => float_hash(*f),
+        Value::Obj(o) => match &o.payload {
+            Payload::BigInt(b) => reduce_hash_big(b),
+            Payload::WeakRef(w) => crate::weakref::hash(vm, w)?,
+            _ if crate::classes::user_class_of(v).is_some() => user_hash(vm, v)?,
+            _ => (hash_of(vm, v)? >> 1) as i64,
+        },
+        Value::None => (hash_of(vm, v)? >> 1) as i64,
+    })
 }
 
 /// `hash(v)` for an instance of a user class: its `__hash__` (CPython's
@@ -364,6 +382,7 @@ fn may_run_code<S: LockStrategy>(v: &Value<S>) -> bool {
         Some(Payload::Instance(_)) => true,
         Some(Payload::Exception(e)) => e.dict.is_some(),
         Some(Payload::Tuple(items)) => items.iter().any(may_run_code),
+        Some(Payload::WeakRef(_)) => true,
         // Only frozensets are hashable, and they never change: their lock
         // is held briefly and nothing else is locked under it.
         Some(Payload::Set {

@@ -131,6 +131,7 @@ impl<S: LockStrategy> Interp<S> {
                 base,
                 mro: mro.into_boxed_slice(),
                 dict: None,
+                has_del: Default::default(),
             });
             ObjRef::with_flags(payload, immortal_flag::<S>())
         };
@@ -161,6 +162,7 @@ impl<S: LockStrategy> Interp<S> {
             (TypeKind::Set, "set"),
             (TypeKind::FrozenSet, "frozenset"),
             (TypeKind::Queue, "Queue"),
+            (TypeKind::WeakRef, "ReferenceType"),
             (TypeKind::Property, "property"),
             (TypeKind::StaticMethod, "staticmethod"),
             (TypeKind::ClassMethod, "classmethod"),
@@ -488,6 +490,11 @@ impl<S: LockStrategy> Drop for ImmortalRegistry<S> {
         // every payload out (dropping them decrefs other immortals, which only
         // reads their still-allocated headers), then free the storage.
         let immortals = std::mem::take(self.0.get_mut().unwrap_or_else(|e| e.into_inner()));
+        // Weak references to immortal objects die with them: their table
+        // entries must not outlive the objects' addresses.
+        for p in &immortals {
+            crate::weakref::clear_immortal(p.0);
+        }
         let mut payloads = Vec::with_capacity(immortals.len());
         for p in &immortals {
             // SAFETY: the runtime is being dropped (this is its last field),

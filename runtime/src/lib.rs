@@ -14,6 +14,7 @@ pub mod classes;
 pub mod code;
 pub mod compile;
 pub mod dict;
+pub mod finalize;
 pub mod fmt;
 pub mod header;
 pub mod interp;
@@ -29,6 +30,7 @@ pub mod strategy;
 pub mod sync;
 pub mod traceback;
 pub mod vm;
+pub mod weakref;
 
 pub use compile::{CompileError, CompileErrorKind};
 pub use strategy::{LockStats, LockStrategy, StrategyConfig, ThreadIdent};
@@ -157,6 +159,8 @@ impl<S: LockStrategy> Runtime<S> {
             }
         };
         modules::threading::join_all(&vm);
+        vm.finish_module(&globals);
+        vm.finish();
         vm.detach();
         self.interp.flush_stdout();
         outcome

@@ -218,7 +218,7 @@ fn list_sort<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> 
 fn list_clear<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "clear", &args, 1, 1)?;
     let old = with_list(recv_list(&args), std::mem::take);
-    drop(old);
+    ops::drop_reversed(old);
     Ok(Value::None)
 }
 

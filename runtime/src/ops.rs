@@ -107,6 +107,7 @@ pub fn type_kind<S: LockStrategy>(v: &Value<S>) -> TypeKind {
             Payload::Thread(_) => TypeKind::Thread,
             Payload::Lock(_) => TypeKind::Lock,
             Payload::Queue(_) => TypeKind::Queue,
+            Payload::WeakRef(_) => TypeKind::WeakRef,
             Payload::Instance(_) => TypeKind::Instance,
             Payload::Generator(_) => TypeKind::Generator,
             Payload::Property(..) => TypeKind::Property,
@@ -197,6 +198,7 @@ fn static_type_name(kind: TypeKind) -> &'static str {
         TypeKind::Set => "set",
         TypeKind::FrozenSet => "frozenset",
         TypeKind::Queue => "Queue",
+        TypeKind::WeakRef => "ReferenceType",
     }
 }
 
@@ -765,6 +767,12 @@ pub fn cmp_ord(op: CmpOp, ord: Ordering) -> bool {
 
 /// Python `==`.
 pub fn eq<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyResult<S, bool> {
+    if let (Some(Payload::WeakRef(_)), Some(Payload::WeakRef(_))) = (a.payload(), b.payload()) {
+        let (Value::Obj(x), Value::Obj(y)) = (a, b) else {
+            unreachable!("weak references are objects")
+        };
+        return crate::weakref::eq(vm, x, y);
+    }
     if crate::classes::user_class_of(a).is_some() || crate::classes::user_class_of(b).is_some() {
         return match user_compare(vm, CmpOp::Eq, a, b)? {
             Some(r) => truthy(vm, &r),
@@ -790,7 +798,8 @@ pub fn eq<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyResu
             return Ok(false);
         }
         for (k, v) in x {
-            match dict_get(b.obj().expect("dict"), &k) {
+            let k = key_of(vm, k)?;
+            match dict_get_key(vm, b.obj().expect("dict"), k)? {
                 Some(w) if eq(vm, &v, &w)? => {}
                 _ => return Ok(false),
             }
@@ -1043,6 +1052,14 @@ pub fn contains<S: LockStrategy>(
 }
 
 // ---- containers ----
+
+/// Drops a list's items last first, the order in which CPython releases
+/// them (observable through `__del__`).
+pub fn drop_reversed<T>(mut items: Vec<T>) {
+    while let Some(item) = items.pop() {
+        drop(item);
+    }
+}
 
 /// A copy of a list's items, taken under its lock.
 pub fn list_snapshot<S: LockStrategy>(v: &Value<S>) -> Vec<Value<S>> {
@@ -1373,6 +1390,15 @@ pub fn set_item<S: LockStrategy>(
             type_name(obj)
         )));
     };
+    if crate::classes::user_class_of(obj).is_some() {
+        return match crate::classes::call_dunder(vm, obj, "__setitem__", vec![index, value])? {
+            Some(_) => Ok(()),
+            None => Err(vm.type_error(format!(
+                "'{}' object does not support item assignment",
+                type_name(obj)
+            ))),
+        };
+    }
     match &o.payload {
         Payload::List(cell) => {
             if let Some(Payload::Slice(parts)) = index.payload() {
@@ -1385,7 +1411,7 @@ pub fn set_item<S: LockStrategy>(
                         let (a, b) = (start as usize, (stop as usize).min(v.len()));
                         v.splice(a..b, new_items).collect::<Vec<_>>()
                     });
-                    drop(removed);
+                    drop_reversed(removed);
                     return Ok(());
                 }
                 if new_items.len() != count {
@@ -1433,10 +1459,19 @@ pub fn del_item<S: LockStrategy>(
 ) -> PyResult<S, ()> {
     let Value::Obj(o) = obj else {
         return Err(vm.type_error(format!(
-            "'{}' object does not support item deletion",
+            "'{}' object doesn't support item deletion",
             type_name(obj)
         )));
     };
+    if crate::classes::user_class_of(obj).is_some() {
+        return match crate::classes::call_dunder(vm, obj, "__delitem__", vec![index.clone()])? {
+            Some(_) => Ok(()),
+            None => Err(vm.type_error(format!(
+                "'{}' object doesn't support item deletion",
+                type_name(obj)
+            ))),
+        };
+    }
     match &o.payload {
         Payload::List(cell) => {
             if let Some(Payload::Slice(parts)) = index.payload() {
@@ -1991,6 +2026,9 @@ pub fn set_attr<S: LockStrategy>(
     if let Value::Obj(o) = obj {
         if let Payload::Type(t) = &o.payload {
             if let Some(d) = &t.dict {
+                if attr == "__del__" {
+                    t.has_del.store(true, crate::sync::Ordering::Relaxed);
+                }
                 let d = d.clone();
                 return dict_set(vm, &d, Value::Obj(name.clone()), value);
             }

@@ -46,6 +46,8 @@ pub enum Payload<S: LockStrategy> {
     ClassMethod(Value<S>),
     /// `super()`: (the class to start after, the instance or class bound).
     Super(ObjRef<S>, Value<S>),
+    /// `weakref.ref`.
+    WeakRef(crate::weakref::WeakRefObj<S>),
     /// A cell: a variable shared between a function and the functions
     /// nested in it (`None` while unbound).
     Cell(ObjCell<Option<Value<S>>>),
@@ -237,6 +239,9 @@ pub struct TypeObj<S: LockStrategy> {
     pub mro: Box<[ObjRef<S>]>,
     /// The namespace of a user-defined class.
     pub dict: Option<ObjRef<S>>,
+    /// Whether instances have a `__del__` (own or inherited). Read by the
+    /// free path, which cannot look names up: that would lock dicts.
+    pub has_del: crate::sync::AtomicBool,
 }
 
 /// Which builtin behaviour a type object stands for (what `int(x)`, `str(x)`
@@ -276,6 +281,7 @@ pub enum TypeKind {
     Set,
     FrozenSet,
     Queue,
+    WeakRef,
 }
 
 /// A generator: the function it runs and its suspended frame. `running`

@@ -264,6 +264,7 @@ pub fn repr<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String
                 ),
                 Payload::Iter(_) => format!("<{} object at {:#x}>", type_name(v), addr),
                 Payload::Queue(_) => format!("<queue.Queue object at {addr:#x}>"),
+                Payload::WeakRef(w) => crate::weakref::repr(o, w),
                 Payload::Cell(_) => format!("<cell at {:#x}>", addr),
                 Payload::Instance(i) => {
                     let name = type_name(v);

@@ -106,6 +106,15 @@ pub struct GenFrame<S: LockStrategy> {
     finished: bool,
 }
 
+impl<S: LockStrategy> GenFrame<S> {
+    /// Whether dropping the generator must close it first: it is suspended
+    /// inside a `try` or `with`, whose handlers must run (CPython closes
+    /// every suspended generator; without handlers that has no effect).
+    pub(crate) fn needs_close(&self) -> bool {
+        self.started && !self.finished && !self.blocks.is_empty()
+    }
+}
+
 impl<S: LockStrategy> Default for GenFrame<S> {
     fn default() -> Self {
         Self {
@@ -146,6 +155,7 @@ impl<S: LockStrategy> Drop for Vm<S> {
         self.stack.clear();
         self.exc_info.clear();
         self.thread_obj = None;
+        crate::finalize::leave();
     }
 }
 
@@ -153,6 +163,7 @@ impl<S: LockStrategy> Vm<S> {
     /// A VM for the calling thread; the caller attaches it.
     pub fn new(interp: Arc<Interp<S>>) -> Self {
         let ident = interp.new_thread_ident();
+        crate::finalize::enter();
         Self {
             interp,
             ident,
@@ -215,10 +226,33 @@ impl<S: LockStrategy> Vm<S> {
     }
 
     #[inline(always)]
-    fn safe_point(&self) {
+    fn safe_point(&mut self) {
         if S::eval_breaker(&self.interp.strategy) {
             S::handle_eval_breaker(&self.interp.strategy, self.ident);
         }
+        if crate::finalize::pending() {
+            self.run_finalizers();
+        }
+    }
+
+    /// Runs the finalizers that wait on this thread, if any.
+    #[inline(always)]
+    pub fn run_pending_finalizers(&mut self) {
+        if crate::finalize::pending() {
+            self.run_finalizers();
+        }
+    }
+
+    /// Ends this thread's Python work while still attached: runs pending
+    /// finalizers and releases every reference the VM holds, so that no
+    /// object is released after the thread detaches.
+    pub fn finish(&mut self) {
+        self.run_pending_finalizers();
+        self.global_cache.clear();
+        self.stack.clear();
+        self.exc_info.clear();
+        self.thread_obj = None;
+        self.run_pending_finalizers();
     }
 
     // ---- errors ----
@@ -256,6 +290,7 @@ impl<S: LockStrategy> Vm<S> {
 
     /// Calls any callable.
     pub fn call_args(&mut self, callee: &Value<S>, mut args: Args<S>) -> PyResult<S> {
+        self.run_pending_finalizers();
         let Value::Obj(obj) = callee else {
             return Err(self.type_error(format!(
                 "'{}' object is not callable",
@@ -273,6 +308,7 @@ impl<S: LockStrategy> Vm<S> {
                 self.native_releases_gil = outer;
                 r
             }
+            Payload::WeakRef(w) => crate::weakref::call(self, w, &args),
             Payload::BoundMethod(this, func) => {
                 args.pos.insert(0, this.clone());
                 let func = func.clone();
@@ -1002,7 +1038,8 @@ impl<S: LockStrategy> Vm<S> {
                     stack[base + i as usize] = Some(v);
                 }
                 Instr::DeleteFast(i) => {
-                    if stack[base + i as usize].take().is_none() {
+                    let old = stack[base + i as usize].take();
+                    if old.is_none() {
                         return Err(self.new_error(
                             "UnboundLocalError",
                             format!(
@@ -1011,6 +1048,8 @@ impl<S: LockStrategy> Vm<S> {
                             ),
                         ));
                     }
+                    drop(old);
+                    self.run_pending_finalizers();
                 }
                 Instr::LoadGlobal(i) => {
                     let v = self.load_global(code, globals, i)?;
@@ -1028,6 +1067,7 @@ impl<S: LockStrategy> Vm<S> {
                             format!("name '{}' is not defined", key.as_str().unwrap_or("?")),
                         ));
                     }
+                    self.run_pending_finalizers();
                 }
                 Instr::LoadAttr(i) => {
                     let obj = pop!();
@@ -1042,6 +1082,8 @@ impl<S: LockStrategy> Vm<S> {
                 Instr::DeleteAttr(i) => {
                     let obj = pop!();
                     crate::classes::del_attr(self, &obj, &code.names[i as usize])?;
+                    drop(obj);
+                    self.run_pending_finalizers();
                 }
                 Instr::LoadMethod(i) => {
                     let obj = pop!();
@@ -1275,6 +1317,8 @@ impl<S: LockStrategy> Vm<S> {
                     let index = pop!();
                     let obj = pop!();
                     ops::del_item(self, &obj, &index)?;
+                    drop((obj, index));
+                    self.run_pending_finalizers();
                 }
                 Instr::UnpackSequence(n) => {
                     let seq = pop!();
@@ -1331,6 +1375,7 @@ impl<S: LockStrategy> Vm<S> {
                     if cell_of(stack, frame.base, code, i).set(None).is_none() {
                         return Err(self.unbound_deref(code, i));
                     }
+                    self.run_pending_finalizers();
                 }
                 Instr::LoadClosure(i) => {
                     let cell = stack[frame.base + code.nlocals as usize + i as usize]
@@ -1372,6 +1417,7 @@ impl<S: LockStrategy> Vm<S> {
                             format!("name '{}' is not defined", key.as_str().unwrap_or("?")),
                         ));
                     }
+                    self.run_pending_finalizers();
                 }
                 Instr::BuildClass(nbases, name, has_metaclass) => {
                     let body = pop!();

@@ -6,6 +6,7 @@ pub mod queue;
 pub mod sys;
 pub mod threading;
 pub mod time;
+pub mod weakref;
 
 use crate::object::{Module, ObjRef, Payload, PyDict, Value};
 use crate::strategy::LockStrategy;
@@ -22,6 +23,7 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "native" => native::init::<S>,
         "abc" => abc::init::<S>,
         "queue" => queue::init::<S>,
+        "weakref" => weakref::init::<S>,
         _ => return None,
     })
 }
@@ -67,6 +69,7 @@ pub fn import<S: LockStrategy>(vm: &mut Vm<S>, name: &ObjRef<S>) -> PyResult<S> 
 fn python_part(name: &str) -> Option<&'static str> {
     match name {
         "threading" => Some(include_str!("py/threading.py")),
+        "weakref" => Some(include_str!("py/weakref.py")),
         _ => None,
     }
 }

@@ -16,6 +16,7 @@ pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
             ("getswitchinterval", getswitchinterval, false),
             ("getrecursionlimit", getrecursionlimit, false),
             ("exit", exit, false),
+            ("getrefcount", getrefcount, false),
         ],
     );
     let argv: Vec<Value<S>> = vm
@@ -57,6 +58,18 @@ fn getswitchinterval<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult
 fn getrecursionlimit<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "getrecursionlimit", &args, 0, 0)?;
     Ok(Value::Int(vm.interp.recursion_limit as i64))
+}
+
+/// `sys.getrefcount(obj)`: the object's reference count, which counts the
+/// argument's own reference as CPython's does (a new object bound to one
+/// name gives 2). Unboxed values (ints, floats, bools, None) have no count:
+/// they report what CPython 3.12 reports for its immortal objects.
+fn getrefcount<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "getrefcount", &args, 1, 1)?;
+    Ok(Value::Int(match &args.pos[0] {
+        Value::Obj(o) => o.header.refcount().load(crate::sync::Ordering::Relaxed) as i64,
+        _ => u32::MAX as i64,
+    }))
 }
 
 /// `sys.exit([arg])`: raises `SystemExit(arg)`.

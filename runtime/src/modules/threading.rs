@@ -244,13 +244,15 @@ fn run_thread<S: LockStrategy>(interp: Arc<crate::interp::Interp<S>>, this: ObjR
                 eprint!("Exception in thread {name}:\n{text}");
             }
         }
-        vm.thread_obj = None;
+        // Leave the live list before waking joiners, so that after
+        // `join()` the thread no longer counts in `active_count()`. Every
+        // reference is released while attached (under a GIL, counts may
+        // only change while holding it), and pending finalizers run here.
+        live_threads(&interp).retain(|x| !x.ptr_eq(&this));
+        drop(this);
+        vm.finish();
         vm.detach();
     }
-    // Leave the live list before waking joiners, so that after `join()`
-    // the thread no longer counts in `active_count()`.
-    live_threads(&interp).retain(|x| !x.ptr_eq(&this));
-    drop(this);
     {
         let (done, cv) = &*finished;
         *lock(done) = true;
