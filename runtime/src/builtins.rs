@@ -867,7 +867,9 @@ fn builtin_format<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S>
 
 fn builtin_any<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "any", &args, 1, 1)?;
-    for v in ops::iterate(vm, &args.pos[0])? {
+    // Lazily: stop at the first deciding item, as CPython does.
+    let it = ops::get_iter(vm, &args.pos[0])?;
+    while let Some(v) = ops::iter_next(vm, &it)? {
         if ops::truthy(vm, &v)? {
             return Ok(Value::Bool(true));
         }
@@ -877,7 +879,9 @@ fn builtin_any<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 fn builtin_all<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "all", &args, 1, 1)?;
-    for v in ops::iterate(vm, &args.pos[0])? {
+    // Lazily: stop at the first deciding item, as CPython does.
+    let it = ops::get_iter(vm, &args.pos[0])?;
+    while let Some(v) = ops::iter_next(vm, &it)? {
         if !ops::truthy(vm, &v)? {
             return Ok(Value::Bool(false));
         }

@@ -550,8 +550,16 @@ pub fn function_getattr<S: LockStrategy>(
     f: &crate::object::Function<S>,
     attr: &str,
 ) -> PyResult<S, Option<Value<S>>> {
+    // `__name__`, `__qualname__` and `__doc__` may be rebound.
+    if matches!(attr, "__name__" | "__qualname__" | "__doc__") {
+        let d = f.dict.with::<S, _>(&o.header, |d| d.clone());
+        if let Some(v) = d.and_then(|d| dict_get(&d, &vm.new_str(attr))) {
+            return Ok(Some(v));
+        }
+    }
     Ok(Some(match attr {
-        "__name__" | "__qualname__" => vm.new_str(&*f.code.name),
+        "__name__" => vm.new_str(&*f.code.name),
+        "__qualname__" => vm.new_str(&*f.code.qualname),
         "__doc__" => f
             .code
             .consts

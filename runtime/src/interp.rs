@@ -372,6 +372,7 @@ impl<S: LockStrategy> Interp<S> {
         let simple_args = unit.kwonlyargcount == 0 && !unit.varargs && !unit.varkw;
         Arc::new(Code {
             name: Arc::from(unit.name.as_str()),
+            qualname: Arc::from(unit.qualname.as_str()),
             filename: filename.clone(),
             instrs: unit.instrs.into_boxed_slice(),
             lines: unit.lines.into_boxed_slice(),
@@ -383,6 +384,7 @@ impl<S: LockStrategy> Interp<S> {
                 .map(|v| Arc::from(v.as_str()))
                 .collect(),
             argcount: unit.argcount,
+            posonlyargcount: unit.posonlyargcount,
             kwonlyargcount: unit.kwonlyargcount,
             varargs: unit.varargs,
             varkw: unit.varkw,

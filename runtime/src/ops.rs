@@ -281,6 +281,27 @@ fn unsupported_operands<S: LockStrategy>(
     a: &Value<S>,
     b: &Value<S>,
 ) -> crate::vm::PyErr<S> {
+    let is_seq = |v: &Value<S>| {
+        matches!(
+            v.payload(),
+            Some(Payload::Str(_) | Payload::Bytes(_) | Payload::List(_) | Payload::Tuple(_))
+        )
+    };
+    if symbol == "*" || symbol == "*=" {
+        let other = if is_seq(a) {
+            Some(b)
+        } else if is_seq(b) {
+            Some(a)
+        } else {
+            None
+        };
+        if let Some(other) = other {
+            return vm.type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                type_name(other)
+            ));
+        }
+    }
     vm.type_error(format!(
         "unsupported operand type(s) for {}: '{}' and '{}'",
         symbol,
@@ -767,6 +788,13 @@ pub fn cmp_ord(op: CmpOp, ord: Ordering) -> bool {
 
 /// Python `==`.
 pub fn eq<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyResult<S, bool> {
+    if let (Some(Payload::BoundMethod(s1, f1)), Some(Payload::BoundMethod(s2, f2))) =
+        (a.payload(), b.payload())
+    {
+        // Bound methods are equal when they bind the same object and their
+        // functions are equal.
+        return Ok(s1.is(s2) && (f1.is(f2) || eq(vm, f1, f2)?));
+    }
     if let (Some(Payload::WeakRef(_)), Some(Payload::WeakRef(_))) = (a.payload(), b.payload()) {
         let (Value::Obj(x), Value::Obj(y)) = (a, b) else {
             unreachable!("weak references are objects")
@@ -1035,14 +1063,20 @@ pub fn contains<S: LockStrategy>(
             }
         }
         _ => {
-            let items = iterate(vm, container).map_err(|_| {
+            if let Some(r) =
+                crate::classes::call_dunder(vm, container, "__contains__", vec![item.clone()])?
+            {
+                return truthy(vm, &r);
+            }
+            // Iterate, stopping at the first equal item.
+            let it = get_iter(vm, container).map_err(|_| {
                 vm.type_error(format!(
                     "argument of type '{}' is not iterable",
                     type_name(container)
                 ))
             })?;
-            for x in &items {
-                if x.is(item) || eq(vm, x, item)? {
+            while let Some(x) = iter_next(vm, &it)? {
+                if x.is(item) || eq(vm, &x, item)? {
                     return Ok(true);
                 }
             }
@@ -1840,6 +1874,33 @@ pub fn unpack<S: LockStrategy>(
             items.len()
         ))),
     }
+}
+
+/// Unpacking for a starred target: `before` items, the rest but `after`,
+/// then `after` items.
+#[allow(clippy::type_complexity)]
+pub fn unpack_ex<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    v: &Value<S>,
+    before: usize,
+    after: usize,
+) -> PyResult<S, (Vec<Value<S>>, Vec<Value<S>>, Vec<Value<S>>)> {
+    let mut items = iterate(vm, v).map_err(|_| {
+        vm.type_error(format!(
+            "cannot unpack non-iterable {} object",
+            type_name(v)
+        ))
+    })?;
+    if items.len() < before + after {
+        return Err(vm.value_error(format!(
+            "not enough values to unpack (expected at least {}, got {})",
+            before + after,
+            items.len()
+        )));
+    }
+    let tail = items.split_off(items.len() - after);
+    let middle = items.split_off(before);
+    Ok((items, middle, tail))
 }
 
 // ---- attributes ----

@@ -227,12 +227,16 @@ pub fn repr<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String
                     repr(vm, &parts[1])?,
                     repr(vm, &parts[2])?
                 ),
-                Payload::Function(f) => format!("<function {} at {:#x}>", f.code.name, addr),
+                Payload::Function(f) => format!("<function {} at {:#x}>", f.code.qualname, addr),
                 Payload::Builtin(b) => format!("<built-in function {}>", b.name),
                 Payload::BoundMethod(this, func) => {
+                    if let Some(Payload::Function(f)) = func.payload() {
+                        let qualname = f.code.qualname.to_string();
+                        let this = repr(vm, this)?;
+                        return Ok(format!("<bound method {qualname} of {this}>"));
+                    }
                     let fname = match func.payload() {
                         Some(Payload::Builtin(b)) => b.name.to_string(),
-                        Some(Payload::Function(f)) => f.code.name.to_string(),
                         _ => "?".into(),
                     };
                     format!(
@@ -287,7 +291,9 @@ pub fn repr<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String
                     r?
                 }
                 Payload::Property(..) => format!("<property object at {addr:#x}>"),
-                Payload::Generator(g) => format!("<generator object {} at {addr:#x}>", g.code.name),
+                Payload::Generator(g) => {
+                    format!("<generator object {} at {addr:#x}>", g.code.qualname)
+                }
                 Payload::StaticMethod(_) => format!("<staticmethod object at {addr:#x}>"),
                 Payload::ClassMethod(_) => format!("<classmethod object at {addr:#x}>"),
                 Payload::Super(..) => "<super object>".to_string(),

@@ -235,6 +235,32 @@ impl<S: LockStrategy> Vm<S> {
         }
     }
 
+    /// How CPython names a callable in call errors (`_PyObject_FunctionStr`):
+    /// `module.qualname()` for functions, `name()` for builtins.
+    pub fn function_str(&mut self, callee: &Value<S>) -> String {
+        match callee.payload() {
+            Some(Payload::Function(f)) => {
+                let module = ops::dict_get(&f.globals, &self.new_str("__name__"));
+                match module.as_ref().and_then(|m| m.as_str()) {
+                    Some(m) if m != "builtins" => format!("{m}.{}()", f.code.qualname),
+                    _ => format!("{}()", f.code.qualname),
+                }
+            }
+            Some(Payload::BoundMethod(_, func)) => {
+                let func = func.clone();
+                self.function_str(&func)
+            }
+            Some(Payload::Builtin(b)) => format!("{}()", b.name),
+            Some(Payload::Type(t)) => format!("{}()", t.name),
+            _ => crate::repr::repr(self, callee).unwrap_or_else(|_| "object".into()),
+        }
+    }
+
+    /// The exception being handled (`sys.exc_info()`), if any.
+    pub fn current_exception(&self) -> Option<ObjRef<S>> {
+        self.exc_info.last().cloned()
+    }
+
     /// Runs the finalizers that wait on this thread, if any.
     #[inline(always)]
     pub fn run_pending_finalizers(&mut self) {
@@ -361,6 +387,7 @@ impl<S: LockStrategy> Vm<S> {
     fn bind_args(&mut self, f: &Function<S>, mut args: Args<S>) -> PyResult<S, usize> {
         let code = &f.code;
         let argcount = code.argcount as usize;
+        let posonly = code.posonlyargcount as usize;
         let kwonly = code.kwonlyargcount as usize;
         let npos = args.pos.len();
         let mut locals: Vec<Option<Value<S>>> = Vec::with_capacity(code.nlocals as usize);
@@ -371,6 +398,65 @@ impl<S: LockStrategy> Vm<S> {
             slot - 1
         });
         let varkw_slot = code.varkw.then_some(slot);
+        let extra: Vec<Value<S>> = if npos > argcount && varargs_slot.is_some() {
+            args.pos.split_off(argcount)
+        } else {
+            Vec::new()
+        };
+        for (i, v) in args.pos.drain(..).enumerate().take(argcount) {
+            locals[i] = Some(v);
+        }
+        if let Some(s) = varargs_slot {
+            locals[s] = Some(ops::new_tuple(extra));
+        }
+        // Keywords first, as CPython does: their errors come before a
+        // count of positional arguments.
+        let kwargs = varkw_slot.map(|_| ops::new_dict());
+        let mut kwonly_given = 0;
+        let mut posonly_as_kw: Vec<String> = Vec::new();
+        for (name, value) in std::mem::take(&mut args.kw) {
+            match code.varnames[posonly..argcount + kwonly]
+                .iter()
+                .position(|v| **v == *name)
+                .map(|i| i + posonly)
+            {
+                Some(i) if locals[i].is_some() => {
+                    return Err(self.type_error(format!(
+                        "{}() got multiple values for argument '{}'",
+                        code.qualname, name
+                    )))
+                }
+                Some(i) => {
+                    if i >= argcount {
+                        kwonly_given += 1;
+                    }
+                    locals[i] = Some(value)
+                }
+                None => match &kwargs {
+                    Some(Value::Obj(d)) => {
+                        let key = self.new_str(name);
+                        ops::dict_set(self, d, key, value)?;
+                    }
+                    _ => {
+                        if code.varnames[..posonly].iter().any(|v| **v == *name) {
+                            posonly_as_kw.push(name);
+                            continue;
+                        }
+                        return Err(self.type_error(format!(
+                            "{}() got an unexpected keyword argument '{}'",
+                            code.qualname, name
+                        )));
+                    }
+                },
+            }
+        }
+        if !posonly_as_kw.is_empty() {
+            return Err(self.type_error(format!(
+                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                code.qualname,
+                posonly_as_kw.join(", ")
+            )));
+        }
         if npos > argcount && varargs_slot.is_none() {
             let ndefaults = f.defaults.len();
             let takes = if ndefaults > 0 {
@@ -383,49 +469,25 @@ impl<S: LockStrategy> Vm<S> {
             } else {
                 "s"
             };
-            let was = if npos == 1 { "was" } else { "were" };
+            let kwonly_note = if kwonly_given > 0 {
+                format!(
+                    " positional argument{} (and {} keyword-only argument{})",
+                    if npos == 1 { "" } else { "s" },
+                    kwonly_given,
+                    if kwonly_given == 1 { "" } else { "s" }
+                )
+            } else {
+                String::new()
+            };
+            let was = if npos == 1 && kwonly_given == 0 {
+                "was"
+            } else {
+                "were"
+            };
             return Err(self.type_error(format!(
-                "{}() takes {} positional argument{} but {} {} given",
-                code.name, takes, plural, npos, was
+                "{}() takes {} positional argument{} but {}{} {} given",
+                code.qualname, takes, plural, npos, kwonly_note, was
             )));
-        }
-        let extra: Vec<Value<S>> = if npos > argcount {
-            args.pos.split_off(argcount)
-        } else {
-            Vec::new()
-        };
-        for (i, v) in args.pos.drain(..).enumerate() {
-            locals[i] = Some(v);
-        }
-        if let Some(s) = varargs_slot {
-            locals[s] = Some(ops::new_tuple(extra));
-        }
-        let kwargs = varkw_slot.map(|_| ops::new_dict());
-        for (name, value) in args.kw.drain(..) {
-            match code.varnames[..argcount + kwonly]
-                .iter()
-                .position(|v| **v == *name)
-            {
-                Some(i) if locals[i].is_some() => {
-                    return Err(self.type_error(format!(
-                        "{}() got multiple values for argument '{}'",
-                        code.name, name
-                    )))
-                }
-                Some(i) => locals[i] = Some(value),
-                None => match &kwargs {
-                    Some(Value::Obj(d)) => {
-                        let key = self.new_str(name);
-                        ops::dict_set(self, d, key, value)?;
-                    }
-                    _ => {
-                        return Err(self.type_error(format!(
-                            "{}() got an unexpected keyword argument '{}'",
-                            code.name, name
-                        )))
-                    }
-                },
-            }
         }
         if let (Some(s), Some(d)) = (varkw_slot, kwargs) {
             locals[s] = Some(d);
@@ -475,7 +537,7 @@ impl<S: LockStrategy> Vm<S> {
         };
         self.type_error(format!(
             "{}() missing {} required {} argument{}: {}",
-            code.name,
+            code.qualname,
             n,
             kind,
             if n == 1 { "" } else { "s" },
@@ -1325,6 +1387,14 @@ impl<S: LockStrategy> Vm<S> {
                     let items = ops::unpack(self, &seq, n as usize)?;
                     stack.extend(items.into_iter().rev().map(Some));
                 }
+                Instr::UnpackEx(before, after) => {
+                    let seq = pop!();
+                    let (head, middle, tail) =
+                        ops::unpack_ex(self, &seq, before as usize, after as usize)?;
+                    stack.extend(tail.into_iter().rev().map(Some));
+                    push!(ops::new_list(middle));
+                    stack.extend(head.into_iter().rev().map(Some));
+                }
                 Instr::MakeFunction(child, flags) => {
                     let closure: Box<[Value<S>]> = if flags & crate::code::MAKE_CLOSURE != 0 {
                         tuple_items(pop!())
@@ -1512,13 +1582,25 @@ impl<S: LockStrategy> Vm<S> {
                 }
                 Instr::ListExtend(depth) => {
                     let iterable = pop!();
-                    let items = ops::iterate(self, &iterable).map_err(|_| {
-                        self.type_error(format!(
-                            "Value after * must be an iterable, not {}",
-                            ops::type_name(&iterable)
-                        ))
-                    })?;
+                    let in_call = depth & crate::code::IN_CALL != 0;
+                    let depth = depth & !crate::code::IN_CALL;
                     let at = stack.len() - depth as usize;
+                    let items = match ops::iterate(self, &iterable) {
+                        Ok(items) => items,
+                        Err(_) => {
+                            let what = match (in_call, stack.get(at - 1)) {
+                                (true, Some(Some(callee))) => {
+                                    let callee = callee.clone();
+                                    format!("{} argument", self.function_str(&callee))
+                                }
+                                _ => "Value".to_string(),
+                            };
+                            return Err(self.type_error(format!(
+                                "{what} after * must be an iterable, not {}",
+                                ops::type_name(&iterable)
+                            )));
+                        }
+                    };
                     let Some(Some(Value::Obj(list))) = stack.get(at) else {
                         unreachable!("list being built")
                     };
@@ -1527,19 +1609,34 @@ impl<S: LockStrategy> Vm<S> {
                     }
                 }
                 Instr::DictMerge(depth) => {
+                    // Only calls merge dicts: the stack holds the callee,
+                    // the positional list, then the keyword dict.
                     let mapping = pop!();
+                    let at = stack.len() - depth as usize;
+                    let callee = match stack.get(at.wrapping_sub(2)) {
+                        Some(Some(c)) => c.clone(),
+                        _ => Value::None,
+                    };
                     if !matches!(mapping.payload(), Some(Payload::Dict(_))) {
+                        let fname = self.function_str(&callee);
                         return Err(self.type_error(format!(
-                            "argument after ** must be a mapping, not {}",
+                            "{fname} argument after ** must be a mapping, not {}",
                             ops::type_name(&mapping)
                         )));
                     }
-                    let at = stack.len() - depth as usize;
                     let Some(Some(Value::Obj(dict))) = stack.get(at) else {
                         unreachable!("dict being built")
                     };
                     let dict = dict.clone();
                     for (k, v) in ops::dict_items(&mapping) {
+                        if let Some(name) = k.as_str() {
+                            if ops::dict_get(&dict, &k).is_some() {
+                                let fname = self.function_str(&callee);
+                                return Err(self.type_error(format!(
+                                    "{fname} got multiple values for keyword argument '{name}'"
+                                )));
+                            }
+                        }
                         ops::dict_set(self, &dict, k, v)?;
                     }
                 }

@@ -17,6 +17,7 @@ pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
             ("getrecursionlimit", getrecursionlimit, false),
             ("exit", exit, false),
             ("getrefcount", getrefcount, false),
+            ("exc_info", exc_info, false),
         ],
     );
     let argv: Vec<Value<S>> = vm
@@ -70,6 +71,20 @@ fn getrefcount<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
         Value::Obj(o) => o.header.refcount().load(crate::sync::Ordering::Relaxed) as i64,
         _ => u32::MAX as i64,
     }))
+}
+
+/// `sys.exc_info()`: (type, value, traceback) of the exception being
+/// handled, or three Nones. Tracebacks are not objects here: None.
+fn exc_info<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "exc_info", &args, 0, 0)?;
+    Ok(match vm.current_exception() {
+        Some(e) => {
+            let v = Value::Obj(e);
+            let t = Value::Obj(crate::builtins::type_of(vm, &v));
+            ops::new_tuple(vec![t, v, Value::None])
+        }
+        None => ops::new_tuple(vec![Value::None, Value::None, Value::None]),
+    })
 }
 
 /// `sys.exit([arg])`: raises `SystemExit(arg)`.
