@@ -141,13 +141,13 @@ fn free_object<S: LockStrategy>(ptr: NonNull<PyObject<S>>) {
     // reference's upgrade, which reads and compare-and-swaps the count and
     // fails on zero; the header is only read here, through shared access.
     let header = unsafe { &(*raw).header };
-    if !crate::finalize::finalized(header) && crate::finalize::accepting() {
+    if !crate::finalize::finalized(header) {
         // SAFETY: as above, no other thread touches the payload: it can be
         // reached only through a strong reference, and none is left (weak
         // upgrades fail on a zero count). The reference covers the payload
         // field only, never the header that upgrades may read.
         let payload = unsafe { &mut *std::ptr::addr_of_mut!((*raw).payload) };
-        if crate::finalize::has_finalizer(payload) {
+        if crate::finalize::has_finalizer(payload) && crate::finalize::accepting() {
             header.state().fetch_or(STATE_FINALIZED, Ordering::Relaxed);
             S::resurrect(header);
             let obj = ObjRef {

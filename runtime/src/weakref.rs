@@ -154,6 +154,12 @@ impl WeakTable {
         slot: &WeakSlot,
         referent: impl FnOnce() -> &'a Header,
     ) -> bool {
+        #[cfg(loom)]
+        if mutant(&MUTANT_UPGRADE_UNLOCKED) {
+            // Broken: the referent may be cleared and freed between the
+            // check and the header access.
+            return slot.alive.load(Ordering::Relaxed) && S::try_incref(referent());
+        }
         let _stripe = crate::sync::lock(self.stripe(slot.origin));
         slot.alive.load(Ordering::Relaxed) && S::try_incref(referent())
     }
@@ -179,6 +185,17 @@ impl WeakTable {
         let Some(list) = stripe.remove(&referent) else {
             return;
         };
+        #[cfg(loom)]
+        if mutant(&MUTANT_VISIT_UNLOCKED) {
+            // Broken: a weak reference unlinked and freed after the lock is
+            // released is still visited.
+            drop(stripe);
+            for &w in list.iter().rev() {
+                visit(w);
+                slot_of(w).alive.store(false, Ordering::Relaxed);
+            }
+            return;
+        }
         for &w in list.iter().rev() {
             visit(w);
             slot_of(w).alive.store(false, Ordering::Relaxed);
@@ -217,6 +234,24 @@ impl WeakTable {
             }
         }
     }
+}
+
+/// loom-only switch: [`WeakTable::upgrade`] checks the slot and touches the
+/// referent's header without the stripe lock (a deliberately broken
+/// variant that `loom-tests/tests/loom_weakref.rs` must reject).
+#[cfg(loom)]
+pub static MUTANT_UPGRADE_UNLOCKED: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// loom-only switch: [`WeakTable::clear`] takes the list under the lock but
+/// visits the weak references after releasing it.
+#[cfg(loom)]
+pub static MUTANT_VISIT_UNLOCKED: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+#[cfg(loom)]
+fn mutant(switch: &std::sync::atomic::AtomicBool) -> bool {
+    switch.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// The table of this process (every runtime shares it: addresses are
