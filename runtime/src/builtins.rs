@@ -347,20 +347,24 @@ fn builtin_vars<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 fn builtin_callable<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "callable", &args, 1, 1)?;
-    let v = &args.pos[0];
-    let callable = match v.payload() {
+    Ok(Value::Bool(is_callable(vm, &args.pos[0])))
+}
+
+/// Python's `callable(v)`.
+fn is_callable<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> bool {
+    match v.payload() {
         Some(
             Payload::Function(_)
             | Payload::Builtin(_)
             | Payload::BoundMethod(..)
+            | Payload::WeakRef(_)
             | Payload::Type(_),
         ) => true,
         Some(Payload::Instance(i)) => {
             crate::classes::class_lookup(&i.class, &vm.new_str("__call__")).is_some()
         }
         _ => false,
-    };
-    Ok(Value::Bool(callable))
+    }
 }
 
 /// Checks the positional argument count of a builtin; CPython's message.
@@ -635,17 +639,34 @@ pub fn class_list<S: LockStrategy>(
     v: &Value<S>,
     message: &str,
 ) -> PyResult<S, Vec<ObjRef<S>>> {
-    let items: Vec<Value<S>> = match v.payload() {
-        Some(Payload::Tuple(items)) => items.to_vec(),
-        _ => vec![v.clone()],
-    };
-    items
-        .into_iter()
-        .map(|c| match c {
-            Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => Ok(o),
+    let mut out = Vec::new();
+    collect_classes(vm, v, message, &mut out)?;
+    Ok(out)
+}
+
+/// Tuples of classes nest: `isinstance(x, (int, (str, bytes)))`.
+fn collect_classes<S: LockStrategy>(
+    vm: &Vm<S>,
+    v: &Value<S>,
+    message: &str,
+    out: &mut Vec<ObjRef<S>>,
+) -> PyResult<S, ()> {
+    match v {
+        Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => {
+            out.push(o.clone());
+            Ok(())
+        }
+        Value::Obj(o) => match &o.payload {
+            Payload::Tuple(items) => {
+                for item in items.iter() {
+                    collect_classes(vm, item, message, out)?;
+                }
+                Ok(())
+            }
             _ => Err(vm.type_error(message)),
-        })
-        .collect()
+        },
+        _ => Err(vm.type_error(message)),
+    }
 }
 
 /// Whether type `t` is `class` or derives from it.
@@ -720,7 +741,18 @@ fn builtin_chr<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 }
 
 fn builtin_iter<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    arity(vm, "iter", &args, 1, 1)?;
+    arity(vm, "iter", &args, 1, 2)?;
+    if let Some(sentinel) = args.pos.get(1) {
+        if !is_callable(vm, &args.pos[0]) {
+            return Err(vm.type_error("iter(v, w): v must be callable"));
+        }
+        return Ok(Value::Obj(ObjRef::new(Payload::Iter(
+            crate::object::ObjCell::new(crate::object::IterState::Callable {
+                func: args.pos[0].clone(),
+                sentinel: sentinel.clone(),
+            }),
+        ))));
+    }
     ops::get_iter(vm, &args.pos[0])
 }
 
@@ -912,6 +944,13 @@ pub fn construct<S: LockStrategy>(
     };
     match kind {
         TypeKind::WeakRef => crate::weakref::new_ref(vm, args),
+        TypeKind::Thread => crate::modules::threading::new_thread(vm, args),
+        TypeKind::NoneType => {
+            if !args.pos.is_empty() || !args.kw.is_empty() {
+                return Err(vm.type_error("NoneType takes no arguments"));
+            }
+            Ok(Value::None)
+        }
         TypeKind::Int => {
             let base = args.take_kw("base");
             arity(vm, "int", &args, 0, 2)?;

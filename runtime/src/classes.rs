@@ -43,7 +43,14 @@ pub fn c3_mro<S: LockStrategy>(vm: &Vm<S>, bases: &[ObjRef<S>]) -> PyResult<S, V
             .map(|s| s[0].clone())
             .find(|h| !seqs.iter().any(|s| s[1..].iter().any(|x| x.ptr_eq(h))));
         let Some(head) = head else {
-            let names: Vec<String> = bases
+            // CPython names the heads that could not be merged.
+            let mut heads: Vec<ObjRef<S>> = Vec::new();
+            for s in &seqs {
+                if !heads.iter().any(|h| h.ptr_eq(&s[0])) {
+                    heads.push(s[0].clone());
+                }
+            }
+            let names: Vec<String> = heads
                 .iter()
                 .map(|b| type_obj(b).map(|t| t.name.clone()).unwrap_or_default())
                 .collect();

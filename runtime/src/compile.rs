@@ -421,16 +421,20 @@ impl Compiler<'_> {
         scope.unit.varnames = params.to_vec();
         let mut cells: Vec<String> = names.cells.into_iter().collect();
         cells.sort();
+        // A class body's own names are not visible to the functions in it:
+        // a class scope passes on only what it has as cells or free
+        // variables itself.
         let enclosing_binds = |n: &String| {
-            self.scopes
-                .iter()
-                .rev()
-                .take_while(|s| !s.is_module)
-                .any(|s| {
-                    (s.locals.contains(n) && !s.globals.contains(n))
-                        || s.unit.freevars.contains(n)
-                        || s.unit.cellvars.contains(n)
-                })
+            for s in self.scopes.iter().rev().take_while(|s| !s.is_module) {
+                let passes = s.unit.freevars.contains(n) || s.unit.cellvars.contains(n);
+                if s.unit.is_class {
+                    return passes;
+                }
+                if passes || (s.locals.contains(n) && !s.globals.contains(n)) {
+                    return true;
+                }
+            }
+            false
         };
         let mut frees: Vec<String> = names.free.into_iter().filter(enclosing_binds).collect();
         frees.sort();
@@ -1006,6 +1010,9 @@ impl Compiler<'_> {
         // The class body provides `__class__` to its methods; it is not a
         // free variable of the class body itself.
         let wants_class_cell = names.free.remove("__class__");
+        // Its own names are not visible to the functions in it, so none of
+        // them is a cell.
+        names.cells.clear();
         let name = c.name.id.to_string();
         self.push_function_scope(&name, &[], names);
         self.scope().unit.is_class = true;

@@ -171,6 +171,9 @@ impl<S: LockStrategy> Interp<S> {
         ] {
             types.insert(kind, mk_type(name, kind, Some(object.clone())));
         }
+        // bool is a subclass of int.
+        let int = types[&TypeKind::Int].clone();
+        types.insert(TypeKind::Bool, mk_type("bool", TypeKind::Bool, Some(int)));
         types.insert(TypeKind::Object, object.clone());
         let mut exceptions: HashMap<&'static str, ObjRef<S>> = HashMap::new();
         for (name, base) in EXCEPTION_HIERARCHY {

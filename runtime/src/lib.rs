@@ -142,6 +142,7 @@ impl<S: LockStrategy> Runtime<S> {
             .dict_set_str(&globals, "__name__", self.interp.new_str("__main__"));
         let mut vm = Vm::new(self.interp.clone());
         vm.attach();
+        modules::threading::register_main(&vm);
         let result = vm.run_module_code(&code, &globals);
         let outcome = match result {
             Ok(_) => Ok(()),

@@ -150,6 +150,7 @@ pub fn type_name<S: LockStrategy>(v: &Value<S>) -> String {
                     IterState::Zip { .. } => "zip",
                     IterState::Map { .. } => "map",
                     IterState::Filter { .. } => "filter",
+                    IterState::Callable { .. } => "callable_iterator",
                     IterState::Exhausted => "iterator",
                 })
                 .to_string(),
@@ -1687,6 +1688,7 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
         Zip(Vec<Value<S>>),
         Map(Value<S>, Vec<Value<S>>),
         Filter(Value<S>, Value<S>),
+        Callable(Value<S>, Value<S>),
     }
     // The iterator's own state is updated under its lock; the underlying
     // container is read afterwards under the container's lock (never both).
@@ -1740,11 +1742,22 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
         IterState::Zip { inners } => Step::Zip(inners.clone()),
         IterState::Map { func, inners } => Step::Map(func.clone(), inners.clone()),
         IterState::Filter { func, inner } => Step::Filter(func.clone(), inner.clone()),
+        IterState::Callable { func, sentinel } => Step::Callable(func.clone(), sentinel.clone()),
         IterState::Exhausted => Step::Done(None),
     });
     // Combinators run their inner iterators (and functions) outside this
     // iterator's lock.
     match step {
+        Step::Callable(func, sentinel) => {
+            let v = vm.call(&func, vec![])?;
+            if v.is(&sentinel) || eq(vm, &v, &sentinel)? {
+                let old =
+                    cell.with::<S, _>(&o.header, |s| std::mem::replace(s, IterState::Exhausted));
+                drop(old);
+                return Ok(None);
+            }
+            return Ok(Some(v));
+        }
         Step::Enumerate(inner, n) => {
             return Ok(iter_next(vm, &inner)?.map(|v| new_tuple(vec![Value::Int(n), v])));
         }
@@ -1788,7 +1801,11 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
         _ => {}
     }
     match step {
-        Step::Enumerate(..) | Step::Zip(_) | Step::Map(..) | Step::Filter(..) => {
+        Step::Enumerate(..)
+        | Step::Zip(_)
+        | Step::Map(..)
+        | Step::Filter(..)
+        | Step::Callable(..) => {
             unreachable!("handled above")
         }
         Step::Done(v) => Ok(v),
@@ -2005,6 +2022,13 @@ pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S
                 items.extend(t.mro.iter().cloned().map(Value::Obj));
                 return Ok(new_tuple(items));
             }
+            Payload::Type(t) if attr == "__bases__" => {
+                return Ok(new_tuple(t.bases.iter().cloned().map(Value::Obj).collect()));
+            }
+            Payload::Type(t) if attr == "__base__" => {
+                return Ok(t.base.clone().map(Value::Obj).unwrap_or(Value::None));
+            }
+            Payload::Type(t) if attr == "__qualname__" => return Ok(new_str(t.name.as_str())),
             _ => {}
         }
     }
@@ -2065,6 +2089,12 @@ pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S
             Payload::Type(t) if attr == "__name__" => return Ok(new_str(t.name.as_str())),
             Payload::Function(f) if attr == "__name__" => return Ok(new_str(&*f.code.name)),
             Payload::Builtin(b) if attr == "__name__" => return Ok(new_str(b.name)),
+            Payload::Type(t) => {
+                return Err(vm.new_error(
+                    "AttributeError",
+                    format!("type object '{}' has no attribute '{}'", t.name, attr),
+                ))
+            }
             _ => {}
         }
     }

@@ -180,6 +180,11 @@ pub enum IterState<S: LockStrategy> {
         func: Value<S>,
         inner: Value<S>,
     },
+    /// `iter(func, sentinel)`: calls `func()` until it returns `sentinel`.
+    Callable {
+        func: Value<S>,
+        sentinel: Value<S>,
+    },
     /// Iterating a user object through `__getitem__(0)`, `(1)`...
     GetItem {
         obj: Value<S>,

@@ -183,6 +183,17 @@ pub fn methods<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> 
         (TypeKind::Set, "pop", set_pop),
         (TypeKind::Set, "clear", set_clear),
         (TypeKind::Set, "update", set_update),
+        (
+            TypeKind::Set,
+            "intersection_update",
+            set_intersection_update,
+        ),
+        (TypeKind::Set, "difference_update", set_difference_update),
+        (
+            TypeKind::Set,
+            "symmetric_difference_update",
+            set_symmetric_difference_update,
+        ),
     ];
     for kind in [TypeKind::Set, TypeKind::FrozenSet] {
         v.extend([
@@ -287,6 +298,35 @@ fn fold<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>, op: BinOp) -> PyResult<S
         acc = binary_op(vm, op, &acc, &other)?.expect("sets");
     }
     Ok(acc)
+}
+
+/// `s.op_update(*others)`: `s` becomes `s op others...`.
+fn update_with<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>, op: BinOp) -> PyResult<S> {
+    let receiver = args.pos[0].clone();
+    let result = fold(vm, args, op)?;
+    let new_items = match &result {
+        Value::Obj(o) => match &o.payload {
+            Payload::Set { items, .. } => items.with::<S, _>(&o.header, std::mem::take),
+            _ => new_map(),
+        },
+        _ => new_map(),
+    };
+    let old = with_items(&receiver, |m| std::mem::replace(m, new_items));
+    drop(old);
+    Ok(Value::None)
+}
+
+fn set_intersection_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    update_with(vm, args, BinOp::And)
+}
+
+fn set_difference_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    update_with(vm, args, BinOp::Sub)
+}
+
+fn set_symmetric_difference_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "symmetric_difference_update", &args, 2, 2)?;
+    update_with(vm, args, BinOp::Xor)
 }
 
 fn set_union<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
