@@ -149,6 +149,22 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         )
     };
     let ellipsis = singleton("ellipsis");
+    // Tracebacks are not inspectable objects here; `__exit__` and
+    // `sys.exc_info()` get an instance of this class where CPython passes
+    // a traceback.
+    let traceback_class = interp.alloc_shared(Payload::Type(crate::object::TypeObj {
+        name: "traceback".into(),
+        kind: TypeKind::Instance,
+        base: Some(object.clone()),
+        bases: Box::new([object.clone()]),
+        mro: Box::new([object.clone()]),
+        dict: Some(
+            interp.alloc_shared(Payload::Dict(crate::object::PyDict::new(
+                crate::dict::new_map(),
+            ))),
+        ),
+        has_del: Default::default(),
+    }));
     interp.dict_set_str(&interp.builtins, "Ellipsis", ellipsis.clone());
     let abc_meta = Value::Obj(interp.alloc_shared(Payload::Type(crate::object::TypeObj {
         name: "ABCMeta".into(),
@@ -167,6 +183,7 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         abc_meta,
         ellipsis,
         mro: builtin_fn(interp, "mro", class_mro, false),
+        traceback_class,
     };
     let _ = interp.singletons.set(singletons);
 }

@@ -22,6 +22,22 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         (TypeKind::List, "clear", list_clear),
         (TypeKind::List, "copy", list_copy),
         (TypeKind::Tuple, "index", list_index),
+        (TypeKind::List, "__len__", dunder_len),
+        (TypeKind::Tuple, "__len__", dunder_len),
+        (TypeKind::Dict, "__len__", dunder_len),
+        (TypeKind::Set, "__len__", dunder_len),
+        (TypeKind::FrozenSet, "__len__", dunder_len),
+        (TypeKind::Str, "__len__", dunder_len),
+        (TypeKind::Bytes, "__len__", dunder_len),
+        (TypeKind::Range, "__len__", dunder_len),
+        (TypeKind::List, "__contains__", dunder_contains),
+        (TypeKind::Tuple, "__contains__", dunder_contains),
+        (TypeKind::Dict, "__contains__", dunder_contains),
+        (TypeKind::Set, "__contains__", dunder_contains),
+        (TypeKind::FrozenSet, "__contains__", dunder_contains),
+        (TypeKind::Str, "__contains__", dunder_contains),
+        (TypeKind::Bytes, "__contains__", dunder_contains),
+        (TypeKind::Range, "__contains__", dunder_contains),
         (TypeKind::Tuple, "count", list_count),
         (TypeKind::Dict, "get", dict_get),
         (TypeKind::Dict, "keys", dict_keys),
@@ -225,6 +241,18 @@ fn list_clear<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 fn list_copy<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "copy", &args, 1, 1)?;
     Ok(ops::new_list(ops::list_snapshot(&args.pos[0])))
+}
+
+/// `x.__len__()` of a builtin container.
+fn dunder_len<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "__len__", &args, 1, 1)?;
+    Ok(Value::Int(ops::len(vm, &args.pos[0])? as i64))
+}
+
+/// `x.__contains__(item)` of a builtin container.
+fn dunder_contains<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "__contains__", &args, 2, 2)?;
+    Ok(Value::Bool(ops::contains(vm, &args.pos[0], &args.pos[1])?))
 }
 
 // ---- dict ----

@@ -2111,6 +2111,17 @@ pub fn set_attr<S: LockStrategy>(
     value: Value<S>,
 ) -> PyResult<S, ()> {
     let attr = str_of(name);
+    if let (Some(Payload::Exception(e)), "args") = (obj.payload(), attr) {
+        // `BaseException.args` is a data descriptor: any iterable, kept as
+        // a tuple.
+        let items = iterate(vm, &value)?;
+        let o = obj.obj().expect("exceptions are objects");
+        let old = e.args.with::<S, _>(&o.header, |a| {
+            std::mem::replace(a, items.into_boxed_slice())
+        });
+        drop(old);
+        return Ok(());
+    }
     if crate::classes::instance_setattr(vm, obj, name, value.clone())? {
         return Ok(());
     }

@@ -275,6 +275,7 @@ pub fn repr<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String
                     match name.as_str() {
                         "NotImplementedType" => return Ok("NotImplemented".into()),
                         "ellipsis" => return Ok("Ellipsis".into()),
+                        "traceback" => return Ok(format!("<traceback object at {addr:#x}>")),
                         _ => {}
                     }
                     let module = crate::classes::class_lookup(&i.class, &vm.new_str("__module__"))

@@ -1773,7 +1773,15 @@ impl<S: LockStrategy> Vm<S> {
                         Some(Payload::Exception(e)) => Value::Obj(e.class.clone()),
                         _ => Value::None,
                     };
-                    let suppress = self.call(&exit, vec![class, exc.clone(), Value::None])?;
+                    // While `__exit__` runs, the exception is being handled
+                    // (what it raises records it as its context).
+                    let tb = self.interp.new_traceback();
+                    if let Value::Obj(e) = &exc {
+                        self.exc_info.push(e.clone());
+                    }
+                    let suppress = self.call(&exit, vec![class, exc.clone(), tb]);
+                    self.exc_info.pop();
+                    let suppress = suppress?;
                     if !ops::truthy(self, &suppress)? {
                         let Value::Obj(exc) = exc else {
                             unreachable!("exceptions are objects")

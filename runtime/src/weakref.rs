@@ -434,7 +434,7 @@ pub fn new_ref<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 /// `weakref.getweakrefcount(obj)`.
 pub fn getweakrefcount<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    crate::builtins::arity(vm, "getweakrefcount", &args, 1, 1)?;
+    crate::builtins::arity(vm, "_weakref.getweakrefcount", &args, 1, 1)?;
     Ok(Value::Int(match &args.pos[0] {
         Value::Obj(o) => table().count(o.addr()) as i64,
         _ => 0,
@@ -443,7 +443,7 @@ pub fn getweakrefcount<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResu
 
 /// `weakref.getweakrefs(obj)`: the live weak references to obj.
 pub fn getweakrefs<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    crate::builtins::arity(vm, "getweakrefs", &args, 1, 1)?;
+    crate::builtins::arity(vm, "_weakref.getweakrefs", &args, 1, 1)?;
     let mut out = Vec::new();
     if let Value::Obj(o) = &args.pos[0] {
         table().each(o.addr(), |w| {
