@@ -15,11 +15,13 @@
 //! For an object with a finalizer it sets [`STATE_FINALIZED`], gives the
 //! object its reference back ([`LockStrategy::resurrect`]) and queues it on
 //! the current thread's queue; weak reference callbacks are queued the same
-//! way ([`crate::weakref`]). The thread's VM runs the queue at its next safe
-//! point — function entry, backward jumps, every call that is not a plain
-//! Python-to-Python call, `del` — which comes before any later statement can
-//! print, so `del x; print('after')` prints `__del__`'s output first, as in
-//! CPython. When the finalizer has run, the queue drops its reference; if
+//! way ([`crate::weakref`]). The thread's VM runs the queue at its next call
+//! that is not a plain Python-to-Python call (builtins, methods, classes —
+//! every output and every method call on a shared object goes through one)
+//! and after `del`, so `del x; print('after')` prints `__del__`'s output
+//! first, as in CPython. The interpreter's hot loop (backward jumps, calls
+//! of Python functions) does not check the queue: a check there costs the
+//! loop a register spill. When the finalizer has run, the queue drops its reference; if
 //! that was the last one, the object is freed for good (the bit makes it a
 //! plain free), otherwise the finalizer resurrected it and it lives on,
 //! finalized once, as PEP 442 has it.
@@ -56,7 +58,7 @@ thread_local! {
     /// The queue; entries are `Pending<S>` for the strategy of the runtime
     /// that queued them.
     static QUEUE: RefCell<VecDeque<Box<dyn Any>>> = const { RefCell::new(VecDeque::new()) };
-    /// Whether the queue is non-empty: the one cheap check at safe points.
+    /// Whether the queue is non-empty: the one cheap check where the VM runs the queue.
     static PENDING: Cell<bool> = const { Cell::new(false) };
     /// How many VMs on this thread will run the queue.
     static DRAINERS: Cell<u32> = const { Cell::new(0) };
@@ -165,14 +167,14 @@ pub(crate) fn finalized(header: &crate::object::Header) -> bool {
 }
 
 impl<S: LockStrategy> Vm<S> {
-    /// Runs every finalizer queued on this thread (called at safe points
-    /// when [`pending`] says there are some).
+    /// Runs every finalizer queued on this thread (called where the VM
+    /// checks the queue, when [`pending`] says there are some).
     #[cold]
     #[inline(never)]
     ///
     /// The queue is taken a batch at a time, and each batch runs in order:
     /// what dies while a finalizer runs is finalized at that finalizer's
-    /// next safe point (nested, as CPython would run it at once), never
+    /// next call (nested, as CPython would run it at once), never
     /// before the entries queued ahead of it.
     pub fn run_finalizers(&mut self) {
         while pending() {

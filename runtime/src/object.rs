@@ -154,9 +154,10 @@ fn free_object<S: LockStrategy>(ptr: NonNull<PyObject<S>>) {
                 ptr,
                 _owns: PhantomData,
             };
-            // Queued: the finalizer runs at the thread's next safe point and
-            // then drops this reference. Refused (no VM to run it): dropping
-            // it frees the object, finalized, without running anything.
+            // Queued: the finalizer runs when the thread's VM next checks
+            // the queue, then drops this reference. Refused (no VM to run
+            // it): dropping it frees the object, finalized, without running
+            // anything.
             if let Err(refused) = crate::finalize::push(crate::finalize::Pending::Finalize(obj)) {
                 drop(refused);
             }

@@ -225,13 +225,14 @@ impl<S: LockStrategy> Vm<S> {
         self.repr_stack.retain(|a| *a != addr);
     }
 
+    /// Pending finalizers are not run here but at the next call that is not
+    /// a plain Python-to-Python call ([`Vm::call_args`]): every observable
+    /// effect (output, a method call on a shared object) goes through one,
+    /// and a check here would cost the hot loop a register spill.
     #[inline(always)]
     fn safe_point(&mut self) {
         if S::eval_breaker(&self.interp.strategy) {
             S::handle_eval_breaker(&self.interp.strategy, self.ident);
-        }
-        if crate::finalize::pending() {
-            self.run_finalizers();
         }
     }
 
