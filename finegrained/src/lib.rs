@@ -66,6 +66,14 @@ impl LockStrategy for FineGrained {
         refcount::decref(header)
     }
 
+    fn try_incref(header: &Header) -> bool {
+        refcount::try_incref(header)
+    }
+
+    fn resurrect(header: &Header) {
+        refcount::resurrect(header)
+    }
+
     #[inline(always)]
     fn lock_object(header: &Header) {
         objlock::lock(header.lock_byte())

@@ -43,6 +43,45 @@ pub fn decref(header: &Header) -> bool {
     true
 }
 
+/// Adds a reference unless the count is zero: a weak reference's upgrade
+/// (see `runtime::weakref`). A zero count never rises again by
+/// [`incref`] (no strong reference is left to clone), so a compare-and-swap
+/// from a non-zero value can never bring a dying object back. `Acquire` on
+/// success, as `std::sync::Weak::upgrade` has it, so the caller sees the
+/// object as the thread that made it published it.
+#[inline]
+pub fn try_incref(header: &Header) -> bool {
+    if header.is_immortal() {
+        return true;
+    }
+    let rc = header.refcount();
+    let mut n = rc.load(Ordering::Relaxed);
+    loop {
+        if n == 0 {
+            return false;
+        }
+        #[cfg(loom)]
+        if loom_switches::on(&MUTANT_UPGRADE_FROM_ZERO) {
+            // Broken: checks, then adds, as two steps.
+            rc.fetch_add(1, Ordering::Acquire);
+            return true;
+        }
+        match rc.compare_exchange_weak(n, n + 1, Ordering::Acquire, Ordering::Relaxed) {
+            Ok(_) => return true,
+            Err(now) => n = now,
+        }
+    }
+}
+
+/// Gives an object whose count [`decref`] took to zero its one reference
+/// back, for its finalizer. The caller is the only thread that can reach
+/// the object by a strong reference; weak upgrades racing with this store
+/// see zero (and fail) or one (and add to it), both sound.
+#[inline]
+pub fn resurrect(header: &Header) {
+    header.refcount().store(1, Ordering::Relaxed);
+}
+
 /// The decrement's ordering: `Release` (`Relaxed` in the
 /// `MUTANT_RELAXED_DECREF` variant).
 #[inline(always)]
@@ -69,6 +108,13 @@ pub static MUTANT_RELAXED_DECREF: std::sync::atomic::AtomicBool =
 /// read-modify-write, so a concurrent decrement can be lost.
 #[cfg(loom)]
 pub static MUTANT_NONATOMIC_INCREF: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// loom-only switch: an upgrade checks the count for zero and increments
+/// it in two steps, so it can revive an object whose count just fell to
+/// zero.
+#[cfg(loom)]
+pub static MUTANT_UPGRADE_FROM_ZERO: std::sync::atomic::AtomicBool =
     std::sync::atomic::AtomicBool::new(false);
 
 #[cfg(loom)]

@@ -77,6 +77,26 @@ mod common {
         rc.store(new, Ordering::Relaxed);
         new == 0
     }
+
+    #[inline]
+    pub(crate) fn try_incref(header: &Header) -> bool {
+        if header.is_immortal() {
+            return true;
+        }
+        // The GIL serialises this with every other count update.
+        let rc = header.refcount();
+        let n = rc.load(Ordering::Relaxed);
+        if n == 0 {
+            return false;
+        }
+        rc.store(n + 1, Ordering::Relaxed);
+        true
+    }
+
+    #[inline]
+    pub(crate) fn resurrect(header: &Header) {
+        header.refcount().store(1, Ordering::Relaxed);
+    }
 }
 
 impl<const RELEASE: bool> LockStrategy for GilMode<RELEASE> {
@@ -118,6 +138,14 @@ impl<const RELEASE: bool> LockStrategy for GilMode<RELEASE> {
     #[inline(always)]
     fn decref(header: &Header) -> bool {
         common::decref(header)
+    }
+
+    fn try_incref(header: &Header) -> bool {
+        common::try_incref(header)
+    }
+
+    fn resurrect(header: &Header) {
+        common::resurrect(header)
     }
 
     /// A no-op: the GIL already excludes every other thread.

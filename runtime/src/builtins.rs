@@ -115,6 +115,7 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
                 crate::dict::new_map(),
             ))),
         ),
+        has_del: Default::default(),
     }));
     let not_implemented = Value::Obj(interp.alloc_shared(Payload::Instance(
         crate::object::InstanceObj {
@@ -137,6 +138,7 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
                     crate::dict::new_map(),
                 ))),
             ),
+            has_del: Default::default(),
         }));
         Value::Obj(
             interp.alloc_shared(Payload::Instance(crate::object::InstanceObj {
@@ -148,6 +150,22 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         )
     };
     let ellipsis = singleton("ellipsis");
+    // Tracebacks are not inspectable objects here; `__exit__` and
+    // `sys.exc_info()` get an instance of this class where CPython passes
+    // a traceback.
+    let traceback_class = interp.alloc_shared(Payload::Type(crate::object::TypeObj {
+        name: "traceback".into(),
+        kind: TypeKind::Instance,
+        base: Some(object.clone()),
+        bases: Box::new([object.clone()]),
+        mro: Box::new([object.clone()]),
+        dict: Some(
+            interp.alloc_shared(Payload::Dict(crate::object::PyDict::new(
+                crate::dict::new_map(),
+            ))),
+        ),
+        has_del: Default::default(),
+    }));
     interp.dict_set_str(&interp.builtins, "Ellipsis", ellipsis.clone());
     let abc_meta = Value::Obj(interp.alloc_shared(Payload::Type(crate::object::TypeObj {
         name: "ABCMeta".into(),
@@ -156,6 +174,7 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         bases: Box::new([object.clone()]),
         mro: Box::new([object]),
         dict: None,
+        has_del: Default::default(),
     })));
     let singletons = crate::interp::Singletons {
         not_implemented,
@@ -165,6 +184,7 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         abc_meta,
         ellipsis,
         mro: builtin_fn(interp, "mro", class_mro, false),
+        traceback_class,
     };
     let _ = interp.singletons.set(singletons);
 }
@@ -345,20 +365,24 @@ fn builtin_vars<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 fn builtin_callable<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "callable", &args, 1, 1)?;
-    let v = &args.pos[0];
-    let callable = match v.payload() {
+    Ok(Value::Bool(is_callable(vm, &args.pos[0])))
+}
+
+/// Python's `callable(v)`.
+fn is_callable<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> bool {
+    match v.payload() {
         Some(
             Payload::Function(_)
             | Payload::Builtin(_)
             | Payload::BoundMethod(..)
+            | Payload::WeakRef(_)
             | Payload::Type(_),
         ) => true,
         Some(Payload::Instance(i)) => {
             crate::classes::class_lookup(&i.class, &vm.new_str("__call__")).is_some()
         }
         _ => false,
-    };
-    Ok(Value::Bool(callable))
+    }
 }
 
 /// Checks the positional argument count of a builtin; CPython's message.
@@ -648,17 +672,34 @@ pub fn class_list<S: LockStrategy>(
     v: &Value<S>,
     message: &str,
 ) -> PyResult<S, Vec<ObjRef<S>>> {
-    let items: Vec<Value<S>> = match v.payload() {
-        Some(Payload::Tuple(items)) => items.to_vec(),
-        _ => vec![v.clone()],
-    };
-    items
-        .into_iter()
-        .map(|c| match c {
-            Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => Ok(o),
+    let mut out = Vec::new();
+    collect_classes(vm, v, message, &mut out)?;
+    Ok(out)
+}
+
+/// Tuples of classes nest: `isinstance(x, (int, (str, bytes)))`.
+fn collect_classes<S: LockStrategy>(
+    vm: &Vm<S>,
+    v: &Value<S>,
+    message: &str,
+    out: &mut Vec<ObjRef<S>>,
+) -> PyResult<S, ()> {
+    match v {
+        Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => {
+            out.push(o.clone());
+            Ok(())
+        }
+        Value::Obj(o) => match &o.payload {
+            Payload::Tuple(items) => {
+                for item in items.iter() {
+                    collect_classes(vm, item, message, out)?;
+                }
+                Ok(())
+            }
             _ => Err(vm.type_error(message)),
-        })
-        .collect()
+        },
+        _ => Err(vm.type_error(message)),
+    }
 }
 
 /// Whether type `t` is `class` or derives from it.
@@ -690,23 +731,16 @@ fn builtin_id<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "id", &args, 1, 1)?;
     Ok(match &args.pos[0] {
         Value::Obj(o) => Value::Int(o.addr() as i64),
-        other => Value::Int(crate::dict::hash_value(other).unwrap_or(0) as i64 & 0x7fff_ffff_ffff),
+        other => {
+            Value::Int(crate::dict::hash_value(other).map_or(0, |h| h as i64 & 0x7fff_ffff_ffff))
+        }
     })
 }
 
 fn builtin_hash<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "hash", &args, 1, 1)?;
     let v = &args.pos[0];
-    // Numbers hash as CPython does for values that fit; others by our hash.
-    Ok(match v {
-        Value::Int(i) if *i != -1 => Value::Int(*i),
-        Value::Int(_) => Value::Int(-2),
-        Value::Bool(b) => Value::Int(*b as i64),
-        _ => match crate::dict::hash_value(v) {
-            Ok(h) => Value::Int((h >> 1) as i64),
-            Err(t) => return Err(vm.type_error(format!("unhashable type: '{t}'"))),
-        },
-    })
+    Ok(Value::Int(crate::dict::py_hash(vm, v)?))
 }
 
 fn builtin_ord<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
@@ -740,7 +774,18 @@ fn builtin_chr<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 }
 
 fn builtin_iter<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    arity(vm, "iter", &args, 1, 1)?;
+    arity(vm, "iter", &args, 1, 2)?;
+    if let Some(sentinel) = args.pos.get(1) {
+        if !is_callable(vm, &args.pos[0]) {
+            return Err(vm.type_error("iter(v, w): v must be callable"));
+        }
+        return Ok(Value::Obj(ObjRef::new(Payload::Iter(
+            crate::object::ObjCell::new(crate::object::IterState::Callable {
+                func: args.pos[0].clone(),
+                sentinel: sentinel.clone(),
+            }),
+        ))));
+    }
     ops::get_iter(vm, &args.pos[0])
 }
 
@@ -887,7 +932,9 @@ fn builtin_format<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S>
 
 fn builtin_any<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "any", &args, 1, 1)?;
-    for v in ops::iterate(vm, &args.pos[0])? {
+    // Lazily: stop at the first deciding item, as CPython does.
+    let it = ops::get_iter(vm, &args.pos[0])?;
+    while let Some(v) = ops::iter_next(vm, &it)? {
         if ops::truthy(vm, &v)? {
             return Ok(Value::Bool(true));
         }
@@ -897,7 +944,9 @@ fn builtin_any<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 fn builtin_all<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "all", &args, 1, 1)?;
-    for v in ops::iterate(vm, &args.pos[0])? {
+    // Lazily: stop at the first deciding item, as CPython does.
+    let it = ops::get_iter(vm, &args.pos[0])?;
+    while let Some(v) = ops::iter_next(vm, &it)? {
         if !ops::truthy(vm, &v)? {
             return Ok(Value::Bool(false));
         }
@@ -927,6 +976,14 @@ pub fn construct<S: LockStrategy>(
         _ => "?".into(),
     };
     match kind {
+        TypeKind::WeakRef => crate::weakref::new_ref(vm, args),
+        TypeKind::Thread => crate::modules::threading::new_thread(vm, args),
+        TypeKind::NoneType => {
+            if !args.pos.is_empty() || !args.kw.is_empty() {
+                return Err(vm.type_error("NoneType takes no arguments"));
+            }
+            Ok(Value::None)
+        }
         TypeKind::Int => {
             let base = args.take_kw("base");
             arity(vm, "int", &args, 0, 2)?;

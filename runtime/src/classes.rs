@@ -43,7 +43,14 @@ pub fn c3_mro<S: LockStrategy>(vm: &Vm<S>, bases: &[ObjRef<S>]) -> PyResult<S, V
             .map(|s| s[0].clone())
             .find(|h| !seqs.iter().any(|s| s[1..].iter().any(|x| x.ptr_eq(h))));
         let Some(head) = head else {
-            let names: Vec<String> = bases
+            // CPython names the heads that could not be merged.
+            let mut heads: Vec<ObjRef<S>> = Vec::new();
+            for s in &seqs {
+                if !heads.iter().any(|h| h.ptr_eq(&s[0])) {
+                    heads.push(s[0].clone());
+                }
+            }
+            let names: Vec<String> = heads
                 .iter()
                 .map(|b| type_obj(b).map(|t| t.name.clone()).unwrap_or_default())
                 .collect();
@@ -109,6 +116,13 @@ pub fn build_class<S: LockStrategy>(
         TypeKind::Instance
     };
     let class_cell = ops::dict_del(vm, &namespace, &vm.new_str("__classcell__"))?;
+    // A class that defines `__eq__` without `__hash__` is unhashable.
+    if dict_get(&namespace, &vm.new_str("__eq__")).is_some()
+        && dict_get(&namespace, &vm.new_str("__hash__")).is_none()
+    {
+        let key = vm.new_str("__hash__");
+        ops::dict_set(vm, &namespace, key, Value::None)?;
+    }
     let class = vm.interp.alloc_shared(Payload::Type(TypeObj {
         name: name.to_string(),
         kind,
@@ -116,7 +130,13 @@ pub fn build_class<S: LockStrategy>(
         bases: base_objs.into_boxed_slice(),
         mro: mro.into_boxed_slice(),
         dict: Some(namespace),
+        has_del: Default::default(),
     }));
+    if class_lookup(&class, &vm.new_str("__del__")).is_some() {
+        if let Some(t) = type_obj(&class) {
+            t.has_del.store(true, crate::sync::Ordering::Relaxed);
+        }
+    }
     // Abstract classes (ABCMeta, or a base with abstract methods): record
     // which abstract methods are still not overridden.
     let uses_abc = matches!((&metaclass, &abc_meta), (Some(Value::Obj(a)), Value::Obj(b)) if a.ptr_eq(b))
@@ -537,8 +557,16 @@ pub fn function_getattr<S: LockStrategy>(
     f: &crate::object::Function<S>,
     attr: &str,
 ) -> PyResult<S, Option<Value<S>>> {
+    // `__name__`, `__qualname__` and `__doc__` may be rebound.
+    if matches!(attr, "__name__" | "__qualname__" | "__doc__") {
+        let d = f.dict.with::<S, _>(&o.header, |d| d.clone());
+        if let Some(v) = d.and_then(|d| dict_get(&d, &vm.new_str(attr))) {
+            return Ok(Some(v));
+        }
+    }
     Ok(Some(match attr {
-        "__name__" | "__qualname__" => vm.new_str(&*f.code.name),
+        "__name__" => vm.new_str(&*f.code.name),
+        "__qualname__" => vm.new_str(&*f.code.qualname),
         "__doc__" => f
             .code
             .consts

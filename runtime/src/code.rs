@@ -69,6 +69,10 @@ pub const MAKE_KWDEFAULTS: u8 = 2;
 pub const MAKE_CLOSURE: u8 = 4;
 
 /// One instruction. Jump targets are instruction indices.
+/// Flag in `ListExtend`'s depth: the list holds a call's positional
+/// arguments (the callee lies just below it), for CPython's error message.
+pub const IN_CALL: u32 = 1 << 31;
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Instr {
     Nop,
@@ -127,6 +131,9 @@ pub enum Instr {
     StoreSubscr,
     DeleteSubscr,
     UnpackSequence(u32),
+    /// Unpacking with a starred target: `before` items, a list of the rest
+    /// but `after`, then `after` items, pushed so that the first is on top.
+    UnpackEx(u32, u32),
     /// Makes a function from the nested code `children[i]`. The flags say
     /// what lies on the stack below, in this order: a tuple of defaults
     /// ([`MAKE_DEFAULTS`]), a dict of keyword-only defaults
@@ -207,6 +214,7 @@ pub enum Instr {
 /// A compiled function or module body.
 pub struct Code<S: LockStrategy> {
     pub name: Arc<str>,
+    pub qualname: Arc<str>,
     pub filename: Arc<str>,
     pub instrs: Box<[Instr]>,
     /// Source line of each instruction.
@@ -217,6 +225,8 @@ pub struct Code<S: LockStrategy> {
     pub varnames: Box<[Arc<str>]>,
     /// Positional parameters.
     pub argcount: u32,
+    /// Leading positional parameters that cannot be passed by keyword.
+    pub posonlyargcount: u32,
     pub kwonlyargcount: u32,
     /// Whether the code takes `*args` / `**kwargs` (their slots follow the
     /// keyword-only parameters).

@@ -33,12 +33,19 @@ pub enum Const {
 #[derive(Debug)]
 pub struct CodeUnit {
     pub name: String,
+    /// `__qualname__`: the dotted path from the module (`C.m`,
+    /// `f.<locals>.g`).
+    pub qualname: String,
     pub instrs: Vec<Instr>,
     pub lines: Vec<u32>,
     pub consts: Vec<Const>,
     pub names: Vec<String>,
     pub varnames: Vec<String>,
+    /// Positional parameters, positional-only ones included.
     pub argcount: u32,
+    /// The first `posonlyargcount` positional parameters cannot be passed
+    /// by keyword.
+    pub posonlyargcount: u32,
     pub kwonlyargcount: u32,
     pub varargs: bool,
     pub varkw: bool,
@@ -199,6 +206,8 @@ enum FBlock {
 struct Scope {
     unit: CodeUnit,
     is_module: bool,
+    /// The class whose body (or method) this is, for name mangling.
+    private: Option<String>,
     /// Local variable names (functions only).
     locals: HashSet<String>,
     globals: HashSet<String>,
@@ -211,12 +220,14 @@ impl Scope {
         Self {
             unit: CodeUnit {
                 name: name.to_string(),
+                qualname: name.to_string(),
                 instrs: Vec::new(),
                 lines: Vec::new(),
                 consts: Vec::new(),
                 names: Vec::new(),
                 varnames: Vec::new(),
                 argcount: 0,
+                posonlyargcount: 0,
                 kwonlyargcount: 0,
                 varargs: false,
                 varkw: false,
@@ -229,6 +240,7 @@ impl Scope {
                 is_generator: false,
             },
             is_module,
+            private: None,
             locals: HashSet::new(),
             globals: HashSet::new(),
             fblocks: Vec::new(),
@@ -339,6 +351,28 @@ impl Compiler<'_> {
         (names.len() - 1) as u32
     }
 
+    /// A private name (`__x`, not `__x__`) used inside a class is renamed
+    /// `_Class__x`, as CPython does.
+    fn mangle(&self, name: &str) -> Option<String> {
+        let class = self.scopes.last()?.private.as_deref()?;
+        if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+            return None;
+        }
+        let stripped = class.trim_start_matches('_');
+        if stripped.is_empty() {
+            return None;
+        }
+        Some(format!("_{stripped}{name}"))
+    }
+
+    /// The name index of an attribute name, mangled if private.
+    fn attr_index(&mut self, name: &str) -> u32 {
+        match self.mangle(name) {
+            Some(m) => self.name_index(&m),
+            None => self.name_index(name),
+        }
+    }
+
     fn var_index(&mut self, name: &str) -> u32 {
         let vars = &mut self.scope().unit.varnames;
         if let Some(i) = vars.iter().position(|n| n == name) {
@@ -366,7 +400,7 @@ impl Compiler<'_> {
             return Ok(());
         }
         if unit.is_class && !scope.globals.contains(name) {
-            let i = self.name_index(name);
+            let i = self.attr_index(name);
             self.emit(match op {
                 NameOp::Load => Instr::LoadName(i),
                 NameOp::Store => Instr::StoreName(i),
@@ -385,7 +419,7 @@ impl Compiler<'_> {
             });
             return Ok(());
         }
-        let i = self.name_index(name);
+        let i = self.attr_index(name);
         self.emit(match op {
             NameOp::Load => Instr::LoadGlobal(i),
             NameOp::Store => Instr::StoreGlobal(i),
@@ -405,20 +439,33 @@ impl Compiler<'_> {
         names: crate::scope::ScopeNames,
     ) {
         let mut scope = Scope::new(name, false);
+        let parent = self.scopes.last().expect("an enclosing scope");
+        scope.unit.qualname = if parent.is_module {
+            name.to_string()
+        } else if parent.unit.is_class {
+            format!("{}.{}", parent.unit.qualname, name)
+        } else {
+            format!("{}.<locals>.{}", parent.unit.qualname, name)
+        };
+        scope.private = parent.private.clone();
         scope.unit.is_generator = names.is_generator;
         scope.unit.varnames = params.to_vec();
         let mut cells: Vec<String> = names.cells.into_iter().collect();
         cells.sort();
+        // A class body's own names are not visible to the functions in it:
+        // a class scope passes on only what it has as cells or free
+        // variables itself.
         let enclosing_binds = |n: &String| {
-            self.scopes
-                .iter()
-                .rev()
-                .take_while(|s| !s.is_module)
-                .any(|s| {
-                    (s.locals.contains(n) && !s.globals.contains(n))
-                        || s.unit.freevars.contains(n)
-                        || s.unit.cellvars.contains(n)
-                })
+            for s in self.scopes.iter().rev().take_while(|s| !s.is_module) {
+                let passes = s.unit.freevars.contains(n) || s.unit.cellvars.contains(n);
+                if s.unit.is_class {
+                    return passes;
+                }
+                if passes || (s.locals.contains(n) && !s.globals.contains(n)) {
+                    return true;
+                }
+            }
+            false
         };
         let mut frees: Vec<String> = names.free.into_iter().filter(enclosing_binds).collect();
         frees.sort();
@@ -920,11 +967,13 @@ impl Compiler<'_> {
     /// Pushes a function's defaults (a tuple) and keyword-only defaults (a
     /// dict), evaluated once in the defining scope; returns the flags.
     fn compile_defaults(&mut self, p: &ast::Parameters) -> CResult<u8> {
-        if let Some(a) = p.posonlyargs.first() {
-            return Err(self.unsupported(a.range, "positional-only parameters"));
-        }
         let mut flags = 0;
-        let defaults: Vec<&Expr> = p.args.iter().filter_map(|a| a.default.as_deref()).collect();
+        let defaults: Vec<&Expr> = p
+            .posonlyargs
+            .iter()
+            .chain(&p.args)
+            .filter_map(|a| a.default.as_deref())
+            .collect();
         if !defaults.is_empty() {
             for d in &defaults {
                 self.compile_expr(d)?;
@@ -950,7 +999,8 @@ impl Compiler<'_> {
 
     fn set_signature(&mut self, p: &ast::Parameters) {
         let unit = &mut self.scope().unit;
-        unit.argcount = p.args.len() as u32;
+        unit.argcount = (p.posonlyargs.len() + p.args.len()) as u32;
+        unit.posonlyargcount = p.posonlyargs.len() as u32;
         unit.kwonlyargcount = p.kwonlyargs.len() as u32;
         unit.varargs = p.vararg.is_some();
         unit.varkw = p.kwarg.is_some();
@@ -991,9 +1041,13 @@ impl Compiler<'_> {
         // The class body provides `__class__` to its methods; it is not a
         // free variable of the class body itself.
         let wants_class_cell = names.free.remove("__class__");
+        // Its own names are not visible to the functions in it, so none of
+        // them is a cell.
+        names.cells.clear();
         let name = c.name.id.to_string();
         self.push_function_scope(&name, &[], names);
         self.scope().unit.is_class = true;
+        self.scope().private = Some(name.clone());
         if wants_class_cell {
             self.scope().unit.cellvars.push("__class__".to_string());
         }
@@ -1176,7 +1230,7 @@ impl Compiler<'_> {
             Expr::Attribute(a) => {
                 self.compile_expr(&a.value)?;
                 self.emit(Instr::Dup);
-                let i = self.name_index(a.attr.id.as_str());
+                let i = self.attr_index(a.attr.id.as_str());
                 self.emit(Instr::LoadAttr(i));
                 self.compile_expr(&s.value)?;
                 self.emit(Instr::Inplace(op));
@@ -1203,21 +1257,44 @@ impl Compiler<'_> {
             }
             Expr::Attribute(a) => {
                 self.compile_expr(&a.value)?;
-                let i = self.name_index(a.attr.id.as_str());
+                let i = self.attr_index(a.attr.id.as_str());
                 self.emit(Instr::StoreAttr(i));
                 Ok(())
             }
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
-                if let Some(star) = elts.iter().find(|e| e.is_starred_expr()) {
-                    return Err(self.unsupported(star.range(), "starred assignment target"));
+                let stars: Vec<usize> = elts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| e.is_starred_expr())
+                    .map(|(i, _)| i)
+                    .collect();
+                match stars.as_slice() {
+                    [] => {
+                        self.emit(Instr::UnpackSequence(elts.len() as u32));
+                    }
+                    [i] => {
+                        let after = elts.len() - i - 1;
+                        self.emit(Instr::UnpackEx(*i as u32, after as u32));
+                    }
+                    [_, second, ..] => {
+                        return Err(self.syntax(
+                            elts[*second].range(),
+                            "multiple starred expressions in assignment",
+                        ))
+                    }
                 }
-                self.emit(Instr::UnpackSequence(elts.len() as u32));
                 for e in elts {
-                    self.compile_store(e)?;
+                    match e {
+                        Expr::Starred(s) => self.compile_store(&s.value)?,
+                        _ => self.compile_store(e)?,
+                    }
                 }
                 Ok(())
             }
-            Expr::Starred(s) => Err(self.unsupported(s.range, "starred assignment target")),
+            Expr::Starred(s) => Err(self.syntax(
+                s.range,
+                "starred assignment target must be in a list or tuple",
+            )),
             other => Err(self.syntax(other.range(), "cannot assign to expression")),
         }
     }
@@ -1239,7 +1316,7 @@ impl Compiler<'_> {
             }
             Expr::Attribute(a) => {
                 self.compile_expr(&a.value)?;
-                let i = self.name_index(a.attr.id.as_str());
+                let i = self.attr_index(a.attr.id.as_str());
                 self.emit(Instr::DeleteAttr(i));
                 Ok(())
             }
@@ -1355,7 +1432,7 @@ impl Compiler<'_> {
             Expr::Call(call) => self.compile_call(call)?,
             Expr::Attribute(a) => {
                 self.compile_expr(&a.value)?;
-                let i = self.name_index(a.attr.id.as_str());
+                let i = self.attr_index(a.attr.id.as_str());
                 self.emit(Instr::LoadAttr(i));
             }
             Expr::Subscript(s) => {
@@ -1393,7 +1470,11 @@ impl Compiler<'_> {
             }
             Expr::Slice(s) => return Err(self.syntax(s.range, "slice outside a subscript")),
             Expr::Starred(s) => return Err(self.unsupported(s.range, "starred expression")),
-            Expr::Named(e) => return Err(self.unsupported(e.range, "assignment expression (:=)")),
+            Expr::Named(e) => {
+                self.compile_expr(&e.value)?;
+                self.emit(Instr::Dup);
+                self.compile_store(&e.target)?;
+            }
             Expr::Lambda(l) => self.compile_lambda(l)?,
             Expr::Set(e) => {
                 self.compile_elements(&e.elts)?;
@@ -1621,15 +1702,29 @@ impl Compiler<'_> {
         if unpacks {
             // f(*a, x, **k): a list of positional arguments, a dict of
             // keyword ones.
+            // Every keyword goes through DictMerge, which refuses repeats.
             self.compile_expr(&call.func)?;
-            self.compile_list_with_stars(&args.args)?;
+            self.emit(Instr::BuildList(0));
+            for e in args.args.iter() {
+                match e {
+                    Expr::Starred(s) => {
+                        self.compile_expr(&s.value)?;
+                        self.emit(Instr::ListExtend(1 | crate::code::IN_CALL));
+                    }
+                    other => {
+                        self.compile_expr(other)?;
+                        self.emit(Instr::ListAppend(1));
+                    }
+                }
+            }
             self.emit(Instr::BuildDict(0));
             for k in args.keywords.iter() {
                 match &k.arg {
                     Some(name) => {
                         self.emit_const(Const::Str(name.id.to_string()));
                         self.compile_expr(&k.value)?;
-                        self.emit(Instr::MapAdd(1));
+                        self.emit(Instr::BuildDict(1));
+                        self.emit(Instr::DictMerge(1));
                     }
                     None => {
                         self.compile_expr(&k.value)?;
@@ -1652,7 +1747,7 @@ impl Compiler<'_> {
         };
         if let Some(a) = method {
             self.compile_expr(&a.value)?;
-            let i = self.name_index(a.attr.id.as_str());
+            let i = self.attr_index(a.attr.id.as_str());
             self.emit(Instr::LoadMethod(i));
             self.compile_elements(&args.args)?;
             self.set_line(call.range());

@@ -1,10 +1,39 @@
-//! The storage of `dict`: an insertion-ordered hash map keyed by Python
-//! values, with Python's equality for builtin hashable types (so `1`, `1.0`
-//! and `True` are one key).
+//! The storage of `dict` (and `set`): an insertion-ordered hash map keyed by
+//! Python values, with Python's equality (so `1`, `1.0` and `True` are one
+//! key, and instances of user classes compare through `__eq__`).
+//!
+//! # Keys whose comparison runs Python code
+//!
+//! A map is only ever touched under its owner's lock (see
+//! [`crate::object::ObjCell`]), and no Python code may run while an object
+//! lock is held: under `finegrained` a `__eq__` that touched the same dict
+//! would deadlock on its lock, and one that touched another dict could
+//! deadlock against a thread locking the two in the other order. So, as
+//! CPython's free-threaded build does, the hash is computed before the lock
+//! is taken ([`hash_of`]), and [`find`] compares keys in rounds:
+//!
+//! 1. Under the lock, probe the map. Keys whose equality needs no Python
+//!    code (identity, builtin types) are decided at once; keys of equal hash
+//!    that need `__eq__` are collected (each with a new reference) and
+//!    treated as unequal for now.
+//! 2. If the probe found the key, or collected nothing, the outcome is
+//!    final: the caller's action runs in the same critical section, so a
+//!    lookup and the insert or removal it decides are atomic.
+//! 3. Otherwise the lock is released, `__eq__` runs on the collected keys
+//!    (stopping at the first equal one), the results are remembered by the
+//!    identity of the stored key, and the probe starts again at 1. A stored
+//!    key already compared is decided from memory; one that appeared in the
+//!    meantime (another thread, or the `__eq__` itself, changed the map) is
+//!    collected and compared in the next round.
+//!
+//! The loop ends when a round finds the key or has nothing left to compare,
+//! so every decision is made under the lock on the map as it is then.
 
-use crate::object::{Payload, Value};
+use crate::object::{Header, ObjCell, Payload, Value};
 use crate::strategy::LockStrategy;
-use indexmap::IndexMap;
+use crate::vm::{PyResult, Vm};
+use indexmap::{Equivalent, IndexMap};
+use std::cell::RefCell;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 /// A dict key with its hash computed once, before the dict is locked.
@@ -67,8 +96,17 @@ fn hash_str(s: &str) -> u64 {
     mix(h)
 }
 
-/// The hash of a hashable value, or the type name of an unhashable one.
-pub fn hash_value<S: LockStrategy>(v: &Value<S>) -> Result<u64, &'static str> {
+/// Why [`hash_value`] gave no hash.
+pub enum NoHash {
+    /// A value of a builtin unhashable type (its type name).
+    Unhashable(&'static str),
+    /// The hash needs Python code (`__hash__` of a user class, possibly
+    /// inside a tuple): use [`hash_of`].
+    NeedsCode,
+}
+
+/// The hash of a value as a dict key, without running Python code.
+pub fn hash_value<S: LockStrategy>(v: &Value<S>) -> Result<u64, NoHash> {
     Ok(match v {
         Value::None => 0x5a5a_5a5a,
         Value::Bool(b) => mix(*b as u64),
@@ -76,6 +114,13 @@ pub fn hash_value<S: LockStrategy>(v: &Value<S>) -> Result<u64, &'static str> {
         Value::Float(f) => {
             if f.fract() == 0.0 && *f >= i64::MIN as f64 && *f < i64::MAX as f64 {
                 mix(*f as i64 as u64)
+            } else if f.is_finite() && f.fract() == 0.0 {
+                // An integral float beyond 64 bits hashes as the equal int.
+                use num_traits::FromPrimitive;
+                match num_bigint::BigInt::from_f64(*f) {
+                    Some(b) => hash_str(&b.to_string()),
+                    None => mix(f.to_bits()),
+                }
             } else {
                 mix(f.to_bits())
             }
@@ -85,25 +130,205 @@ pub fn hash_value<S: LockStrategy>(v: &Value<S>) -> Result<u64, &'static str> {
             Payload::BigInt(b) => hash_str(&b.to_string()),
             Payload::Bytes(b) => mix(b.iter().fold(0u64, |h, x| h.rotate_left(5) ^ *x as u64)),
             Payload::Tuple(items) => {
-                let mut h: u64 = 0x345678;
+                let mut h = TUPLE_HASH_SEED;
                 for it in items.iter() {
                     h = mix(h ^ hash_value(it)?);
                 }
                 h
             }
-            Payload::List(_) => return Err("list"),
-            Payload::Set { frozen: false, .. } => return Err("set"),
+            Payload::List(_) => return Err(NoHash::Unhashable("list")),
+            Payload::Set { frozen: false, .. } => return Err(NoHash::Unhashable("set")),
             Payload::Set { items, .. } => {
                 // Order-independent: xor of the elements' hashes.
                 let hashes: Vec<u64> =
                     items.with::<S, _>(&o.header, |m| m.keys().map(|k| k.hash).collect());
                 mix(hashes.into_iter().fold(0x1234_5678, |h, x| h ^ x))
             }
-            Payload::Dict(_) => return Err("dict"),
-            Payload::Slice(_) => return Err("slice"),
+            Payload::Dict(_) => return Err(NoHash::Unhashable("dict")),
+            Payload::Slice(_) => return Err(NoHash::Unhashable("slice")),
+            Payload::Instance(_) | Payload::WeakRef(_) => return Err(NoHash::NeedsCode),
+            Payload::Exception(e) if e.dict.is_some() => return Err(NoHash::NeedsCode),
             _ => mix(o.addr() as u64),
         },
     })
+}
+
+const TUPLE_HASH_SEED: u64 = 0x345678;
+
+/// CPython's hash of an object that keeps `object.__hash__`: its address
+/// rotated by 4 bits (the low bits of an aligned address are always zero).
+pub fn identity_hash(addr: usize) -> i64 {
+    addr.rotate_right(4) as i64
+}
+
+/// The hash of any value as a dict key: runs `__hash__` of user classes,
+/// raises CPython's `TypeError` for unhashable values. Never call this with
+/// an object lock held.
+pub fn hash_of<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, u64> {
+    match hash_value(v) {
+        Ok(h) => Ok(h),
+        Err(NoHash::Unhashable(t)) => Err(vm.type_error(format!("unhashable type: '{t}'"))),
+        Err(NoHash::NeedsCode) => match v.payload() {
+            Some(Payload::Tuple(items)) => {
+                let mut h = TUPLE_HASH_SEED;
+                for it in items.iter() {
+                    h = mix(h ^ hash_of(vm, it)?);
+                }
+                Ok(h)
+            }
+            Some(Payload::WeakRef(w)) => Ok(mix(crate::weakref::hash(vm, w)? as u64)),
+            _ => {
+                // The int that `hash(v)` returns, hashed as that int is, so
+                // that a user object equal to an int finds it.
+                let h = user_hash(vm, v)?;
+                Ok(mix(h as u64))
+            }
+        },
+    }
+}
+
+/// Python's `hash(v)`: CPython's values for ints, floats and user objects
+/// (and weak references to them); others by the dict hash.
+pub fn py_hash<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, i64> {
+    Ok(match v {
+        Value::Int(i) => reduce_hash_i64(*i),
+        Value::Bool(b) => *b as i64,
+        Value::Float(f) => float_hash(*f),
+        Value::Obj(o) => match &o.payload {
+            Payload::BigInt(b) => reduce_hash_big(b),
+            Payload::WeakRef(w) => crate::weakref::hash(vm, w)?,
+            _ if crate::classes::user_class_of(v).is_some() => user_hash(vm, v)?,
+            _ => (hash_of(vm, v)? >> 1) as i64,
+        },
+        Value::None => (hash_of(vm, v)? >> 1) as i64,
+    })
+}
+
+/// `hash(v)` for an instance of a user class: its `__hash__` (CPython's
+/// errors when the class set it to None, or when it returns a non-int), or
+/// the identity hash. The result is CPython's: a returned int is reduced
+/// modulo 2**61 - 1 and -1 becomes -2.
+pub fn user_hash<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, i64> {
+    let Some(class) = crate::classes::user_class_of(v) else {
+        return Ok(identity_hash(v.obj().map_or(0, |o| o.addr())));
+    };
+    let name = vm.new_str("__hash__");
+    match crate::classes::class_lookup(&class, &name) {
+        Some(Value::None) => {
+            Err(vm.type_error(format!("unhashable type: '{}'", crate::ops::type_name(v))))
+        }
+        Some(f) => {
+            let r = vm.call(&f, vec![v.clone()])?;
+            match &r {
+                Value::Int(i) => Ok(reduce_hash_i64(*i)),
+                Value::Bool(b) => Ok(*b as i64),
+                Value::Obj(o) => match &o.payload {
+                    Payload::BigInt(b) => Ok(reduce_hash_big(b)),
+                    _ => Err(vm.type_error("__hash__ method should return an integer")),
+                },
+                _ => Err(vm.type_error("__hash__ method should return an integer")),
+            }
+        }
+        None => Ok(identity_hash(v.obj().map_or(0, |o| o.addr()))),
+    }
+}
+
+/// CPython's modulus for numeric hashes (2**61 - 1).
+const HASH_MODULUS: i64 = (1 << 61) - 1;
+
+/// CPython's `hash(i)` for an int that fits in 64 bits.
+pub fn reduce_hash_i64(i: i64) -> i64 {
+    let r = if i.unsigned_abs() < HASH_MODULUS as u64 {
+        i
+    } else {
+        let m = (i.unsigned_abs() % HASH_MODULUS as u64) as i64;
+        if i < 0 {
+            -m
+        } else {
+            m
+        }
+    };
+    if r == -1 {
+        -2
+    } else {
+        r
+    }
+}
+
+/// CPython's `hash(x)` for a float (`_Py_HashDouble`): equal to the hash
+/// of the equal int for integral values.
+pub fn float_hash(v: f64) -> i64 {
+    const BITS: u32 = 61;
+    const MODULUS: u64 = (1 << BITS) - 1;
+    if v.is_nan() {
+        return 0;
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { 314_159 } else { -314_159 };
+    }
+    let (mut m, mut e) = frexp(v);
+    let sign: i64 = if m < 0.0 {
+        m = -m;
+        -1
+    } else {
+        1
+    };
+    let mut x: u64 = 0;
+    while m != 0.0 {
+        x = ((x << 28) & MODULUS) | x >> (BITS - 28);
+        m *= 268_435_456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        x += y;
+        if x >= MODULUS {
+            x -= MODULUS;
+        }
+    }
+    let e = if e >= 0 {
+        e as u32 % BITS
+    } else {
+        BITS - 1 - ((-1 - e) as u32 % BITS)
+    };
+    x = ((x << e) & MODULUS) | x >> (BITS - e);
+    let r = (x as i64).wrapping_mul(sign);
+    if r == -1 {
+        -2
+    } else {
+        r
+    }
+}
+
+/// C's `frexp`: `v == m * 2**e` with `0.5 <= |m| < 1` (and `(0.0, 0)` for
+/// zero). `v` is finite.
+fn frexp(v: f64) -> (f64, i32) {
+    if v == 0.0 {
+        return (v, 0);
+    }
+    let bits = v.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        // Subnormal: scale into the normal range first.
+        let (m, e) = frexp(v * f64::powi(2.0, 64));
+        return (m, e - 64);
+    }
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (m, exp - 1022)
+}
+
+/// CPython's `hash(n)` for a big int.
+pub fn reduce_hash_big(b: &num_bigint::BigInt) -> i64 {
+    use num_traits::{Signed, ToPrimitive};
+    let m = (b.abs() % num_bigint::BigInt::from(HASH_MODULUS))
+        .to_i64()
+        .unwrap_or(0);
+    reduce_hash_i64(if b.is_negative() { -m } else { m })
+}
+
+/// A key with its hash, or CPython's `TypeError` if it is unhashable.
+pub fn key_of<S: LockStrategy>(vm: &mut Vm<S>, key: Value<S>) -> PyResult<S, DictKey<S>> {
+    let hash = hash_of(vm, &key)?;
+    Ok(DictKey { hash, key })
 }
 
 /// Equality of two keys without running Python code: numeric equality across
@@ -148,4 +373,217 @@ pub fn builtin_key_eq<S: LockStrategy>(a: &Value<S>, b: &Value<S>) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether comparing `v` with another key may run Python code: instances of
+/// user classes (their `__eq__`), also inside tuples.
+fn may_run_code<S: LockStrategy>(v: &Value<S>) -> bool {
+    match v.payload() {
+        Some(Payload::Instance(_)) => true,
+        Some(Payload::Exception(e)) => e.dict.is_some(),
+        Some(Payload::Tuple(items)) => items.iter().any(may_run_code),
+        Some(Payload::WeakRef(_)) => true,
+        // Only frozensets are hashable, and they never change: their lock
+        // is held briefly and nothing else is locked under it.
+        Some(Payload::Set {
+            items,
+            frozen: true,
+        }) => {
+            let o = v.obj().expect("a set is an object");
+            items.with::<S, _>(&o.header, |m| m.keys().any(|k| may_run_code(&k.key)))
+        }
+        _ => false,
+    }
+}
+
+/// Key equality decided without running Python code: identity, then
+/// builtin equality; None when `__eq__` must run.
+pub fn eq_without_code<S: LockStrategy>(stored: &Value<S>, probe: &Value<S>) -> Option<bool> {
+    if let (Value::Obj(a), Value::Obj(b)) = (stored, probe) {
+        if a.ptr_eq(b) {
+            return Some(true);
+        }
+    }
+    if may_run_code(stored) || may_run_code(probe) {
+        return None;
+    }
+    Some(builtin_key_eq(stored, probe))
+}
+
+/// One round's probe (see the module documentation).
+struct Probe<'a, S: LockStrategy> {
+    hash: u64,
+    key: &'a Value<S>,
+    /// Stored keys compared with `key` in earlier rounds, and the results.
+    known: &'a [(Value<S>, bool)],
+    /// Stored keys of equal hash that need `__eq__`, collected this round.
+    unknown: RefCell<Vec<Value<S>>>,
+}
+
+impl<S: LockStrategy> Hash for Probe<'_, S> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash)
+    }
+}
+
+impl<S: LockStrategy> Equivalent<DictKey<S>> for Probe<'_, S> {
+    fn equivalent(&self, stored: &DictKey<S>) -> bool {
+        if stored.hash != self.hash {
+            return false;
+        }
+        if let Some(r) = eq_without_code(&stored.key, self.key) {
+            return r;
+        }
+        if let Some((_, r)) = self.known.iter().find(|(k, _)| k.is(&stored.key)) {
+            return *r;
+        }
+        self.unknown.borrow_mut().push(stored.key.clone());
+        false
+    }
+}
+
+/// How [`find`] reaches a map: under its owner's lock, or directly when
+/// the map is not shared yet.
+pub trait MapAccess<S: LockStrategy> {
+    fn with_map<R>(&mut self, f: impl FnOnce(&mut DictMap<S>) -> R) -> R;
+}
+
+/// A shared map, reached under its owner's lock.
+pub struct Locked<'a, S: LockStrategy> {
+    pub cell: &'a ObjCell<DictMap<S>>,
+    pub header: &'a Header,
+}
+
+impl<S: LockStrategy> MapAccess<S> for Locked<'_, S> {
+    fn with_map<R>(&mut self, f: impl FnOnce(&mut DictMap<S>) -> R) -> R {
+        self.cell.with::<S, _>(self.header, f)
+    }
+}
+
+/// A map that no other thread and no Python code can reach.
+pub struct Unshared<'a, S: LockStrategy>(pub &'a mut DictMap<S>);
+
+impl<S: LockStrategy> MapAccess<S> for Unshared<'_, S> {
+    fn with_map<R>(&mut self, f: impl FnOnce(&mut DictMap<S>) -> R) -> R {
+        f(self.0)
+    }
+}
+
+/// Finds `key` in a map with Python's key equality and runs `act` on the
+/// map, the index of the equal stored key (None when absent) and the key,
+/// in the same critical section as the probe that decided. `__eq__` runs
+/// outside the lock (see the module documentation).
+pub fn find<S: LockStrategy, R>(
+    vm: &mut Vm<S>,
+    access: &mut impl MapAccess<S>,
+    key: DictKey<S>,
+    act: impl FnOnce(&mut DictMap<S>, Option<usize>, DictKey<S>) -> R,
+) -> PyResult<S, R> {
+    let mut known: Vec<(Value<S>, bool)> = Vec::new();
+    let mut pending = Some((act, key));
+    loop {
+        let (hash, probe_key) = match &pending {
+            Some((_, k)) => (k.hash, k.key.clone()),
+            None => unreachable!("the action runs once, in the last round"),
+        };
+        let probe = Probe {
+            hash,
+            key: &probe_key,
+            known: &known,
+            unknown: RefCell::new(Vec::new()),
+        };
+        let done = access.with_map(|m| {
+            let found = m.get_index_of(&probe);
+            if found.is_some() || probe.unknown.borrow().is_empty() {
+                let (act, key) = pending.take()?;
+                Some(act(m, found, key))
+            } else {
+                None
+            }
+        });
+        if let Some(r) = done {
+            return Ok(r);
+        }
+        let unknown = probe.unknown.into_inner();
+        for stored in unknown {
+            let equal = crate::ops::eq(vm, &stored, &probe_key)?;
+            known.push((stored, equal));
+            if equal {
+                break;
+            }
+        }
+    }
+}
+
+/// Looks a key up in a shared map: a new reference to its value.
+pub fn get<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    cell: &ObjCell<DictMap<S>>,
+    header: &Header,
+    key: DictKey<S>,
+) -> PyResult<S, Option<Value<S>>> {
+    find(vm, &mut Locked { cell, header }, key, |m, found, _| {
+        found.and_then(|i| m.get_index(i).map(|(_, v)| v.clone()))
+    })
+}
+
+/// Whether a shared map has the key.
+pub fn contains<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    cell: &ObjCell<DictMap<S>>,
+    header: &Header,
+    key: DictKey<S>,
+) -> PyResult<S, bool> {
+    find(vm, &mut Locked { cell, header }, key, |_, found, _| {
+        found.is_some()
+    })
+}
+
+/// Inserts or replaces (dict semantics: an equal stored key stays, its
+/// value is replaced). Returns the replaced value, to be dropped by the
+/// caller after the lock is released.
+pub fn insert<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    access: &mut impl MapAccess<S>,
+    key: DictKey<S>,
+    value: Value<S>,
+) -> PyResult<S, Option<Value<S>>> {
+    find(vm, access, key, |m, found, key| match found {
+        Some(i) => Some(std::mem::replace(&mut m[i], value)),
+        None => {
+            m.insert(key, value);
+            None
+        }
+    })
+}
+
+/// Adds a key unless an equal one is there (set semantics). Returns
+/// whether it was added.
+pub fn add<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    access: &mut impl MapAccess<S>,
+    key: DictKey<S>,
+) -> PyResult<S, bool> {
+    find(vm, access, key, |m, found, key| match found {
+        Some(_) => false,
+        None => {
+            m.insert(key, Value::None);
+            true
+        }
+    })
+}
+
+/// A stored key and its value.
+pub type Entry<S> = (DictKey<S>, Value<S>);
+
+/// Removes a key; returns the stored key and value, to be dropped by the
+/// caller after the lock is released.
+pub fn remove<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    access: &mut impl MapAccess<S>,
+    key: DictKey<S>,
+) -> PyResult<S, Option<Entry<S>>> {
+    find(vm, access, key, |m, found, _| {
+        found.and_then(|i| m.shift_remove_index(i))
+    })
 }

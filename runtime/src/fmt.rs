@@ -145,6 +145,11 @@ pub fn format_int<S: LockStrategy>(vm: &Vm<S>, n: &BigInt, spec: &Spec) -> PyRes
         let f = n.to_f64().unwrap_or(f64::INFINITY);
         return format_float(vm, f, spec);
     }
+    if !matches!(ty, 'd' | 'n' | 'b' | 'o' | 'x' | 'X' | 'c') {
+        return Err(vm.value_error(format!(
+            "Unknown format code '{ty}' for object of type 'int'"
+        )));
+    }
     if spec.precision.is_some() {
         return Err(vm.value_error("Precision not allowed in integer format specifier"));
     }
@@ -310,9 +315,6 @@ pub fn format_value<S: LockStrategy>(
     }
     let parsed = parse_spec(spec).map_err(|m| vm.value_error(m))?;
     match v {
-        Value::Bool(b) if parsed.ty.is_none() => {
-            Ok(pad(&parsed, "", if *b { "True" } else { "False" }, false))
-        }
         Value::Float(f) => format_float(vm, *f, &parsed),
         _ if ops::to_big(v).is_some() => format_int(vm, &ops::to_big(v).expect("int"), &parsed),
         _ => match v.payload() {

@@ -11,6 +11,16 @@ use crate::sync::{AtomicU8, AtomicUsize};
 /// [`crate::LockStrategy::IMMORTALIZE_SHARED`]).
 pub const FLAG_IMMORTAL: u8 = 1;
 
+/// [`Header::state`] bit: weak references to the object were registered in
+/// the weak reference table (see [`crate::weakref`]); the free path must
+/// clear them. Set under the table's lock for this object, before the first
+/// weak reference is published; never cleared.
+pub const STATE_WEAKREFS: u8 = 1;
+
+/// [`Header::state`] bit: the object's finalizer (`__del__`, or closing a
+/// suspended generator) was queued; it runs at most once (PEP 442).
+pub const STATE_FINALIZED: u8 = 2;
+
 /// Reference count word, lock byte and flags.
 #[derive(Debug)]
 pub struct Header {
@@ -19,6 +29,9 @@ pub struct Header {
     /// Set before the object is shared with any other thread and never changed
     /// afterwards, so plain reads are race-free.
     flags: u8,
+    /// Bits that change while the object is shared (`STATE_*`), set with
+    /// atomic read-modify-writes. Lives in what would otherwise be padding.
+    state: AtomicU8,
 }
 
 impl Header {
@@ -28,7 +41,13 @@ impl Header {
             refcount: AtomicUsize::new(1),
             lock: AtomicU8::new(0),
             flags,
+            state: AtomicU8::new(0),
         }
+    }
+
+    #[inline(always)]
+    pub fn state(&self) -> &AtomicU8 {
+        &self.state
     }
 
     #[inline(always)]

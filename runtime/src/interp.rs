@@ -117,6 +117,8 @@ pub(crate) struct Singletons<S: LockStrategy> {
     pub ellipsis: Value<S>,
     /// `type.mro` for user classes.
     pub mro: Value<S>,
+    /// The class of the stand-in traceback objects.
+    pub traceback_class: ObjRef<S>,
 }
 
 /// Owns the immortal objects of one runtime and frees them when dropped.
@@ -176,6 +178,7 @@ impl<S: LockStrategy> Interp<S> {
                 base,
                 mro: mro.into_boxed_slice(),
                 dict: None,
+                has_del: Default::default(),
             });
             ObjRef::with_flags(payload, immortal_flag::<S>())
         };
@@ -207,6 +210,7 @@ impl<S: LockStrategy> Interp<S> {
             (TypeKind::FrozenSet, "frozenset"),
             (TypeKind::Queue, "Queue"),
             (TypeKind::Socket, "socket"),
+            (TypeKind::WeakRef, "ReferenceType"),
             (TypeKind::Property, "property"),
             (TypeKind::StaticMethod, "staticmethod"),
             (TypeKind::ClassMethod, "classmethod"),
@@ -215,6 +219,9 @@ impl<S: LockStrategy> Interp<S> {
         ] {
             types.insert(kind, mk_type(name, kind, Some(object.clone())));
         }
+        // bool is a subclass of int.
+        let int = types[&TypeKind::Int].clone();
+        types.insert(TypeKind::Bool, mk_type("bool", TypeKind::Bool, Some(int)));
         types.insert(TypeKind::Object, object.clone());
         let mut exceptions: HashMap<&'static str, ObjRef<S>> = HashMap::new();
         for (name, base) in EXCEPTION_HIERARCHY {
@@ -318,6 +325,13 @@ impl<S: LockStrategy> Interp<S> {
     }
     pub fn mro_method(&self) -> Value<S> {
         self.singletons().mro.clone()
+    }
+    /// A stand-in for a traceback object (tracebacks are not inspectable).
+    pub fn new_traceback(&self) -> Value<S> {
+        Value::Obj(ObjRef::new(Payload::Instance(crate::object::InstanceObj {
+            class: self.singletons().traceback_class.clone(),
+            dict: ObjRef::new(Payload::Dict(PyDict::new(new_map()))),
+        })))
     }
     pub fn abc_meta(&self) -> Value<S> {
         self.singletons().abc_meta.clone()
@@ -452,6 +466,7 @@ impl<S: LockStrategy> Interp<S> {
         let simple_args = unit.kwonlyargcount == 0 && !unit.varargs && !unit.varkw;
         Arc::new(Code {
             name: Arc::from(unit.name.as_str()),
+            qualname: Arc::from(unit.qualname.as_str()),
             filename: filename.clone(),
             instrs: unit.instrs.into_boxed_slice(),
             lines: unit.lines.into_boxed_slice(),
@@ -463,6 +478,7 @@ impl<S: LockStrategy> Interp<S> {
                 .map(|v| Arc::from(v.as_str()))
                 .collect(),
             argcount: unit.argcount,
+            posonlyargcount: unit.posonlyargcount,
             kwonlyargcount: unit.kwonlyargcount,
             varargs: unit.varargs,
             varkw: unit.varkw,
@@ -513,7 +529,9 @@ impl<S: LockStrategy> Interp<S> {
     pub fn dict_set_str(&self, dict: &ObjRef<S>, name: &str, value: Value<S>) {
         let key = self.new_str(name);
         if let Payload::Dict(d) = &dict.payload {
-            let hash = hash_value(&key).expect("str is hashable");
+            let Ok(hash) = hash_value(&key) else {
+                unreachable!("str is hashable")
+            };
             d.map.with::<S, _>(&dict.header, |m| {
                 m.insert(DictKey { hash, key }, value);
             });
@@ -579,6 +597,11 @@ impl<S: LockStrategy> Drop for ImmortalRegistry<S> {
         // every payload out (dropping them decrefs other immortals, which only
         // reads their still-allocated headers), then free the storage.
         let immortals = std::mem::take(self.0.get_mut().unwrap_or_else(|e| e.into_inner()));
+        // Weak references to immortal objects die with them: their table
+        // entries must not outlive the objects' addresses.
+        for p in &immortals {
+            crate::weakref::clear_immortal(p.0);
+        }
         let mut payloads = Vec::with_capacity(immortals.len());
         for p in &immortals {
             // SAFETY: the runtime is being dropped (this is its last field),

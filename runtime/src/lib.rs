@@ -38,6 +38,7 @@ pub mod compile;
 pub mod detach;
 pub mod dict;
 pub mod embed;
+pub mod finalize;
 pub mod fmt;
 pub mod header;
 pub mod interp;
@@ -54,6 +55,7 @@ pub mod sync;
 pub mod thread_exit;
 pub mod traceback;
 pub mod vm;
+pub mod weakref;
 
 pub use compile::{CompileError, CompileErrorKind};
 pub use strategy::{LockStats, LockStrategy, StrategyConfig, ThreadIdent};
@@ -221,11 +223,14 @@ impl<S: LockStrategy> Runtime<S> {
         let code = load(&self.interp, source, filename, false)?;
         let mut vm = Vm::new(self.interp.clone());
         vm.attach();
+        modules::threading::register_main(&vm);
         let outcome = match vm.run_module_code(&code, &self.interp.main) {
             Ok(_) => Ok(()),
             Err(err) => Err(run_error(&mut vm, &err)),
         };
         modules::threading::join_all(&vm);
+        vm.finish_module(&self.interp.main);
+        vm.finish();
         vm.detach();
         self.interp.flush_stdout();
         outcome

@@ -22,6 +22,22 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         (TypeKind::List, "clear", list_clear),
         (TypeKind::List, "copy", list_copy),
         (TypeKind::Tuple, "index", list_index),
+        (TypeKind::List, "__len__", dunder_len),
+        (TypeKind::Tuple, "__len__", dunder_len),
+        (TypeKind::Dict, "__len__", dunder_len),
+        (TypeKind::Set, "__len__", dunder_len),
+        (TypeKind::FrozenSet, "__len__", dunder_len),
+        (TypeKind::Str, "__len__", dunder_len),
+        (TypeKind::Bytes, "__len__", dunder_len),
+        (TypeKind::Range, "__len__", dunder_len),
+        (TypeKind::List, "__contains__", dunder_contains),
+        (TypeKind::Tuple, "__contains__", dunder_contains),
+        (TypeKind::Dict, "__contains__", dunder_contains),
+        (TypeKind::Set, "__contains__", dunder_contains),
+        (TypeKind::FrozenSet, "__contains__", dunder_contains),
+        (TypeKind::Str, "__contains__", dunder_contains),
+        (TypeKind::Bytes, "__contains__", dunder_contains),
+        (TypeKind::Range, "__contains__", dunder_contains),
         (TypeKind::Tuple, "count", list_count),
         (TypeKind::Dict, "get", dict_get),
         (TypeKind::Dict, "keys", dict_keys),
@@ -219,13 +235,25 @@ fn list_sort<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> 
 fn list_clear<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "clear", &args, 1, 1)?;
     let old = with_list(recv_list(&args), std::mem::take);
-    drop(old);
+    ops::drop_reversed(old);
     Ok(Value::None)
 }
 
 fn list_copy<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "copy", &args, 1, 1)?;
     Ok(ops::new_list(ops::list_snapshot(&args.pos[0])))
+}
+
+/// `x.__len__()` of a builtin container.
+fn dunder_len<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "__len__", &args, 1, 1)?;
+    Ok(Value::Int(ops::len(vm, &args.pos[0])? as i64))
+}
+
+/// `x.__contains__(item)` of a builtin container.
+fn dunder_contains<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "__contains__", &args, 2, 2)?;
+    Ok(Value::Bool(ops::contains(vm, &args.pos[0], &args.pos[1])?))
 }
 
 // ---- dict ----
@@ -243,7 +271,7 @@ fn dict_get<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "get", &args, 2, 3)?;
     let key = crate::vm::key_of(vm, args.pos[1].clone())?;
     let d = args.pos[0].obj().expect("receiver");
-    Ok(ops::dict_get_key(d, &key)
+    Ok(ops::dict_get_key(vm, d, key)?
         .unwrap_or_else(|| args.pos.get(2).cloned().unwrap_or(Value::None)))
 }
 
@@ -290,15 +318,20 @@ fn dict_setdefault<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S
     let Payload::Dict(dict) = &d.payload else {
         unreachable!("dict receiver")
     };
-    // Look up and insert under one lock, so two threads agree on the winner.
-    Ok(dict.map.with::<S, _>(&d.header, |m| {
-        if let Some(v) = m.get(&key) {
-            return v.clone();
+    // Look up and insert in one critical section, so two threads agree on
+    // the winner.
+    let mut access = crate::dict::Locked {
+        cell: &dict.map,
+        header: &d.header,
+    };
+    crate::dict::find(vm, &mut access, key, |m, found, key| match found {
+        Some(i) => m[i].clone(),
+        None => {
+            m.insert(key, default.clone());
+            dict.bump_version();
+            default
         }
-        m.insert(key, default.clone());
-        dict.bump_version();
-        default
-    }))
+    })
 }
 
 fn dict_update<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {

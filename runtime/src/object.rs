@@ -6,11 +6,12 @@
 //! else is a [`PyObject`]: a [`Header`] followed by a [`Payload`].
 
 use crate::strategy::LockStrategy;
+use crate::sync::Ordering;
 use std::cell::UnsafeCell;
 use std::marker::PhantomData;
 use std::ptr::NonNull;
 
-pub use crate::header::{Header, FLAG_IMMORTAL};
+pub use crate::header::{Header, FLAG_IMMORTAL, STATE_FINALIZED, STATE_WEAKREFS};
 pub use crate::payload::*;
 
 /// A heap object: header, then payload.
@@ -76,6 +77,19 @@ impl<S: LockStrategy> ObjRef<S> {
         drop(unsafe { Box::from_raw(raw.as_ptr()) });
     }
 
+    /// Takes over a reference that was already counted for it (by
+    /// [`LockStrategy::try_incref`]).
+    ///
+    /// # Safety
+    /// `ptr` must point to a live object allocated by [`ObjRef::with_flags`]
+    /// whose count includes one reference that nobody else owns.
+    pub(crate) unsafe fn from_raw_counted(ptr: NonNull<PyObject<S>>) -> Self {
+        Self {
+            ptr,
+            _owns: PhantomData,
+        }
+    }
+
     pub(crate) fn raw(&self) -> NonNull<PyObject<S>> {
         self.ptr
     }
@@ -113,12 +127,60 @@ impl<S: LockStrategy> Drop for ObjRef<S> {
 /// Frees an object whose last reference was just dropped. Kept out of line:
 /// the drop glue of every payload kind is large, and inlining it into each
 /// `Value` drop would bloat the interpreter loop.
+///
+/// No Python code runs here (see [`crate::finalize`]): an object with a
+/// finalizer is resurrected and queued instead, and weak references to the
+/// object are cleared, their callbacks queued (see [`crate::weakref`]).
 #[cold]
 #[inline(never)]
 fn free_object<S: LockStrategy>(ptr: NonNull<PyObject<S>>) {
-    // SAFETY: decref returned true, so this was the last reference: nobody
-    // else can reach the object, which `ObjRef::with_flags` allocated as a Box.
-    drop(unsafe { Box::from_raw(ptr.as_ptr()) });
+    let raw = ptr.as_ptr();
+    // SAFETY: decref returned true, so this was the last strong reference:
+    // the object stays allocated until this function frees it. Other
+    // threads can still reach the header (only that) through a weak
+    // reference's upgrade, which reads and compare-and-swaps the count and
+    // fails on zero; the header is only read here, through shared access.
+    let header = unsafe { &(*raw).header };
+    if !crate::finalize::finalized(header) {
+        // SAFETY: as above, no other thread touches the payload: it can be
+        // reached only through a strong reference, and none is left (weak
+        // upgrades fail on a zero count). The reference covers the payload
+        // field only, never the header that upgrades may read.
+        let payload = unsafe { &mut *std::ptr::addr_of_mut!((*raw).payload) };
+        if crate::finalize::has_finalizer(payload) && crate::finalize::accepting() {
+            header.state().fetch_or(STATE_FINALIZED, Ordering::Relaxed);
+            S::resurrect(header);
+            let obj = ObjRef {
+                ptr,
+                _owns: PhantomData,
+            };
+            // Queued: the finalizer runs when the thread's VM next checks
+            // the queue, then drops this reference. Refused (no VM to run
+            // it): dropping it frees the object, finalized, without running
+            // anything.
+            if let Err(refused) = crate::finalize::push(crate::finalize::Pending::Finalize(obj)) {
+                drop(refused);
+            }
+            return;
+        }
+    }
+    if header.state().load(Ordering::Relaxed) & STATE_WEAKREFS != 0 {
+        crate::weakref::clear_dying::<S>(ptr);
+    }
+    // SAFETY: as above; the payload is only read here.
+    if let Payload::WeakRef(w) = unsafe { &(*raw).payload } {
+        crate::weakref::unlink_weakref(w, ptr.as_ptr() as usize);
+    }
+    // SAFETY: weak references to the object were cleared above, so nothing
+    // can reach it any more; `ObjRef::with_flags` allocated it as a Box.
+    let mut boxed = unsafe { Box::from_raw(raw) };
+    // Lists and tuples release their items last first, as CPython's do.
+    match &mut boxed.payload {
+        Payload::List(items) => crate::ops::drop_reversed(std::mem::take(items.get_mut())),
+        Payload::Tuple(items) => crate::ops::drop_reversed(std::mem::take(items).into_vec()),
+        _ => {}
+    }
+    drop(boxed);
 }
 
 /// A Python value: unboxed scalars or a reference to a heap object.
@@ -138,6 +200,8 @@ pub enum Value<S: LockStrategy> {
 }
 
 const _: () = assert!(std::mem::size_of::<Option<Value<finegrained_probe::Probe>>>() == 16);
+#[cfg(not(loom))]
+const _: () = assert!(std::mem::size_of::<Header>() == 16);
 
 /// A strategy type used only to check `Value`'s size at compile time.
 mod finegrained_probe {
@@ -161,6 +225,10 @@ mod finegrained_probe {
         fn decref(_: &Header) -> bool {
             false
         }
+        fn try_incref(_: &Header) -> bool {
+            false
+        }
+        fn resurrect(_: &Header) {}
         fn lock_object(_: &Header) {}
         fn unlock_object(_: &Header) {}
         fn lock_two(_: &Header, _: &Header) {}

@@ -108,6 +108,7 @@ pub fn type_kind<S: LockStrategy>(v: &Value<S>) -> TypeKind {
             Payload::Lock(_) => TypeKind::Lock,
             Payload::Queue(_) => TypeKind::Queue,
             Payload::Socket(_) => TypeKind::Socket,
+            Payload::WeakRef(_) => TypeKind::WeakRef,
             Payload::Instance(_) => TypeKind::Instance,
             Payload::Generator(_) => TypeKind::Generator,
             Payload::Property(..) => TypeKind::Property,
@@ -150,6 +151,7 @@ pub fn type_name<S: LockStrategy>(v: &Value<S>) -> String {
                     IterState::Zip { .. } => "zip",
                     IterState::Map { .. } => "map",
                     IterState::Filter { .. } => "filter",
+                    IterState::Callable { .. } => "callable_iterator",
                     IterState::Exhausted => "iterator",
                 })
                 .to_string(),
@@ -199,6 +201,7 @@ fn static_type_name(kind: TypeKind) -> &'static str {
         TypeKind::FrozenSet => "frozenset",
         TypeKind::Queue => "Queue",
         TypeKind::Socket => "socket",
+        TypeKind::WeakRef => "ReferenceType",
     }
 }
 
@@ -281,6 +284,27 @@ fn unsupported_operands<S: LockStrategy>(
     a: &Value<S>,
     b: &Value<S>,
 ) -> crate::vm::PyErr<S> {
+    let is_seq = |v: &Value<S>| {
+        matches!(
+            v.payload(),
+            Some(Payload::Str(_) | Payload::Bytes(_) | Payload::List(_) | Payload::Tuple(_))
+        )
+    };
+    if symbol == "*" || symbol == "*=" {
+        let other = if is_seq(a) {
+            Some(b)
+        } else if is_seq(b) {
+            Some(a)
+        } else {
+            None
+        };
+        if let Some(other) = other {
+            return vm.type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                type_name(other)
+            ));
+        }
+    }
     vm.type_error(format!(
         "unsupported operand type(s) for {}: '{}' and '{}'",
         symbol,
@@ -767,6 +791,19 @@ pub fn cmp_ord(op: CmpOp, ord: Ordering) -> bool {
 
 /// Python `==`.
 pub fn eq<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyResult<S, bool> {
+    if let (Some(Payload::BoundMethod(s1, f1)), Some(Payload::BoundMethod(s2, f2))) =
+        (a.payload(), b.payload())
+    {
+        // Bound methods are equal when they bind the same object and their
+        // functions are equal.
+        return Ok(s1.is(s2) && (f1.is(f2) || eq(vm, f1, f2)?));
+    }
+    if let (Some(Payload::WeakRef(_)), Some(Payload::WeakRef(_))) = (a.payload(), b.payload()) {
+        let (Value::Obj(x), Value::Obj(y)) = (a, b) else {
+            unreachable!("weak references are objects")
+        };
+        return crate::weakref::eq(vm, x, y);
+    }
     if crate::classes::user_class_of(a).is_some() || crate::classes::user_class_of(b).is_some() {
         return match user_compare(vm, CmpOp::Eq, a, b)? {
             Some(r) => truthy(vm, &r),
@@ -792,7 +829,8 @@ pub fn eq<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyResu
             return Ok(false);
         }
         for (k, v) in x {
-            match dict_get(b.obj().expect("dict"), &k) {
+            let k = key_of(vm, k)?;
+            match dict_get_key(vm, b.obj().expect("dict"), k)? {
                 Some(w) if eq(vm, &v, &w)? => {}
                 _ => return Ok(false),
             }
@@ -1009,12 +1047,12 @@ pub fn contains<S: LockStrategy>(
         Some(Payload::Dict(_)) => {
             let key = key_of(vm, item.clone())?;
             let o = container.obj().expect("dict");
-            Ok(dict_get_key(o, &key).is_some())
+            Ok(dict_get_key(vm, o, key)?.is_some())
         }
         Some(Payload::Set { .. }) => crate::sets::contains(vm, container, item),
         Some(Payload::DictView(DictViewKind::Keys, d)) => {
             let key = key_of(vm, item.clone())?;
-            Ok(dict_get_key(d, &key).is_some())
+            Ok(dict_get_key(vm, d, key)?.is_some())
         }
         Some(Payload::Range(r)) => {
             let Some(i) = small_int(item) else {
@@ -1028,14 +1066,20 @@ pub fn contains<S: LockStrategy>(
             }
         }
         _ => {
-            let items = iterate(vm, container).map_err(|_| {
+            if let Some(r) =
+                crate::classes::call_dunder(vm, container, "__contains__", vec![item.clone()])?
+            {
+                return truthy(vm, &r);
+            }
+            // Iterate, stopping at the first equal item.
+            let it = get_iter(vm, container).map_err(|_| {
                 vm.type_error(format!(
                     "argument of type '{}' is not iterable",
                     type_name(container)
                 ))
             })?;
-            for x in &items {
-                if x.is(item) || eq(vm, x, item)? {
+            while let Some(x) = iter_next(vm, &it)? {
+                if x.is(item) || eq(vm, &x, item)? {
                     return Ok(true);
                 }
             }
@@ -1045,6 +1089,14 @@ pub fn contains<S: LockStrategy>(
 }
 
 // ---- containers ----
+
+/// Drops a list's items last first, the order in which CPython releases
+/// them (observable through `__del__`).
+pub fn drop_reversed<T>(mut items: Vec<T>) {
+    while let Some(item) = items.pop() {
+        drop(item);
+    }
+}
 
 /// A copy of a list's items, taken under its lock.
 pub fn list_snapshot<S: LockStrategy>(v: &Value<S>) -> Vec<Value<S>> {
@@ -1080,40 +1132,56 @@ pub fn dict_items<S: LockStrategy>(v: &Value<S>) -> Vec<(Value<S>, Value<S>)> {
     }
 }
 
-/// Looks a hashable key up (used for str keys, which cannot fail to hash).
+/// Looks a key up without running Python code (for namespaces, whose keys
+/// are str): None when absent or when the key's hash needs Python code.
 pub fn dict_get<S: LockStrategy>(dict: &ObjRef<S>, key: &Value<S>) -> Option<Value<S>> {
     let hash = crate::dict::hash_value(key).ok()?;
     let probe = crate::dict::DictKey {
         hash,
         key: key.clone(),
     };
-    dict_get_key(dict, &probe)
-}
-
-pub fn dict_get_key<S: LockStrategy>(
-    dict: &ObjRef<S>,
-    key: &crate::dict::DictKey<S>,
-) -> Option<Value<S>> {
     match &dict.payload {
-        Payload::Dict(d) => d.map.with::<S, _>(&dict.header, |m| m.get(key).cloned()),
+        Payload::Dict(d) => d.map.with::<S, _>(&dict.header, |m| m.get(&probe).cloned()),
         _ => None,
     }
 }
 
+/// Looks a key up with Python's equality (user `__eq__` included).
+pub fn dict_get_key<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    dict: &ObjRef<S>,
+    key: crate::dict::DictKey<S>,
+) -> PyResult<S, Option<Value<S>>> {
+    match &dict.payload {
+        Payload::Dict(d) => crate::dict::get(vm, &d.map, &dict.header, key),
+        _ => Ok(None),
+    }
+}
+
 pub fn dict_set<S: LockStrategy>(
-    vm: &Vm<S>,
+    vm: &mut Vm<S>,
     dict: &ObjRef<S>,
     key: Value<S>,
     value: Value<S>,
 ) -> PyResult<S, ()> {
     let key = key_of(vm, key)?;
     if let Payload::Dict(d) = &dict.payload {
+        let mut access = crate::dict::Locked {
+            cell: &d.map,
+            header: &dict.header,
+        };
         // The replaced value is dropped after the lock is released.
-        let old = d.map.with::<S, _>(&dict.header, |m| {
-            let old = m.insert(key, value);
+        let old = crate::dict::find(vm, &mut access, key, |m, found, key| {
+            let old = match found {
+                Some(i) => Some(std::mem::replace(&mut m[i], value)),
+                None => {
+                    m.insert(key, value);
+                    None
+                }
+            };
             d.bump_version();
             old
-        });
+        })?;
         drop(old);
     }
     Ok(())
@@ -1121,19 +1189,26 @@ pub fn dict_set<S: LockStrategy>(
 
 /// Removes a key; returns its value, or None when absent.
 pub fn dict_del<S: LockStrategy>(
-    vm: &Vm<S>,
+    vm: &mut Vm<S>,
     dict: &ObjRef<S>,
     key: &Value<S>,
 ) -> PyResult<S, Option<Value<S>>> {
     let key = key_of(vm, key.clone())?;
     Ok(match &dict.payload {
-        Payload::Dict(d) => d.map.with::<S, _>(&dict.header, |m| {
-            let old = m.shift_remove(&key);
-            if old.is_some() {
-                d.bump_version();
-            }
-            old
-        }),
+        Payload::Dict(d) => {
+            let mut access = crate::dict::Locked {
+                cell: &d.map,
+                header: &dict.header,
+            };
+            let removed = crate::dict::find(vm, &mut access, key, |m, found, _| {
+                let old = found.and_then(|i| m.shift_remove_index(i));
+                if old.is_some() {
+                    d.bump_version();
+                }
+                old
+            })?;
+            removed.map(|(_, v)| v)
+        }
         _ => None,
     })
 }
@@ -1322,7 +1397,7 @@ pub fn get_item<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, index: &Value<S
         }
         Payload::Dict(_) => {
             let key = key_of(vm, index.clone())?;
-            match dict_get_key(o, &key) {
+            match dict_get_key(vm, o, key)? {
                 Some(v) => Ok(v),
                 None => Err(crate::vm::PyErr {
                     exc: crate::interp::new_exception_obj(
@@ -1352,6 +1427,15 @@ pub fn set_item<S: LockStrategy>(
             type_name(obj)
         )));
     };
+    if crate::classes::user_class_of(obj).is_some() {
+        return match crate::classes::call_dunder(vm, obj, "__setitem__", vec![index, value])? {
+            Some(_) => Ok(()),
+            None => Err(vm.type_error(format!(
+                "'{}' object does not support item assignment",
+                type_name(obj)
+            ))),
+        };
+    }
     match &o.payload {
         Payload::List(cell) => {
             if let Some(Payload::Slice(parts)) = index.payload() {
@@ -1364,7 +1448,7 @@ pub fn set_item<S: LockStrategy>(
                         let (a, b) = (start as usize, (stop as usize).min(v.len()));
                         v.splice(a..b, new_items).collect::<Vec<_>>()
                     });
-                    drop(removed);
+                    drop_reversed(removed);
                     return Ok(());
                 }
                 if new_items.len() != count {
@@ -1412,10 +1496,19 @@ pub fn del_item<S: LockStrategy>(
 ) -> PyResult<S, ()> {
     let Value::Obj(o) = obj else {
         return Err(vm.type_error(format!(
-            "'{}' object does not support item deletion",
+            "'{}' object doesn't support item deletion",
             type_name(obj)
         )));
     };
+    if crate::classes::user_class_of(obj).is_some() {
+        return match crate::classes::call_dunder(vm, obj, "__delitem__", vec![index.clone()])? {
+            Some(_) => Ok(()),
+            None => Err(vm.type_error(format!(
+                "'{}' object doesn't support item deletion",
+                type_name(obj)
+            ))),
+        };
+    }
     match &o.payload {
         Payload::List(cell) => {
             if let Some(Payload::Slice(parts)) = index.payload() {
@@ -1597,6 +1690,7 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
         Zip(Vec<Value<S>>),
         Map(Value<S>, Vec<Value<S>>),
         Filter(Value<S>, Value<S>),
+        Callable(Value<S>, Value<S>),
     }
     // The iterator's own state is updated under its lock; the underlying
     // container is read afterwards under the container's lock (never both).
@@ -1650,11 +1744,22 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
         IterState::Zip { inners } => Step::Zip(inners.clone()),
         IterState::Map { func, inners } => Step::Map(func.clone(), inners.clone()),
         IterState::Filter { func, inner } => Step::Filter(func.clone(), inner.clone()),
+        IterState::Callable { func, sentinel } => Step::Callable(func.clone(), sentinel.clone()),
         IterState::Exhausted => Step::Done(None),
     });
     // Combinators run their inner iterators (and functions) outside this
     // iterator's lock.
     match step {
+        Step::Callable(func, sentinel) => {
+            let v = vm.call(&func, vec![])?;
+            if v.is(&sentinel) || eq(vm, &v, &sentinel)? {
+                let old =
+                    cell.with::<S, _>(&o.header, |s| std::mem::replace(s, IterState::Exhausted));
+                drop(old);
+                return Ok(None);
+            }
+            return Ok(Some(v));
+        }
         Step::Enumerate(inner, n) => {
             return Ok(iter_next(vm, &inner)?.map(|v| new_tuple(vec![Value::Int(n), v])));
         }
@@ -1698,7 +1803,11 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
         _ => {}
     }
     match step {
-        Step::Enumerate(..) | Step::Zip(_) | Step::Map(..) | Step::Filter(..) => {
+        Step::Enumerate(..)
+        | Step::Zip(_)
+        | Step::Map(..)
+        | Step::Filter(..)
+        | Step::Callable(..) => {
             unreachable!("handled above")
         }
         Step::Done(v) => Ok(v),
@@ -1784,6 +1893,33 @@ pub fn unpack<S: LockStrategy>(
             items.len()
         ))),
     }
+}
+
+/// Unpacking for a starred target: `before` items, the rest but `after`,
+/// then `after` items.
+#[allow(clippy::type_complexity)]
+pub fn unpack_ex<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    v: &Value<S>,
+    before: usize,
+    after: usize,
+) -> PyResult<S, (Vec<Value<S>>, Vec<Value<S>>, Vec<Value<S>>)> {
+    let mut items = iterate(vm, v).map_err(|_| {
+        vm.type_error(format!(
+            "cannot unpack non-iterable {} object",
+            type_name(v)
+        ))
+    })?;
+    if items.len() < before + after {
+        return Err(vm.value_error(format!(
+            "not enough values to unpack (expected at least {}, got {})",
+            before + after,
+            items.len()
+        )));
+    }
+    let tail = items.split_off(items.len() - after);
+    let middle = items.split_off(before);
+    Ok((items, middle, tail))
 }
 
 // ---- attributes ----
@@ -1893,6 +2029,13 @@ pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S
                 items.extend(t.mro.iter().cloned().map(Value::Obj));
                 return Ok(new_tuple(items));
             }
+            Payload::Type(t) if attr == "__bases__" => {
+                return Ok(new_tuple(t.bases.iter().cloned().map(Value::Obj).collect()));
+            }
+            Payload::Type(t) if attr == "__base__" => {
+                return Ok(t.base.clone().map(Value::Obj).unwrap_or(Value::None));
+            }
+            Payload::Type(t) if attr == "__qualname__" => return Ok(new_str(t.name.as_str())),
             _ => {}
         }
     }
@@ -1960,6 +2103,12 @@ pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S
             Payload::Type(t) if attr == "__name__" => return Ok(new_str(t.name.as_str())),
             Payload::Function(f) if attr == "__name__" => return Ok(new_str(&*f.code.name)),
             Payload::Builtin(b) if attr == "__name__" => return Ok(new_str(b.name.as_ref())),
+            Payload::Type(t) => {
+                return Err(vm.new_error(
+                    "AttributeError",
+                    format!("type object '{}' has no attribute '{}'", t.name, attr),
+                ))
+            }
             _ => {}
         }
     }
@@ -1976,12 +2125,26 @@ pub fn set_attr<S: LockStrategy>(
     value: Value<S>,
 ) -> PyResult<S, ()> {
     let attr = str_of(name);
+    if let (Some(Payload::Exception(e)), "args") = (obj.payload(), attr) {
+        // `BaseException.args` is a data descriptor: any iterable, kept as
+        // a tuple.
+        let items = iterate(vm, &value)?;
+        let o = obj.obj().expect("exceptions are objects");
+        let old = e.args.with::<S, _>(&o.header, |a| {
+            std::mem::replace(a, items.into_boxed_slice())
+        });
+        drop(old);
+        return Ok(());
+    }
     if crate::classes::instance_setattr(vm, obj, name, value.clone())? {
         return Ok(());
     }
     if let Value::Obj(o) = obj {
         if let Payload::Type(t) = &o.payload {
             if let Some(d) = &t.dict {
+                if attr == "__del__" {
+                    t.has_del.store(true, crate::sync::Ordering::Relaxed);
+                }
                 let d = d.clone();
                 return dict_set(vm, &d, Value::Obj(name.clone()), value);
             }

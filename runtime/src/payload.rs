@@ -47,6 +47,8 @@ pub enum Payload<S: LockStrategy> {
     ClassMethod(Value<S>),
     /// `super()`: (the class to start after, the instance or class bound).
     Super(ObjRef<S>, Value<S>),
+    /// `weakref.ref`.
+    WeakRef(crate::weakref::WeakRefObj<S>),
     /// A cell: a variable shared between a function and the functions
     /// nested in it (`None` while unbound).
     Cell(ObjCell<Option<Value<S>>>),
@@ -179,6 +181,11 @@ pub enum IterState<S: LockStrategy> {
         func: Value<S>,
         inner: Value<S>,
     },
+    /// `iter(func, sentinel)`: calls `func()` until it returns `sentinel`.
+    Callable {
+        func: Value<S>,
+        sentinel: Value<S>,
+    },
     /// Iterating a user object through `__getitem__(0)`, `(1)`...
     GetItem {
         obj: Value<S>,
@@ -250,6 +257,9 @@ pub struct TypeObj<S: LockStrategy> {
     pub mro: Box<[ObjRef<S>]>,
     /// The namespace of a user-defined class.
     pub dict: Option<ObjRef<S>>,
+    /// Whether instances have a `__del__` (own or inherited). Read by the
+    /// free path, which cannot look names up: that would lock dicts.
+    pub has_del: crate::sync::AtomicBool,
 }
 
 /// Which builtin behaviour a type object stands for (what `int(x)`, `str(x)`
@@ -290,6 +300,7 @@ pub enum TypeKind {
     FrozenSet,
     Queue,
     Socket,
+    WeakRef,
 }
 
 /// A generator: the function it runs and its suspended frame. `running`

@@ -227,12 +227,16 @@ pub fn repr<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String
                     repr(vm, &parts[1])?,
                     repr(vm, &parts[2])?
                 ),
-                Payload::Function(f) => format!("<function {} at {:#x}>", f.code.name, addr),
+                Payload::Function(f) => format!("<function {} at {:#x}>", f.code.qualname, addr),
                 Payload::Builtin(b) => format!("<built-in function {}>", b.name),
                 Payload::BoundMethod(this, func) => {
+                    if let Some(Payload::Function(f)) = func.payload() {
+                        let qualname = f.code.qualname.to_string();
+                        let this = repr(vm, this)?;
+                        return Ok(format!("<bound method {qualname} of {this}>"));
+                    }
                     let fname = match func.payload() {
                         Some(Payload::Builtin(b)) => b.name.to_string(),
-                        Some(Payload::Function(f)) => f.code.name.to_string(),
                         _ => "?".into(),
                     };
                     format!(
@@ -268,12 +272,14 @@ pub fn repr<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String
                 Payload::Iter(_) => format!("<{} object at {:#x}>", type_name(v), addr),
                 Payload::Queue(_) => format!("<queue.Queue object at {addr:#x}>"),
                 Payload::Socket(sock) => sock.repr(),
+                Payload::WeakRef(w) => crate::weakref::repr(o, w),
                 Payload::Cell(_) => format!("<cell at {:#x}>", addr),
                 Payload::Instance(i) => {
                     let name = type_name(v);
                     match name.as_str() {
                         "NotImplementedType" => return Ok("NotImplemented".into()),
                         "ellipsis" => return Ok("Ellipsis".into()),
+                        "traceback" => return Ok(format!("<traceback object at {addr:#x}>")),
                         _ => {}
                     }
                     let module = crate::classes::class_lookup(&i.class, &vm.new_str("__module__"))
@@ -290,7 +296,9 @@ pub fn repr<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String
                     r?
                 }
                 Payload::Property(..) => format!("<property object at {addr:#x}>"),
-                Payload::Generator(g) => format!("<generator object {} at {addr:#x}>", g.code.name),
+                Payload::Generator(g) => {
+                    format!("<generator object {} at {addr:#x}>", g.code.qualname)
+                }
                 Payload::StaticMethod(_) => format!("<staticmethod object at {addr:#x}>"),
                 Payload::ClassMethod(_) => format!("<classmethod object at {addr:#x}>"),
                 Payload::Super(..) => "<super object>".to_string(),

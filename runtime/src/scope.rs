@@ -20,6 +20,10 @@ pub struct ScopeNames {
     pub free: HashSet<String>,
     /// The body contains `yield`: calling the function makes a generator.
     pub is_generator: bool,
+    /// Of a comprehension: the names its `:=` expressions bind, which
+    /// belong to the nearest enclosing scope that is not a comprehension
+    /// (PEP 572).
+    pub walrus: HashSet<String>,
 }
 
 /// Analyses a `def` or `lambda` body with the given parameter names.
@@ -42,7 +46,10 @@ pub fn lambda_names(params: &[String], body: &Expr) -> ScopeNames {
 /// iterator, which the enclosing scope evaluates; everything else runs in
 /// the comprehension's own scope.
 pub fn comprehension_names(generators: &[ast::Comprehension], elements: &[&Expr]) -> ScopeNames {
-    let mut c = Collector::default();
+    let mut c = Collector {
+        in_comprehension: true,
+        ..Collector::default()
+    };
     for (i, g) in generators.iter().enumerate() {
         if i > 0 {
             c.visit_expr(&g.iter);
@@ -84,6 +91,10 @@ struct Collector {
     /// Free names of nested scopes.
     child_free: HashSet<String>,
     yields: bool,
+    /// Collecting a comprehension: `:=` binds in the enclosing scope.
+    in_comprehension: bool,
+    /// Names bound by `:=` for the enclosing scope.
+    walrus: HashSet<String>,
 }
 
 impl Collector {
@@ -114,6 +125,7 @@ impl Collector {
             cells,
             free,
             is_generator: self.yields,
+            walrus: self.walrus,
         }
     }
 
@@ -216,6 +228,14 @@ impl<'a> Visitor<'a> for Collector {
                     .unwrap_or_default();
                 self.child_free.extend(lambda_names(&params, &l.body).free);
             }
+            Expr::Named(n) if self.in_comprehension => {
+                if let Expr::Name(target) = n.target.as_ref() {
+                    let name = target.id.to_string();
+                    self.uses.insert(name.clone());
+                    self.walrus.insert(name);
+                }
+                self.visit_expr(&n.value);
+            }
             Expr::Yield(_) | Expr::YieldFrom(_) => {
                 self.yields = true;
                 walk_expr(self, expr);
@@ -237,8 +257,14 @@ impl Collector {
         if let Some(first) = generators.first() {
             self.visit_expr(&first.iter);
         }
-        self.child_free
-            .extend(comprehension_names(generators, elements).free);
+        let inner = comprehension_names(generators, elements);
+        self.child_free.extend(inner.free);
+        if self.in_comprehension {
+            self.uses.extend(inner.walrus.iter().cloned());
+            self.walrus.extend(inner.walrus);
+        } else {
+            self.stores.extend(inner.walrus);
+        }
     }
 }
 

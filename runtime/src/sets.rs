@@ -4,7 +4,7 @@
 
 use crate::builtins::arity;
 use crate::code::BinOp;
-use crate::dict::{new_map, DictKey, DictMap};
+use crate::dict::{new_map, DictKey, DictMap, Unshared};
 use crate::object::{NativeFn, ObjCell, ObjRef, Payload, TypeKind, Value};
 use crate::ops;
 use crate::strategy::LockStrategy;
@@ -40,18 +40,27 @@ pub fn map_of<S: LockStrategy>(vm: &mut Vm<S>, iterable: &Value<S>) -> PyResult<
     let mut m = new_map();
     for item in ops::iterate(vm, iterable)? {
         let k = key_of(vm, item)?;
-        m.entry(k).or_insert(Value::None);
+        crate::dict::add(vm, &mut Unshared(&mut m), k)?;
     }
     Ok(m)
 }
 
-fn contains_key<S: LockStrategy>(set: &Value<S>, key: &DictKey<S>) -> bool {
+/// Adds an element to a map that is not shared yet.
+fn add_to<S: LockStrategy>(vm: &mut Vm<S>, m: &mut DictMap<S>, k: DictKey<S>) -> PyResult<S, ()> {
+    crate::dict::add(vm, &mut Unshared(m), k).map(drop)
+}
+
+fn contains_key<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    set: &Value<S>,
+    key: DictKey<S>,
+) -> PyResult<S, bool> {
     match set {
         Value::Obj(o) => match &o.payload {
-            Payload::Set { items, .. } => items.with::<S, _>(&o.header, |m| m.contains_key(key)),
-            _ => false,
+            Payload::Set { items, .. } => crate::dict::contains(vm, items, &o.header, key),
+            _ => Ok(false),
         },
-        _ => false,
+        _ => Ok(false),
     }
 }
 
@@ -61,7 +70,7 @@ pub fn contains<S: LockStrategy>(
     item: &Value<S>,
 ) -> PyResult<S, bool> {
     let key = key_of(vm, item.clone())?;
-    Ok(contains_key(set, &key))
+    contains_key(vm, set, key)
 }
 
 fn is_frozen<S: LockStrategy>(v: &Value<S>) -> bool {
@@ -95,36 +104,35 @@ pub fn binary_op<S: LockStrategy>(
         BinOp::Or => {
             for e in elements(a).into_iter().chain(elements(b)) {
                 let k = keyed(vm, e)?;
-                out.entry(k).or_insert(Value::None);
+                add_to(vm, &mut out, k)?;
             }
         }
         BinOp::And => {
             for e in elements(a) {
-                let k = keyed(vm, e)?;
-                if contains_key(b, &k) {
-                    out.insert(k, Value::None);
+                let k = keyed(vm, e.clone())?;
+                if contains_key(vm, b, k)? {
+                    let k = keyed(vm, e)?;
+                    add_to(vm, &mut out, k)?;
                 }
             }
         }
         BinOp::Sub => {
             for e in elements(a) {
-                let k = keyed(vm, e)?;
-                if !contains_key(b, &k) {
-                    out.insert(k, Value::None);
+                let k = keyed(vm, e.clone())?;
+                if !contains_key(vm, b, k)? {
+                    let k = keyed(vm, e)?;
+                    add_to(vm, &mut out, k)?;
                 }
             }
         }
         BinOp::Xor => {
-            for e in elements(a) {
-                let k = keyed(vm, e)?;
-                if !contains_key(b, &k) {
-                    out.insert(k, Value::None);
-                }
-            }
-            for e in elements(b) {
-                let k = keyed(vm, e)?;
-                if !contains_key(a, &k) {
-                    out.insert(k, Value::None);
+            for (x, y) in [(a, b), (b, a)] {
+                for e in elements(x) {
+                    let k = keyed(vm, e.clone())?;
+                    if !contains_key(vm, y, k)? {
+                        let k = keyed(vm, e)?;
+                        add_to(vm, &mut out, k)?;
+                    }
                 }
             }
         }
@@ -137,7 +145,7 @@ pub fn binary_op<S: LockStrategy>(
 pub fn subset<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyResult<S, bool> {
     for e in elements(a) {
         let k = key_of(vm, e)?;
-        if !contains_key(b, &k) {
+        if !contains_key(vm, b, k)? {
             return Ok(false);
         }
     }
@@ -175,6 +183,17 @@ pub fn methods<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> 
         (TypeKind::Set, "pop", set_pop),
         (TypeKind::Set, "clear", set_clear),
         (TypeKind::Set, "update", set_update),
+        (
+            TypeKind::Set,
+            "intersection_update",
+            set_intersection_update,
+        ),
+        (TypeKind::Set, "difference_update", set_difference_update),
+        (
+            TypeKind::Set,
+            "symmetric_difference_update",
+            set_symmetric_difference_update,
+        ),
     ];
     for kind in [TypeKind::Set, TypeKind::FrozenSet] {
         v.extend([
@@ -189,6 +208,18 @@ pub fn methods<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> 
         ]);
     }
     v
+}
+
+/// The elements of a set receiver, reached under its lock.
+fn locked<S: LockStrategy>(v: &Value<S>) -> crate::dict::Locked<'_, S> {
+    let o = v.obj().expect("set receiver");
+    match &o.payload {
+        Payload::Set { items, .. } => crate::dict::Locked {
+            cell: items,
+            header: &o.header,
+        },
+        _ => unreachable!("set method on a set"),
+    }
 }
 
 fn with_items<S: LockStrategy, R>(v: &Value<S>, f: impl FnOnce(&mut DictMap<S>) -> R) -> R {
@@ -211,16 +242,14 @@ fn key_error<S: LockStrategy>(vm: &Vm<S>, key: Value<S>) -> PyErr<S> {
 fn set_add<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "add", &args, 2, 2)?;
     let k = key_of(vm, args.pos[1].clone())?;
-    with_items(&args.pos[0], |m| {
-        m.entry(k).or_insert(Value::None);
-    });
+    crate::dict::add(vm, &mut locked(&args.pos[0]), k)?;
     Ok(Value::None)
 }
 
 fn set_remove<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "remove", &args, 2, 2)?;
     let k = key_of(vm, args.pos[1].clone())?;
-    let removed = with_items(&args.pos[0], |m| m.shift_remove_entry(&k));
+    let removed = crate::dict::remove(vm, &mut locked(&args.pos[0]), k)?;
     match removed {
         Some(_) => Ok(Value::None),
         None => Err(key_error(vm, args.pos[1].clone())),
@@ -230,7 +259,7 @@ fn set_remove<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 fn set_discard<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "discard", &args, 2, 2)?;
     let k = key_of(vm, args.pos[1].clone())?;
-    let removed = with_items(&args.pos[0], |m| m.shift_remove_entry(&k));
+    let removed = crate::dict::remove(vm, &mut locked(&args.pos[0]), k)?;
     drop(removed);
     Ok(Value::None)
 }
@@ -253,11 +282,9 @@ fn set_clear<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 fn set_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     for other in &args.pos[1..] {
         let m = map_of(vm, other)?;
-        with_items(&args.pos[0], |items| {
-            for (k, _) in m {
-                items.entry(k).or_insert(Value::None);
-            }
-        });
+        for (k, _) in m {
+            crate::dict::add(vm, &mut locked(&args.pos[0]), k)?;
+        }
     }
     Ok(Value::None)
 }
@@ -271,6 +298,35 @@ fn fold<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>, op: BinOp) -> PyResult<S
         acc = binary_op(vm, op, &acc, &other)?.expect("sets");
     }
     Ok(acc)
+}
+
+/// `s.op_update(*others)`: `s` becomes `s op others...`.
+fn update_with<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>, op: BinOp) -> PyResult<S> {
+    let receiver = args.pos[0].clone();
+    let result = fold(vm, args, op)?;
+    let new_items = match &result {
+        Value::Obj(o) => match &o.payload {
+            Payload::Set { items, .. } => items.with::<S, _>(&o.header, std::mem::take),
+            _ => new_map(),
+        },
+        _ => new_map(),
+    };
+    let old = with_items(&receiver, |m| std::mem::replace(m, new_items));
+    drop(old);
+    Ok(Value::None)
+}
+
+fn set_intersection_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    update_with(vm, args, BinOp::And)
+}
+
+fn set_difference_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    update_with(vm, args, BinOp::Sub)
+}
+
+fn set_symmetric_difference_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "symmetric_difference_update", &args, 2, 2)?;
+    update_with(vm, args, BinOp::Xor)
 }
 
 fn set_union<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {

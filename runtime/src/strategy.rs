@@ -108,6 +108,14 @@ pub trait LockStrategy: Sized + Send + Sync + 'static {
     fn incref(header: &Header);
     /// Removes a reference; `true` when the object must now be freed.
     fn decref(header: &Header) -> bool;
+    /// Adds a reference unless the count is zero (the object is being
+    /// freed): how a weak reference upgrades (see [`crate::weakref`]).
+    /// Returns whether it added one.
+    fn try_incref(header: &Header) -> bool;
+    /// Gives an object whose count [`LockStrategy::decref`] just took to zero
+    /// its one reference back, for a finalizer to run on it (the free path
+    /// calls it, before anything else can reach the object).
+    fn resurrect(header: &Header);
 
     /// Takes the object's lock.
     fn lock_object(header: &Header);

@@ -5,7 +5,6 @@
 //! are backward jumps and function entry, as in CPython.
 
 use crate::code::{Code, Instr};
-use crate::dict::{hash_value, DictKey};
 use crate::interp::{new_exception_obj, Interp};
 use crate::object::{Function, ObjRef, Payload, TracebackEntry, TypeKind, Value};
 use crate::ops;
@@ -107,6 +106,15 @@ pub struct GenFrame<S: LockStrategy> {
     finished: bool,
 }
 
+impl<S: LockStrategy> GenFrame<S> {
+    /// Whether dropping the generator must close it first: it is suspended
+    /// inside a `try` or `with`, whose handlers must run (CPython closes
+    /// every suspended generator; without handlers that has no effect).
+    pub(crate) fn needs_close(&self) -> bool {
+        self.started && !self.finished && !self.blocks.is_empty()
+    }
+}
+
 impl<S: LockStrategy> Default for GenFrame<S> {
     fn default() -> Self {
         Self {
@@ -147,6 +155,7 @@ impl<S: LockStrategy> Drop for Vm<S> {
         self.stack.clear();
         self.exc_info.clear();
         self.thread_obj = None;
+        crate::finalize::leave();
     }
 }
 
@@ -154,6 +163,7 @@ impl<S: LockStrategy> Vm<S> {
     /// A VM for the calling thread; the caller attaches it.
     pub fn new(interp: Arc<Interp<S>>) -> Self {
         let ident = interp.new_thread_ident();
+        crate::finalize::enter();
         Self {
             interp,
             ident,
@@ -213,11 +223,61 @@ impl<S: LockStrategy> Vm<S> {
         self.repr_stack.retain(|a| *a != addr);
     }
 
+    /// Pending finalizers are not run here but at the next call that is not
+    /// a plain Python-to-Python call ([`Vm::call_args`]): every observable
+    /// effect (output, a method call on a shared object) goes through one,
+    /// and a check here would cost the hot loop a register spill.
     #[inline(always)]
-    fn safe_point(&self) {
+    fn safe_point(&mut self) {
         if S::eval_breaker(&self.interp.strategy) {
             S::handle_eval_breaker(&self.interp.strategy, self.ident);
         }
+    }
+
+    /// How CPython names a callable in call errors (`_PyObject_FunctionStr`):
+    /// `module.qualname()` for functions, `name()` for builtins.
+    pub fn function_str(&mut self, callee: &Value<S>) -> String {
+        match callee.payload() {
+            Some(Payload::Function(f)) => {
+                let module = ops::dict_get(&f.globals, &self.new_str("__name__"));
+                match module.as_ref().and_then(|m| m.as_str()) {
+                    Some(m) if m != "builtins" => format!("{m}.{}()", f.code.qualname),
+                    _ => format!("{}()", f.code.qualname),
+                }
+            }
+            Some(Payload::BoundMethod(_, func)) => {
+                let func = func.clone();
+                self.function_str(&func)
+            }
+            Some(Payload::Builtin(b)) => format!("{}()", b.name),
+            Some(Payload::Type(t)) => format!("{}()", t.name),
+            _ => crate::repr::repr(self, callee).unwrap_or_else(|_| "object".into()),
+        }
+    }
+
+    /// The exception being handled (`sys.exc_info()`), if any.
+    pub fn current_exception(&self) -> Option<ObjRef<S>> {
+        self.exc_info.last().cloned()
+    }
+
+    /// Runs the finalizers that wait on this thread, if any.
+    #[inline(always)]
+    pub fn run_pending_finalizers(&mut self) {
+        if crate::finalize::pending() {
+            self.run_finalizers();
+        }
+    }
+
+    /// Ends this thread's Python work while still attached: runs pending
+    /// finalizers and releases every reference the VM holds, so that no
+    /// object is released after the thread detaches.
+    pub fn finish(&mut self) {
+        self.run_pending_finalizers();
+        self.global_cache.clear();
+        self.stack.clear();
+        self.exc_info.clear();
+        self.thread_obj = None;
+        self.run_pending_finalizers();
     }
 
     // ---- errors ----
@@ -255,6 +315,7 @@ impl<S: LockStrategy> Vm<S> {
 
     /// Calls any callable.
     pub fn call_args(&mut self, callee: &Value<S>, mut args: Args<S>) -> PyResult<S> {
+        self.run_pending_finalizers();
         let Value::Obj(obj) = callee else {
             return Err(self.type_error(format!(
                 "'{}' object is not callable",
@@ -275,6 +336,7 @@ impl<S: LockStrategy> Vm<S> {
                 self.native_releases_gil = outer;
                 r
             }
+            Payload::WeakRef(w) => crate::weakref::call(self, w, &args),
             Payload::BoundMethod(this, func) => {
                 args.pos.insert(0, this.clone());
                 let func = func.clone();
@@ -327,6 +389,7 @@ impl<S: LockStrategy> Vm<S> {
     fn bind_args(&mut self, f: &Function<S>, mut args: Args<S>) -> PyResult<S, usize> {
         let code = &f.code;
         let argcount = code.argcount as usize;
+        let posonly = code.posonlyargcount as usize;
         let kwonly = code.kwonlyargcount as usize;
         let npos = args.pos.len();
         let mut locals: Vec<Option<Value<S>>> = Vec::with_capacity(code.nlocals as usize);
@@ -337,6 +400,65 @@ impl<S: LockStrategy> Vm<S> {
             slot - 1
         });
         let varkw_slot = code.varkw.then_some(slot);
+        let extra: Vec<Value<S>> = if npos > argcount && varargs_slot.is_some() {
+            args.pos.split_off(argcount)
+        } else {
+            Vec::new()
+        };
+        for (i, v) in args.pos.drain(..).enumerate().take(argcount) {
+            locals[i] = Some(v);
+        }
+        if let Some(s) = varargs_slot {
+            locals[s] = Some(ops::new_tuple(extra));
+        }
+        // Keywords first, as CPython does: their errors come before a
+        // count of positional arguments.
+        let kwargs = varkw_slot.map(|_| ops::new_dict());
+        let mut kwonly_given = 0;
+        let mut posonly_as_kw: Vec<String> = Vec::new();
+        for (name, value) in std::mem::take(&mut args.kw) {
+            match code.varnames[posonly..argcount + kwonly]
+                .iter()
+                .position(|v| **v == *name)
+                .map(|i| i + posonly)
+            {
+                Some(i) if locals[i].is_some() => {
+                    return Err(self.type_error(format!(
+                        "{}() got multiple values for argument '{}'",
+                        code.qualname, name
+                    )))
+                }
+                Some(i) => {
+                    if i >= argcount {
+                        kwonly_given += 1;
+                    }
+                    locals[i] = Some(value)
+                }
+                None => match &kwargs {
+                    Some(Value::Obj(d)) => {
+                        let key = self.new_str(name);
+                        ops::dict_set(self, d, key, value)?;
+                    }
+                    _ => {
+                        if code.varnames[..posonly].iter().any(|v| **v == *name) {
+                            posonly_as_kw.push(name);
+                            continue;
+                        }
+                        return Err(self.type_error(format!(
+                            "{}() got an unexpected keyword argument '{}'",
+                            code.qualname, name
+                        )));
+                    }
+                },
+            }
+        }
+        if !posonly_as_kw.is_empty() {
+            return Err(self.type_error(format!(
+                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                code.qualname,
+                posonly_as_kw.join(", ")
+            )));
+        }
         if npos > argcount && varargs_slot.is_none() {
             let ndefaults = f.defaults.len();
             let takes = if ndefaults > 0 {
@@ -349,49 +471,25 @@ impl<S: LockStrategy> Vm<S> {
             } else {
                 "s"
             };
-            let was = if npos == 1 { "was" } else { "were" };
+            let kwonly_note = if kwonly_given > 0 {
+                format!(
+                    " positional argument{} (and {} keyword-only argument{})",
+                    if npos == 1 { "" } else { "s" },
+                    kwonly_given,
+                    if kwonly_given == 1 { "" } else { "s" }
+                )
+            } else {
+                String::new()
+            };
+            let was = if npos == 1 && kwonly_given == 0 {
+                "was"
+            } else {
+                "were"
+            };
             return Err(self.type_error(format!(
-                "{}() takes {} positional argument{} but {} {} given",
-                code.name, takes, plural, npos, was
+                "{}() takes {} positional argument{} but {}{} {} given",
+                code.qualname, takes, plural, npos, kwonly_note, was
             )));
-        }
-        let extra: Vec<Value<S>> = if npos > argcount {
-            args.pos.split_off(argcount)
-        } else {
-            Vec::new()
-        };
-        for (i, v) in args.pos.drain(..).enumerate() {
-            locals[i] = Some(v);
-        }
-        if let Some(s) = varargs_slot {
-            locals[s] = Some(ops::new_tuple(extra));
-        }
-        let kwargs = varkw_slot.map(|_| ops::new_dict());
-        for (name, value) in args.kw.drain(..) {
-            match code.varnames[..argcount + kwonly]
-                .iter()
-                .position(|v| **v == *name)
-            {
-                Some(i) if locals[i].is_some() => {
-                    return Err(self.type_error(format!(
-                        "{}() got multiple values for argument '{}'",
-                        code.name, name
-                    )))
-                }
-                Some(i) => locals[i] = Some(value),
-                None => match &kwargs {
-                    Some(Value::Obj(d)) => {
-                        let key = self.new_str(name);
-                        ops::dict_set(self, d, key, value)?;
-                    }
-                    _ => {
-                        return Err(self.type_error(format!(
-                            "{}() got an unexpected keyword argument '{}'",
-                            code.name, name
-                        )))
-                    }
-                },
-            }
         }
         if let (Some(s), Some(d)) = (varkw_slot, kwargs) {
             locals[s] = Some(d);
@@ -441,7 +539,7 @@ impl<S: LockStrategy> Vm<S> {
         };
         self.type_error(format!(
             "{}() missing {} required {} argument{}: {}",
-            code.name,
+            code.qualname,
             n,
             kind,
             if n == 1 { "" } else { "s" },
@@ -1004,7 +1102,8 @@ impl<S: LockStrategy> Vm<S> {
                     stack[base + i as usize] = Some(v);
                 }
                 Instr::DeleteFast(i) => {
-                    if stack[base + i as usize].take().is_none() {
+                    let old = stack[base + i as usize].take();
+                    if old.is_none() {
                         return Err(self.new_error(
                             "UnboundLocalError",
                             format!(
@@ -1013,6 +1112,8 @@ impl<S: LockStrategy> Vm<S> {
                             ),
                         ));
                     }
+                    drop(old);
+                    self.run_pending_finalizers();
                 }
                 Instr::LoadGlobal(i) => {
                     let v = self.load_global(code, globals, i)?;
@@ -1030,6 +1131,7 @@ impl<S: LockStrategy> Vm<S> {
                             format!("name '{}' is not defined", key.as_str().unwrap_or("?")),
                         ));
                     }
+                    self.run_pending_finalizers();
                 }
                 Instr::LoadAttr(i) => {
                     let obj = pop!();
@@ -1044,6 +1146,8 @@ impl<S: LockStrategy> Vm<S> {
                 Instr::DeleteAttr(i) => {
                     let obj = pop!();
                     crate::classes::del_attr(self, &obj, &code.names[i as usize])?;
+                    drop(obj);
+                    self.run_pending_finalizers();
                 }
                 Instr::LoadMethod(i) => {
                     let obj = pop!();
@@ -1277,11 +1381,21 @@ impl<S: LockStrategy> Vm<S> {
                     let index = pop!();
                     let obj = pop!();
                     ops::del_item(self, &obj, &index)?;
+                    drop((obj, index));
+                    self.run_pending_finalizers();
                 }
                 Instr::UnpackSequence(n) => {
                     let seq = pop!();
                     let items = ops::unpack(self, &seq, n as usize)?;
                     stack.extend(items.into_iter().rev().map(Some));
+                }
+                Instr::UnpackEx(before, after) => {
+                    let seq = pop!();
+                    let (head, middle, tail) =
+                        ops::unpack_ex(self, &seq, before as usize, after as usize)?;
+                    stack.extend(tail.into_iter().rev().map(Some));
+                    push!(ops::new_list(middle));
+                    stack.extend(head.into_iter().rev().map(Some));
                 }
                 Instr::MakeFunction(child, flags) => {
                     let closure: Box<[Value<S>]> = if flags & crate::code::MAKE_CLOSURE != 0 {
@@ -1333,6 +1447,7 @@ impl<S: LockStrategy> Vm<S> {
                     if cell_of(stack, frame.base, code, i).set(None).is_none() {
                         return Err(self.unbound_deref(code, i));
                     }
+                    self.run_pending_finalizers();
                 }
                 Instr::LoadClosure(i) => {
                     let cell = stack[frame.base + code.nlocals as usize + i as usize]
@@ -1374,6 +1489,7 @@ impl<S: LockStrategy> Vm<S> {
                             format!("name '{}' is not defined", key.as_str().unwrap_or("?")),
                         ));
                     }
+                    self.run_pending_finalizers();
                 }
                 Instr::BuildClass(nbases, name, has_metaclass) => {
                     let body = pop!();
@@ -1390,7 +1506,7 @@ impl<S: LockStrategy> Vm<S> {
                     let mut m = crate::dict::new_map();
                     for item in items {
                         let k = key_of(self, item)?;
-                        m.entry(k).or_insert(Value::None);
+                        crate::dict::add(self, &mut crate::dict::Unshared(&mut m), k)?;
                     }
                     push!(crate::sets::new_set(m, false));
                 }
@@ -1401,11 +1517,14 @@ impl<S: LockStrategy> Vm<S> {
                     let Some(Some(set)) = stack.get(at) else {
                         unreachable!("comprehension result set")
                     };
+                    let set = set.clone();
                     if let Some(Payload::Set { items, .. }) = set.payload() {
                         let o = set.obj().expect("set");
-                        items.with::<S, _>(&o.header, |m| {
-                            m.entry(k).or_insert(Value::None);
-                        });
+                        let mut access = crate::dict::Locked {
+                            cell: items,
+                            header: &o.header,
+                        };
+                        crate::dict::add(self, &mut access, k)?;
                     }
                 }
                 Instr::YieldValue => {
@@ -1465,13 +1584,25 @@ impl<S: LockStrategy> Vm<S> {
                 }
                 Instr::ListExtend(depth) => {
                     let iterable = pop!();
-                    let items = ops::iterate(self, &iterable).map_err(|_| {
-                        self.type_error(format!(
-                            "Value after * must be an iterable, not {}",
-                            ops::type_name(&iterable)
-                        ))
-                    })?;
+                    let in_call = depth & crate::code::IN_CALL != 0;
+                    let depth = depth & !crate::code::IN_CALL;
                     let at = stack.len() - depth as usize;
+                    let items = match ops::iterate(self, &iterable) {
+                        Ok(items) => items,
+                        Err(_) => {
+                            let what = match (in_call, stack.get(at - 1)) {
+                                (true, Some(Some(callee))) => {
+                                    let callee = callee.clone();
+                                    format!("{} argument", self.function_str(&callee))
+                                }
+                                _ => "Value".to_string(),
+                            };
+                            return Err(self.type_error(format!(
+                                "{what} after * must be an iterable, not {}",
+                                ops::type_name(&iterable)
+                            )));
+                        }
+                    };
                     let Some(Some(Value::Obj(list))) = stack.get(at) else {
                         unreachable!("list being built")
                     };
@@ -1480,19 +1611,34 @@ impl<S: LockStrategy> Vm<S> {
                     }
                 }
                 Instr::DictMerge(depth) => {
+                    // Only calls merge dicts: the stack holds the callee,
+                    // the positional list, then the keyword dict.
                     let mapping = pop!();
+                    let at = stack.len() - depth as usize;
+                    let callee = match stack.get(at.wrapping_sub(2)) {
+                        Some(Some(c)) => c.clone(),
+                        _ => Value::None,
+                    };
                     if !matches!(mapping.payload(), Some(Payload::Dict(_))) {
+                        let fname = self.function_str(&callee);
                         return Err(self.type_error(format!(
-                            "argument after ** must be a mapping, not {}",
+                            "{fname} argument after ** must be a mapping, not {}",
                             ops::type_name(&mapping)
                         )));
                     }
-                    let at = stack.len() - depth as usize;
                     let Some(Some(Value::Obj(dict))) = stack.get(at) else {
                         unreachable!("dict being built")
                     };
                     let dict = dict.clone();
                     for (k, v) in ops::dict_items(&mapping) {
+                        if let Some(name) = k.as_str() {
+                            if ops::dict_get(&dict, &k).is_some() {
+                                let fname = self.function_str(&callee);
+                                return Err(self.type_error(format!(
+                                    "{fname} got multiple values for keyword argument '{name}'"
+                                )));
+                            }
+                        }
                         ops::dict_set(self, &dict, k, v)?;
                     }
                 }
@@ -1629,7 +1775,15 @@ impl<S: LockStrategy> Vm<S> {
                         Some(Payload::Exception(e)) => Value::Obj(e.class.clone()),
                         _ => Value::None,
                     };
-                    let suppress = self.call(&exit, vec![class, exc.clone(), Value::None])?;
+                    // While `__exit__` runs, the exception is being handled
+                    // (what it raises records it as its context).
+                    let tb = self.interp.new_traceback();
+                    if let Value::Obj(e) = &exc {
+                        self.exc_info.push(e.clone());
+                    }
+                    let suppress = self.call(&exit, vec![class, exc.clone(), tb]);
+                    self.exc_info.pop();
+                    let suppress = suppress?;
                     if !ops::truthy(self, &suppress)? {
                         let Value::Obj(exc) = exc else {
                             unreachable!("exceptions are objects")
@@ -1825,10 +1979,4 @@ pub fn add_traceback<S: LockStrategy>(err: &PyErr<S>, entry: TracebackEntry) {
     }
 }
 
-/// Hash of a value as a dict key, or CPython's TypeError.
-pub fn key_of<S: LockStrategy>(vm: &Vm<S>, key: Value<S>) -> PyResult<S, DictKey<S>> {
-    match hash_value(&key) {
-        Ok(hash) => Ok(DictKey { hash, key }),
-        Err(ty) => Err(vm.type_error(format!("unhashable type: '{ty}'"))),
-    }
-}
+pub use crate::dict::key_of;

@@ -137,10 +137,10 @@ fn matrix_multiplication_is_unsupported() {
 }
 
 #[test]
-fn nested_walrus_is_unsupported_with_its_column() {
+fn nested_unsupported_construct_reports_its_column() {
     let script = TempScript::new(
-        "nested_walrus",
-        "print('never printed')\nif True:\n    def g():\n        return (y := 1)\n",
+        "nested_matmul",
+        "print('never printed')\nif True:\n    def g():\n        return (y @ 1)\n",
     );
     assert_static_diagnostic(&script, 4, 17, "unsupported:");
 }

@@ -23,7 +23,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 const MODES: [&str; 3] = ["gil", "gil-release", "finegrained"];
-const MIN_PROGRAMS: usize = 40;
+const MIN_PROGRAMS: usize = 200;
 const REGEN_SCRIPT: &str = "regen.py";
 
 fn conformance_dir() -> PathBuf {

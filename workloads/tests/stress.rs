@@ -198,6 +198,73 @@ fn threads_sharing_a_generator_get_each_value_once_or_already_executing() {
     run_in_every_mode("generator", GENERATOR, GENERATOR_EXPECTED, 1);
 }
 
+/// Objects with `__del__`, weak references with callbacks, weak
+/// dictionaries and abandoned generators, made and dropped by 4 threads
+/// while the others upgrade their weak references: every object is
+/// finalized once, no upgrade sees a freed object, the weak dictionaries
+/// empty out.
+const MEMORY_PROGRAM: &str = r#"
+import threading, weakref
+
+class Node:
+    dels = 0
+    lock = threading.Lock()
+    def __init__(self, n, child=None):
+        self.n = n
+        self.child = child
+    def __del__(self):
+        with Node.lock:
+            Node.dels += 1
+
+cache = weakref.WeakValueDictionary()
+keyed = weakref.WeakKeyDictionary()
+shared = []
+shared_lock = threading.Lock()
+bad = []
+
+def gen():
+    try:
+        yield 1
+        yield 2
+    finally:
+        pass
+
+def work(t):
+    for i in range(300):
+        n = Node(i, Node(-i))
+        cache[(t, i)] = n
+        keyed[n] = i
+        r = weakref.ref(n, lambda wr: None)
+        with shared_lock:
+            shared.append(r)
+            if len(shared) > 40:
+                shared.pop(0)
+            snap = list(shared)
+        for w in snap:
+            o = w()
+            if o is not None and o.child.n != -o.n:
+                bad.append(o.n)
+        o = None
+        g = gen()
+        next(g)
+        del n, r, g
+
+threads = [threading.Thread(target=work, args=(t,)) for t in range(4)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+shared.clear()
+print(Node.dels, len(cache), len(keyed), bad)
+"#;
+
+const MEMORY_EXPECTED: &str = "2400 0 0 []\n";
+
+#[test]
+fn finalizers_and_weak_references_are_exact_under_threads_in_any_mode() {
+    run_in_every_mode("memory", MEMORY_PROGRAM, MEMORY_EXPECTED, 16);
+}
+
 /// Runs `program` `runs` times in every mode, `PARALLEL` at a time, and
 /// checks that every run prints `expected` and exits with status 0.
 fn run_in_every_mode(name: &str, program: &str, expected: &str, runs: usize) {

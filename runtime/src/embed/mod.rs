@@ -198,7 +198,10 @@ impl<S: LockStrategy> Runtime<S> {
         });
         let Session { vm, main } = session;
         drop(main);
-        let vm = vm.into_inner();
+        // Release every reference (and run pending finalizers) while still
+        // attached.
+        let mut vm = vm.into_inner();
+        vm.finish();
         vm.detach();
         result
     }

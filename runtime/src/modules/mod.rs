@@ -7,6 +7,7 @@ pub mod socket;
 pub mod sys;
 pub mod threading;
 pub mod time;
+pub mod weakref;
 
 use crate::object::{Module, ObjRef, Payload, PyDict, Value};
 use crate::strategy::LockStrategy;
@@ -24,6 +25,7 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "abc" => abc::init::<S>,
         "queue" => queue::init::<S>,
         "socket" => socket::init::<S>,
+        "weakref" => weakref::init::<S>,
         _ => return None,
     })
 }
@@ -85,6 +87,7 @@ pub fn import<S: LockStrategy>(vm: &mut Vm<S>, name: &ObjRef<S>) -> PyResult<S> 
 fn python_part(name: &str) -> Option<&'static str> {
     match name {
         "threading" => Some(include_str!("py/threading.py")),
+        "weakref" => Some(include_str!("py/weakref.py")),
         _ => None,
     }
 }

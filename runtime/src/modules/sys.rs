@@ -16,6 +16,8 @@ pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
             ("getswitchinterval", getswitchinterval, false),
             ("getrecursionlimit", getrecursionlimit, false),
             ("exit", exit, false),
+            ("getrefcount", getrefcount, false),
+            ("exc_info", exc_info, false),
         ],
     );
     let argv: Vec<Value<S>> = vm
@@ -32,7 +34,7 @@ pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
 }
 
 fn setswitchinterval<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    arity(vm, "setswitchinterval", &args, 1, 1)?;
+    arity(vm, "sys.setswitchinterval", &args, 1, 1)?;
     let secs = super::time::seconds_arg(vm, &args.pos[0]).map_err(|_| {
         vm.type_error(format!(
             "must be real number, not {}",
@@ -49,14 +51,40 @@ fn setswitchinterval<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult
 }
 
 fn getswitchinterval<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    arity(vm, "getswitchinterval", &args, 0, 0)?;
+    arity(vm, "sys.getswitchinterval", &args, 0, 0)?;
     let micros = S::switch_interval(vm.strategy()).as_micros() as f64;
     Ok(Value::Float(1e-6 * micros))
 }
 
 fn getrecursionlimit<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    arity(vm, "getrecursionlimit", &args, 0, 0)?;
+    arity(vm, "sys.getrecursionlimit", &args, 0, 0)?;
     Ok(Value::Int(vm.interp.recursion_limit as i64))
+}
+
+/// `sys.getrefcount(obj)`: the object's reference count, which counts the
+/// argument's own reference as CPython's does (a new object bound to one
+/// name gives 2). Unboxed values (ints, floats, bools, None) have no count:
+/// they report what CPython 3.12 reports for its immortal objects.
+fn getrefcount<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "sys.getrefcount", &args, 1, 1)?;
+    Ok(Value::Int(match &args.pos[0] {
+        Value::Obj(o) => o.header.refcount().load(crate::sync::Ordering::Relaxed) as i64,
+        _ => u32::MAX as i64,
+    }))
+}
+
+/// `sys.exc_info()`: (type, value, traceback) of the exception being
+/// handled, or three Nones. The traceback is a stand-in object.
+fn exc_info<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "sys.exc_info", &args, 0, 0)?;
+    Ok(match vm.current_exception() {
+        Some(e) => {
+            let v = Value::Obj(e);
+            let t = Value::Obj(crate::builtins::type_of(vm, &v));
+            ops::new_tuple(vec![t, v, vm.interp.new_traceback()])
+        }
+        None => ops::new_tuple(vec![Value::None, Value::None, Value::None]),
+    })
 }
 
 /// `sys.exit([arg])`: raises `SystemExit(arg)`.

@@ -133,11 +133,12 @@ impl Default for LockObj {
 }
 
 pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
+    let thread_type = Value::Obj(vm.interp.type_of_kind(TypeKind::Thread).clone());
+    vm.interp.dict_set_str(dict, "Thread", thread_type);
     super::add_functions(
         vm,
         dict,
         &[
-            ("Thread", new_thread, false),
             ("Lock", new_lock, false),
             ("current_thread", current_thread, false),
             ("get_ident", get_ident, false),
@@ -162,7 +163,8 @@ pub fn methods<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> 
     ]
 }
 
-fn new_thread<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+/// `threading.Thread(...)`: calling the `Thread` type.
+pub(crate) fn new_thread<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
     let target = args.take_kw("target").unwrap_or(Value::None);
     let targs = args.take_kw("args");
     let tkwargs = args.take_kw("kwargs");
@@ -277,13 +279,15 @@ fn run_thread<S: LockStrategy>(interp: Arc<crate::interp::Interp<S>>, this: ObjR
                     .write_stderr(&format!("Exception in thread {name}:\n{text}"));
             }
         }
-        vm.thread_obj = None;
+        // Leave the live list before waking joiners, so that after
+        // `join()` the thread no longer counts in `active_count()`. Every
+        // reference is released while attached (under a GIL, counts may
+        // only change while holding it), and pending finalizers run here.
+        live_threads(&interp).retain(|x| !x.ptr_eq(&this));
+        drop(this);
+        vm.finish();
         vm.detach();
     }
-    // Leave the live list before waking joiners, so that after `join()`
-    // the thread no longer counts in `active_count()`.
-    live_threads(&interp).retain(|x| !x.ptr_eq(&this));
-    drop(this);
     // Last: from here on joiners return, and see everything above.
     finished.finish();
     drop(interp);
@@ -470,6 +474,18 @@ fn lock_locked<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 }
 
 /// `threading.main_thread()`.
+/// Makes the calling thread's VM the main thread (`threading.main_thread()`
+/// reports its ident).
+pub(crate) fn register_main<S: LockStrategy>(vm: &Vm<S>) {
+    let main = vm.interp.main_thread.get_or_init(|| {
+        let t = main_thread_obj::<S>();
+        ObjRef::new(Payload::Thread(t))
+    });
+    if let Payload::Thread(t) = &main.payload {
+        t.ident.store(vm.ident, Ordering::Relaxed);
+    }
+}
+
 fn main_thread<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "main_thread", &args, 0, 0)?;
     let main = vm.interp.main_thread.get_or_init(|| {
