@@ -320,7 +320,11 @@ pub fn class_getattr<S: LockStrategy>(
         _ => {}
     }
     let key = vm.new_str(name);
-    Ok(class_lookup(class, &key).map(|attr| match attr.payload() {
+    let Some(found) = class_lookup(class, &key) else {
+        // What every class inherits from `object` (`__eq__`, ...).
+        return Ok(vm.interp.methods.get(&(TypeKind::Object, name)).cloned());
+    };
+    Ok(Some(found).map(|attr| match attr.payload() {
         Some(Payload::StaticMethod(f)) => f.clone(),
         Some(Payload::ClassMethod(f)) => Value::Obj(ObjRef::new(Payload::BoundMethod(
             Value::Obj(class.clone()),

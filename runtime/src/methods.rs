@@ -22,6 +22,13 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         (TypeKind::List, "clear", list_clear),
         (TypeKind::List, "copy", list_copy),
         (TypeKind::Tuple, "index", list_index),
+        (TypeKind::Object, "__eq__", object_eq),
+        (TypeKind::Object, "__ne__", object_ne),
+        (TypeKind::Object, "__lt__", object_order),
+        (TypeKind::Object, "__le__", object_order),
+        (TypeKind::Object, "__gt__", object_order),
+        (TypeKind::Object, "__ge__", object_order),
+        (TypeKind::Object, "__hash__", object_hash),
         (TypeKind::List, "__len__", dunder_len),
         (TypeKind::Tuple, "__len__", dunder_len),
         (TypeKind::Dict, "__len__", dunder_len),
@@ -242,6 +249,41 @@ fn list_clear<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 fn list_copy<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "copy", &args, 1, 1)?;
     Ok(ops::new_list(ops::list_snapshot(&args.pos[0])))
+}
+
+/// `object.__eq__`: identity, else NotImplemented.
+fn object_eq<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "__eq__", &args, 2, 2)?;
+    Ok(if args.pos[0].is(&args.pos[1]) {
+        Value::Bool(true)
+    } else {
+        vm.interp.not_implemented()
+    })
+}
+
+/// `object.__ne__`: the inverse of an identity, else NotImplemented.
+fn object_ne<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "__ne__", &args, 2, 2)?;
+    Ok(if args.pos[0].is(&args.pos[1]) {
+        Value::Bool(false)
+    } else {
+        vm.interp.not_implemented()
+    })
+}
+
+/// `object.__lt__` and friends: NotImplemented.
+fn object_order<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "comparison", &args, 2, 2)?;
+    Ok(vm.interp.not_implemented())
+}
+
+/// `object.__hash__`: the identity hash.
+fn object_hash<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "__hash__", &args, 1, 1)?;
+    Ok(Value::Int(match &args.pos[0] {
+        Value::Obj(o) => crate::dict::identity_hash(o.addr()),
+        other => crate::dict::py_hash(vm, other)?,
+    }))
 }
 
 /// `x.__len__()` of a builtin container.

@@ -290,6 +290,10 @@ fn unsupported_operands<S: LockStrategy>(
             Some(Payload::Str(_) | Payload::Bytes(_) | Payload::List(_) | Payload::Tuple(_))
         )
     };
+    let is_int = |v: &Value<S>| {
+        matches!(v, Value::Int(_) | Value::Bool(_))
+            || matches!(v.payload(), Some(Payload::BigInt(_)))
+    };
     if symbol == "*" || symbol == "*=" {
         let other = if is_seq(a) {
             Some(b)
@@ -298,7 +302,7 @@ fn unsupported_operands<S: LockStrategy>(
         } else {
             None
         };
-        if let Some(other) = other {
+        if let Some(other) = other.filter(|o| !is_int(o)) {
             return vm.type_error(format!(
                 "can't multiply sequence by non-int of type '{}'",
                 type_name(other)
@@ -464,7 +468,10 @@ fn repeat<S: LockStrategy>(
         Value::Int(i) => *i,
         Value::Bool(b) => *b as i64,
         Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => {
-            if let Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_)) = seq.payload() {
+            if let Some(
+                Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_),
+            ) = seq.payload()
+            {
                 return Err(vm.new_error(
                     "OverflowError",
                     "cannot fit 'int' into an index-sized integer",
@@ -503,6 +510,14 @@ fn repeat<S: LockStrategy>(
                 out.extend(items.iter().cloned());
             }
             new_tuple(out)
+        }
+        Some(Payload::Bytes(bytes)) => {
+            if too_big(bytes.len()) {
+                return Err(vm.new_error("MemoryError", ""));
+            }
+            Value::Obj(ObjRef::new(Payload::Bytes(
+                bytes.repeat(count).into_boxed_slice(),
+            )))
         }
         _ => return Ok(None),
     }))
@@ -1946,8 +1961,15 @@ pub fn lookup_method<S: LockStrategy>(
                 return Ok(None);
             }
         }
-        return Ok(crate::classes::class_lookup(&class, &key)
-            .filter(|m| matches!(m.payload(), Some(Payload::Function(_)))));
+        return Ok(match crate::classes::class_lookup(&class, &key) {
+            Some(m) => Some(m).filter(|m| matches!(m.payload(), Some(Payload::Function(_)))),
+            // What every class inherits from `object` (`__eq__`, ...).
+            None => vm
+                .interp
+                .methods
+                .get(&(TypeKind::Object, str_of(name)))
+                .cloned(),
+        });
     }
     let kind = type_kind(obj);
     Ok(vm.interp.methods.get(&(kind, str_of(name))).cloned())
