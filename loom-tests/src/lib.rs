@@ -10,3 +10,21 @@
 //! `rustc-loom` passes `--cfg loom` on to this workspace's crates only: some
 //! registry dependencies (ruff's `char_str`) have `cfg(loom)` code of their
 //! own that does not build, so a plain `RUSTFLAGS="--cfg loom"` build fails.
+
+/// Runs a model that must fail and returns loom's panic message (an
+/// assertion, a deadlock); panics if loom found nothing. Every mutant test
+/// goes through here, and `run-mutants` reads the `loom rejected:` line it
+/// prints.
+pub fn rejection(model: impl FnOnce()) -> String {
+    let payload = std::panic::catch_unwind(std::panic::AssertUnwindSafe(model))
+        .expect_err("loom accepted a broken protocol: the model is too weak");
+    let msg = if let Some(s) = payload.downcast_ref::<&str>() {
+        s.to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        String::from("<non-string panic>")
+    };
+    println!("loom rejected: {}", msg.lines().next().unwrap_or(""));
+    msg
+}

@@ -25,10 +25,10 @@
 use finegrained::{objlock, refcount, FineGrained};
 use loom::cell::UnsafeCell;
 use loom::model::Builder;
+use loom_tests::rejection;
 use runtime::object::Header;
 use runtime::sync::{thread, AtomicBool, AtomicUsize, Ordering};
 use runtime::LockStrategy;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr::NonNull;
 use std::sync::atomic as std_atomic;
 // `std`'s `Arc`, not loom's, to share a model's objects between its threads:
@@ -57,24 +57,6 @@ fn check(model: impl Fn() + Sync + Send + 'static) {
         "loom explored {} executions",
         runs.load(std::sync::atomic::Ordering::Relaxed)
     );
-}
-
-/// Runs a model that must fail and returns loom's panic message (an
-/// assertion, a causality violation, a deadlock); panics if loom found
-/// nothing.
-fn rejection(model: impl FnOnce()) -> String {
-    let payload = catch_unwind(AssertUnwindSafe(model))
-        .expect_err("loom accepted a broken protocol: the model is too weak");
-    let msg = if let Some(s) = payload.downcast_ref::<&str>() {
-        s.to_string()
-    } else if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        String::from("<non-string panic>")
-    };
-    // For `run-mutants`, which prints what loom reported.
-    println!("loom rejected: {}", msg.lines().next().unwrap_or(""));
-    msg
 }
 
 // ---------------------------------------------------------------------------

@@ -15,9 +15,9 @@
 
 use gil::{Gil, GilState, Mutant};
 use loom::model::Builder;
+use loom_tests::rejection;
 use runtime::sync::{thread, Arc, AtomicBool, AtomicUsize, Ordering};
 use runtime::{LockStrategy, ThreadIdent};
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::Duration;
 
 /// loom has no clock: every timed wait "runs out", whatever its length.
@@ -59,23 +59,6 @@ fn check(model: impl Fn() + Sync + Send + 'static) {
         "loom explored {} executions",
         runs.load(std::sync::atomic::Ordering::Relaxed)
     );
-}
-
-/// Runs a model that must fail and returns loom's panic message (an
-/// assertion, a deadlock); panics if loom found nothing.
-fn rejection(model: impl FnOnce()) -> String {
-    let payload = catch_unwind(AssertUnwindSafe(model))
-        .expect_err("loom accepted a broken protocol: the model is too weak");
-    let msg = if let Some(s) = payload.downcast_ref::<&str>() {
-        s.to_string()
-    } else if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        String::from("<non-string panic>")
-    };
-    // For `run-mutants`, which prints what loom reported.
-    println!("loom rejected: {}", msg.lines().next().unwrap_or(""));
-    msg
 }
 
 /// A safe point as the VM makes one.

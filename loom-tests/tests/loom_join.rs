@@ -30,10 +30,10 @@ use finegrained::FineGrained;
 use gil::Gil;
 use loom::cell::UnsafeCell;
 use loom::model::Builder;
+use loom_tests::rejection;
 use runtime::sync::{self, thread};
 use runtime::thread_exit::{loom_switches, ThreadExit};
 use runtime::{detach, LockStrategy, StrategyConfig, ThreadIdent};
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic as std_atomic;
 // `std`'s `Arc`, not loom's: a loom `Arc` dropped while a thread unwinds
 // from a deadlock that loom found asks loom for a branch and panics again,
@@ -70,24 +70,6 @@ fn check(model: impl Fn() + Sync + Send + 'static) {
         "loom explored {} executions",
         runs.load(std::sync::atomic::Ordering::Relaxed)
     );
-}
-
-/// Runs a model that must fail and returns loom's panic message (an
-/// assertion, a causality violation, a deadlock); panics if loom found
-/// nothing.
-fn rejection(model: impl FnOnce()) -> String {
-    let payload = catch_unwind(AssertUnwindSafe(model))
-        .expect_err("loom accepted a broken protocol: the model is too weak");
-    let msg = if let Some(s) = payload.downcast_ref::<&str>() {
-        s.to_string()
-    } else if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        String::from("<non-string panic>")
-    };
-    // For `run-mutants`, which prints what loom reported.
-    println!("loom rejected: {}", msg.lines().next().unwrap_or(""));
-    msg
 }
 
 // ---------------------------------------------------------------------------

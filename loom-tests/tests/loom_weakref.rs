@@ -21,11 +21,11 @@
 use finegrained::{refcount, FineGrained};
 use loom::cell::UnsafeCell;
 use loom::model::Builder;
+use loom_tests::rejection;
 use runtime::object::Header;
 use runtime::sync::{thread, AtomicUsize, Ordering};
 use runtime::weakref::{self, WeakSlot, WeakTable};
 use runtime::LockStrategy;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic as std_atomic;
 // `std`'s `Arc` to share the model's objects (see `loom_finegrained.rs`).
 use std::sync::Arc;
@@ -38,18 +38,6 @@ fn check(model: impl Fn() + Sync + Send + 'static) {
         builder.preemption_bound = Some(2);
     }
     builder.check(model);
-}
-
-fn rejection(model: impl FnOnce()) -> String {
-    let payload = catch_unwind(AssertUnwindSafe(model))
-        .expect_err("loom accepted a broken protocol: the model is too weak");
-    if let Some(s) = payload.downcast_ref::<&str>() {
-        s.to_string()
-    } else if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        String::from("<non-string panic>")
-    }
 }
 
 /// Held by every test: the mutant switches are process-wide.
