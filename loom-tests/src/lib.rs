@@ -28,3 +28,24 @@ pub fn rejection(model: impl FnOnce()) -> String {
     println!("loom rejected: {}", msg.lines().next().unwrap_or(""));
     msg
 }
+
+/// Runs `model` under loom with at most 2 preemptions unless
+/// `LOOM_MAX_PREEMPTIONS` says otherwise, and prints how many executions
+/// loom explored (shown with `--nocapture`).
+#[cfg(loom)]
+pub fn check(model: impl Fn() + Sync + Send + 'static) {
+    let mut builder = loom::model::Builder::new();
+    if builder.preemption_bound.is_none() {
+        builder.preemption_bound = Some(2);
+    }
+    let runs = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = runs.clone();
+    builder.check(move || {
+        counted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        model()
+    });
+    println!(
+        "loom explored {} executions",
+        runs.load(std::sync::atomic::Ordering::Relaxed)
+    );
+}

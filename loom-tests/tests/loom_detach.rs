@@ -19,8 +19,7 @@
 #![cfg(loom)]
 
 use gil::{Gil, GilMode, GilRelease, GilState, Mutant};
-use loom::model::Builder;
-use loom_tests::rejection;
+use loom_tests::{check, rejection};
 use runtime::detach::{self, loom_switches};
 use runtime::modules::threading::LockObj;
 use runtime::sync::{self, thread, AtomicBool, AtomicUsize, Condvar, Mutex, Ordering};
@@ -43,26 +42,6 @@ const TIMEOUTS: usize = 2;
 
 const A: ThreadIdent = 1;
 const B: ThreadIdent = 2;
-
-/// Runs `model` under loom with at most 2 preemptions unless
-/// `LOOM_MAX_PREEMPTIONS` says otherwise.
-fn check(model: impl Fn() + Sync + Send + 'static) {
-    let mut builder = Builder::new();
-    if builder.preemption_bound.is_none() {
-        builder.preemption_bound = Some(2);
-    }
-    let runs = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let counted = runs.clone();
-    builder.check(move || {
-        counted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        model()
-    });
-    // Shown with `--nocapture`.
-    println!(
-        "loom explored {} executions",
-        runs.load(std::sync::atomic::Ordering::Relaxed)
-    );
-}
 
 // ---------------------------------------------------------------------------
 // Switches

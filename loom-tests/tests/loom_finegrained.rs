@@ -24,8 +24,7 @@
 
 use finegrained::{objlock, refcount, FineGrained};
 use loom::cell::UnsafeCell;
-use loom::model::Builder;
-use loom_tests::rejection;
+use loom_tests::{check, rejection};
 use runtime::object::Header;
 use runtime::sync::{thread, AtomicBool, AtomicUsize, Ordering};
 use runtime::LockStrategy;
@@ -38,26 +37,6 @@ use std::sync::atomic as std_atomic;
 use std::sync::Arc;
 
 type S = FineGrained;
-
-/// Runs `model` under loom with at most 2 preemptions unless
-/// `LOOM_MAX_PREEMPTIONS` says otherwise.
-fn check(model: impl Fn() + Sync + Send + 'static) {
-    let mut builder = Builder::new();
-    if builder.preemption_bound.is_none() {
-        builder.preemption_bound = Some(2);
-    }
-    let runs = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let counted = runs.clone();
-    builder.check(move || {
-        counted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        model()
-    });
-    // Shown with `--nocapture`.
-    println!(
-        "loom explored {} executions",
-        runs.load(std::sync::atomic::Ordering::Relaxed)
-    );
-}
 
 // ---------------------------------------------------------------------------
 // Switches

@@ -14,8 +14,7 @@
 #![cfg(loom)]
 
 use gil::{Gil, GilState, Mutant};
-use loom::model::Builder;
-use loom_tests::rejection;
+use loom_tests::{check, rejection};
 use runtime::sync::{thread, Arc, AtomicBool, AtomicUsize, Ordering};
 use runtime::{LockStrategy, ThreadIdent};
 use std::time::Duration;
@@ -40,26 +39,6 @@ const TIMEOUTS_3: usize = 2;
 /// 8 s, 3 polls and 2 time-outs 24 s).
 const FORCED_2: (usize, Option<usize>) = (3, None);
 const FORCED_3: (usize, Option<usize>) = (2, Some(1));
-
-/// Runs `model` under loom with at most 2 preemptions unless
-/// `LOOM_MAX_PREEMPTIONS` says otherwise.
-fn check(model: impl Fn() + Sync + Send + 'static) {
-    let mut builder = Builder::new();
-    if builder.preemption_bound.is_none() {
-        builder.preemption_bound = Some(2);
-    }
-    let runs = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let counted = runs.clone();
-    builder.check(move || {
-        counted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        model()
-    });
-    // Shown with `--nocapture`.
-    println!(
-        "loom explored {} executions",
-        runs.load(std::sync::atomic::Ordering::Relaxed)
-    );
-}
 
 /// A safe point as the VM makes one.
 fn safe_point(shared: &GilState, me: ThreadIdent) {

@@ -29,8 +29,7 @@
 use finegrained::FineGrained;
 use gil::Gil;
 use loom::cell::UnsafeCell;
-use loom::model::Builder;
-use loom_tests::rejection;
+use loom_tests::{check, rejection};
 use runtime::sync::{self, thread};
 use runtime::thread_exit::{loom_switches, ThreadExit};
 use runtime::{detach, LockStrategy, StrategyConfig, ThreadIdent};
@@ -51,26 +50,6 @@ const EXITING: ThreadIdent = 1;
 
 /// What the exiting thread writes.
 const WRITTEN: u64 = 42;
-
-/// Runs `model` under loom with at most 2 preemptions unless
-/// `LOOM_MAX_PREEMPTIONS` says otherwise.
-fn check(model: impl Fn() + Sync + Send + 'static) {
-    let mut builder = Builder::new();
-    if builder.preemption_bound.is_none() {
-        builder.preemption_bound = Some(2);
-    }
-    let runs = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let counted = runs.clone();
-    builder.check(move || {
-        counted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        model()
-    });
-    // Shown with `--nocapture`.
-    println!(
-        "loom explored {} executions",
-        runs.load(std::sync::atomic::Ordering::Relaxed)
-    );
-}
 
 // ---------------------------------------------------------------------------
 // Switches

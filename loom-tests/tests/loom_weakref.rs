@@ -20,8 +20,7 @@
 
 use finegrained::{refcount, FineGrained};
 use loom::cell::UnsafeCell;
-use loom::model::Builder;
-use loom_tests::rejection;
+use loom_tests::{check, rejection};
 use runtime::object::Header;
 use runtime::sync::{thread, AtomicUsize, Ordering};
 use runtime::weakref::{self, WeakSlot, WeakTable};
@@ -31,14 +30,6 @@ use std::sync::atomic as std_atomic;
 use std::sync::Arc;
 
 type S = FineGrained;
-
-fn check(model: impl Fn() + Sync + Send + 'static) {
-    let mut builder = Builder::new();
-    if builder.preemption_bound.is_none() {
-        builder.preemption_bound = Some(2);
-    }
-    builder.check(model);
-}
 
 /// Held by every test: the mutant switches are process-wide.
 static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
