@@ -18,7 +18,8 @@ use runtime::embed::{self, NativeModule};
 use runtime::{LockStrategy, RunError, Runtime};
 use std::time::Instant;
 
-/// About `n` milliseconds of arithmetic, the same on every call.
+/// A fixed amount of arithmetic per unit of `n` (a few hundred microseconds
+/// each in a release build), the same on every call.
 fn checksum(n: u64) -> u64 {
     (0..n * 400_000).fold(0u64, |h, i| h.wrapping_mul(31).wrapping_add(i ^ (h >> 7)))
 }
@@ -64,7 +65,7 @@ fn run<S: LockStrategy>() -> Result<(), RunError> {
         py.eval("(held, released, parallel)")?.extract()
     })?;
     println!(
-        "{:<12} two threads x 30 ms of native work: held {:>5.1} ms, released {:>5.1} ms, released+rayon {:>5.1} ms  (total {:.0} ms)",
+        "{:<12} two threads x crunch(30): held {:>5.1} ms, released {:>5.1} ms, released+rayon {:>5.1} ms  (total {:.0} ms)",
         S::NAME,
         held * 1e3,
         released * 1e3,
