@@ -9,7 +9,7 @@ use crate::object::{
     FLAG_IMMORTAL,
 };
 use crate::strategy::{LockStrategy, StrategyConfig};
-use crate::sync::{AtomicU64, AtomicUsize, Ordering};
+use crate::sync::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::collections::HashMap;
 use std::io::Write;
 use std::ptr::NonNull;
@@ -68,6 +68,9 @@ pub struct Interp<S: LockStrategy> {
     /// Buffered standard output (flushed when large and at exit), as CPython
     /// buffers stdout that is not a terminal.
     stdout: Mutex<Vec<u8>>,
+    /// Whether standard output is kept for [`Interp::take_stdout`] instead
+    /// of being written to the process's stdout.
+    capture_stdout: AtomicBool,
     next_cache_slot: AtomicUsize,
     next_thread_ident: AtomicU64,
     pub thread_counter: AtomicU64,
@@ -200,6 +203,7 @@ impl<S: LockStrategy> Interp<S> {
             exceptions,
             modules: Mutex::new(HashMap::new()),
             stdout: Mutex::new(Vec::with_capacity(1 << 16)),
+            capture_stdout: AtomicBool::new(false),
             immortals: ImmortalRegistry(Mutex::new(Vec::new())),
             next_cache_slot: AtomicUsize::new(0),
             next_thread_ident: AtomicU64::new(1),
@@ -298,7 +302,7 @@ impl<S: LockStrategy> Interp<S> {
     pub fn write_stdout(&self, bytes: &[u8]) {
         let mut buf = self.stdout.lock().unwrap_or_else(|e| e.into_inner());
         buf.extend_from_slice(bytes);
-        if buf.len() >= 1 << 16 {
+        if buf.len() >= 1 << 16 && !self.capture_stdout.load(Ordering::Relaxed) {
             let mut out = std::io::stdout().lock();
             let _ = out.write_all(&buf);
             let _ = out.flush();
@@ -307,11 +311,27 @@ impl<S: LockStrategy> Interp<S> {
     }
 
     pub fn flush_stdout(&self) {
+        if self.capture_stdout.load(Ordering::Relaxed) {
+            return;
+        }
         let mut buf = self.stdout.lock().unwrap_or_else(|e| e.into_inner());
         let mut out = std::io::stdout().lock();
         let _ = out.write_all(&buf);
         let _ = out.flush();
         buf.clear();
+    }
+
+    /// From now on, keeps standard output for [`Interp::take_stdout`]
+    /// instead of writing it to the process's stdout (for embedders and
+    /// benchmarks that read what a program printed).
+    pub fn capture_stdout(&self) {
+        self.capture_stdout.store(true, Ordering::Relaxed);
+    }
+
+    /// Takes what the program printed since the last call, when standard
+    /// output is captured ([`Interp::capture_stdout`]).
+    pub fn take_stdout(&self) -> Vec<u8> {
+        std::mem::take(&mut *self.stdout.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
     // ---- code loading ----

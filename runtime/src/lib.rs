@@ -162,6 +162,20 @@ impl<S: LockStrategy> Runtime<S> {
         outcome
     }
 
+    /// From now on, keeps what the program prints for
+    /// [`Runtime::take_stdout`] instead of writing it to the process's
+    /// standard output (benchmarks use it to read a workload's `seconds` line).
+    pub fn capture_stdout(&self) {
+        self.interp.capture_stdout();
+    }
+
+    /// What the program printed since the last call, when standard output
+    /// is captured ([`Runtime::capture_stdout`]). Without capture it returns
+    /// (and discards) only what has not been flushed yet.
+    pub fn take_stdout(&self) -> String {
+        String::from_utf8_lossy(&self.interp.take_stdout()).into_owned()
+    }
+
     /// What the lock strategy counted so far.
     pub fn lock_stats(&self) -> LockStats {
         S::stats(&self.interp.strategy)
