@@ -31,7 +31,40 @@ pub mod python;
 pub use finegrained::FineGrained;
 pub use gil::{Gil, GilRelease};
 pub use harness::{test_mode, thread_counts};
-pub use workloads::Mode;
+
+use runtime::LockStrategy;
+
+/// A lock mode, chosen at run time; [`dispatch!`] turns it into a strategy
+/// type. (The same three modes as the `gilgamesh` CLI's `--mode`; the
+/// benches do not depend on the `workloads` crate, whose own `Mode`
+/// instantiates the whole interpreter three more times and would lengthen
+/// every bench build.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Gil,
+    GilRelease,
+    FineGrained,
+}
+
+impl Mode {
+    /// Every mode, in the order of the benchmark reports.
+    pub const ALL: [Mode; 3] = [Mode::Gil, Mode::GilRelease, Mode::FineGrained];
+
+    /// The mode's name, as `--mode` spells it: the strategy's `NAME`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Gil => Gil::NAME,
+            Mode::GilRelease => GilRelease::NAME,
+            Mode::FineGrained => FineGrained::NAME,
+        }
+    }
+}
+
+impl std::fmt::Display for Mode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
 
 /// Calls a function generic over `S: LockStrategy` with the strategy of a
 /// run-time [`Mode`]:
