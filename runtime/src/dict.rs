@@ -445,7 +445,20 @@ impl<S: LockStrategy> Equivalent<DictKey<S>> for Probe<'_, S> {
 /// How [`find`] reaches a map: under its owner's lock, or directly when
 /// the map is not shared yet.
 pub trait MapAccess<S: LockStrategy> {
-    fn with_map<R>(&mut self, f: impl FnOnce(&mut DictMap<S>) -> R) -> R;
+    /// What holds the map: the map itself, or a set's table around it.
+    type Target: AsMap<S>;
+    fn with_map<R>(&mut self, f: impl FnOnce(&mut Self::Target) -> R) -> R;
+}
+
+/// A container whose keys live in a [`DictMap`].
+pub trait AsMap<S: LockStrategy> {
+    fn as_map(&self) -> &DictMap<S>;
+}
+
+impl<S: LockStrategy> AsMap<S> for DictMap<S> {
+    fn as_map(&self) -> &DictMap<S> {
+        self
+    }
 }
 
 /// A shared map, reached under its owner's lock.
@@ -455,6 +468,7 @@ pub struct Locked<'a, S: LockStrategy> {
 }
 
 impl<S: LockStrategy> MapAccess<S> for Locked<'_, S> {
+    type Target = DictMap<S>;
     fn with_map<R>(&mut self, f: impl FnOnce(&mut DictMap<S>) -> R) -> R {
         self.cell.with::<S, _>(self.header, f)
     }
@@ -464,6 +478,7 @@ impl<S: LockStrategy> MapAccess<S> for Locked<'_, S> {
 pub struct Unshared<'a, S: LockStrategy>(pub &'a mut DictMap<S>);
 
 impl<S: LockStrategy> MapAccess<S> for Unshared<'_, S> {
+    type Target = DictMap<S>;
     fn with_map<R>(&mut self, f: impl FnOnce(&mut DictMap<S>) -> R) -> R {
         f(self.0)
     }
@@ -473,11 +488,11 @@ impl<S: LockStrategy> MapAccess<S> for Unshared<'_, S> {
 /// map, the index of the equal stored key (None when absent) and the key,
 /// in the same critical section as the probe that decided. `__eq__` runs
 /// outside the lock (see the module documentation).
-pub fn find<S: LockStrategy, R>(
+pub fn find<S: LockStrategy, R, A: MapAccess<S>>(
     vm: &mut Vm<S>,
-    access: &mut impl MapAccess<S>,
+    access: &mut A,
     key: DictKey<S>,
-    act: impl FnOnce(&mut DictMap<S>, Option<usize>, DictKey<S>) -> R,
+    act: impl FnOnce(&mut A::Target, Option<usize>, DictKey<S>) -> R,
 ) -> PyResult<S, R> {
     let mut known: Vec<(Value<S>, bool)> = Vec::new();
     let mut pending = Some((act, key));
@@ -493,7 +508,7 @@ pub fn find<S: LockStrategy, R>(
             unknown: RefCell::new(Vec::new()),
         };
         let done = access.with_map(|m| {
-            let found = m.get_index_of(&probe);
+            let found = m.as_map().get_index_of(&probe);
             if found.is_some() || probe.unknown.borrow().is_empty() {
                 let (act, key) = pending.take()?;
                 Some(act(m, found, key))
@@ -544,7 +559,7 @@ pub fn contains<S: LockStrategy>(
 /// caller after the lock is released.
 pub fn insert<S: LockStrategy>(
     vm: &mut Vm<S>,
-    access: &mut impl MapAccess<S>,
+    access: &mut impl MapAccess<S, Target = DictMap<S>>,
     key: DictKey<S>,
     value: Value<S>,
 ) -> PyResult<S, Option<Value<S>>> {
@@ -561,7 +576,7 @@ pub fn insert<S: LockStrategy>(
 /// whether it was added.
 pub fn add<S: LockStrategy>(
     vm: &mut Vm<S>,
-    access: &mut impl MapAccess<S>,
+    access: &mut impl MapAccess<S, Target = DictMap<S>>,
     key: DictKey<S>,
 ) -> PyResult<S, bool> {
     find(vm, access, key, |m, found, key| match found {
@@ -580,7 +595,7 @@ pub type Entry<S> = (DictKey<S>, Value<S>);
 /// caller after the lock is released.
 pub fn remove<S: LockStrategy>(
     vm: &mut Vm<S>,
-    access: &mut impl MapAccess<S>,
+    access: &mut impl MapAccess<S, Target = DictMap<S>>,
     key: DictKey<S>,
 ) -> PyResult<S, Option<Entry<S>>> {
     find(vm, access, key, |m, found, _| {
