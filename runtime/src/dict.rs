@@ -187,8 +187,8 @@ pub fn hash_of<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, u64
     }
 }
 
-/// Python's `hash(v)`: CPython's values for ints, floats and user objects
-/// (and weak references to them); others by the dict hash.
+/// Python's `hash(v)`: CPython's values for ints, floats, tuples of those
+/// and user objects (and weak references to them); others by the dict hash.
 pub fn py_hash<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, i64> {
     Ok(match v {
         Value::Int(i) => reduce_hash_i64(*i),
@@ -198,6 +198,10 @@ pub fn py_hash<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, i64
             Payload::BigInt(b) => reduce_hash_big(b),
             Payload::WeakRef(w) => crate::weakref::hash(vm, w)?,
             _ if crate::classes::user_class_of(v).is_some() => user_hash(vm, v)?,
+            Payload::Tuple(_) => match crate::sets::cpython_hash(v) {
+                Some(h) => h as i64,
+                None => (hash_of(vm, v)? >> 1) as i64,
+            },
             _ => (hash_of(vm, v)? >> 1) as i64,
         },
         Value::None => (hash_of(vm, v)? >> 1) as i64,

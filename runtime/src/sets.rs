@@ -56,19 +56,43 @@ impl<S: LockStrategy> AsMap<S> for SetItems<S> {
 }
 
 /// CPython's hash of a key where it is known without running code (ints,
-/// bools, floats); the dict hash otherwise.
+/// bools, floats, tuples of those); the dict hash otherwise.
 fn slot_hash<S: LockStrategy>(k: &DictKey<S>) -> u64 {
+    cpython_hash(&k.key).unwrap_or(k.hash)
+}
+
+/// CPython's `hash(v)` for numbers and tuples of them (the tuple hash is
+/// CPython 3.11's xxHash-style combination); None for other values.
+pub fn cpython_hash<S: LockStrategy>(v: &Value<S>) -> Option<u64> {
     use crate::dict::{float_hash, reduce_hash_big, reduce_hash_i64};
-    match &k.key {
+    const PRIME_1: u64 = 11400714785074694791;
+    const PRIME_2: u64 = 14029467366897019727;
+    const PRIME_5: u64 = 2870177450012600261;
+    Some(match v {
         Value::Int(i) => reduce_hash_i64(*i) as u64,
         Value::Bool(b) => *b as u64,
         Value::Float(f) => float_hash(*f) as u64,
         Value::Obj(o) => match &o.payload {
             Payload::BigInt(b) => reduce_hash_big(b) as u64,
-            _ => k.hash,
+            Payload::Tuple(items) => {
+                let mut acc = PRIME_5;
+                for item in items.iter() {
+                    let lane = cpython_hash(item)?;
+                    acc = acc.wrapping_add(lane.wrapping_mul(PRIME_2));
+                    acc = acc.rotate_left(31);
+                    acc = acc.wrapping_mul(PRIME_1);
+                }
+                acc = acc.wrapping_add(items.len() as u64 ^ (PRIME_5 ^ 3527539));
+                if acc == u64::MAX {
+                    1546275796
+                } else {
+                    acc
+                }
+            }
+            _ => return None,
         },
-        Value::None => k.hash,
-    }
+        Value::None => return None,
+    })
 }
 
 /// Walks CPython's probe sequence for `hash` until `stop` accepts a slot.
