@@ -568,15 +568,20 @@ fn difference<S: LockStrategy>(
     a: &Value<S>,
     other: &Value<S>,
 ) -> PyResult<S, SetItems<S>> {
-    if !is_set(other) || (set_len(a) >> 2) > set_len(other) {
+    let is_dict = matches!(other.payload(), Some(Payload::Dict(_)));
+    let other_len = if is_dict {
+        ops::dict_len(other)
+    } else {
+        set_len(other)
+    };
+    if !(is_set(other) || is_dict) || (set_len(a) >> 2) > other_len {
         let mut out = copy_items(vm, a)?;
         discard_all(vm, &mut SetUnshared(&mut out), other)?;
         return Ok(out);
     }
     let mut out = SetItems::default();
     for e in elements(a) {
-        let k = key_of(vm, e.clone())?;
-        if !contains_key(vm, other, k)? {
+        if !ops::contains(vm, other, &e)? {
             let k = key_of(vm, e)?;
             add_key(vm, &mut SetUnshared(&mut out), k)?;
         }
