@@ -68,11 +68,14 @@ pub const MAKE_DEFAULTS: u8 = 1;
 pub const MAKE_KWDEFAULTS: u8 = 2;
 pub const MAKE_CLOSURE: u8 = 4;
 
-/// One instruction. Jump targets are instruction indices.
 /// Flag in `ListExtend`'s depth: the list holds a call's positional
 /// arguments (the callee lies just below it), for CPython's error message.
 pub const IN_CALL: u32 = 1 << 31;
 
+/// Flag in [`Instr::BuildSet`]'s operand: a display of constants.
+pub const CONST_SET: u32 = 1 << 31;
+
+/// One instruction. Jump targets are instruction indices.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Instr {
     Nop,
@@ -163,7 +166,9 @@ pub enum Instr {
     FormatValue(u8, bool),
     /// Pops `n` strings and pushes their concatenation.
     BuildString(u32),
-    /// Pops `n` values and pushes a set of them.
+    /// Pops `n` values and pushes a set of them. With [`CONST_SET`] set in
+    /// the operand the values are a display of three or more constants,
+    /// which CPython folds into a frozenset and merges into a new set.
     BuildSet(u32),
     /// Pops a value and adds it to the set `i` slots down.
     SetAdd(u32),

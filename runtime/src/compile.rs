@@ -1478,7 +1478,13 @@ impl Compiler<'_> {
             Expr::Lambda(l) => self.compile_lambda(l)?,
             Expr::Set(e) => {
                 self.compile_elements(&e.elts)?;
-                self.emit(Instr::BuildSet(e.elts.len() as u32));
+                let n = e.elts.len() as u32;
+                let folded = n >= 3 && e.elts.iter().all(is_constant);
+                self.emit(Instr::BuildSet(if folded {
+                    n | crate::code::CONST_SET
+                } else {
+                    n
+                }));
             }
             Expr::ListComp(c) => self.compile_comprehension(
                 "<listcomp>",
@@ -1810,4 +1816,22 @@ pub fn parse_int_literal(token: &str) -> Option<BigInt> {
         (lower, 10)
     };
     BigInt::parse_bytes(digits.as_bytes(), radix)
+}
+
+/// Whether CPython folds an expression into a constant: literals, signed
+/// numbers and tuples of constants.
+fn is_constant(e: &Expr) -> bool {
+    match e {
+        Expr::NumberLiteral(_)
+        | Expr::StringLiteral(_)
+        | Expr::BytesLiteral(_)
+        | Expr::BooleanLiteral(_)
+        | Expr::NoneLiteral(_) => true,
+        Expr::UnaryOp(u) => {
+            matches!(u.op, ast::UnaryOp::USub | ast::UnaryOp::UAdd)
+                && matches!(*u.operand, Expr::NumberLiteral(_))
+        }
+        Expr::Tuple(t) => t.elts.iter().all(is_constant),
+        _ => false,
+    }
 }

@@ -187,8 +187,8 @@ pub fn hash_of<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, u64
     }
 }
 
-/// Python's `hash(v)`: CPython's values for ints, floats and user objects
-/// (and weak references to them); others by the dict hash.
+/// Python's `hash(v)`: CPython's values for ints, floats, tuples of those
+/// and user objects (and weak references to them); others by the dict hash.
 pub fn py_hash<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, i64> {
     Ok(match v {
         Value::Int(i) => reduce_hash_i64(*i),
@@ -198,6 +198,10 @@ pub fn py_hash<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, i64
             Payload::BigInt(b) => reduce_hash_big(b),
             Payload::WeakRef(w) => crate::weakref::hash(vm, w)?,
             _ if crate::classes::user_class_of(v).is_some() => user_hash(vm, v)?,
+            Payload::Tuple(_) => match crate::sets::cpython_hash(v) {
+                Some(h) => h as i64,
+                None => (hash_of(vm, v)? >> 1) as i64,
+            },
             _ => (hash_of(vm, v)? >> 1) as i64,
         },
         Value::None => (hash_of(vm, v)? >> 1) as i64,
@@ -445,7 +449,20 @@ impl<S: LockStrategy> Equivalent<DictKey<S>> for Probe<'_, S> {
 /// How [`find`] reaches a map: under its owner's lock, or directly when
 /// the map is not shared yet.
 pub trait MapAccess<S: LockStrategy> {
-    fn with_map<R>(&mut self, f: impl FnOnce(&mut DictMap<S>) -> R) -> R;
+    /// What holds the map: the map itself, or a set's table around it.
+    type Target: AsMap<S>;
+    fn with_map<R>(&mut self, f: impl FnOnce(&mut Self::Target) -> R) -> R;
+}
+
+/// A container whose keys live in a [`DictMap`].
+pub trait AsMap<S: LockStrategy> {
+    fn as_map(&self) -> &DictMap<S>;
+}
+
+impl<S: LockStrategy> AsMap<S> for DictMap<S> {
+    fn as_map(&self) -> &DictMap<S> {
+        self
+    }
 }
 
 /// A shared map, reached under its owner's lock.
@@ -455,6 +472,7 @@ pub struct Locked<'a, S: LockStrategy> {
 }
 
 impl<S: LockStrategy> MapAccess<S> for Locked<'_, S> {
+    type Target = DictMap<S>;
     fn with_map<R>(&mut self, f: impl FnOnce(&mut DictMap<S>) -> R) -> R {
         self.cell.with::<S, _>(self.header, f)
     }
@@ -464,6 +482,7 @@ impl<S: LockStrategy> MapAccess<S> for Locked<'_, S> {
 pub struct Unshared<'a, S: LockStrategy>(pub &'a mut DictMap<S>);
 
 impl<S: LockStrategy> MapAccess<S> for Unshared<'_, S> {
+    type Target = DictMap<S>;
     fn with_map<R>(&mut self, f: impl FnOnce(&mut DictMap<S>) -> R) -> R {
         f(self.0)
     }
@@ -473,11 +492,11 @@ impl<S: LockStrategy> MapAccess<S> for Unshared<'_, S> {
 /// map, the index of the equal stored key (None when absent) and the key,
 /// in the same critical section as the probe that decided. `__eq__` runs
 /// outside the lock (see the module documentation).
-pub fn find<S: LockStrategy, R>(
+pub fn find<S: LockStrategy, R, A: MapAccess<S>>(
     vm: &mut Vm<S>,
-    access: &mut impl MapAccess<S>,
+    access: &mut A,
     key: DictKey<S>,
-    act: impl FnOnce(&mut DictMap<S>, Option<usize>, DictKey<S>) -> R,
+    act: impl FnOnce(&mut A::Target, Option<usize>, DictKey<S>) -> R,
 ) -> PyResult<S, R> {
     let mut known: Vec<(Value<S>, bool)> = Vec::new();
     let mut pending = Some((act, key));
@@ -493,7 +512,7 @@ pub fn find<S: LockStrategy, R>(
             unknown: RefCell::new(Vec::new()),
         };
         let done = access.with_map(|m| {
-            let found = m.get_index_of(&probe);
+            let found = m.as_map().get_index_of(&probe);
             if found.is_some() || probe.unknown.borrow().is_empty() {
                 let (act, key) = pending.take()?;
                 Some(act(m, found, key))
@@ -544,7 +563,7 @@ pub fn contains<S: LockStrategy>(
 /// caller after the lock is released.
 pub fn insert<S: LockStrategy>(
     vm: &mut Vm<S>,
-    access: &mut impl MapAccess<S>,
+    access: &mut impl MapAccess<S, Target = DictMap<S>>,
     key: DictKey<S>,
     value: Value<S>,
 ) -> PyResult<S, Option<Value<S>>> {
@@ -561,7 +580,7 @@ pub fn insert<S: LockStrategy>(
 /// whether it was added.
 pub fn add<S: LockStrategy>(
     vm: &mut Vm<S>,
-    access: &mut impl MapAccess<S>,
+    access: &mut impl MapAccess<S, Target = DictMap<S>>,
     key: DictKey<S>,
 ) -> PyResult<S, bool> {
     find(vm, access, key, |m, found, key| match found {
@@ -580,7 +599,7 @@ pub type Entry<S> = (DictKey<S>, Value<S>);
 /// caller after the lock is released.
 pub fn remove<S: LockStrategy>(
     vm: &mut Vm<S>,
-    access: &mut impl MapAccess<S>,
+    access: &mut impl MapAccess<S, Target = DictMap<S>>,
     key: DictKey<S>,
 ) -> PyResult<S, Option<Entry<S>>> {
     find(vm, access, key, |m, found, _| {

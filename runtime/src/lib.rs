@@ -32,6 +32,7 @@
 //! interpreter's internals.
 
 pub mod builtins;
+pub mod bytes;
 pub mod classes;
 pub mod code;
 pub mod compile;

@@ -97,6 +97,7 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         (TypeKind::Generator, "__next__", gen_next),
     ]);
     v.extend(crate::sets::methods::<S>());
+    v.extend(crate::bytes::methods::<S>());
     v.extend(crate::modules::queue::methods::<S>());
     v.extend(crate::modules::socket::methods::<S>());
     v.extend(crate::modules::threading::methods::<S>());

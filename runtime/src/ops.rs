@@ -706,6 +706,9 @@ pub fn inplace_op<S: LockStrategy>(
             return Ok(a.clone());
         }
     }
+    if let Some(r) = crate::sets::inplace_op(vm, op, a, b)? {
+        return Ok(r);
+    }
     match binary_op_or_none(vm, op, a, b)? {
         Some(v) => Ok(v),
         None => {

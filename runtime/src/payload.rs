@@ -18,9 +18,10 @@ pub enum Payload<S: LockStrategy> {
     List(ObjCell<Vec<Value<S>>>),
     Tuple(Box<[Value<S>]>),
     Dict(PyDict<S>),
-    /// `set` (mutable) or `frozenset` (`frozen`): the keys of an ordered map.
+    /// `set` (mutable) or `frozenset` (`frozen`): its elements in a map,
+    /// laid out in CPython's slot order for iteration.
     Set {
-        items: ObjCell<crate::dict::DictMap<S>>,
+        items: ObjCell<crate::sets::SetItems<S>>,
         frozen: bool,
     },
     Range(RangeObj),

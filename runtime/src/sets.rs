@@ -1,16 +1,433 @@
 //! `set` and `frozenset`: constructors, operators and methods. The elements
-//! are the keys of an insertion-ordered map (values unused), hashed and
-//! compared as dict keys are.
+//! are the keys of a map (values unused), hashed and compared as dict keys
+//! are; beside the map a slot table laid out as CPython lays out its set
+//! table (same hashes for numbers, same probe sequence, dummies, resizes
+//! and merges) gives the iteration order, so sets print as CPython's do.
 
 use crate::builtins::arity;
 use crate::code::BinOp;
-use crate::dict::{new_map, DictKey, DictMap, Unshared};
-use crate::object::{NativeFn, ObjCell, ObjRef, Payload, TypeKind, Value};
+use crate::dict::{new_map, AsMap, DictKey, DictMap, MapAccess};
+use crate::object::{Header, NativeFn, ObjCell, ObjRef, Payload, TypeKind, Value};
 use crate::ops;
 use crate::strategy::LockStrategy;
 use crate::vm::{key_of, Args, PyErr, PyResult, Vm};
 
-pub fn new_set<S: LockStrategy>(items: DictMap<S>, frozen: bool) -> Value<S> {
+const EMPTY: u32 = 0;
+const DUMMY: u32 = 1;
+const MIN_SIZE: usize = 8;
+const LINEAR_PROBES: usize = 9;
+const PERTURB_SHIFT: u32 = 5;
+
+/// The elements of a set: a map for lookups and CPython's slot table for
+/// the order. A slot is EMPTY, DUMMY (a removed element) or 2 + the index
+/// of an element in the map. The map's value for a key is its slot hash.
+pub struct SetItems<S: LockStrategy> {
+    map: DictMap<S>,
+    /// Empty until the first element (then CPython's minimum size).
+    table: Vec<u32>,
+    /// Slots that are not EMPTY.
+    fill: usize,
+    /// Where the next `pop` starts looking.
+    finger: usize,
+}
+
+impl<S: LockStrategy> Default for SetItems<S> {
+    fn default() -> Self {
+        SetItems {
+            map: new_map(),
+            table: Vec::new(),
+            fill: 0,
+            finger: 0,
+        }
+    }
+}
+
+impl<S: LockStrategy> std::ops::Deref for SetItems<S> {
+    type Target = DictMap<S>;
+    fn deref(&self) -> &DictMap<S> {
+        &self.map
+    }
+}
+
+impl<S: LockStrategy> AsMap<S> for SetItems<S> {
+    fn as_map(&self) -> &DictMap<S> {
+        &self.map
+    }
+}
+
+/// CPython's hash of a key where it is known without running code (ints,
+/// bools, floats, tuples of those); the dict hash otherwise.
+fn slot_hash<S: LockStrategy>(k: &DictKey<S>) -> u64 {
+    cpython_hash(&k.key).unwrap_or(k.hash)
+}
+
+/// CPython's `hash(v)` for numbers and tuples of them (the tuple hash is
+/// CPython 3.11's xxHash-style combination); None for other values.
+pub fn cpython_hash<S: LockStrategy>(v: &Value<S>) -> Option<u64> {
+    use crate::dict::{float_hash, reduce_hash_big, reduce_hash_i64};
+    const PRIME_1: u64 = 11400714785074694791;
+    const PRIME_2: u64 = 14029467366897019727;
+    const PRIME_5: u64 = 2870177450012600261;
+    Some(match v {
+        Value::Int(i) => reduce_hash_i64(*i) as u64,
+        Value::Bool(b) => *b as u64,
+        Value::Float(f) => float_hash(*f) as u64,
+        Value::Obj(o) => match &o.payload {
+            Payload::BigInt(b) => reduce_hash_big(b) as u64,
+            Payload::Tuple(items) => {
+                let mut acc = PRIME_5;
+                for item in items.iter() {
+                    let lane = cpython_hash(item)?;
+                    acc = acc.wrapping_add(lane.wrapping_mul(PRIME_2));
+                    acc = acc.rotate_left(31);
+                    acc = acc.wrapping_mul(PRIME_1);
+                }
+                acc = acc.wrapping_add(items.len() as u64 ^ (PRIME_5 ^ 3527539));
+                if acc == u64::MAX {
+                    1546275796
+                } else {
+                    acc
+                }
+            }
+            _ => return None,
+        },
+        Value::None => return None,
+    })
+}
+
+/// Walks CPython's probe sequence for `hash` until `stop` accepts a slot.
+fn probe(table: &[u32], hash: u64, mut stop: impl FnMut(usize, u32) -> bool) -> usize {
+    let mask = table.len() - 1;
+    let mut i = hash as usize & mask;
+    let mut perturb = hash;
+    loop {
+        let probes = if i + LINEAR_PROBES <= mask {
+            LINEAR_PROBES
+        } else {
+            0
+        };
+        for (j, &slot) in table.iter().enumerate().skip(i).take(probes + 1) {
+            if stop(j, slot) {
+                return j;
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = i
+            .wrapping_mul(5)
+            .wrapping_add(1)
+            .wrapping_add(perturb as usize)
+            & mask;
+    }
+}
+
+/// A set's elements in slot order, with where each sits.
+pub struct Snapshot<S: LockStrategy> {
+    entries: Vec<(usize, DictKey<S>, u64)>,
+    size: usize,
+    clean: bool,
+}
+
+impl<S: LockStrategy> SetItems<S> {
+    fn mask(&self) -> usize {
+        self.table.len().max(MIN_SIZE) - 1
+    }
+
+    fn hash_at(&self, index: usize) -> u64 {
+        match self.map.get_index(index) {
+            Some((_, Value::Int(h))) => *h as u64,
+            _ => 0,
+        }
+    }
+
+    /// The elements in CPython's iteration order.
+    pub fn ordered(&self) -> impl Iterator<Item = &DictKey<S>> {
+        self.table
+            .iter()
+            .filter(|&&s| s >= 2)
+            .filter_map(|&s| self.map.get_index(s as usize - 2).map(|(k, _)| k))
+    }
+
+    fn snapshot(&self) -> Snapshot<S> {
+        let entries = self
+            .table
+            .iter()
+            .enumerate()
+            .filter(|(_, &s)| s >= 2)
+            .map(|(j, &s)| {
+                let (k, _) = self.map.get_index(s as usize - 2).expect("slot");
+                let k = DictKey {
+                    hash: k.hash,
+                    key: k.key.clone(),
+                };
+                (j, k, self.hash_at(s as usize - 2))
+            })
+            .collect();
+        Snapshot {
+            entries,
+            size: self.table.len().max(MIN_SIZE),
+            clean: self.fill == self.map.len(),
+        }
+    }
+
+    /// Adds a key known to be absent (CPython's `set_add_entry`).
+    fn add_new(&mut self, k: DictKey<S>) {
+        let h = slot_hash(&k);
+        self.add_hashed(k, h);
+    }
+
+    fn add_hashed(&mut self, k: DictKey<S>, h: u64) {
+        if self.table.is_empty() {
+            self.table = vec![EMPTY; MIN_SIZE];
+        }
+        let index = self.map.len() as u32 + 2;
+        self.map.insert(k, Value::Int(h as i64));
+        let mut free = None;
+        let j = probe(&self.table, h, |j, s| {
+            // CPython 3.11 keeps the last dummy on the way to an empty slot.
+            if s == DUMMY {
+                free = Some(j);
+            }
+            s == EMPTY
+        });
+        match free {
+            Some(f) => self.table[f] = index,
+            None => {
+                self.table[j] = index;
+                self.fill += 1;
+                if self.fill * 5 >= self.mask() * 3 {
+                    let used = self.map.len();
+                    self.resize(if used > 50000 { used * 2 } else { used * 4 });
+                }
+            }
+        }
+    }
+
+    /// CPython's `set_table_resize`: a new table, the smallest power of
+    /// two above `min_used`, filled in old-table order.
+    fn resize(&mut self, min_used: usize) {
+        let mut size = MIN_SIZE;
+        while size <= min_used {
+            size <<= 1;
+        }
+        let old = std::mem::replace(&mut self.table, vec![EMPTY; size]);
+        for s in old {
+            if s >= 2 {
+                let h = self.hash_at(s as usize - 2);
+                let j = probe(&self.table, h, |_, t| t == EMPTY);
+                self.table[j] = s;
+            }
+        }
+        self.fill = self.map.len();
+    }
+
+    /// Removes the element in slot `j`, leaving a dummy.
+    fn take_slot(&mut self, j: usize) -> Option<DictKey<S>> {
+        let index = self.table[j] as usize - 2;
+        self.table[j] = DUMMY;
+        let last = self.map.len() - 1;
+        if index != last {
+            let h = self.hash_at(last);
+            let target = last as u32 + 2;
+            let jl = probe(&self.table, h, |_, s| s == target);
+            self.table[jl] = index as u32 + 2;
+        }
+        self.map.swap_remove_index(index).map(|(k, _)| k)
+    }
+
+    /// Removes the element at map index `index`.
+    fn remove_index(&mut self, index: usize) -> Option<DictKey<S>> {
+        let h = self.hash_at(index);
+        let target = index as u32 + 2;
+        let j = probe(&self.table, h, |_, s| s == target);
+        self.take_slot(j)
+    }
+
+    /// CPython's `set.pop`: the first element from the finger on.
+    fn pop(&mut self) -> Option<DictKey<S>> {
+        if self.map.is_empty() {
+            return None;
+        }
+        let mask = self.table.len() - 1;
+        let mut j = self.finger & mask;
+        while self.table[j] < 2 {
+            j = (j + 1) & mask;
+        }
+        self.finger = j + 1;
+        self.take_slot(j)
+    }
+
+    /// The part of CPython's `set_merge` that needs no comparisons: the
+    /// resize for the incoming elements, and the whole merge when this set
+    /// is empty. Returns whether the merge is done.
+    fn merge_start(&mut self, other: &Snapshot<S>) -> bool {
+        if other.entries.is_empty() {
+            return true;
+        }
+        if (self.fill + other.entries.len()) * 5 >= self.mask() * 3 {
+            self.resize((self.map.len() + other.entries.len()) * 2);
+        }
+        if self.fill != 0 {
+            return false;
+        }
+        if self.table.is_empty() {
+            self.table = vec![EMPTY; MIN_SIZE];
+        }
+        let direct = self.table.len() == other.size && other.clean;
+        for (j, k, h) in &other.entries {
+            let index = self.map.len() as u32 + 2;
+            self.map.insert(
+                DictKey {
+                    hash: k.hash,
+                    key: k.key.clone(),
+                },
+                Value::Int(*h as i64),
+            );
+            let at = if direct {
+                *j
+            } else {
+                probe(&self.table, *h, |_, t| t == EMPTY)
+            };
+            self.table[at] = index;
+        }
+        self.fill = self.map.len();
+        true
+    }
+}
+
+/// A set's elements under its lock.
+struct SetLocked<'a, S: LockStrategy> {
+    cell: &'a ObjCell<SetItems<S>>,
+    header: &'a Header,
+}
+
+impl<S: LockStrategy> MapAccess<S> for SetLocked<'_, S> {
+    type Target = SetItems<S>;
+    fn with_map<R>(&mut self, f: impl FnOnce(&mut SetItems<S>) -> R) -> R {
+        self.cell.with::<S, _>(self.header, f)
+    }
+}
+
+/// A set's elements that no other thread and no Python code can reach.
+struct SetUnshared<'a, S: LockStrategy>(&'a mut SetItems<S>);
+
+impl<S: LockStrategy> MapAccess<S> for SetUnshared<'_, S> {
+    type Target = SetItems<S>;
+    fn with_map<R>(&mut self, f: impl FnOnce(&mut SetItems<S>) -> R) -> R {
+        f(self.0)
+    }
+}
+
+/// Adds a key unless an equal one is there; whether it was added.
+fn add_key<S: LockStrategy, A: MapAccess<S, Target = SetItems<S>>>(
+    vm: &mut Vm<S>,
+    access: &mut A,
+    k: DictKey<S>,
+) -> PyResult<S, bool> {
+    crate::dict::find(vm, access, k, |m, found, k| match found {
+        Some(_) => false,
+        None => {
+            m.add_new(k);
+            true
+        }
+    })
+}
+
+/// Removes a key; the stored key, to be dropped after the lock is released.
+fn discard_key<S: LockStrategy, A: MapAccess<S, Target = SetItems<S>>>(
+    vm: &mut Vm<S>,
+    access: &mut A,
+    k: DictKey<S>,
+) -> PyResult<S, Option<DictKey<S>>> {
+    crate::dict::find(vm, access, k, |m, found, _| {
+        found.and_then(|i| m.remove_index(i))
+    })
+}
+
+/// Merges a set's snapshot (CPython's `set_merge`).
+fn merge<S: LockStrategy, A: MapAccess<S, Target = SetItems<S>>>(
+    vm: &mut Vm<S>,
+    access: &mut A,
+    other: Snapshot<S>,
+) -> PyResult<S, ()> {
+    if access.with_map(|m| m.merge_start(&other)) {
+        return Ok(());
+    }
+    for (_, k, _) in other.entries {
+        add_key(vm, access, k)?;
+    }
+    Ok(())
+}
+
+fn snapshot_of<S: LockStrategy>(v: &Value<S>) -> Option<Snapshot<S>> {
+    let o = v.obj()?;
+    match &o.payload {
+        Payload::Set { items, .. } => Some(items.with::<S, _>(&o.header, |m| m.snapshot())),
+        _ => None,
+    }
+}
+
+/// CPython's `set_update_internal`: a set merges, anything else is
+/// iterated and added.
+fn update_items<S: LockStrategy, A: MapAccess<S, Target = SetItems<S>>>(
+    vm: &mut Vm<S>,
+    access: &mut A,
+    other: &Value<S>,
+) -> PyResult<S, ()> {
+    if let Some(snap) = snapshot_of(other) {
+        return merge(vm, access, snap);
+    }
+    for item in ops::iterate(vm, other)? {
+        let k = key_of(vm, item)?;
+        add_key(vm, access, k)?;
+    }
+    Ok(())
+}
+
+/// Builds a set from the values on the stack (`{a, b, c}`). A `folded`
+/// display of constants is built as CPython builds it: a frozenset of the
+/// values, rebuilt from its own order when the compiler merges constants,
+/// then merged into a new set.
+pub fn build<S: LockStrategy>(vm: &mut Vm<S>, items: Vec<Value<S>>, folded: bool) -> PyResult<S> {
+    let mut m = SetItems::default();
+    for item in items {
+        let k = key_of(vm, item)?;
+        add_key(vm, &mut SetUnshared(&mut m), k)?;
+    }
+    if folded {
+        let mut again = SetItems::default();
+        for (_, k, h) in m.snapshot().entries {
+            again.add_hashed(k, h);
+        }
+        let snap = again.snapshot();
+        let mut out = SetItems::default();
+        merge(vm, &mut SetUnshared(&mut out), snap)?;
+        m = out;
+    }
+    Ok(new_set(m, false))
+}
+
+/// `set.add` for a set comprehension's result.
+pub fn add_value<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    set: &Value<S>,
+    k: DictKey<S>,
+) -> PyResult<S, ()> {
+    if let Some(o) = set.obj() {
+        if let Payload::Set { items, .. } = &o.payload {
+            add_key(
+                vm,
+                &mut SetLocked {
+                    cell: items,
+                    header: &o.header,
+                },
+                k,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+pub fn new_set<S: LockStrategy>(items: SetItems<S>, frozen: bool) -> Value<S> {
     Value::Obj(ObjRef::new(Payload::Set {
         items: ObjCell::new(items),
         frozen,
@@ -27,7 +444,7 @@ pub fn elements<S: LockStrategy>(v: &Value<S>) -> Vec<Value<S>> {
     match v {
         Value::Obj(o) => match &o.payload {
             Payload::Set { items, .. } => {
-                items.with::<S, _>(&o.header, |m| m.keys().map(|k| k.key.clone()).collect())
+                items.with::<S, _>(&o.header, |m| m.ordered().map(|k| k.key.clone()).collect())
             }
             _ => Vec::new(),
         },
@@ -35,19 +452,11 @@ pub fn elements<S: LockStrategy>(v: &Value<S>) -> Vec<Value<S>> {
     }
 }
 
-/// Builds the element map of an iterable.
-pub fn map_of<S: LockStrategy>(vm: &mut Vm<S>, iterable: &Value<S>) -> PyResult<S, DictMap<S>> {
-    let mut m = new_map();
-    for item in ops::iterate(vm, iterable)? {
-        let k = key_of(vm, item)?;
-        crate::dict::add(vm, &mut Unshared(&mut m), k)?;
-    }
+/// The elements of an iterable as a new set would hold them.
+pub fn items_of<S: LockStrategy>(vm: &mut Vm<S>, iterable: &Value<S>) -> PyResult<S, SetItems<S>> {
+    let mut m = SetItems::default();
+    update_items(vm, &mut SetUnshared(&mut m), iterable)?;
     Ok(m)
-}
-
-/// Adds an element to a map that is not shared yet.
-fn add_to<S: LockStrategy>(vm: &mut Vm<S>, m: &mut DictMap<S>, k: DictKey<S>) -> PyResult<S, ()> {
-    crate::dict::add(vm, &mut Unshared(m), k).map(drop)
 }
 
 fn contains_key<S: LockStrategy>(
@@ -57,7 +466,15 @@ fn contains_key<S: LockStrategy>(
 ) -> PyResult<S, bool> {
     match set {
         Value::Obj(o) => match &o.payload {
-            Payload::Set { items, .. } => crate::dict::contains(vm, items, &o.header, key),
+            Payload::Set { items, .. } => crate::dict::find(
+                vm,
+                &mut SetLocked {
+                    cell: items,
+                    header: &o.header,
+                },
+                key,
+                |_, found, _| found.is_some(),
+            ),
             _ => Ok(false),
         },
         _ => Ok(false),
@@ -77,14 +494,139 @@ fn is_frozen<S: LockStrategy>(v: &Value<S>) -> bool {
     matches!(v.payload(), Some(Payload::Set { frozen: true, .. }))
 }
 
+fn set_len<S: LockStrategy>(v: &Value<S>) -> usize {
+    match v.obj().map(|o| (o, &o.payload)) {
+        Some((o, Payload::Set { items, .. })) => items.with::<S, _>(&o.header, |m| m.map.len()),
+        _ => 0,
+    }
+}
+
 /// `set(iterable)` / `frozenset(iterable)`.
 pub fn construct<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>, frozen: bool) -> PyResult<S> {
     arity(vm, if frozen { "frozenset" } else { "set" }, &args, 0, 1)?;
     let m = match args.pos.first() {
-        Some(it) => map_of(vm, it)?,
-        None => new_map(),
+        Some(it) => items_of(vm, it)?,
+        None => SetItems::default(),
     };
     Ok(new_set(m, frozen))
+}
+
+/// A copy of a set's elements (CPython's `set_copy`).
+fn copy_items<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, SetItems<S>> {
+    items_of(vm, v)
+}
+
+/// `a & other` (CPython's `set_intersection`): iterates the smaller set,
+/// or `other` when it is not a set.
+fn intersection<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    a: &Value<S>,
+    other: &Value<S>,
+) -> PyResult<S, SetItems<S>> {
+    let mut out = SetItems::default();
+    let (big, small) = if is_set(other) && set_len(other) > set_len(a) {
+        (other, a)
+    } else {
+        (a, other)
+    };
+    let items = if is_set(small) {
+        elements(small)
+    } else {
+        ops::iterate(vm, small)?
+    };
+    for e in items {
+        let k = key_of(vm, e.clone())?;
+        if contains_key(vm, big, k)? {
+            let k = key_of(vm, e)?;
+            add_key(vm, &mut SetUnshared(&mut out), k)?;
+        }
+    }
+    Ok(out)
+}
+
+/// Discards every element of `other` from `m`.
+fn discard_all<S: LockStrategy, A: MapAccess<S, Target = SetItems<S>>>(
+    vm: &mut Vm<S>,
+    access: &mut A,
+    other: &Value<S>,
+) -> PyResult<S, ()> {
+    let items = if is_set(other) {
+        elements(other)
+    } else {
+        ops::iterate(vm, other)?
+    };
+    for e in items {
+        let k = key_of(vm, e)?;
+        drop(discard_key(vm, access, k)?);
+    }
+    Ok(())
+}
+
+/// `a - other` (CPython's `set_difference`).
+fn difference<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    a: &Value<S>,
+    other: &Value<S>,
+) -> PyResult<S, SetItems<S>> {
+    let is_dict = matches!(other.payload(), Some(Payload::Dict(_)));
+    let other_len = if is_dict {
+        ops::dict_len(other)
+    } else {
+        set_len(other)
+    };
+    if !(is_set(other) || is_dict) || (set_len(a) >> 2) > other_len {
+        let mut out = copy_items(vm, a)?;
+        discard_all(vm, &mut SetUnshared(&mut out), other)?;
+        return Ok(out);
+    }
+    let mut out = SetItems::default();
+    for e in elements(a) {
+        if !ops::contains(vm, other, &e)? {
+            let k = key_of(vm, e)?;
+            add_key(vm, &mut SetUnshared(&mut out), k)?;
+        }
+    }
+    Ok(out)
+}
+
+/// CPython's `set_symmetric_difference_update` of `access` with the
+/// elements of the set `other`, in its order.
+fn xor_into<S: LockStrategy, A: MapAccess<S, Target = SetItems<S>>>(
+    vm: &mut Vm<S>,
+    access: &mut A,
+    other: &Value<S>,
+) -> PyResult<S, ()> {
+    for e in elements(other) {
+        let k = key_of(vm, e.clone())?;
+        if discard_key(vm, access, k)?.is_none() {
+            let k = key_of(vm, e)?;
+            add_key(vm, access, k)?;
+        }
+    }
+    Ok(())
+}
+
+/// `a ^ other` (CPython's `set_symmetric_difference`): a copy of `other`
+/// updated with `a`.
+fn symmetric_difference<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    a: &Value<S>,
+    other: &Value<S>,
+) -> PyResult<S, SetItems<S>> {
+    let mut out = items_of(vm, other)?;
+    xor_into(vm, &mut SetUnshared(&mut out), a)?;
+    Ok(out)
+}
+
+/// `a | other` (CPython's `set_union` of one).
+fn union<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    a: &Value<S>,
+    other: &Value<S>,
+) -> PyResult<S, SetItems<S>> {
+    let mut out = copy_items(vm, a)?;
+    update_items(vm, &mut SetUnshared(&mut out), other)?;
+    Ok(out)
 }
 
 /// `a | b`, `a & b`, `a - b`, `a ^ b` on sets; None for other operators.
@@ -98,47 +640,36 @@ pub fn binary_op<S: LockStrategy>(
         return Ok(None);
     }
     let frozen = is_frozen(a);
-    let mut out = new_map();
-    let keyed = |vm: &mut Vm<S>, v: Value<S>| key_of(vm, v);
-    match op {
-        BinOp::Or => {
-            for e in elements(a).into_iter().chain(elements(b)) {
-                let k = keyed(vm, e)?;
-                add_to(vm, &mut out, k)?;
-            }
-        }
-        BinOp::And => {
-            for e in elements(a) {
-                let k = keyed(vm, e.clone())?;
-                if contains_key(vm, b, k)? {
-                    let k = keyed(vm, e)?;
-                    add_to(vm, &mut out, k)?;
-                }
-            }
-        }
-        BinOp::Sub => {
-            for e in elements(a) {
-                let k = keyed(vm, e.clone())?;
-                if !contains_key(vm, b, k)? {
-                    let k = keyed(vm, e)?;
-                    add_to(vm, &mut out, k)?;
-                }
-            }
-        }
-        BinOp::Xor => {
-            for (x, y) in [(a, b), (b, a)] {
-                for e in elements(x) {
-                    let k = keyed(vm, e.clone())?;
-                    if !contains_key(vm, y, k)? {
-                        let k = keyed(vm, e)?;
-                        add_to(vm, &mut out, k)?;
-                    }
-                }
-            }
-        }
+    let out = match op {
+        BinOp::Or => union(vm, a, b)?,
+        BinOp::And => intersection(vm, a, b)?,
+        BinOp::Sub => difference(vm, a, b)?,
+        BinOp::Xor => symmetric_difference(vm, a, b)?,
         _ => return Ok(None),
-    }
+    };
     Ok(Some(new_set(out, frozen)))
+}
+
+/// `s |= t`, `s &= t`, `s -= t`, `s ^= t` on a (mutable) set: updates `s`
+/// in place as CPython does; None where the plain operator applies.
+pub fn inplace_op<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    op: BinOp,
+    a: &Value<S>,
+    b: &Value<S>,
+) -> PyResult<S, Option<Value<S>>> {
+    if !is_set(a) || is_frozen(a) || !is_set(b) {
+        return Ok(None);
+    }
+    let f: NativeFn<S> = match op {
+        BinOp::Or => set_update,
+        BinOp::And => set_intersection_update,
+        BinOp::Sub => set_difference_update,
+        BinOp::Xor => set_symmetric_difference_update,
+        _ => return Ok(None),
+    };
+    f(vm, Args::positional(vec![a.clone(), b.clone()]))?;
+    Ok(Some(a.clone()))
 }
 
 /// Whether every element of `a` is in `b`.
@@ -211,10 +742,10 @@ pub fn methods<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> 
 }
 
 /// The elements of a set receiver, reached under its lock.
-fn locked<S: LockStrategy>(v: &Value<S>) -> crate::dict::Locked<'_, S> {
+fn locked<S: LockStrategy>(v: &Value<S>) -> SetLocked<'_, S> {
     let o = v.obj().expect("set receiver");
     match &o.payload {
-        Payload::Set { items, .. } => crate::dict::Locked {
+        Payload::Set { items, .. } => SetLocked {
             cell: items,
             header: &o.header,
         },
@@ -222,7 +753,7 @@ fn locked<S: LockStrategy>(v: &Value<S>) -> crate::dict::Locked<'_, S> {
     }
 }
 
-fn with_items<S: LockStrategy, R>(v: &Value<S>, f: impl FnOnce(&mut DictMap<S>) -> R) -> R {
+fn with_items<S: LockStrategy, R>(v: &Value<S>, f: impl FnOnce(&mut SetItems<S>) -> R) -> R {
     let o = v.obj().expect("set receiver");
     match &o.payload {
         Payload::Set { items, .. } => items.with::<S, _>(&o.header, f),
@@ -242,14 +773,14 @@ fn key_error<S: LockStrategy>(vm: &Vm<S>, key: Value<S>) -> PyErr<S> {
 fn set_add<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "add", &args, 2, 2)?;
     let k = key_of(vm, args.pos[1].clone())?;
-    crate::dict::add(vm, &mut locked(&args.pos[0]), k)?;
+    add_key(vm, &mut locked(&args.pos[0]), k)?;
     Ok(Value::None)
 }
 
 fn set_remove<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "remove", &args, 2, 2)?;
     let k = key_of(vm, args.pos[1].clone())?;
-    let removed = crate::dict::remove(vm, &mut locked(&args.pos[0]), k)?;
+    let removed = discard_key(vm, &mut locked(&args.pos[0]), k)?;
     match removed {
         Some(_) => Ok(Value::None),
         None => Err(key_error(vm, args.pos[1].clone())),
@@ -259,15 +790,15 @@ fn set_remove<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 fn set_discard<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "discard", &args, 2, 2)?;
     let k = key_of(vm, args.pos[1].clone())?;
-    let removed = crate::dict::remove(vm, &mut locked(&args.pos[0]), k)?;
+    let removed = discard_key(vm, &mut locked(&args.pos[0]), k)?;
     drop(removed);
     Ok(Value::None)
 }
 
 fn set_pop<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "pop", &args, 1, 1)?;
-    match with_items(&args.pos[0], |m| m.shift_remove_index(0)) {
-        Some((k, _)) => Ok(k.key),
+    match with_items(&args.pos[0], |m| m.pop()) {
+        Some(k) => Ok(k.key),
         None => Err(key_error(vm, vm.new_str("pop from an empty set"))),
     }
 }
@@ -281,73 +812,102 @@ fn set_clear<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 fn set_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     for other in &args.pos[1..] {
-        let m = map_of(vm, other)?;
-        for (k, _) in m {
-            crate::dict::add(vm, &mut locked(&args.pos[0]), k)?;
-        }
+        update_items(vm, &mut locked(&args.pos[0]), other)?;
     }
     Ok(Value::None)
 }
 
-/// `s.method(*iterables)` through the matching operator.
-fn fold<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>, op: BinOp) -> PyResult<S> {
-    let frozen = is_frozen(&args.pos[0]);
-    let mut acc = new_set(map_of(vm, &args.pos[0])?, frozen);
-    for other in &args.pos[1..] {
-        let other = new_set(map_of(vm, other)?, frozen);
-        acc = binary_op(vm, op, &acc, &other)?.expect("sets");
-    }
-    Ok(acc)
-}
-
-/// `s.op_update(*others)`: `s` becomes `s op others...`.
-fn update_with<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>, op: BinOp) -> PyResult<S> {
-    let receiver = args.pos[0].clone();
-    let result = fold(vm, args, op)?;
-    let new_items = match &result {
-        Value::Obj(o) => match &o.payload {
-            Payload::Set { items, .. } => items.with::<S, _>(&o.header, std::mem::take),
-            _ => new_map(),
-        },
-        _ => new_map(),
-    };
-    let old = with_items(&receiver, |m| std::mem::replace(m, new_items));
+/// Replaces the elements of a set receiver.
+fn replace_items<S: LockStrategy>(receiver: &Value<S>, new_items: SetItems<S>) {
+    let old = with_items(receiver, |m| std::mem::replace(m, new_items));
     drop(old);
-    Ok(Value::None)
 }
 
 fn set_intersection_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    update_with(vm, args, BinOp::And)
+    let receiver = args.pos[0].clone();
+    let mut acc = receiver.clone();
+    for other in &args.pos[1..] {
+        acc = new_set(intersection(vm, &acc, other)?, false);
+    }
+    if args.pos.len() > 1 {
+        let items = with_items(&acc, std::mem::take);
+        replace_items(&receiver, items);
+    }
+    Ok(Value::None)
 }
 
 fn set_difference_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    update_with(vm, args, BinOp::Sub)
+    let receiver = &args.pos[0];
+    for other in &args.pos[1..] {
+        if let (Some(a), Some(b)) = (receiver.obj(), other.obj()) {
+            if std::ptr::eq(a, b) {
+                replace_items(receiver, SetItems::default());
+                continue;
+            }
+        }
+        discard_all(vm, &mut locked(receiver), other)?;
+    }
+    Ok(Value::None)
 }
 
 fn set_symmetric_difference_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "symmetric_difference_update", &args, 2, 2)?;
-    update_with(vm, args, BinOp::Xor)
+    let receiver = &args.pos[0];
+    let other = &args.pos[1];
+    if let (Some(a), Some(b)) = (receiver.obj(), other.obj()) {
+        if std::ptr::eq(a, b) {
+            replace_items(receiver, SetItems::default());
+            return Ok(Value::None);
+        }
+    }
+    let other = if is_set(other) {
+        other.clone()
+    } else {
+        new_set(items_of(vm, other)?, false)
+    };
+    xor_into(vm, &mut locked(receiver), &other)?;
+    Ok(Value::None)
 }
 
 fn set_union<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    fold(vm, args, BinOp::Or)
+    let frozen = is_frozen(&args.pos[0]);
+    let mut out = copy_items(vm, &args.pos[0])?;
+    for other in &args.pos[1..] {
+        update_items(vm, &mut SetUnshared(&mut out), other)?;
+    }
+    Ok(new_set(out, frozen))
 }
 
 fn set_intersection<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    fold(vm, args, BinOp::And)
+    let frozen = is_frozen(&args.pos[0]);
+    let mut acc = new_set(copy_items(vm, &args.pos[0])?, frozen);
+    for other in &args.pos[1..] {
+        acc = new_set(intersection(vm, &acc, other)?, frozen);
+    }
+    Ok(acc)
 }
 
 fn set_difference<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    fold(vm, args, BinOp::Sub)
+    let frozen = is_frozen(&args.pos[0]);
+    let Some(first) = args.pos.get(1) else {
+        return Ok(new_set(copy_items(vm, &args.pos[0])?, frozen));
+    };
+    let mut out = difference(vm, &args.pos[0], first)?;
+    for other in &args.pos[2..] {
+        discard_all(vm, &mut SetUnshared(&mut out), other)?;
+    }
+    Ok(new_set(out, frozen))
 }
 
 fn set_symmetric_difference<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "symmetric_difference", &args, 2, 2)?;
-    fold(vm, args, BinOp::Xor)
+    let frozen = is_frozen(&args.pos[0]);
+    let out = symmetric_difference(vm, &args.pos[0], &args.pos[1])?;
+    Ok(new_set(out, frozen))
 }
 
 fn other_set<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
-    Ok(new_set(map_of(vm, v)?, false))
+    Ok(new_set(items_of(vm, v)?, false))
 }
 
 fn set_issubset<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
@@ -372,7 +932,7 @@ fn set_isdisjoint<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S>
 fn set_copy<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "copy", &args, 1, 1)?;
     let frozen = is_frozen(&args.pos[0]);
-    Ok(new_set(map_of(vm, &args.pos[0])?, frozen))
+    Ok(new_set(copy_items(vm, &args.pos[0])?, frozen))
 }
 
 /// Type name of a set value.

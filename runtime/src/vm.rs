@@ -1501,14 +1501,11 @@ impl<S: LockStrategy> Vm<S> {
                     push!(class);
                 }
                 Instr::BuildSet(n) => {
-                    let at = stack.len() - n as usize;
+                    let folded = n & crate::code::CONST_SET != 0;
+                    let at = stack.len() - (n & !crate::code::CONST_SET) as usize;
                     let items: Vec<Value<S>> = stack.drain(at..).flatten().collect();
-                    let mut m = crate::dict::new_map();
-                    for item in items {
-                        let k = key_of(self, item)?;
-                        crate::dict::add(self, &mut crate::dict::Unshared(&mut m), k)?;
-                    }
-                    push!(crate::sets::new_set(m, false));
+                    let set = crate::sets::build(self, items, folded)?;
+                    push!(set);
                 }
                 Instr::SetAdd(depth) => {
                     let v = pop!();
@@ -1518,14 +1515,7 @@ impl<S: LockStrategy> Vm<S> {
                         unreachable!("comprehension result set")
                     };
                     let set = set.clone();
-                    if let Some(Payload::Set { items, .. }) = set.payload() {
-                        let o = set.obj().expect("set");
-                        let mut access = crate::dict::Locked {
-                            cell: items,
-                            header: &o.header,
-                        };
-                        crate::dict::add(self, &mut access, k)?;
-                    }
+                    crate::sets::add_value(self, &set, k)?;
                 }
                 Instr::YieldValue => {
                     let v = pop!();
