@@ -43,6 +43,12 @@ enum Command {
     },
     /// Time workloads under every mode and thread count, CPython beside them.
     Scale(workloads::scale::ScaleArgs),
+    /// Write report.md, results.csv and the plots again from a results.json
+    /// (into the same directory).
+    Report {
+        /// A `results.json` written by `scale`.
+        results: PathBuf,
+    },
     /// Set two `scale` results.json files side by side, with ratios.
     Compare(workloads::scale::compare::CompareArgs),
     /// Print the bytecode a Python file compiles to.
@@ -75,7 +81,21 @@ fn main() -> ExitCode {
         } => run(file, mode, switch_interval, (stats, stats_json), args),
         Command::Scale(args) => workloads::scale::main(args),
         Command::Compare(args) => workloads::scale::compare::main(args),
+        Command::Report { results } => rerender(&results),
         Command::Dis { file } => dis(file),
+    }
+}
+
+fn rerender(results: &std::path::Path) -> ExitCode {
+    let dir = results.parent().unwrap_or(std::path::Path::new("."));
+    match workloads::scale::results::Report::read_json(results)
+        .and_then(|r| workloads::scale::write_artefacts(&r, dir))
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("gilgamesh report: {e}");
+            ExitCode::from(2)
+        }
     }
 }
 

@@ -85,6 +85,13 @@ fn quick_sweep_writes_json_csv_markdown_and_plots() {
         assert!(svg.contains("<svg") && svg.contains("finegrained") && svg.contains("ideal"));
     }
 
+    // report re-renders the artefacts from results.json.
+    std::fs::remove_file(out.join("report.md")).unwrap();
+    let json_path = out.join("results.json");
+    let o = gilgamesh(&["report", json_path.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(out.join("report.md").exists());
+
     // compare against itself: every ratio is 1.
     let path = out.join("results.json");
     let o = gilgamesh(&["compare", path.to_str().unwrap(), path.to_str().unwrap()]);

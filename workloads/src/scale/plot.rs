@@ -84,8 +84,22 @@ fn draw(report: &Report, workload: &str, path: &Path) -> Result<(), Box<dyn std:
         .configure_mesh()
         .x_desc("threads")
         .y_desc(y_desc)
-        .x_labels(threads.len().max(2))
-        .x_label_formatter(&|x| format!("{x:.0}"))
+        // One label per whole thread count (plotters picks round values).
+        .x_labels(max_threads as usize + 1)
+        .x_label_formatter(&|x| {
+            if (x - x.round()).abs() < 1e-6 {
+                format!("{x:.0}")
+            } else {
+                String::new()
+            }
+        })
+        .y_label_formatter(&|y| {
+            if y.abs() >= 100.0 {
+                format!("{y:.0}")
+            } else {
+                format!("{y:.1}")
+            }
+        })
         .draw()?;
     if !interference {
         let ideal = [(1.0, 1.0), (max_threads, max_threads)];
@@ -104,7 +118,11 @@ fn draw(report: &Report, workload: &str, path: &Path) -> Result<(), Box<dyn std:
     }
     chart
         .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
+        .position(if interference {
+            SeriesLabelPosition::UpperRight
+        } else {
+            SeriesLabelPosition::UpperLeft
+        })
         .background_style(WHITE.mix(0.85))
         .border_style(BLACK)
         .draw()?;
