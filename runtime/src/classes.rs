@@ -368,13 +368,24 @@ pub fn super_getattr<S: LockStrategy>(
                 _ => bind(vm, attr, obj, &obj_class)?,
             }));
         }
-        // Builtin bases: `__init__` of object/Exception and friends.
-        if ct.dict.is_none() && name == "__init__" {
-            let f = vm.interp.builtins_init();
-            return Ok(Some(Value::Obj(ObjRef::new(Payload::BoundMethod(
-                obj.clone(),
-                f,
-            )))));
+        // Builtin bases: `__init__` of object/Exception and friends, and
+        // the methods of builtin types (`object.__setattr__`...).
+        if ct.dict.is_none() {
+            let f = if name == "__init__" {
+                Some(vm.interp.builtins_init())
+            } else {
+                vm.interp
+                    .methods
+                    .iter()
+                    .find(|((kind, n), _)| *kind == ct.kind && *n == name)
+                    .map(|(_, f)| f.clone())
+            };
+            if let Some(f) = f {
+                return Ok(Some(Value::Obj(ObjRef::new(Payload::BoundMethod(
+                    obj.clone(),
+                    f,
+                )))));
+            }
         }
     }
     Ok(None)

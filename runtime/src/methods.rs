@@ -29,6 +29,8 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         (TypeKind::Object, "__gt__", object_order),
         (TypeKind::Object, "__ge__", object_order),
         (TypeKind::Object, "__hash__", object_hash),
+        (TypeKind::Object, "__setattr__", object_setattr),
+        (TypeKind::Object, "__delattr__", object_delattr),
         (TypeKind::List, "__len__", dunder_len),
         (TypeKind::Tuple, "__len__", dunder_len),
         (TypeKind::Dict, "__len__", dunder_len),
@@ -276,6 +278,53 @@ fn object_ne<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 fn object_order<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "comparison", &args, 2, 2)?;
     Ok(vm.interp.not_implemented())
+}
+
+/// `object.__setattr__(obj, name, value)`: the default attribute store,
+/// which a user `__setattr__` calls through `super()` or `object`.
+fn object_setattr<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    arity(vm, "__setattr__", &args, 3, 3)?;
+    let value = args.pos.pop().expect("three arguments");
+    let name = args.pos.pop().expect("three arguments");
+    if name.as_str().is_none() {
+        return Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            crate::ops::type_name(&name)
+        )));
+    }
+    crate::classes::object_setattr(vm, &args.pos[0], name, value)?;
+    Ok(Value::None)
+}
+
+/// `object.__delattr__(obj, name)`: the default attribute deletion.
+fn object_delattr<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "__delattr__", &args, 2, 2)?;
+    let obj = &args.pos[0];
+    let key = &args.pos[1];
+    if key.as_str().is_none() {
+        return Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            crate::ops::type_name(key)
+        )));
+    }
+    let removed = match obj.obj().and_then(crate::classes::instance_dict) {
+        Some(d) => {
+            let d = d.clone();
+            crate::ops::dict_del(vm, &d, key)?.is_some()
+        }
+        None => false,
+    };
+    if removed {
+        return Ok(Value::None);
+    }
+    Err(vm.new_error(
+        "AttributeError",
+        format!(
+            "'{}' object has no attribute '{}'",
+            crate::ops::type_name(obj),
+            key.as_str().unwrap_or("?")
+        ),
+    ))
 }
 
 /// `object.__hash__`: the identity hash.
