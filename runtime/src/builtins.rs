@@ -104,75 +104,46 @@ pub fn install<S: LockStrategy>(interp: &Arc<Interp<S>>) {
 /// Objects the class machinery needs by identity.
 fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
     let object = interp.types[&TypeKind::Object].clone();
-    let ni_class = interp.alloc_shared(Payload::Type(crate::object::TypeObj {
-        name: "NotImplementedType".into(),
-        kind: TypeKind::Instance,
-        base: Some(object.clone()),
-        bases: Box::new([object.clone()]),
-        mro: Box::new([object.clone()]),
-        dict: Some(
-            interp.alloc_shared(Payload::Dict(crate::object::PyDict::new(
-                crate::dict::new_map(),
-            ))),
-        ),
-        has_del: Default::default(),
-    }));
-    let not_implemented = Value::Obj(interp.alloc_shared(Payload::Instance(
-        crate::object::InstanceObj {
-            class: ni_class,
-            dict: interp.alloc_shared(Payload::Dict(crate::object::PyDict::new(
-                crate::dict::new_map(),
-            ))),
-        },
-    )));
-    interp.dict_set_str(&interp.builtins, "NotImplemented", not_implemented.clone());
-    let singleton = |class_name: &str| {
-        let class = interp.alloc_shared(Payload::Type(crate::object::TypeObj {
-            name: class_name.into(),
+    let new_dict = || {
+        interp.alloc_shared(Payload::Dict(crate::object::PyDict::new(
+            crate::dict::new_map(),
+        )))
+    };
+    // A class of the runtime's own whose only base is `object`.
+    let plain_class = |name: &str| {
+        interp.alloc_shared(Payload::Type(crate::object::TypeObj {
+            name: name.into(),
             kind: TypeKind::Instance,
             base: Some(object.clone()),
             bases: Box::new([object.clone()]),
             mro: Box::new([object.clone()]),
-            dict: Some(
-                interp.alloc_shared(Payload::Dict(crate::object::PyDict::new(
-                    crate::dict::new_map(),
-                ))),
-            ),
+            dict: Some(new_dict()),
             has_del: Default::default(),
-        }));
+        }))
+    };
+    // The one instance of a fresh plain class.
+    let singleton = |class_name: &str| {
         Value::Obj(
             interp.alloc_shared(Payload::Instance(crate::object::InstanceObj {
-                class,
-                dict: interp.alloc_shared(Payload::Dict(crate::object::PyDict::new(
-                    crate::dict::new_map(),
-                ))),
+                class: plain_class(class_name),
+                dict: new_dict(),
             })),
         )
     };
+    let not_implemented = singleton("NotImplementedType");
+    interp.dict_set_str(&interp.builtins, "NotImplemented", not_implemented.clone());
     let ellipsis = singleton("ellipsis");
     // Tracebacks are not inspectable objects here; `__exit__` and
     // `sys.exc_info()` get an instance of this class where CPython passes
     // a traceback.
-    let traceback_class = interp.alloc_shared(Payload::Type(crate::object::TypeObj {
-        name: "traceback".into(),
-        kind: TypeKind::Instance,
-        base: Some(object.clone()),
-        bases: Box::new([object.clone()]),
-        mro: Box::new([object.clone()]),
-        dict: Some(
-            interp.alloc_shared(Payload::Dict(crate::object::PyDict::new(
-                crate::dict::new_map(),
-            ))),
-        ),
-        has_del: Default::default(),
-    }));
+    let traceback_class = plain_class("traceback");
     interp.dict_set_str(&interp.builtins, "Ellipsis", ellipsis.clone());
     let abc_meta = Value::Obj(interp.alloc_shared(Payload::Type(crate::object::TypeObj {
         name: "ABCMeta".into(),
         kind: TypeKind::Type,
         base: Some(object.clone()),
         bases: Box::new([object.clone()]),
-        mro: Box::new([object]),
+        mro: Box::new([object.clone()]),
         dict: None,
         has_del: Default::default(),
     })));
