@@ -7,11 +7,12 @@
 //!   reason independent threads scale instead of fighting over one cache line.
 //! * Each object has a one-byte mutex in its header ([`objlock`]); operations
 //!   on two objects lock them in address order.
-//! * There is nothing to attach to: attach and detach are no-ops, and the
-//!   eval breaker is never set (stop-the-world arrives with the cyclic GC).
+//! * Attaching and detaching only count the threads that may touch
+//!   objects, so that the cyclic collector can stop the world ([`world`]).
 
 pub mod objlock;
 pub mod refcount;
+pub mod world;
 
 use runtime::object::Header;
 use runtime::sync::{AtomicU64, Ordering};
@@ -28,33 +29,62 @@ pub struct Shared {
     /// `sys.setswitchinterval` is accepted (CPython 3.13t keeps it too) but
     /// nothing here switches.
     switch_interval_ns: AtomicU64,
+    /// Attached threads, stop-the-world and the eval breaker.
+    pub world: world::World,
 }
 
 impl LockStrategy for FineGrained {
     const NAME: &'static str = "finegrained";
-    const RELEASES_FOR_NATIVE: bool = false;
+    /// Native calls that declare it detach, so that a stop-the-world does
+    /// not wait for them (there is no GIL to release).
+    const RELEASES_FOR_NATIVE: bool = true;
     const IMMORTALIZE_SHARED: bool = true;
     type Shared = Shared;
 
     fn new_shared(config: &StrategyConfig) -> Shared {
         Shared {
             switch_interval_ns: AtomicU64::new(config.switch_interval.as_nanos() as u64),
+            world: world::World::new(),
         }
     }
 
-    #[inline(always)]
-    fn attach(_shared: &Shared, _thread: ThreadIdent) {}
+    #[inline]
+    fn attach(shared: &Shared, _thread: ThreadIdent) {
+        shared.world.attach()
+    }
 
-    #[inline(always)]
-    fn detach(_shared: &Shared, _thread: ThreadIdent) {}
-
-    #[inline(always)]
-    fn eval_breaker(_shared: &Shared) -> bool {
-        false
+    #[inline]
+    fn detach(shared: &Shared, _thread: ThreadIdent) {
+        shared.world.detach()
     }
 
     #[inline(always)]
-    fn handle_eval_breaker(_shared: &Shared, _thread: ThreadIdent) {}
+    fn eval_breaker(shared: &Shared) -> bool {
+        shared.world.breaker() != 0
+    }
+
+    #[inline]
+    fn handle_eval_breaker(shared: &Shared, _thread: ThreadIdent) {
+        if shared.world.breaker() & world::STOP_REQUEST != 0 {
+            shared.world.park_if_stopping();
+        }
+    }
+
+    fn request_gc(shared: &Shared) {
+        shared.world.set_breaker(world::GC_REQUEST);
+    }
+
+    fn take_gc_request(shared: &Shared) -> bool {
+        shared.world.take_breaker(world::GC_REQUEST)
+    }
+
+    fn stop_the_world(shared: &Shared, _thread: ThreadIdent) {
+        shared.world.stop()
+    }
+
+    fn start_the_world(shared: &Shared, _thread: ThreadIdent) {
+        shared.world.start()
+    }
 
     #[inline(always)]
     fn incref(header: &Header) {

@@ -31,7 +31,7 @@ pub mod protocol;
 
 #[cfg(loom)]
 pub use protocol::Mutant;
-pub use protocol::{GilState, DROP_REQUEST};
+pub use protocol::{GilState, DROP_REQUEST, GC_REQUEST};
 
 use runtime::object::Header;
 use runtime::sync::Ordering;
@@ -129,6 +129,21 @@ impl<const RELEASE: bool> LockStrategy for GilMode<RELEASE> {
     fn handle_eval_breaker(shared: &GilState, thread: ThreadIdent) {
         shared.handle_eval_breaker(thread);
     }
+
+    fn request_gc(shared: &GilState) {
+        shared.request_gc();
+    }
+
+    fn take_gc_request(shared: &GilState) -> bool {
+        shared.take_gc_request()
+    }
+
+    /// A no-op: the caller holds the GIL, and threads without it never
+    /// touch objects.
+    fn stop_the_world(_shared: &GilState, _thread: ThreadIdent) {}
+
+    /// A no-op, like [`LockStrategy::stop_the_world`].
+    fn start_the_world(_shared: &GilState, _thread: ThreadIdent) {}
 
     #[inline(always)]
     fn incref(header: &Header) {

@@ -108,6 +108,10 @@ use std::time::{Duration, Instant};
 /// The eval-breaker bit that asks the GIL holder to drop the GIL.
 pub const DROP_REQUEST: u8 = 1;
 
+/// [`GilState`]'s eval breaker bit: a cyclic garbage collection is
+/// scheduled; the runtime's collector clears it when it starts.
+pub const GC_REQUEST: u8 = 2;
+
 /// The shortest time a waiter sleeps before it asks for the GIL (CPython's
 /// interval is in microseconds and at least 1).
 const MIN_WAIT: Duration = Duration::from_micros(1);
@@ -329,6 +333,17 @@ impl GilState {
             self.eval_breaker
                 .fetch_and(!DROP_REQUEST, Ordering::Relaxed);
         }
+    }
+
+    /// Schedules a collection (see [`GC_REQUEST`]).
+    pub fn request_gc(&self) {
+        self.eval_breaker.fetch_or(GC_REQUEST, Ordering::Relaxed);
+    }
+
+    /// Clears [`GC_REQUEST`]; whether it was set.
+    pub fn take_gc_request(&self) -> bool {
+        self.eval_breaker.load(Ordering::Relaxed) & GC_REQUEST != 0
+            && self.eval_breaker.fetch_and(!GC_REQUEST, Ordering::Relaxed) & GC_REQUEST != 0
     }
 
     /// The slow path at a safe point of the holder `me`: when a drop request is

@@ -34,7 +34,7 @@
 //! An exception raised by a finalizer is printed to stderr as CPython's
 //! "Exception ignored in: ..." message, and the program goes on.
 
-use crate::object::{ObjRef, Payload, Value, STATE_FINALIZED};
+use crate::object::{Header, ObjRef, Payload, Value, STATE_FINALIZED};
 use crate::strategy::LockStrategy;
 use crate::sync::Ordering;
 use crate::vm::{PyErr, Vm};
@@ -142,13 +142,14 @@ pub(crate) fn leave() {
     }
 }
 
-/// Whether an object about to be freed has a finalizer to run first. The
-/// caller owns the object exclusively (its count is zero).
-pub(crate) fn has_finalizer<S: LockStrategy>(payload: &mut Payload<S>) -> bool {
+/// Whether an object has a finalizer to run before it is freed: a
+/// `__del__`, or a suspended generator to close. The caller owns the object
+/// exclusively (its count is zero) or is the collector.
+pub(crate) fn has_finalizer<S: LockStrategy>(header: &Header, payload: &Payload<S>) -> bool {
     match payload {
         Payload::Instance(i) => class_has_del(&i.class),
         Payload::Exception(e) => e.dict.is_some() && class_has_del(&e.class),
-        Payload::Generator(g) => g.frame.get_mut().needs_close(),
+        Payload::Generator(g) => g.frame.with::<S, _>(header, |f| f.needs_close()),
         _ => false,
     }
 }
@@ -215,7 +216,7 @@ impl<S: LockStrategy> Vm<S> {
         }
     }
 
-    fn finalize(&mut self, obj: ObjRef<S>) {
+    pub(crate) fn finalize(&mut self, obj: ObjRef<S>) {
         let value = Value::Obj(obj);
         if matches!(value.payload(), Some(Payload::Generator(_))) {
             let close = self.interp.methods[&(crate::object::TypeKind::Generator, "close")].clone();

@@ -100,9 +100,13 @@ pub struct Interp<S: LockStrategy> {
     /// The `Thread` object of the main thread.
     pub(crate) main_thread: std::sync::OnceLock<ObjRef<S>>,
     /// Objects made immortal under strategies that immortalise shared
-    /// objects. Declared last: fields drop in order, so every other
-    /// reference held here is gone before the registry frees them.
+    /// objects. Declared after every other reference: fields drop in
+    /// order, so every other reference held here is gone before the
+    /// registry frees them.
     immortals: ImmortalRegistry<S>,
+    /// The cyclic garbage collector. Declared last: freeing the immortal
+    /// objects above releases tracked objects, which leave its lists.
+    pub gc: crate::gc::GcState,
 }
 
 /// Objects the class machinery needs by identity.
@@ -138,6 +142,8 @@ pub struct InterpConfig {
     /// Capture stdout and stderr (read them with [`Interp::take_stdout`] and
     /// [`Interp::take_stderr`]) instead of writing to the process's streams.
     pub capture_output: bool,
+    /// The cyclic garbage collector's thresholds and whether it is enabled.
+    pub gc: crate::gc::GcConfig,
 }
 
 impl Default for InterpConfig {
@@ -146,6 +152,7 @@ impl Default for InterpConfig {
             strategy: StrategyConfig::default(),
             recursion_limit: 1000,
             capture_output: false,
+            gc: crate::gc::GcConfig::default(),
         }
     }
 }
@@ -259,6 +266,7 @@ impl<S: LockStrategy> Interp<S> {
             capture_output: settings.capture_output,
             native_modules: Mutex::new(HashMap::new()),
             immortals: ImmortalRegistry(Mutex::new(Vec::new())),
+            gc: crate::gc::GcState::new(&settings.gc),
             next_cache_slot: AtomicUsize::new(0),
             next_thread_ident: AtomicU64::new(1),
             thread_counter: AtomicU64::new(0),

@@ -41,6 +41,7 @@ pub mod dict;
 pub mod embed;
 pub mod finalize;
 pub mod fmt;
+pub mod gc;
 pub mod header;
 pub mod interp;
 pub mod methods;
@@ -231,6 +232,9 @@ impl<S: LockStrategy> Runtime<S> {
         };
         modules::threading::join_all(&vm);
         vm.finish_module(&self.interp.main);
+        // As CPython's shutdown does, whether or not the collector is
+        // enabled: cycles left behind are finalised and freed.
+        vm.collect_garbage(gc::GENERATIONS - 1);
         vm.finish();
         vm.detach();
         self.interp.flush_stdout();
@@ -251,5 +255,10 @@ impl<S: LockStrategy> Runtime<S> {
     /// What the lock strategy counted so far.
     pub fn lock_stats(&self) -> LockStats {
         S::stats(&self.interp.strategy)
+    }
+
+    /// What the cyclic garbage collector did so far.
+    pub fn gc_stats(&self) -> gc::GcStats {
+        self.interp.gc.stats()
     }
 }

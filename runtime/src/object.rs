@@ -38,9 +38,15 @@ unsafe impl<S: LockStrategy> Send for ObjRef<S> {}
 unsafe impl<S: LockStrategy> Sync for ObjRef<S> {}
 
 impl<S: LockStrategy> ObjRef<S> {
-    /// Allocates a new object with one reference.
+    /// Allocates a new object with one reference (and tracks it, if it is
+    /// a container, for the cyclic garbage collector: see [`crate::gc`]).
     pub fn new(payload: Payload<S>) -> Self {
-        Self::with_flags(payload, 0)
+        let container = crate::gc::is_container(&payload);
+        let obj = Self::with_flags(payload, 0);
+        if container {
+            crate::gc::on_alloc(&obj);
+        }
+        obj
     }
 
     pub(crate) fn with_flags(payload: Payload<S>, flags: u8) -> Self {
@@ -141,35 +147,38 @@ fn free_object<S: LockStrategy>(ptr: NonNull<PyObject<S>>) {
     // reference's upgrade, which reads and compare-and-swaps the count and
     // fails on zero; the header is only read here, through shared access.
     let header = unsafe { &(*raw).header };
-    if !crate::finalize::finalized(header) {
-        // SAFETY: as above, no other thread touches the payload: it can be
-        // reached only through a strong reference, and none is left (weak
-        // upgrades fail on a zero count). The reference covers the payload
-        // field only, never the header that upgrades may read.
-        let payload = unsafe { &mut *std::ptr::addr_of_mut!((*raw).payload) };
-        if crate::finalize::has_finalizer(payload) && crate::finalize::accepting() {
-            header.state().fetch_or(STATE_FINALIZED, Ordering::Relaxed);
-            S::resurrect(header);
-            let obj = ObjRef {
-                ptr,
-                _owns: PhantomData,
-            };
-            // Queued: the finalizer runs when the thread's VM next checks
-            // the queue, then drops this reference. Refused (no VM to run
-            // it): dropping it frees the object, finalized, without running
-            // anything.
-            if let Err(refused) = crate::finalize::push(crate::finalize::Pending::Finalize(obj)) {
-                drop(refused);
-            }
-            return;
+    // SAFETY: as above, no other thread touches the payload: it can be
+    // reached only through a strong reference, and none is left (weak
+    // upgrades fail on a zero count). Shared access only: the header may
+    // be read by upgrades meanwhile.
+    let payload = unsafe { &(*raw).payload };
+    if !crate::finalize::finalized(header)
+        && crate::finalize::has_finalizer(header, payload)
+        && crate::finalize::accepting()
+    {
+        header.state().fetch_or(STATE_FINALIZED, Ordering::Relaxed);
+        S::resurrect(header);
+        let obj = ObjRef {
+            ptr,
+            _owns: PhantomData,
+        };
+        // Queued: the finalizer runs when the thread's VM next checks
+        // the queue, then drops this reference. Refused (no VM to run
+        // it): dropping it frees the object, finalized, without running
+        // anything.
+        if let Err(refused) = crate::finalize::push(crate::finalize::Pending::Finalize(obj)) {
+            drop(refused);
         }
+        return;
     }
     if header.state().load(Ordering::Relaxed) & STATE_WEAKREFS != 0 {
         crate::weakref::clear_dying::<S>(ptr);
     }
-    // SAFETY: as above; the payload is only read here.
-    if let Payload::WeakRef(w) = unsafe { &(*raw).payload } {
+    if let Payload::WeakRef(w) = payload {
         crate::weakref::unlink_weakref(w, ptr.as_ptr() as usize);
+    }
+    if crate::gc::is_container(payload) {
+        crate::gc::on_free::<S>(header);
     }
     // SAFETY: weak references to the object were cleared above, so nothing
     // can reach it any more; `ObjRef::with_flags` allocated it as a Box.
@@ -221,6 +230,12 @@ mod finegrained_probe {
             false
         }
         fn handle_eval_breaker(_: &(), _: ThreadIdent) {}
+        fn request_gc(_: &()) {}
+        fn take_gc_request(_: &()) -> bool {
+            false
+        }
+        fn stop_the_world(_: &(), _: ThreadIdent) {}
+        fn start_the_world(_: &(), _: ThreadIdent) {}
         fn incref(_: &Header) {}
         fn decref(_: &Header) -> bool {
             false

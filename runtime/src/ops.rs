@@ -2128,6 +2128,12 @@ pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S
             Payload::Type(t) if attr == "__name__" => return Ok(new_str(t.name.as_str())),
             Payload::Function(f) if attr == "__name__" => return Ok(new_str(&*f.code.name)),
             Payload::Builtin(b) if attr == "__name__" => return Ok(new_str(b.name.as_ref())),
+            Payload::Cell(c) if attr == "cell_contents" => {
+                return match c.with::<S, _>(&o.header, |c| c.clone()) {
+                    Some(v) => Ok(v),
+                    None => Err(vm.value_error("Cell is empty")),
+                }
+            }
             Payload::Type(t) => {
                 return Err(vm.new_error(
                     "AttributeError",

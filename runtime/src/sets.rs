@@ -140,6 +140,11 @@ impl<S: LockStrategy> SetItems<S> {
     }
 
     /// The elements in CPython's iteration order.
+    /// The elements' map (element → unused value), for the collector.
+    pub(crate) fn map(&self) -> &DictMap<S> {
+        &self.map
+    }
+
     pub fn ordered(&self) -> impl Iterator<Item = &DictKey<S>> {
         self.table
             .iter()

@@ -78,7 +78,9 @@ pub trait LockStrategy: Sized + Send + Sync + 'static {
     const NAME: &'static str;
 
     /// Whether native functions that declare they release the GIL really do
-    /// (`Py_BEGIN_ALLOW_THREADS`). Only meaningful under a GIL.
+    /// (`Py_BEGIN_ALLOW_THREADS`): they detach while they run. Under a GIL
+    /// that lets other threads run bytecode; without one it only lets a
+    /// stop-the-world proceed without waiting for them.
     const RELEASES_FOR_NATIVE: bool;
 
     /// Whether objects that every thread touches (code, module-level functions
@@ -103,6 +105,26 @@ pub trait LockStrategy: Sized + Send + Sync + 'static {
     fn eval_breaker(shared: &Self::Shared) -> bool;
     /// The slow path at a safe point: honour a drop request, and so on.
     fn handle_eval_breaker(shared: &Self::Shared, thread: ThreadIdent);
+
+    /// Schedules a cyclic garbage collection: makes [`eval_breaker`] report
+    /// work until [`take_gc_request`] clears the request, so that the next
+    /// thread at a safe point runs it.
+    ///
+    /// [`eval_breaker`]: LockStrategy::eval_breaker
+    /// [`take_gc_request`]: LockStrategy::take_gc_request
+    fn request_gc(shared: &Self::Shared);
+    /// Clears a request of [`LockStrategy::request_gc`]; whether there was
+    /// one.
+    fn take_gc_request(shared: &Self::Shared) -> bool;
+
+    /// Stops every other thread from touching objects until
+    /// [`LockStrategy::start_the_world`]: attached threads park at their
+    /// next safe point, detached ones cannot attach meanwhile. The caller is
+    /// attached. A no-op under a GIL, whose holder already excludes every
+    /// other thread.
+    fn stop_the_world(shared: &Self::Shared, thread: ThreadIdent);
+    /// Lets the threads stopped by [`LockStrategy::stop_the_world`] go on.
+    fn start_the_world(shared: &Self::Shared, thread: ThreadIdent);
 
     /// Adds a reference.
     fn incref(header: &Header);

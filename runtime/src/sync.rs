@@ -14,7 +14,9 @@
 
 #[cfg(not(loom))]
 mod imp {
-    pub use std::sync::atomic::{fence, AtomicBool, AtomicU64, AtomicU8, AtomicUsize, Ordering};
+    pub use std::sync::atomic::{
+        fence, AtomicBool, AtomicI64, AtomicU32, AtomicU64, AtomicU8, AtomicUsize, Ordering,
+    };
     pub use std::sync::{Arc, Mutex, MutexGuard};
     pub use std::thread;
     use std::time::Duration;
@@ -68,7 +70,9 @@ mod imp {
 
 #[cfg(loom)]
 mod imp {
-    pub use loom::sync::atomic::{fence, AtomicBool, AtomicU64, AtomicU8, AtomicUsize, Ordering};
+    pub use loom::sync::atomic::{
+        fence, AtomicBool, AtomicI64, AtomicU32, AtomicU64, AtomicU8, AtomicUsize, Ordering,
+    };
     pub use loom::sync::{Arc, Mutex, MutexGuard};
     pub use loom::thread;
     use std::time::Duration;

@@ -83,6 +83,8 @@ pub struct Vm<S: LockStrategy> {
     /// of an unmatched `except` or a `finally`): its traceback already has
     /// this frame.
     reraising: bool,
+    /// This thread's tracking list for the cyclic collector.
+    gc_binding: Option<crate::gc::Binding>,
 }
 
 /// A handler installed by `with`, `try`/`except` or `try`/`finally`: where
@@ -112,6 +114,11 @@ impl<S: LockStrategy> GenFrame<S> {
     /// every suspended generator; without handlers that has no effect).
     pub(crate) fn needs_close(&self) -> bool {
         self.started && !self.finished && !self.blocks.is_empty()
+    }
+
+    /// The values the suspended frame holds (for the collector).
+    pub(crate) fn values(&self) -> impl Iterator<Item = &Value<S>> {
+        self.values.iter().flatten()
     }
 }
 
@@ -156,6 +163,9 @@ impl<S: LockStrategy> Drop for Vm<S> {
         self.exc_info.clear();
         self.thread_obj = None;
         crate::finalize::leave();
+        if let Some(binding) = self.gc_binding.take() {
+            crate::gc::unbind(&self.interp, binding);
+        }
     }
 }
 
@@ -164,6 +174,7 @@ impl<S: LockStrategy> Vm<S> {
     pub fn new(interp: Arc<Interp<S>>) -> Self {
         let ident = interp.new_thread_ident();
         crate::finalize::enter();
+        let gc_binding = Some(crate::gc::bind(&interp));
         Self {
             interp,
             ident,
@@ -175,6 +186,7 @@ impl<S: LockStrategy> Vm<S> {
             native_releases_gil: false,
             exc_info: Vec::new(),
             reraising: false,
+            gc_binding,
         }
     }
 
@@ -230,7 +242,18 @@ impl<S: LockStrategy> Vm<S> {
     #[inline(always)]
     fn safe_point(&mut self) {
         if S::eval_breaker(&self.interp.strategy) {
-            S::handle_eval_breaker(&self.interp.strategy, self.ident);
+            self.handle_eval_breaker();
+        }
+    }
+
+    /// The slow path of a safe point: the strategy's requests (drop the
+    /// GIL, stop for a stop-the-world), then a scheduled collection.
+    #[cold]
+    #[inline(never)]
+    fn handle_eval_breaker(&mut self) {
+        S::handle_eval_breaker(&self.interp.strategy, self.ident);
+        if S::take_gc_request(&self.interp.strategy) {
+            self.collect_scheduled();
         }
     }
 
@@ -258,6 +281,11 @@ impl<S: LockStrategy> Vm<S> {
     /// The exception being handled (`sys.exc_info()`), if any.
     pub fn current_exception(&self) -> Option<ObjRef<S>> {
         self.exc_info.last().cloned()
+    }
+
+    /// Forgets the cached global lookups (see `global_cache`).
+    pub(crate) fn clear_global_cache(&mut self) {
+        self.global_cache.iter_mut().for_each(|e| *e = None);
     }
 
     /// Runs the finalizers that wait on this thread, if any.

@@ -299,6 +299,21 @@ fn slot_at<'a, S: LockStrategy>(addr: usize) -> &'a WeakSlot {
 /// Clears the weak references to an object whose count reached zero and
 /// queues their callbacks (the free path calls this before freeing).
 pub(crate) fn clear_dying<S: LockStrategy>(obj: NonNull<PyObject<S>>) {
+    for (weakref, callback) in clear_referent(obj) {
+        let entry = crate::finalize::Pending::Callback { weakref, callback };
+        if let Err(refused) = crate::finalize::push(entry) {
+            drop(refused);
+        }
+    }
+}
+
+/// Clears the weak references to `obj` (dying, or garbage that the cyclic
+/// collector holds) and returns the callbacks to call, each with a strong
+/// reference to its weak reference. Weak references that are dying
+/// themselves get no call.
+pub(crate) fn clear_referent<S: LockStrategy>(
+    obj: NonNull<PyObject<S>>,
+) -> Vec<(ObjRef<S>, Value<S>)> {
     let mut callbacks: Vec<(ObjRef<S>, Value<S>)> = Vec::new();
     table().clear(obj.as_ptr() as usize, slot_at::<S>, |w| {
         // SAFETY: `w` is in the referent's list, so it is live until this
@@ -316,12 +331,7 @@ pub(crate) fn clear_dying<S: LockStrategy>(obj: NonNull<PyObject<S>>) {
             }
         }
     });
-    for (weakref, callback) in callbacks {
-        let entry = crate::finalize::Pending::Callback { weakref, callback };
-        if let Err(refused) = crate::finalize::push(entry) {
-            drop(refused);
-        }
-    }
+    callbacks
 }
 
 /// Unlinks a weak reference whose count reached zero (the free path).

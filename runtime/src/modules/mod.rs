@@ -1,6 +1,7 @@
 //! Builtin modules and `import`.
 
 pub mod abc;
+pub mod gc;
 pub mod native;
 pub mod queue;
 pub mod socket;
@@ -26,6 +27,7 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "queue" => queue::init::<S>,
         "socket" => socket::init::<S>,
         "weakref" => weakref::init::<S>,
+        "gc" => gc::init::<S>,
         _ => return None,
     })
 }

@@ -40,6 +40,16 @@ pub struct ThreadObj<S: LockStrategy> {
     finished: Arc<ThreadExit>,
 }
 
+impl<S: LockStrategy> ThreadObj<S> {
+    /// Calls `visit` with each value the thread object holds (for the
+    /// collector): the target and its arguments.
+    pub(crate) fn each_reference(&self, visit: &mut dyn FnMut(&Value<S>)) {
+        visit(&self.target);
+        self.args.iter().for_each(&mut *visit);
+        self.kwargs.iter().for_each(|(_, v)| visit(v));
+    }
+}
+
 /// A `threading.Lock`: a flag and a condition variable, so that any thread
 /// may release it (as Python allows).
 pub struct LockObj {
