@@ -258,6 +258,12 @@ impl<S: LockStrategy> Runtime<S> {
     }
 
     /// What the cyclic garbage collector did so far.
+    ///
+    /// ```
+    /// let rt = runtime::Runtime::<finegrained::FineGrained>::builder().build();
+    /// rt.run_source("import gc\nl = []\nl.append(l)\ndel l\ngc.collect()", "cycle.py").unwrap();
+    /// assert_eq!(rt.gc_stats().generations[2].collected, 1);
+    /// ```
     pub fn gc_stats(&self) -> gc::GcStats {
         self.interp.gc.stats()
     }

@@ -83,8 +83,9 @@ pub struct Vm<S: LockStrategy> {
     /// of an unmatched `except` or a `finally`): its traceback already has
     /// this frame.
     reraising: bool,
-    /// This thread's tracking list for the cyclic collector.
-    gc_binding: Option<crate::gc::Binding>,
+    /// This VM's tracking list for the cyclic collector (see
+    /// [`crate::gc::enter`]).
+    gc_list: Option<crate::gc::VmList>,
 }
 
 /// A handler installed by `with`, `try`/`except` or `try`/`finally`: where
@@ -163,8 +164,8 @@ impl<S: LockStrategy> Drop for Vm<S> {
         self.exc_info.clear();
         self.thread_obj = None;
         crate::finalize::leave();
-        if let Some(binding) = self.gc_binding.take() {
-            crate::gc::unbind(&self.interp, binding);
+        if let Some(list) = self.gc_list.take() {
+            crate::gc::release_vm_list(&self.interp, list);
         }
     }
 }
@@ -174,7 +175,7 @@ impl<S: LockStrategy> Vm<S> {
     pub fn new(interp: Arc<Interp<S>>) -> Self {
         let ident = interp.new_thread_ident();
         crate::finalize::enter();
-        let gc_binding = Some(crate::gc::bind(&interp));
+        let gc_list = Some(crate::gc::vm_list(&interp));
         Self {
             interp,
             ident,
@@ -186,7 +187,7 @@ impl<S: LockStrategy> Vm<S> {
             native_releases_gil: false,
             exc_info: Vec::new(),
             reraising: false,
-            gc_binding,
+            gc_list,
         }
     }
 
@@ -195,11 +196,21 @@ impl<S: LockStrategy> Vm<S> {
         &self.interp.strategy
     }
 
+    /// Makes the calling thread run this VM: attaches it to the strategy
+    /// (takes the GIL) and tracks the containers it allocates in this VM's
+    /// list.
     pub fn attach(&self) {
-        S::attach(&self.interp.strategy, self.ident)
+        S::attach(&self.interp.strategy, self.ident);
+        if let Some(list) = &self.gc_list {
+            crate::gc::enter(&self.interp, list);
+        }
     }
 
+    /// The reverse of [`Vm::attach`].
     pub fn detach(&self) {
+        if let Some(list) = &self.gc_list {
+            crate::gc::leave(list);
+        }
         S::detach(&self.interp.strategy, self.ident)
     }
 

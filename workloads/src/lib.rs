@@ -10,6 +10,7 @@ pub struct ReadmeDoctests;
 
 use finegrained::FineGrained;
 use gil::{Gil, GilRelease};
+use runtime::gc::GcStats;
 use runtime::{LockStats, LockStrategy, RunError, Runtime, StrategyConfig};
 use std::fmt;
 use std::str::FromStr;
@@ -54,6 +55,7 @@ impl FromStr for Mode {
 pub struct Outcome {
     pub result: Result<(), RunError>,
     pub stats: LockStats,
+    pub gc: GcStats,
 }
 
 /// Code generic over the lock strategy, to run under a [`Mode`] chosen at run
@@ -114,6 +116,7 @@ pub fn run_source(
             Outcome {
                 result,
                 stats: rt.lock_stats(),
+                gc: rt.gc_stats(),
             }
         }
     }
@@ -135,10 +138,22 @@ pub struct Counters {
     pub drop_requests: u64,
     pub gil_wait_ns: u64,
     pub contended_object_locks: u64,
+    /// Cyclic collections, all generations.
+    #[serde(default)]
+    pub gc_collections: u64,
+    /// Unreachable objects the collections found.
+    #[serde(default)]
+    pub gc_collected: u64,
+    /// The longest pause of one collection, in nanoseconds.
+    #[serde(default)]
+    pub gc_longest_pause_ns: u64,
+    /// All collections' pauses, in nanoseconds.
+    #[serde(default)]
+    pub gc_total_pause_ns: u64,
 }
 
-impl From<&LockStats> for Counters {
-    fn from(s: &LockStats) -> Self {
+impl Counters {
+    pub fn new(s: &LockStats, gc: &GcStats) -> Self {
         Counters {
             gil_acquisitions: s.gil_acquisitions,
             gil_switches: s.gil_switches,
@@ -146,12 +161,16 @@ impl From<&LockStats> for Counters {
             drop_requests: s.drop_requests,
             gil_wait_ns: s.gil_wait_ns,
             contended_object_locks: s.contended_object_locks,
+            gc_collections: gc.generations.iter().map(|g| g.collections).sum(),
+            gc_collected: gc.generations.iter().map(|g| g.collected).sum(),
+            gc_longest_pause_ns: gc.longest_pause.as_nanos() as u64,
+            gc_total_pause_ns: gc.total_pause.as_nanos() as u64,
         }
     }
 }
 
 /// The `--stats` report.
-pub fn format_stats(mode: Mode, s: &LockStats) -> String {
+pub fn format_stats(mode: Mode, s: &LockStats, gc: &GcStats) -> String {
     let mut out = format!("[gilgamesh --stats] mode: {mode}\n");
     let mut row = |name: &str, value: String| out.push_str(&format!("  {name:<24} {value}\n"));
     match mode {
@@ -169,5 +188,19 @@ pub fn format_stats(mode: Mode, s: &LockStats) -> String {
             );
         }
     }
+    let per_gen = |f: fn(&runtime::gc::GenerationStats) -> u64| {
+        let v: Vec<String> = gc.generations.iter().map(|g| f(g).to_string()).collect();
+        v.join(" / ")
+    };
+    row("gc collections (gen 0/1/2)", per_gen(|g| g.collections));
+    row("gc collected (gen 0/1/2)", per_gen(|g| g.collected));
+    row(
+        "gc longest pause",
+        format!("{:.3} ms", gc.longest_pause.as_secs_f64() * 1e3),
+    );
+    row(
+        "gc total pause",
+        format!("{:.3} ms", gc.total_pause.as_secs_f64() * 1e3),
+    );
     out
 }

@@ -159,10 +159,10 @@ fn run(
         }
     };
     if stats {
-        eprint!("{}", format_stats(mode, &outcome.stats));
+        eprint!("{}", format_stats(mode, &outcome.stats, &outcome.gc));
     }
     if stats_json {
-        let counters = workloads::Counters::from(&outcome.stats);
+        let counters = workloads::Counters::new(&outcome.stats, &outcome.gc);
         if let Ok(json) = serde_json::to_string(&counters) {
             eprintln!("{}{json}", workloads::scale::measure::STATS_PREFIX);
         }

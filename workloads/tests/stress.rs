@@ -265,15 +265,78 @@ fn finalizers_and_weak_references_are_exact_under_threads_in_any_mode() {
     run_in_every_mode("memory", MEMORY_PROGRAM, MEMORY_EXPECTED, 16);
 }
 
+/// Four threads allocate garbage cycles (with finalizers and weak
+/// references to them) while the collector runs often (threshold 50) and
+/// the threads also call `gc.collect()` themselves: under `finegrained`
+/// every collection stops the world while the other threads allocate,
+/// block on the lock and start and finish. Every finalizer must run
+/// exactly once, every weak reference must die, nothing may be freed twice.
+const GC_PROGRAM: &str = r#"
+import gc, threading, weakref
+gc.set_threshold(50, 5, 5)
+lock = threading.Lock()
+dels = 0
+dead_refs = []
+class Node:
+    def __init__(self, n):
+        self.n = n
+        self.other = None
+    def __del__(self):
+        global dels
+        with lock:
+            dels += 1
+def work(k):
+    refs = []
+    for i in range(1500):
+        a = Node(i)
+        b = Node(i)
+        a.other = b
+        b.other = a
+        l = [a, {"b": b}]
+        l.append(l)
+        if i % 100 == 0:
+            refs.append(weakref.ref(a))
+        if i % 500 == k:
+            gc.collect(i % 3)
+    with lock:
+        dead_refs.extend(refs)
+threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+gc.collect()
+print(dels, len(dead_refs), [r for r in dead_refs if r() is not None])
+"#;
+
+const GC_EXPECTED: &str = "12000 60 []\n";
+
+#[test]
+fn stop_the_world_collections_are_exact_under_four_allocating_threads() {
+    run_in_modes(
+        "gc",
+        GC_PROGRAM,
+        GC_EXPECTED,
+        &[("finegrained", 100), ("gil", 8), ("gil-release", 8)],
+    );
+}
+
 /// Runs `program` `runs` times in every mode, `PARALLEL` at a time, and
 /// checks that every run prints `expected` and exits with status 0.
 fn run_in_every_mode(name: &str, program: &str, expected: &str, runs: usize) {
+    let modes: Vec<(&str, usize)> = MODES.iter().map(|m| (*m, runs)).collect();
+    run_in_modes(name, program, expected, &modes);
+}
+
+/// Runs `program` the given number of times in each mode, `PARALLEL` at a
+/// time, and checks that every run prints `expected` and exits with status 0.
+fn run_in_modes(name: &str, program: &str, expected: &str, modes: &[(&str, usize)]) {
     let path =
         std::env::temp_dir().join(format!("gilgamesh-stress-{name}-{}.py", std::process::id()));
     std::fs::write(&path, program).expect("write program");
-    let jobs: Vec<(&str, usize)> = MODES
+    let jobs: Vec<(&str, usize)> = modes
         .iter()
-        .flat_map(|m| (0..runs).map(move |i| (*m, i)))
+        .flat_map(|&(m, runs)| (0..runs).map(move |i| (m, i)))
         .collect();
     let next = AtomicUsize::new(0);
     let failures = Mutex::new(Vec::new());
@@ -304,13 +367,28 @@ fn run_in_every_mode(name: &str, program: &str, expected: &str, runs: usize) {
     );
 }
 
+/// A run that takes longer than this is a deadlock.
+const RUN_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(120);
+
 fn run_once(path: &Path, mode: &str) -> Result<String, String> {
-    let out = Command::new(env!("CARGO_BIN_EXE_gilgamesh"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gilgamesh"))
         .arg("run")
         .arg(path)
         .args(["--mode", mode])
-        .output()
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
         .map_err(|e| e.to_string())?;
+    let started = std::time::Instant::now();
+    while child.try_wait().map_err(|e| e.to_string())?.is_none() {
+        if started.elapsed() > RUN_TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(format!("still running after {RUN_TIMEOUT:?}: deadlock"));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().map_err(|e| e.to_string())?;
     if !out.status.success() {
         return Err(format!(
             "exit {:?}: {}",

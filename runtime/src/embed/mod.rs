@@ -96,6 +96,31 @@ impl<S: LockStrategy> Builder<S> {
         self
     }
 
+    /// The cyclic garbage collector's thresholds (`gc.set_threshold`;
+    /// CPython's `(700, 10, 10)` by default).
+    ///
+    /// ```
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().gc_thresholds([100, 5, 5]).build();
+    /// assert_eq!(rt.eval::<(i64, i64, i64)>("__import__('gc').get_threshold()").unwrap(), (100, 5, 5));
+    /// ```
+    pub fn gc_thresholds(mut self, thresholds: [u32; crate::gc::GENERATIONS]) -> Self {
+        self.config.gc.thresholds = thresholds;
+        self
+    }
+
+    /// Whether the cyclic garbage collector runs by itself (`gc.enable()`,
+    /// the default) or only when asked (`gc.disable()`, then
+    /// `gc.collect()`).
+    ///
+    /// ```
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().gc_enabled(false).build();
+    /// assert!(!rt.eval::<bool>("__import__('gc').isenabled()").unwrap());
+    /// ```
+    pub fn gc_enabled(mut self, enabled: bool) -> Self {
+        self.config.gc.enabled = enabled;
+        self
+    }
+
     /// Keep what Python prints to stdout and stderr, for
     /// [`Runtime::take_stdout`] and [`Runtime::take_stderr`], instead of
     /// writing it to the process's streams.

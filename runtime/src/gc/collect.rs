@@ -296,7 +296,8 @@ impl GcState {
             for addr in moved {
                 // SAFETY: objects in a list are live; the lock is held.
                 let h = unsafe { header_at(addr) };
-                h.gc_index().store(objects[to].len() as u32, Ordering::Relaxed);
+                h.gc_index()
+                    .store(objects[to].len() as u32, Ordering::Relaxed);
                 h.gc_gen().store(to as u8, Ordering::Relaxed);
                 objects[to].push(addr);
             }
@@ -331,7 +332,9 @@ fn find_reachable<S: LockStrategy>(work: &[Entry]) -> Vec<bool> {
         // SAFETY: objects in the working set are live.
         .map(|e| unsafe { object_at::<S>(e.addr) })
         .collect();
-    reachable_within(&objects, COLLECTING, |o| o.header.refcount().load(SyncOrdering::Relaxed) as i64)
+    reachable_within(&objects, COLLECTING, |o| {
+        o.header.refcount().load(SyncOrdering::Relaxed) as i64
+    })
 }
 
 /// The subtraction and marking over `objects`, each of which has `marker`

@@ -230,45 +230,47 @@ impl Drop for GcState {
     }
 }
 
-/// The calling thread's tracking list while a VM of `interp` runs on it.
-pub(crate) struct Binding {
-    previous: lists::Current,
-    /// The list this binding took from its runtime (none when an outer VM
-    /// of the same runtime on this thread already had one).
-    took: Option<&'static GcList>,
+/// A VM's tracking list, and what the thread it runs on tracked into
+/// before it attached.
+pub(crate) struct VmList {
+    list: &'static GcList,
+    previous: std::cell::Cell<lists::Current>,
 }
 
-/// Makes the calling thread track the containers it allocates in a list of
-/// `interp`'s collector, until [`unbind`].
-pub(crate) fn bind<S: LockStrategy>(interp: &Interp<S>) -> Binding {
-    let previous = CURRENT.with(|c| c.get());
-    if std::ptr::eq(previous.state, &interp.gc) {
-        return Binding {
-            previous,
-            took: None,
-        };
-    }
-    let list = interp.gc.take_list();
-    CURRENT.with(|c| {
-        c.set(lists::Current {
-            list: Some(list),
-            state: &interp.gc,
-            shared: &interp.strategy as *const S::Shared as *const (),
-            strategy: Some(std::any::TypeId::of::<S>()),
-        })
-    });
-    Binding {
-        previous,
-        took: Some(list),
+// SAFETY: the pointers in `previous` are only stored and put back into the
+// thread-local binding of the thread that attached the VM (attach and
+// detach run on the same thread); they are never dereferenced through this
+// value.
+unsafe impl Send for VmList {}
+
+/// A tracking list for a new VM of `interp`.
+pub(crate) fn vm_list<S: LockStrategy>(interp: &Interp<S>) -> VmList {
+    VmList {
+        list: interp.gc.take_list(),
+        previous: std::cell::Cell::new(lists::Current::NONE),
     }
 }
 
-/// Ends a [`bind`]; `interp` must be the runtime bound.
-pub(crate) fn unbind<S: LockStrategy>(interp: &Interp<S>, binding: Binding) {
-    let _ = CURRENT.try_with(|c| c.set(binding.previous));
-    if let Some(list) = binding.took {
-        interp.gc.give_back(list);
-    }
+/// The VM attaches on the calling thread: containers allocated here are
+/// tracked in its list until [`leave`].
+pub(crate) fn enter<S: LockStrategy>(interp: &Interp<S>, vm: &VmList) {
+    let now = lists::Current {
+        list: Some(vm.list),
+        state: &interp.gc,
+        shared: &interp.strategy as *const S::Shared as *const (),
+        strategy: Some(std::any::TypeId::of::<S>()),
+    };
+    vm.previous.set(CURRENT.with(|c| c.replace(now)));
+}
+
+/// The VM detaches: the thread tracks into what it did before [`enter`].
+pub(crate) fn leave(vm: &VmList) {
+    let _ = CURRENT.try_with(|c| c.set(vm.previous.get()));
+}
+
+/// The VM is gone: its list goes back to the runtime, objects and all.
+pub(crate) fn release_vm_list<S: LockStrategy>(interp: &Interp<S>, vm: VmList) {
+    interp.gc.give_back(vm.list);
 }
 
 /// The binding of the calling thread, when it belongs to a runtime of

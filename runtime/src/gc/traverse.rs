@@ -150,18 +150,20 @@ impl Visitor<'_> {
 
 fn iter_refs<S: LockStrategy>(st: &IterState<S>, v: &mut Visitor) {
     match st {
-        IterState::Seq { seq: o, .. } | IterState::Str { s: o, .. } | IterState::Dict { dict: o, .. } => {
-            v.obj(o)
-        }
+        IterState::Seq { seq: o, .. }
+        | IterState::Str { s: o, .. }
+        | IterState::Dict { dict: o, .. } => v.obj(o),
         IterState::Enumerate { inner, .. } => v.value(inner),
         IterState::Zip { inners } => v.values(inners.iter()),
         IterState::Map { func, inners } => {
             v.value(func);
             v.values(inners.iter());
         }
-        IterState::Filter { func: a, inner: b } | IterState::Callable { func: a, sentinel: b } => {
-            v.values([a, b])
-        }
+        IterState::Filter { func: a, inner: b }
+        | IterState::Callable {
+            func: a,
+            sentinel: b,
+        } => v.values([a, b]),
         IterState::GetItem { obj, .. } => v.value(obj),
         IterState::Range { .. } | IterState::Exhausted => {}
     }
@@ -185,7 +187,9 @@ pub(crate) fn clear<S: LockStrategy>(obj: &PyObject<S>) {
             drop(taken)
         }
         Payload::Set { items, .. } => drop(items.with::<S, _>(h, std::mem::take)),
-        Payload::Iter(state) => drop(state.with::<S, _>(h, |s| std::mem::replace(s, IterState::Exhausted))),
+        Payload::Iter(state) => {
+            drop(state.with::<S, _>(h, |s| std::mem::replace(s, IterState::Exhausted)))
+        }
         Payload::Function(f) => drop(f.dict.with::<S, _>(h, Option::take)),
         Payload::Exception(e) => {
             drop(e.args.with::<S, _>(h, std::mem::take));

@@ -29,9 +29,11 @@ pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
     );
     // Uncollectable objects would be listed here; since PEP 442 there are
     // none.
-    vm.interp.dict_set_str(dict, "garbage", ops::new_list(Vec::new()));
+    vm.interp
+        .dict_set_str(dict, "garbage", ops::new_list(Vec::new()));
     // Called with ("start" | "stop", info) around every collection.
-    vm.interp.dict_set_str(dict, "callbacks", ops::new_list(Vec::new()));
+    vm.interp
+        .dict_set_str(dict, "callbacks", ops::new_list(Vec::new()));
 }
 
 /// `gc.collect(generation=2)`.
@@ -70,7 +72,9 @@ fn isenabled<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 fn get_threshold<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "get_threshold", &args, 0, 0)?;
     let t = vm.interp.gc.thresholds();
-    Ok(ops::new_tuple(t.iter().map(|&v| Value::Int(v as i64)).collect()))
+    Ok(ops::new_tuple(
+        t.iter().map(|&v| Value::Int(v as i64)).collect(),
+    ))
 }
 
 /// `gc.set_threshold(threshold0[, threshold1[, threshold2]])`.

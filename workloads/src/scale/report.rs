@@ -221,6 +221,8 @@ fn counters_table(report: &Report, workload: &str) -> Option<String> {
         "drop requests".into(),
         "gil wait".into(),
         "contended object locks".into(),
+        "gc collections".into(),
+        "gc longest pause".into(),
     ]];
     for m in report.modes(workload) {
         let Some(c) = report
@@ -237,6 +239,8 @@ fn counters_table(report: &Report, workload: &str) -> Option<String> {
             c.drop_requests.to_string(),
             format!("{:.1} ms", c.gil_wait_ns as f64 / 1e6),
             c.contended_object_locks.to_string(),
+            c.gc_collections.to_string(),
+            format!("{:.3} ms", c.gc_longest_pause_ns as f64 / 1e6),
         ]);
     }
     (rows.len() > 1).then(|| render(&rows, true))
@@ -286,7 +290,7 @@ pub fn markdown(report: &Report, describe: impl Fn(&str) -> String) -> String {
         out.push_str(&format!("![{w}]({w}.svg)\n"));
         if let Some(c) = counters_table(report, &w) {
             out.push_str(&format!(
-                "\nWhat the lock strategy counted (median run):\n\n{c}"
+                "\nWhat the lock strategy and the cyclic collector counted (median run):\n\n{c}"
             ));
         }
     }

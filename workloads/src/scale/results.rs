@@ -195,6 +195,10 @@ impl Report {
             "drop_requests",
             "gil_wait_ms",
             "contended_object_locks",
+            "gc_collections",
+            "gc_collected",
+            "gc_longest_pause_ms",
+            "gc_total_pause_ms",
         ])
         .map_err(err)?;
         let opt = |v: Option<f64>| v.map(|x| format!("{x:.4}")).unwrap_or_default();
@@ -225,6 +229,12 @@ impl Report {
                 c.map(|c| format!("{:.3}", c.gil_wait_ns as f64 / 1e6))
                     .unwrap_or_default(),
                 counter(|c| c.contended_object_locks),
+                counter(|c| c.gc_collections),
+                counter(|c| c.gc_collected),
+                c.map(|c| format!("{:.3}", c.gc_longest_pause_ns as f64 / 1e6))
+                    .unwrap_or_default(),
+                c.map(|c| format!("{:.3}", c.gc_total_pause_ns as f64 / 1e6))
+                    .unwrap_or_default(),
             ])
             .map_err(err)?;
         }
