@@ -11,6 +11,7 @@
 //! | `gil_handoff` | from a drop request to the requesting thread running |
 //! | `blocking_call` | detach, a blocking call, attach |
 //! | `native_call` | `native.spin(10_000)` in a Python loop, on each thread |
+//! | `gc` | `collect-10k-live`: `gc.collect()` over 10,000 live self-referencing lists; `cycles`: make one two-list garbage cycle, which the collector frees (thresholds 700/10/10), on each thread |
 //!
 //! Scenarios: `private-Nt` — N threads, each on an object of its own;
 //! `shared-Nt` / `contended-Nt` — N threads on one object. The throughput
@@ -138,6 +139,21 @@ fn native_call(c: &mut Criterion) {
     python_group(c, "native_call", &cases);
 }
 
+fn gc(c: &mut Criterion) {
+    let n = max_threads();
+    let cycles = PyOp::new("gc_cycles", Arg::Int(0));
+    let cases = [
+        (
+            "collect-10k-live".to_string(),
+            1,
+            PyOp::new("gc_collect", Arg::Private("new_heap")),
+        ),
+        ("cycles-1t".to_string(), 1, cycles),
+        (format!("cycles-{n}t"), n, cycles),
+    ];
+    python_group(c, "gc", &cases);
+}
+
 fn gil_handoff(c: &mut Criterion) {
     let mut g = group(c, "gil_handoff");
     // Each hand-off also waits a switch interval first: few, long iterations.
@@ -168,6 +184,6 @@ criterion_group! {
     name = benches;
     config = Criterion::default().without_plots();
     targets = incref_decref, object_lock, python_loop, list_append, dict_get_set,
-        gil_handoff, blocking_call, native_call
+        gil_handoff, blocking_call, native_call, gc
 }
 criterion_main!(benches);

@@ -22,6 +22,7 @@ use std::time::Duration;
 /// The Python side of the benchmarks: each measured function is a loop of
 /// `n` operations on its first argument.
 pub const SNIPPETS: &str = r#"
+import gc
 import native
 
 
@@ -55,6 +56,27 @@ def dict_get_set(d, n):
 def native_call(k, n):
     for _ in range(n):
         native.spin(k)
+
+
+def new_heap():
+    heap = []
+    for _ in range(10000):
+        cell = []
+        cell.append(cell)
+        heap.append(cell)
+    return heap
+
+
+def gc_collect(heap, n):
+    for _ in range(n):
+        gc.collect()
+
+
+def gc_cycles(x, n):
+    for _ in range(n):
+        a = []
+        b = [a]
+        a.append(b)
 "#;
 
 /// The functions [`SNIPPETS`] defines.
@@ -66,6 +88,9 @@ const FUNCTIONS: &[&str] = &[
     "list_append",
     "dict_get_set",
     "native_call",
+    "new_heap",
+    "gc_collect",
+    "gc_cycles",
 ];
 
 /// The first argument of a measured function.

@@ -193,7 +193,6 @@ impl<S: LockStrategy> Interp<S> {
         let object = mk_type("object", TypeKind::Object, None);
         for (kind, name) in [
             (TypeKind::NoneType, "NoneType"),
-            (TypeKind::Bool, "bool"),
             (TypeKind::Int, "int"),
             (TypeKind::Float, "float"),
             (TypeKind::Str, "str"),
@@ -226,7 +225,8 @@ impl<S: LockStrategy> Interp<S> {
         ] {
             types.insert(kind, mk_type(name, kind, Some(object.clone())));
         }
-        // bool is a subclass of int.
+        // bool is a subclass of int (made here, not in the loop above: an
+        // immortal type replaced in the map would never be freed).
         let int = types[&TypeKind::Int].clone();
         types.insert(TypeKind::Bool, mk_type("bool", TypeKind::Bool, Some(int)));
         types.insert(TypeKind::Object, object.clone());

@@ -5,8 +5,12 @@
 //! containers, a generator resumed by two threads at once).
 //!
 //! Sizes: the large programs run 4 threads x 100,000 iterations on shared
-//! containers and 8 threads pulling 800,000 values (100,000 a thread on
-//! average) from one generator, once per mode. The whole file takes about
+//! containers, 8 threads pulling 800,000 values (100,000 a thread on
+//! average) from one generator, once per mode, and 4 threads x 100,000 weak
+//! reference operations, 4 times per mode. The cyclic collector's program
+//! (4 threads making 6,000 garbage cycles each, with collections every 50
+//! allocations) runs 100 times under `finegrained`, 8 times in the GIL
+//! modes. The whole file takes about
 //! 14 s in a dev build (opt-level 1) on the 2-core development machine while
 //! other builds load it (each large program takes 3 to 6 s a mode), so the
 //! sizes are the same in every profile.
@@ -263,6 +267,53 @@ const MEMORY_EXPECTED: &str = "2400 0 0 []\n";
 #[test]
 fn finalizers_and_weak_references_are_exact_under_threads_in_any_mode() {
     run_in_every_mode("memory", MEMORY_PROGRAM, MEMORY_EXPECTED, 16);
+}
+
+/// 100,000 weak reference operations on each of 4 threads: make a weak
+/// reference with a callback to a fresh object and let the object die (the
+/// callback must run, the reference must go dead), and make and upgrade
+/// weak references to objects every thread shares.
+const WEAKREF_PROGRAM: &str = r#"
+import threading, weakref
+
+class Obj:
+    def __init__(self, n):
+        self.n = n
+
+pool = [Obj(i) for i in range(64)]
+lock = threading.Lock()
+bad = []
+calls = [0]
+
+def cb(wr):
+    with lock:
+        calls[0] += 1
+
+def work(t):
+    for i in range(25000):
+        k = (i * 7 + t) % 64
+        o = Obj(k)
+        r = weakref.ref(o, cb)
+        shared = weakref.ref(pool[k])
+        if shared().n != k:
+            bad.append(k)
+        del o
+        if r() is not None:
+            bad.append(-k)
+
+threads = [threading.Thread(target=work, args=(t,)) for t in range(4)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(calls[0], bad, [weakref.getweakrefcount(p) for p in pool[:3]])
+"#;
+
+const WEAKREF_EXPECTED: &str = "100000 [] [0, 0, 0]\n";
+
+#[test]
+fn weak_references_are_exact_after_100k_operations_per_thread_in_every_mode() {
+    run_in_every_mode("weakref", WEAKREF_PROGRAM, WEAKREF_EXPECTED, 4);
 }
 
 /// Four threads allocate garbage cycles (with finalizers and weak
