@@ -15,7 +15,8 @@ use crate::strategy::LockStrategy;
 
 /// Whether objects of this kind can refer to other objects, so that they
 /// can be part of a reference cycle and are tracked by the collector
-/// (CPython's `Py_TPFLAGS_HAVE_GC`).
+/// (CPython's `Py_TPFLAGS_HAVE_GC`). Every kind is named here; a container
+/// also needs its arm in [`traverse`] (and in [`clear`] if it is mutable).
 pub(crate) fn is_container<S: LockStrategy>(payload: &Payload<S>) -> bool {
     match payload {
         Payload::Str(_)
@@ -119,15 +120,8 @@ pub(crate) fn traverse<S: LockStrategy>(obj: &PyObject<S>, visit: &mut dyn FnMut
         // The referent is not a counted reference; the callback is.
         Payload::WeakRef(w) => v.values(w.callback.iter()),
         Payload::Cell(c) => c.with::<S, _>(h, |c| v.values(c.iter())),
-        Payload::Str(_)
-        | Payload::BigInt(_)
-        | Payload::Bytes(_)
-        | Payload::Range(_)
-        | Payload::Builtin(_)
-        | Payload::Lock(_)
-        | Payload::Socket(_)
-        | Payload::Queue(_)
-        | Payload::Freed => {}
+        // Not containers ([`is_container`] lists every kind).
+        _ => {}
     }
 }
 
