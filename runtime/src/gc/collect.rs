@@ -377,14 +377,24 @@ fn reachable_within<S: LockStrategy>(
 /// Tuples that hold no container any more stop being tracked, as CPython's
 /// `_PyTuple_MaybeUntrack` does: they can never be part of a cycle.
 fn put_back<S: LockStrategy>(work: &[Entry], reachable: &[bool], dest: usize) {
-    for (e, _) in work.iter().zip(reachable).filter(|(_, r)| **r) {
-        // SAFETY: objects in the working set are live.
-        let obj = unsafe { object_at::<S>(e.addr) };
-        if untrackable_tuple(obj) {
-            obj.header.gc_list().store(0, Ordering::Relaxed);
-            obj.header.gc_gen().store(0, Ordering::Relaxed);
-        } else {
-            e.list.push(&obj.header, e.addr, dest);
+    // The working set holds each list's objects together (see `gather`):
+    // one lock per list, not per object.
+    let mut i = 0;
+    while i < work.len() {
+        let list = work[i].list;
+        let mut objects = list.objects.lock();
+        while i < work.len() && std::ptr::eq(work[i].list, list) {
+            if reachable[i] {
+                // SAFETY: objects in the working set are live.
+                let obj = unsafe { object_at::<S>(work[i].addr) };
+                if untrackable_tuple(obj) {
+                    obj.header.gc_list().store(0, Ordering::Relaxed);
+                    obj.header.gc_gen().store(0, Ordering::Relaxed);
+                } else {
+                    list.push_locked(&mut objects, &obj.header, work[i].addr, dest);
+                }
+            }
+            i += 1;
         }
     }
 }

@@ -108,7 +108,18 @@ pub(crate) unsafe fn header_at<'a>(addr: usize) -> &'a Header {
 impl GcList {
     /// Starts tracking the object at `addr` in generation `gen`.
     pub(crate) fn push(&self, header: &Header, addr: usize, gen: usize) {
-        let mut objects = self.objects.lock();
+        self.push_locked(&mut self.objects.lock(), header, addr, gen);
+    }
+
+    /// [`GcList::push`] with this list's lock already held (`objects` is
+    /// its guarded contents).
+    pub(crate) fn push_locked(
+        &self,
+        objects: &mut [Vec<usize>; 4],
+        header: &Header,
+        addr: usize,
+        gen: usize,
+    ) {
         let v = &mut objects[gen];
         header.gc_index().store(v.len() as u32, Ordering::Relaxed);
         header.gc_gen().store(gen as u8, Ordering::Relaxed);
