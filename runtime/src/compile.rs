@@ -63,23 +63,62 @@ pub struct CodeUnit {
     pub is_generator: bool,
 }
 
+/// Why a source did not compile.
+///
+/// ```
+/// use runtime::{CompileErrorKind, RunError};
+/// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+/// let kind = |src| match rt.run_source(src, "k.py") {
+///     Err(RunError::Compile { error, .. }) => error.kind,
+///     other => panic!("compiled: {other:?}"),
+/// };
+/// assert_eq!(kind("x = (1,"), CompileErrorKind::Syntax);
+/// assert_eq!(kind("match x:\n    case 1: pass"), CompileErrorKind::Unsupported);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CompileErrorKind {
+    /// Not valid Python 3.11.
     Syntax,
+    /// Valid Python that Gilgamesh does not implement (`match`, `async
+    /// def`, relative imports, ...).
     Unsupported,
 }
 
-/// A compile error with a 1-based line and column.
+/// A compile error with a 1-based line and column, found in
+/// [`RunError::Compile`](crate::RunError::Compile).
+///
+/// ```
+/// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+/// let Err(runtime::RunError::Compile { error, .. }) = rt.run_source("ok = 1\nasync def f(): pass", "a.py")
+/// else {
+///     panic!("expected a compile error")
+/// };
+/// assert_eq!((error.line, error.column), (2, 1));
+/// assert_eq!(error.message, "async def");
+/// ```
 #[derive(Clone, Debug)]
 pub struct CompileError {
+    /// A syntax error, or a construct Gilgamesh does not support.
     pub kind: CompileErrorKind,
+    /// 1-based line.
     pub line: u32,
+    /// 1-based column, in characters.
     pub column: u32,
+    /// What is wrong (CPython's wording for syntax errors).
     pub message: String,
 }
 
 impl CompileError {
     /// `FILE:LINE:COL: SyntaxError: msg` or `FILE:LINE:COL: unsupported: what`.
+    ///
+    /// ```
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+    /// let Err(runtime::RunError::Compile { error, .. }) = rt.run_source("from . import x", "rel.py")
+    /// else {
+    ///     panic!("expected a compile error")
+    /// };
+    /// assert_eq!(error.render("pkg/rel.py"), "pkg/rel.py:1:1: unsupported: relative import");
+    /// ```
     pub fn render(&self, filename: &str) -> String {
         let label = match self.kind {
             CompileErrorKind::Syntax => "SyntaxError",

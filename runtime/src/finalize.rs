@@ -27,7 +27,7 @@
 //! finalized once, as PEP 442 has it.
 //!
 //! A thread queues only while a VM that will run the queue exists on it
-//! ([`enter`]/[`leave`]); objects that die elsewhere (runtime teardown, a
+//! (`enter`/`leave`); objects that die elsewhere (runtime teardown, a
 //! thread without a VM) are freed without their finalizers, as CPython skips
 //! finalizers that would run too late.
 //!

@@ -28,38 +28,68 @@
 //! ```
 //!
 //! [`embed`] is the guide to library use: running code, values across the
-//! boundary, threads, native modules and counters. The other modules are the
-//! interpreter's internals.
+//! boundary, threads, native modules and counters. [`strategy`] is the seam
+//! a lock mode implements.
+//!
+//! The crate's other modules (the object model, compiler, VM, builtins and
+//! collector) are public so that the strategy crates, the benchmarks and the
+//! loom models can reach them, but they are the interpreter's internals, with
+//! no stability promise: they are hidden from these docs.
 
+#[doc(hidden)]
 pub mod builtins;
+#[doc(hidden)]
 pub mod bytes;
+#[doc(hidden)]
 pub mod classes;
+#[doc(hidden)]
 pub mod code;
+#[doc(hidden)]
 pub mod compile;
+#[doc(hidden)]
 pub mod detach;
+#[doc(hidden)]
 pub mod dict;
 pub mod embed;
+#[doc(hidden)]
 pub mod finalize;
+#[doc(hidden)]
 pub mod fmt;
+#[doc(hidden)]
 pub mod gc;
+#[doc(hidden)]
 pub mod header;
+#[doc(hidden)]
 pub mod interp;
+#[doc(hidden)]
 pub mod methods;
+#[doc(hidden)]
 pub mod modules;
+#[doc(hidden)]
 pub mod object;
+#[doc(hidden)]
 pub mod ops;
 mod payload;
+#[doc(hidden)]
 pub mod repr;
+#[doc(hidden)]
 pub mod scope;
+#[doc(hidden)]
 pub mod sets;
 pub mod strategy;
+#[doc(hidden)]
 pub mod sync;
+#[doc(hidden)]
 pub mod thread_exit;
+#[doc(hidden)]
 pub mod traceback;
+#[doc(hidden)]
 pub mod vm;
+#[doc(hidden)]
 pub mod weakref;
 
 pub use compile::{CompileError, CompileErrorKind};
+pub use gc::{GcStats, GenerationStats, GENERATIONS};
 pub use strategy::{LockStats, LockStrategy, StrategyConfig, ThreadIdent};
 
 use interp::Interp;
@@ -67,18 +97,63 @@ use std::sync::Arc;
 use vm::Vm;
 
 /// Why running a program failed.
+///
+/// An exception that escapes Python code keeps its class name, message and
+/// the traceback CPython would print; `Display` gives the same text.
+///
+/// ```
+/// use runtime::{RunError, Runtime};
+///
+/// let rt = Runtime::<gil::Gil>::builder().build();
+/// let err = rt
+///     .run_source("def f():\n    raise KeyError('k')\nf()", "prog.py")
+///     .unwrap_err();
+/// match &err {
+///     RunError::Exception { type_name, message, traceback } => {
+///         assert_eq!(type_name, "KeyError");
+///         assert_eq!(message, "'k'");
+///         assert!(traceback.starts_with("Traceback (most recent call last):"));
+///         assert!(traceback.contains("File \"prog.py\", line 2, in f"));
+///     }
+///     other => panic!("unexpected {other:?}"),
+/// }
+/// assert!(err.to_string().ends_with("KeyError: 'k'"));
+///
+/// // `sys.exit` is not an exception to Rust but an exit request.
+/// let exit = rt.run_source("import sys\nsys.exit(3)", "exit.py").unwrap_err();
+/// assert!(matches!(exit, RunError::Exit { code: 3, message: None }));
+///
+/// // `RunError` is a `std::error::Error`, so `?` works in any error context.
+/// fn run(rt: &Runtime<gil::Gil>) -> Result<(), Box<dyn std::error::Error>> {
+///     rt.run_source("x = 1 +", "bad.py")?;
+///     Ok(())
+/// }
+/// assert!(run(&rt).unwrap_err().to_string().starts_with("bad.py:1:"));
+/// ```
 #[derive(Debug)]
 pub enum RunError {
     /// The source did not compile (syntax error or unsupported construct).
     Compile {
+        /// The name the source was given.
         filename: String,
+        /// What is wrong, and where.
         error: CompileError,
     },
     /// `SystemExit` escaped the program (`sys.exit`): the process should
     /// exit with `code`, after printing `message` to stderr if there is one.
-    Exit { code: i32, message: Option<String> },
+    Exit {
+        /// The exit status.
+        code: i32,
+        /// What to print first (`sys.exit("message")`).
+        message: Option<String>,
+    },
     /// The program file could not be read.
-    Io { filename: String, message: String },
+    Io {
+        /// The path given.
+        filename: String,
+        /// The operating system's reason.
+        message: String,
+    },
     /// An exception escaped the program.
     Exception {
         /// The exception's class name, e.g. `ZeroDivisionError`.
@@ -177,6 +252,18 @@ pub(crate) fn load<S: LockStrategy>(
 /// A `Runtime` is a cheap handle (clone it to share it between threads);
 /// the interpreter lives until the last handle and the last Python thread
 /// are gone. See [`embed`] for the library guide.
+///
+/// ```
+/// use runtime::Runtime;
+///
+/// let rt = Runtime::<finegrained::FineGrained>::builder().build();
+/// let other = rt.clone(); // the same interpreter, from another thread
+/// std::thread::spawn(move || other.attach(|py| py.run("shared = 'set elsewhere'")))
+///     .join()
+///     .unwrap()
+///     .unwrap();
+/// assert_eq!(rt.eval::<String>("shared").unwrap(), "set elsewhere");
+/// ```
 pub struct Runtime<S: LockStrategy> {
     interp: Arc<Interp<S>>,
 }
@@ -192,6 +279,16 @@ impl<S: LockStrategy> Clone for Runtime<S> {
 impl<S: LockStrategy> Runtime<S> {
     /// A runtime with default settings and the given strategy settings (see
     /// [`Runtime::builder`] for the rest).
+    ///
+    /// ```
+    /// use runtime::{Runtime, StrategyConfig};
+    /// use std::time::Duration;
+    ///
+    /// let rt = Runtime::<gil::Gil>::new(StrategyConfig {
+    ///     switch_interval: Duration::from_millis(2),
+    /// });
+    /// assert_eq!(rt.eval::<f64>("__import__('sys').getswitchinterval()").unwrap(), 0.002);
+    /// ```
     pub fn new(config: StrategyConfig) -> Self {
         Self::with_config(&interp::InterpConfig {
             strategy: config,
@@ -206,6 +303,12 @@ impl<S: LockStrategy> Runtime<S> {
     }
 
     /// Sets `sys.argv` (before the first `import sys`).
+    ///
+    /// ```
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+    /// rt.set_argv(vec!["tool.py".into(), "-v".into()]);
+    /// assert_eq!(rt.eval::<Vec<String>>("__import__('sys').argv").unwrap(), ["tool.py", "-v"]);
+    /// ```
     pub fn set_argv(&self, argv: Vec<String>) {
         *self.interp.argv.lock().unwrap_or_else(|e| e.into_inner()) = argv;
     }
@@ -213,6 +316,11 @@ impl<S: LockStrategy> Runtime<S> {
     /// Compiles and runs `source` as the `__main__` module on the calling
     /// thread, then waits for the Python threads it started, as CPython does
     /// at exit. Standard output is flushed before returning.
+    ///
+    /// The end of the program is an interpreter exit for `__main__`: its
+    /// globals are rebound to `None` one by one (so `__del__` methods run)
+    /// and a full collection runs. To keep a namespace across calls, use
+    /// [`Runtime::attach`] with [`embed::Python::run`] instead.
     ///
     /// ```
     /// let rt = runtime::Runtime::<gil::Gil>::builder().capture_output(true).build();
@@ -242,6 +350,19 @@ impl<S: LockStrategy> Runtime<S> {
     }
 
     /// Reads and runs a file as `__main__` (see [`Runtime::run_source`]).
+    ///
+    /// ```
+    /// let path = std::env::temp_dir().join(format!("gilgamesh-doc-{}.py", std::process::id()));
+    /// std::fs::write(&path, "print(__name__, 6 * 7)\n").unwrap();
+    /// let rt = runtime::Runtime::<gil::GilRelease>::builder().capture_output(true).build();
+    /// rt.run_file(&path).unwrap();
+    /// assert_eq!(rt.take_stdout(), "__main__ 42\n");
+    /// std::fs::remove_file(&path).unwrap();
+    ///
+    /// let missing = rt.run_file("no/such/file.py").unwrap_err();
+    /// assert!(matches!(missing, runtime::RunError::Io { .. }));
+    /// assert!(missing.to_string().starts_with("can't open file 'no/such/file.py'"));
+    /// ```
     pub fn run_file(&self, path: impl AsRef<std::path::Path>) -> Result<(), RunError> {
         let path = path.as_ref();
         let filename = path.display().to_string();
@@ -253,6 +374,19 @@ impl<S: LockStrategy> Runtime<S> {
     }
 
     /// What the lock strategy counted so far.
+    ///
+    /// ```
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+    /// rt.run_source("import threading\n\
+    ///                def spin():\n    for _ in range(100_000): pass\n\
+    ///                ts = [threading.Thread(target=spin) for _ in range(2)]\n\
+    ///                for t in ts: t.start()\n\
+    ///                for t in ts: t.join()", "spin.py").unwrap();
+    /// let stats = rt.lock_stats();
+    /// // The main thread and both workers took the GIL at least once each.
+    /// assert!(stats.gil_acquisitions >= 3);
+    /// assert_eq!(stats.contended_object_locks, 0); // no per-object locks under a GIL
+    /// ```
     pub fn lock_stats(&self) -> LockStats {
         S::stats(&self.interp.strategy)
     }
@@ -264,7 +398,7 @@ impl<S: LockStrategy> Runtime<S> {
     /// rt.run_source("import gc\nl = []\nl.append(l)\ndel l\ngc.collect()", "cycle.py").unwrap();
     /// assert_eq!(rt.gc_stats().generations[2].collected, 1);
     /// ```
-    pub fn gc_stats(&self) -> gc::GcStats {
+    pub fn gc_stats(&self) -> GcStats {
         self.interp.gc.stats()
     }
 }

@@ -26,17 +26,92 @@ use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
 
 /// A Rust value that becomes a Python value.
+///
+/// ```
+/// use std::collections::BTreeMap;
+/// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+/// rt.attach(|py| {
+///     let big = num_bigint::BigInt::from(u64::MAX) * 4;
+///     assert_eq!(py.to_object(big)?.str()?, "73786976294838206460");
+///     let table = BTreeMap::from([(1_i64, vec![Some(true), None])]);
+///     assert_eq!(py.to_object(table)?.repr()?, "{1: [True, None]}");
+///     assert_eq!(py.to_object(runtime::embed::PyBytes(b"hi".to_vec()))?.repr()?, "b'hi'");
+///     Ok::<_, runtime::RunError>(())
+/// })
+/// .unwrap();
+/// ```
+///
+/// A type of your own converts by building on the existing conversions:
+///
+/// ```
+/// use runtime::embed::IntoPy;
+/// use runtime::vm::{PyResult, Vm};
+/// use runtime::LockStrategy;
+///
+/// struct Point { x: f64, y: f64 }
+///
+/// impl<S: LockStrategy> IntoPy<S> for Point {
+///     fn into_py(self, vm: &mut Vm<S>) -> PyResult<S> {
+///         (self.x, self.y).into_py(vm) // a Python tuple
+///     }
+/// }
+///
+/// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+/// let norm: f64 = rt
+///     .attach(|py| {
+///         py.set("p", Point { x: 3.0, y: 4.0 })?;
+///         py.eval("(p[0] ** 2 + p[1] ** 2) ** 0.5")?.extract()
+///     })
+///     .unwrap();
+/// assert_eq!(norm, 5.0);
+/// ```
 pub trait IntoPy<S: LockStrategy> {
+    /// Builds the Python value (an exception if that fails).
     fn into_py(self, vm: &mut Vm<S>) -> PyResult<S>;
 }
 
-/// A Rust value read out of a Python value.
+/// A Rust value read out of a Python value; a value of the wrong type is
+/// a `TypeError` with CPython's wording, an `int` too big for the target a
+/// `OverflowError`.
+///
+/// ```
+/// use std::collections::HashMap;
+/// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+/// rt.attach(|py| {
+///     let counts: HashMap<String, u32> = py.eval("{'a': 1, 'b': 2}")?.extract()?;
+///     assert_eq!(counts["b"], 2);
+///     let maybe: Vec<Option<f64>> = py.eval("[1, None, 2.5]")?.extract()?; // int -> f64 too
+///     assert_eq!(maybe, [Some(1.0), None, Some(2.5)]);
+///     let bytes: runtime::embed::PyBytes = py.eval("'é'.encode()")?.extract()?;
+///     assert_eq!(bytes.0, [0xc3, 0xa9]);
+///     let err = py.eval("[1, 'x']")?.extract::<Vec<i64>>().unwrap_err();
+///     assert!(err.to_string().ends_with("TypeError: 'str' object cannot be interpreted as an integer"));
+///     let err = py.eval("-1")?.extract::<u32>().unwrap_err();
+///     assert!(matches!(err, runtime::RunError::Exception { ref type_name, .. } if type_name == "OverflowError"));
+///     Ok::<_, runtime::RunError>(())
+/// })
+/// .unwrap();
+/// ```
 pub trait FromPy<S: LockStrategy>: Sized {
+    /// Reads the Rust value (an exception on a mismatch).
     fn from_py(vm: &mut Vm<S>, value: &Value<S>) -> PyResult<S, Self>;
 }
 
 /// `bytes` on the Python side (a `Vec<u8>` converts to a list of ints, as
 /// in PyO3).
+///
+/// ```
+/// use runtime::embed::PyBytes;
+/// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+/// rt.attach(|py| {
+///     py.set("data", PyBytes(vec![104, 105]))?;
+///     assert_eq!(py.eval("data.decode()")?.extract::<String>()?, "hi");
+///     py.set("ints", vec![104_u8 as i64, 105])?;
+///     assert_eq!(py.eval("type(ints).__name__")?.extract::<String>()?, "list");
+///     Ok::<_, runtime::RunError>(())
+/// })
+/// .unwrap();
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct PyBytes(pub Vec<u8>);
 
@@ -316,9 +391,23 @@ impl<S: LockStrategy, K: FromPy<S> + Ord, V: FromPy<S>> FromPy<S> for BTreeMap<K
     }
 }
 
-/// The arguments of a call from Rust: a tuple of [`IntoPy`] values (`()`
-/// for none).
+/// The arguments of a call from Rust: a tuple of up to four [`IntoPy`]
+/// values (`()` for none), or a `Vec` of already-converted values.
+///
+/// ```
+/// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+/// rt.attach(|py| {
+///     let fmt = py.eval("'{}-{}-{}'.format")?;
+///     assert_eq!(fmt.call((1_i64, "b", 2.5))?.extract::<String>()?, "1-b-2.5");
+///     assert_eq!(py.eval("list")?.call(())?.repr()?, "[]");
+///     let args = vec![py.eval("3")?.value().clone(), py.eval("4")?.value().clone()];
+///     assert_eq!(py.eval("pow")?.call(args)?.extract::<i64>()?, 81);
+///     Ok::<_, runtime::RunError>(())
+/// })
+/// .unwrap();
+/// ```
 pub trait IntoPyArgs<S: LockStrategy> {
+    /// Converts each argument.
     fn into_args(self, vm: &mut Vm<S>) -> PyResult<S, Vec<Value<S>>>;
 }
 

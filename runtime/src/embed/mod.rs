@@ -14,7 +14,6 @@
 //! token; every value it gives out is a [`Bound`] that borrows the token,
 //! so a value cannot outlive the attachment — using one after detaching is a
 //! compile error, as with PyO3's `Python<'py>` and `Bound<'py, T>`.
-//! [`Python::allow_threads`] detaches around blocking Rust work.
 //!
 //! ```
 //! use runtime::Runtime;
@@ -33,6 +32,64 @@
 //! })
 //! .unwrap();
 //! assert_eq!(rt.take_stdout(), "hello py\n");
+//! ```
+//!
+//! # A tour
+//!
+//! - **Settings**: [`Runtime::builder`] ([`Builder`]): switch interval,
+//!   recursion limit, GC thresholds, output capture, `sys.argv`, native
+//!   modules.
+//! - **Running code**: [`Runtime::run_file`] and [`Runtime::run_source`] run
+//!   a program as `__main__` and wait for its threads; [`Python::run`] and
+//!   [`Python::eval`] (or [`Runtime::eval`]) work in a `__main__` namespace
+//!   that lasts across calls. Errors are a [`RunError`] carrying the
+//!   exception's class, message and traceback.
+//! - **Values**: [`IntoPy`] and [`FromPy`] convert integers (big ones too),
+//!   floats, bool, str, [`PyBytes`], lists, tuples, dicts and `None`;
+//!   [`Bound::extract`], [`Python::to_object`], [`Bound::call`],
+//!   [`Bound::call_method`], [`Bound::getattr`], [`Python::get`] and
+//!   [`Python::set`] move them across.
+//! - **Threads**: a Rust thread attaches with [`Runtime::attach`] (or starts
+//!   attached with [`Runtime::spawn`]) and detaches around blocking work with
+//!   [`Python::allow_threads`], the `Py_BEGIN_ALLOW_THREADS` of this API.
+//!   Python threads started by Python code (`threading.Thread`) run
+//!   alongside, and [`Runtime::run_source`] joins them as CPython does at
+//!   exit.
+//! - **Native modules**: [`NativeModule`] registers Rust functions under an
+//!   importable name, each declaring with [`Gil`] whether it releases the GIL
+//!   while it runs.
+//! - **Counters**: [`Runtime::lock_stats`] ([`LockStats`](crate::LockStats))
+//!   and [`Runtime::gc_stats`] ([`GcStats`](crate::GcStats)).
+//!
+//! The `workloads` crate's examples put these together: `embed_modes` (a
+//! script in each mode), `thread_pool` (Rust threads feeding work to
+//! Python) and `native_release` (a native function holding and releasing
+//! the GIL, timed side by side).
+//!
+//! ```
+//! // Python threads started from Rust, under a mode picked by type.
+//! fn count_in_threads<S: runtime::LockStrategy>() -> String {
+//!     let rt = runtime::Runtime::<S>::builder().capture_output(true).build();
+//!     rt.run_source(
+//!         "import threading\n\
+//!          lock = threading.Lock()\n\
+//!          count = 0\n\
+//!          def bump():\n\
+//!          \x20   global count\n\
+//!          \x20   for _ in range(1000):\n\
+//!          \x20       with lock:\n\
+//!          \x20           count += 1\n\
+//!          ts = [threading.Thread(target=bump) for _ in range(4)]\n\
+//!          for t in ts: t.start()\n\
+//!          for t in ts: t.join()\n\
+//!          print(count)",
+//!         "count.py",
+//!     )
+//!     .unwrap();
+//!     rt.take_stdout()
+//! }
+//! assert_eq!(count_in_threads::<gil::Gil>(), "4000\n");
+//! assert_eq!(count_in_threads::<finegrained::FineGrained>(), "4000\n");
 //! ```
 
 mod convert;
@@ -84,6 +141,14 @@ impl<S: LockStrategy> Builder<S> {
     /// How long a thread waiting for the GIL waits before asking the holder
     /// to drop it (`sys.setswitchinterval`; CPython's 5 ms by default).
     /// Ignored by modes without a GIL.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let rt = runtime::Runtime::<gil::Gil>::builder()
+    ///     .switch_interval(Duration::from_micros(500))
+    ///     .build();
+    /// assert_eq!(rt.eval::<f64>("__import__('sys').getswitchinterval()").unwrap(), 0.0005);
+    /// ```
     pub fn switch_interval(mut self, interval: Duration) -> Self {
         self.config.strategy.switch_interval = interval;
         self
@@ -91,6 +156,13 @@ impl<S: LockStrategy> Builder<S> {
 
     /// The Python call depth at which `RecursionError` is raised (1000 by
     /// default, as in CPython).
+    ///
+    /// ```
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().recursion_limit(50).build();
+    /// rt.attach(|py| py.run("def depth(n):\n    return depth(n + 1)")).unwrap();
+    /// let err = rt.eval::<i64>("depth(0)").unwrap_err();
+    /// assert!(matches!(err, runtime::RunError::Exception { ref type_name, .. } if type_name == "RecursionError"));
+    /// ```
     pub fn recursion_limit(mut self, limit: usize) -> Self {
         self.config.recursion_limit = limit;
         self
@@ -124,23 +196,56 @@ impl<S: LockStrategy> Builder<S> {
     /// Keep what Python prints to stdout and stderr, for
     /// [`Runtime::take_stdout`] and [`Runtime::take_stderr`], instead of
     /// writing it to the process's streams.
+    ///
+    /// ```
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().capture_output(true).build();
+    /// rt.run_source("print('out')\nprint(1 / 0)", "two.py").unwrap_err();
+    /// assert_eq!(rt.take_stdout(), "out\n");
+    /// // An uncaught exception is the caller's to print: it is the error.
+    /// assert_eq!(rt.take_stderr(), "");
+    /// ```
     pub fn capture_output(mut self, capture: bool) -> Self {
         self.config.capture_output = capture;
         self
     }
 
-    /// `sys.argv`.
+    /// `sys.argv` (`['']` by default, as for `python -c`).
+    ///
+    /// ```
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().argv(["job.py", "--n", "3"]).build();
+    /// let n: i64 = rt.eval("int(__import__('sys').argv[2])").unwrap();
+    /// assert_eq!(n, 3);
+    /// ```
     pub fn argv<I: IntoIterator<Item = T>, T: Into<String>>(mut self, argv: I) -> Self {
         self.argv = argv.into_iter().map(Into::into).collect();
         self
     }
 
-    /// Makes a native module importable.
+    /// Makes a native module importable (see [`NativeModule`]); call it once
+    /// per module.
+    ///
+    /// ```
+    /// use runtime::embed::{Gil, NativeModule};
+    /// type S = finegrained::FineGrained;
+    /// let rt = runtime::Runtime::<S>::builder()
+    ///     .native_module(NativeModule::new("one").function("f", Gil::Hold, || 1_i64))
+    ///     .native_module(NativeModule::new("two").function("f", Gil::Hold, || 2_i64))
+    ///     .build();
+    /// let sum: i64 = rt.eval("__import__('one').f() + __import__('two').f()").unwrap();
+    /// assert_eq!(sum, 3);
+    /// ```
     pub fn native_module(mut self, module: NativeModule<S>) -> Self {
         self.modules.push(module);
         self
     }
 
+    /// Creates the runtime. Nothing runs until the first [`Runtime::attach`],
+    /// [`Runtime::eval`] or [`Runtime::run_source`].
+    ///
+    /// ```
+    /// let rt = runtime::Runtime::<gil::GilRelease>::builder().build();
+    /// assert_eq!(rt.eval::<String>("__name__").unwrap(), "__main__");
+    /// ```
     pub fn build(self) -> Runtime<S> {
         let rt = Runtime::with_config(&self.config);
         rt.set_argv(self.argv);
@@ -159,6 +264,32 @@ impl<S: LockStrategy> Builder<S> {
 
 /// A thread's attachment to a runtime: the proof that it may touch Python
 /// objects. Handed out by [`Runtime::attach`], valid for `'py`.
+///
+/// It is `Copy`, so pass it by value to helper functions:
+///
+/// ```
+/// use runtime::embed::Python;
+/// use runtime::{LockStrategy, RunError};
+///
+/// fn mean<S: LockStrategy>(py: Python<'_, S>, xs: &[f64]) -> Result<f64, RunError> {
+///     py.set("xs", xs.to_vec())?;
+///     py.eval("sum(xs) / len(xs)")?.extract()
+/// }
+/// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+/// assert_eq!(rt.attach(|py| mean(py, &[1.0, 2.0, 6.0])).unwrap(), 3.0);
+/// ```
+///
+/// The token belongs to the attached thread: it is neither `Send` nor
+/// `Sync`, so another thread cannot use it.
+///
+/// ```compile_fail,E0277
+/// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+/// rt.attach(|py| {
+///     std::thread::scope(|s| {
+///         s.spawn(|| py.run("x = 1")); // error: `Python` cannot be shared between threads
+///     });
+/// });
+/// ```
 pub struct Python<'py, S: LockStrategy> {
     session: &'py Session<S>,
     /// Not `Send`: the attachment belongs to one thread.
@@ -180,7 +311,26 @@ pub(crate) struct Session<S: LockStrategy> {
 }
 
 /// A Python value held by an attached thread; it cannot outlive the
-/// attachment (`'py`).
+/// attachment (`'py`). Dropping it releases the reference.
+///
+/// ```
+/// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+/// let total: i64 = rt.attach(|py| {
+///     let counts = py.eval("{'a': 1, 'b': 2}")?;     // a Bound dict
+///     let values = counts.call_method("values", ())?;
+///     py.eval("sum")?.call((values,))?.extract()     // a Rust i64 leaves the closure
+/// })
+/// .unwrap();
+/// assert_eq!(total, 3);
+/// ```
+///
+/// Values cannot leave [`Runtime::attach`]: convert them to Rust values
+/// first.
+///
+/// ```compile_fail
+/// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+/// let escaped = rt.attach(|py| py.eval("[1, 2]").unwrap()); // error: borrowed data escapes
+/// ```
 pub struct Bound<'py, S: LockStrategy> {
     value: Value<S>,
     py: Python<'py, S>,
@@ -195,6 +345,20 @@ impl<S: LockStrategy> Clone for Bound<'_, S> {
     }
 }
 
+/// A bound value passes back into Python as itself (an argument, a
+/// global), with no conversion.
+impl<S: LockStrategy> IntoPy<S> for Bound<'_, S> {
+    fn into_py(self, _: &mut Vm<S>) -> PyResult<S> {
+        Ok(self.value)
+    }
+}
+
+impl<S: LockStrategy> IntoPy<S> for &Bound<'_, S> {
+    fn into_py(self, _: &mut Vm<S>) -> PyResult<S> {
+        Ok(self.value.clone())
+    }
+}
+
 impl<S: LockStrategy> std::fmt::Debug for Bound<'_, S> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.repr().unwrap_or_else(|_| "<unprintable>".into()))
@@ -202,7 +366,14 @@ impl<S: LockStrategy> std::fmt::Debug for Bound<'_, S> {
 }
 
 impl<S: LockStrategy> Runtime<S> {
-    /// A builder for a runtime's settings.
+    /// A builder for a runtime's settings (see [`Builder`]).
+    ///
+    /// ```
+    /// let rt = runtime::Runtime::<finegrained::FineGrained>::builder()
+    ///     .recursion_limit(2000)
+    ///     .build();
+    /// assert_eq!(rt.eval::<i64>("__import__('sys').getrecursionlimit()").unwrap(), 2000);
+    /// ```
     pub fn builder() -> Builder<S> {
         Builder::default()
     }
@@ -210,6 +381,16 @@ impl<S: LockStrategy> Runtime<S> {
     /// Attaches the calling thread for the length of `f` (taking the GIL in
     /// the GIL modes) and runs `f` with the token. Code and values share the
     /// runtime's `__main__` namespace across calls.
+    ///
+    /// ```
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+    /// rt.attach(|py| py.run("history = []")).unwrap();
+    /// for word in ["a", "b"] {
+    ///     rt.attach(|py| py.get("history").unwrap().call_method("append", (word,)).map(drop))
+    ///         .unwrap();
+    /// }
+    /// assert_eq!(rt.eval::<Vec<String>>("history").unwrap(), ["a", "b"]);
+    /// ```
     pub fn attach<R>(&self, f: impl for<'py> FnOnce(Python<'py, S>) -> R) -> R {
         let vm = Vm::new(self.interp.clone());
         vm.attach();
@@ -269,13 +450,31 @@ impl<S: LockStrategy> Runtime<S> {
     }
 
     /// What Python printed to stdout since the last call (with
-    /// [`Builder::capture_output`]).
+    /// [`Builder::capture_output`]). Each call empties the buffer.
+    ///
+    /// ```
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().capture_output(true).build();
+    /// rt.attach(|py| py.run("print(*range(3), sep=',')")).unwrap();
+    /// assert_eq!(rt.take_stdout(), "0,1,2\n");
+    /// assert_eq!(rt.take_stdout(), "");
+    /// ```
     pub fn take_stdout(&self) -> String {
         String::from_utf8_lossy(&self.interp.take_stdout()).into_owned()
     }
 
     /// What Python wrote to stderr since the last call (with
-    /// [`Builder::capture_output`]).
+    /// [`Builder::capture_output`]). Each call empties the buffer.
+    ///
+    /// ```
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().capture_output(true).build();
+    /// // An exception that ends a Python thread is printed to stderr.
+    /// rt.run_source("import threading\n\
+    ///                t = threading.Thread(target=lambda: 1 / 0)\nt.start()\nt.join()", "t.py")
+    ///     .unwrap();
+    /// let err = rt.take_stderr();
+    /// assert!(err.starts_with("Exception in thread Thread-1"));
+    /// assert!(err.ends_with("ZeroDivisionError: division by zero\n"));
+    /// ```
     pub fn take_stderr(&self) -> String {
         String::from_utf8_lossy(&self.interp.take_stderr()).into_owned()
     }
@@ -299,7 +498,20 @@ impl<'py, S: LockStrategy> Python<'py, S> {
         r.map_err(|e| self.error(e))
     }
 
-    /// Runs statements in `__main__`.
+    /// Runs statements in `__main__`. A syntax error is a
+    /// [`RunError::Compile`] with the position in `"<string>"`.
+    ///
+    /// ```
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+    /// rt.attach(|py| {
+    ///     py.run("class Point:\n    def __init__(self, x):\n        self.x = x\np = Point(4)")?;
+    ///     assert_eq!(py.eval("p.x")?.extract::<i64>()?, 4);
+    ///     let err = py.run("def (:").unwrap_err();
+    ///     assert!(err.to_string().starts_with("<string>:1:"));
+    ///     Ok::<_, runtime::RunError>(())
+    /// })
+    /// .unwrap();
+    /// ```
     pub fn run(&self, source: &str) -> Result<(), RunError> {
         let code = crate::load(&self.vm().interp, source, "<string>", false)?;
         let r = self.vm().run_module_code(&code, &self.session.main);
@@ -307,19 +519,53 @@ impl<'py, S: LockStrategy> Python<'py, S> {
     }
 
     /// Evaluates one expression in `__main__`.
+    ///
+    /// ```
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+    /// rt.attach(|py| {
+    ///     let big = py.eval("2 ** 100")?;
+    ///     assert_eq!(big.str()?, "1267650600228229401496703205376");
+    ///     let as_i64 = big.extract::<i64>().unwrap_err(); // too big: OverflowError
+    ///     assert!(matches!(as_i64, runtime::RunError::Exception { ref type_name, .. } if type_name == "OverflowError"));
+    ///     Ok::<_, runtime::RunError>(())
+    /// })
+    /// .unwrap();
+    /// ```
     pub fn eval(&self, expr: &str) -> Result<Bound<'py, S>, RunError> {
         let code = crate::load(&self.vm().interp, expr, "<string>", true)?;
         let r = self.vm().run_module_code(&code, &self.session.main);
         self.check(r).map(|v| self.bind(v))
     }
 
-    /// A global of `__main__`.
+    /// A global of `__main__`, or `None` if it is not set.
+    ///
+    /// ```
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+    /// rt.attach(|py| {
+    ///     py.run("limit = 10")?;
+    ///     assert_eq!(py.get("limit").unwrap().extract::<i64>()?, 10);
+    ///     assert!(py.get("missing").is_none());
+    ///     Ok::<_, runtime::RunError>(())
+    /// })
+    /// .unwrap();
+    /// ```
     pub fn get(&self, name: &str) -> Option<Bound<'py, S>> {
         let key = self.vm().new_str(name);
         crate::ops::dict_get(&self.session.main, &key).map(|v| self.bind(v))
     }
 
-    /// Sets a global of `__main__`.
+    /// Sets a global of `__main__`, converting the value with [`IntoPy`].
+    ///
+    /// ```
+    /// use std::collections::HashMap;
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+    /// rt.attach(|py| {
+    ///     py.set("prices", HashMap::from([("tea".to_string(), 2.5), ("cake".to_string(), 4.0)]))?;
+    ///     assert_eq!(py.eval("prices['tea'] + prices['cake']")?.extract::<f64>()?, 6.5);
+    ///     Ok::<_, runtime::RunError>(())
+    /// })
+    /// .unwrap();
+    /// ```
     pub fn set(&self, name: &str, value: impl IntoPy<S>) -> Result<(), RunError> {
         let r = value.into_py(&mut self.vm());
         let value = self.check(r)?;
@@ -330,12 +576,36 @@ impl<'py, S: LockStrategy> Python<'py, S> {
     }
 
     /// Converts a Rust value into a Python one.
+    ///
+    /// ```
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+    /// rt.attach(|py| {
+    ///     let pair = py.to_object((1_i64, "one"))?;
+    ///     assert_eq!(pair.repr()?, "(1, 'one')");
+    ///     assert_eq!(py.to_object(None::<i64>)?.repr()?, "None");
+    ///     Ok::<_, runtime::RunError>(())
+    /// })
+    /// .unwrap();
+    /// ```
     pub fn to_object(&self, value: impl IntoPy<S>) -> Result<Bound<'py, S>, RunError> {
         let r = value.into_py(&mut self.vm());
         self.check(r).map(|v| self.bind(v))
     }
 
-    /// `import name`.
+    /// `import name`: a built-in module, or a native module registered with
+    /// [`Builder::native_module`].
+    ///
+    /// ```
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+    /// rt.attach(|py| {
+    ///     let sys = py.import("sys")?;
+    ///     assert_eq!(sys.getattr("maxsize")?.extract::<i64>()?, i64::MAX);
+    ///     let missing = py.import("no_such_module").unwrap_err();
+    ///     assert!(missing.to_string().ends_with("No module named 'no_such_module'"));
+    ///     Ok::<_, runtime::RunError>(())
+    /// })
+    /// .unwrap();
+    /// ```
     pub fn import(&self, name: &str) -> Result<Bound<'py, S>, RunError> {
         let name = match self.vm().new_str(name) {
             Value::Obj(o) => o,
@@ -347,19 +617,30 @@ impl<'py, S: LockStrategy> Python<'py, S> {
 
     /// Detaches (releases the GIL in the GIL modes) while `f` runs blocking
     /// or long Rust work, then re-attaches: `Py_BEGIN_ALLOW_THREADS`. `f`
-    /// cannot use this token or its values (they are not `Send`... and the
-    /// closure gets no token), so it cannot touch Python objects.
+    /// must be `Send`, and neither the token nor a [`Bound`] is `Sync`, so
+    /// the closure cannot touch Python objects while detached.
     ///
     /// ```
     /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
     /// let n = rt.attach(|py| py.allow_threads(|| (1..=10u64).product::<u64>()));
     /// assert_eq!(n, 3_628_800);
     /// ```
+    ///
+    /// ```compile_fail,E0277
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+    /// rt.attach(|py| py.allow_threads(|| py.run("x = 1"))); // error: `Python` is not `Sync`
+    /// ```
     pub fn allow_threads<R: Send>(&self, f: impl FnOnce() -> R + Send) -> R {
         self.vm().blocking(f)
     }
 
-    /// What the lock strategy counted so far.
+    /// What the lock strategy counted so far (as [`Runtime::lock_stats`]).
+    ///
+    /// ```
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+    /// let taken = rt.attach(|py| py.lock_stats().gil_acquisitions);
+    /// assert!(taken >= 1); // this attachment took the GIL
+    /// ```
     pub fn lock_stats(&self) -> crate::LockStats {
         S::stats(&self.vm().interp.strategy)
     }
@@ -367,22 +648,78 @@ impl<'py, S: LockStrategy> Python<'py, S> {
 
 impl<'py, S: LockStrategy> Bound<'py, S> {
     /// The token this value is bound to.
+    ///
+    /// ```
+    /// use runtime::embed::Bound;
+    /// use runtime::{LockStrategy, RunError};
+    ///
+    /// // A helper that needs the token gets it from the value.
+    /// fn double<'py, S: LockStrategy>(x: &Bound<'py, S>) -> Result<Bound<'py, S>, RunError> {
+    ///     x.py().set("x", x.clone())?;
+    ///     x.py().eval("x * 2")
+    /// }
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+    /// let s: String = rt.attach(|py| double(&py.eval("'ab'")?)?.extract()).unwrap();
+    /// assert_eq!(s, "abab");
+    /// ```
     pub fn py(&self) -> Python<'py, S> {
         self.py
     }
 
-    /// The underlying value.
+    /// The underlying value, in the interpreter's own representation (for
+    /// native code written against the internals, such as
+    /// [`NativeModule::raw_function`]).
+    ///
+    /// ```
+    /// use runtime::object::Value;
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+    /// rt.attach(|py| {
+    ///     assert!(matches!(py.eval("7")?.value(), Value::Int(7)));
+    ///     Ok::<_, runtime::RunError>(())
+    /// })
+    /// .unwrap();
+    /// ```
     pub fn value(&self) -> &Value<S> {
         &self.value
     }
 
-    /// Converts to a Rust value; a mismatch is a `TypeError`.
+    /// Converts to a Rust value (see [`FromPy`]); a mismatch is a
+    /// `TypeError`.
+    ///
+    /// ```
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+    /// rt.attach(|py| {
+    ///     let row = py.eval("('ada', 36, [1.5, 2.0])")?;
+    ///     let (name, age, scores): (String, i64, Vec<f64>) = row.extract()?;
+    ///     assert_eq!((name.as_str(), age, scores), ("ada", 36, vec![1.5, 2.0]));
+    ///     let err = py.eval("'36'")?.extract::<i64>().unwrap_err();
+    ///     assert!(matches!(err, runtime::RunError::Exception { ref type_name, .. } if type_name == "TypeError"));
+    ///     Ok::<_, runtime::RunError>(())
+    /// })
+    /// .unwrap();
+    /// ```
     pub fn extract<T: FromPy<S>>(&self) -> Result<T, RunError> {
         let r = T::from_py(&mut self.py.vm(), &self.value);
         self.py.check(r)
     }
 
     /// Calls the value with positional arguments (a tuple, `()` for none).
+    /// An exception the call raises comes back as [`RunError::Exception`].
+    ///
+    /// ```
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+    /// rt.attach(|py| {
+    ///     py.run("def clamp(x, lo, hi):\n    return max(lo, min(x, hi))")?;
+    ///     let clamp = py.get("clamp").unwrap();
+    ///     assert_eq!(clamp.call((15_i64, 0_i64, 10_i64))?.extract::<i64>()?, 10);
+    ///     let err = clamp.call((1_i64,)).unwrap_err();
+    ///     assert!(err.to_string().ends_with(
+    ///         "TypeError: clamp() missing 2 required positional arguments: 'lo' and 'hi'"
+    ///     ));
+    ///     Ok::<_, runtime::RunError>(())
+    /// })
+    /// .unwrap();
+    /// ```
     pub fn call(&self, args: impl IntoPyArgs<S>) -> Result<Bound<'py, S>, RunError> {
         let r = args.into_args(&mut self.py.vm());
         let args = self.py.check(r)?;
@@ -390,7 +727,20 @@ impl<'py, S: LockStrategy> Bound<'py, S> {
         self.py.check(r).map(|v| self.py.bind(v))
     }
 
-    /// `getattr(value, name)`.
+    /// `getattr(value, name)`; a missing attribute is an `AttributeError`.
+    ///
+    /// ```
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+    /// rt.attach(|py| {
+    ///     py.run("class Config:\n    retries = 3")?;
+    ///     let config = py.get("Config").unwrap().call(())?;
+    ///     assert_eq!(config.getattr("retries")?.extract::<i64>()?, 3);
+    ///     let err = config.getattr("timeout").unwrap_err();
+    ///     assert!(err.to_string().ends_with("AttributeError: 'Config' object has no attribute 'timeout'"));
+    ///     Ok::<_, runtime::RunError>(())
+    /// })
+    /// .unwrap();
+    /// ```
     pub fn getattr(&self, name: &str) -> Result<Bound<'py, S>, RunError> {
         let name = match self.py.vm().new_str(name) {
             Value::Obj(o) => o,
@@ -423,18 +773,40 @@ impl<'py, S: LockStrategy> Bound<'py, S> {
     }
 
     /// `repr(value)`.
+    ///
+    /// ```
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+    /// let r = rt.attach(|py| py.to_object("it's")?.repr()).unwrap();
+    /// assert_eq!(r, r#""it's""#);
+    /// ```
     pub fn repr(&self) -> Result<String, RunError> {
         let r = crate::repr::repr(&mut self.py.vm(), &self.value);
         self.py.check(r)
     }
 
     /// `str(value)`.
+    ///
+    /// ```
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+    /// let s = rt.attach(|py| py.eval("1 / 3")?.str()).unwrap();
+    /// assert_eq!(s, "0.3333333333333333");
+    /// ```
     pub fn str(&self) -> Result<String, RunError> {
         let r = crate::repr::to_str(&mut self.py.vm(), &self.value);
         self.py.check(r)
     }
 
     /// `value is None`.
+    ///
+    /// ```
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+    /// rt.attach(|py| {
+    ///     assert!(py.eval("{}.get('key')")?.is_none());
+    ///     assert!(!py.eval("0")?.is_none());
+    ///     Ok::<_, runtime::RunError>(())
+    /// })
+    /// .unwrap();
+    /// ```
     pub fn is_none(&self) -> bool {
         matches!(self.value, Value::None)
     }

@@ -17,6 +17,34 @@ use crate::vm::{Args, PyResult, Vm};
 use std::sync::Arc;
 
 /// Whether a native function releases the GIL while it runs.
+///
+/// Under `gil-release` a releasing function lets other Python threads run
+/// bytecode meanwhile; under `gil` the declaration is ignored (the mode
+/// models extensions that never release), and `finegrained` has no GIL.
+///
+/// ```
+/// use runtime::embed::{Gil, NativeModule};
+/// use runtime::{LockStrategy, Runtime};
+///
+/// /// Two Python threads each call `slow.wait()`, which sleeps 50 ms.
+/// fn two_waits<S: LockStrategy>(gil: Gil) -> std::time::Duration {
+///     let slow = NativeModule::<S>::new("slow").function("wait", gil, || {
+///         std::thread::sleep(std::time::Duration::from_millis(50))
+///     });
+///     let rt = Runtime::<S>::builder().native_module(slow).build();
+///     let start = std::time::Instant::now();
+///     rt.run_source("import slow, threading\n\
+///                    ts = [threading.Thread(target=slow.wait) for _ in range(2)]\n\
+///                    for t in ts: t.start()\n\
+///                    for t in ts: t.join()", "waits.py").unwrap();
+///     start.elapsed()
+/// }
+/// // Holding the GIL, the two sleeps take turns: at least 100 ms.
+/// assert!(two_waits::<gil::GilRelease>(Gil::Hold).as_millis() >= 100);
+/// assert!(two_waits::<gil::Gil>(Gil::Release).as_millis() >= 100);
+/// // Releasing it, they overlap (no upper bound is asserted: machines are noisy).
+/// two_waits::<gil::GilRelease>(Gil::Release);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gil {
     /// Keep the GIL (the function is short, or touches Python objects).
@@ -28,13 +56,40 @@ pub enum Gil {
 
 /// A Python exception raised by a native function: the builtin exception
 /// class's name (`"ValueError"`) and the message.
+///
+/// ```
+/// use runtime::embed::{Gil, NativeError, NativeModule};
+/// type S = gil::Gil;
+/// let m = NativeModule::<S>::new("checked").function("sqrt", Gil::Hold, |x: f64| {
+///     if x < 0.0 {
+///         Err(NativeError::new("ValueError", "math domain error"))
+///     } else {
+///         Ok(x.sqrt())
+///     }
+/// });
+/// let rt = runtime::Runtime::<S>::builder().native_module(m).build();
+/// assert_eq!(rt.eval::<f64>("__import__('checked').sqrt(9.0)").unwrap(), 3.0);
+/// // Python code catches it like any other exception.
+/// rt.attach(|py| py.run("import checked\n\
+///                        try:\n    checked.sqrt(-1.0)\n\
+///                        except ValueError as e:\n    msg = str(e)")).unwrap();
+/// assert_eq!(rt.eval::<String>("msg").unwrap(), "math domain error");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NativeError {
+    /// The name of a built-in exception class, such as `"ValueError"`.
     pub class: &'static str,
+    /// The exception's message (`str(e)`).
     pub message: String,
 }
 
 impl NativeError {
+    /// An exception of built-in class `class` with `message`.
+    ///
+    /// ```
+    /// let e = runtime::embed::NativeError::new("KeyError", "no such key");
+    /// assert_eq!((e.class, e.message.as_str()), ("KeyError", "no such key"));
+    /// ```
     pub fn new(class: &'static str, message: impl Into<String>) -> Self {
         Self {
             class,
@@ -55,6 +110,26 @@ impl<S: LockStrategy, T: IntoPy<S>> IntoPy<S> for Result<T, NativeError> {
 
 /// A Rust closure usable as a typed native function; `Marker` is the
 /// argument tuple, which tells the implementations for each arity apart.
+///
+/// It is implemented for every `Fn` of up to four [`FromPy`] arguments
+/// returning an [`IntoPy`] value; [`NativeModule::function`] takes one.
+///
+/// ```
+/// use runtime::embed::{Gil, NativeModule};
+/// type S = gil::Gil;
+/// fn shout(s: String) -> String {
+///     s.to_uppercase()
+/// }
+/// let m = NativeModule::<S>::new("text")
+///     .function("shout", Gil::Hold, shout) // a fn item
+///     .function("join", Gil::Hold, |parts: Vec<String>, sep: String| parts.join(&sep));
+/// let rt = runtime::Runtime::<S>::builder().native_module(m).build();
+/// let s: String = rt.eval("__import__('text').join(['a', 'b'], __import__('text').shout('-'))").unwrap();
+/// assert_eq!(s, "a-b");
+/// // Arguments are checked: the wrong count or type raises TypeError.
+/// assert!(rt.eval::<String>("__import__('text').shout(1)").is_err());
+/// assert!(rt.eval::<String>("__import__('text').shout()").is_err());
+/// ```
 pub trait NativeFunction<S: LockStrategy, Marker>: Send + Sync + 'static {
     /// Wraps the closure as the runtime calls it.
     fn into_native(self, name: Arc<str>) -> Arc<NativeClosure<S>>;
@@ -132,6 +207,13 @@ impl<S: LockStrategy> Clone for NativeModule<S> {
 
 impl<S: LockStrategy> NativeModule<S> {
     /// An empty module that `import name` will find.
+    ///
+    /// ```
+    /// use runtime::embed::NativeModule;
+    /// type S = gil::Gil;
+    /// let rt = runtime::Runtime::<S>::builder().native_module(NativeModule::new("empty")).build();
+    /// assert_eq!(rt.eval::<String>("__import__('empty').__name__").unwrap(), "empty");
+    /// ```
     pub fn new(name: impl Into<String>) -> Self {
         Self {
             name: name.into(),
@@ -141,7 +223,17 @@ impl<S: LockStrategy> NativeModule<S> {
 
     /// Adds a typed function: its arguments are converted with [`FromPy`]
     /// (a mismatch raises `TypeError`), its result with [`IntoPy`] (return
-    /// `Result<T, NativeError>` to raise an exception).
+    /// `Result<T, NativeError>` to raise an exception). `gil` says whether
+    /// the body runs with the GIL released (see [`Gil`]).
+    ///
+    /// ```
+    /// use runtime::embed::{Gil, NativeModule};
+    /// type S = gil::GilRelease;
+    /// let stats = NativeModule::<S>::new("stats")
+    ///     .function("mean", Gil::Release, |xs: Vec<f64>| xs.iter().sum::<f64>() / xs.len() as f64);
+    /// let rt = runtime::Runtime::<S>::builder().native_module(stats).build();
+    /// assert_eq!(rt.eval::<f64>("__import__('stats').mean([1, 2, 3.5, 5.5])").unwrap(), 3.0);
+    /// ```
     pub fn function<Marker, F: NativeFunction<S, Marker>>(
         mut self,
         name: &str,
@@ -185,6 +277,11 @@ impl<S: LockStrategy> NativeModule<S> {
     }
 
     /// The module's import name.
+    ///
+    /// ```
+    /// let m = runtime::embed::NativeModule::<gil::Gil>::new("fastmath");
+    /// assert_eq!(m.name(), "fastmath");
+    /// ```
     pub fn name(&self) -> &str {
         &self.name
     }

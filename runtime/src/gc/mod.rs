@@ -4,8 +4,8 @@
 //! # What it does (CPython's `Modules/gcmodule.c`, 3.11)
 //!
 //! * **Tracking.** Container objects (those that can refer to other
-//!   objects, [`traverse::is_container`]) are tracked from allocation, in
-//!   generation 0, on their thread's list ([`lists`]).
+//!   objects, `traverse::is_container`) are tracked from allocation, in
+//!   generation 0, on their thread's list (`lists`).
 //! * **When.** Each container allocation adds one to the young count and
 //!   each deallocation takes one away (never below zero). When the count
 //!   passes `threshold0` (700), a collection is *scheduled*: the strategy's
@@ -16,7 +16,7 @@
 //!   after `threshold2` of generation 1 (and only when the objects that
 //!   would move into it are at least a quarter of it, CPython's
 //!   `long_lived_pending` rule).
-//! * **Finding garbage** ([`collect`]): copy every collected object's
+//! * **Finding garbage** (`collect`): copy every collected object's
 //!   reference count, subtract the references coming from objects in the
 //!   collected generations, and what is still above zero is referenced from
 //!   outside; everything reachable from those survives (into the next
@@ -26,7 +26,7 @@
 //!   callbacks of weak references that are not garbage themselves), runs
 //!   each `__del__` that did not run before, checks again what the
 //!   finalizers made reachable (those objects live on), and breaks the
-//!   remaining cycles ([`traverse::clear`]); dropping its references then
+//!   remaining cycles (`traverse::clear`); dropping its references then
 //!   frees the objects by reference counting.
 //!
 //! # Who may touch objects meanwhile
@@ -53,12 +53,35 @@ use std::time::Duration;
 pub(crate) use traverse::is_container;
 
 /// Number of generations (CPython's `NUM_GENERATIONS`).
+///
+/// ```
+/// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+/// assert_eq!(rt.gc_stats().generations.len(), runtime::GENERATIONS);
+/// assert_eq!(rt.eval::<usize>("len(__import__('gc').get_count())").unwrap(), runtime::GENERATIONS);
+/// ```
 pub const GENERATIONS: usize = 3;
 
 /// CPython's default thresholds, `gc.get_threshold()`.
+///
+/// ```
+/// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+/// let t: Vec<u32> = rt.eval("list(__import__('gc').get_threshold())").unwrap();
+/// assert_eq!(t, runtime::gc::DEFAULT_THRESHOLDS);
+/// ```
 pub const DEFAULT_THRESHOLDS: [u32; GENERATIONS] = [700, 10, 10];
 
 /// What one generation's collections found (`gc.get_stats()`).
+///
+/// ```
+/// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+/// rt.run_source("import gc\nclass Node: pass\n\
+///                a, b = Node(), Node()\na.other, b.other = b, a\ndel a, b\n\
+///                gc.collect(0)", "pair.py").unwrap();
+/// let young = rt.gc_stats().generations[0];
+/// assert!(young.collections >= 1);
+/// assert_eq!(young.collected, 2); // the two instances of the cycle
+/// assert_eq!(young.uncollectable, 0);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct GenerationStats {
     /// Collections of this generation.
@@ -70,9 +93,25 @@ pub struct GenerationStats {
     pub uncollectable: u64,
 }
 
-/// What the collector did so far (`gilgamesh run --stats`).
+/// What the collector did so far (`gilgamesh run --stats`), from
+/// [`Runtime::gc_stats`](crate::Runtime::gc_stats).
+///
+/// ```
+/// let rt = runtime::Runtime::<finegrained::FineGrained>::builder()
+///     .gc_enabled(false)
+///     .capture_output(true)
+///     .build();
+/// rt.run_source("import gc\nfor _ in range(3):\n    l = []\n    l.append(l)\ndel l\n\
+///                print(gc.collect())", "loops.py").unwrap();
+/// assert_eq!(rt.take_stdout(), "3\n");
+/// let stats = rt.gc_stats();
+/// // The explicit full collection (and the one at exit) found the three lists.
+/// assert_eq!(stats.generations[2].collected, 3);
+/// assert!(stats.longest_pause <= stats.total_pause);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct GcStats {
+    /// Per generation, youngest first (the rows of `gc.get_stats()`).
     pub generations: [GenerationStats; GENERATIONS],
     /// The longest time other threads were kept from running Python code
     /// by one collection (the world stopped, or the GIL held, while the
