@@ -59,7 +59,7 @@ impl<S: LockStrategy> Vm<S> {
         };
         if let Some(g) = generation {
             if thresholds[0] != 0 {
-                self.collect_with_callbacks(g);
+                self.collect_garbage(g);
             }
         }
     }
@@ -73,12 +73,9 @@ impl<S: LockStrategy> Vm<S> {
     }
 
     /// `gc.collect(generation)`: the number of unreachable objects found
-    /// (0 when a collection is already running).
+    /// (0 when a collection is already running). The functions in
+    /// `gc.callbacks` are called before and after.
     pub fn collect_garbage(&mut self, generation: usize) -> usize {
-        self.collect_with_callbacks(generation)
-    }
-
-    fn collect_with_callbacks(&mut self, generation: usize) -> usize {
         let interp = self.interp.clone();
         let gc = &interp.gc;
         if gc.collecting.swap(true, Ordering::Acquire) {
