@@ -41,14 +41,50 @@ use std::time::Duration;
 /// A GIL lock mode. `RELEASE` says whether native functions that declare it
 /// release the GIL while they run; it is the only difference between the two
 /// modes, so they share this one implementation.
+///
+/// ```
+/// use gil::{Gil, GilMode, GilRelease};
+/// use runtime::LockStrategy;
+///
+/// // The two modes are this type with `RELEASE` fixed.
+/// assert_eq!(<GilMode<false> as LockStrategy>::NAME, Gil::NAME);
+/// assert_eq!(<GilMode<true> as LockStrategy>::NAME, GilRelease::NAME);
+/// assert!(GilMode::<true>::RELEASES_FOR_NATIVE);
+/// assert!(!GilMode::<false>::RELEASES_FOR_NATIVE);
+/// // Neither immortalises shared objects: counts are cheap under a GIL.
+/// assert!(!Gil::IMMORTALIZE_SHARED && !GilRelease::IMMORTALIZE_SHARED);
+/// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct GilMode<const RELEASE: bool>;
 
 /// The `gil` mode: one global interpreter lock, held across native calls.
+///
+/// ```
+/// use gil::Gil;
+/// use runtime::{LockStrategy, Runtime};
+///
+/// assert_eq!(<Gil as LockStrategy>::NAME, "gil");
+/// assert!(!Gil::RELEASES_FOR_NATIVE);
+///
+/// let rt = Runtime::<Gil>::builder().build();
+/// assert_eq!(rt.eval::<i64>("1 + 1").unwrap(), 2);
+/// assert!(rt.lock_stats().gil_acquisitions >= 1);
+/// ```
 pub type Gil = GilMode<false>;
 
 /// The `gil-release` mode: the same GIL, released by native functions that
 /// declare they release it (`Py_BEGIN_ALLOW_THREADS`).
+///
+/// ```
+/// use gil::GilRelease;
+/// use runtime::{LockStrategy, Runtime};
+///
+/// assert_eq!(<GilRelease as LockStrategy>::NAME, "gil-release");
+/// assert!(GilRelease::RELEASES_FOR_NATIVE);
+///
+/// let rt = Runtime::<GilRelease>::builder().build();
+/// assert_eq!(rt.eval::<i64>("sum(range(10))").unwrap(), 45);
+/// ```
 pub type GilRelease = GilMode<true>;
 
 /// Reference counting and the GIL operations under a GIL.

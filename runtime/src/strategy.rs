@@ -15,6 +15,19 @@ use crate::object::Header;
 use std::time::Duration;
 
 /// Settings a strategy is created with.
+///
+/// ```
+/// use runtime::{Runtime, StrategyConfig};
+/// use std::time::Duration;
+///
+/// assert_eq!(StrategyConfig::default().switch_interval, Duration::from_millis(5));
+///
+/// let rt = Runtime::<gil::Gil>::new(StrategyConfig {
+///     switch_interval: Duration::from_millis(1),
+/// });
+/// let interval: f64 = rt.eval("__import__('sys').getswitchinterval()").unwrap();
+/// assert_eq!(interval, 0.001);
+/// ```
 #[derive(Clone, Debug)]
 pub struct StrategyConfig {
     /// How long a thread waiting for the GIL waits before it asks the holder to
@@ -31,6 +44,16 @@ impl Default for StrategyConfig {
 }
 
 /// What a strategy counted. Fields a strategy does not use stay zero.
+///
+/// ```
+/// use runtime::{LockStats, Runtime};
+///
+/// let rt = Runtime::<gil::Gil>::builder().build();
+/// rt.run_source("total = sum(range(100))", "count.py").unwrap();
+/// let stats: LockStats = rt.lock_stats();
+/// assert!(stats.gil_acquisitions >= 1);
+/// assert_eq!(stats.contended_object_locks, 0); // there are no object locks under a GIL
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct LockStats {
     /// Times a thread took the GIL.
@@ -48,6 +71,17 @@ pub struct LockStats {
 }
 
 /// A thread's identity as the strategy sees it (unique within a process).
+///
+/// ```
+/// use gil::Gil;
+/// use runtime::{LockStrategy, StrategyConfig, ThreadIdent};
+///
+/// let shared = Gil::new_shared(&StrategyConfig::default());
+/// let me: ThreadIdent = 7;
+/// Gil::attach(&shared, me);
+/// Gil::detach(&shared, me);
+/// assert_eq!(Gil::stats(&shared).gil_acquisitions, 1);
+/// ```
 pub type ThreadIdent = u64;
 
 /// The raw locking protocol of one lock mode.
@@ -73,6 +107,23 @@ pub type ThreadIdent = u64;
 /// [`lock_object`]: LockStrategy::lock_object
 /// [`unlock_object`]: LockStrategy::unlock_object
 /// [`lock_two`]: LockStrategy::lock_two
+///
+/// # Example
+///
+/// Code generic over the strategy is monomorphised for each one:
+///
+/// ```
+/// use runtime::{LockStrategy, Runtime};
+///
+/// fn describe<S: LockStrategy>() -> (&'static str, i64) {
+///     let rt = Runtime::<S>::builder().build();
+///     (S::NAME, rt.eval("6 * 7").unwrap())
+/// }
+///
+/// assert_eq!(describe::<gil::Gil>(), ("gil", 42));
+/// assert_eq!(describe::<gil::GilRelease>(), ("gil-release", 42));
+/// assert_eq!(describe::<finegrained::FineGrained>(), ("finegrained", 42));
+/// ```
 pub trait LockStrategy: Sized + Send + Sync + 'static {
     /// The mode's name on the command line and in reports.
     const NAME: &'static str;

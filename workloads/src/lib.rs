@@ -16,16 +16,56 @@ use std::fmt;
 use std::str::FromStr;
 
 /// A lock mode, chosen at run time.
+///
+/// `FromStr` accepts the names `Display` prints (the strategies'
+/// [`LockStrategy::NAME`]s), so a mode round-trips through a command-line
+/// flag or a report.
+///
+/// ```
+/// use workloads::Mode;
+///
+/// let mode: Mode = "gil-release".parse().unwrap();
+/// assert_eq!(mode, Mode::GilRelease);
+/// assert_eq!(mode.to_string(), "gil-release");
+/// for m in Mode::ALL {
+///     assert_eq!(m.to_string().parse::<Mode>(), Ok(m));
+/// }
+///
+/// let err = "gill".parse::<Mode>().unwrap_err();
+/// assert_eq!(err, "unknown mode 'gill' (expected gil, gil-release or finegrained)");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Mode {
+    /// [`gil::Gil`]: one global lock, held across native calls.
     Gil,
+    /// [`gil::GilRelease`]: the same lock, released by native calls that
+    /// declare it.
     GilRelease,
+    /// [`finegrained::FineGrained`]: per-object locks, no global lock.
     FineGrained,
 }
 
 impl Mode {
+    /// Every mode, each once.
+    ///
+    /// ```
+    /// use workloads::Mode;
+    ///
+    /// let names: Vec<&str> = Mode::ALL.iter().map(|m| m.name()).collect();
+    /// assert_eq!(names, ["gil", "gil-release", "finegrained"]);
+    /// ```
     pub const ALL: [Mode; 3] = [Mode::Gil, Mode::GilRelease, Mode::FineGrained];
 
+    /// The mode's name on the command line and in reports: its strategy's
+    /// [`LockStrategy::NAME`].
+    ///
+    /// ```
+    /// use runtime::LockStrategy;
+    /// use workloads::Mode;
+    ///
+    /// assert_eq!(Mode::Gil.name(), "gil");
+    /// assert_eq!(Mode::FineGrained.name(), finegrained::FineGrained::NAME);
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Mode::Gil => Gil::NAME,
@@ -52,9 +92,21 @@ impl FromStr for Mode {
 }
 
 /// What running a program under some mode gave.
+///
+/// ```
+/// use runtime::StrategyConfig;
+/// use workloads::Mode;
+///
+/// let outcome = workloads::run_source(Mode::Gil, StrategyConfig::default(), "x = 1", "x.py", vec![]);
+/// assert!(outcome.result.is_ok());
+/// assert!(outcome.stats.gil_acquisitions >= 1);
+/// ```
 pub struct Outcome {
+    /// Whether the program ran to its end, or why not.
     pub result: Result<(), RunError>,
+    /// What the lock strategy counted.
     pub stats: LockStats,
+    /// What the cyclic garbage collector did.
     pub gc: GcStats,
 }
 
@@ -83,7 +135,26 @@ pub trait ModeVisitor {
 }
 
 impl Mode {
-    /// Runs `visitor` with this mode's strategy type.
+    /// Runs `visitor` with this mode's strategy type (see [`ModeVisitor`] for
+    /// one that runs Python code).
+    ///
+    /// ```
+    /// use runtime::LockStrategy;
+    /// use workloads::{Mode, ModeVisitor};
+    ///
+    /// // Which strategy type was `visit` monomorphised for?
+    /// struct Strategy;
+    /// impl ModeVisitor for Strategy {
+    ///     type Output = (&'static str, bool);
+    ///     fn visit<S: LockStrategy>(self) -> (&'static str, bool) {
+    ///         (S::NAME, S::RELEASES_FOR_NATIVE)
+    ///     }
+    /// }
+    ///
+    /// assert_eq!(Mode::Gil.dispatch(Strategy), ("gil", false));
+    /// assert_eq!(Mode::GilRelease.dispatch(Strategy), ("gil-release", true));
+    /// assert_eq!(Mode::FineGrained.dispatch(Strategy), ("finegrained", true));
+    /// ```
     pub fn dispatch<V: ModeVisitor>(self, visitor: V) -> V::Output {
         match self {
             Mode::Gil => visitor.visit::<Gil>(),
@@ -94,6 +165,29 @@ impl Mode {
 }
 
 /// Runs `source` under `mode`, on the calling thread.
+///
+/// `argv` becomes `sys.argv`. An exception that escapes the program is
+/// reported in [`Outcome::result`], not raised.
+///
+/// ```
+/// use runtime::{RunError, StrategyConfig};
+/// use workloads::{run_source, Mode};
+///
+/// let outcome = run_source(
+///     Mode::FineGrained,
+///     StrategyConfig::default(),
+///     "import sys\nraise ValueError(sys.argv[1])",
+///     "fail.py",
+///     vec!["fail.py".into(), "boom".into()],
+/// );
+/// match outcome.result {
+///     Err(RunError::Exception { type_name, message, .. }) => {
+///         assert_eq!(type_name, "ValueError");
+///         assert_eq!(message, "boom");
+///     }
+///     other => panic!("unexpected {other:?}"),
+/// }
+/// ```
 pub fn run_source(
     mode: Mode,
     config: StrategyConfig,
@@ -130,13 +224,38 @@ pub fn run_source(
 
 /// What a lock strategy counted, in the form the experiment report stores
 /// (`gilgamesh run --stats-json` prints it; `results.json` keeps it).
+///
+/// ```
+/// use runtime::{GcStats, LockStats};
+/// use workloads::Counters;
+///
+/// // Nothing counted is all zeros.
+/// assert_eq!(Counters::new(&LockStats::default(), &GcStats::default()), Counters::default());
+///
+/// // The JSON form round-trips ...
+/// let c = Counters { gil_acquisitions: 3, gc_collections: 1, ..Counters::default() };
+/// let json = serde_json::to_string(&c).unwrap();
+/// assert_eq!(serde_json::from_str::<Counters>(&json).unwrap(), c);
+///
+/// // ... and a report written before the GC counters existed still loads.
+/// let old = r#"{"gil_acquisitions": 1, "gil_switches": 0, "forced_switches": 0,
+///               "drop_requests": 0, "gil_wait_ns": 0, "contended_object_locks": 0}"#;
+/// let old: Counters = serde_json::from_str(old).unwrap();
+/// assert_eq!((old.gil_acquisitions, old.gc_collections), (1, 0));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Counters {
+    /// Times a thread took the GIL.
     pub gil_acquisitions: u64,
+    /// GIL acquisitions by a different thread than the previous holder.
     pub gil_switches: u64,
+    /// GIL drops where the dropper waited until another thread took it.
     pub forced_switches: u64,
+    /// Drop requests set by waiters whose switch interval ran out.
     pub drop_requests: u64,
+    /// Total time threads spent waiting to take the GIL, in nanoseconds.
     pub gil_wait_ns: u64,
+    /// Per-object lock acquisitions that found the lock held.
     pub contended_object_locks: u64,
     /// Cyclic collections, all generations.
     #[serde(default)]
@@ -153,6 +272,28 @@ pub struct Counters {
 }
 
 impl Counters {
+    /// Copies a strategy's [`LockStats`] and the collector's [`GcStats`],
+    /// summing the GC counts over the generations.
+    ///
+    /// ```
+    /// use runtime::{GcStats, LockStats};
+    /// use std::time::Duration;
+    /// use workloads::Counters;
+    ///
+    /// let lock = LockStats { gil_acquisitions: 9, gil_switches: 4, ..LockStats::default() };
+    /// let mut gc = GcStats::default();
+    /// gc.generations[0].collections = 5;
+    /// gc.generations[2].collections = 1;
+    /// gc.generations[2].collected = 3;
+    /// gc.longest_pause = Duration::from_micros(40);
+    /// gc.total_pause = Duration::from_micros(100);
+    ///
+    /// let c = Counters::new(&lock, &gc);
+    /// assert_eq!((c.gil_acquisitions, c.gil_switches), (9, 4));
+    /// assert_eq!(c.gc_collections, 6);
+    /// assert_eq!(c.gc_collected, 3);
+    /// assert_eq!((c.gc_longest_pause_ns, c.gc_total_pause_ns), (40_000, 100_000));
+    /// ```
     pub fn new(s: &LockStats, gc: &GcStats) -> Self {
         Counters {
             gil_acquisitions: s.gil_acquisitions,
@@ -169,7 +310,23 @@ impl Counters {
     }
 }
 
-/// The `--stats` report.
+/// The `--stats` report: the counters the mode uses, then the collector's.
+///
+/// ```
+/// use runtime::{GcStats, LockStats};
+/// use workloads::{format_stats, Mode};
+///
+/// let stats = LockStats { gil_acquisitions: 7, ..LockStats::default() };
+/// let report = format_stats(Mode::Gil, &stats, &GcStats::default());
+/// assert!(report.contains("mode: gil"));
+/// let row = report.lines().find(|l| l.contains("gil acquisitions")).unwrap();
+/// assert!(row.ends_with(" 7"));
+///
+/// let report = format_stats(Mode::FineGrained, &LockStats::default(), &GcStats::default());
+/// assert!(report.contains("mode: finegrained"));
+/// assert!(report.contains("contended object locks"));
+/// assert!(!report.contains("gil acquisitions"));
+/// ```
 pub fn format_stats(mode: Mode, s: &LockStats, gc: &GcStats) -> String {
     let mut out = format!("[gilgamesh --stats] mode: {mode}\n");
     let mut row = |name: &str, value: String| out.push_str(&format!("  {name:<24} {value}\n"));

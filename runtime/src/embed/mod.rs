@@ -91,6 +91,28 @@
 //! assert_eq!(count_in_threads::<gil::Gil>(), "4000\n");
 //! assert_eq!(count_in_threads::<finegrained::FineGrained>(), "4000\n");
 //! ```
+//!
+//! ```
+//! // Python threads started from Rust code, through the `threading` module.
+//! let rt = runtime::Runtime::<gil::GilRelease>::builder().build();
+//! let squares: Vec<i64> = rt
+//!     .attach(|py| {
+//!         py.run("import threading\nresults = []\ndef work(n):\n    results.append(n * n)")?;
+//!         let thread = py.eval("lambda n: threading.Thread(target=work, args=(n,))")?;
+//!         let mut started = Vec::new();
+//!         for n in 0..3_i64 {
+//!             let t = thread.call((n,))?;
+//!             t.call_method("start", ())?;
+//!             started.push(t);
+//!         }
+//!         for t in &started {
+//!             t.call_method("join", ())?; // waits without holding the GIL
+//!         }
+//!         py.eval("sorted(results)")?.extract()
+//!     })
+//!     .unwrap();
+//! assert_eq!(squares, [0, 1, 4]);
+//! ```
 
 mod convert;
 mod native;
