@@ -38,7 +38,7 @@
 //! `start` and `attach`), so the stopper sees every write the others made
 //! to objects before they detached, and they see the stopper's.
 //!
-//! Under `cfg(loom)` a [`Mutant`] turns on a deliberate bug, so that the
+//! Under `cfg(loom)` a `Mutant` turns on a deliberate bug, so that the
 //! model in `loom-tests/tests/loom_world.rs` shows it rejects a broken
 //! protocol.
 

@@ -98,7 +98,7 @@
 //! time-out). The waiter's loop therefore explores every interleaving of
 //! drop requests and hand-overs, while the hand-over wait on `switch_cond` is
 //! a real condition-variable wait, so a lost wake-up there is a deadlock that
-//! loom reports. Under `cfg(loom)` a [`Mutant`] can switch on one deliberate
+//! loom reports. Under `cfg(loom)` a `Mutant` can switch on one deliberate
 //! bug, so that each model can show that it rejects a broken protocol.
 
 use runtime::sync::{self, AtomicU64, AtomicU8, Condvar, Mutex, Ordering};

@@ -37,7 +37,7 @@ enum Command {
         /// Print the counters as one JSON line on stderr (for `scale`).
         #[arg(long, hide = true)]
         stats_json: bool,
-        /// Arguments for the program (sys.argv[1:]).
+        /// Arguments for the program (they become sys.argv after the script path).
         #[arg(last = true)]
         args: Vec<String>,
     },

@@ -52,7 +52,7 @@ pub struct ScaleArgs {
     /// `none` to skip it.
     #[arg(long)]
     python: Option<String>,
-    /// Where to write the report (default: results/<timestamp>/).
+    /// Where to write the report (default: a new timestamped directory under results/).
     #[arg(long)]
     out: Option<PathBuf>,
     /// Where the workload scripts are (default: this crate's directory).
