@@ -6,7 +6,7 @@
 //! |---|---|
 //! | `()` | `None` (into only) |
 //! | `bool` | `bool` |
-//! | `i64`, `i32`, `u32`, `usize`, `u64`, `num_bigint::BigInt` | `int` (any size) |
+//! | every primitive integer (`i8` … `i128`, `u8` … `u128`, `isize`, `usize`), `num_bigint::BigInt` | `int` (any size; `OverflowError` when it does not fit the Rust type) |
 //! | `f64` | `float` (from `int` too) |
 //! | `String`, `&str` | `str` |
 //! | [`PyBytes`] | `bytes` |
@@ -86,6 +86,11 @@ pub trait IntoPy<S: LockStrategy> {
 ///     assert_eq!(bytes.0, [0xc3, 0xa9]);
 ///     let err = py.eval("[1, 'x']")?.extract::<Vec<i64>>().unwrap_err();
 ///     assert!(err.to_string().ends_with("TypeError: 'str' object cannot be interpreted as an integer"));
+///     let wide: i128 = py.eval("-2 ** 100")?.extract()?;
+///     assert_eq!(wide, -(1_i128 << 100));
+///     assert_eq!(py.to_object(u128::MAX)?.repr()?, "340282366920938463463374607431768211455");
+///     let err = py.eval("256")?.extract::<u8>().unwrap_err();
+///     assert!(err.to_string().ends_with("OverflowError: int 256 does not fit in u8"));
 ///     let err = py.eval("-1")?.extract::<u32>().unwrap_err();
 ///     assert!(matches!(err, runtime::RunError::Exception { ref type_name, .. } if type_name == "OverflowError"));
 ///     Ok::<_, runtime::RunError>(())
@@ -198,7 +203,7 @@ macro_rules! int_conversions {
         }
     )*};
 }
-int_conversions!(i64, i32, u32, u64, usize);
+int_conversions!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize);
 
 impl<S: LockStrategy> IntoPy<S> for f64 {
     fn into_py(self, _: &mut Vm<S>) -> PyResult<S> {
