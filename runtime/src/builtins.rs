@@ -86,6 +86,7 @@ pub fn install<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         (TypeKind::Tuple, "tuple"),
         (TypeKind::Dict, "dict"),
         (TypeKind::Range, "range"),
+        (TypeKind::Slice, "slice"),
         (TypeKind::Bytes, "bytes"),
         (TypeKind::Set, "set"),
         (TypeKind::FrozenSet, "frozenset"),
@@ -1057,6 +1058,15 @@ pub fn construct<S: LockStrategy>(
                 stop,
                 step,
             }))))
+        }
+        TypeKind::Slice => {
+            arity(vm, "slice", &args, 1, 3)?;
+            let mut parts = [Value::None, Value::None, Value::None];
+            match args.pos.len() {
+                1 => parts[1] = args.pos[0].clone(),
+                n => parts[..n].clone_from_slice(&args.pos),
+            }
+            Ok(Value::Obj(ObjRef::new(Payload::Slice(Box::new(parts)))))
         }
         TypeKind::Bytes => {
             arity(vm, "bytes", &args, 0, 1)?;

@@ -838,6 +838,12 @@ pub fn eq<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyResu
     if let (Some(Payload::Tuple(x)), Some(Payload::Tuple(y))) = (a.payload(), b.payload()) {
         return seq_eq(vm, x, y);
     }
+    if let (Some(Payload::Slice(x)), Some(Payload::Slice(y))) = (a.payload(), b.payload()) {
+        return seq_eq(vm, &x[..], &y[..]);
+    }
+    if let (Some(Payload::Range(x)), Some(Payload::Range(y))) = (a.payload(), b.payload()) {
+        return Ok(x.same_sequence(y));
+    }
     if crate::sets::is_set(a) && crate::sets::is_set(b) {
         return Ok(crate::sets::subset(vm, a, b)? && crate::sets::subset(vm, b, a)?);
     }
@@ -2061,6 +2067,18 @@ pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S
                 return Ok(t.base.clone().map(Value::Obj).unwrap_or(Value::None));
             }
             Payload::Type(t) if attr == "__qualname__" => return Ok(new_str(t.name.as_str())),
+            Payload::Range(r) => match attr {
+                "start" => return Ok(Value::Int(r.start)),
+                "stop" => return Ok(Value::Int(r.stop)),
+                "step" => return Ok(Value::Int(r.step)),
+                _ => {}
+            },
+            Payload::Slice(parts) => match attr {
+                "start" => return Ok(parts[0].clone()),
+                "stop" => return Ok(parts[1].clone()),
+                "step" => return Ok(parts[2].clone()),
+                _ => {}
+            },
             _ => {}
         }
     }

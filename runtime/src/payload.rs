@@ -112,6 +112,13 @@ impl RangeObj {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+    /// Whether two ranges yield the same numbers: CPython's `range == range`
+    /// compares the sequences, not the arguments (`range(0) == range(2, 2)`).
+    pub fn same_sequence(&self, other: &RangeObj) -> bool {
+        let len = self.len();
+        len == other.len()
+            && (len == 0 || (self.start == other.start && (len == 1 || self.step == other.step)))
+    }
 }
 
 /// A `dict`: an insertion-ordered map behind the object's lock, and a version

@@ -173,14 +173,41 @@ pub fn methods<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> 
     ]
 }
 
-/// `threading.Thread(...)`: calling the `Thread` type.
+/// The parameters of `Thread.__init__` that may be passed by position, in
+/// CPython's order; `daemon` is keyword-only.
+const THREAD_PARAMS: [&str; 5] = ["group", "target", "name", "args", "kwargs"];
+
+/// `threading.Thread(group=None, target=None, name=None, args=(),
+/// kwargs=None, *, daemon=None)`: calling the `Thread` type.
 pub(crate) fn new_thread<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
-    let target = args.take_kw("target").unwrap_or(Value::None);
-    let targs = args.take_kw("args");
-    let tkwargs = args.take_kw("kwargs");
-    let name = args.take_kw("name");
+    if args.pos.len() > THREAD_PARAMS.len() {
+        return Err(vm.type_error(format!(
+            "Thread.__init__() takes from 1 to {} positional arguments but {} were given",
+            THREAD_PARAMS.len() + 1,
+            args.pos.len() + 1
+        )));
+    }
+    let mut bound: [Option<Value<S>>; 5] = Default::default();
+    for (slot, value) in bound.iter_mut().zip(std::mem::take(&mut args.pos)) {
+        *slot = Some(value);
+    }
+    for (slot, param) in bound.iter_mut().zip(THREAD_PARAMS) {
+        if let Some(value) = args.take_kw(param) {
+            if slot.is_some() {
+                return Err(vm.type_error(format!(
+                    "Thread.__init__() got multiple values for argument '{param}'"
+                )));
+            }
+            *slot = Some(value);
+        }
+    }
     let daemon = args.take_kw("daemon");
-    arity(vm, "Thread", &args, 0, 0)?;
+    arity(vm, "Thread.__init__", &args, 0, 0)?;
+    let [group, target, name, targs, tkwargs] = bound;
+    if group.is_some_and(|g| !matches!(g, Value::None)) {
+        return Err(vm.new_error("AssertionError", "group argument must be None for now"));
+    }
+    let target = target.unwrap_or(Value::None);
     let targs = match targs {
         None => Vec::new(),
         Some(v) => ops::iterate(vm, &v)?,
