@@ -28,6 +28,8 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "socket" => socket::init::<S>,
         "weakref" => weakref::init::<S>,
         "gc" => gc::init::<S>,
+        // Written wholly in Python (see `python_part`).
+        "heapq" => |_, _| {},
         _ => return None,
     })
 }
@@ -90,6 +92,8 @@ fn python_part(name: &str) -> Option<&'static str> {
     match name {
         "threading" => Some(include_str!("py/threading.py")),
         "weakref" => Some(include_str!("py/weakref.py")),
+        "queue" => Some(include_str!("py/queue.py")),
+        "heapq" => Some(include_str!("py/heapq.py")),
         _ => None,
     }
 }

@@ -1,7 +1,9 @@
 //! The `queue` module: `Queue` on a crossbeam channel (bounded when
 //! `maxsize > 0`). Blocking `put`/`get` detach from the runtime while they
 //! wait, as CPython's release the GIL; `task_done`/`join` count unfinished
-//! items under a mutex and condition variable.
+//! items under a mutex and condition variable. `LifoQueue` and
+//! `PriorityQueue` are written in Python (`py/queue.py`), as CPython writes
+//! them, since their orders need a list and Python comparisons.
 
 use crate::builtins::arity;
 use crate::object::{NativeFn, ObjRef, Payload, TypeKind, Value};
@@ -112,11 +114,14 @@ fn raise<S: LockStrategy>(class: &ObjRef<S>) -> PyErr<S> {
     }
 }
 
-/// `block` and `timeout` arguments: None means wait forever.
+/// `block` and `timeout` arguments: None means wait forever. As in CPython,
+/// a negative timeout is an error only where the call could wait: when
+/// blocking, and for `put` only on a bounded queue (`can_wait`).
 fn block_timeout<S: LockStrategy>(
     vm: &mut Vm<S>,
     args: &mut Args<S>,
     first: usize,
+    can_wait: bool,
 ) -> PyResult<S, (bool, Option<Duration>)> {
     let block = match args
         .take_kw("block")
@@ -132,10 +137,10 @@ fn block_timeout<S: LockStrategy>(
         None | Some(Value::None) => None,
         Some(v) => {
             let secs = super::time::seconds_arg(vm, &v)?;
-            if secs < 0.0 {
+            if secs < 0.0 && block && can_wait {
                 return Err(vm.value_error("'timeout' must be a non-negative number"));
             }
-            Some(Duration::from_secs_f64(secs))
+            Some(Duration::from_secs_f64(secs.max(0.0)))
         }
     };
     Ok((block, timeout))
@@ -190,7 +195,8 @@ fn get<S: LockStrategy>(
 }
 
 fn queue_put<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
-    let (block, timeout) = block_timeout(vm, &mut args, 2)?;
+    let bounded = queue_of(&args.pos[0]).maxsize > 0;
+    let (block, timeout) = block_timeout(vm, &mut args, 2, bounded)?;
     arity(vm, "put", &args, 2, 4)?;
     let q = queue_of(&args.pos[0]);
     put(vm, q, args.pos[1].clone(), block, timeout)
@@ -202,7 +208,7 @@ fn queue_put_nowait<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<
 }
 
 fn queue_get<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
-    let (block, timeout) = block_timeout(vm, &mut args, 1)?;
+    let (block, timeout) = block_timeout(vm, &mut args, 1, true)?;
     arity(vm, "get", &args, 1, 3)?;
     get(vm, queue_of(&args.pos[0]), block, timeout)
 }
