@@ -421,19 +421,43 @@ fn builtin_print<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult
     };
     let sep = text_arg(vm, "sep", " ")?;
     let end = text_arg(vm, "end", "\n")?;
-    args.take_kw("flush");
+    let file = args.take_kw("file").filter(|f| !matches!(f, Value::None));
+    let flush = args.take_kw("flush");
     if let Some((k, _)) = args.kw.first() {
         return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for print()")));
     }
-    let mut out = String::new();
+    let flush = match flush {
+        Some(f) => ops::truthy(vm, &f)?,
+        None => false,
+    };
+    let Some(file) = file else {
+        // The common case: straight into the stdout buffer.
+        let mut out = String::new();
+        for (i, v) in args.pos.iter().enumerate() {
+            if i > 0 {
+                out.push_str(&sep);
+            }
+            out.push_str(&to_str(vm, v)?);
+        }
+        out.push_str(&end);
+        vm.interp.write_stdout(out.as_bytes());
+        if flush {
+            vm.interp.flush_stdout();
+        }
+        return Ok(Value::None);
+    };
+    // `file=`: one `write` call per piece, as CPython makes them.
     for (i, v) in args.pos.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            ops::call_method(vm, &file, "write", vec![vm.new_str(sep.as_str())])?;
         }
-        out.push_str(&to_str(vm, v)?);
+        let text = to_str(vm, v)?;
+        ops::call_method(vm, &file, "write", vec![vm.new_str(text)])?;
     }
-    out.push_str(&end);
-    vm.interp.write_stdout(out.as_bytes());
+    ops::call_method(vm, &file, "write", vec![vm.new_str(end)])?;
+    if flush {
+        ops::call_method(vm, &file, "flush", Vec::new())?;
+    }
     Ok(Value::None)
 }
 

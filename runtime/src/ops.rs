@@ -1984,6 +1984,18 @@ pub fn lookup_method<S: LockStrategy>(
     Ok(vm.interp.methods.get(&(kind, str_of(name))).cloned())
 }
 
+/// `obj.name(*args)`, for a method name that Rust code supplies.
+pub fn call_method<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    obj: &Value<S>,
+    name: &str,
+    args: Vec<Value<S>>,
+) -> PyResult<S> {
+    let name = ObjRef::new(Payload::Str(PyStr::new(name)));
+    let method = get_attr(vm, obj, &name)?;
+    vm.call(&method, args)
+}
+
 pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S>) -> PyResult<S> {
     let attr = str_of(name);
     if let Some(v) = crate::classes::instance_getattr(vm, obj, name)? {

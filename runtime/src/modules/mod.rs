@@ -93,6 +93,7 @@ fn python_part(name: &str) -> Option<&'static str> {
         "threading" => Some(include_str!("py/threading.py")),
         "weakref" => Some(include_str!("py/weakref.py")),
         "queue" => Some(include_str!("py/queue.py")),
+        "sys" => Some(include_str!("py/sys.py")),
         "heapq" => Some(include_str!("py/heapq.py")),
         _ => None,
     }

@@ -18,6 +18,8 @@ pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
             ("exit", exit, false),
             ("getrefcount", getrefcount, false),
             ("exc_info", exc_info, false),
+            ("_write", write_stream, false),
+            ("_flush", flush_stream, false),
         ],
     );
     let argv: Vec<Value<S>> = vm
@@ -93,4 +95,40 @@ fn exit<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     let class = vm.interp.exceptions["SystemExit"].clone();
     let exc = crate::interp::new_exception_obj(class, args.pos.into_boxed_slice());
     Err(crate::vm::PyErr { exc })
+}
+
+/// The standard stream a file descriptor names: 1 for stdout, 2 for stderr.
+fn stream_fd<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, i64> {
+    match v {
+        Value::Int(fd @ (1 | 2)) => Ok(*fd),
+        _ => Err(vm.value_error("not a standard stream")),
+    }
+}
+
+/// `sys._write(fd, text)`: what `sys.stdout.write` and `sys.stderr.write`
+/// (`py/sys.py`) do, through the runtime's output (captured or not).
+fn write_stream<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "sys._write", &args, 2, 2)?;
+    let fd = stream_fd(vm, &args.pos[0])?;
+    let Some(text) = args.pos[1].as_str() else {
+        return Err(vm.type_error(format!(
+            "write() argument must be str, not {}",
+            ops::type_name(&args.pos[1])
+        )));
+    };
+    if fd == 1 {
+        vm.interp.write_stdout(text.as_bytes());
+    } else {
+        vm.interp.write_stderr(text);
+    }
+    Ok(Value::Int(text.chars().count() as i64))
+}
+
+/// `sys._flush(fd)`: stdout's buffer goes out; stderr is not buffered.
+fn flush_stream<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "sys._flush", &args, 1, 1)?;
+    if stream_fd(vm, &args.pos[0])? == 1 {
+        vm.interp.flush_stdout();
+    }
+    Ok(Value::None)
 }
