@@ -1066,30 +1066,9 @@ fn gen_throw<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     resume_value(vm, &args.pos[0], Value::None, Some(PyErr { exc }))
 }
 
-/// `gen.close()`: raises GeneratorExit inside; a generator that yields
-/// again is an error.
+/// `gen.close()`.
 fn gen_close<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "close", &args, 1, 1)?;
-    let exit = PyErr {
-        exc: vm.interp.new_exception("GeneratorExit", None),
-    };
-    match vm.gen_resume(
-        args.pos[0].obj().expect("generator"),
-        Value::None,
-        Some(exit),
-    ) {
-        Ok(crate::vm::GenStep::Yielded(_)) => {
-            Err(vm.new_error("RuntimeError", "generator ignored GeneratorExit"))
-        }
-        Ok(crate::vm::GenStep::Returned(_)) => Ok(Value::None),
-        Err(e)
-            if matches!(
-                type_name(&Value::Obj(e.exc.clone())).as_str(),
-                "GeneratorExit" | "StopIteration"
-            ) =>
-        {
-            Ok(Value::None)
-        }
-        Err(e) => Err(e),
-    }
+    vm.gen_close(args.pos[0].obj().expect("generator"))?;
+    Ok(Value::None)
 }

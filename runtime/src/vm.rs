@@ -742,10 +742,34 @@ impl<S: LockStrategy> Vm<S> {
             give_back(self, state);
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
+        let mut throw = throw;
+        let push_send = state.started && throw.is_none();
+        if state.started && matches!(gen.code.instrs.get(state.pc), Some(Instr::YieldFrom)) {
+            if let Some(err) = throw.take() {
+                // PEP 380: suspended in `yield from`, the generator hands the
+                // exception to its subiterator first; the subiterator's
+                // `yield from` stays on top of the stack until it finishes.
+                let sub = state.values.last().cloned().flatten();
+                let sub = sub.expect("`yield from` keeps its subiterator on the stack");
+                match self.throw_into_subiterator(&sub, err) {
+                    Ok(GenStep::Yielded(v)) => {
+                        give_back(self, state);
+                        return Ok(GenStep::Yielded(v));
+                    }
+                    Ok(GenStep::Returned(r)) => {
+                        // The subiterator finished: `yield from` evaluates to
+                        // its return value, and execution goes on after it.
+                        *state.values.last_mut().expect("subiterator slot") = Some(r);
+                        state.pc += 1;
+                    }
+                    Err(e) => throw = Some(e),
+                }
+            }
+        }
         let base = self.stack.len();
         let exc_base = self.exc_info.len();
         self.stack.append(&mut state.values);
-        if state.started && throw.is_none() {
+        if push_send {
             self.stack.push(Some(send));
         }
         state.started = true;
@@ -801,6 +825,46 @@ impl<S: LockStrategy> Vm<S> {
         };
         give_back(self, state);
         step
+    }
+
+    /// `throw()` into the subiterator of a `yield from`. A generator gets
+    /// the exception raised where it is suspended, except `GeneratorExit`,
+    /// for which it is closed and the exception then raised in the delegating
+    /// generator (PEP 380). Other iterators have no `throw`: the exception
+    /// is raised in the delegating generator.
+    fn throw_into_subiterator(&mut self, sub: &Value<S>, err: PyErr<S>) -> PyResult<S, GenStep<S>> {
+        let Some(Payload::Generator(_)) = sub.payload() else {
+            return Err(err);
+        };
+        let g = sub.obj().expect("generators are objects");
+        if ops::type_name(&Value::Obj(err.exc.clone())) == "GeneratorExit" {
+            self.gen_close(g)?;
+            return Err(err);
+        }
+        self.gen_resume(g, Value::None, Some(err))
+    }
+
+    /// `gen.close()`: raises `GeneratorExit` where the generator is
+    /// suspended; a generator that yields again is an error.
+    pub fn gen_close(&mut self, g: &ObjRef<S>) -> PyResult<S, ()> {
+        let exit = PyErr {
+            exc: self.interp.new_exception("GeneratorExit", None),
+        };
+        match self.gen_resume(g, Value::None, Some(exit)) {
+            Ok(GenStep::Yielded(_)) => {
+                Err(self.new_error("RuntimeError", "generator ignored GeneratorExit"))
+            }
+            Ok(GenStep::Returned(_)) => Ok(()),
+            Err(e)
+                if matches!(
+                    ops::type_name(&Value::Obj(e.exc.clone())).as_str(),
+                    "GeneratorExit" | "StopIteration"
+                ) =>
+            {
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// Records the exception being handled as a new exception's
