@@ -1444,9 +1444,20 @@ fn builtin_pow<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
             if m.is_zero() {
                 return Err(vm.value_error("pow() 3rd argument cannot be 0"));
             }
-            if e.is_negative() {
-                return Err(vm.value_error("base is not invertible for the given modulus"));
+            if num_traits::One::is_one(m.magnitude()) {
+                return Ok(Value::Int(0));
             }
+            // A negative exponent raises the modular inverse to `-e`.
+            let (b, e) = if e.is_negative() {
+                match b.modinv(&m) {
+                    Some(inverse) => (inverse, -e),
+                    None => {
+                        return Err(vm.value_error("base is not invertible for the given modulus"))
+                    }
+                }
+            } else {
+                (b, e)
+            };
             let r = b.modpow(&e, &m);
             // Python's result has the sign of the modulus.
             let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) {

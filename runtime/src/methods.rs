@@ -53,6 +53,7 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         (TypeKind::Dict, "values", dict_values),
         (TypeKind::Dict, "items", dict_items),
         (TypeKind::Dict, "pop", dict_pop),
+        (TypeKind::Dict, "popitem", dict_popitem),
         (TypeKind::Dict, "setdefault", dict_setdefault),
         (TypeKind::Dict, "update", dict_update),
         (TypeKind::Dict, "clear", dict_clear),
@@ -399,6 +400,29 @@ fn dict_pop<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
             Some(default) => Ok(default.clone()),
             None => Err(key_error(vm, args.pos[1].clone())),
         },
+    }
+}
+
+/// `d.popitem()`: removes and returns the last inserted `(key, value)`.
+fn dict_popitem<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "popitem", &args, 1, 1)?;
+    let d = args.pos[0].obj().expect("receiver");
+    let Payload::Dict(dict) = &d.payload else {
+        unreachable!("dict receiver")
+    };
+    let last = dict.map.with::<S, _>(&d.header, |m| {
+        let last = m.pop();
+        if last.is_some() {
+            dict.bump_version();
+        }
+        last
+    });
+    match last {
+        Some((key, value)) => Ok(ops::new_tuple(vec![key.key, value])),
+        None => {
+            let message = vm.new_str("popitem(): dictionary is empty");
+            Err(key_error(vm, message))
+        }
     }
 }
 

@@ -1984,6 +1984,32 @@ pub fn lookup_method<S: LockStrategy>(
     Ok(vm.interp.methods.get(&(kind, str_of(name))).cloned())
 }
 
+/// The data attributes of numbers: `real`, `imag`, and for ints (and bools)
+/// `numerator` and `denominator`, as `numbers.Integral` defines them.
+/// Checked before anything else, and cheap for the values that are not
+/// numbers (no string comparison).
+fn number_attr<S: LockStrategy>(obj: &Value<S>, attr: &str) -> Option<Value<S>> {
+    let as_int = match obj {
+        Value::Float(_) => {
+            return match attr {
+                "real" => Some(obj.clone()),
+                "imag" => Some(Value::Float(0.0)),
+                _ => None,
+            }
+        }
+        Value::Bool(b) => Value::Int(*b as i64),
+        Value::Int(_) => obj.clone(),
+        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => obj.clone(),
+        Value::None | Value::Obj(_) => return None,
+    };
+    match attr {
+        "real" | "numerator" => Some(as_int),
+        "imag" => Some(Value::Int(0)),
+        "denominator" => Some(Value::Int(1)),
+        _ => None,
+    }
+}
+
 /// `obj.name(*args)`, for a method name that Rust code supplies.
 pub fn call_method<S: LockStrategy>(
     vm: &mut Vm<S>,
@@ -1998,6 +2024,9 @@ pub fn call_method<S: LockStrategy>(
 
 pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S>) -> PyResult<S> {
     let attr = str_of(name);
+    if let Some(v) = number_attr(obj, attr) {
+        return Ok(v);
+    }
     if let Some(v) = crate::classes::instance_getattr(vm, obj, name)? {
         return Ok(v);
     }

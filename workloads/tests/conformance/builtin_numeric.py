@@ -24,3 +24,9 @@ try:
 except ValueError as e:
     print('ValueError:', e)
 print(sum([0.1] * 10), max(3, 7, 5), min([4, 2, 8]), sum([[1], [2]], []))
+# Negative exponents with a modulus use the modular inverse.
+print(pow(3, -2, 7), pow(-3, -1, 7), pow(3, -1, -7), pow(2, -1, 1), pow(5, 3, -1), pow(2**70 + 1, -1, 2**61 - 1))
+try:
+    pow(2, -1, 4)
+except ValueError as e:
+    print("ValueError:", e)
