@@ -182,6 +182,9 @@ pub enum Instr {
     ListExtend(u32),
     /// Pops a mapping and merges it into the dict `i` slots down (`**x`).
     DictMerge(u32),
+    /// Pops a mapping and updates the dict `i` slots down with it, later
+    /// keys winning (`{**x}` in a dict display).
+    DictUpdate(u32),
     /// Replaces the list on top of the stack with a tuple of its items.
     ListToTuple,
     /// Calls with unpacked arguments: pops a dict of keyword arguments, a

@@ -1495,13 +1495,29 @@ impl Compiler<'_> {
                 self.compile_elements(&t.elts)?;
                 self.emit(Instr::BuildTuple(t.elts.len() as u32));
             }
+            Expr::Dict(d) if d.items.iter().any(|item| item.key.is_none()) => {
+                // `{**a, k: v}`: build an empty dict and add to it in order.
+                self.emit(Instr::BuildDict(0));
+                for item in &d.items {
+                    match &item.key {
+                        Some(key) => {
+                            self.compile_expr(key)?;
+                            self.compile_expr(&item.value)?;
+                            self.emit(Instr::MapAdd(1));
+                        }
+                        None => {
+                            self.compile_expr(&item.value)?;
+                            self.emit(Instr::DictUpdate(1));
+                        }
+                    }
+                }
+            }
             Expr::Dict(d) => {
                 for item in &d.items {
-                    let Some(key) = &item.key else {
-                        return Err(
-                            self.unsupported(item.value.range(), "** unpacking in a dict display")
-                        );
-                    };
+                    let key = item
+                        .key
+                        .as_ref()
+                        .expect("displays with ** are compiled above");
                     self.compile_expr(key)?;
                     self.compile_expr(&item.value)?;
                 }

@@ -455,8 +455,8 @@ fn dict_update<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S
     arity(vm, "update", &args, 1, 2)?;
     let d = args.pos[0].obj().expect("receiver").clone();
     if let Some(src) = args.pos.get(1) {
-        let pairs: Vec<(Value<S>, Value<S>)> = if matches!(src.payload(), Some(Payload::Dict(_))) {
-            ops::dict_items(src)
+        let pairs: Vec<(Value<S>, Value<S>)> = if let Some(items) = ops::mapping_items(vm, src)? {
+            items
         } else {
             let mut out = Vec::new();
             for item in ops::iterate(vm, src)? {

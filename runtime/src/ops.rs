@@ -1144,6 +1144,49 @@ pub fn dict_len<S: LockStrategy>(v: &Value<S>) -> usize {
 }
 
 /// A snapshot of a dict's items, in order.
+/// A mapping's `(key, value)` pairs, in order.
+pub type Items<S> = Vec<(Value<S>, Value<S>)>;
+
+/// The items of a mapping, as `dict.update` and `{**m}` read them: a dict's
+/// own, or `m[k]` for each `k` in `m.keys()` when the value has a `keys`
+/// method; `None` for a value that is not a mapping.
+pub fn mapping_items<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    mapping: &Value<S>,
+) -> PyResult<S, Option<Items<S>>> {
+    if matches!(mapping.payload(), Some(Payload::Dict(_))) {
+        return Ok(Some(dict_items(mapping)));
+    }
+    let keys = ObjRef::new(Payload::Str(PyStr::new("keys")));
+    let keys = match get_attr(vm, mapping, &keys) {
+        Ok(keys) => keys,
+        Err(e) if type_name(&Value::Obj(e.exc.clone())) == "AttributeError" => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let keys = vm.call(&keys, Vec::new())?;
+    let mut items = Vec::new();
+    for key in iterate(vm, &keys)? {
+        let value = get_item(vm, mapping, &key)?;
+        items.push((key, value));
+    }
+    Ok(Some(items))
+}
+
+/// `{**mapping}` in a dict display: adds the mapping's items to `dict`.
+pub fn dict_update_from_mapping<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    dict: &ObjRef<S>,
+    mapping: &Value<S>,
+) -> PyResult<S, ()> {
+    let Some(items) = mapping_items(vm, mapping)? else {
+        return Err(vm.type_error(format!("'{}' object is not a mapping", type_name(mapping))));
+    };
+    for (k, v) in items {
+        dict_set(vm, dict, k, v)?;
+    }
+    Ok(())
+}
+
 pub fn dict_items<S: LockStrategy>(v: &Value<S>) -> Vec<(Value<S>, Value<S>)> {
     match v {
         Value::Obj(o) => match &o.payload {

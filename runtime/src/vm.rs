@@ -1757,6 +1757,15 @@ impl<S: LockStrategy> Vm<S> {
                     let r = self.call_args(&callee, args)?;
                     push!(r);
                 }
+                Instr::DictUpdate(depth) => {
+                    let mapping = pop!();
+                    let at = stack.len() - depth as usize;
+                    let Some(Some(Value::Obj(dict))) = stack.get(at) else {
+                        unreachable!("dict being built")
+                    };
+                    let dict = dict.clone();
+                    ops::dict_update_from_mapping(self, &dict, &mapping)?;
+                }
                 Instr::MapAdd(depth) => {
                     let v = pop!();
                     let k = pop!();
