@@ -534,19 +534,7 @@ fn builtin_max<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 fn builtin_abs<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "abs", &args, 1, 1)?;
-    let v = &args.pos[0];
-    Ok(match v {
-        Value::Int(i) => match i.checked_abs() {
-            Some(a) => Value::Int(a),
-            None => ops::int_from_big(BigInt::from(*i).abs()),
-        },
-        Value::Bool(b) => Value::Int(*b as i64),
-        Value::Float(f) => Value::Float(f.abs()),
-        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => {
-            ops::int_from_big(ops::to_big(v).expect("int").abs())
-        }
-        _ => return Err(vm.type_error(format!("bad operand type for abs(): '{}'", type_name(v)))),
-    })
+    ops::abs(vm, &args.pos[0])
 }
 
 fn float_to_int<S: LockStrategy>(vm: &Vm<S>, f: f64) -> PyResult<S> {

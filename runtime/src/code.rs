@@ -19,6 +19,8 @@ pub enum BinOp {
     And,
     Or,
     Xor,
+    /// `@`: no builtin type implements it; classes do, via `__matmul__`.
+    MatMul,
 }
 
 impl BinOp {
@@ -36,6 +38,7 @@ impl BinOp {
             BinOp::And => "&",
             BinOp::Or => "|",
             BinOp::Xor => "^",
+            BinOp::MatMul => "@",
         }
     }
 }

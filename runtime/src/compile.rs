@@ -1248,7 +1248,7 @@ impl Compiler<'_> {
     }
 
     fn compile_aug_assign(&mut self, s: &ast::StmtAugAssign) -> CResult {
-        let op = self.binop(s.op, s.range)?;
+        let op = Self::binop(s.op);
         match s.target.as_ref() {
             Expr::Name(n) => {
                 self.name_op(n.id.as_str(), NameOp::Load, n.range)?;
@@ -1365,9 +1365,9 @@ impl Compiler<'_> {
 
     // ---- expressions ------------------------------------------------------
 
-    fn binop(&self, op: ast::Operator, range: TextRange) -> CResult<BinOp> {
+    fn binop(op: ast::Operator) -> BinOp {
         use ast::Operator as O;
-        Ok(match op {
+        match op {
             O::Add => BinOp::Add,
             O::Sub => BinOp::Sub,
             O::Mult => BinOp::Mul,
@@ -1380,8 +1380,8 @@ impl Compiler<'_> {
             O::BitAnd => BinOp::And,
             O::BitOr => BinOp::Or,
             O::BitXor => BinOp::Xor,
-            O::MatMult => return Err(self.unsupported(range, "matrix multiplication operator")),
-        })
+            O::MatMult => BinOp::MatMul,
+        }
     }
 
     fn compile_subscript_index(&mut self, slice: &Expr) -> CResult {
@@ -1428,7 +1428,7 @@ impl Compiler<'_> {
                 self.name_op(n.id.as_str(), NameOp::Load, n.range)?
             }
             Expr::BinOp(b) => {
-                let op = self.binop(b.op, b.range)?;
+                let op = Self::binop(b.op);
                 self.compile_expr(&b.left)?;
                 self.compile_expr(&b.right)?;
                 self.set_line(b.range);

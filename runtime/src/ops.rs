@@ -230,6 +230,7 @@ pub fn int_fast<S: LockStrategy>(op: BinOp, x: i64, y: i64) -> Option<Value<S>> 
         BinOp::And => x & y,
         BinOp::Or => x | y,
         BinOp::Xor => x ^ y,
+        BinOp::MatMul => return None,
         BinOp::TrueDiv => {
             if y == 0 {
                 return None;
@@ -332,6 +333,7 @@ pub fn binop_dunders(op: BinOp) -> (&'static str, &'static str, &'static str) {
         BinOp::And => ("__and__", "__rand__", "__iand__"),
         BinOp::Or => ("__or__", "__ror__", "__ior__"),
         BinOp::Xor => ("__xor__", "__rxor__", "__ixor__"),
+        BinOp::MatMul => ("__matmul__", "__rmatmul__", "__imatmul__"),
     }
 }
 
@@ -382,13 +384,17 @@ fn binary_op_or_none<S: LockStrategy>(
     b: &Value<S>,
 ) -> PyResult<S, Option<Value<S>>> {
     if crate::classes::user_class_of(a).is_some() || crate::classes::user_class_of(b).is_some() {
-        return user_binary_op(vm, op, a, b);
+        if let Some(r) = user_binary_op(vm, op, a, b)? {
+            return Ok(Some(r));
+        }
+        // Neither side's dunder applies; the builtin side may still raise
+        // its own error, as `'x' + obj` does in CPython.
     }
     if let Some(r) = crate::sets::binary_op(vm, op, a, b)? {
         return Ok(Some(r));
     }
     // Numbers.
-    if is_int_like(a) && is_int_like(b) {
+    if is_int_like(a) && is_int_like(b) && op != BinOp::MatMul {
         return big_int_op(vm, op, a, b).map(Some);
     }
     if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
@@ -534,6 +540,7 @@ fn big_int_op<S: LockStrategy>(vm: &Vm<S>, op: BinOp, a: &Value<S>, b: &Value<S>
     let y = to_big(b).expect("int-like");
     let zero_div = |msg: &str| vm.new_error("ZeroDivisionError", msg);
     Ok(match op {
+        BinOp::MatMul => unreachable!("ints have no @: binary_op does not come here"),
         BinOp::Add => int_from_big(x + y),
         BinOp::Sub => int_from_big(x - y),
         BinOp::Mul => int_from_big(x * y),
@@ -718,7 +725,24 @@ pub fn inplace_op<S: LockStrategy>(
     }
 }
 
-pub fn unary_neg<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S> {
+/// A unary operator on an instance of a user class: its dunder
+/// (`__neg__`, `__pos__`, `__invert__`, `__abs__`), or CPython's TypeError.
+fn user_unary_op<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    v: &Value<S>,
+    dunder: &str,
+    what: &str,
+) -> PyResult<S> {
+    match crate::classes::call_dunder(vm, v, dunder, Vec::new())? {
+        Some(r) => Ok(r),
+        None => Err(vm.type_error(format!("bad operand type for {what}: '{}'", type_name(v)))),
+    }
+}
+
+pub fn unary_neg<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
+    if crate::classes::user_class_of(v).is_some() {
+        return user_unary_op(vm, v, "__neg__", "unary -");
+    }
     Ok(match v {
         Value::Int(i) => match i.checked_neg() {
             Some(n) => Value::Int(n),
@@ -738,7 +762,10 @@ pub fn unary_neg<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S> {
     })
 }
 
-pub fn unary_pos<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S> {
+pub fn unary_pos<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
+    if crate::classes::user_class_of(v).is_some() {
+        return user_unary_op(vm, v, "__pos__", "unary +");
+    }
     Ok(match v {
         Value::Int(_) | Value::Float(_) => v.clone(),
         Value::Bool(b) => Value::Int(*b as i64),
@@ -747,7 +774,10 @@ pub fn unary_pos<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S> {
     })
 }
 
-pub fn unary_invert<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S> {
+pub fn unary_invert<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
+    if crate::classes::user_class_of(v).is_some() {
+        return user_unary_op(vm, v, "__invert__", "unary ~");
+    }
     Ok(match v {
         Value::Int(i) => Value::Int(!i),
         Value::Bool(b) => Value::Int(!(*b as i64)),
@@ -759,6 +789,25 @@ pub fn unary_invert<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S> {
 }
 
 // ---- truth and comparison ----
+
+/// `abs(v)`.
+pub fn abs<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
+    if crate::classes::user_class_of(v).is_some() {
+        return user_unary_op(vm, v, "__abs__", "abs()");
+    }
+    Ok(match v {
+        Value::Int(i) => match i.checked_abs() {
+            Some(a) => Value::Int(a),
+            None => int_from_big(BigInt::from(*i).abs()),
+        },
+        Value::Bool(b) => Value::Int(*b as i64),
+        Value::Float(f) => Value::Float(f.abs()),
+        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => {
+            int_from_big(to_big(v).expect("int").abs())
+        }
+        _ => return Err(vm.type_error(format!("bad operand type for abs(): '{}'", type_name(v)))),
+    })
+}
 
 pub fn truthy<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, bool> {
     if crate::classes::user_class_of(v).is_some() {

@@ -131,18 +131,18 @@ fn syntax_error_column_counts_indentation() {
 }
 
 #[test]
-fn matrix_multiplication_is_unsupported() {
-    let script = TempScript::new("matmul", "x = 1\ny = x @ x\n");
-    assert_static_diagnostic(&script, 2, 5, "unsupported:");
+fn complex_literal_is_unsupported() {
+    let script = TempScript::new("complex", "x = 1\ny = x + 2j\n");
+    assert_static_diagnostic(&script, 2, 9, "unsupported: complex number literal");
 }
 
 #[test]
 fn nested_unsupported_construct_reports_its_column() {
     let script = TempScript::new(
-        "nested_matmul",
-        "print('never printed')\nif True:\n    def g():\n        return (y @ 1)\n",
+        "nested_complex",
+        "print('never printed')\nif True:\n    def g():\n        return (y + 1j)\n",
     );
-    assert_static_diagnostic(&script, 4, 17, "unsupported:");
+    assert_static_diagnostic(&script, 4, 21, "unsupported:");
 }
 
 #[test]
