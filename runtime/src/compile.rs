@@ -1394,6 +1394,15 @@ impl Compiler<'_> {
             }
             self.emit(Instr::BuildSlice(3));
             Ok(())
+        } else if let Some(t) = slice.as_tuple_expr().filter(|t| {
+            t.elts.iter().any(|e| e.is_slice_expr()) && !t.elts.iter().any(|e| e.is_starred_expr())
+        }) {
+            // `g[1:3, 'a']`: slices may be items of a subscript's tuple.
+            for item in &t.elts {
+                self.compile_subscript_index(item)?;
+            }
+            self.emit(Instr::BuildTuple(t.elts.len() as u32));
+            Ok(())
         } else {
             self.compile_expr(slice)
         }
