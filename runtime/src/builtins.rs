@@ -3,7 +3,9 @@
 
 use crate::code::CmpOp;
 use crate::interp::Interp;
-use crate::object::{Builtin, NativeFn, ObjRef, Payload, PyStr, RangeObj, TypeKind, Value};
+use crate::object::{
+    Builtin, NativeFn, ObjRef, Payload, PropertyObj, PyStr, RangeObj, TypeKind, Value,
+};
 use crate::ops::{self, type_name};
 use crate::repr::{repr, to_str};
 use crate::strategy::LockStrategy;
@@ -153,6 +155,7 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         object_init: builtin_fn(interp, "__init__", object_init, false),
         property_setter: builtin_fn(interp, "setter", property_setter, false),
         property_getter: builtin_fn(interp, "getter", property_getter, false),
+        property_deleter: builtin_fn(interp, "deleter", property_deleter, false),
         abc_meta,
         ellipsis,
         mro: builtin_fn(interp, "mro", class_mro, false),
@@ -178,40 +181,61 @@ fn object_init<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     Ok(Value::None)
 }
 
-fn property_copier<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>, setter: bool) -> PyResult<S> {
-    arity(vm, if setter { "setter" } else { "getter" }, &args, 2, 2)?;
-    let Some(Payload::Property(getter, old_setter)) = args.pos[0].payload() else {
+/// `prop.getter(f)`, `prop.setter(f)`, `prop.deleter(f)`: a copy of the
+/// property with one function replaced.
+fn property_copier<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    args: Args<S>,
+    which: &'static str,
+) -> PyResult<S> {
+    arity(vm, which, &args, 2, 2)?;
+    let Some(Payload::Property(p)) = args.pos[0].payload() else {
         return Err(vm.type_error("descriptor requires a 'property' object"));
     };
-    let f = args.pos[1].clone();
-    let (g, s) = if setter {
-        (getter.clone(), f)
-    } else {
-        (f, old_setter.clone())
+    let mut copy = PropertyObj {
+        fget: p.fget.clone(),
+        fset: p.fset.clone(),
+        fdel: p.fdel.clone(),
     };
-    Ok(Value::Obj(ObjRef::new(Payload::Property(g, s))))
+    let f = args.pos[1].clone();
+    match which {
+        "getter" => copy.fget = f,
+        "setter" => copy.fset = f,
+        _ => copy.fdel = f,
+    }
+    Ok(copy.into_value())
 }
 
 fn property_setter<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    property_copier(vm, args, true)
+    property_copier(vm, args, "setter")
 }
 
 fn property_getter<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    property_copier(vm, args, false)
+    property_copier(vm, args, "getter")
 }
 
+fn property_deleter<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    property_copier(vm, args, "deleter")
+}
+
+/// `property(fget=None, fset=None, fdel=None, doc=None)`.
 fn builtin_property<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
     let fget = args.take_kw("fget");
     let fset = args.take_kw("fset");
+    let fdel = args.take_kw("fdel");
     args.take_kw("doc");
-    arity(vm, "property", &args, 0, 3)?;
-    let g = fget
-        .or_else(|| args.pos.first().cloned())
-        .unwrap_or(Value::None);
-    let s = fset
-        .or_else(|| args.pos.get(1).cloned())
-        .unwrap_or(Value::None);
-    Ok(Value::Obj(ObjRef::new(Payload::Property(g, s))))
+    arity(vm, "property", &args, 0, 4)?;
+    let positional = |given: Option<Value<S>>, i: usize| {
+        given
+            .or_else(|| args.pos.get(i).cloned())
+            .unwrap_or(Value::None)
+    };
+    Ok(PropertyObj {
+        fget: positional(fget, 0),
+        fset: positional(fset, 1),
+        fdel: positional(fdel, 2),
+    }
+    .into_value())
 }
 
 fn builtin_staticmethod<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
@@ -303,21 +327,8 @@ fn builtin_setattr<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S
 fn builtin_delattr<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "delattr", &args, 2, 2)?;
     let name = attr_name(vm, &args.pos[1])?;
-    let key = Value::Obj(name);
-    if let Some(d) = args.pos[0].obj().and_then(crate::classes::instance_dict) {
-        let d = d.clone();
-        if ops::dict_del(vm, &d, &key)?.is_some() {
-            return Ok(Value::None);
-        }
-    }
-    Err(vm.new_error(
-        "AttributeError",
-        format!(
-            "'{}' object has no attribute '{}'",
-            type_name(&args.pos[0]),
-            key.as_str().unwrap_or("?")
-        ),
-    ))
+    crate::classes::del_attr(vm, &args.pos[0], &name)?;
+    Ok(Value::None)
 }
 
 fn builtin_vars<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {

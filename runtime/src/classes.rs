@@ -234,8 +234,8 @@ fn bind<S: LockStrategy>(
             Value::Obj(class.clone()),
             f.clone(),
         ))),
-        Some(Payload::Property(getter, _)) => {
-            let getter = getter.clone();
+        Some(Payload::Property(p)) => {
+            let getter = p.fget.clone();
             if matches!(getter, Value::None) {
                 return Err(vm.new_error("AttributeError", "unreadable attribute"));
             }
@@ -404,7 +404,8 @@ pub fn instance_setattr<S: LockStrategy>(
     };
     let key = Value::Obj(name.clone());
     if let Some(attr) = class_lookup(&class, &key) {
-        if let Some(Payload::Property(_, setter)) = attr.payload() {
+        if let Some(Payload::Property(p)) = attr.payload() {
+            let setter = &p.fset;
             if matches!(setter, Value::None) {
                 let attr_name = key.as_str().unwrap_or("?").to_string();
                 let cname = type_obj(&class).map(|t| t.name.clone()).unwrap_or_default();
@@ -551,7 +552,7 @@ pub fn is_abstract<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> bool {
                 .and_then(|d| dict_get(&d, &key))
                 .is_some_and(|x| matches!(x, Value::Bool(true)))
         }
-        Some(Payload::Property(getter, _)) => is_abstract(vm, getter),
+        Some(Payload::Property(p)) => is_abstract(vm, &p.fget),
         Some(Payload::StaticMethod(f)) | Some(Payload::ClassMethod(f)) => is_abstract(vm, f),
         _ => false,
     }
@@ -626,19 +627,30 @@ pub fn function_getattr<S: LockStrategy>(
     }))
 }
 
-/// `del obj.name`: `__delattr__`, a property's deleter is not supported;
-/// otherwise removes from the instance (or class) dict.
+/// `del obj.name`: a property's deleter, then `__delattr__`; otherwise
+/// removes from the instance (or class) dict.
 pub fn del_attr<S: LockStrategy>(
     vm: &mut Vm<S>,
     obj: &Value<S>,
     name: &ObjRef<S>,
 ) -> PyResult<S, ()> {
     let key = Value::Obj(name.clone());
-    if user_class_of(obj).is_some() {
-        if let Some(f) = class_lookup(
-            &user_class_of(obj).expect("user"),
-            &vm.new_str("__delattr__"),
-        ) {
+    if let Some(class) = user_class_of(obj) {
+        if let Some(attr) = class_lookup(&class, &key) {
+            if let Some(Payload::Property(p)) = attr.payload() {
+                if matches!(p.fdel, Value::None) {
+                    let attr_name = key.as_str().unwrap_or("?").to_string();
+                    let cname = type_obj(&class).map(|t| t.name.clone()).unwrap_or_default();
+                    return Err(vm.new_error(
+                        "AttributeError",
+                        format!("property '{attr_name}' of '{cname}' object has no deleter"),
+                    ));
+                }
+                vm.call(&p.fdel.clone(), vec![obj.clone()])?;
+                return Ok(());
+            }
+        }
+        if let Some(f) = class_lookup(&class, &vm.new_str("__delattr__")) {
             vm.call(&f, vec![obj.clone(), key])?;
             return Ok(());
         }

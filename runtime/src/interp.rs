@@ -117,6 +117,7 @@ pub(crate) struct Singletons<S: LockStrategy> {
     /// `property.setter` / `property.getter`.
     pub property_setter: Value<S>,
     pub property_getter: Value<S>,
+    pub property_deleter: Value<S>,
     pub abc_meta: Value<S>,
     pub ellipsis: Value<S>,
     /// `type.mro` for user classes.
@@ -328,6 +329,7 @@ impl<S: LockStrategy> Interp<S> {
     pub fn property_copier(&self, which: &str) -> Value<S> {
         match which {
             "setter" => self.singletons().property_setter.clone(),
+            "deleter" => self.singletons().property_deleter.clone(),
             _ => self.singletons().property_getter.clone(),
         }
     }

@@ -2146,18 +2146,19 @@ pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S
                     format!("'super' object has no attribute '{attr}'"),
                 ));
             }
-            Payload::Property(getter, setter) => match attr {
-                "setter" | "getter" => {
+            Payload::Property(p) => match attr {
+                "setter" | "getter" | "deleter" => {
                     let f = vm.interp.property_copier(attr);
                     return Ok(Value::Obj(ObjRef::new(Payload::BoundMethod(
                         obj.clone(),
                         f,
                     ))));
                 }
-                "fget" => return Ok(getter.clone()),
-                "fset" => return Ok(setter.clone()),
+                "fget" => return Ok(p.fget.clone()),
+                "fset" => return Ok(p.fset.clone()),
+                "fdel" => return Ok(p.fdel.clone()),
                 "__isabstractmethod__" => {
-                    return Ok(Value::Bool(crate::classes::is_abstract(vm, getter)))
+                    return Ok(Value::Bool(crate::classes::is_abstract(vm, &p.fget)))
                 }
                 _ => {}
             },

@@ -42,8 +42,8 @@ pub enum Payload<S: LockStrategy> {
     /// An instance of a user-defined class.
     Instance(InstanceObj<S>),
     Generator(GeneratorObj<S>),
-    /// `property(fget, fset)`.
-    Property(Value<S>, Value<S>),
+    /// `property(fget, fset, fdel)`.
+    Property(Box<PropertyObj<S>>),
     StaticMethod(Value<S>),
     ClassMethod(Value<S>),
     /// `super()`: (the class to start after, the instance or class bound).
@@ -85,6 +85,22 @@ impl PyStr {
         } else {
             self.s.chars().count()
         }
+    }
+}
+
+/// A `property`: its getter, setter and deleter (`None` where absent).
+pub struct PropertyObj<S: LockStrategy> {
+    pub fget: Value<S>,
+    pub fset: Value<S>,
+    pub fdel: Value<S>,
+}
+
+impl<S: LockStrategy> PropertyObj<S> {
+    /// The property as a value.
+    pub fn into_value(self) -> Value<S> {
+        Value::Obj(crate::object::ObjRef::new(Payload::Property(Box::new(
+            self,
+        ))))
     }
 }
 
