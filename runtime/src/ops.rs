@@ -8,7 +8,7 @@ use crate::object::{
     DictViewKind, IterState, ObjCell, ObjRef, Payload, PyDict, PyStr, RangeObj, TypeKind, Value,
 };
 use crate::strategy::LockStrategy;
-use crate::vm::{key_of, PyResult, Vm};
+use crate::vm::{key_of, Args, PyResult, Vm};
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{FromPrimitive, Signed, ToPrimitive, Zero};
@@ -1981,7 +1981,53 @@ pub fn lookup_method<S: LockStrategy>(
         });
     }
     let kind = type_kind(obj);
+    if crate::methods::is_static(kind, str_of(name)) {
+        return Ok(None);
+    }
     Ok(vm.interp.methods.get(&(kind, str_of(name))).cloned())
+}
+
+/// `str.upper` and the like: the method of a builtin type, checking that
+/// its first argument is an instance of the type (CPython's descriptor
+/// errors) before the method reads it as its receiver.
+fn unbound_method<S: LockStrategy>(
+    vm: &Vm<S>,
+    kind: TypeKind,
+    type_name_: &str,
+    attr: &str,
+) -> Value<S> {
+    let method = vm.interp.methods[&(kind, attr)].clone();
+    if kind == TypeKind::Object || crate::methods::is_static(kind, attr) {
+        return method;
+    }
+    let Some(Payload::Builtin(crate::object::Builtin {
+        func: crate::object::NativeCode::Fn(f),
+        ..
+    })) = method.payload()
+    else {
+        return method;
+    };
+    let (f, tname, aname) = (*f, type_name_.to_string(), attr.to_string());
+    let check = move |vm: &mut Vm<S>, args: Args<S>| -> PyResult<S> {
+        let Some(recv) = args.pos.first() else {
+            return Err(vm.type_error(format!(
+                "unbound method {tname}.{aname}() needs an argument"
+            )));
+        };
+        let k = type_kind(recv);
+        if k != kind && !(kind == TypeKind::Int && k == TypeKind::Bool) {
+            return Err(vm.type_error(format!(
+                "descriptor '{aname}' for '{tname}' objects doesn't apply to a '{}' object",
+                type_name(recv)
+            )));
+        }
+        f(vm, args)
+    };
+    Value::Obj(ObjRef::new(Payload::Builtin(crate::object::Builtin {
+        name: attr.to_string().into(),
+        func: crate::object::NativeCode::Closure(std::sync::Arc::new(check)),
+        releases_gil: false,
+    })))
 }
 
 pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S>) -> PyResult<S> {
@@ -2053,7 +2099,7 @@ pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S
                 if t.dict.is_none() && vm.interp.methods.contains_key(&(t.kind, attr)) =>
             {
                 // `str.lower`: the unbound method of a builtin type.
-                return Ok(vm.interp.methods[&(t.kind, attr)].clone());
+                return Ok(unbound_method(vm, t.kind, &t.name, attr));
             }
             Payload::Type(t) if attr == "__mro__" => {
                 let mut items = vec![obj.clone()];
@@ -2087,6 +2133,10 @@ pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S
             obj.clone(),
             m,
         ))));
+    }
+    if crate::methods::is_static(type_kind(obj), attr) {
+        // `'x'.maketrans`: a static method, not bound to the instance.
+        return Ok(vm.interp.methods[&(type_kind(obj), attr)].clone());
     }
     if let Value::Obj(o) = obj {
         match &o.payload {
