@@ -535,15 +535,15 @@ fn str_split<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> 
     let parts: Vec<String> = match &sep {
         Value::None => {
             let mut out = Vec::new();
-            let mut rest = s.trim_start();
+            let mut rest = s.trim_start_matches(is_space);
             while !rest.is_empty() {
                 if out.len() == limit {
                     out.push(rest.to_string());
                     break;
                 }
-                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                let end = rest.find(is_space).unwrap_or(rest.len());
                 out.push(rest[..end].to_string());
-                rest = rest[end..].trim_start();
+                rest = rest[end..].trim_start_matches(is_space);
             }
             out
         }
@@ -597,7 +597,7 @@ fn strip_impl<S: LockStrategy>(
         Some(_) => Some(str_arg(vm, &args, 1, name)?.chars().collect()),
     };
     let pred = |c: char| match &chars {
-        None => c.is_whitespace(),
+        None => is_space(c),
         Some(set) => set.contains(&c),
     };
     let mut r = s;
@@ -685,18 +685,18 @@ fn str_rsplit<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S>
     let mut parts: Vec<String> = match sep.as_str() {
         None => {
             let mut out = Vec::new();
-            let mut rest = s.trim_end();
+            let mut rest = s.trim_end_matches(is_space);
             while !rest.is_empty() {
                 if out.len() == limit {
                     out.push(rest.to_string());
                     break;
                 }
                 let start = rest
-                    .rfind(char::is_whitespace)
+                    .rfind(is_space)
                     .map(|i| i + rest[i..].chars().next().map_or(1, char::len_utf8))
                     .unwrap_or(0);
                 out.push(rest[start..].to_string());
-                rest = rest[..start].trim_end();
+                rest = rest[..start].trim_end_matches(is_space);
             }
             out
         }
@@ -712,18 +712,97 @@ fn str_rsplit<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S>
     ))
 }
 
-fn str_swapcase<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    arity(vm, "swapcase", &args, 1, 1)?;
-    let out: String = recv_str(&args)
-        .chars()
-        .flat_map(|c| {
-            if c.is_uppercase() {
-                c.to_lowercase().collect::<Vec<_>>()
-            } else {
-                c.to_uppercase().collect::<Vec<_>>()
+/// CPython's whitespace: Rust's, and the separators U+001C..U+001F.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1C}'..='\u{1F}').contains(&c)
+}
+
+/// CPython's letters (categories L*): Rust's alphabetic chars less the
+/// numbers (`Ⅻ`), marks (vowel signs) and circled letters it also counts.
+fn is_alpha(c: char) -> bool {
+    c.is_alphabetic()
+        && !c.is_numeric()
+        && !unicode_normalization::char::is_combining_mark(c)
+        && !matches!(
+            c,
+            '\u{24B6}'..='\u{24E9}'
+                | '\u{1F130}'..='\u{1F149}'
+                | '\u{1F150}'..='\u{1F169}'
+                | '\u{1F170}'..='\u{1F189}'
+        )
+}
+
+/// Case that applies to a char: upper, lower or title.
+fn is_cased(c: char) -> bool {
+    c.is_uppercase() || c.is_lowercase() || is_titlecase(c)
+}
+
+/// Calls `f` with each char of `s` and its lower case in context, as
+/// `str.lower` gives it (a word-final `Σ` becomes `ς`).
+fn each_lower(s: &str, mut f: impl FnMut(char, &[char])) {
+    let lowered: Vec<char> = s.to_lowercase().chars().collect();
+    let mut at = 0;
+    for c in s.chars() {
+        let n = if c == 'Σ' {
+            1
+        } else {
+            c.to_lowercase().count()
+        };
+        f(c, &lowered[at..at + n]);
+        at += n;
+    }
+}
+
+/// Appends the title case of `c` (full mapping): upper case, except for
+/// the digraphs (`ǆ` -> `ǅ`), Georgian, multi-char upper cases (`ß` ->
+/// `Ss`, `ﬁ` -> `Fi`) and Greek with ypogegrammeni (`ᾀ` -> `ᾈ`).
+fn push_title(out: &mut String, c: char) {
+    let title = match c {
+        '\u{1C4}'..='\u{1C6}' => '\u{1C5}',
+        '\u{1C7}'..='\u{1C9}' => '\u{1C8}',
+        '\u{1CA}'..='\u{1CC}' => '\u{1CB}',
+        '\u{1F1}'..='\u{1F3}' => '\u{1F2}',
+        '\u{10D0}'..='\u{10FA}' | '\u{10FD}'..='\u{10FF}' => c,
+        'ŉ' => return out.push_str("ʼN"),
+        c if is_titlecase(c) => c,
+        _ => {
+            let upper: Vec<char> = c.to_uppercase().collect();
+            match upper.as_slice() {
+                [u] => *u,
+                [.., 'Ι'] if ('\u{1F80}'..='\u{1FFF}').contains(&c) => {
+                    let code = match c as u32 {
+                        0x1F80..=0x1FAF => c as u32 + 8,
+                        0x1FB3 | 0x1FC3 | 0x1FF3 => c as u32 + 9,
+                        _ => {
+                            out.extend(&upper[..upper.len() - 1]);
+                            return out.push('\u{345}');
+                        }
+                    };
+                    char::from_u32(code).unwrap_or(c)
+                }
+                [first, rest @ ..] => {
+                    out.push(*first);
+                    return out.extend(rest.iter().flat_map(|r| r.to_lowercase()));
+                }
+                [] => c,
             }
-        })
-        .collect();
+        }
+    };
+    out.push(title);
+}
+
+fn str_swapcase<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    no_args(vm, "swapcase", &args)?;
+    let mut out = String::new();
+    each_lower(recv_str(&args), |c, lower| {
+        if c.is_uppercase() {
+            out.extend(lower);
+        } else if c.is_lowercase() {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+    });
     Ok(vm.new_str(out))
 }
 
@@ -745,31 +824,37 @@ fn str_removesuffix<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<
     }))
 }
 
-fn str_splitlines<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    arity(vm, "splitlines", &args, 1, 2)?;
-    let keep = match args.pos.get(1) {
+fn str_splitlines<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    let keep_kw = args.take_kw("keepends");
+    arity(vm, "splitlines", &args, 1, 2 - keep_kw.is_some() as usize)?;
+    let keep = match keep_kw.as_ref().or(args.pos.get(1)) {
         Some(v) => ops::truthy(vm, v)?,
         None => false,
     };
     let s = recv_str(&args);
     let mut out = Vec::new();
     let mut start = 0;
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let eol = match bytes[i] {
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
-            b'\n' | b'\r' => 1,
-            _ => 0,
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        // CPython's line boundaries, `\r\n` counting as one.
+        let eol = match c {
+            '\r' if chars.peek().is_some_and(|&(_, n)| n == '\n') => {
+                chars.next();
+                2
+            }
+            '\n'
+            | '\r'
+            | '\u{B}'
+            | '\u{C}'
+            | '\u{1C}'..='\u{1E}'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}' => c.len_utf8(),
+            _ => continue,
         };
-        if eol > 0 {
-            let end = if keep { i + eol } else { i };
-            out.push(s[start..end].to_string());
-            i += eol;
-            start = i;
-        } else {
-            i += 1;
-        }
+        let end = if keep { i + eol } else { i };
+        out.push(s[start..end].to_string());
+        start = i + eol;
     }
     if start < s.len() {
         out.push(s[start..].to_string());
@@ -811,47 +896,49 @@ fn str_isupper<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 fn str_isalpha<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     str_pred(vm, args, "isalpha", |s| {
-        !s.is_empty() && s.chars().all(char::is_alphabetic)
+        !s.is_empty() && s.chars().all(is_alpha)
     })
 }
 
 fn str_isalnum<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     str_pred(vm, args, "isalnum", |s| {
-        !s.is_empty() && s.chars().all(char::is_alphanumeric)
+        !s.is_empty() && s.chars().all(|c| is_alpha(c) || is_numeric(c))
     })
 }
 
 fn str_isspace<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     str_pred(vm, args, "isspace", |s| {
-        !s.is_empty() && s.chars().all(char::is_whitespace)
+        !s.is_empty() && s.chars().all(is_space)
     })
 }
 
 fn str_title<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    arity(vm, "title", &args, 1, 1)?;
+    no_args(vm, "title", &args)?;
     let mut out = String::new();
     let mut prev_cased = false;
-    for c in recv_str(&args).chars() {
+    each_lower(recv_str(&args), |c, lower| {
         if prev_cased {
-            out.extend(c.to_lowercase());
+            out.extend(lower);
         } else {
-            out.extend(c.to_uppercase());
+            push_title(&mut out, c);
         }
-        prev_cased = c.is_alphabetic();
-    }
+        prev_cased = is_cased(c);
+    });
     Ok(vm.new_str(out))
 }
 
 fn str_capitalize<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    arity(vm, "capitalize", &args, 1, 1)?;
-    let mut chars = recv_str(&args).chars();
-    let out: String = match chars.next() {
-        Some(first) => first
-            .to_uppercase()
-            .chain(chars.flat_map(|c| c.to_lowercase()))
-            .collect(),
-        None => String::new(),
-    };
+    no_args(vm, "capitalize", &args)?;
+    let mut out = String::new();
+    let mut first = true;
+    each_lower(recv_str(&args), |c, lower| {
+        if first {
+            push_title(&mut out, c);
+            first = false;
+        } else {
+            out.extend(lower);
+        }
+    });
     Ok(vm.new_str(out))
 }
 
