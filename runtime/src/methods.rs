@@ -950,12 +950,22 @@ fn str_zfill<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     if n >= width {
         return Ok(vm.new_str(s));
     }
+    check_size(vm, width)?;
     let (sign, digits) = match s.chars().next() {
         Some(c @ ('+' | '-')) => (c.to_string(), &s[1..]),
         _ => (String::new(), s),
     };
     let out = format!("{sign}{}{digits}", "0".repeat(width - n));
     Ok(vm.new_str(out))
+}
+
+/// A MemoryError for a str longer than 16 GiB (as for `'x' * n`), rather
+/// than an aborting allocation.
+fn check_size<S: LockStrategy>(vm: &Vm<S>, bytes: usize) -> PyResult<S, ()> {
+    if bytes > 1 << 34 {
+        return Err(vm.new_error("MemoryError", ""));
+    }
+    Ok(())
 }
 
 /// `center`, `ljust`, `rjust`: pad to a width with a fill character.
@@ -976,6 +986,7 @@ fn justify<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>, name: &str, align: ch
     if n >= width {
         return Ok(vm.new_str(s));
     }
+    check_size(vm, width.saturating_mul(fill.len_utf8()))?;
     let total = width - n;
     let (left, right) = match align {
         '<' => (0, total),
@@ -1360,8 +1371,13 @@ fn str_expandtabs<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResul
         )));
     }
     let tabsize = match kw.as_ref().or(args.pos.get(1)) {
-        Some(v) => ops::expect_int(vm, v)?,
-        None => 8,
+        // A C int in CPython.
+        Some(v) if matches!(v.payload(), Some(Payload::BigInt(_))) => None,
+        Some(v) => i32::try_from(ops::expect_int(vm, v)?).ok(),
+        None => Some(8),
+    };
+    let Some(tabsize) = tabsize.map(i64::from) else {
+        return Err(vm.new_error("OverflowError", "Python int too large to convert to C int"));
     };
     let mut out = String::new();
     let mut col: i64 = 0;
@@ -1370,6 +1386,7 @@ fn str_expandtabs<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResul
             '\t' => {
                 if tabsize > 0 {
                     let n = tabsize - col % tabsize;
+                    check_size(vm, out.len() + n as usize)?;
                     out.extend(std::iter::repeat_n(' ', n as usize));
                     col += n;
                 }

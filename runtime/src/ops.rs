@@ -2091,7 +2091,11 @@ pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S
             }
             Payload::BoundMethod(this, func) => match attr {
                 "__self__" => return Ok(this.clone()),
-                "__func__" => return Ok(func.clone()),
+                // A builtin's bound method has no `__func__` (and the bare
+                // method would skip the receiver check).
+                "__func__" if !matches!(func.payload(), Some(Payload::Builtin(_))) => {
+                    return Ok(func.clone())
+                }
                 "__name__" => return get_attr(vm, &func.clone(), name),
                 _ => {}
             },
