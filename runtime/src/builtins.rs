@@ -1033,28 +1033,7 @@ pub fn construct<S: LockStrategy>(
             let d = ops::new_dict();
             let dobj = d.obj().expect("dict").clone();
             if let Some(src) = args.pos.first() {
-                if matches!(src.payload(), Some(Payload::Dict(_))) {
-                    for (k, v) in ops::dict_items(src) {
-                        ops::dict_set(vm, &dobj, k, v)?;
-                    }
-                } else {
-                    for (i, item) in ops::iterate(vm, src)?.into_iter().enumerate() {
-                        let pair = ops::iterate(vm, &item).map_err(|_| {
-                            vm.type_error(format!(
-                                "cannot convert dictionary update sequence element #{i} to a sequence"
-                            ))
-                        })?;
-                        if pair.len() != 2 {
-                            return Err(vm.value_error(format!(
-                                "dictionary update sequence element #{i} has length {}; 2 is required",
-                                pair.len()
-                            )));
-                        }
-                        let mut p = pair.into_iter();
-                        let (k, v) = (p.next().expect("2"), p.next().expect("2"));
-                        ops::dict_set(vm, &dobj, k, v)?;
-                    }
-                }
+                ops::dict_update_from(vm, &dobj, src)?;
             }
             for (k, v) in kw {
                 let key = vm.new_str(k);
@@ -1339,6 +1318,8 @@ fn builtin_reversed<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<
                 | Payload::Str(_)
                 | Payload::Range(_)
                 | Payload::Bytes(_)
+                | Payload::Dict(_)
+                | Payload::DictView(..)
         )
     ) || crate::classes::user_class_of(v).is_some();
     if !ok {

@@ -8,7 +8,7 @@ use crate::object::{
     DictViewKind, IterState, ObjCell, ObjRef, Payload, PyDict, PyStr, RangeObj, TypeKind, Value,
 };
 use crate::strategy::LockStrategy;
-use crate::vm::{key_of, PyResult, Vm};
+use crate::vm::{key_of, Args, PyResult, Vm};
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{FromPrimitive, Signed, ToPrimitive, Zero};
@@ -429,6 +429,15 @@ fn binary_op_or_none<S: LockStrategy>(
                 v.into_boxed_slice(),
             )))));
         }
+        (BinOp::Or, Some(Payload::Dict(_)), Some(Payload::Dict(_))) => {
+            // PEP 584: the left operand's items, updated with the right's.
+            let union = new_dict();
+            let target = union.obj().expect("dict").clone();
+            for (k, v) in dict_items(a).into_iter().chain(dict_items(b)) {
+                dict_set(vm, &target, k, v)?;
+            }
+            return Ok(Some(union));
+        }
         (BinOp::Add, Some(Payload::Str(_)), _) => {
             return Err(vm.type_error(format!(
                 "can only concatenate str (not \"{}\") to str",
@@ -710,6 +719,13 @@ pub fn inplace_op<S: LockStrategy>(
             let items = iterate(vm, b)?;
             let o = a.obj().expect("list");
             cell.with::<S, _>(&o.header, |v| v.extend(items));
+            return Ok(a.clone());
+        }
+    }
+    if op == BinOp::Or {
+        if let Some(Payload::Dict(_)) = a.payload() {
+            // `dict |= other` updates in place, taking what `update` takes.
+            dict_update_from(vm, a.obj().expect("dict"), b)?;
             return Ok(a.clone());
         }
     }
@@ -1219,6 +1235,41 @@ pub fn mapping_items<S: LockStrategy>(
         items.push((key, value));
     }
     Ok(Some(items))
+}
+
+/// `dict.update(src)` and `dict |= src`: a mapping's items, or else an
+/// iterable of key/value pairs, added to `dict` in order.
+pub fn dict_update_from<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    dict: &ObjRef<S>,
+    src: &Value<S>,
+) -> PyResult<S, ()> {
+    let pairs = match mapping_items(vm, src)? {
+        Some(items) => items,
+        None => {
+            let mut pairs = Vec::new();
+            for (i, item) in iterate(vm, src)?.into_iter().enumerate() {
+                let pair = iterate(vm, &item).map_err(|_| {
+                    vm.type_error(format!(
+                        "cannot convert dictionary update sequence element #{i} to a sequence"
+                    ))
+                })?;
+                if pair.len() != 2 {
+                    return Err(vm.value_error(format!(
+                        "dictionary update sequence element #{i} has length {}; 2 is required",
+                        pair.len()
+                    )));
+                }
+                let mut pair = pair.into_iter();
+                pairs.push((pair.next().expect("2"), pair.next().expect("2")));
+            }
+            pairs
+        }
+    };
+    for (k, v) in pairs {
+        dict_set(vm, dict, k, v)?;
+    }
+    Ok(())
 }
 
 /// `{**mapping}` in a dict display: adds the mapping's items to `dict`.
@@ -2073,6 +2124,9 @@ pub fn lookup_method<S: LockStrategy>(
         });
     }
     let kind = type_kind(obj);
+    if crate::methods::is_static(kind, str_of(name)) {
+        return Ok(None);
+    }
     Ok(vm.interp.methods.get(&(kind, str_of(name))).cloned())
 }
 
@@ -2112,6 +2166,49 @@ pub fn call_method<S: LockStrategy>(
     let name = ObjRef::new(Payload::Str(PyStr::new(name)));
     let method = get_attr(vm, obj, &name)?;
     vm.call(&method, args)
+}
+
+/// `str.upper` and the like: the method of a builtin type, checking that
+/// its first argument is an instance of the type (CPython's descriptor
+/// errors) before the method reads it as its receiver.
+fn unbound_method<S: LockStrategy>(
+    vm: &Vm<S>,
+    kind: TypeKind,
+    type_name_: &str,
+    attr: &str,
+) -> Value<S> {
+    let method = vm.interp.methods[&(kind, attr)].clone();
+    if kind == TypeKind::Object || crate::methods::is_static(kind, attr) {
+        return method;
+    }
+    let Some(Payload::Builtin(crate::object::Builtin {
+        func: crate::object::NativeCode::Fn(f),
+        ..
+    })) = method.payload()
+    else {
+        return method;
+    };
+    let (f, tname, aname) = (*f, type_name_.to_string(), attr.to_string());
+    let check = move |vm: &mut Vm<S>, args: Args<S>| -> PyResult<S> {
+        let Some(recv) = args.pos.first() else {
+            return Err(vm.type_error(format!(
+                "unbound method {tname}.{aname}() needs an argument"
+            )));
+        };
+        let k = type_kind(recv);
+        if k != kind && !(kind == TypeKind::Int && k == TypeKind::Bool) {
+            return Err(vm.type_error(format!(
+                "descriptor '{aname}' for '{tname}' objects doesn't apply to a '{}' object",
+                type_name(recv)
+            )));
+        }
+        f(vm, args)
+    };
+    Value::Obj(ObjRef::new(Payload::Builtin(crate::object::Builtin {
+        name: attr.to_string().into(),
+        func: crate::object::NativeCode::Closure(std::sync::Arc::new(check)),
+        releases_gil: false,
+    })))
 }
 
 pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S>) -> PyResult<S> {
@@ -2179,7 +2276,11 @@ pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S
             }
             Payload::BoundMethod(this, func) => match attr {
                 "__self__" => return Ok(this.clone()),
-                "__func__" => return Ok(func.clone()),
+                // A builtin's bound method has no `__func__` (and the bare
+                // method would skip the receiver check).
+                "__func__" if !matches!(func.payload(), Some(Payload::Builtin(_))) => {
+                    return Ok(func.clone())
+                }
                 "__name__" => return get_attr(vm, &func.clone(), name),
                 _ => {}
             },
@@ -2187,7 +2288,7 @@ pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S
                 if t.dict.is_none() && vm.interp.methods.contains_key(&(t.kind, attr)) =>
             {
                 // `str.lower`: the unbound method of a builtin type.
-                return Ok(vm.interp.methods[&(t.kind, attr)].clone());
+                return Ok(unbound_method(vm, t.kind, &t.name, attr));
             }
             Payload::Type(t) if attr == "__mro__" => {
                 let mut items = vec![obj.clone()];
@@ -2221,6 +2322,10 @@ pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S
             obj.clone(),
             m,
         ))));
+    }
+    if crate::methods::is_static(type_kind(obj), attr) {
+        // `'x'.maketrans`: a static method, not bound to the instance.
+        return Ok(vm.interp.methods[&(type_kind(obj), attr)].clone());
     }
     if let Value::Obj(o) = obj {
         match &o.payload {
