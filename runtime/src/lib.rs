@@ -76,6 +76,8 @@ pub mod repr;
 pub mod scope;
 #[doc(hidden)]
 pub mod sets;
+#[doc(hidden)]
+pub mod str_methods;
 pub mod strategy;
 #[doc(hidden)]
 pub mod sync;
