@@ -570,6 +570,12 @@ fn builtin_round<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult
         .or_else(|| args.pos.get(1).cloned())
         .filter(|v| !matches!(v, Value::None));
     let v = &args.pos[0];
+    if crate::classes::user_class_of(v).is_some() {
+        let dunder_args = ndigits.iter().cloned().collect();
+        if let Some(r) = crate::classes::call_dunder(vm, v, "__round__", dunder_args)? {
+            return Ok(r);
+        }
+    }
     match v {
         Value::Float(f) => match ndigits {
             None => float_to_int(vm, f.round_ties_even()),
@@ -1045,7 +1051,8 @@ pub fn construct<S: LockStrategy>(
             arity(vm, "range", &args, 1, 3)?;
             let mut nums = Vec::new();
             for v in &args.pos {
-                nums.push(ops::expect_int(vm, v)?);
+                let v = ops::as_index(vm, v)?;
+                nums.push(ops::expect_int(vm, &v)?);
             }
             let (start, stop, step) = match nums.len() {
                 1 => (0, nums[0], 1),
@@ -1153,6 +1160,20 @@ fn int_from_value<S: LockStrategy>(
     if base.is_some() {
         return Err(vm.type_error("int() can't convert non-string with explicit base"));
     }
+    if crate::classes::user_class_of(v).is_some() {
+        if let Some(r) = crate::classes::call_dunder(vm, v, "__int__", vec![])? {
+            if !ops::is_int_like(&r) {
+                return Err(
+                    vm.type_error(format!("__int__ returned non-int (type {})", type_name(&r)))
+                );
+            }
+            return Ok(r);
+        }
+        let i = ops::as_index(vm, v)?;
+        if ops::is_int_like(&i) {
+            return Ok(i);
+        }
+    }
     match v {
         Value::Int(_) => Ok(v.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
@@ -1188,7 +1209,11 @@ fn parse_int(s: &str, base: u32) -> Option<BigInt> {
     {
         return None;
     }
-    let clean: String = digits.chars().filter(|c| *c != '_').collect();
+    // Decimal digits of any script count as their ASCII digit, as in CPython.
+    let clean: String = crate::str_methods::ascii_digits(digits)
+        .chars()
+        .filter(|c| *c != '_')
+        .collect();
     if !clean.chars().all(|c| c.is_digit(base)) {
         return None;
     }
@@ -1198,7 +1223,8 @@ fn parse_int(s: &str, base: u32) -> Option<BigInt> {
 
 fn float_from_value<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
     if let Some(s) = v.as_str() {
-        let t = s.trim();
+        let digits = crate::str_methods::ascii_digits(s);
+        let t = digits.trim();
         let lower = t.to_ascii_lowercase();
         let unsigned = lower.trim_start_matches(['+', '-']);
         let parsed = if matches!(unsigned, "inf" | "infinity" | "nan") {
@@ -1224,6 +1250,24 @@ fn float_from_value<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S
                 crate::repr::str_repr(s)
             ))
         });
+    }
+    if let Some(class) = crate::classes::user_class_of(v) {
+        if let Some(r) = crate::classes::call_dunder(vm, v, "__float__", vec![])? {
+            if !matches!(r, Value::Float(_)) {
+                let cname = crate::classes::type_obj(&class)
+                    .map(|t| t.name.clone())
+                    .unwrap_or_default();
+                return Err(vm.type_error(format!(
+                    "{cname}.__float__ returned non-float (type {})",
+                    type_name(&r)
+                )));
+            }
+            return Ok(r);
+        }
+        let i = ops::as_index(vm, v)?;
+        if ops::is_int_like(&i) {
+            return float_from_value(vm, &i);
+        }
     }
     match v {
         Value::Float(_) => Ok(v.clone()),
@@ -1381,7 +1425,8 @@ fn radix<S: LockStrategy>(
     base: u32,
 ) -> PyResult<S> {
     arity(vm, name, &args, 1, 1)?;
-    let Some(n) = ops::to_big(&args.pos[0]) else {
+    let value = ops::as_index(vm, &args.pos[0])?;
+    let Some(n) = ops::to_big(&value) else {
         return Err(vm.type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             type_name(&args.pos[0])

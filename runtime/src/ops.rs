@@ -53,7 +53,7 @@ pub fn to_big<S: LockStrategy>(v: &Value<S>) -> Option<BigInt> {
     }
 }
 
-fn is_int_like<S: LockStrategy>(v: &Value<S>) -> bool {
+pub fn is_int_like<S: LockStrategy>(v: &Value<S>) -> bool {
     matches!(v, Value::Int(_) | Value::Bool(_)) || matches!(v.payload(), Some(Payload::BigInt(_)))
 }
 
@@ -1486,6 +1486,7 @@ pub fn get_item<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, index: &Value<S
     let Value::Obj(o) = obj else {
         return Err(not_subscriptable(vm, obj));
     };
+    let index = &subscript_index(vm, index)?;
     let slice = match index.payload() {
         Some(Payload::Slice(parts)) => Some(parts),
         _ => None,
@@ -1603,6 +1604,7 @@ pub fn set_item<S: LockStrategy>(
             ))),
         };
     }
+    let index = subscript_index(vm, &index)?;
     match &o.payload {
         Payload::List(cell) => {
             if let Some(Payload::Slice(parts)) = index.payload() {
@@ -1676,6 +1678,7 @@ pub fn del_item<S: LockStrategy>(
             ))),
         };
     }
+    let index = &subscript_index(vm, index)?;
     match &o.payload {
         Payload::List(cell) => {
             if let Some(Payload::Slice(parts)) = index.payload() {
@@ -2486,6 +2489,42 @@ pub fn expect_str<'a, S: LockStrategy>(
 }
 
 /// Checks that `v` is an int (or bool) that fits in 64 bits.
+/// `operator.index(v)` for instances of user classes: the int their
+/// `__index__` returns; any other value comes back unchanged, for the caller
+/// to accept or reject.
+pub fn as_index<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, Value<S>> {
+    if crate::classes::user_class_of(v).is_none() {
+        return Ok(v.clone());
+    }
+    match crate::classes::call_dunder(vm, v, "__index__", Vec::new())? {
+        Some(i) if is_int_like(&i) => Ok(i),
+        Some(other) => Err(vm.type_error(format!(
+            "__index__ returned non-int (type {})",
+            type_name(&other)
+        ))),
+        None => Ok(v.clone()),
+    }
+}
+
+/// A subscript with `__index__` applied: to the index itself, or to each
+/// bound of a slice.
+fn subscript_index<S: LockStrategy>(vm: &mut Vm<S>, index: &Value<S>) -> PyResult<S, Value<S>> {
+    if let Some(Payload::Slice(parts)) = index.payload() {
+        if !parts
+            .iter()
+            .any(|p| crate::classes::user_class_of(p).is_some())
+        {
+            return Ok(index.clone());
+        }
+        let mut bounds = [Value::None, Value::None, Value::None];
+        for (bound, part) in bounds.iter_mut().zip(parts.iter()) {
+            *bound = as_index(vm, part)?;
+        }
+        return Ok(Value::Obj(ObjRef::new(Payload::Slice(Box::new(bounds)))));
+    }
+    as_index(vm, index)
+}
+
 pub fn expect_int<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, i64> {
     match v {
         Value::Int(i) => Ok(*i),

@@ -796,12 +796,33 @@ const NUMERIC_HAN: [u32; 81] = [
 ];
 
 fn is_decimal(c: char) -> bool {
-    let c = c as u32;
-    match DECIMAL_ZEROS.binary_search(&c) {
-        Ok(_) => true,
-        Err(0) => false,
-        Err(i) => c - DECIMAL_ZEROS[i - 1] < 10,
+    decimal_value(c).is_some()
+}
+
+/// `s` with decimal digits of every script replaced by ASCII ones, as
+/// `int()` and `float()` read numbers (`'٣٤'` is 34).
+pub fn ascii_digits(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_ascii() {
+        return std::borrow::Cow::Borrowed(s);
     }
+    s.chars()
+        .map(|c| match decimal_value(c) {
+            Some(d) if !c.is_ascii() => char::from_digit(d, 10).expect("a digit"),
+            _ => c,
+        })
+        .collect()
+}
+
+/// The value of a decimal digit of any script (`'٣'` is 3), as `int()` and
+/// `float()` read them.
+pub fn decimal_value(c: char) -> Option<u32> {
+    let c = c as u32;
+    let zero = match DECIMAL_ZEROS.binary_search(&c) {
+        Ok(i) => DECIMAL_ZEROS[i],
+        Err(0) => return None,
+        Err(i) => DECIMAL_ZEROS[i - 1],
+    };
+    Some(c - zero).filter(|d| *d < 10)
 }
 
 fn is_digit(c: char) -> bool {
