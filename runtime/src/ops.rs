@@ -1486,7 +1486,8 @@ pub fn get_item<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, index: &Value<S
     let Value::Obj(o) = obj else {
         return Err(not_subscriptable(vm, obj));
     };
-    let index = &subscript_index(vm, index)?;
+    let converted = subscript_index(vm, index)?;
+    let index = converted.as_ref().unwrap_or(index);
     let slice = match index.payload() {
         Some(Payload::Slice(parts)) => Some(parts),
         _ => None,
@@ -1604,7 +1605,7 @@ pub fn set_item<S: LockStrategy>(
             ))),
         };
     }
-    let index = subscript_index(vm, &index)?;
+    let index = subscript_index(vm, &index)?.unwrap_or(index);
     match &o.payload {
         Payload::List(cell) => {
             if let Some(Payload::Slice(parts)) = index.payload() {
@@ -1678,7 +1679,8 @@ pub fn del_item<S: LockStrategy>(
             ))),
         };
     }
-    let index = &subscript_index(vm, index)?;
+    let converted = subscript_index(vm, index)?;
+    let index = converted.as_ref().unwrap_or(index);
     match &o.payload {
         Payload::List(cell) => {
             if let Some(Payload::Slice(parts)) = index.payload() {
@@ -2506,23 +2508,30 @@ pub fn as_index<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, Va
     }
 }
 
-/// A subscript with `__index__` applied: to the index itself, or to each
-/// bound of a slice.
-fn subscript_index<S: LockStrategy>(vm: &mut Vm<S>, index: &Value<S>) -> PyResult<S, Value<S>> {
+/// A subscript with `__index__` applied, to the index itself or to each
+/// bound of a slice; `None` when nothing changes (the common case, which
+/// costs no reference-count traffic).
+fn subscript_index<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    index: &Value<S>,
+) -> PyResult<S, Option<Value<S>>> {
+    let is_user = |v: &Value<S>| crate::classes::user_class_of(v).is_some();
     if let Some(Payload::Slice(parts)) = index.payload() {
-        if !parts
-            .iter()
-            .any(|p| crate::classes::user_class_of(p).is_some())
-        {
-            return Ok(index.clone());
+        if !parts.iter().any(is_user) {
+            return Ok(None);
         }
         let mut bounds = [Value::None, Value::None, Value::None];
         for (bound, part) in bounds.iter_mut().zip(parts.iter()) {
             *bound = as_index(vm, part)?;
         }
-        return Ok(Value::Obj(ObjRef::new(Payload::Slice(Box::new(bounds)))));
+        return Ok(Some(Value::Obj(ObjRef::new(Payload::Slice(Box::new(
+            bounds,
+        ))))));
     }
-    as_index(vm, index)
+    if !is_user(index) {
+        return Ok(None);
+    }
+    as_index(vm, index).map(Some)
 }
 
 pub fn expect_int<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, i64> {
