@@ -616,6 +616,10 @@ pub fn function_getattr<S: LockStrategy>(
             }
         }
         "__dict__" => Value::Obj(function_dict(o, f)),
+        "__annotations__" => Value::Obj(f.annotations.with::<S, _>(&o.header, |d| {
+            d.get_or_insert_with(|| ObjRef::new(Payload::Dict(PyDict::new(crate::dict::new_map()))))
+                .clone()
+        })),
         "__module__" => dict_get(&f.globals, &vm.new_str("__name__")).unwrap_or(Value::None),
         _ => {
             let d = f.dict.with::<S, _>(&o.header, |d| d.clone());

@@ -70,6 +70,7 @@ impl CmpOp {
 pub const MAKE_DEFAULTS: u8 = 1;
 pub const MAKE_KWDEFAULTS: u8 = 2;
 pub const MAKE_CLOSURE: u8 = 4;
+pub const MAKE_ANNOTATIONS: u8 = 8;
 
 /// Flag in `ListExtend`'s depth: the list holds a call's positional
 /// arguments (the callee lies just below it), for CPython's error message.
@@ -143,7 +144,8 @@ pub enum Instr {
     /// Makes a function from the nested code `children[i]`. The flags say
     /// what lies on the stack below, in this order: a tuple of defaults
     /// ([`MAKE_DEFAULTS`]), a dict of keyword-only defaults
-    /// ([`MAKE_KWDEFAULTS`]), a tuple of closure cells ([`MAKE_CLOSURE`]).
+    /// ([`MAKE_KWDEFAULTS`]), a dict of annotations ([`MAKE_ANNOTATIONS`]),
+    /// a tuple of closure cells ([`MAKE_CLOSURE`]).
     MakeFunction(u32, u8),
     /// Reads the variable in cell slot `i` (cell variables, then free ones).
     LoadDeref(u32),

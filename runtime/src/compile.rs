@@ -976,7 +976,8 @@ impl Compiler<'_> {
         for d in &f.decorator_list {
             self.compile_expr(&d.expression)?;
         }
-        let flags = self.compile_defaults(&f.parameters)?;
+        let mut flags = self.compile_defaults(&f.parameters)?;
+        flags |= self.compile_annotations(&f.parameters, f.returns.as_deref())?;
         let params = crate::scope::params_in_order(&f.parameters);
         let names = crate::scope::function_names(&params, &f.body);
         self.push_function_scope(f.name.id.as_str(), &params, names);
@@ -1034,6 +1035,41 @@ impl Compiler<'_> {
             flags |= crate::code::MAKE_KWDEFAULTS;
         }
         Ok(flags)
+    }
+
+    /// Pushes a dict of the annotations of a `def` (parameters in order, then
+    /// `return`), evaluated in the defining scope as CPython 3.11 does
+    /// without `from __future__ import annotations`; returns the flag, or 0
+    /// when nothing is annotated.
+    fn compile_annotations(&mut self, p: &ast::Parameters, returns: Option<&Expr>) -> CResult<u8> {
+        let params = p
+            .posonlyargs
+            .iter()
+            .chain(&p.args)
+            .map(|a| &a.parameter)
+            .chain(p.vararg.as_deref())
+            .chain(p.kwonlyargs.iter().map(|a| &a.parameter))
+            .chain(p.kwarg.as_deref());
+        let mut count = 0;
+        for param in params {
+            if let Some(annotation) = &param.annotation {
+                let name = param.name.id.as_str();
+                let key = self.mangle(name).unwrap_or_else(|| name.to_string());
+                self.emit_const(Const::Str(key));
+                self.compile_expr(annotation)?;
+                count += 1;
+            }
+        }
+        if let Some(returns) = returns {
+            self.emit_const(Const::Str("return".to_string()));
+            self.compile_expr(returns)?;
+            count += 1;
+        }
+        if count == 0 {
+            return Ok(0);
+        }
+        self.emit(Instr::BuildDict(count));
+        Ok(crate::code::MAKE_ANNOTATIONS)
     }
 
     fn set_signature(&mut self, p: &ast::Parameters) {

@@ -236,6 +236,9 @@ pub struct Function<S: LockStrategy> {
     pub closure: Box<[Value<S>]>,
     /// The function's `__dict__`, made on first use.
     pub dict: ObjCell<Option<ObjRef<S>>>,
+    /// `__annotations__`: evaluated when the `def` runs, or an empty dict
+    /// made on first use.
+    pub annotations: ObjCell<Option<ObjRef<S>>>,
 }
 
 /// A function written in Rust.

@@ -129,6 +129,27 @@ impl Collector {
         }
     }
 
+    /// A `def`'s annotations are evaluated in the defining scope, like its
+    /// defaults.
+    fn visit_annotations(&mut self, p: &ast::Parameters, returns: Option<&Expr>) {
+        let params = p
+            .posonlyargs
+            .iter()
+            .chain(&p.args)
+            .chain(&p.kwonlyargs)
+            .map(|a| &a.parameter)
+            .chain(p.vararg.as_deref())
+            .chain(p.kwarg.as_deref());
+        for param in params {
+            if let Some(annotation) = &param.annotation {
+                self.visit_expr(annotation);
+            }
+        }
+        if let Some(returns) = returns {
+            self.visit_expr(returns);
+        }
+    }
+
     fn visit_defaults(&mut self, p: &ast::Parameters) {
         for param in p.posonlyargs.iter().chain(&p.args).chain(&p.kwonlyargs) {
             if let Some(d) = &param.default {
@@ -146,6 +167,7 @@ impl<'a> Visitor<'a> for Collector {
                     self.visit_expr(&d.expression);
                 }
                 self.visit_defaults(&f.parameters);
+                self.visit_annotations(&f.parameters, f.returns.as_deref());
                 self.stores.insert(f.name.id.to_string());
                 let inner = function_names(&parameter_names(&f.parameters), &f.body);
                 self.child_free.extend(inner.free);

@@ -1506,6 +1506,11 @@ impl<S: LockStrategy> Vm<S> {
                     } else {
                         Box::new([])
                     };
+                    let annotations = if flags & crate::code::MAKE_ANNOTATIONS != 0 {
+                        pop!().obj().cloned()
+                    } else {
+                        None
+                    };
                     let kwdefaults: Box<[(Arc<str>, Value<S>)]> =
                         if flags & crate::code::MAKE_KWDEFAULTS != 0 {
                             ops::dict_items(&pop!())
@@ -1527,6 +1532,7 @@ impl<S: LockStrategy> Vm<S> {
                         kwdefaults,
                         closure,
                         dict: crate::object::ObjCell::new(None),
+                        annotations: crate::object::ObjCell::new(annotations),
                     });
                     // Functions defined at module level are shared by every
                     // thread that calls them.

@@ -86,6 +86,8 @@ pub(crate) fn traverse<S: LockStrategy>(obj: &PyObject<S>, visit: &mut dyn FnMut
             v.values(f.kwdefaults.iter().map(|(_, d)| d));
             v.values(f.closure.iter());
             f.dict.with::<S, _>(h, |d| d.iter().for_each(|d| v.obj(d)));
+            f.annotations
+                .with::<S, _>(h, |d| d.iter().for_each(|d| v.obj(d)));
         }
         Payload::BoundMethod(this, func) => v.values([this, func]),
         Payload::Module(m) => v.obj(&m.dict),
@@ -184,7 +186,10 @@ pub(crate) fn clear<S: LockStrategy>(obj: &PyObject<S>) {
         Payload::Iter(state) => {
             drop(state.with::<S, _>(h, |s| std::mem::replace(s, IterState::Exhausted)))
         }
-        Payload::Function(f) => drop(f.dict.with::<S, _>(h, Option::take)),
+        Payload::Function(f) => {
+            drop(f.dict.with::<S, _>(h, Option::take));
+            drop(f.annotations.with::<S, _>(h, Option::take));
+        }
         Payload::Exception(e) => {
             drop(e.args.with::<S, _>(h, std::mem::take));
             drop(e.chain.with::<S, _>(h, std::mem::take));
