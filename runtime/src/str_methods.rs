@@ -48,6 +48,7 @@ pub fn methods<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> 
         (TypeKind::Str, "isdecimal", str_isdecimal),
         (TypeKind::Str, "isnumeric", str_isnumeric),
         (TypeKind::Str, "isascii", str_isascii),
+        (TypeKind::Str, "isprintable", str_isprintable),
         (TypeKind::Str, "istitle", str_istitle),
         (TypeKind::Str, "isidentifier", str_isidentifier),
         (TypeKind::Str, "casefold", str_casefold),
@@ -875,6 +876,31 @@ fn str_isdecimal<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> 
 
 fn str_isnumeric<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     all_chars(vm, args, "isnumeric", is_numeric)
+}
+
+/// CPython's `Py_UNICODE_ISPRINTABLE`: everything but the categories
+/// "Other" (Cc, Cf, Cs, Co, Cn) and "Separator" (Zl, Zp, Zs), except the
+/// space itself. `repr` escapes the characters that are not printable.
+pub fn is_printable(c: char) -> bool {
+    use unicode_general_category::{get_general_category, GeneralCategory as G};
+    if c == ' ' {
+        return true;
+    }
+    !matches!(
+        get_general_category(c),
+        G::Control
+            | G::Format
+            | G::Surrogate
+            | G::PrivateUse
+            | G::Unassigned
+            | G::LineSeparator
+            | G::ParagraphSeparator
+            | G::SpaceSeparator
+    )
+}
+
+fn str_isprintable<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    str_pred(vm, args, "isprintable", |s| s.chars().all(is_printable))
 }
 
 fn str_isascii<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
