@@ -186,7 +186,33 @@ pub fn build_class<S: LockStrategy>(
             drop(old);
         }
     }
+    // Descriptors learn the class and the name they were bound to.
+    let ns = type_obj(&class)
+        .and_then(|t| t.dict.clone())
+        .expect("user class");
+    for (attr_name, value) in ops::dict_items(&Value::Obj(ns)) {
+        if let Some(set_name) = descriptor_method(vm, &value, "__set_name__") {
+            vm.call(&set_name, vec![value, Value::Obj(class.clone()), attr_name])?;
+        }
+    }
     Ok(Value::Obj(class))
+}
+
+/// A method of a class attribute's own class, when the attribute is an
+/// instance of a user class: `__get__`, `__set__`, `__delete__`,
+/// `__set_name__` make it a descriptor (CPython's `tp_descr_get` and
+/// `tp_descr_set` slots).
+fn descriptor_method<S: LockStrategy>(vm: &Vm<S>, attr: &Value<S>, name: &str) -> Option<Value<S>> {
+    let class = user_class_of(attr)?;
+    class_lookup(&class, &vm.new_str(name))
+}
+
+/// A data descriptor takes precedence over the instance dict: a property,
+/// or a user descriptor with `__set__` or `__delete__`.
+fn is_data_descriptor<S: LockStrategy>(vm: &Vm<S>, attr: &Value<S>) -> bool {
+    matches!(attr.payload(), Some(Payload::Property(..)))
+        || descriptor_method(vm, attr, "__set__").is_some()
+        || descriptor_method(vm, attr, "__delete__").is_some()
 }
 
 /// Looks `name` up in a class and its MRO.
@@ -241,7 +267,10 @@ fn bind<S: LockStrategy>(
             }
             vm.call(&getter, vec![obj.clone()])?
         }
-        _ => attr,
+        _ => match descriptor_method(vm, &attr, "__get__") {
+            Some(get) => vm.call(&get, vec![attr, obj.clone(), Value::Obj(class.clone())])?,
+            None => attr,
+        },
     })
 }
 
@@ -267,7 +296,7 @@ pub fn instance_getattr<S: LockStrategy>(
     }
     let class_attr = class_lookup(&class, &key);
     if let Some(attr) = &class_attr {
-        if matches!(attr.payload(), Some(Payload::Property(..))) {
+        if is_data_descriptor(vm, attr) {
             return bind(vm, attr.clone(), obj, &class).map(Some);
         }
     }
@@ -324,13 +353,16 @@ pub fn class_getattr<S: LockStrategy>(
         // What every class inherits from `object` (`__eq__`, ...).
         return Ok(vm.interp.methods.get(&(TypeKind::Object, name)).cloned());
     };
-    Ok(Some(found).map(|attr| match attr.payload() {
+    Ok(Some(match found.payload() {
         Some(Payload::StaticMethod(f)) => f.clone(),
         Some(Payload::ClassMethod(f)) => Value::Obj(ObjRef::new(Payload::BoundMethod(
             Value::Obj(class.clone()),
             f.clone(),
         ))),
-        _ => attr,
+        _ => match descriptor_method(vm, &found, "__get__") {
+            Some(get) => vm.call(&get, vec![found, Value::None, Value::Obj(class.clone())])?,
+            None => found,
+        },
     }))
 }
 
@@ -415,6 +447,10 @@ pub fn instance_setattr<S: LockStrategy>(
                 ));
             }
             vm.call(&setter.clone(), vec![obj.clone(), value])?;
+            return Ok(true);
+        }
+        if let Some(set) = descriptor_method(vm, &attr, "__set__") {
+            vm.call(&set, vec![attr, obj.clone(), value])?;
             return Ok(true);
         }
     }
@@ -651,6 +687,10 @@ pub fn del_attr<S: LockStrategy>(
                     ));
                 }
                 vm.call(&p.fdel.clone(), vec![obj.clone()])?;
+                return Ok(());
+            }
+            if let Some(delete) = descriptor_method(vm, &attr, "__delete__") {
+                vm.call(&delete, vec![attr, obj.clone()])?;
                 return Ok(());
             }
         }
