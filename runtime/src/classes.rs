@@ -116,6 +116,13 @@ pub fn build_class<S: LockStrategy>(
         TypeKind::Instance
     };
     let class_cell = ops::dict_del(vm, &namespace, &vm.new_str("__classcell__"))?;
+    // `__new__` is a static method even without the decorator.
+    if let Some(new) = dict_get(&namespace, &vm.new_str("__new__")) {
+        if matches!(new.payload(), Some(Payload::Function(_))) {
+            let wrapped = Value::Obj(ObjRef::new(Payload::StaticMethod(new)));
+            ops::dict_set(vm, &namespace, vm.new_str("__new__"), wrapped)?;
+        }
+    }
     // A class that defines `__eq__` without `__hash__` is unhashable.
     if dict_get(&namespace, &vm.new_str("__eq__")).is_some()
         && dict_get(&namespace, &vm.new_str("__hash__")).is_none()
@@ -403,6 +410,11 @@ pub fn super_getattr<S: LockStrategy>(
         // Builtin bases: `__init__` of object/Exception and friends, and
         // the methods of builtin types (`object.__setattr__`...).
         if ct.dict.is_none() {
+            if crate::methods::is_static(ct.kind, name) {
+                if let Some(f) = vm.interp.methods.get(&(ct.kind, name)) {
+                    return Ok(Some(f.clone()));
+                }
+            }
             let f = if name == "__init__" {
                 Some(vm.interp.builtins_init())
             } else {
@@ -485,6 +497,60 @@ pub fn object_setattr<S: LockStrategy>(
     }
 }
 
+/// A new, empty instance of a user class (an exception object for
+/// exception classes, which keep their arguments).
+fn new_instance<S: LockStrategy>(class: &ObjRef<S>, args: &[Value<S>]) -> Value<S> {
+    let kind = type_obj(class).expect("a class").kind;
+    if kind == TypeKind::Exception {
+        return Value::Obj(new_exception_obj(
+            class.clone(),
+            args.to_vec().into_boxed_slice(),
+        ));
+    }
+    Value::Obj(ObjRef::new(Payload::Instance(InstanceObj {
+        class: class.clone(),
+        dict: ObjRef::new(Payload::Dict(PyDict::new(crate::dict::new_map()))),
+    })))
+}
+
+/// `object.__new__(cls, ...)`: a new instance of the user class `cls`.
+/// Extra arguments are an error unless `cls` overrides `__init__` and not
+/// `__new__` (CPython's `object_new`); exception classes keep them.
+pub fn object_new<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    let Some(cls) = args.pos.first() else {
+        return Err(vm.type_error("object.__new__(): not enough arguments"));
+    };
+    let class = match cls.obj().filter(|c| type_obj(c).is_some()) {
+        Some(c) => c.clone(),
+        None => {
+            return Err(vm.type_error(format!(
+                "object.__new__(X): X is not a type object ({})",
+                type_name(cls)
+            )))
+        }
+    };
+    let t = type_obj(&class).expect("a class");
+    if t.dict.is_none() {
+        return Err(vm.type_error(format!(
+            "object.__new__({}) is not safe, use {}.__new__()",
+            t.name, t.name
+        )));
+    }
+    // `BaseException.__new__` keeps its arguments as `args`.
+    let is_exception = t.kind == TypeKind::Exception;
+    if !is_exception && (args.pos.len() > 1 || !args.kw.is_empty()) {
+        if class_lookup(&class, &vm.new_str("__new__")).is_some() {
+            return Err(vm.type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
+        }
+        if class_lookup(&class, &vm.new_str("__init__")).is_none() {
+            return Err(vm.type_error(format!("{}() takes no arguments", t.name)));
+        }
+    }
+    Ok(new_instance(&class, &args.pos[1..]))
+}
+
 /// Calls a user class: makes the instance and runs `__init__`.
 pub fn instantiate<S: LockStrategy>(
     vm: &mut Vm<S>,
@@ -509,16 +575,28 @@ pub fn instantiate<S: LockStrategy>(
             )));
         }
     }
-    let instance = if t.kind == TypeKind::Exception {
-        Value::Obj(new_exception_obj(
-            class.clone(),
-            args.pos.clone().into_boxed_slice(),
-        ))
-    } else {
-        Value::Obj(ObjRef::new(Payload::Instance(InstanceObj {
-            class: class.clone(),
-            dict: ObjRef::new(Payload::Dict(PyDict::new(crate::dict::new_map()))),
-        })))
+    let user_new = class_lookup(class, &vm.new_str("__new__"));
+    let overrides_new = user_new.is_some();
+    let instance = match user_new {
+        Some(new) => {
+            let new = match new.payload() {
+                Some(Payload::StaticMethod(f)) => f.clone(),
+                _ => new,
+            };
+            let mut new_args = Args {
+                pos: args.pos.clone(),
+                kw: args.kw.clone(),
+            };
+            new_args.pos.insert(0, Value::Obj(class.clone()));
+            let instance = vm.call_args(&new, new_args)?;
+            // `__init__` runs only on an instance of the class called.
+            let made = crate::builtins::type_of(vm, &instance);
+            if !crate::builtins::is_subtype(&made, class) {
+                return Ok(instance);
+            }
+            instance
+        }
+        None => new_instance(class, &args.pos),
     };
     match class_lookup(class, &vm.new_str("__init__")) {
         Some(init) => {
@@ -533,7 +611,10 @@ pub fn instantiate<S: LockStrategy>(
             }
         }
         None => {
-            if t.kind != TypeKind::Exception && (!args.pos.is_empty() || !args.kw.is_empty()) {
+            // `object.__init__` takes extra arguments only when `__new__`
+            // is overridden (it took them).
+            let extra = !args.pos.is_empty() || !args.kw.is_empty();
+            if t.kind != TypeKind::Exception && extra && !overrides_new {
                 return Err(vm.type_error(format!("{}() takes no arguments", t.name)));
             }
         }

@@ -23,6 +23,7 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         (TypeKind::List, "copy", list_copy),
         (TypeKind::Tuple, "index", list_index),
         (TypeKind::Object, "__eq__", object_eq),
+        (TypeKind::Object, "__new__", crate::classes::object_new),
         (TypeKind::Object, "__ne__", object_ne),
         (TypeKind::Object, "__lt__", object_order),
         (TypeKind::Object, "__le__", object_order),
@@ -81,7 +82,7 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
 pub fn is_static(kind: TypeKind, name: &str) -> bool {
     matches!(
         (kind, name),
-        (TypeKind::Str, "maketrans") | (TypeKind::Dict, "fromkeys")
+        (TypeKind::Str, "maketrans") | (TypeKind::Dict, "fromkeys") | (TypeKind::Object, "__new__")
     )
 }
 
