@@ -116,11 +116,18 @@ pub fn build_class<S: LockStrategy>(
         TypeKind::Instance
     };
     let class_cell = ops::dict_del(vm, &namespace, &vm.new_str("__classcell__"))?;
-    // `__new__` is a static method even without the decorator.
+    // `__new__` is a static method even without the decorator, and
+    // `__init_subclass__` a class method.
     if let Some(new) = dict_get(&namespace, &vm.new_str("__new__")) {
         if matches!(new.payload(), Some(Payload::Function(_))) {
             let wrapped = Value::Obj(ObjRef::new(Payload::StaticMethod(new)));
             ops::dict_set(vm, &namespace, vm.new_str("__new__"), wrapped)?;
+        }
+    }
+    if let Some(hook) = dict_get(&namespace, &vm.new_str("__init_subclass__")) {
+        if matches!(hook.payload(), Some(Payload::Function(_))) {
+            let wrapped = Value::Obj(ObjRef::new(Payload::ClassMethod(hook)));
+            ops::dict_set(vm, &namespace, vm.new_str("__init_subclass__"), wrapped)?;
         }
     }
     // A class that defines `__eq__` without `__hash__` is unhashable.
@@ -203,6 +210,65 @@ pub fn build_class<S: LockStrategy>(
         }
     }
     Ok(Value::Obj(class))
+}
+
+/// PEP 487: after a `class` statement, the nearest `__init_subclass__` of
+/// the new class's bases (an implicit class method) runs with the class and
+/// the class keywords; `object`'s accepts no keywords.
+pub fn init_subclass<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    class: &Value<S>,
+    keywords: Vec<(String, Value<S>)>,
+) -> PyResult<S, ()> {
+    let Some(class_obj) = class.obj().filter(|c| type_obj(c).is_some()) else {
+        return Ok(());
+    };
+    let t = type_obj(class_obj).expect("a class");
+    let key = vm.new_str("__init_subclass__");
+    let hook = t
+        .mro
+        .iter()
+        .find_map(|c| type_obj(c)?.dict.as_ref().and_then(|d| dict_get(d, &key)));
+    match hook {
+        Some(hook) => {
+            let f = match hook.payload() {
+                Some(Payload::ClassMethod(f)) => f.clone(),
+                _ => hook,
+            };
+            vm.call_args(
+                &f,
+                Args {
+                    pos: vec![class.clone()],
+                    kw: keywords,
+                },
+            )?;
+        }
+        None => object_init_subclass_check(vm, class_obj, &keywords)?,
+    }
+    Ok(())
+}
+
+/// `object.__init_subclass__`: does nothing, and takes no keywords.
+fn object_init_subclass_check<S: LockStrategy>(
+    vm: &Vm<S>,
+    class: &ObjRef<S>,
+    keywords: &[(String, Value<S>)],
+) -> PyResult<S, ()> {
+    if keywords.is_empty() {
+        return Ok(());
+    }
+    let name = type_obj(class).map(|t| t.name.clone()).unwrap_or_default();
+    Err(vm.type_error(format!(
+        "{name}.__init_subclass__() takes no keyword arguments"
+    )))
+}
+
+/// `object.__init_subclass__(cls, **kw)`, reached through `super()`.
+pub fn object_init_subclass<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    if let Some(class) = args.pos.first().and_then(|c| c.obj()) {
+        object_init_subclass_check(vm, class, &args.kw)?;
+    }
+    Ok(Value::None)
 }
 
 /// A method of a class attribute's own class, when the attribute is an

@@ -72,6 +72,10 @@ pub const MAKE_KWDEFAULTS: u8 = 2;
 pub const MAKE_CLOSURE: u8 = 4;
 pub const MAKE_ANNOTATIONS: u8 = 8;
 
+/// Flags of [`Instr::BuildClass`].
+pub const CLASS_METACLASS: u8 = 1;
+pub const CLASS_KEYWORDS: u8 = 2;
+
 /// Flag in `ListExtend`'s depth: the list holds a call's positional
 /// arguments (the callee lies just below it), for CPython's error message.
 pub const IN_CALL: u32 = 1 << 31;
@@ -162,9 +166,10 @@ pub enum Instr {
     LoadName(u32),
     StoreName(u32),
     DeleteName(u32),
-    /// Makes a class: pops (with `true`, a metaclass), the class body
-    /// function and `n` bases; the name is constant `c`.
-    BuildClass(u32, u32, bool),
+    /// Makes a class: pops the class body function, (with [`CLASS_KEYWORDS`])
+    /// a dict of class keywords, (with [`CLASS_METACLASS`]) a metaclass, and
+    /// `n` bases; the name is constant `c`.
+    BuildClass(u32, u32, u8),
     /// f-string piece: pops a value (and, with `true`, a format spec above
     /// it), applies the conversion (0 none, 1 `!s`, 2 `!r`, 3 `!a`) and
     /// `format()`, and pushes the text.

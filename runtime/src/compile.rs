@@ -1088,9 +1088,10 @@ impl Compiler<'_> {
         for d in &c.decorator_list {
             self.compile_expr(&d.expression)?;
         }
-        // Bases, then keyword arguments (only `metaclass=` is understood).
+        // Bases, then `metaclass=`, then the other class keywords (for
+        // `__init_subclass__`).
         let mut nbases = 0;
-        let mut metaclass = false;
+        let mut class_flags = 0;
         if let Some(args) = &c.arguments {
             for b in args.args.iter() {
                 if b.is_starred_expr() {
@@ -1103,13 +1104,25 @@ impl Compiler<'_> {
                 match k.arg.as_ref().map(|a| a.id.as_str()) {
                     Some("metaclass") => {
                         self.compile_expr(&k.value)?;
-                        metaclass = true;
+                        class_flags |= crate::code::CLASS_METACLASS;
                     }
-                    _ => {
-                        return Err(self
-                            .unsupported(k.range, "class keyword arguments other than metaclass"))
-                    }
+                    Some(_) => {}
+                    None => return Err(self.unsupported(k.range, "** in class keywords")),
                 }
+            }
+            let others: Vec<_> = args
+                .keywords
+                .iter()
+                .filter(|k| k.arg.as_ref().is_some_and(|a| a.id.as_str() != "metaclass"))
+                .collect();
+            if !others.is_empty() {
+                for k in &others {
+                    let name = k.arg.as_ref().expect("filtered").id.to_string();
+                    self.emit_const(Const::Str(name));
+                    self.compile_expr(&k.value)?;
+                }
+                self.emit(Instr::BuildDict(others.len() as u32));
+                class_flags |= crate::code::CLASS_KEYWORDS;
             }
         }
         let mut names = crate::scope::function_names(&[], &c.body);
@@ -1151,7 +1164,7 @@ impl Compiler<'_> {
         self.finish_function(0)?;
         let name_const = self.const_index(Const::Str(name.clone()));
         self.set_line(c.range);
-        self.emit(Instr::BuildClass(nbases, name_const, metaclass));
+        self.emit(Instr::BuildClass(nbases, name_const, class_flags));
         for _ in &c.decorator_list {
             self.emit(Instr::Call(1));
         }

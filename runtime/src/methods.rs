@@ -24,6 +24,11 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         (TypeKind::Tuple, "index", list_index),
         (TypeKind::Object, "__eq__", object_eq),
         (TypeKind::Object, "__new__", crate::classes::object_new),
+        (
+            TypeKind::Object,
+            "__init_subclass__",
+            crate::classes::object_init_subclass,
+        ),
         (TypeKind::Object, "__ne__", object_ne),
         (TypeKind::Object, "__lt__", object_order),
         (TypeKind::Object, "__le__", object_order),

@@ -1600,13 +1600,26 @@ impl<S: LockStrategy> Vm<S> {
                     }
                     self.run_pending_finalizers();
                 }
-                Instr::BuildClass(nbases, name, has_metaclass) => {
+                Instr::BuildClass(nbases, name, flags) => {
                     let body = pop!();
-                    let metaclass = if has_metaclass { Some(pop!()) } else { None };
+                    let keywords = if flags & crate::code::CLASS_KEYWORDS != 0 {
+                        ops::dict_items(&pop!())
+                            .into_iter()
+                            .map(|(k, v)| (k.as_str().unwrap_or("").to_string(), v))
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
+                    let metaclass = if flags & crate::code::CLASS_METACLASS != 0 {
+                        Some(pop!())
+                    } else {
+                        None
+                    };
                     let at = stack.len() - nbases as usize;
                     let bases: Vec<Value<S>> = stack.drain(at..).flatten().collect();
                     let name = code.consts[name as usize].as_str().unwrap_or("?").to_string();
                     let class = self.make_class(&name, bases, metaclass, &body)?;
+                    crate::classes::init_subclass(self, &class, keywords)?;
                     push!(class);
                 }
                 Instr::BuildSet(n) => {
