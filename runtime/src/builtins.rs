@@ -122,6 +122,7 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
             mro: Box::new([object.clone()]),
             dict: Some(new_dict()),
             has_del: Default::default(),
+            slots: None,
         }))
     };
     // The one instance of a fresh plain class.
@@ -149,6 +150,7 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         mro: Box::new([object.clone()]),
         dict: None,
         has_del: Default::default(),
+        slots: None,
     })));
     let singletons = crate::interp::Singletons {
         not_implemented,
@@ -334,7 +336,7 @@ fn builtin_delattr<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S
 fn builtin_vars<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "vars", &args, 1, 1)?;
     let v = &args.pos[0];
-    if let Some(d) = v.obj().and_then(crate::classes::instance_dict) {
+    if let Some(d) = v.obj().and_then(crate::classes::visible_instance_dict) {
         return Ok(Value::Obj(d.clone()));
     }
     match v.payload() {

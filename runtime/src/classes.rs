@@ -137,6 +137,7 @@ pub fn build_class<S: LockStrategy>(
         let key = vm.new_str("__hash__");
         ops::dict_set(vm, &namespace, key, Value::None)?;
     }
+    let slots = slot_names(vm, &namespace, &mro)?;
     let class = vm.interp.alloc_shared(Payload::Type(TypeObj {
         name: name.to_string(),
         kind,
@@ -145,6 +146,7 @@ pub fn build_class<S: LockStrategy>(
         mro: mro.into_boxed_slice(),
         dict: Some(namespace),
         has_del: Default::default(),
+        slots,
     }));
     if class_lookup(&class, &vm.new_str("__del__")).is_some() {
         if let Some(t) = type_obj(&class) {
@@ -210,6 +212,58 @@ pub fn build_class<S: LockStrategy>(
         }
     }
     Ok(Value::Obj(class))
+}
+
+/// The attribute names that `__slots__` allows instances of a new class
+/// (its own namespace, then its MRO), or `None` when instances have a
+/// `__dict__`: some user class in the MRO has no `__slots__`, or lists
+/// `__dict__`.
+fn slot_names<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    namespace: &ObjRef<S>,
+    mro: &[ObjRef<S>],
+) -> PyResult<S, Option<Box<[String]>>> {
+    let key = vm.new_str("__slots__");
+    let Some(own) = dict_get(namespace, &key) else {
+        return Ok(None);
+    };
+    let mut names = Vec::new();
+    let declared = match own.as_str() {
+        Some(single) => vec![vm.new_str(single)],
+        None => ops::iterate(vm, &own)?,
+    };
+    for name in declared {
+        let Some(name) = name.as_str() else {
+            return Err(vm.type_error(format!(
+                "__slots__ items must be strings, not '{}'",
+                type_name(&name)
+            )));
+        };
+        names.push(name.to_string());
+    }
+    for base in mro {
+        let Some(t) = type_obj(base) else { continue };
+        let Some(dict) = &t.dict else { continue };
+        if dict_get(dict, &key).is_none() {
+            return Ok(None);
+        }
+        names.extend(t.slots.iter().flat_map(|s| s.iter().cloned()));
+    }
+    if names.iter().any(|n| n == "__dict__") {
+        return Ok(None);
+    }
+    Ok(Some(names.into_boxed_slice()))
+}
+
+/// An instance's `__dict__` as Python sees it: none for classes with
+/// `__slots__`.
+pub fn visible_instance_dict<S: LockStrategy>(obj: &ObjRef<S>) -> Option<&ObjRef<S>> {
+    if let Payload::Instance(i) = &obj.payload {
+        if type_obj(&i.class).is_some_and(|t| t.slots.is_some()) {
+            return None;
+        }
+    }
+    instance_dict(obj)
 }
 
 /// PEP 487: after a `class` statement, the nearest `__init_subclass__` of
@@ -360,7 +414,7 @@ pub fn instance_getattr<S: LockStrategy>(
     let key = Value::Obj(name.clone());
     match key.as_str() {
         Some("__dict__") => {
-            if let Some(d) = obj.obj().and_then(instance_dict) {
+            if let Some(d) = obj.obj().and_then(visible_instance_dict) {
                 return Ok(Some(Value::Obj(d.clone())));
             }
         }
@@ -547,7 +601,15 @@ pub fn object_setattr<S: LockStrategy>(
     key: Value<S>,
     value: Value<S>,
 ) -> PyResult<S, ()> {
-    match obj.obj().and_then(instance_dict) {
+    let allowed = match user_class_of(obj)
+        .as_ref()
+        .and_then(type_obj)
+        .map(|t| &t.slots)
+    {
+        Some(Some(slots)) => key.as_str().is_some_and(|k| slots.iter().any(|s| s == k)),
+        _ => true,
+    };
+    match obj.obj().and_then(instance_dict).filter(|_| allowed) {
         Some(d) => {
             let d = d.clone();
             ops::dict_set(vm, &d, key, value)

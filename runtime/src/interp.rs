@@ -187,6 +187,7 @@ impl<S: LockStrategy> Interp<S> {
                 mro: mro.into_boxed_slice(),
                 dict: None,
                 has_del: Default::default(),
+                slots: None,
             });
             ObjRef::with_flags(payload, immortal_flag::<S>())
         };

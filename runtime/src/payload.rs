@@ -287,6 +287,10 @@ pub struct TypeObj<S: LockStrategy> {
     /// Whether instances have a `__del__` (own or inherited). Read by the
     /// free path, which cannot look names up: that would lock dicts.
     pub has_del: crate::sync::AtomicBool,
+    /// With `__slots__` on every user class of the MRO (and no `__dict__`
+    /// slot): the attribute names instances may have. Instances then have
+    /// no visible `__dict__` (the values still live in one, internally).
+    pub slots: Option<Box<[String]>>,
 }
 
 /// Which builtin behaviour a type object stands for (what `int(x)`, `str(x)`
