@@ -123,6 +123,7 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
             dict: Some(new_dict()),
             has_del: Default::default(),
             slots: None,
+            getattribute_hook: false,
         }))
     };
     // The one instance of a fresh plain class.
@@ -151,6 +152,7 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         dict: None,
         has_del: Default::default(),
         slots: None,
+        getattribute_hook: false,
     })));
     let singletons = crate::interp::Singletons {
         not_implemented,

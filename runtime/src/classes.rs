@@ -138,6 +138,11 @@ pub fn build_class<S: LockStrategy>(
         ops::dict_set(vm, &namespace, key, Value::None)?;
     }
     let slots = slot_names(vm, &namespace, &mro)?;
+    let hook_key = vm.new_str("__getattribute__");
+    let getattribute_hook = dict_get(&namespace, &hook_key).is_some()
+        || mro
+            .iter()
+            .any(|c| type_obj(c).is_some_and(|t| t.getattribute_hook));
     let class = vm.interp.alloc_shared(Payload::Type(TypeObj {
         name: name.to_string(),
         kind,
@@ -147,6 +152,7 @@ pub fn build_class<S: LockStrategy>(
         dict: Some(namespace),
         has_del: Default::default(),
         slots,
+        getattribute_hook,
     }));
     if class_lookup(&class, &vm.new_str("__del__")).is_some() {
         if let Some(t) = type_obj(&class) {
@@ -401,8 +407,9 @@ fn bind<S: LockStrategy>(
     })
 }
 
-/// Attribute lookup on an instance of a user class: data descriptors, the
-/// instance dict, class attributes, then `__getattr__`.
+/// Attribute lookup on an instance of a user class: its `__getattribute__`
+/// if it has one, else the default lookup; then `__getattr__` when the
+/// attribute is missing.
 pub fn instance_getattr<S: LockStrategy>(
     vm: &mut Vm<S>,
     obj: &Value<S>,
@@ -412,6 +419,59 @@ pub fn instance_getattr<S: LockStrategy>(
         return Ok(None);
     };
     let key = Value::Obj(name.clone());
+    let found = if type_obj(&class).is_some_and(|t| t.getattribute_hook) {
+        let hook = class_lookup(&class, &vm.new_str("__getattribute__")).expect("a hook");
+        match vm.call(&hook, vec![obj.clone(), key.clone()]) {
+            Ok(v) => return Ok(Some(v)),
+            Err(e) if type_name(&Value::Obj(e.exc.clone())) == "AttributeError" => {
+                match class_lookup(&class, &vm.new_str("__getattr__")) {
+                    Some(getattr) => return vm.call(&getattr, vec![obj.clone(), key]).map(Some),
+                    None => return Err(e),
+                }
+            }
+            Err(e) => return Err(e),
+        }
+    } else {
+        generic_instance_getattr(vm, obj, &class, &key)?
+    };
+    if found.is_some() {
+        return Ok(found);
+    }
+    if let Some(getattr) = class_lookup(&class, &vm.new_str("__getattr__")) {
+        return vm.call(&getattr, vec![obj.clone(), key]).map(Some);
+    }
+    Ok(None)
+}
+
+/// `object.__getattribute__(obj, name)`: the default lookup, for a user
+/// `__getattribute__` to fall back on.
+pub fn object_getattribute<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    crate::builtins::arity(vm, "__getattribute__", &args, 2, 2)?;
+    let (obj, name) = (&args.pos[0], &args.pos[1]);
+    let Some(name_ref) = name.obj().filter(|n| matches!(n.payload, Payload::Str(_))) else {
+        return Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_name(name)
+        )));
+    };
+    if let Some(class) = user_class_of(obj) {
+        if let Some(v) = generic_instance_getattr(vm, obj, &class, name)? {
+            return Ok(v);
+        }
+    }
+    ops::get_attr_builtin(vm, obj, name_ref)
+}
+
+/// The default attribute lookup on an instance of a user class: data
+/// descriptors, the instance dict, then class attributes.
+fn generic_instance_getattr<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    obj: &Value<S>,
+    class: &ObjRef<S>,
+    key: &Value<S>,
+) -> PyResult<S, Option<Value<S>>> {
+    let class = class.clone();
+    let key = key.clone();
     match key.as_str() {
         Some("__dict__") => {
             if let Some(d) = obj.obj().and_then(visible_instance_dict) {
@@ -434,9 +494,6 @@ pub fn instance_getattr<S: LockStrategy>(
     }
     if let Some(attr) = class_attr {
         return bind(vm, attr, obj, &class).map(Some);
-    }
-    if let Some(getattr) = class_lookup(&class, &vm.new_str("__getattr__")) {
-        return vm.call(&getattr, vec![obj.clone(), key]).map(Some);
     }
     Ok(None)
 }

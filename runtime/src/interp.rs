@@ -188,6 +188,7 @@ impl<S: LockStrategy> Interp<S> {
                 dict: None,
                 has_del: Default::default(),
                 slots: None,
+                getattribute_hook: false,
             });
             ObjRef::with_flags(payload, immortal_flag::<S>())
         };

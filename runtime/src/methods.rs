@@ -26,6 +26,11 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         (TypeKind::Object, "__new__", crate::classes::object_new),
         (
             TypeKind::Object,
+            "__getattribute__",
+            crate::classes::object_getattribute,
+        ),
+        (
+            TypeKind::Object,
             "__init_subclass__",
             crate::classes::object_init_subclass,
         ),

@@ -2110,6 +2110,10 @@ pub fn lookup_method<S: LockStrategy>(
     name: &ObjRef<S>,
 ) -> PyResult<S, Option<Value<S>>> {
     if let Some(class) = crate::classes::user_class_of(obj) {
+        if crate::classes::type_obj(&class).is_some_and(|t| t.getattribute_hook) {
+            // Every read goes through the class's `__getattribute__`.
+            return Ok(None);
+        }
         // A plain function found on the class is called with self first,
         // unless the instance dict shadows it.
         let key = Value::Obj(name.clone());
@@ -2224,6 +2228,17 @@ pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S
     if let Some(v) = crate::classes::instance_getattr(vm, obj, name)? {
         return Ok(v);
     }
+    get_attr_builtin(vm, obj, name)
+}
+
+/// Attribute lookup past an instance's own attributes: what every object
+/// has (`__class__`, the methods of its type, a module's names...).
+pub fn get_attr_builtin<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    obj: &Value<S>,
+    name: &ObjRef<S>,
+) -> PyResult<S> {
+    let attr = str_of(name);
     if attr == "__class__" {
         return Ok(Value::Obj(crate::builtins::type_of(vm, obj)));
     }

@@ -291,6 +291,10 @@ pub struct TypeObj<S: LockStrategy> {
     /// slot): the attribute names instances may have. Instances then have
     /// no visible `__dict__` (the values still live in one, internally).
     pub slots: Option<Box<[String]>>,
+    /// Whether a user class of the MRO defines `__getattribute__`, which
+    /// then sees every attribute read on instances. Fixed when the class is
+    /// made, so that ordinary reads look nothing up for it.
+    pub getattribute_hook: bool,
 }
 
 /// Which builtin behaviour a type object stands for (what `int(x)`, `str(x)`
