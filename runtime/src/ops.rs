@@ -755,10 +755,11 @@ fn user_unary_op<S: LockStrategy>(
     }
 }
 
+// Each unary operator handles the builtin numbers inline; anything else
+// goes to `user_unary_op`, which tries the user class's dunder and raises
+// CPython's TypeError otherwise, so numbers pay no class lookup.
+
 pub fn unary_neg<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
-    if crate::classes::user_class_of(v).is_some() {
-        return user_unary_op(vm, v, "__neg__", "unary -");
-    }
     Ok(match v {
         Value::Int(i) => match i.checked_neg() {
             Some(n) => Value::Int(n),
@@ -766,51 +767,35 @@ pub fn unary_neg<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
         },
         Value::Bool(b) => Value::Int(-(*b as i64)),
         Value::Float(f) => Value::Float(-f),
-        Value::Obj(o) => match &o.payload {
-            Payload::BigInt(b) => int_from_big(-b.clone()),
-            _ => {
-                return Err(
-                    vm.type_error(format!("bad operand type for unary -: '{}'", type_name(v)))
-                )
-            }
-        },
-        Value::None => return Err(vm.type_error("bad operand type for unary -: 'NoneType'")),
+        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => {
+            int_from_big(-(to_big(v).expect("int")))
+        }
+        _ => return user_unary_op(vm, v, "__neg__", "unary -"),
     })
 }
 
 pub fn unary_pos<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
-    if crate::classes::user_class_of(v).is_some() {
-        return user_unary_op(vm, v, "__pos__", "unary +");
-    }
     Ok(match v {
         Value::Int(_) | Value::Float(_) => v.clone(),
         Value::Bool(b) => Value::Int(*b as i64),
         Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => v.clone(),
-        _ => return Err(vm.type_error(format!("bad operand type for unary +: '{}'", type_name(v)))),
+        _ => return user_unary_op(vm, v, "__pos__", "unary +"),
     })
 }
 
 pub fn unary_invert<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
-    if crate::classes::user_class_of(v).is_some() {
-        return user_unary_op(vm, v, "__invert__", "unary ~");
-    }
     Ok(match v {
         Value::Int(i) => Value::Int(!i),
         Value::Bool(b) => Value::Int(!(*b as i64)),
         Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => {
             int_from_big(-(to_big(v).expect("int")) - 1)
         }
-        _ => return Err(vm.type_error(format!("bad operand type for unary ~: '{}'", type_name(v)))),
+        _ => return user_unary_op(vm, v, "__invert__", "unary ~"),
     })
 }
 
-// ---- truth and comparison ----
-
 /// `abs(v)`.
 pub fn abs<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
-    if crate::classes::user_class_of(v).is_some() {
-        return user_unary_op(vm, v, "__abs__", "abs()");
-    }
     Ok(match v {
         Value::Int(i) => match i.checked_abs() {
             Some(a) => Value::Int(a),
@@ -821,9 +806,11 @@ pub fn abs<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
         Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => {
             int_from_big(to_big(v).expect("int").abs())
         }
-        _ => return Err(vm.type_error(format!("bad operand type for abs(): '{}'", type_name(v)))),
+        _ => return user_unary_op(vm, v, "__abs__", "abs()"),
     })
 }
+
+// ---- truth and comparison ----
 
 pub fn truthy<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, bool> {
     if crate::classes::user_class_of(v).is_some() {
@@ -1486,8 +1473,11 @@ pub fn get_item<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, index: &Value<S
     let Value::Obj(o) = obj else {
         return Err(not_subscriptable(vm, obj));
     };
-    let converted = subscript_index(vm, index)?;
-    let index = converted.as_ref().unwrap_or(index);
+    if may_need_index(index) {
+        if let Some(converted) = subscript_index(vm, index)? {
+            return get_item(vm, obj, &converted);
+        }
+    }
     let slice = match index.payload() {
         Some(Payload::Slice(parts)) => Some(parts),
         _ => None,
@@ -1605,7 +1595,11 @@ pub fn set_item<S: LockStrategy>(
             ))),
         };
     }
-    let index = subscript_index(vm, &index)?.unwrap_or(index);
+    if may_need_index(&index) {
+        if let Some(converted) = subscript_index(vm, &index)? {
+            return set_item(vm, obj, converted, value);
+        }
+    }
     match &o.payload {
         Payload::List(cell) => {
             if let Some(Payload::Slice(parts)) = index.payload() {
@@ -1679,8 +1673,11 @@ pub fn del_item<S: LockStrategy>(
             ))),
         };
     }
-    let converted = subscript_index(vm, index)?;
-    let index = converted.as_ref().unwrap_or(index);
+    if may_need_index(index) {
+        if let Some(converted) = subscript_index(vm, index)? {
+            return del_item(vm, obj, &converted);
+        }
+    }
     match &o.payload {
         Payload::List(cell) => {
             if let Some(Payload::Slice(parts)) = index.payload() {
@@ -2505,7 +2502,6 @@ pub fn expect_str<'a, S: LockStrategy>(
         .ok_or_else(|| vm.type_error(format!("{what} must be str, not {}", type_name(v))))
 }
 
-/// Checks that `v` is an int (or bool) that fits in 64 bits.
 /// `operator.index(v)` for instances of user classes: the int their
 /// `__index__` returns; any other value comes back unchanged, for the caller
 /// to accept or reject.
@@ -2523,32 +2519,39 @@ pub fn as_index<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, Va
     }
 }
 
+/// Whether a subscript may need `__index__` applied: an instance of a user
+/// class, or a slice (whose bounds might be). Ints and strs, the common
+/// subscripts, answer no without leaving the caller.
+#[inline(always)]
+fn may_need_index<S: LockStrategy>(index: &Value<S>) -> bool {
+    matches!(index, Value::Obj(o) if matches!(o.payload, Payload::Instance(_) | Payload::Slice(_)))
+}
+
 /// A subscript with `__index__` applied, to the index itself or to each
-/// bound of a slice; `None` when nothing changes (the common case, which
-/// costs no reference-count traffic).
+/// bound of a slice; `None` when nothing changes. Off the hot path: callers
+/// first ask `may_need_index`.
+#[cold]
+#[inline(never)]
 fn subscript_index<S: LockStrategy>(
     vm: &mut Vm<S>,
     index: &Value<S>,
 ) -> PyResult<S, Option<Value<S>>> {
-    let is_user = |v: &Value<S>| crate::classes::user_class_of(v).is_some();
+    // `Some` only when something changed: a user object without
+    // `__index__` stays as it is, for the caller's own error.
     if let Some(Payload::Slice(parts)) = index.payload() {
-        if !parts.iter().any(is_user) {
-            return Ok(None);
-        }
         let mut bounds = [Value::None, Value::None, Value::None];
+        let mut changed = false;
         for (bound, part) in bounds.iter_mut().zip(parts.iter()) {
             *bound = as_index(vm, part)?;
+            changed |= !bound.is(part);
         }
-        return Ok(Some(Value::Obj(ObjRef::new(Payload::Slice(Box::new(
-            bounds,
-        ))))));
+        return Ok(changed.then(|| Value::Obj(ObjRef::new(Payload::Slice(Box::new(bounds))))));
     }
-    if !is_user(index) {
-        return Ok(None);
-    }
-    as_index(vm, index).map(Some)
+    let converted = as_index(vm, index)?;
+    Ok((!converted.is(index)).then_some(converted))
 }
 
+/// Checks that `v` is an int (or bool) that fits in 64 bits.
 pub fn expect_int<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, i64> {
     match v {
         Value::Int(i) => Ok(*i),
