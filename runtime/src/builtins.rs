@@ -124,6 +124,7 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
             has_del: Default::default(),
             slots: None,
             getattribute_hook: false,
+            new_hook: false,
         }))
     };
     // The one instance of a fresh plain class.
@@ -153,6 +154,7 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         has_del: Default::default(),
         slots: None,
         getattribute_hook: false,
+        new_hook: false,
     })));
     let singletons = crate::interp::Singletons {
         not_implemented,

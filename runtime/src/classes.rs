@@ -143,6 +143,8 @@ pub fn build_class<S: LockStrategy>(
         || mro
             .iter()
             .any(|c| type_obj(c).is_some_and(|t| t.getattribute_hook));
+    let new_hook = dict_get(&namespace, &vm.new_str("__new__")).is_some()
+        || mro.iter().any(|c| type_obj(c).is_some_and(|t| t.new_hook));
     let class = vm.interp.alloc_shared(Payload::Type(TypeObj {
         name: name.to_string(),
         kind,
@@ -153,6 +155,7 @@ pub fn build_class<S: LockStrategy>(
         has_del: Default::default(),
         slots,
         getattribute_hook,
+        new_hook,
     }));
     if class_lookup(&class, &vm.new_str("__del__")).is_some() {
         if let Some(t) = type_obj(&class) {
@@ -658,13 +661,15 @@ pub fn object_setattr<S: LockStrategy>(
     key: Value<S>,
     value: Value<S>,
 ) -> PyResult<S, ()> {
-    let allowed = match user_class_of(obj)
-        .as_ref()
-        .and_then(type_obj)
-        .map(|t| &t.slots)
-    {
-        Some(Some(slots)) => key.as_str().is_some_and(|k| slots.iter().any(|s| s == k)),
-        _ => true,
+    // Borrowing the class (no reference-count traffic): this is every
+    // attribute store on an instance.
+    let slots = match obj.payload() {
+        Some(Payload::Instance(i)) => type_obj(&i.class).and_then(|t| t.slots.as_ref()),
+        _ => None,
+    };
+    let allowed = match slots {
+        Some(slots) => key.as_str().is_some_and(|k| slots.iter().any(|s| s == k)),
+        None => true,
     };
     match obj.obj().and_then(instance_dict).filter(|_| allowed) {
         Some(d) => {
@@ -760,7 +765,10 @@ pub fn instantiate<S: LockStrategy>(
             )));
         }
     }
-    let user_new = class_lookup(class, &vm.new_str("__new__"));
+    let user_new = match t.new_hook {
+        true => class_lookup(class, &vm.new_str("__new__")),
+        false => None,
+    };
     let overrides_new = user_new.is_some();
     let instance = match user_new {
         Some(new) => {

@@ -189,6 +189,7 @@ impl<S: LockStrategy> Interp<S> {
                 has_del: Default::default(),
                 slots: None,
                 getattribute_hook: false,
+                new_hook: false,
             });
             ObjRef::with_flags(payload, immortal_flag::<S>())
         };

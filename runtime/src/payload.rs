@@ -295,6 +295,9 @@ pub struct TypeObj<S: LockStrategy> {
     /// then sees every attribute read on instances. Fixed when the class is
     /// made, so that ordinary reads look nothing up for it.
     pub getattribute_hook: bool,
+    /// Whether a user class of the MRO defines `__new__`, which then makes
+    /// the instances. Fixed when the class is made, like the flag above.
+    pub new_hook: bool,
 }
 
 /// Which builtin behaviour a type object stands for (what `int(x)`, `str(x)`
