@@ -422,8 +422,12 @@ pub fn instance_getattr<S: LockStrategy>(
         return Ok(None);
     };
     let key = Value::Obj(name.clone());
-    let found = if type_obj(&class).is_some_and(|t| t.getattribute_hook) {
-        let hook = class_lookup(&class, &vm.new_str("__getattribute__")).expect("a hook");
+    let hook = match type_obj(&class).is_some_and(|t| t.getattribute_hook) {
+        // (Gone if the program deleted it from the class since.)
+        true => class_lookup(&class, &vm.new_str("__getattribute__")),
+        false => None,
+    };
+    let found = if let Some(hook) = hook {
         match vm.call(&hook, vec![obj.clone(), key.clone()]) {
             Ok(v) => return Ok(Some(v)),
             Err(e) if type_name(&Value::Obj(e.exc.clone())) == "AttributeError" => {

@@ -38,3 +38,31 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 print(object.__getattribute__([1, 2], "count")(1))
+
+
+# Deleting the hooks from the class afterwards: reads and creation go back
+# to the defaults.
+class Temporary:
+    def __init__(self):
+        self.a = 1
+
+    def __getattribute__(self, name):
+        print("hook", name)
+        return object.__getattribute__(self, name)
+
+
+t = Temporary()
+print(t.a)
+del Temporary.__getattribute__
+print(t.a)
+
+
+class Made:
+    def __new__(cls):
+        print("new")
+        return super().__new__(cls)
+
+
+Made()
+del Made.__new__
+print(type(Made()).__name__)
