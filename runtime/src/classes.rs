@@ -346,9 +346,15 @@ fn descriptor_method<S: LockStrategy>(vm: &Vm<S>, attr: &Value<S>, name: &str) -
 /// A data descriptor takes precedence over the instance dict: a property,
 /// or a user descriptor with `__set__` or `__delete__`.
 fn is_data_descriptor<S: LockStrategy>(vm: &Vm<S>, attr: &Value<S>) -> bool {
-    matches!(attr.payload(), Some(Payload::Property(..)))
-        || descriptor_method(vm, attr, "__set__").is_some()
-        || descriptor_method(vm, attr, "__delete__").is_some()
+    if matches!(attr.payload(), Some(Payload::Property(..))) {
+        return true;
+    }
+    let Some(class) = user_class_of(attr) else {
+        return false;
+    };
+    ["__set__", "__delete__"]
+        .iter()
+        .any(|name| class_lookup(&class, &vm.new_str(*name)).is_some())
 }
 
 /// Looks `name` up in a class and its MRO.
@@ -477,30 +483,28 @@ fn generic_instance_getattr<S: LockStrategy>(
     class: &ObjRef<S>,
     key: &Value<S>,
 ) -> PyResult<S, Option<Value<S>>> {
-    let class = class.clone();
-    let key = key.clone();
     match key.as_str() {
         Some("__dict__") => {
             if let Some(d) = obj.obj().and_then(visible_instance_dict) {
                 return Ok(Some(Value::Obj(d.clone())));
             }
         }
-        Some("__class__") => return Ok(Some(Value::Obj(class))),
+        Some("__class__") => return Ok(Some(Value::Obj(class.clone()))),
         _ => {}
     }
-    let class_attr = class_lookup(&class, &key);
+    let class_attr = class_lookup(class, key);
     if let Some(attr) = &class_attr {
         if is_data_descriptor(vm, attr) {
-            return bind(vm, attr.clone(), obj, &class).map(Some);
+            return bind(vm, attr.clone(), obj, class).map(Some);
         }
     }
     if let Some(d) = obj.obj().and_then(instance_dict) {
-        if let Some(v) = dict_get(d, &key) {
+        if let Some(v) = dict_get(d, key) {
             return Ok(Some(v));
         }
     }
     if let Some(attr) = class_attr {
-        return bind(vm, attr, obj, &class).map(Some);
+        return bind(vm, attr, obj, class).map(Some);
     }
     Ok(None)
 }

@@ -2138,8 +2138,7 @@ pub fn lookup_method<S: LockStrategy>(
 
 /// The data attributes of numbers: `real`, `imag`, and for ints (and bools)
 /// `numerator` and `denominator`, as `numbers.Integral` defines them.
-/// Checked before anything else, and cheap for the values that are not
-/// numbers (no string comparison).
+/// Cheap for the values that are not numbers (no string comparison).
 fn number_attr<S: LockStrategy>(obj: &Value<S>, attr: &str) -> Option<Value<S>> {
     let as_int = match obj {
         Value::Float(_) => {
@@ -2218,10 +2217,6 @@ fn unbound_method<S: LockStrategy>(
 }
 
 pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S>) -> PyResult<S> {
-    let attr = str_of(name);
-    if let Some(v) = number_attr(obj, attr) {
-        return Ok(v);
-    }
     if let Some(v) = crate::classes::instance_getattr(vm, obj, name)? {
         return Ok(v);
     }
@@ -2236,6 +2231,9 @@ pub fn get_attr_builtin<S: LockStrategy>(
     name: &ObjRef<S>,
 ) -> PyResult<S> {
     let attr = str_of(name);
+    if let Some(v) = number_attr(obj, attr) {
+        return Ok(v);
+    }
     if attr == "__class__" {
         return Ok(Value::Obj(crate::builtins::type_of(vm, obj)));
     }

@@ -807,9 +807,10 @@ pub fn ascii_digits(s: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(s);
     }
     s.chars()
-        .map(|c| match decimal_value(c) {
-            Some(d) if !c.is_ascii() => char::from_digit(d, 10).expect("a digit"),
-            _ => c,
+        .map(|c| {
+            decimal_value(c)
+                .and_then(|d| char::from_digit(d, 10))
+                .unwrap_or(c)
         })
         .collect()
 }

@@ -1603,12 +1603,9 @@ impl<S: LockStrategy> Vm<S> {
                 Instr::BuildClass(nbases, name, flags) => {
                     let body = pop!();
                     let keywords = if flags & crate::code::CLASS_KEYWORDS != 0 {
-                        ops::dict_items(&pop!())
-                            .into_iter()
-                            .map(|(k, v)| (k.as_str().unwrap_or("").to_string(), v))
-                            .collect()
+                        Some(pop!())
                     } else {
-                        Vec::new()
+                        None
                     };
                     let metaclass = if flags & crate::code::CLASS_METACLASS != 0 {
                         Some(pop!())
@@ -1618,8 +1615,7 @@ impl<S: LockStrategy> Vm<S> {
                     let at = stack.len() - nbases as usize;
                     let bases: Vec<Value<S>> = stack.drain(at..).flatten().collect();
                     let name = code.consts[name as usize].as_str().unwrap_or("?").to_string();
-                    let class = self.make_class(&name, bases, metaclass, &body)?;
-                    crate::classes::init_subclass(self, &class, keywords)?;
+                    let class = self.make_class(&name, bases, metaclass, keywords, &body)?;
                     push!(class);
                 }
                 Instr::BuildSet(n) => {
@@ -1936,12 +1932,14 @@ impl<S: LockStrategy> Vm<S> {
         }
     }
 
-    /// Runs a class body in a fresh namespace and makes the class.
+    /// Runs a class body in a fresh namespace, makes the class, and runs
+    /// the bases' `__init_subclass__` with the class keywords.
     fn make_class(
         &mut self,
         name: &str,
         bases: Vec<Value<S>>,
         metaclass: Option<Value<S>>,
+        keywords: Option<Value<S>>,
         body: &Value<S>,
     ) -> PyResult<S> {
         let Some(Payload::Function(f)) = body.payload() else {
@@ -1971,7 +1969,15 @@ impl<S: LockStrategy> Vm<S> {
         );
         self.depth -= 1;
         r?;
-        crate::classes::build_class(self, name, bases, namespace, metaclass)
+        let class = crate::classes::build_class(self, name, bases, namespace, metaclass)?;
+        let keywords = keywords
+            .map(|d| ops::dict_items(&d))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(k, v)| (k.as_str().unwrap_or("").to_string(), v))
+            .collect();
+        crate::classes::init_subclass(self, &class, keywords)?;
+        Ok(class)
     }
 
     /// `raise exc from cause`: `cause` must be an exception (or class) or None.

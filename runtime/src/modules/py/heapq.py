@@ -45,6 +45,14 @@ def heappush(heap, item):
     _sift_up(heap, len(heap) - 1)
 
 
+def _replace_root(heap, item):
+    # Put `item` at the root of a non-empty heap and return the old root.
+    smallest = heap[0]
+    heap[0] = item
+    _sift_down(heap, 0)
+    return smallest
+
+
 def heappop(heap):
     _check_list(heap, "heappop() argument")
     if not heap:
@@ -52,20 +60,14 @@ def heappop(heap):
     last = heap.pop()
     if not heap:
         return last
-    smallest = heap[0]
-    heap[0] = last
-    _sift_down(heap, 0)
-    return smallest
+    return _replace_root(heap, last)
 
 
 def heapreplace(heap, item):
     _check_list(heap, "heapreplace() argument 1")
     if not heap:
         raise IndexError("index out of range")
-    smallest = heap[0]
-    heap[0] = item
-    _sift_down(heap, 0)
-    return smallest
+    return _replace_root(heap, item)
 
 
 def heappushpop(heap, item):
