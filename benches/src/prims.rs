@@ -4,12 +4,14 @@
 //! Every function is generic over the strategy and takes the number of
 //! iterations that criterion asks for (`iter_custom`); it returns the time
 //! those iterations took. Threads follow the strategy's contract as the VM
-//! does: they touch objects only while attached, and poll a safe point
+//! does: they touch objects only while attached (through `runtime::attached`,
+//! as the VM attaches, so that debug builds check it), and poll a safe point
 //! ([`safe_point`]) after every operation, as the VM does at every backward
 //! jump — so under a GIL several threads take turns, exactly as Python
 //! threads would, and the figures include that.
 
 use crate::harness::{safe_point, timed_threads};
+use runtime::attached::{attach, detach, Exclusive};
 use runtime::object::{ObjCell, ObjRef, Payload, PyStr, Value};
 use runtime::{LockStrategy, StrategyConfig, ThreadIdent};
 use std::hint::black_box;
@@ -53,21 +55,32 @@ pub fn incref_decref<S: LockStrategy>(threads: usize, shared: bool, iters: u64) 
         let obj = if shared { &common } else { &own };
         let me = ident(i);
         clock.start();
-        S::attach(&state, me);
+        attach::<S>(&state, me);
         for _ in 0..iters {
             let extra = black_box(obj).clone();
             drop(black_box(extra));
             safe_point::<S>(&state, me);
         }
-        S::detach(&state, me);
+        drop(own);
+        detach::<S>(&state, me);
         clock.stop();
     });
     assert_eq!(
-        common.header.refcount().load(Ordering::Relaxed),
+        common.header.refcount(),
         1,
         "a reference count update was lost"
     );
+    release_alone(common);
     elapsed
+}
+
+/// Drops an object once every thread that used it has been joined.
+fn release_alone<S: LockStrategy>(obj: ObjRef<S>) {
+    // SAFETY: the threads that shared the object were joined
+    // (`timed_threads` returns after joining them): only this thread can
+    // reach it.
+    let _alone = unsafe { Exclusive::enter() };
+    drop(obj);
 }
 
 /// An object whose contents sit behind its lock: a cell holding an int.
@@ -75,28 +88,35 @@ fn counter<S: LockStrategy>() -> ObjRef<S> {
     ObjRef::new(Payload::Cell(ObjCell::new(Some(Value::Int(0)))))
 }
 
-/// Adds one to a [`counter`] under the object's lock ([`ObjCell::with`]: the
+/// Adds one to a [`counter`] under the object's lock ([`ObjCell::with_unchecked`]: the
 /// strategy's `lock_object` / `unlock_object`).
 #[inline(always)]
 fn bump<S: LockStrategy>(obj: &ObjRef<S>) {
     let Payload::Cell(cell) = &obj.payload else {
         unreachable!("a counter is a cell")
     };
-    cell.with::<S, _>(&obj.header, |v| {
-        if let Some(Value::Int(n)) = v {
-            *n += 1;
-        }
-    });
+    // SAFETY: the callers are attached, `obj` owns `cell`, and the closure
+    // only adds to an int.
+    unsafe {
+        cell.with_unchecked::<S, _>(&obj.header, |v| {
+            if let Some(Value::Int(n)) = v {
+                *n += 1;
+            }
+        })
+    };
 }
 
 fn count<S: LockStrategy>(obj: &ObjRef<S>) -> i64 {
     let Payload::Cell(cell) = &obj.payload else {
         unreachable!("a counter is a cell")
     };
-    cell.with::<S, _>(&obj.header, |v| match v {
-        Some(Value::Int(n)) => *n,
-        _ => unreachable!("a counter holds an int"),
-    })
+    // SAFETY: as in `bump`; the closure only reads an int.
+    unsafe {
+        cell.with_unchecked::<S, _>(&obj.header, |v| match v {
+            Some(Value::Int(n)) => *n,
+            _ => unreachable!("a counter holds an int"),
+        })
+    }
 }
 
 /// `iters` lock / increment / unlock rounds of an object's lock on each of
@@ -119,20 +139,25 @@ pub fn object_lock<S: LockStrategy>(threads: usize, shared: bool, iters: u64) ->
         let obj = if shared { &common } else { &own };
         let me = ident(i);
         clock.start();
-        S::attach(&state, me);
+        attach::<S>(&state, me);
         for _ in 0..iters {
             bump::<S>(black_box(obj));
             safe_point::<S>(&state, me);
         }
-        S::detach(&state, me);
+        let mine = count::<S>(&own);
+        drop(own);
+        detach::<S>(&state, me);
         clock.stop();
-        count::<S>(&own)
+        mine
     });
     let total = if shared {
+        // SAFETY: as in `release_alone`: every thread was joined.
+        let _alone = unsafe { Exclusive::enter() };
         count::<S>(&common)
     } else {
         counts.iter().sum()
     };
+    release_alone(common);
     assert_eq!(
         total,
         threads as i64 * iters as i64,

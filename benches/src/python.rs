@@ -11,6 +11,7 @@
 //! times only that call.
 
 use crate::harness::timed_threads;
+use runtime::attached::Exclusive;
 use runtime::interp::Interp;
 use runtime::object::{Payload, PyDict, Value};
 use runtime::vm::{PyErr, Vm};
@@ -134,8 +135,8 @@ impl PyOp {
 
 /// An interpreter with [`SNIPPETS`] loaded and one VM per measuring thread.
 ///
-/// Dropped when no measuring thread runs, so releasing its references
-/// unattached races with nobody.
+/// Dropped when no measuring thread runs, so its references are released
+/// as the only thread that can reach them (`attached::Exclusive`).
 pub struct PyHost<S: LockStrategy> {
     // Fields drop in order: every object reference, then the VMs, then the
     // interpreter, whose last handle frees the immortal objects.
@@ -153,17 +154,17 @@ impl<S: LockStrategy> PyHost<S> {
     /// If the snippets do not compile or run.
     pub fn new(threads: usize) -> Self {
         let interp = Interp::<S>::new(&StrategyConfig::default());
+        let mut vms: Vec<Vm<S>> = (0..threads.max(1))
+            .map(|_| Vm::new(interp.clone()))
+            .collect();
+        let vm = &mut vms[0];
+        vm.attach();
         let unit = compile::compile_module(SNIPPETS).expect("the snippets compile");
         let filename: Arc<str> = Arc::from("<bench snippets>");
         interp.register_source(filename.clone(), Arc::from(SNIPPETS));
         let code = interp.load_code(unit, &filename);
         let globals = interp.alloc_shared(Payload::Dict(PyDict::new(dict::new_map())));
         interp.dict_set_str(&globals, "__name__", interp.new_str("__bench__"));
-        let mut vms: Vec<Vm<S>> = (0..threads.max(1))
-            .map(|_| Vm::new(interp.clone()))
-            .collect();
-        let vm = &mut vms[0];
-        vm.attach();
         if let Err(e) = vm.run_module_code(&code, &globals) {
             panic!(
                 "the snippets failed:\n{}",
@@ -179,6 +180,7 @@ impl<S: LockStrategy> PyHost<S> {
             })
             .collect();
         drop(globals);
+        drop(code);
         vm.detach();
         Self {
             functions,
@@ -255,6 +257,16 @@ impl<S: LockStrategy> PyHost<S> {
             vm.detach();
         }
         elapsed
+    }
+}
+
+impl<S: LockStrategy> Drop for PyHost<S> {
+    fn drop(&mut self) {
+        // SAFETY: no measuring thread runs (`run` joins them before it
+        // returns), so only this thread can reach the host's objects.
+        let _alone = unsafe { Exclusive::enter() };
+        self.functions.clear();
+        self.vms.clear();
     }
 }
 

@@ -80,7 +80,11 @@ pub struct Shared {
     pub world: world::World,
 }
 
-impl LockStrategy for FineGrained {
+// SAFETY: counts are atomic read-modify-writes with `Arc`'s orderings
+// (`refcount`), object locks are one-byte mutexes that lock two objects in
+// address order (`objlock`), and stop-the-world parks every attached thread
+// (`world`); the loom models in `loom-tests` check each protocol.
+unsafe impl LockStrategy for FineGrained {
     const NAME: &'static str = "finegrained";
     /// Native calls that declare it detach, so that a stop-the-world does
     /// not wait for them (there is no GIL to release).
@@ -134,35 +138,42 @@ impl LockStrategy for FineGrained {
     }
 
     #[inline(always)]
-    fn incref(header: &Header) {
-        refcount::incref(header)
+    unsafe fn incref(header: &Header) {
+        // SAFETY: the caller upholds `incref`'s contract.
+        unsafe { refcount::incref(header) }
     }
 
     #[inline(always)]
-    fn decref(header: &Header) -> bool {
-        refcount::decref(header)
+    unsafe fn decref(header: &Header) -> bool {
+        // SAFETY: the caller upholds `decref`'s contract.
+        unsafe { refcount::decref(header) }
     }
 
-    fn try_incref(header: &Header) -> bool {
-        refcount::try_incref(header)
+    unsafe fn try_incref(header: &Header) -> bool {
+        // SAFETY: the caller upholds `try_incref`'s contract.
+        unsafe { refcount::try_incref(header) }
     }
 
-    fn resurrect(header: &Header) {
-        refcount::resurrect(header)
+    unsafe fn resurrect(header: &Header) {
+        // SAFETY: the caller upholds `resurrect`'s contract.
+        unsafe { refcount::resurrect(header) }
     }
 
     #[inline(always)]
-    fn lock_object(header: &Header) {
-        objlock::lock(header.lock_byte())
+    unsafe fn lock_object(header: &Header) {
+        // SAFETY: the object lock protocol's own entry point.
+        objlock::lock(unsafe { header.lock_byte() })
     }
 
     #[inline(always)]
-    fn unlock_object(header: &Header) {
-        objlock::unlock(header.lock_byte())
+    unsafe fn unlock_object(header: &Header) {
+        // SAFETY: the caller holds the lock (`unlock_object`'s contract).
+        objlock::unlock(unsafe { header.lock_byte() })
     }
 
-    fn lock_two(a: &Header, b: &Header) {
-        objlock::lock_two(a.lock_byte(), b.lock_byte())
+    unsafe fn lock_two(a: &Header, b: &Header) {
+        // SAFETY: the object lock protocol's own entry point.
+        objlock::lock_two(unsafe { a.lock_byte() }, unsafe { b.lock_byte() })
     }
 
     fn switch_interval(shared: &Shared) -> Duration {

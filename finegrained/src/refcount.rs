@@ -7,6 +7,9 @@
 //! that takes the count to zero issues an `Acquire` fence before freeing, so
 //! it sees every other thread's uses. Immortal objects are never counted.
 //!
+//! These functions are the bodies of [`crate::FineGrained`]'s `unsafe fn`s
+//! and carry their contracts (`runtime::LockStrategy`'s `# Safety`).
+//!
 //! The loom build has switches, absent from production builds, for
 //! deliberately broken variants (mutants) that the models in
 //! `loom-tests/tests/loom_finegrained.rs` must reject.
@@ -14,27 +17,37 @@
 use runtime::object::Header;
 use runtime::sync::{fence, Ordering};
 
+/// # Safety
+/// `LockStrategy::incref`'s contract.
 #[inline(always)]
-pub fn incref(header: &Header) {
+pub unsafe fn incref(header: &Header) {
     if header.is_immortal() {
         return;
     }
+    // SAFETY: this is the strategy's count operation (the caller upholds
+    // `LockStrategy::incref`'s contract).
+    let rc = unsafe { header.refcount_word() };
     #[cfg(loom)]
     if loom_switches::on(&MUTANT_NONATOMIC_INCREF) {
-        let n = header.refcount().load(Ordering::Relaxed);
-        header.refcount().store(n + 1, Ordering::Relaxed);
+        let n = rc.load(Ordering::Relaxed);
+        rc.store(n + 1, Ordering::Relaxed);
         return;
     }
-    header.refcount().fetch_add(1, Ordering::Relaxed);
+    rc.fetch_add(1, Ordering::Relaxed);
 }
 
 /// Returns `true` when this was the last reference: the caller frees.
+///
+/// # Safety
+/// `LockStrategy::decref`'s contract.
 #[inline(always)]
-pub fn decref(header: &Header) -> bool {
+pub unsafe fn decref(header: &Header) -> bool {
     if header.is_immortal() {
         return false;
     }
-    if header.refcount().fetch_sub(1, release()) != 1 {
+    // SAFETY: the strategy's count operation, under the caller's contract.
+    let rc = unsafe { header.refcount_word() };
+    if rc.fetch_sub(1, release()) != 1 {
         return false;
     }
     if !mutant_skip_acquire_fence() {
@@ -49,12 +62,16 @@ pub fn decref(header: &Header) -> bool {
 /// from a non-zero value can never bring a dying object back. `Acquire` on
 /// success, as `std::sync::Weak::upgrade` has it, so the caller sees the
 /// object as the thread that made it published it.
+///
+/// # Safety
+/// `LockStrategy::try_incref`'s contract.
 #[inline]
-pub fn try_incref(header: &Header) -> bool {
+pub unsafe fn try_incref(header: &Header) -> bool {
     if header.is_immortal() {
         return true;
     }
-    let rc = header.refcount();
+    // SAFETY: the strategy's count operation, under the caller's contract.
+    let rc = unsafe { header.refcount_word() };
     let mut n = rc.load(Ordering::Relaxed);
     loop {
         if n == 0 {
@@ -77,9 +94,13 @@ pub fn try_incref(header: &Header) -> bool {
 /// back, for its finalizer. The caller is the only thread that can reach
 /// the object by a strong reference; weak upgrades racing with this store
 /// see zero (and fail) or one (and add to it), both sound.
+///
+/// # Safety
+/// `LockStrategy::resurrect`'s contract.
 #[inline]
-pub fn resurrect(header: &Header) {
-    header.refcount().store(1, Ordering::Relaxed);
+pub unsafe fn resurrect(header: &Header) {
+    // SAFETY: the free path owns the object (the caller's contract).
+    unsafe { header.refcount_word() }.store(1, Ordering::Relaxed);
 }
 
 /// The decrement's ordering: `Release` (`Relaxed` in the

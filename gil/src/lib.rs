@@ -91,22 +91,28 @@ pub type GilRelease = GilMode<true>;
 mod common {
     use super::*;
 
+    /// # Safety
+    /// `LockStrategy::incref`'s contract: the caller holds the GIL.
     #[inline(always)]
-    pub(crate) fn incref(header: &Header) {
+    pub(crate) unsafe fn incref(header: &Header) {
         if header.is_immortal() {
             return;
         }
         // The GIL serialises every count update: a plain load and store.
-        let rc = header.refcount();
+        // SAFETY: the strategy's count operation; the caller holds the GIL.
+        let rc = unsafe { header.refcount_word() };
         rc.store(rc.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
     }
 
+    /// # Safety
+    /// `LockStrategy::decref`'s contract: the caller holds the GIL.
     #[inline(always)]
-    pub(crate) fn decref(header: &Header) -> bool {
+    pub(crate) unsafe fn decref(header: &Header) -> bool {
         if header.is_immortal() {
             return false;
         }
-        let rc = header.refcount();
+        // SAFETY: the strategy's count operation; the caller holds the GIL.
+        let rc = unsafe { header.refcount_word() };
         let old = rc.load(Ordering::Relaxed);
         debug_assert!(old > 0, "decref of an object with no references");
         let new = old - 1;
@@ -114,13 +120,16 @@ mod common {
         new == 0
     }
 
+    /// # Safety
+    /// `LockStrategy::try_incref`'s contract: the caller holds the GIL.
     #[inline]
-    pub(crate) fn try_incref(header: &Header) -> bool {
+    pub(crate) unsafe fn try_incref(header: &Header) -> bool {
         if header.is_immortal() {
             return true;
         }
         // The GIL serialises this with every other count update.
-        let rc = header.refcount();
+        // SAFETY: the strategy's count operation; the caller holds the GIL.
+        let rc = unsafe { header.refcount_word() };
         let n = rc.load(Ordering::Relaxed);
         if n == 0 {
             return false;
@@ -129,13 +138,20 @@ mod common {
         true
     }
 
+    /// # Safety
+    /// `LockStrategy::resurrect`'s contract.
     #[inline]
-    pub(crate) fn resurrect(header: &Header) {
-        header.refcount().store(1, Ordering::Relaxed);
+    pub(crate) unsafe fn resurrect(header: &Header) {
+        // SAFETY: the free path owns the object (the caller's contract).
+        unsafe { header.refcount_word() }.store(1, Ordering::Relaxed);
     }
 }
 
-impl<const RELEASE: bool> LockStrategy for GilMode<RELEASE> {
+// SAFETY: every count update and object access happens while holding the
+// GIL (the trait's contract makes callers attached, i.e. GIL holders), and
+// the GIL excludes every other thread: `protocol.rs` documents the protocol
+// and the loom models in `loom-tests` check it.
+unsafe impl<const RELEASE: bool> LockStrategy for GilMode<RELEASE> {
     const NAME: &'static str = if RELEASE { "gil-release" } else { "gil" };
     const RELEASES_FOR_NATIVE: bool = RELEASE;
     const IMMORTALIZE_SHARED: bool = false;
@@ -182,34 +198,38 @@ impl<const RELEASE: bool> LockStrategy for GilMode<RELEASE> {
     fn start_the_world(_shared: &GilState, _thread: ThreadIdent) {}
 
     #[inline(always)]
-    fn incref(header: &Header) {
-        common::incref(header);
+    unsafe fn incref(header: &Header) {
+        // SAFETY: the caller upholds `incref`'s contract.
+        unsafe { common::incref(header) }
     }
 
     #[inline(always)]
-    fn decref(header: &Header) -> bool {
-        common::decref(header)
+    unsafe fn decref(header: &Header) -> bool {
+        // SAFETY: the caller upholds `decref`'s contract.
+        unsafe { common::decref(header) }
     }
 
-    fn try_incref(header: &Header) -> bool {
-        common::try_incref(header)
+    unsafe fn try_incref(header: &Header) -> bool {
+        // SAFETY: the caller upholds `try_incref`'s contract.
+        unsafe { common::try_incref(header) }
     }
 
-    fn resurrect(header: &Header) {
-        common::resurrect(header)
+    unsafe fn resurrect(header: &Header) {
+        // SAFETY: the caller upholds `resurrect`'s contract.
+        unsafe { common::resurrect(header) }
     }
 
     /// A no-op: the GIL already excludes every other thread.
     #[inline(always)]
-    fn lock_object(_header: &Header) {}
+    unsafe fn lock_object(_header: &Header) {}
 
     /// A no-op, like [`LockStrategy::lock_object`].
     #[inline(always)]
-    fn unlock_object(_header: &Header) {}
+    unsafe fn unlock_object(_header: &Header) {}
 
     /// A no-op, like [`LockStrategy::lock_object`].
     #[inline(always)]
-    fn lock_two(_a: &Header, _b: &Header) {}
+    unsafe fn lock_two(_a: &Header, _b: &Header) {}
 
     fn switch_interval(shared: &GilState) -> Duration {
         shared.switch_interval()

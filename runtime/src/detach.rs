@@ -44,10 +44,10 @@ pub fn blocking<S: LockStrategy, R>(
     if mutant(&loom_switches::MUTANT_BLOCKING_STAYS_ATTACHED) {
         return f();
     }
-    S::detach(shared, thread);
+    crate::attached::detach::<S>(shared, thread);
     let r = f();
     if !mutant(&loom_switches::MUTANT_BLOCKING_NO_REATTACH) {
-        S::attach(shared, thread);
+        crate::attached::attach::<S>(shared, thread);
     }
     r
 }

@@ -7,7 +7,7 @@
 //! PEP 703's one-byte mutex without one. The three `gc_*` fields say where
 //! the collector keeps the object (see [`crate::gc`]).
 
-use crate::sync::{AtomicU32, AtomicU8};
+use crate::sync::{AtomicU32, AtomicU8, Ordering};
 
 /// The object is never freed by reference counting (see
 /// [`crate::LockStrategy::IMMORTALIZE_SHARED`]).
@@ -63,17 +63,37 @@ impl Header {
     }
 
     #[inline(always)]
-    pub fn state(&self) -> &AtomicU8 {
+    pub(crate) fn state(&self) -> &AtomicU8 {
         &self.state
     }
 
+    /// The reference count as last seen by this thread (`sys.getrefcount`,
+    /// the collector, tests). Reading is always safe; only the strategy
+    /// writes the count, through [`Header::refcount_word`].
     #[inline(always)]
-    pub fn refcount(&self) -> &AtomicU32 {
+    pub fn refcount(&self) -> u32 {
+        self.refcount.load(Ordering::Relaxed)
+    }
+
+    /// The count's word, for a [`crate::LockStrategy`] to update.
+    ///
+    /// # Safety
+    /// Only a strategy's reference count operations write through it, under
+    /// the strategy's protocol: a stray store frees a live object or leaks
+    /// one.
+    #[inline(always)]
+    pub unsafe fn refcount_word(&self) -> &AtomicU32 {
         &self.refcount
     }
 
+    /// The object's one-byte lock, for a [`crate::LockStrategy`] to lock
+    /// and unlock.
+    ///
+    /// # Safety
+    /// Only a strategy's `lock_object`/`unlock_object`/`lock_two` touch it:
+    /// a stray store would let two threads into the object's contents.
     #[inline(always)]
-    pub fn lock_byte(&self) -> &AtomicU8 {
+    pub unsafe fn lock_byte(&self) -> &AtomicU8 {
         &self.lock
     }
 

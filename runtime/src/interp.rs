@@ -9,7 +9,7 @@ use crate::object::{
     FLAG_IMMORTAL,
 };
 use crate::strategy::{LockStrategy, StrategyConfig};
-use crate::sync::{AtomicU64, AtomicUsize, Ordering};
+use crate::sync::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::collections::HashMap;
 use std::io::Write;
 use std::ptr::NonNull;
@@ -99,14 +99,25 @@ pub struct Interp<S: LockStrategy> {
     pub(crate) live_threads: Mutex<Vec<ObjRef<S>>>,
     /// The `Thread` object of the main thread.
     pub(crate) main_thread: std::sync::OnceLock<ObjRef<S>>,
+    /// References whose owner went away on a thread that may not have been
+    /// attached (the last clone of an `embed::Py`): released by the next
+    /// thread that attaches ([`Interp::release_deferred`]), or at teardown.
+    deferred: Mutex<Vec<Value<S>>>,
+    /// Whether `deferred` may be non-empty: read at every attach, so that
+    /// an attach with nothing to release takes no lock.
+    has_deferred: AtomicBool,
     /// Objects made immortal under strategies that immortalise shared
     /// objects. Declared after every other reference: fields drop in
     /// order, so every other reference held here is gone before the
     /// registry frees them.
     immortals: ImmortalRegistry<S>,
-    /// The cyclic garbage collector. Declared last: freeing the immortal
-    /// objects above releases tracked objects, which leave its lists.
+    /// The cyclic garbage collector. Declared after the objects: freeing
+    /// the immortal objects above releases tracked objects, which leave its
+    /// lists.
     pub gc: crate::gc::GcState,
+    /// Teardown counts as attached (see [`crate::attached`]) from the start
+    /// of `Drop::drop` until this last field drops, after every object.
+    teardown: Option<crate::attached::Exclusive>,
 }
 
 /// Objects the class machinery needs by identity.
@@ -167,6 +178,9 @@ impl<S: LockStrategy> Interp<S> {
     }
 
     pub fn with_config(settings: &InterpConfig) -> Arc<Self> {
+        // SAFETY: the interpreter is not shared until this returns, so no
+        // other thread can reach the objects made here.
+        let _building = unsafe { crate::attached::Exclusive::enter() };
         let config = &settings.strategy;
         let mk_type = |name: &str, kind: TypeKind, base: Option<ObjRef<S>>| {
             // Builtin hierarchies are single chains: the MRO is the bases.
@@ -271,6 +285,9 @@ impl<S: LockStrategy> Interp<S> {
             native_modules: Mutex::new(HashMap::new()),
             immortals: ImmortalRegistry(Mutex::new(Vec::new())),
             gc: crate::gc::GcState::new(&settings.gc),
+            teardown: None,
+            deferred: Mutex::new(Vec::new()),
+            has_deferred: AtomicBool::new(false),
             next_cache_slot: AtomicUsize::new(0),
             next_thread_ident: AtomicU64::new(1),
             thread_counter: AtomicU64::new(0),
@@ -301,6 +318,28 @@ impl<S: LockStrategy> Interp<S> {
         crate::builtins::install(&interp);
         interp.dict_set_str(&interp.main, "__name__", interp.new_str("__main__"));
         interp
+    }
+
+    /// Queues a reference for release by an attached thread; moving it here
+    /// touches no count, so any thread may call this.
+    pub(crate) fn defer_release(&self, value: Value<S>) {
+        self.deferred
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(value);
+        self.has_deferred.store(true, Ordering::Release);
+    }
+
+    /// Releases the references queued by [`Interp::defer_release`]. The
+    /// caller is attached.
+    pub fn release_deferred(&self) {
+        if !self.has_deferred.swap(false, Ordering::Acquire) {
+            return;
+        }
+        let queued = std::mem::take(&mut *self.deferred.lock().unwrap_or_else(|e| e.into_inner()));
+        // Released outside the queue's lock: a release may free an object
+        // whose teardown queues more.
+        drop(queued);
     }
 
     /// Allocates an object that every thread may touch (module-level
@@ -599,6 +638,10 @@ fn immortal_flag<S: LockStrategy>() -> u8 {
 
 impl<S: LockStrategy> Drop for Interp<S> {
     fn drop(&mut self) {
+        // SAFETY: this was the last handle on the interpreter: every VM
+        // (each holds a handle) is gone, so no other thread can reach its
+        // objects while the fields drop.
+        self.teardown = Some(unsafe { crate::attached::Exclusive::enter() });
         self.flush_stdout();
     }
 }

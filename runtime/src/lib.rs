@@ -37,6 +37,8 @@
 //! no stability promise: they are hidden from these docs.
 
 #[doc(hidden)]
+pub mod attached;
+#[doc(hidden)]
 pub mod builtins;
 #[doc(hidden)]
 pub mod bytes;
@@ -332,9 +334,17 @@ impl<S: LockStrategy> Runtime<S> {
     /// assert!(err.to_string().starts_with("bad.py:1:"));
     /// ```
     pub fn run_source(&self, source: &str, filename: &str) -> Result<(), RunError> {
-        let code = load(&self.interp, source, filename, false)?;
         let mut vm = Vm::new(self.interp.clone());
         vm.attach();
+        // Loading makes the code's constants: objects, so attached.
+        let code = match load(&self.interp, source, filename, false) {
+            Ok(code) => code,
+            Err(err) => {
+                vm.finish();
+                vm.detach();
+                return Err(err);
+            }
+        };
         modules::threading::register_main(&vm);
         let outcome = match vm.run_module_code(&code, &self.interp.main) {
             Ok(_) => Ok(()),
@@ -345,6 +355,9 @@ impl<S: LockStrategy> Runtime<S> {
         // As CPython's shutdown does, whether or not the collector is
         // enabled: cycles left behind are finalised and freed.
         vm.collect_garbage(gc::GENERATIONS - 1);
+        // The code's constants are released attached: daemon threads may
+        // still be running.
+        drop(code);
         vm.finish();
         vm.detach();
         self.interp.flush_stdout();

@@ -113,7 +113,11 @@ impl<S: LockStrategy> std::ops::Deref for ObjRef<S> {
 impl<S: LockStrategy> Clone for ObjRef<S> {
     #[inline(always)]
     fn clone(&self) -> Self {
-        S::incref(&self.header);
+        crate::attached::check();
+        // SAFETY: attached (checked above in debug builds; every caller
+        // upholds it: see `crate::attached`), and the object is alive
+        // because `self` holds a reference.
+        unsafe { S::incref(&self.header) };
         Self {
             ptr: self.ptr,
             _owns: PhantomData,
@@ -124,7 +128,10 @@ impl<S: LockStrategy> Clone for ObjRef<S> {
 impl<S: LockStrategy> Drop for ObjRef<S> {
     #[inline(always)]
     fn drop(&mut self) {
-        if S::decref(&self.header) {
+        crate::attached::check();
+        // SAFETY: attached (see `clone`), and `self` owns the reference it
+        // releases; on `true` the object is freed right here.
+        if unsafe { S::decref(&self.header) } {
             free_object(self.ptr);
         }
     }
@@ -157,7 +164,9 @@ fn free_object<S: LockStrategy>(ptr: NonNull<PyObject<S>>) {
         && crate::finalize::accepting()
     {
         header.state().fetch_or(STATE_FINALIZED, Ordering::Relaxed);
-        S::resurrect(header);
+        // SAFETY: this is the free path of an object whose count `decref`
+        // just took to zero; nothing else can reach it by a strong reference.
+        unsafe { S::resurrect(header) };
         let obj = ObjRef {
             ptr,
             _owns: PhantomData,
@@ -218,7 +227,8 @@ mod finegrained_probe {
     use crate::strategy::{LockStats, LockStrategy, StrategyConfig, ThreadIdent};
     use std::time::Duration;
     pub struct Probe;
-    impl LockStrategy for Probe {
+    // SAFETY: never instantiated: it exists only for a size check.
+    unsafe impl LockStrategy for Probe {
         const NAME: &'static str = "probe";
         const RELEASES_FOR_NATIVE: bool = false;
         const IMMORTALIZE_SHARED: bool = false;
@@ -236,17 +246,17 @@ mod finegrained_probe {
         }
         fn stop_the_world(_: &(), _: ThreadIdent) {}
         fn start_the_world(_: &(), _: ThreadIdent) {}
-        fn incref(_: &Header) {}
-        fn decref(_: &Header) -> bool {
+        unsafe fn incref(_: &Header) {}
+        unsafe fn decref(_: &Header) -> bool {
             false
         }
-        fn try_incref(_: &Header) -> bool {
+        unsafe fn try_incref(_: &Header) -> bool {
             false
         }
-        fn resurrect(_: &Header) {}
-        fn lock_object(_: &Header) {}
-        fn unlock_object(_: &Header) {}
-        fn lock_two(_: &Header, _: &Header) {}
+        unsafe fn resurrect(_: &Header) {}
+        unsafe fn lock_object(_: &Header) {}
+        unsafe fn unlock_object(_: &Header) {}
+        unsafe fn lock_two(_: &Header, _: &Header) {}
         fn switch_interval(_: &()) -> Duration {
             Duration::ZERO
         }
@@ -265,7 +275,9 @@ impl<S: LockStrategy> Clone for Value<S> {
     #[inline(always)]
     fn clone(&self) -> Self {
         if let Value::Obj(o) = self {
-            S::incref(&o.header);
+            crate::attached::check();
+            // SAFETY: as in `ObjRef::clone`.
+            unsafe { S::incref(&o.header) };
         }
         // SAFETY: a bitwise copy of a `Value` is a valid `Value`: the scalar
         // variants are plain data, and for `Obj` the reference count was
@@ -336,16 +348,28 @@ impl<T> ObjCell<T> {
     /// `f` must not run Python code, reach a safe point, or lock another
     /// object: under a GIL the GIL is what makes this exclusive, and under
     /// fine-grained locking a nested lock could deadlock.
+    ///
+    /// Crate-private: the rules above are the runtime's own invariants (and
+    /// debug builds check attachment, see [`crate::attached`]). Code outside
+    /// the crate uses [`ObjCell::with_unchecked`], whose contract says so.
     #[inline(always)]
-    pub fn with<S: LockStrategy, R>(&self, header: &Header, f: impl FnOnce(&mut T) -> R) -> R {
+    pub(crate) fn with<S: LockStrategy, R>(
+        &self,
+        header: &Header,
+        f: impl FnOnce(&mut T) -> R,
+    ) -> R {
         struct Unlock<'a, S: LockStrategy>(&'a Header, PhantomData<S>);
         impl<S: LockStrategy> Drop for Unlock<'_, S> {
             #[inline(always)]
             fn drop(&mut self) {
-                S::unlock_object(self.0);
+                // SAFETY: this guard exists only while the lock is held.
+                unsafe { S::unlock_object(self.0) };
             }
         }
-        S::lock_object(header);
+        crate::attached::check();
+        // SAFETY: attached (the crate-wide rule that `check` asserts), and
+        // the contract above rules out holding another object's lock.
+        unsafe { S::lock_object(header) };
         let _unlock = Unlock::<S>(header, PhantomData);
         // SAFETY: we hold the owning object's lock (or the GIL, under which
         // lock_object is a no-op and no other thread runs), and `f` cannot
@@ -354,8 +378,24 @@ impl<T> ObjCell<T> {
         f(unsafe { &mut *self.0.get() })
     }
 
+    /// [`ObjCell::with`] for code outside the runtime crate (benchmarks of
+    /// the object lock).
+    ///
+    /// # Safety
+    /// The calling thread is attached to the runtime that owns the object,
+    /// `header` is that object's header, and `f` runs no Python code,
+    /// reaches no safe point and locks no other object.
+    #[inline(always)]
+    pub unsafe fn with_unchecked<S: LockStrategy, R>(
+        &self,
+        header: &Header,
+        f: impl FnOnce(&mut T) -> R,
+    ) -> R {
+        self.with::<S, R>(header, f)
+    }
+
     /// Runs `f` with both cells locked; `a` and `b` belong to distinct objects.
-    pub fn with_two<S: LockStrategy, U, R>(
+    pub(crate) fn with_two<S: LockStrategy, U, R>(
         &self,
         header: &Header,
         other: &ObjCell<U>,
@@ -365,11 +405,17 @@ impl<T> ObjCell<T> {
         struct Unlock2<'a, S: LockStrategy>(&'a Header, &'a Header, PhantomData<S>);
         impl<S: LockStrategy> Drop for Unlock2<'_, S> {
             fn drop(&mut self) {
-                S::unlock_object(self.0);
-                S::unlock_object(self.1);
+                // SAFETY: this guard exists only while both locks are held.
+                unsafe {
+                    S::unlock_object(self.0);
+                    S::unlock_object(self.1);
+                }
             }
         }
-        S::lock_two(header, other_header);
+        crate::attached::check();
+        // SAFETY: attached, the objects are distinct (the caller's rule), and
+        // no other lock is held (as for `with`).
+        unsafe { S::lock_two(header, other_header) };
         let _unlock = Unlock2::<S>(header, other_header, PhantomData);
         // SAFETY: both objects' locks are held (lock_two), the objects are
         // distinct, and `f` may not run Python code (see `with`).

@@ -86,6 +86,16 @@ pub type ThreadIdent = u64;
 
 /// The raw locking protocol of one lock mode.
 ///
+/// # Safety
+///
+/// This is a raw trait, as `lock_api::RawMutex` is: the object model's memory
+/// safety rests on its implementations. An implementation must uphold the
+/// rules below for every caller that upholds the callers' half (the `# Safety`
+/// section of each `unsafe fn`): under its protocol no two threads change one
+/// object's count or contents at once, [`decref`] reports zero exactly once,
+/// and [`lock_object`] excludes every other thread that takes the same
+/// object's lock until [`unlock_object`].
+///
 /// # Contract
 ///
 /// * A thread runs bytecode or touches objects only between [`attach`] and
@@ -124,7 +134,7 @@ pub type ThreadIdent = u64;
 /// assert_eq!(describe::<gil::GilRelease>(), ("gil-release", 42));
 /// assert_eq!(describe::<finegrained::FineGrained>(), ("finegrained", 42));
 /// ```
-pub trait LockStrategy: Sized + Send + Sync + 'static {
+pub unsafe trait LockStrategy: Sized + Send + Sync + 'static {
     /// The mode's name on the command line and in reports.
     const NAME: &'static str;
 
@@ -178,24 +188,55 @@ pub trait LockStrategy: Sized + Send + Sync + 'static {
     fn start_the_world(shared: &Self::Shared, thread: ThreadIdent);
 
     /// Adds a reference.
-    fn incref(header: &Header);
+    ///
+    /// # Safety
+    /// The calling thread is attached ([`LockStrategy::attach`]) and `header`
+    /// belongs to a live object: under a GIL the count is a plain load and
+    /// store that only the GIL serialises.
+    unsafe fn incref(header: &Header);
     /// Removes a reference; `true` when the object must now be freed.
-    fn decref(header: &Header) -> bool;
+    ///
+    /// # Safety
+    /// As for [`LockStrategy::incref`], and the caller owns the reference it
+    /// removes (it came from `incref`, `try_incref` or the allocation), and
+    /// frees the object when this returns `true`.
+    unsafe fn decref(header: &Header) -> bool;
     /// Adds a reference unless the count is zero (the object is being
     /// freed): how a weak reference upgrades (see [`crate::weakref`]).
     /// Returns whether it added one.
-    fn try_incref(header: &Header) -> bool;
+    ///
+    /// # Safety
+    /// The calling thread is attached and the header's memory stays
+    /// allocated for the call (the weak reference protocol guarantees it).
+    unsafe fn try_incref(header: &Header) -> bool;
     /// Gives an object whose count [`LockStrategy::decref`] just took to zero
     /// its one reference back, for a finalizer to run on it (the free path
     /// calls it, before anything else can reach the object).
-    fn resurrect(header: &Header);
+    ///
+    /// # Safety
+    /// The caller is the free path that saw `decref` return `true` for this
+    /// object, and nothing else can reach it.
+    unsafe fn resurrect(header: &Header);
 
     /// Takes the object's lock.
-    fn lock_object(header: &Header);
+    ///
+    /// # Safety
+    /// The calling thread is attached, does not hold this object's lock
+    /// already, and holds no other object's lock (two objects are locked
+    /// together only through [`LockStrategy::lock_two`]).
+    unsafe fn lock_object(header: &Header);
     /// Releases the object's lock.
-    fn unlock_object(header: &Header);
+    ///
+    /// # Safety
+    /// The calling thread holds the lock, taken by `lock_object` or
+    /// `lock_two`.
+    unsafe fn unlock_object(header: &Header);
     /// Takes the locks of two distinct objects without risk of deadlock.
-    fn lock_two(a: &Header, b: &Header);
+    ///
+    /// # Safety
+    /// As for [`LockStrategy::lock_object`], for both objects, which are
+    /// distinct.
+    unsafe fn lock_two(a: &Header, b: &Header);
 
     fn switch_interval(shared: &Self::Shared) -> Duration;
     fn set_switch_interval(shared: &Self::Shared, interval: Duration);

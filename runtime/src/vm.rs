@@ -200,10 +200,11 @@ impl<S: LockStrategy> Vm<S> {
     /// (takes the GIL) and tracks the containers it allocates in this VM's
     /// list.
     pub fn attach(&self) {
-        S::attach(&self.interp.strategy, self.ident);
+        crate::attached::attach::<S>(&self.interp.strategy, self.ident);
         if let Some(list) = &self.gc_list {
             crate::gc::enter(&self.interp, list);
         }
+        self.interp.release_deferred();
     }
 
     /// The reverse of [`Vm::attach`].
@@ -211,7 +212,7 @@ impl<S: LockStrategy> Vm<S> {
         if let Some(list) = &self.gc_list {
             crate::gc::leave(list);
         }
-        S::detach(&self.interp.strategy, self.ident)
+        crate::attached::detach::<S>(&self.interp.strategy, self.ident)
     }
 
     /// Runs `f` detached (without the GIL), for a blocking call. `f` must not

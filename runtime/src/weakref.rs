@@ -158,10 +158,10 @@ impl WeakTable {
         if mutant(&MUTANT_UPGRADE_UNLOCKED) {
             // Broken: the referent may be cleared and freed between the
             // check and the header access.
-            return slot.alive.load(Ordering::Relaxed) && S::try_incref(referent());
+            return slot.alive.load(Ordering::Relaxed) && try_incref::<S>(referent());
         }
         let _stripe = crate::sync::lock(self.stripe(slot.origin));
-        slot.alive.load(Ordering::Relaxed) && S::try_incref(referent())
+        slot.alive.load(Ordering::Relaxed) && try_incref::<S>(referent())
     }
 
     /// Whether the referent of `slot` has not been cleared yet.
@@ -323,7 +323,7 @@ pub(crate) fn clear_referent<S: LockStrategy>(
             return;
         };
         if let Some(cb) = &wr.callback {
-            if S::try_incref(&wobj.header) {
+            if try_incref::<S>(&wobj.header) {
                 // SAFETY: try_incref added a reference, which this ObjRef
                 // now owns.
                 let r = unsafe { ObjRef::from_raw_counted(NonNull::from(wobj)) };
@@ -431,7 +431,7 @@ pub fn new_ref<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
         // while the lock is held.
         let eobj = unsafe { weakref_at::<S>(existing) };
         match &eobj.payload {
-            Payload::WeakRef(e) if e.callback.is_none() && S::try_incref(&eobj.header) => {
+            Payload::WeakRef(e) if e.callback.is_none() && try_incref::<S>(&eobj.header) => {
                 // SAFETY: try_incref added the reference this ObjRef owns.
                 reused = Some(unsafe { ObjRef::from_raw_counted(NonNull::from(eobj)) });
                 true
@@ -459,7 +459,7 @@ pub fn getweakrefs<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S
         table().each(o.addr(), |w| {
             // SAFETY: listed weak references are live under the lock.
             let wobj = unsafe { weakref_at::<S>(w) };
-            if S::try_incref(&wobj.header) {
+            if try_incref::<S>(&wobj.header) {
                 // SAFETY: try_incref added the reference this ObjRef owns.
                 out.push(Value::Obj(unsafe {
                     ObjRef::from_raw_counted(NonNull::from(wobj))
@@ -531,4 +531,15 @@ pub(crate) fn clear_immortal<S: LockStrategy>(obj: NonNull<PyObject<S>>) {
     if header.state().load(Ordering::Relaxed) & STATE_WEAKREFS != 0 {
         clear_dying(obj);
     }
+}
+
+/// [`LockStrategy::try_incref`] for the weak reference protocol's upgrades.
+#[inline]
+fn try_incref<S: LockStrategy>(header: &Header) -> bool {
+    crate::attached::check();
+    // SAFETY: every caller is attached (the weak reference operations run
+    // from the VM, or from the free path of an attached thread), and holds
+    // the referent's stripe lock (or is the free path that owns the
+    // weak reference), which keeps the header allocated for the call.
+    unsafe { S::try_incref(header) }
 }

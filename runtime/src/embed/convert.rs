@@ -50,7 +50,8 @@ use std::hash::Hash;
 ///
 /// struct Point { x: f64, y: f64 }
 ///
-/// impl<S: LockStrategy> IntoPy<S> for Point {
+/// // SAFETY: builds on a conversion of this crate and keeps nothing.
+/// unsafe impl<S: LockStrategy> IntoPy<S> for Point {
 ///     fn into_py(self, vm: &mut Vm<S>) -> PyResult<S> {
 ///         (self.x, self.y).into_py(vm) // a Python tuple
 ///     }
@@ -65,7 +66,14 @@ use std::hash::Hash;
 ///     .unwrap();
 /// assert_eq!(norm, 5.0);
 /// ```
-pub trait IntoPy<S: LockStrategy> {
+///
+/// # Safety
+/// `into_py` runs while attached and must return a value it made (or cloned)
+/// there, keeping no `Value` after it returns: a `Value` kept elsewhere and
+/// dropped later by an unattached thread would change a reference count
+/// without the GIL. Implementations that only call other conversions, as
+/// above, uphold this.
+pub unsafe trait IntoPy<S: LockStrategy> {
     /// Builds the Python value (an exception if that fails).
     fn into_py(self, vm: &mut Vm<S>) -> PyResult<S>;
 }
@@ -97,7 +105,11 @@ pub trait IntoPy<S: LockStrategy> {
 /// })
 /// .unwrap();
 /// ```
-pub trait FromPy<S: LockStrategy>: Sized {
+///
+/// # Safety
+/// `from_py` must keep no clone of `value` (or of anything reached from it)
+/// after it returns, for the reason given on [`IntoPy`].
+pub unsafe trait FromPy<S: LockStrategy>: Sized {
     /// Reads the Rust value (an exception on a mismatch).
     fn from_py(vm: &mut Vm<S>, value: &Value<S>) -> PyResult<S, Self>;
 }
@@ -127,31 +139,36 @@ fn expected<S: LockStrategy, T>(vm: &Vm<S>, what: &str, value: &Value<S>) -> PyR
     )))
 }
 
-impl<S: LockStrategy> IntoPy<S> for Value<S> {
+// SAFETY: converts while attached and keeps no value.
+unsafe impl<S: LockStrategy> IntoPy<S> for Value<S> {
     fn into_py(self, _: &mut Vm<S>) -> PyResult<S> {
         Ok(self)
     }
 }
 
-impl<S: LockStrategy> FromPy<S> for Value<S> {
+// SAFETY: converts while attached and keeps no value.
+unsafe impl<S: LockStrategy> FromPy<S> for Value<S> {
     fn from_py(_: &mut Vm<S>, value: &Value<S>) -> PyResult<S, Self> {
         Ok(value.clone())
     }
 }
 
-impl<S: LockStrategy> IntoPy<S> for () {
+// SAFETY: converts while attached and keeps no value.
+unsafe impl<S: LockStrategy> IntoPy<S> for () {
     fn into_py(self, _: &mut Vm<S>) -> PyResult<S> {
         Ok(Value::None)
     }
 }
 
-impl<S: LockStrategy> IntoPy<S> for bool {
+// SAFETY: converts while attached and keeps no value.
+unsafe impl<S: LockStrategy> IntoPy<S> for bool {
     fn into_py(self, _: &mut Vm<S>) -> PyResult<S> {
         Ok(Value::Bool(self))
     }
 }
 
-impl<S: LockStrategy> FromPy<S> for bool {
+// SAFETY: converts while attached and keeps no value.
+unsafe impl<S: LockStrategy> FromPy<S> for bool {
     fn from_py(vm: &mut Vm<S>, value: &Value<S>) -> PyResult<S, Self> {
         match value {
             Value::Bool(b) => Ok(*b),
@@ -160,13 +177,15 @@ impl<S: LockStrategy> FromPy<S> for bool {
     }
 }
 
-impl<S: LockStrategy> IntoPy<S> for BigInt {
+// SAFETY: converts while attached and keeps no value.
+unsafe impl<S: LockStrategy> IntoPy<S> for BigInt {
     fn into_py(self, _: &mut Vm<S>) -> PyResult<S> {
         Ok(ops::int_from_big(self))
     }
 }
 
-impl<S: LockStrategy> FromPy<S> for BigInt {
+// SAFETY: converts while attached and keeps no value.
+unsafe impl<S: LockStrategy> FromPy<S> for BigInt {
     fn from_py(vm: &mut Vm<S>, value: &Value<S>) -> PyResult<S, Self> {
         match ops::to_big(value) {
             Some(b) => Ok(b),
@@ -181,7 +200,8 @@ impl<S: LockStrategy> FromPy<S> for BigInt {
 /// Integer types: through `i64` when it fits, `BigInt` otherwise.
 macro_rules! int_conversions {
     ($($t:ty),*) => {$(
-        impl<S: LockStrategy> IntoPy<S> for $t {
+        // SAFETY: converts while attached and keeps no value.
+        unsafe impl<S: LockStrategy> IntoPy<S> for $t {
             fn into_py(self, _: &mut Vm<S>) -> PyResult<S> {
                 Ok(match i64::try_from(self) {
                     Ok(i) => Value::Int(i),
@@ -190,7 +210,8 @@ macro_rules! int_conversions {
             }
         }
 
-        impl<S: LockStrategy> FromPy<S> for $t {
+        // SAFETY: converts while attached and keeps no value.
+        unsafe impl<S: LockStrategy> FromPy<S> for $t {
             fn from_py(vm: &mut Vm<S>, value: &Value<S>) -> PyResult<S, Self> {
                 let big = BigInt::from_py(vm, value)?;
                 <$t>::try_from(&big).map_err(|_| {
@@ -205,13 +226,15 @@ macro_rules! int_conversions {
 }
 int_conversions!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize);
 
-impl<S: LockStrategy> IntoPy<S> for f64 {
+// SAFETY: converts while attached and keeps no value.
+unsafe impl<S: LockStrategy> IntoPy<S> for f64 {
     fn into_py(self, _: &mut Vm<S>) -> PyResult<S> {
         Ok(Value::Float(self))
     }
 }
 
-impl<S: LockStrategy> FromPy<S> for f64 {
+// SAFETY: converts while attached and keeps no value.
+unsafe impl<S: LockStrategy> FromPy<S> for f64 {
     fn from_py(vm: &mut Vm<S>, value: &Value<S>) -> PyResult<S, Self> {
         match value {
             Value::Float(f) => Ok(*f),
@@ -228,19 +251,22 @@ impl<S: LockStrategy> FromPy<S> for f64 {
     }
 }
 
-impl<S: LockStrategy> IntoPy<S> for String {
+// SAFETY: converts while attached and keeps no value.
+unsafe impl<S: LockStrategy> IntoPy<S> for String {
     fn into_py(self, _: &mut Vm<S>) -> PyResult<S> {
         Ok(ops::new_str(self))
     }
 }
 
-impl<S: LockStrategy> IntoPy<S> for &str {
+// SAFETY: converts while attached and keeps no value.
+unsafe impl<S: LockStrategy> IntoPy<S> for &str {
     fn into_py(self, _: &mut Vm<S>) -> PyResult<S> {
         Ok(ops::new_str(self))
     }
 }
 
-impl<S: LockStrategy> FromPy<S> for String {
+// SAFETY: converts while attached and keeps no value.
+unsafe impl<S: LockStrategy> FromPy<S> for String {
     fn from_py(vm: &mut Vm<S>, value: &Value<S>) -> PyResult<S, Self> {
         match value.payload() {
             Some(Payload::Str(s)) => Ok(s.as_str().to_string()),
@@ -249,7 +275,8 @@ impl<S: LockStrategy> FromPy<S> for String {
     }
 }
 
-impl<S: LockStrategy> IntoPy<S> for PyBytes {
+// SAFETY: converts while attached and keeps no value.
+unsafe impl<S: LockStrategy> IntoPy<S> for PyBytes {
     fn into_py(self, _: &mut Vm<S>) -> PyResult<S> {
         Ok(Value::Obj(ObjRef::new(Payload::Bytes(
             self.0.into_boxed_slice(),
@@ -257,7 +284,8 @@ impl<S: LockStrategy> IntoPy<S> for PyBytes {
     }
 }
 
-impl<S: LockStrategy> FromPy<S> for PyBytes {
+// SAFETY: converts while attached and keeps no value.
+unsafe impl<S: LockStrategy> FromPy<S> for PyBytes {
     fn from_py(vm: &mut Vm<S>, value: &Value<S>) -> PyResult<S, Self> {
         match value.payload() {
             Some(Payload::Bytes(b)) => Ok(PyBytes(b.to_vec())),
@@ -266,7 +294,8 @@ impl<S: LockStrategy> FromPy<S> for PyBytes {
     }
 }
 
-impl<S: LockStrategy, T: IntoPy<S>> IntoPy<S> for Vec<T> {
+// SAFETY: converts while attached and keeps no value.
+unsafe impl<S: LockStrategy, T: IntoPy<S>> IntoPy<S> for Vec<T> {
     fn into_py(self, vm: &mut Vm<S>) -> PyResult<S> {
         let items = self
             .into_iter()
@@ -286,7 +315,8 @@ fn sequence_items<S: LockStrategy>(value: &Value<S>) -> Option<Vec<Value<S>>> {
     }
 }
 
-impl<S: LockStrategy, T: FromPy<S>> FromPy<S> for Vec<T> {
+// SAFETY: converts while attached and keeps no value.
+unsafe impl<S: LockStrategy, T: FromPy<S>> FromPy<S> for Vec<T> {
     fn from_py(vm: &mut Vm<S>, value: &Value<S>) -> PyResult<S, Self> {
         match sequence_items(value) {
             Some(items) => items.iter().map(|v| T::from_py(vm, v)).collect(),
@@ -295,7 +325,8 @@ impl<S: LockStrategy, T: FromPy<S>> FromPy<S> for Vec<T> {
     }
 }
 
-impl<S: LockStrategy, T: IntoPy<S>> IntoPy<S> for Option<T> {
+// SAFETY: converts while attached and keeps no value.
+unsafe impl<S: LockStrategy, T: IntoPy<S>> IntoPy<S> for Option<T> {
     fn into_py(self, vm: &mut Vm<S>) -> PyResult<S> {
         match self {
             Some(t) => t.into_py(vm),
@@ -304,7 +335,8 @@ impl<S: LockStrategy, T: IntoPy<S>> IntoPy<S> for Option<T> {
     }
 }
 
-impl<S: LockStrategy, T: FromPy<S>> FromPy<S> for Option<T> {
+// SAFETY: converts while attached and keeps no value.
+unsafe impl<S: LockStrategy, T: FromPy<S>> FromPy<S> for Option<T> {
     fn from_py(vm: &mut Vm<S>, value: &Value<S>) -> PyResult<S, Self> {
         match value {
             Value::None => Ok(None),
@@ -316,13 +348,15 @@ impl<S: LockStrategy, T: FromPy<S>> FromPy<S> for Option<T> {
 /// Tuples of one to four elements.
 macro_rules! tuple_conversions {
     ($len:literal: $($t:ident $i:tt),+) => {
-        impl<S: LockStrategy, $($t: IntoPy<S>),+> IntoPy<S> for ($($t,)+) {
+        // SAFETY: converts while attached and keeps no value.
+        unsafe impl<S: LockStrategy, $($t: IntoPy<S>),+> IntoPy<S> for ($($t,)+) {
             fn into_py(self, vm: &mut Vm<S>) -> PyResult<S> {
                 Ok(ops::new_tuple(vec![$(self.$i.into_py(vm)?),+]))
             }
         }
 
-        impl<S: LockStrategy, $($t: FromPy<S>),+> FromPy<S> for ($($t,)+) {
+        // SAFETY: converts while attached and keeps no value.
+        unsafe impl<S: LockStrategy, $($t: FromPy<S>),+> FromPy<S> for ($($t,)+) {
             fn from_py(vm: &mut Vm<S>, value: &Value<S>) -> PyResult<S, Self> {
                 match value.payload() {
                     Some(Payload::Tuple(items)) if items.len() == $len => {
@@ -372,25 +406,29 @@ fn dict_from_py<S: LockStrategy, K: FromPy<S>, V: FromPy<S>>(
         .collect()
 }
 
-impl<S: LockStrategy, K: IntoPy<S>, V: IntoPy<S>> IntoPy<S> for HashMap<K, V> {
+// SAFETY: converts while attached and keeps no value.
+unsafe impl<S: LockStrategy, K: IntoPy<S>, V: IntoPy<S>> IntoPy<S> for HashMap<K, V> {
     fn into_py(self, vm: &mut Vm<S>) -> PyResult<S> {
         dict_into_py(vm, self)
     }
 }
 
-impl<S: LockStrategy, K: FromPy<S> + Eq + Hash, V: FromPy<S>> FromPy<S> for HashMap<K, V> {
+// SAFETY: converts while attached and keeps no value.
+unsafe impl<S: LockStrategy, K: FromPy<S> + Eq + Hash, V: FromPy<S>> FromPy<S> for HashMap<K, V> {
     fn from_py(vm: &mut Vm<S>, value: &Value<S>) -> PyResult<S, Self> {
         Ok(dict_from_py(vm, value)?.into_iter().collect())
     }
 }
 
-impl<S: LockStrategy, K: IntoPy<S>, V: IntoPy<S>> IntoPy<S> for BTreeMap<K, V> {
+// SAFETY: converts while attached and keeps no value.
+unsafe impl<S: LockStrategy, K: IntoPy<S>, V: IntoPy<S>> IntoPy<S> for BTreeMap<K, V> {
     fn into_py(self, vm: &mut Vm<S>) -> PyResult<S> {
         dict_into_py(vm, self)
     }
 }
 
-impl<S: LockStrategy, K: FromPy<S> + Ord, V: FromPy<S>> FromPy<S> for BTreeMap<K, V> {
+// SAFETY: converts while attached and keeps no value.
+unsafe impl<S: LockStrategy, K: FromPy<S> + Ord, V: FromPy<S>> FromPy<S> for BTreeMap<K, V> {
     fn from_py(vm: &mut Vm<S>, value: &Value<S>) -> PyResult<S, Self> {
         Ok(dict_from_py(vm, value)?.into_iter().collect())
     }
@@ -405,24 +443,30 @@ impl<S: LockStrategy, K: FromPy<S> + Ord, V: FromPy<S>> FromPy<S> for BTreeMap<K
 ///     let fmt = py.eval("'{}-{}-{}'.format")?;
 ///     assert_eq!(fmt.call((1_i64, "b", 2.5))?.extract::<String>()?, "1-b-2.5");
 ///     assert_eq!(py.eval("list")?.call(())?.repr()?, "[]");
-///     let args = vec![py.eval("3")?.value().clone(), py.eval("4")?.value().clone()];
+///     // SAFETY: the clones are moved into the call, made and dropped while attached.
+///     let args = unsafe { vec![py.eval("3")?.value().clone(), py.eval("4")?.value().clone()] };
 ///     assert_eq!(py.eval("pow")?.call(args)?.extract::<i64>()?, 81);
 ///     Ok::<_, runtime::RunError>(())
 /// })
 /// .unwrap();
 /// ```
-pub trait IntoPyArgs<S: LockStrategy> {
+///
+/// # Safety
+/// As for [`IntoPy`].
+pub unsafe trait IntoPyArgs<S: LockStrategy> {
     /// Converts each argument.
     fn into_args(self, vm: &mut Vm<S>) -> PyResult<S, Vec<Value<S>>>;
 }
 
-impl<S: LockStrategy> IntoPyArgs<S> for () {
+// SAFETY: converts while attached and keeps no value.
+unsafe impl<S: LockStrategy> IntoPyArgs<S> for () {
     fn into_args(self, _: &mut Vm<S>) -> PyResult<S, Vec<Value<S>>> {
         Ok(Vec::new())
     }
 }
 
-impl<S: LockStrategy> IntoPyArgs<S> for Vec<Value<S>> {
+// SAFETY: converts while attached and keeps no value.
+unsafe impl<S: LockStrategy> IntoPyArgs<S> for Vec<Value<S>> {
     fn into_args(self, _: &mut Vm<S>) -> PyResult<S, Vec<Value<S>>> {
         Ok(self)
     }
@@ -430,7 +474,8 @@ impl<S: LockStrategy> IntoPyArgs<S> for Vec<Value<S>> {
 
 macro_rules! tuple_args {
     ($($t:ident $i:tt),+) => {
-        impl<S: LockStrategy, $($t: IntoPy<S>),+> IntoPyArgs<S> for ($($t,)+) {
+        // SAFETY: converts while attached and keeps no value.
+        unsafe impl<S: LockStrategy, $($t: IntoPy<S>),+> IntoPyArgs<S> for ($($t,)+) {
             fn into_args(self, vm: &mut Vm<S>) -> PyResult<S, Vec<Value<S>>> {
                 Ok(vec![$(self.$i.into_py(vm)?),+])
             }

@@ -115,9 +115,11 @@
 //! ```
 
 mod convert;
+mod handle;
 mod native;
 
 pub use convert::{FromPy, IntoPy, IntoPyArgs, PyBytes};
+pub use handle::Py;
 pub use native::{Gil, NativeError, NativeFunction, NativeModule};
 
 use crate::interp::InterpConfig;
@@ -369,13 +371,15 @@ impl<S: LockStrategy> Clone for Bound<'_, S> {
 
 /// A bound value passes back into Python as itself (an argument, a
 /// global), with no conversion.
-impl<S: LockStrategy> IntoPy<S> for Bound<'_, S> {
+// SAFETY: the value is handed to the attached VM it is bound to.
+unsafe impl<S: LockStrategy> IntoPy<S> for Bound<'_, S> {
     fn into_py(self, _: &mut Vm<S>) -> PyResult<S> {
         Ok(self.value)
     }
 }
 
-impl<S: LockStrategy> IntoPy<S> for &Bound<'_, S> {
+// SAFETY: as above; the clone is made while attached.
+unsafe impl<S: LockStrategy> IntoPy<S> for &Bound<'_, S> {
     fn into_py(self, _: &mut Vm<S>) -> PyResult<S> {
         Ok(self.value.clone())
     }
@@ -690,18 +694,34 @@ impl<'py, S: LockStrategy> Bound<'py, S> {
 
     /// The underlying value, in the interpreter's own representation (for
     /// native code written against the internals, such as
-    /// [`NativeModule::raw_function`]).
+    /// [`NativeModule::raw_function`]). To keep a value beyond the
+    /// attachment, use [`Bound::unbind`] instead.
+    ///
+    /// # Safety
+    /// A `Value` is not tied to the attachment: every clone made of it must
+    /// be cloned and dropped only by threads attached to this runtime (a
+    /// clone that leaves the attachment and is dropped on another thread
+    /// changes the object's reference count without the GIL).
     ///
     /// ```
     /// use runtime::object::Value;
     /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
     /// rt.attach(|py| {
-    ///     assert!(matches!(py.eval("7")?.value(), Value::Int(7)));
+    ///     // SAFETY: only read here, while attached.
+    ///     assert!(matches!(unsafe { py.eval("7")?.value() }, Value::Int(7)));
     ///     Ok::<_, runtime::RunError>(())
     /// })
     /// .unwrap();
     /// ```
-    pub fn value(&self) -> &Value<S> {
+    ///
+    /// Without `unsafe`, a value cannot leave the attachment this way:
+    ///
+    /// ```compile_fail,E0133
+    /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
+    /// let escaped = rt.attach(|py| py.eval("[1, 2]").unwrap().value().clone());
+    /// std::thread::spawn(move || drop(escaped)); // would race the GIL holder
+    /// ```
+    pub unsafe fn value(&self) -> &Value<S> {
         &self.value
     }
 

@@ -99,7 +99,8 @@ impl NativeError {
 }
 
 /// A native function returns `Result<T, NativeError>` to raise.
-impl<S: LockStrategy, T: IntoPy<S>> IntoPy<S> for Result<T, NativeError> {
+// SAFETY: converts while attached and keeps no value.
+unsafe impl<S: LockStrategy, T: IntoPy<S>> IntoPy<S> for Result<T, NativeError> {
     fn into_py(self, vm: &mut Vm<S>) -> PyResult<S> {
         match self {
             Ok(v) => v.into_py(vm),
@@ -252,18 +253,29 @@ impl<S: LockStrategy> NativeModule<S> {
     /// Adds a function that works on Python values directly (it always
     /// holds the GIL, since it touches objects).
     ///
+    /// # Safety
+    /// `f` runs attached and must keep no `Value` (an argument, or anything
+    /// reached from one) after it returns, except by storing it in Python
+    /// objects through the VM: a `Value` kept in Rust state and dropped
+    /// later by an unattached thread would change a reference count without
+    /// the GIL. [`NativeModule::function`] is the safe way to add a
+    /// function that converts its arguments.
+    ///
     /// ```
     /// use runtime::embed::NativeModule;
     /// use runtime::object::Value;
     /// # type S = gil::Gil;
-    /// let m = NativeModule::<S>::new("raw").raw_function("count_args", |_vm, args| {
-    ///     Ok(Value::Int(args.pos.len() as i64))
-    /// });
+    /// // SAFETY: the function keeps nothing.
+    /// let m = unsafe {
+    ///     NativeModule::<S>::new("raw").raw_function("count_args", |_vm, args| {
+    ///         Ok(Value::Int(args.pos.len() as i64))
+    ///     })
+    /// };
     /// let rt = runtime::Runtime::<S>::builder().native_module(m).build();
     /// let n: i64 = rt.eval("__import__('raw').count_args(1, 'two', [3])").unwrap();
     /// assert_eq!(n, 3);
     /// ```
-    pub fn raw_function(
+    pub unsafe fn raw_function(
         mut self,
         name: &str,
         f: impl Fn(&mut Vm<S>, Args<S>) -> PyResult<S> + Send + Sync + 'static,

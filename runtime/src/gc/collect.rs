@@ -166,7 +166,9 @@ impl<S: LockStrategy> Vm<S> {
             // SAFETY: objects in the working set are live.
             let obj = unsafe { object_at::<S>(e.addr) };
             obj.header.gc_gen().store(UNREACHABLE, Ordering::Relaxed);
-            S::incref(&obj.header);
+            // SAFETY: the collecting thread is attached (and the world is
+            // stopped), and the object is live: it is in the working set.
+            unsafe { S::incref(&obj.header) };
             // SAFETY: the increment above is this reference's.
             garbage.push(unsafe { ObjRef::from_raw_counted(NonNull::from(obj)) });
         }
@@ -329,9 +331,7 @@ fn find_reachable<S: LockStrategy>(work: &[Entry]) -> Vec<bool> {
         // SAFETY: objects in the working set are live.
         .map(|e| unsafe { object_at::<S>(e.addr) })
         .collect();
-    reachable_within(&objects, COLLECTING, |o| {
-        o.header.refcount().load(SyncOrdering::Relaxed) as i64
-    })
+    reachable_within(&objects, COLLECTING, |o| o.header.refcount() as i64)
 }
 
 /// The subtraction and marking over `objects`, each of which has `marker`
@@ -447,7 +447,5 @@ fn find_resurrected<S: LockStrategy>(garbage: &[ObjRef<S>]) -> Vec<bool> {
         obj.header.gc_gen().store(UNREACHABLE, Ordering::Relaxed);
     }
     let objects: Vec<&PyObject<S>> = garbage.iter().map(|o| &**o).collect();
-    reachable_within(&objects, UNREACHABLE, |o| {
-        o.header.refcount().load(SyncOrdering::Relaxed) as i64 - 1
-    })
+    reachable_within(&objects, UNREACHABLE, |o| o.header.refcount() as i64 - 1)
 }

@@ -11,9 +11,7 @@ use crate::ops;
 use crate::strategy::LockStrategy;
 use crate::sync::{lock, Condvar, Mutex};
 use crate::vm::{Args, PyErr, PyResult, Vm};
-use crossbeam::channel::{
-    self, Receiver, RecvTimeoutError, SendTimeoutError, Sender, TryRecvError, TrySendError,
-};
+use crossbeam::channel::{self, Receiver, RecvTimeoutError, Sender, TryRecvError, TrySendError};
 use std::time::Duration;
 
 /// A `queue.Queue`.
@@ -154,20 +152,21 @@ fn put<S: LockStrategy>(
     timeout: Option<Duration>,
 ) -> PyResult<S> {
     *lock(&q.unfinished) += 1;
+    // A send that fails hands the item back, and it is dropped only here,
+    // attached: the blocking closures run detached, where releasing a
+    // reference would change its count without the GIL.
     let sent = match q.tx.try_send(item) {
         Ok(()) => Ok(()),
         Err(TrySendError::Full(item)) if block => match timeout {
-            None => vm.blocking(|| q.tx.send(item).map_err(|_| ())),
-            Some(t) => vm.blocking(|| match q.tx.send_timeout(item, t) {
-                Ok(()) => Ok(()),
-                Err(SendTimeoutError::Timeout(_) | SendTimeoutError::Disconnected(_)) => Err(()),
-            }),
+            None => vm.blocking(|| q.tx.send(item).map_err(|e| e.into_inner())),
+            Some(t) => vm.blocking(|| q.tx.send_timeout(item, t).map_err(|e| e.into_inner())),
         },
-        Err(_) => Err(()),
+        Err(e) => Err(e.into_inner()),
     };
     match sent {
         Ok(()) => Ok(Value::None),
-        Err(()) => {
+        Err(unsent) => {
+            drop(unsent);
             *lock(&q.unfinished) -= 1;
             Err(raise(&q.full))
         }

@@ -70,7 +70,7 @@ fn getrecursionlimit<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult
 fn getrefcount<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "sys.getrefcount", &args, 1, 1)?;
     Ok(Value::Int(match &args.pos[0] {
-        Value::Obj(o) => o.header.refcount().load(crate::sync::Ordering::Relaxed) as i64,
+        Value::Obj(o) => o.header.refcount() as i64,
         _ => u32::MAX as i64,
     }))
 }
