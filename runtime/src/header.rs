@@ -70,6 +70,19 @@ impl Header {
     /// The reference count as last seen by this thread (`sys.getrefcount`,
     /// the collector, tests). Reading is always safe; only the strategy
     /// writes the count, through [`Header::refcount_word`].
+    ///
+    /// ```
+    /// let h = runtime::object::Header::new(0);
+    /// assert_eq!(h.refcount(), 1);
+    /// ```
+    ///
+    /// Safe code can no longer store to the count (it used to get the
+    /// atomic word itself):
+    ///
+    /// ```compile_fail,E0599
+    /// let h = runtime::object::Header::new(0);
+    /// h.refcount().store(0, std::sync::atomic::Ordering::Relaxed);
+    /// ```
     #[inline(always)]
     pub fn refcount(&self) -> u32 {
         self.refcount.load(Ordering::Relaxed)

@@ -331,6 +331,18 @@ impl<S: LockStrategy> Value<S> {
 ///
 /// Under a GIL the lock is a no-op: the GIL already excludes other threads.
 /// Under fine-grained locking it is the header's one-byte mutex.
+///
+/// Outside the runtime crate the contents are reached only through the
+/// `unsafe` [`ObjCell::with_unchecked`]; the safe [`ObjCell::with`], whose
+/// rules are the runtime's own invariants, is crate-private:
+///
+/// ```compile_fail,E0624
+/// use runtime::object::{Header, ObjCell};
+/// let cell = ObjCell::new(0_i64);
+/// let h = Header::new(0);
+/// // From a thread that never attached, with no GIL: private.
+/// cell.with::<gil::Gil, _>(&h, |n| *n += 1);
+/// ```
 pub struct ObjCell<T>(UnsafeCell<T>);
 
 // SAFETY: the contents are only reached through `with`, which holds the

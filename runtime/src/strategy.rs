@@ -196,6 +196,14 @@ pub unsafe trait LockStrategy: Sized + Send + Sync + 'static {
     unsafe fn incref(header: &Header);
     /// Removes a reference; `true` when the object must now be freed.
     ///
+    /// Releasing a reference one does not own takes an `unsafe` block:
+    ///
+    /// ```compile_fail,E0133
+    /// use runtime::LockStrategy;
+    /// let h = runtime::object::Header::new(0);
+    /// gil::Gil::decref(&h); // error: call to unsafe function
+    /// ```
+    ///
     /// # Safety
     /// As for [`LockStrategy::incref`], and the caller owns the reference it
     /// removes (it came from `incref`, `try_incref` or the allocation), and
