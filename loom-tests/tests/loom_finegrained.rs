@@ -317,7 +317,7 @@ fn mutant_nonatomic_incref_is_rejected() {
 }
 
 // ---------------------------------------------------------------------------
-// 2. and 3. Object locks
+// 2. Object locks (two-object locking: `loom_lock_two.rs`)
 
 /// An object whose payload is only touched under its lock.
 struct Guarded {
@@ -329,7 +329,7 @@ struct Guarded {
 }
 
 // SAFETY: as for `ObjCell`: the payload is only touched between
-// `lock_object`/`lock_two` and `unlock_object` (or after every other thread
+// `lock_object` and `unlock_object` (or after every other thread
 // has been joined), and loom checks each access.
 unsafe impl Sync for Guarded {}
 
@@ -469,82 +469,5 @@ fn mutant_unlock_no_wake_is_rejected() {
 fn mutant_retry_marks_locked_is_rejected() {
     let _s = Switches::with_spin_limit(0, &[&objlock::MUTANT_RETRY_MARKS_LOCKED]);
     let msg = rejection(|| exclusion_model(3, 2));
-    assert!(msg.contains("deadlock"), "{msg}");
-}
-
-/// (3) Two objects locked together from both sides: one thread calls
-/// `lock_two(x, y)`, the other `lock_two(y, x)`; each bumps both payloads
-/// and unlocks both. No deadlock, exclusion on both, no lost update. With
-/// `single_locker`, a third thread locks `y` alone at the same time.
-///
-/// `x` and `y` share one allocation, `x` first: `lock_two` orders by address,
-/// and loom replays each execution's prefix to explore the next, so the order
-/// of the two addresses must not change between executions (two separate
-/// allocations may come out in either order, and a model that locks in a
-/// different order on replay reports nonsense).
-fn lock_two_model(single_locker: bool) {
-    check(move || {
-        let pair = Arc::new([Guarded::new(), Guarded::new()]);
-        let both = |a: &Guarded, b: &Guarded| {
-            S::lock_two(&a.header, &b.header);
-            a.bump();
-            b.bump();
-            S::unlock_object(&a.header);
-            S::unlock_object(&b.header);
-        };
-        let t = {
-            let pair = pair.clone();
-            thread::spawn(move || both(&pair[0], &pair[1]))
-        };
-        let u = single_locker.then(|| {
-            let pair = pair.clone();
-            thread::spawn(move || {
-                S::lock_object(&pair[1].header);
-                pair[1].bump();
-                S::unlock_object(&pair[1].header);
-            })
-        });
-        both(&pair[1], &pair[0]);
-        t.join().unwrap();
-        if let Some(u) = u {
-            u.join().unwrap();
-        }
-        let [x, y] = &*pair;
-        assert_eq!((x.value(), y.value()), (2, 2 + u64::from(single_locker)));
-        x.assert_unlocked();
-        y.assert_unlocked();
-    });
-}
-
-#[test]
-fn lock_two_opposite_orders_spinning() {
-    let _s = Switches::set(&[]);
-    lock_two_model(false);
-}
-
-#[test]
-fn lock_two_opposite_orders_parking() {
-    let _s = Switches::with_spin_limit(0, &[]);
-    lock_two_model(false);
-}
-
-#[test]
-fn lock_two_with_a_single_locker_spinning() {
-    let _s = Switches::set(&[]);
-    lock_two_model(true);
-}
-
-#[test]
-fn lock_two_with_a_single_locker_spinning_and_parking() {
-    let _s = Switches::with_spin_limit(1, &[]);
-    lock_two_model(true);
-}
-
-/// Both threads take their first lock, then spin out on the other's and
-/// park: loom finds every thread blocked.
-#[test]
-fn mutant_argument_order_is_rejected() {
-    let _s = Switches::set(&[&objlock::MUTANT_ARGUMENT_ORDER]);
-    let msg = rejection(|| lock_two_model(false));
     assert!(msg.contains("deadlock"), "{msg}");
 }

@@ -446,6 +446,53 @@ impl<S: LockStrategy> Equivalent<DictKey<S>> for Probe<'_, S> {
     }
 }
 
+/// A probe that decides every comparison without running code, and notes
+/// when one would need it.
+struct CodeFreeProbe<'a, S: LockStrategy> {
+    key: &'a DictKey<S>,
+    needs_code: std::cell::Cell<bool>,
+}
+
+impl<S: LockStrategy> Hash for CodeFreeProbe<'_, S> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.key.hash)
+    }
+}
+
+impl<S: LockStrategy> Equivalent<DictKey<S>> for CodeFreeProbe<'_, S> {
+    fn equivalent(&self, stored: &DictKey<S>) -> bool {
+        if stored.hash != self.key.hash {
+            return false;
+        }
+        eq_without_code(&stored.key, &self.key.key).unwrap_or_else(|| {
+            self.needs_code.set(true);
+            false
+        })
+    }
+}
+
+/// The index of the stored key equal to `key`, found without running
+/// Python code (safe under the map's lock, and under two maps' locks);
+/// Err when a stored key of the same hash needs `__eq__` to decide.
+pub fn find_without_code<S: LockStrategy>(
+    map: &DictMap<S>,
+    key: &DictKey<S>,
+) -> Result<Option<usize>, NeedsCode> {
+    let probe = CodeFreeProbe {
+        key,
+        needs_code: std::cell::Cell::new(false),
+    };
+    let found = map.get_index_of(&probe);
+    if probe.needs_code.get() && found.is_none() {
+        return Err(NeedsCode);
+    }
+    Ok(found)
+}
+
+/// A key comparison that only Python code (`__eq__`) can decide.
+#[derive(Debug)]
+pub struct NeedsCode;
+
 /// How [`find`] reaches a map: under its owner's lock, or directly when
 /// the map is not shared yet.
 pub trait MapAccess<S: LockStrategy> {

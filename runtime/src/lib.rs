@@ -37,6 +37,8 @@
 //! no stability promise: they are hidden from these docs.
 
 #[doc(hidden)]
+pub mod atomic;
+#[doc(hidden)]
 pub mod attached;
 #[doc(hidden)]
 pub mod builtins;

@@ -3,7 +3,7 @@
 
 use crate::builtins::arity;
 use crate::object::{DictViewKind, NativeFn, ObjRef, Payload, TypeKind, Value};
-use crate::ops::{self, type_name};
+use crate::ops;
 use crate::strategy::LockStrategy;
 use crate::vm::{Args, PyErr, PyResult, Vm};
 
@@ -137,9 +137,41 @@ fn list_pop<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 fn list_extend<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "extend", &args, 2, 2)?;
-    let items = ops::iterate(vm, &args.pos[1])?;
-    with_list(recv_list(&args), |v| v.extend(items));
+    extend_list(vm, recv_list(&args), &args.pos[1])?;
     Ok(Value::None)
+}
+
+/// `a.extend(b)` and `a += b`. A list `b` is read in the critical section
+/// that extends `a` (both locks, taken together; one when `b` is `a`), so
+/// the items added are `b` as it was at one instant; a tuple needs no lock;
+/// anything else is iterated first (that may run Python code).
+pub fn extend_list<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    a: &ObjRef<S>,
+    b: &Value<S>,
+) -> PyResult<S, ()> {
+    let Payload::List(cell) = &a.payload else {
+        unreachable!("list method on a list")
+    };
+    if let Value::Obj(o) = b {
+        match &o.payload {
+            Payload::List(other) => {
+                crate::atomic::with_two(a, cell, o, other, |v, w| match w {
+                    Some(w) => v.extend(w.iter().cloned()),
+                    None => v.extend_from_within(..),
+                });
+                return Ok(());
+            }
+            Payload::Tuple(items) => {
+                cell.with::<S, _>(&a.header, |v| v.extend(items.iter().cloned()));
+                return Ok(());
+            }
+            _ => {}
+        }
+    }
+    let items = ops::iterate(vm, b)?;
+    cell.with::<S, _>(&a.header, |v| v.extend(items));
+    Ok(())
 }
 
 fn list_insert<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
@@ -164,28 +196,114 @@ fn seq_items<S: LockStrategy>(v: &Value<S>) -> Vec<Value<S>> {
 
 fn list_index<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "index", &args, 2, 2)?;
+    if let Some(Payload::List(cell)) = args.pos[0].payload() {
+        let o = recv_list(&args);
+        if let Some(i) = list_find(vm, o, cell, &args.pos[1], 0, |_, i| i)? {
+            return Ok(Value::Int(i as i64));
+        }
+        let r = crate::repr::repr(vm, &args.pos[1])?;
+        return Err(vm.value_error(format!("{r} is not in list")));
+    }
     for (i, x) in seq_items(&args.pos[0]).iter().enumerate() {
         if x.is(&args.pos[1]) || ops::eq(vm, x, &args.pos[1])? {
             return Ok(Value::Int(i as i64));
         }
     }
-    let what = type_name(&args.pos[0]);
-    if what == "tuple" {
-        return Err(vm.value_error("tuple.index(x): x not in tuple"));
+    Err(vm.value_error("tuple.index(x): x not in tuple"))
+}
+
+/// What one critical section of a list scan ended with.
+enum Scan<S: LockStrategy, R> {
+    /// An item equal without running code, and what `act` made of it.
+    Found(R),
+    /// The end of the list.
+    End,
+    /// An item at this index that needs `__eq__` (run outside the lock).
+    Compare(usize, Value<S>),
+}
+
+/// CPython's list scan (`list.index`, `list.remove`, `in`): from index
+/// `from`, the first item equal to `x`, re-reading the list at every step
+/// since its length may change. Plain items are compared under the lock,
+/// and `act` runs on the index found in the same critical section, so a
+/// scan of plain items and the removal it decides are atomic; an item
+/// that needs `__eq__` is compared outside the lock, and `act` then runs
+/// on that index in a new critical section.
+pub fn list_find<S: LockStrategy, R>(
+    vm: &mut Vm<S>,
+    o: &ObjRef<S>,
+    cell: &crate::object::ObjCell<Vec<Value<S>>>,
+    x: &Value<S>,
+    from: usize,
+    act: impl FnOnce(&mut Vec<Value<S>>, usize) -> R,
+) -> PyResult<S, Option<R>> {
+    let mut act = Some(act);
+    let mut i = from;
+    loop {
+        let scan = cell.with::<S, _>(&o.header, |v| {
+            while let Some(y) = v.get(i) {
+                match crate::atomic::plain_eq(vm, y, x) {
+                    Some(true) => {
+                        let act = act.take().expect("the action runs once");
+                        return Scan::Found(act(v, i));
+                    }
+                    Some(false) => i += 1,
+                    None => return Scan::Compare(i, y.clone()),
+                }
+            }
+            Scan::End
+        });
+        match scan {
+            Scan::Found(r) => return Ok(Some(r)),
+            Scan::End => return Ok(None),
+            Scan::Compare(j, y) => {
+                if ops::eq(vm, &y, x)? {
+                    let act = act.take().expect("the action runs once");
+                    return Ok(Some(cell.with::<S, _>(&o.header, |v| act(v, j))));
+                }
+                i = j + 1;
+            }
+        }
     }
-    let r = crate::repr::repr(vm, &args.pos[1])?;
-    Err(vm.value_error(format!("{r} is not in list")))
 }
 
 fn list_count<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "count", &args, 2, 2)?;
-    let mut n = 0;
-    for x in seq_items(&args.pos[0]) {
-        if x.is(&args.pos[1]) || ops::eq(vm, &x, &args.pos[1])? {
-            n += 1;
+    let x = &args.pos[1];
+    let Some(Payload::List(cell)) = args.pos[0].payload() else {
+        let mut n = 0;
+        for y in seq_items(&args.pos[0]) {
+            if y.is(x) || ops::eq(vm, &y, x)? {
+                n += 1;
+            }
+        }
+        return Ok(Value::Int(n));
+    };
+    // As `list_find`: plain items are counted under the lock (a list of
+    // plain items in one critical section), the others compared outside it.
+    let o = recv_list(&args);
+    let (mut n, mut i) = (0, 0);
+    loop {
+        let scan = cell.with::<S, _>(&o.header, |v| {
+            while let Some(y) = v.get(i) {
+                match crate::atomic::plain_eq(vm, y, x) {
+                    Some(equal) => {
+                        n += equal as i64;
+                        i += 1;
+                    }
+                    None => return Scan::Compare(i, y.clone()),
+                }
+            }
+            Scan::<S, ()>::End
+        });
+        match scan {
+            Scan::Compare(j, y) => {
+                n += ops::eq(vm, &y, x)? as i64;
+                i = j + 1;
+            }
+            _ => return Ok(Value::Int(n)),
         }
     }
-    Ok(Value::Int(n))
 }
 
 fn list_reverse<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
@@ -196,24 +314,22 @@ fn list_reverse<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 fn list_remove<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "remove", &args, 2, 2)?;
-    let items = ops::list_snapshot(&args.pos[0]);
-    for (i, x) in items.iter().enumerate() {
-        if x.is(&args.pos[1]) || ops::eq(vm, x, &args.pos[1])? {
-            let target = x.clone();
-            // Remove the same object if the list changed meanwhile.
-            let removed = with_list(recv_list(&args), |v| {
-                let at = if v.get(i).is_some_and(|y| y.is(&target)) {
-                    Some(i)
-                } else {
-                    v.iter().position(|y| y.is(&target))
-                };
-                at.map(|at| v.remove(at))
-            });
-            drop(removed);
-            return Ok(Value::None);
+    let o = recv_list(&args);
+    let Payload::List(cell) = &o.payload else {
+        unreachable!("list method on a list")
+    };
+    // CPython removes the index where the equal item was found (a `__eq__`
+    // that changed the list meanwhile moves what is there).
+    let removed = list_find(vm, o, cell, &args.pos[1], 0, |v, i| {
+        (i < v.len()).then(|| v.remove(i))
+    })?;
+    match removed {
+        Some(item) => {
+            drop(item);
+            Ok(Value::None)
         }
+        None => Err(vm.value_error("list.remove(x): x not in list")),
     }
-    Err(vm.value_error("list.remove(x): x not in list"))
 }
 
 fn list_sort<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
@@ -223,12 +339,47 @@ fn list_sort<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> 
     };
     let key = args.take_kw("key").filter(|k| !matches!(k, Value::None));
     arity(vm, "sort", &args, 1, 1)?;
-    // Sort a copy outside the lock (comparisons may be arbitrary code), then
-    // store it back.
-    let items = ops::list_snapshot(&args.pos[0]);
-    let items = crate::builtins::sort_with_key(vm, items, key.as_ref(), reverse)?;
-    let old = with_list(recv_list(&args), |v| std::mem::replace(v, items));
-    drop(old);
+    let o = recv_list(&args);
+    let Payload::List(cell) = &o.payload else {
+        unreachable!("list method on a list")
+    };
+    if key.is_none() {
+        // Plain items are ordered without running code: sort in place, in
+        // one critical section.
+        let sorted = cell.with::<S, _>(&o.header, |v| {
+            v.iter()
+                .all(crate::atomic::is_plain)
+                .then(|| crate::builtins::sort_values(vm, v, reverse))
+        });
+        if let Some(r) = sorted {
+            r?;
+            return Ok(Value::None);
+        }
+    }
+    // Comparisons or the key run Python code, outside the lock. As CPython's
+    // `list_sort_impl` does, the list is empty meanwhile; its items come back
+    // sorted (or as far as a failing sort got), anything stored into it
+    // meanwhile is dropped, and a change raises ValueError.
+    let mut items = cell.with::<S, _>(&o.header, std::mem::take);
+    let result = match &key {
+        None => crate::builtins::sort_values(vm, &mut items, reverse),
+        Some(key) => match crate::builtins::sort_with_key(vm, items.clone(), Some(key), reverse) {
+            Ok(sorted) => {
+                items = sorted;
+                Ok(())
+            }
+            Err(e) => Err(e),
+        },
+    };
+    let during = cell.with::<S, _>(&o.header, |v| std::mem::replace(v, items));
+    // Emptied by `take`, the list has no buffer; any store since made one
+    // (CPython's `allocated != -1`).
+    let modified = during.capacity() != 0;
+    ops::drop_reversed(during);
+    result?;
+    if modified {
+        return Err(vm.value_error("list modified during sort"));
+    }
     Ok(Value::None)
 }
 

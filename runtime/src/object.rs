@@ -406,14 +406,39 @@ impl<T> ObjCell<T> {
         self.with::<S, R>(header, f)
     }
 
-    /// Runs `f` with both cells locked; `a` and `b` belong to distinct objects.
+    /// [`ObjCell::with_two`] for code outside the runtime crate (the loom
+    /// models of two-object locking).
+    ///
+    /// # Safety
+    /// As for [`ObjCell::with_unchecked`], for both objects.
+    pub unsafe fn with_two_unchecked<S: LockStrategy, U, R>(
+        &self,
+        header: &Header,
+        other: &ObjCell<U>,
+        other_header: &Header,
+        f: impl FnOnce(&mut T, Option<&mut U>) -> R,
+    ) -> R {
+        self.with_two::<S, U, R>(header, other, other_header, f)
+    }
+
+    /// Runs `f` with the cells of two objects locked together (CPython's
+    /// `Py_BEGIN_CRITICAL_SECTION2`): `header` owns this cell, `other_header`
+    /// owns `other`. Distinct objects are locked through the strategy's
+    /// [`LockStrategy::lock_two`] (in address order, so two threads locking
+    /// the same pair from opposite sides cannot deadlock); when both headers
+    /// are the same object (`a.extend(a)`) its lock is taken once and `f`
+    /// gets None for `other` (read the first cell for both). The contract of
+    /// [`ObjCell::with`] applies to `f`.
     pub(crate) fn with_two<S: LockStrategy, U, R>(
         &self,
         header: &Header,
         other: &ObjCell<U>,
         other_header: &Header,
-        f: impl FnOnce(&mut T, &mut U) -> R,
+        f: impl FnOnce(&mut T, Option<&mut U>) -> R,
     ) -> R {
+        if std::ptr::eq(header, other_header) && !loom_switches::lock_same_twice() {
+            return self.with::<S, _>(header, |a| f(a, None));
+        }
         struct Unlock2<'a, S: LockStrategy>(&'a Header, &'a Header, PhantomData<S>);
         impl<S: LockStrategy> Drop for Unlock2<'_, S> {
             fn drop(&mut self) {
@@ -430,14 +455,38 @@ impl<T> ObjCell<T> {
         unsafe { S::lock_two(header, other_header) };
         let _unlock = Unlock2::<S>(header, other_header, PhantomData);
         // SAFETY: both objects' locks are held (lock_two), the objects are
-        // distinct, and `f` may not run Python code (see `with`).
-        f(unsafe { &mut *self.0.get() }, unsafe {
-            &mut *other.0.get()
-        })
+        // distinct (the same object was handled above), so the two cells are
+        // distinct and each reference is the only live one to its contents;
+        // `f` may not run Python code (see `with`).
+        f(
+            unsafe { &mut *self.0.get() },
+            Some(unsafe { &mut *other.0.get() }),
+        )
     }
 
     /// Exclusive access through `&mut self` needs no lock.
     pub fn get_mut(&mut self) -> &mut T {
         self.0.get_mut()
+    }
+}
+
+/// Model switches for `loom-tests` (`loom_lock_two.rs`); in production
+/// builds every switch is off and compiles to nothing.
+pub mod loom_switches {
+    /// Mutant: `ObjCell::with_two` on one object locks it twice (as
+    /// `lock_two(h, h)`), which deadlocks on the one-byte lock.
+    #[cfg(loom)]
+    pub static MUTANT_LOCK_SAME_TWICE: std::sync::atomic::AtomicBool =
+        std::sync::atomic::AtomicBool::new(false);
+
+    #[cfg(loom)]
+    pub(crate) fn lock_same_twice() -> bool {
+        MUTANT_LOCK_SAME_TWICE.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    #[cfg(not(loom))]
+    #[inline(always)]
+    pub(crate) fn lock_same_twice() -> bool {
+        false
     }
 }

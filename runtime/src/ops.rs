@@ -412,9 +412,19 @@ fn binary_op_or_none<S: LockStrategy>(
             s.push_str(y.as_str());
             return Ok(Some(new_str(s)));
         }
-        (BinOp::Add, Some(Payload::List(_)), Some(Payload::List(_))) => {
-            let mut items = list_snapshot(a);
-            items.extend(list_snapshot(b));
+        (BinOp::Add, Some(Payload::List(p)), Some(Payload::List(q))) => {
+            // Both lists as they were at one instant.
+            let (x, y) = (a.obj().expect("list"), b.obj().expect("list"));
+            let items = crate::atomic::with_two(x, p, y, q, |v, w| {
+                let w: &[Value<S>] = match &w {
+                    Some(w) => w,
+                    None => v,
+                };
+                let mut items = Vec::with_capacity(v.len() + w.len());
+                items.extend(v.iter().cloned());
+                items.extend(w.iter().cloned());
+                items
+            });
             return Ok(Some(new_list(items)));
         }
         (BinOp::Add, Some(Payload::Tuple(x)), Some(Payload::Tuple(y))) => {
@@ -714,12 +724,42 @@ pub fn inplace_op<S: LockStrategy>(
         }
     }
     if op == BinOp::Add {
-        if let Some(Payload::List(cell)) = a.payload() {
+        if let Some(Payload::List(_)) = a.payload() {
             // `list += iterable` extends in place.
-            let items = iterate(vm, b)?;
-            let o = a.obj().expect("list");
-            cell.with::<S, _>(&o.header, |v| v.extend(items));
+            crate::methods::extend_list(vm, a.obj().expect("list"), b)?;
             return Ok(a.clone());
+        }
+    }
+    if op == BinOp::Mul {
+        if let (Some(Payload::List(cell)), Value::Int(_) | Value::Bool(_)) = (a.payload(), b) {
+            // `list *= n` repeats in place (CPython's `list_inplace_repeat`),
+            // in one critical section.
+            let count = match b {
+                Value::Int(n) => (*n).max(0) as usize,
+                _ => matches!(b, Value::Bool(true)) as usize,
+            };
+            let o = a.obj().expect("list");
+            let repeated = cell.with::<S, _>(&o.header, |v| {
+                let len = v.len();
+                if len.checked_mul(count).is_none_or(|n| n > (1 << 34)) {
+                    return None;
+                }
+                if count == 0 {
+                    return Some(std::mem::take(v));
+                }
+                v.try_reserve(len * (count - 1)).ok()?;
+                for _ in 1..count {
+                    v.extend_from_within(..len);
+                }
+                Some(Vec::new())
+            });
+            return match repeated {
+                Some(cleared) => {
+                    drop_reversed(cleared);
+                    Ok(a.clone())
+                }
+                None => Err(vm.new_error("MemoryError", "")),
+            };
         }
     }
     if op == BinOp::Or {
@@ -880,11 +920,25 @@ pub fn eq<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyResu
             None => Ok(a.is(b)),
         };
     }
-    if let (Some(Payload::List(_)), Some(Payload::List(_))) = (a.payload(), b.payload()) {
+    if let (Some(Payload::List(p)), Some(Payload::List(q))) = (a.payload(), b.payload()) {
         if a.is(b) {
             return Ok(true);
         }
-        let (x, y) = (list_snapshot(a), list_snapshot(b));
+        let (x, y) = (a.obj().expect("list"), b.obj().expect("list"));
+        // Both lists at one instant: compared under both locks when no item
+        // needs `__eq__`, else copied together and compared outside them.
+        let (x, y) = match crate::atomic::with_two(x, p, y, q, |x, y| {
+            let Some(y) = y else {
+                return Err(true);
+            };
+            match plain_seq_eq(vm, x, y) {
+                Some(equal) => Err(equal),
+                None => Ok((x.clone(), y.clone())),
+            }
+        }) {
+            Err(equal) => return Ok(equal),
+            Ok(copies) => copies,
+        };
         return seq_eq(vm, &x, &y);
     }
     if let (Some(Payload::Tuple(x)), Some(Payload::Tuple(y))) = (a.payload(), b.payload()) {
@@ -897,9 +951,34 @@ pub fn eq<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyResu
         return Ok(x.same_sequence(y));
     }
     if crate::sets::is_set(a) && crate::sets::is_set(b) {
-        return Ok(crate::sets::subset(vm, a, b)? && crate::sets::subset(vm, b, a)?);
+        return crate::sets::equal(vm, a, b);
     }
-    if let (Some(Payload::Dict(_)), Some(Payload::Dict(_))) = (a.payload(), b.payload()) {
+    if let (Some(Payload::Dict(p)), Some(Payload::Dict(q))) = (a.payload(), b.payload()) {
+        // Both dicts at one instant, under both locks, unless a key or a
+        // value needs `__eq__`; then item by item as CPython's `dict_equal`.
+        let (x, y) = (a.obj().expect("dict"), b.obj().expect("dict"));
+        let plain = crate::atomic::with_two(x, &p.map, y, &q.map, |m, n| {
+            let Some(n) = n else {
+                return Some(true);
+            };
+            if m.len() != n.len() {
+                return Some(false);
+            }
+            for (k, v) in m.iter() {
+                match crate::dict::find_without_code(n, k).ok()? {
+                    None => return Some(false),
+                    Some(i) => {
+                        if !crate::atomic::plain_eq(vm, v, &n[i])? {
+                            return Some(false);
+                        }
+                    }
+                }
+            }
+            Some(true)
+        });
+        if let Some(equal) = plain {
+            return Ok(equal);
+        }
         let x = dict_items(a);
         if x.len() != dict_len(b) {
             return Ok(false);
@@ -943,6 +1022,20 @@ fn to_f64_lossless<S: LockStrategy>(v: &Value<S>) -> Option<f64> {
         Value::Bool(b) => Some(*b as i64 as f64),
         _ => None,
     })
+}
+
+/// Sequence equality decided without running Python code; None when an
+/// item pair needs `__eq__`. Safe to call under object locks.
+fn plain_seq_eq<S: LockStrategy>(vm: &mut Vm<S>, x: &[Value<S>], y: &[Value<S>]) -> Option<bool> {
+    if x.len() != y.len() {
+        return Some(false);
+    }
+    for (a, b) in x.iter().zip(y) {
+        if !crate::atomic::plain_eq(vm, a, b)? {
+            return Some(false);
+        }
+    }
+    Some(true)
 }
 
 fn seq_eq<S: LockStrategy>(vm: &mut Vm<S>, x: &[Value<S>], y: &[Value<S>]) -> PyResult<S, bool> {
@@ -1126,6 +1219,10 @@ pub fn contains<S: LockStrategy>(
             Ok(dict_get_key(vm, o, key)?.is_some())
         }
         Some(Payload::Set { .. }) => crate::sets::contains(vm, container, item),
+        Some(Payload::List(cell)) => {
+            let o = container.obj().expect("list");
+            Ok(crate::methods::list_find(vm, o, cell, item, 0, |_, _| ())?.is_some())
+        }
         Some(Payload::DictView(DictViewKind::Keys, d)) => {
             let key = key_of(vm, item.clone())?;
             Ok(dict_get_key(vm, d, key)?.is_some())
@@ -1231,6 +1328,14 @@ pub fn dict_update_from<S: LockStrategy>(
     dict: &ObjRef<S>,
     src: &Value<S>,
 ) -> PyResult<S, ()> {
+    if let Some(o) = src.obj() {
+        if let Some(rest) = dict_update_plain(dict, o) {
+            for (k, v) in rest {
+                dict_set(vm, dict, k, v)?;
+            }
+            return Ok(());
+        }
+    }
     let pairs = match mapping_items(vm, src)? {
         Some(items) => items,
         None => {
@@ -1257,6 +1362,52 @@ pub fn dict_update_from<S: LockStrategy>(
         dict_set(vm, dict, k, v)?;
     }
     Ok(())
+}
+
+/// `dict.update(other)` from a dict: as many items as can be stored without
+/// running Python code are stored in one critical section of both dicts;
+/// the rest (from the first key that needs `__eq__` on) are returned, to be
+/// stored one by one.
+fn dict_update_plain<S: LockStrategy>(dict: &ObjRef<S>, other: &ObjRef<S>) -> Option<Items<S>> {
+    let (Payload::Dict(d), Payload::Dict(src)) = (&dict.payload, &other.payload) else {
+        return None;
+    };
+    let (replaced, rest) = crate::atomic::with_two(dict, &d.map, other, &src.map, |m, n| {
+        // `d.update(d)` changes nothing (CPython's `dict_merge`).
+        let Some(n) = n else {
+            return (Vec::new(), Vec::new());
+        };
+        let mut replaced = Vec::new();
+        let mut rest = Vec::new();
+        let mut changed = false;
+        for (at, (k, v)) in n.iter().enumerate() {
+            match crate::dict::find_without_code(m, k) {
+                Ok(Some(i)) => replaced.push(std::mem::replace(&mut m[i], v.clone())),
+                Ok(None) => {
+                    let k = crate::dict::DictKey {
+                        hash: k.hash,
+                        key: k.key.clone(),
+                    };
+                    m.insert(k, v.clone());
+                }
+                Err(_) => {
+                    rest = n
+                        .iter()
+                        .skip(at)
+                        .map(|(k, v)| (k.key.clone(), v.clone()))
+                        .collect();
+                    break;
+                }
+            }
+            changed = true;
+        }
+        if changed {
+            d.bump_version();
+        }
+        (replaced, rest)
+    });
+    drop(replaced);
+    Some(rest)
 }
 
 /// `{**mapping}` in a dict display: adds the mapping's items to `dict`.
@@ -1396,6 +1547,16 @@ pub fn slice_indices<S: LockStrategy>(
     parts: &[Value<S>; 3],
     len: usize,
 ) -> PyResult<S, (i64, i64, i64, usize)> {
+    Ok(slice_adjust(slice_unpack(vm, parts)?, len))
+}
+
+/// A slice's start, stop and step as given (CPython's `PySlice_Unpack`).
+pub type RawSlice = (Option<i64>, Option<i64>, i64);
+
+/// Reads a slice's parts, checking their types and the step; the indices
+/// are fitted to a length by [`slice_adjust`] (which a list's methods call
+/// under its lock, where the length is final).
+pub fn slice_unpack<S: LockStrategy>(vm: &Vm<S>, parts: &[Value<S>; 3]) -> PyResult<S, RawSlice> {
     let get = |v: &Value<S>| -> PyResult<S, Option<i64>> {
         match v {
             Value::None => Ok(None),
@@ -1418,6 +1579,12 @@ pub fn slice_indices<S: LockStrategy>(
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero"));
     }
+    Ok((get(&parts[0])?, get(&parts[1])?, step))
+}
+
+/// Fits an unpacked slice to a length (CPython's `PySlice_AdjustIndices`):
+/// start, stop, step and the number of items.
+pub fn slice_adjust((start, stop, step): RawSlice, len: usize) -> (i64, i64, i64, usize) {
     let len = len as i64;
     let adjust = |v: Option<i64>, default: i64, lo: i64, hi: i64| -> i64 {
         match v {
@@ -1436,14 +1603,11 @@ pub fn slice_indices<S: LockStrategy>(
         }
     };
     let (start, stop) = if step > 0 {
-        (
-            adjust(get(&parts[0])?, 0, 0, len),
-            adjust(get(&parts[1])?, len, 0, len),
-        )
+        (adjust(start, 0, 0, len), adjust(stop, len, 0, len))
     } else {
         (
-            adjust(get(&parts[0])?, len - 1, -1, len - 1),
-            adjust(get(&parts[1])?, -1, -1, len - 1),
+            adjust(start, len - 1, -1, len - 1),
+            adjust(stop, -1, -1, len - 1),
         )
     };
     let count = if step > 0 {
@@ -1457,7 +1621,7 @@ pub fn slice_indices<S: LockStrategy>(
     } else {
         0
     };
-    Ok((start, stop, step, count as usize))
+    (start, stop, step, count as usize)
 }
 
 fn slice_pick<T: Clone>(items: &[T], start: i64, step: i64, count: usize) -> Vec<T> {
@@ -1604,34 +1768,36 @@ pub fn set_item<S: LockStrategy>(
         Payload::List(cell) => {
             if let Some(Payload::Slice(parts)) = index.payload() {
                 let new_items = iterate(vm, &value)?;
-                let len = cell.with::<S, _>(&o.header, |v| v.len());
-                let (start, stop, step, count) = slice_indices(vm, parts, len)?;
-                if step == 1 {
-                    let stop = stop.max(start);
-                    let removed = cell.with::<S, _>(&o.header, |v| {
-                        let (a, b) = (start as usize, (stop as usize).min(v.len()));
-                        v.splice(a..b, new_items).collect::<Vec<_>>()
-                    });
-                    drop_reversed(removed);
-                    return Ok(());
-                }
-                if new_items.len() != count {
-                    return Err(vm.value_error(format!(
-                        "attempt to assign sequence of size {} to extended slice of size {}",
-                        new_items.len(),
-                        count
-                    )));
-                }
-                let old = cell.with::<S, _>(&o.header, |v| {
+                // The indices are fitted to the length in the critical
+                // section that stores, so they hold for the list as it is.
+                let raw = slice_unpack(vm, parts)?;
+                let stored = cell.with::<S, _>(&o.header, |v| {
+                    let (start, stop, step, count) = slice_adjust(raw, v.len());
+                    if step == 1 {
+                        let (a, b) = (start as usize, stop.max(start) as usize);
+                        return Ok(v.splice(a..b, new_items).collect::<Vec<_>>());
+                    }
+                    if new_items.len() != count {
+                        return Err((new_items, count));
+                    }
                     let mut old = Vec::with_capacity(count);
                     for (k, item) in new_items.into_iter().enumerate() {
                         let i = (start + k as i64 * step) as usize;
                         old.push(std::mem::replace(&mut v[i], item));
                     }
-                    old
+                    Ok(old)
                 });
-                drop(old);
-                return Ok(());
+                return match stored {
+                    Ok(old) => {
+                        drop_reversed(old);
+                        Ok(())
+                    }
+                    Err((new_items, count)) => Err(vm.value_error(format!(
+                        "attempt to assign sequence of size {} to extended slice of size {}",
+                        new_items.len(),
+                        count
+                    ))),
+                };
             }
             let i = index_of(vm, "list", &index)?;
             let old = cell.with::<S, _>(&o.header, |v| {
@@ -1681,18 +1847,22 @@ pub fn del_item<S: LockStrategy>(
     match &o.payload {
         Payload::List(cell) => {
             if let Some(Payload::Slice(parts)) = index.payload() {
-                let len = cell.with::<S, _>(&o.header, |v| v.len());
-                let (start, _, step, count) = slice_indices(vm, parts, len)?;
-                let mut idx: Vec<usize> = (0..count)
-                    .map(|k| (start + k as i64 * step) as usize)
-                    .collect();
-                idx.sort_unstable();
+                // Fitted to the length under the lock, as in `set_item`.
+                let raw = slice_unpack(vm, parts)?;
                 let removed = cell.with::<S, _>(&o.header, |v| {
+                    let (start, stop, step, count) = slice_adjust(raw, v.len());
+                    if step == 1 {
+                        // Released last first, as CPython releases them.
+                        let (a, b) = (start as usize, stop.max(start) as usize);
+                        return v.drain(a..b).rev().collect::<Vec<_>>();
+                    }
+                    let mut idx: Vec<usize> = (0..count)
+                        .map(|k| (start + k as i64 * step) as usize)
+                        .collect();
+                    idx.sort_unstable();
                     let mut removed = Vec::with_capacity(idx.len());
                     for i in idx.into_iter().rev() {
-                        if i < v.len() {
-                            removed.push(v.remove(i));
-                        }
+                        removed.push(v.remove(i));
                     }
                     removed
                 });

@@ -174,6 +174,31 @@ impl<S: LockStrategy> SetItems<S> {
         }
     }
 
+    /// A copy: the same elements in the same slots.
+    fn duplicate(&self) -> Self {
+        SetItems {
+            map: self
+                .map
+                .iter()
+                .map(|(k, v)| {
+                    let k = DictKey {
+                        hash: k.hash,
+                        key: k.key.clone(),
+                    };
+                    (k, v.clone())
+                })
+                .collect(),
+            table: self.table.clone(),
+            fill: self.fill,
+            finger: self.finger,
+        }
+    }
+
+    /// Whether every element is plain (see [`crate::atomic::is_plain`]).
+    fn all_plain(&self) -> bool {
+        self.map.keys().all(|k| crate::atomic::is_plain(&k.key))
+    }
+
     /// Adds a key known to be absent (CPython's `set_add_entry`).
     fn add_new(&mut self, k: DictKey<S>) {
         let h = slot_hash(&k);
@@ -368,6 +393,200 @@ fn snapshot_of<S: LockStrategy>(v: &Value<S>) -> Option<Snapshot<S>> {
     match &o.payload {
         Payload::Set { items, .. } => Some(items.with::<S, _>(&o.header, |m| m.snapshot())),
         _ => None,
+    }
+}
+
+/// A set value's object and elements.
+fn set_cell<S: LockStrategy>(v: &Value<S>) -> Option<(&ObjRef<S>, &ObjCell<SetItems<S>>)> {
+    let o = v.obj()?;
+    match &o.payload {
+        Payload::Set { items, .. } => Some((o, items)),
+        _ => None,
+    }
+}
+
+/// Private copies of two sets taken at one instant (both locks held
+/// together, or one when `a` is `b`), for the operations that read both and
+/// compare elements (which may run `__eq__`) outside the locks: their result
+/// is the one for the two sets as they were at that instant.
+fn pair_copies<S: LockStrategy>(a: &Value<S>, b: &Value<S>) -> Option<(Value<S>, Value<S>)> {
+    let ((oa, ca), (ob, cb)) = (set_cell(a)?, set_cell(b)?);
+    let (x, y) = crate::atomic::with_two(oa, ca, ob, cb, |m, n| {
+        (m.duplicate(), n.map(|n| n.duplicate()))
+    });
+    let x = new_set(x, is_frozen(a));
+    let y = match y {
+        Some(y) => new_set(y, is_frozen(b)),
+        None => x.clone(),
+    };
+    Some((x, y))
+}
+
+/// What an in-place operation took out of a set, dropped once its locks
+/// are released (dropping an element may run `__del__`).
+type Removed<S> = (Vec<DictKey<S>>, Option<SetItems<S>>);
+
+/// `s |= t`, `s &= t`, `s -= t`, `s ^= t` with a set `t`, done in one
+/// critical section of both sets (CPython's algorithms, element order
+/// included) when all their elements are plain; None, with nothing done,
+/// when an element may need `__eq__` and the caller must go element by
+/// element.
+fn inplace_plain<S: LockStrategy>(
+    op: BinOp,
+    receiver: &Value<S>,
+    other: &Value<S>,
+) -> Option<Removed<S>> {
+    let ((oa, ca), (ob, cb)) = (set_cell(receiver)?, set_cell(other)?);
+    crate::atomic::with_two(oa, ca, ob, cb, |m, n| {
+        if !m.all_plain() || !n.as_ref().is_none_or(|n| n.all_plain()) {
+            return None;
+        }
+        let mut removed = Vec::new();
+        let mut old = None;
+        match (op, n) {
+            (BinOp::Or, None) => {}
+            (BinOp::Or, Some(n)) => {
+                let snap = n.snapshot();
+                if !m.merge_start(&snap) {
+                    for (_, k, _) in snap.entries {
+                        if m.map.contains_key(&k) {
+                            removed.push(k);
+                        } else {
+                            m.add_new(k);
+                        }
+                    }
+                }
+            }
+            (BinOp::And, n) => {
+                // CPython's `set_intersection` into a new table (iterating
+                // the smaller set), then `set_swap_bodies`.
+                let mut out = SetItems::default();
+                match n {
+                    None => {
+                        out.merge_start(&m.snapshot());
+                    }
+                    Some(n) => {
+                        let (small, big): (&SetItems<S>, &SetItems<S>) =
+                            if n.map.len() > m.map.len() {
+                                (m, n)
+                            } else {
+                                (n, m)
+                            };
+                        for k in small.ordered() {
+                            if big.map.contains_key(k) {
+                                out.add_new(DictKey {
+                                    hash: k.hash,
+                                    key: k.key.clone(),
+                                });
+                            }
+                        }
+                    }
+                }
+                old = Some(std::mem::replace(m, out));
+            }
+            (BinOp::Sub | BinOp::Xor, None) => old = Some(std::mem::take(m)),
+            (BinOp::Sub, Some(n)) => {
+                for k in n.ordered() {
+                    if let Some(i) = m.map.get_index_of(k) {
+                        removed.extend(m.remove_index(i));
+                    }
+                }
+            }
+            (BinOp::Xor, Some(n)) => {
+                for k in n.ordered() {
+                    match m.map.get_index_of(k) {
+                        Some(i) => removed.extend(m.remove_index(i)),
+                        None => m.add_new(DictKey {
+                            hash: k.hash,
+                            key: k.key.clone(),
+                        }),
+                    }
+                }
+            }
+            _ => return None,
+        }
+        Some((removed, old))
+    })
+}
+
+/// `s.update(it)`, `s.intersection_update(it)`, `s.difference_update(it)`
+/// with an iterable that is not a set, whose items were read first: when
+/// they and the set's elements are all plain, done in one critical section
+/// (CPython's order: the items in their order); None, with nothing done,
+/// otherwise.
+fn inplace_plain_items<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    op: BinOp,
+    receiver: &Value<S>,
+    items: &[Value<S>],
+) -> PyResult<S, Option<Removed<S>>> {
+    if !items.iter().all(crate::atomic::is_plain) {
+        return Ok(None);
+    }
+    let Some((o, cell)) = set_cell(receiver) else {
+        return Ok(None);
+    };
+    // Plain values hash without running code.
+    let mut keys = Vec::with_capacity(items.len());
+    for item in items {
+        keys.push(key_of(vm, item.clone())?);
+    }
+    Ok(cell.with::<S, _>(&o.header, |m| {
+        if !m.all_plain() {
+            return None;
+        }
+        let mut removed = Vec::new();
+        let mut old = None;
+        match op {
+            BinOp::Or => {
+                for k in keys {
+                    if m.map.contains_key(&k) {
+                        removed.push(k);
+                    } else {
+                        m.add_new(k);
+                    }
+                }
+            }
+            BinOp::And => {
+                let mut out = SetItems::default();
+                for k in keys {
+                    if m.map.contains_key(&k) && !out.map.contains_key(&k) {
+                        out.add_new(k);
+                    } else {
+                        removed.push(k);
+                    }
+                }
+                old = Some(std::mem::replace(m, out));
+            }
+            BinOp::Sub => {
+                for k in keys {
+                    if let Some(i) = m.map.get_index_of(&k) {
+                        removed.extend(m.remove_index(i));
+                    }
+                    removed.push(k);
+                }
+            }
+            _ => return None,
+        }
+        Some((removed, old))
+    }))
+}
+
+/// The items of a method's argument that is not a set, read once: a list
+/// of them stands for it on the element-by-element path.
+fn read_items<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    op: BinOp,
+    receiver: &Value<S>,
+    other: &Value<S>,
+) -> PyResult<S, Option<Value<S>>> {
+    let items = ops::iterate(vm, other)?;
+    match inplace_plain_items(vm, op, receiver, &items)? {
+        Some(removed) => {
+            drop(removed);
+            Ok(None)
+        }
+        None => Ok(Some(ops::new_list(items))),
     }
 }
 
@@ -645,6 +864,13 @@ pub fn binary_op<S: LockStrategy>(
         return Ok(None);
     }
     let frozen = is_frozen(a);
+    if !matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) {
+        return Ok(None);
+    }
+    let Some((a, b)) = pair_copies(a, b) else {
+        return Ok(None);
+    };
+    let (a, b) = (&a, &b);
     let out = match op {
         BinOp::Or => union(vm, a, b)?,
         BinOp::And => intersection(vm, a, b)?,
@@ -816,8 +1042,17 @@ fn set_clear<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 }
 
 fn set_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    let receiver = &args.pos[0];
     for other in &args.pos[1..] {
-        update_items(vm, &mut locked(&args.pos[0]), other)?;
+        if let Some(removed) = inplace_plain(BinOp::Or, receiver, other) {
+            drop(removed);
+            continue;
+        }
+        if is_set(other) {
+            update_items(vm, &mut locked(receiver), other)?;
+        } else if let Some(items) = read_items(vm, BinOp::Or, receiver, other)? {
+            update_items(vm, &mut locked(receiver), &items)?;
+        }
     }
     Ok(Value::None)
 }
@@ -829,6 +1064,20 @@ fn replace_items<S: LockStrategy>(receiver: &Value<S>, new_items: SetItems<S>) {
 }
 
 fn set_intersection_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    if let [receiver, other] = &args.pos[..] {
+        if let Some(removed) = inplace_plain(BinOp::And, receiver, other) {
+            drop(removed);
+            return Ok(Value::None);
+        }
+        if !is_set(other) {
+            let Some(items) = read_items(vm, BinOp::And, receiver, other)? else {
+                return Ok(Value::None);
+            };
+            let out = intersection(vm, receiver, &items)?;
+            replace_items(receiver, out);
+            return Ok(Value::None);
+        }
+    }
     let receiver = args.pos[0].clone();
     let mut acc = receiver.clone();
     for other in &args.pos[1..] {
@@ -844,13 +1093,21 @@ fn set_intersection_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> Py
 fn set_difference_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     let receiver = &args.pos[0];
     for other in &args.pos[1..] {
+        if let Some(removed) = inplace_plain(BinOp::Sub, receiver, other) {
+            drop(removed);
+            continue;
+        }
         if let (Some(a), Some(b)) = (receiver.obj(), other.obj()) {
             if std::ptr::eq(a, b) {
                 replace_items(receiver, SetItems::default());
                 continue;
             }
         }
-        discard_all(vm, &mut locked(receiver), other)?;
+        if is_set(other) {
+            discard_all(vm, &mut locked(receiver), other)?;
+        } else if let Some(items) = read_items(vm, BinOp::Sub, receiver, other)? {
+            discard_all(vm, &mut locked(receiver), &items)?;
+        }
     }
     Ok(Value::None)
 }
@@ -859,6 +1116,10 @@ fn set_symmetric_difference_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S
     arity(vm, "symmetric_difference_update", &args, 2, 2)?;
     let receiver = &args.pos[0];
     let other = &args.pos[1];
+    if let Some(removed) = inplace_plain(BinOp::Xor, receiver, other) {
+        drop(removed);
+        return Ok(Value::None);
+    }
     if let (Some(a), Some(b)) = (receiver.obj(), other.obj()) {
         if std::ptr::eq(a, b) {
             replace_items(receiver, SetItems::default());
@@ -868,7 +1129,12 @@ fn set_symmetric_difference_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S
     let other = if is_set(other) {
         other.clone()
     } else {
-        new_set(items_of(vm, other)?, false)
+        let other = new_set(items_of(vm, other)?, false);
+        if let Some(removed) = inplace_plain(BinOp::Xor, receiver, &other) {
+            drop(removed);
+            return Ok(Value::None);
+        }
+        other
     };
     xor_into(vm, &mut locked(receiver), &other)?;
     Ok(Value::None)
@@ -915,16 +1181,40 @@ fn other_set<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
     Ok(new_set(items_of(vm, v)?, false))
 }
 
+/// The receiver and the argument of a method that reads both, as private
+/// sets: copies taken together when the argument is a set, else a copy of
+/// the receiver and a set of the argument's items.
+fn both_sets<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    a: &Value<S>,
+    b: &Value<S>,
+) -> PyResult<S, (Value<S>, Value<S>)> {
+    if let Some(pair) = pair_copies(a, b) {
+        return Ok(pair);
+    }
+    let b = other_set(vm, b)?;
+    let a = new_set(with_items(a, |m| m.duplicate()), is_frozen(a));
+    Ok((a, b))
+}
+
+/// `a == b` on two sets, for the sets as they were at one instant.
+pub fn equal<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyResult<S, bool> {
+    let Some((a, b)) = pair_copies(a, b) else {
+        return Ok(false);
+    };
+    Ok(set_len(&a) == set_len(&b) && subset(vm, &a, &b)?)
+}
+
 fn set_issubset<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "issubset", &args, 2, 2)?;
-    let other = other_set(vm, &args.pos[1])?;
-    Ok(Value::Bool(subset(vm, &args.pos[0], &other)?))
+    let (a, other) = both_sets(vm, &args.pos[0], &args.pos[1])?;
+    Ok(Value::Bool(subset(vm, &a, &other)?))
 }
 
 fn set_issuperset<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "issuperset", &args, 2, 2)?;
-    let other = other_set(vm, &args.pos[1])?;
-    Ok(Value::Bool(subset(vm, &other, &args.pos[0])?))
+    let (a, other) = both_sets(vm, &args.pos[0], &args.pos[1])?;
+    Ok(Value::Bool(subset(vm, &other, &a)?))
 }
 
 fn set_isdisjoint<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
