@@ -1,0 +1,58 @@
+# Precisions and widths past Rust's formatter limits (65535) print every
+# digit, as CPython does; ones past CPython's limits raise its errors.
+
+def show(label, f):
+    try:
+        r = f()
+        print(label, len(r), r[:24], r[-8:])
+    except (ValueError, OverflowError, MemoryError) as e:
+        print(label, type(e).__name__, e)
+
+show('.65536f', lambda: '{:.65536f}'.format(1.5))
+show('%.70000f', lambda: '%.70000f' % 1.5)
+show('.65536g', lambda: format(1.0, '.65536g'))
+show('#.65536g', lambda: format(1.0, '#.65536g'))
+show('.65536e', lambda: format(1.5, '.65536e'))
+show('.70000E', lambda: format(-2.5e-300, '.70000E'))
+show('.65536%', lambda: format(0.125, '.65536%'))
+show('.65536 none', lambda: format(1.5, '.65536'))
+show('.66000 int as f', lambda: format(7, '.66000f'))
+show('%.70000e', lambda: '%.70000e' % 1.5)
+show('%.70000g', lambda: '%.70000g' % 1.5)
+show('%#.70000g', lambda: '%#.70000g' % 1.5)
+show('%.70000d', lambda: '%.70000d' % -12)
+show('%.70000s', lambda: '%.70000s' % 'ab')
+show('%070000.3f', lambda: '%070000.3f' % -1.5)
+show('70000 width', lambda: format(-3, '070000'))
+show('^70001', lambda: format('mid', '*^70001'))
+# Every digit of a double's exact expansion, then zeros.
+show('1e300 .2000f', lambda: format(1e300, '.2000f'))
+show('min subnormal .2000f', lambda: format(5e-324, '.2000f'))
+show('min subnormal .2000e', lambda: format(5e-324, '.2000e'))
+show('min subnormal .2000g', lambda: format(5e-324, '.2000g'))
+show('1/3 .1200f', lambda: format(1/3, '.1200f'))
+show('grouped', lambda: format(1e300, ',.2000f'))
+r = format(2**-1074, '.1100f')
+print(r.rstrip('0')[-12:], len(r.rstrip('0')))
+r = format(0.1, '.70000f')
+print(r[:60], set(r[60:]))
+
+# Limits.
+show('.2**31 f', lambda: format(1.5, '.2147483648f'))
+show('.2**31 e', lambda: format(1.5, '.2147483648e'))
+show('.2**31 g', lambda: format(1.5, '.2147483648g'))
+show('.2**31 int f', lambda: format(1, '.2147483648f'))
+show('.2**31 str', lambda: format('ab', '.2147483648'))
+show('too many digits', lambda: format(1.5, '.99999999999999999999f'))
+show('too many width digits', lambda: format(1.5, '99999999999999999999f'))
+show('width 2**63', lambda: format(1, '9223372036854775808'))
+show('%width too big', lambda: '%99999999999999999999d' % 1)
+show('%width 2**63', lambda: '%9223372036854775808d' % 1)
+show('%precision too big', lambda: '%.99999999999999999999f' % 1.5)
+show('%precision 2**31', lambda: '%.2147483648f' % 1.5)
+show('%.*f 2**31', lambda: '%.*f' % (2**31, 1.5))
+show('%.*f 2**63', lambda: '%.*f' % (2**63, 1.5))
+show('%.*f -5', lambda: '%.*f' % (-5, 1.5))
+show('%*d -3', lambda: '%*d|' % (-3, 1))
+show('%*d 2**63', lambda: '%*d' % (2**63, 1))
+show('f-string precision', lambda: f'{1.5:.{2**31}f}')
