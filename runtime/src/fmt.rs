@@ -696,6 +696,15 @@ pub fn percent_format<S: LockStrategy>(
     Ok(out)
 }
 
+/// A number in a `str.format` field name (`{12}`, `{0[3]}`): only digits,
+/// at most `isize::MAX` as in CPython; None when the text is a name.
+fn field_number(text: &str) -> Result<Option<usize>, String> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(None);
+    }
+    spec_number(&text.chars().collect::<Vec<_>>()).map(Some)
+}
+
 /// A width or precision written in a `%` format: CPython's ValueError
 /// ("width too big") past `max` (`isize::MAX`, or a C int for precisions).
 fn percent_number<S: LockStrategy>(
@@ -795,7 +804,7 @@ pub fn str_format<S: LockStrategy>(
             })?;
             auto += 1;
             v
-        } else if let Ok(k) = first.parse::<usize>() {
+        } else if let Some(k) = field_number(first).map_err(|m| vm.value_error(m))? {
             if automatic {
                 return Err(vm.value_error(
                     "cannot switch from automatic field numbering to manual field specification",
@@ -835,9 +844,9 @@ pub fn str_format<S: LockStrategy>(
                     .find(']')
                     .ok_or_else(|| vm.value_error("Missing ']' in format string"))?;
                 let key_text = &r[..end];
-                let key = match key_text.parse::<i64>() {
-                    Ok(n) => Value::Int(n),
-                    Err(_) => vm.new_str(key_text),
+                let key = match field_number(key_text).map_err(|m| vm.value_error(m))? {
+                    Some(n) => Value::Int(n as i64),
+                    None => vm.new_str(key_text),
                 };
                 value = ops::get_item(vm, &value, &key)?;
                 rest = &r[end + 1..];

@@ -593,7 +593,6 @@ fn is_instance_of<S: LockStrategy>(vm: &crate::vm::Vm<S>, exc: &Value<S>, class:
 }
 
 /// A copy of an exception's `args`.
-
 pub fn exception_args<S: LockStrategy>(exc: &ObjRef<S>) -> Vec<Value<S>> {
     match &exc.payload {
         Payload::Exception(e) => e.args.with::<S, _>(&exc.header, |a| a.to_vec()),

@@ -842,7 +842,7 @@ pub fn truthy<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, bool
             Payload::Dict(d) => d.map.with::<S, _>(&o.header, |m| !m.is_empty()),
             Payload::Set { items, .. } => items.with::<S, _>(&o.header, |m| !m.is_empty()),
             Payload::Range(r) => !r.is_empty(),
-            Payload::BigRange(r) => !r.len().is_zero(),
+            Payload::BigRange(r) => !r.is_empty(),
             _ => true,
         },
     })
@@ -1430,6 +1430,8 @@ pub fn slice_indices<S: LockStrategy>(
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero"));
     }
+    // As CPython's PySlice_Unpack, so that `-step` fits.
+    let step = step.max(-i64::MAX);
     let len = len as i64;
     let adjust = |v: Option<i64>, default: i64, lo: i64, hi: i64| -> i64 {
         match v {

@@ -43,6 +43,10 @@ impl BigRange {
         }
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.len().is_zero()
+    }
+
     /// The number at index `i` (negative counts from the end), or None out
     /// of range.
     pub fn get(&self, i: &BigInt) -> Option<BigInt> {
@@ -105,18 +109,20 @@ impl BigRange {
         })
     }
 
-    /// The payload for this range: the small form when the bounds and the
-    /// length all fit in an i64.
+    /// The small form of this range, when the bounds and the length all
+    /// fit in an i64.
+    fn small(&self) -> Option<RangeObj> {
+        self.len().to_i64()?;
+        Some(RangeObj {
+            start: self.start.to_i64()?,
+            stop: self.stop.to_i64()?,
+            step: self.step.to_i64()?,
+        })
+    }
+
+    /// The payload for this range: the small form when there is one.
     pub fn into_payload<S: LockStrategy>(self) -> Payload<S> {
-        let small = (|| {
-            self.len().to_i64()?;
-            Some(RangeObj {
-                start: self.start.to_i64()?,
-                stop: self.stop.to_i64()?,
-                step: self.step.to_i64()?,
-            })
-        })();
-        match small {
+        match self.small() {
             Some(r) => Payload::Range(r),
             None => Payload::BigRange(Box::new(self)),
         }

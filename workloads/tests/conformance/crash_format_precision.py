@@ -5,7 +5,7 @@ def show(label, f):
     try:
         r = f()
         print(label, len(r), r[:24], r[-8:])
-    except (ValueError, OverflowError, MemoryError) as e:
+    except (ValueError, OverflowError, MemoryError, IndexError, KeyError) as e:
         print(label, type(e).__name__, e)
 
 show('.65536f', lambda: '{:.65536f}'.format(1.5))
@@ -56,3 +56,7 @@ show('%.*f -5', lambda: '%.*f' % (-5, 1.5))
 show('%*d -3', lambda: '%*d|' % (-3, 1))
 show('%*d 2**63', lambda: '%*d' % (2**63, 1))
 show('f-string precision', lambda: f'{1.5:.{2**31}f}')
+show('field 2**63', lambda: '{9223372036854775808}'.format(1))
+show('field 2**63-1', lambda: '{9223372036854775807}'.format(1))
+show('field key 2**63', lambda: '{0[99999999999999999999]}'.format([1]))
+show('field key', lambda: '{0[1]}{0[-1]}'.format({1: 'one', '-1': 'minus'}))
