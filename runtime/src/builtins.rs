@@ -3,9 +3,7 @@
 
 use crate::code::CmpOp;
 use crate::interp::Interp;
-use crate::object::{
-    Builtin, NativeFn, ObjRef, Payload, PropertyObj, PyStr, RangeObj, TypeKind, Value,
-};
+use crate::object::{Builtin, NativeFn, ObjRef, Payload, PropertyObj, PyStr, TypeKind, Value};
 use crate::ops::{self, type_name};
 use crate::repr::{repr, to_str};
 use crate::strategy::LockStrategy;
@@ -831,50 +829,35 @@ fn builtin_next<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     }
 }
 
-/// The order of two values by Python's `<` (for stable sorting). After a
-/// comparison error, records it and reports equality, so the sort ends
-/// quickly; the caller raises the error.
-fn python_order<S: LockStrategy>(
-    vm: &mut Vm<S>,
-    x: &Value<S>,
-    y: &Value<S>,
-    err: &mut Option<crate::vm::PyErr<S>>,
-) -> std::cmp::Ordering {
-    use std::cmp::Ordering;
-    if err.is_some() {
-        return Ordering::Equal;
-    }
-    let less = |vm: &mut Vm<S>, a, b, err: &mut Option<_>| match ops::less_than(vm, a, b) {
-        Ok(r) => r,
-        Err(e) => {
-            *err = Some(e);
-            false
-        }
-    };
-    if less(vm, x, y, err) {
-        Ordering::Less
-    } else if err.is_none() && less(vm, y, x, err) {
-        Ordering::Greater
-    } else {
-        Ordering::Equal
-    }
-}
-
-/// Sorts values with Python's `<`, stably; the first comparison error wins.
+/// Sorts values with Python's `<`, stably, as CPython does: a reverse sort
+/// reverses, sorts and reverses back, so equal items keep their order. Any
+/// answers from `<` are tolerated; the first error stops the sort and is
+/// returned, with `items` unchanged.
 pub fn sort_values<S: LockStrategy>(
     vm: &mut Vm<S>,
     items: &mut [Value<S>],
     reverse: bool,
 ) -> PyResult<S, ()> {
-    let mut err = None;
-    items.sort_by(|a, b| {
-        let (x, y) = if reverse { (b, a) } else { (a, b) };
-        python_order(vm, x, y, &mut err)
-    });
-    match err {
-        Some(e) => Err(e),
-        None => Ok(()),
+    let order = sorted_order(vm, items, reverse)?;
+    crate::sort::apply_order(items, &order);
+    Ok(())
+}
+
+/// The order that sorts `keys` (see `sort_values`), as indices.
+fn sorted_order<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    keys: &[Value<S>],
+    reverse: bool,
+) -> PyResult<S, Vec<usize>> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    if reverse {
+        order.reverse();
     }
+    crate::sort::sort_indices(&mut order, |a, b| ops::less_than(vm, &keys[a], &keys[b]))?;
+    if reverse {
+        order.reverse();
+    }
+    Ok(order)
 }
 
 fn builtin_sorted<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
@@ -909,21 +892,7 @@ pub fn sort_with_key<S: LockStrategy>(
     for item in &items {
         keys.push(vm.call(key, vec![item.clone()])?);
     }
-    // Sort indices by key: equal keys keep their original order (also when
-    // reversed, as Python's sort is stable both ways).
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    let mut err = None;
-    order.sort_by(|&a, &b| {
-        let (x, y) = if reverse {
-            (&keys[b], &keys[a])
-        } else {
-            (&keys[a], &keys[b])
-        };
-        python_order(vm, x, y, &mut err)
-    });
-    if let Some(e) = err {
-        return Err(e);
-    }
+    let order = sorted_order(vm, &keys, reverse)?;
     Ok(order.into_iter().map(|i| items[i].clone()).collect())
 }
 
@@ -1058,21 +1027,25 @@ pub fn construct<S: LockStrategy>(
             let mut nums = Vec::new();
             for v in &args.pos {
                 let v = ops::as_index(vm, v)?;
-                nums.push(ops::expect_int(vm, &v)?);
+                nums.push(ops::to_big(&v).ok_or_else(|| {
+                    vm.type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        type_name(&v)
+                    ))
+                })?);
             }
-            let (start, stop, step) = match nums.len() {
-                1 => (0, nums[0], 1),
-                2 => (nums[0], nums[1], 1),
-                _ => (nums[0], nums[1], nums[2]),
+            let mut nums = nums.into_iter();
+            let mut next = || nums.next().expect("arity checked");
+            let (start, stop, step) = match args.pos.len() {
+                1 => (BigInt::zero(), next(), BigInt::from(1)),
+                2 => (next(), next(), BigInt::from(1)),
+                _ => (next(), next(), next()),
             };
-            if step == 0 {
+            if step.is_zero() {
                 return Err(vm.value_error("range() arg 3 must not be zero"));
             }
-            Ok(Value::Obj(ObjRef::new(Payload::Range(RangeObj {
-                start,
-                stop,
-                step,
-            }))))
+            let range = crate::range::BigRange { start, stop, step };
+            Ok(Value::Obj(ObjRef::new(range.into_payload())))
         }
         TypeKind::Slice => {
             arity(vm, "slice", &args, 1, 3)?;
@@ -1091,7 +1064,15 @@ pub fn construct<S: LockStrategy>(
                     if *n < 0 {
                         return Err(vm.value_error("negative count"));
                     }
-                    vec![0; *n as usize]
+                    let mut zeros = crate::alloc::vec_with_capacity(vm, *n as usize)?;
+                    zeros.resize(*n as usize, 0);
+                    zeros
+                }
+                Some(Value::Obj(o)) if matches!(o.payload, Payload::BigInt(_)) => {
+                    return Err(vm.new_error(
+                        "OverflowError",
+                        "cannot fit 'int' into an index-sized integer",
+                    ))
                 }
                 Some(v) if v.as_str().is_some() => {
                     return Err(vm.type_error("string argument without an encoding"))
@@ -1313,8 +1294,20 @@ fn builtin_enumerate<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyRe
     let start = args.take_kw("start");
     arity(vm, "enumerate", &args, 1, 2)?;
     let count = match start.or_else(|| args.pos.get(1).cloned()) {
-        Some(v) => ops::expect_int(vm, &v)?,
-        None => 0,
+        Some(v) => {
+            let i = ops::as_index(vm, &v)?;
+            match i {
+                Value::Bool(b) => Value::Int(b as i64),
+                _ if ops::is_int_like(&i) => i,
+                _ => {
+                    return Err(vm.type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        type_name(&i)
+                    )))
+                }
+            }
+        }
+        None => Value::Int(0),
     };
     let inner = ops::get_iter(vm, &args.pos[0])?;
     Ok(new_iter(crate::object::IterState::Enumerate {
@@ -1367,6 +1360,7 @@ fn builtin_reversed<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<
                 | Payload::Tuple(_)
                 | Payload::Str(_)
                 | Payload::Range(_)
+                | Payload::BigRange(_)
                 | Payload::Bytes(_)
                 | Payload::Dict(_)
                 | Payload::DictView(..)

@@ -54,11 +54,7 @@ pub fn parse_spec(spec: &str) -> Result<Spec, String> {
         i += 1;
     }
     if i > start {
-        s.width = chars[start..i]
-            .iter()
-            .collect::<String>()
-            .parse()
-            .map_err(|_| "Too many decimal digits in format string".to_string())?;
+        s.width = spec_number(&chars[start..i])?;
     }
     if i < chars.len() && matches!(chars[i], ',' | '_') {
         s.grouping = Some(chars[i]);
@@ -73,13 +69,7 @@ pub fn parse_spec(spec: &str) -> Result<Spec, String> {
         if i == start {
             return Err("Format specifier missing precision".into());
         }
-        s.precision = Some(
-            chars[start..i]
-                .iter()
-                .collect::<String>()
-                .parse()
-                .map_err(|_| "Too many decimal digits in format string".to_string())?,
-        );
+        s.precision = Some(spec_number(&chars[start..i])?);
     }
     if i < chars.len() {
         s.ty = Some(chars[i]);
@@ -91,12 +81,33 @@ pub fn parse_spec(spec: &str) -> Result<Spec, String> {
     Ok(s)
 }
 
+/// A width or precision in a format spec: like CPython, at most
+/// `isize::MAX`.
+fn spec_number(digits: &[char]) -> Result<usize, String> {
+    digits
+        .iter()
+        .try_fold(0usize, |acc, c| {
+            let d = c.to_digit(10).expect("ASCII digit") as usize;
+            acc.checked_mul(10)
+                .and_then(|a| a.checked_add(d))
+                .filter(|&a| a <= isize::MAX as usize)
+        })
+        .ok_or_else(|| "Too many decimal digits in format string".to_string())
+}
+
 /// Pads `body` (which carries its sign, if any, in `sign`) to the spec's
-/// width. Numbers align right by default, text left.
-fn pad(spec: &Spec, sign: &str, body: &str, numeric: bool) -> String {
+/// width. Numbers align right by default, text left. A width memory cannot
+/// hold is a MemoryError, as in CPython.
+fn pad<S: LockStrategy>(
+    vm: &Vm<S>,
+    spec: &Spec,
+    sign: &str,
+    body: &str,
+    numeric: bool,
+) -> PyResult<S, String> {
     let len = sign.chars().count() + body.chars().count();
     if len >= spec.width {
-        return format!("{sign}{body}");
+        return Ok(format!("{sign}{body}"));
     }
     let n = spec.width - len;
     let (fill, align) = if spec.zero && spec.align.is_none() && numeric {
@@ -107,13 +118,23 @@ fn pad(spec: &Spec, sign: &str, body: &str, numeric: bool) -> String {
             spec.align.unwrap_or(if numeric { '>' } else { '<' }),
         )
     };
-    let fills = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
-    match align {
-        '<' => format!("{sign}{body}{}", fills(n)),
-        '^' => format!("{}{sign}{body}{}", fills(n / 2), fills(n - n / 2)),
-        '=' => format!("{sign}{}{body}", fills(n)),
-        _ => format!("{}{sign}{body}", fills(n)),
+    let (before, after) = match align {
+        '<' => (0, n),
+        '^' => (n / 2, n - n / 2),
+        _ => (n, 0),
+    };
+    let mut out = String::new();
+    let fill_first = align != '=';
+    if !fill_first {
+        out.push_str(sign);
     }
+    crate::alloc::push_fill(vm, &mut out, fill, before)?;
+    if fill_first {
+        out.push_str(sign);
+    }
+    out.push_str(body);
+    crate::alloc::push_fill(vm, &mut out, fill, after)?;
+    Ok(out)
 }
 
 /// Inserts a separator every `every` digits from the right.
@@ -165,7 +186,7 @@ pub fn format_int<S: LockStrategy>(vm: &Vm<S>, n: &BigInt, spec: &Spec) -> PyRes
                 .to_u32()
                 .and_then(char::from_u32)
                 .ok_or_else(|| vm.new_error("OverflowError", "%c arg not in range(0x110000)"))?;
-            return Ok(pad(spec, "", &c.to_string(), false));
+            return pad(vm, spec, "", &c.to_string(), false);
         }
         other => {
             return Err(vm.value_error(format!(
@@ -190,44 +211,80 @@ pub fn format_int<S: LockStrategy>(vm: &Vm<S>, n: &BigInt, spec: &Spec) -> PyRes
         sign_of(n.is_negative(), spec),
         if spec.alt { prefix } else { "" }
     );
-    Ok(pad(spec, &sign, &digits, true))
+    pad(vm, spec, &sign, &digits, true)
+}
+
+/// Digits past which a finite double's exact decimal expansion is all
+/// zeros (it ends within 1074 places after the point and has at most 767
+/// significant digits). Rust formats exactly up to here, and panics on
+/// precisions past `u16::MAX`; longer precisions append the zeros.
+const EXACT_DIGITS: usize = 1100;
+
+/// `x` with `precision` digits after the point (`{:f}`).
+fn fixed_format<S: LockStrategy>(vm: &Vm<S>, x: f64, precision: usize) -> PyResult<S, String> {
+    let mut s = format!("{:.*}", precision.min(EXACT_DIGITS), x);
+    crate::alloc::push_fill(vm, &mut s, '0', precision.saturating_sub(EXACT_DIGITS))?;
+    Ok(s)
 }
 
 /// `{:e}` with CPython's exponent (sign and at least two digits).
-fn exp_format(x: f64, precision: usize, upper: bool) -> String {
-    let s = format!("{:.*e}", precision, x);
+fn exp_format<S: LockStrategy>(
+    vm: &Vm<S>,
+    x: f64,
+    precision: usize,
+    upper: bool,
+) -> PyResult<S, String> {
+    let s = format!("{:.*e}", precision.min(EXACT_DIGITS), x);
     let (mantissa, exp) = s.split_once('e').expect("exponent");
     let exp: i32 = exp.parse().expect("exponent");
+    let mut out = mantissa.to_string();
+    crate::alloc::push_fill(vm, &mut out, '0', precision.saturating_sub(EXACT_DIGITS))?;
     let e = if upper { 'E' } else { 'e' };
-    format!(
-        "{mantissa}{e}{}{:02}",
+    out.push_str(&format!(
+        "{e}{}{:02}",
         if exp < 0 { '-' } else { '+' },
         exp.abs()
-    )
+    ));
+    Ok(out)
 }
 
 /// The `g` presentation: fixed or exponent, trailing zeros removed.
-fn general_format(x: f64, precision: usize, upper: bool, alt: bool) -> String {
+fn general_format<S: LockStrategy>(
+    vm: &Vm<S>,
+    x: f64,
+    precision: usize,
+    upper: bool,
+    alt: bool,
+) -> PyResult<S, String> {
+    // Without `#` the trailing zeros go, and past EXACT_DIGITS significant
+    // digits all are zeros (and the exponent is below the precision both
+    // ways): the shorter precision gives the same text without building
+    // the zeros.
+    let precision = if alt {
+        precision
+    } else {
+        precision.min(EXACT_DIGITS)
+    };
     let p = precision.max(1);
     if x == 0.0 {
         return if alt {
-            format!("{:.*}", p - 1, 0.0)
+            fixed_format(vm, 0.0, p - 1)
         } else {
-            "0".into()
+            Ok("0".into())
         };
     }
     // The exponent after rounding to p significant digits.
-    let rounded = format!("{:.*e}", p - 1, x);
+    let rounded = format!("{:.*e}", (p - 1).min(EXACT_DIGITS), x);
     let exp: i32 = rounded
         .split_once('e')
         .expect("exponent")
         .1
         .parse()
         .expect("exponent");
-    let mut s = if exp >= -4 && exp < p as i32 {
-        format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, x)
+    let mut s = if exp >= -4 && (exp as i64) < p as i64 {
+        fixed_format(vm, x, (p as i64 - 1 - exp as i64).max(0) as usize)?
     } else {
-        exp_format(x, p - 1, upper)
+        exp_format(vm, x, p - 1, upper)?
     };
     if !alt {
         let (num, tail) = match s.find(['e', 'E']) {
@@ -241,12 +298,16 @@ fn general_format(x: f64, precision: usize, upper: bool, alt: bool) -> String {
         };
         s = num + &tail;
     }
-    s
+    Ok(s)
 }
 
 /// Formats a float with a spec.
 pub fn format_float<S: LockStrategy>(vm: &Vm<S>, x: f64, spec: &Spec) -> PyResult<S, String> {
     let upper = matches!(spec.ty, Some('E' | 'F' | 'G'));
+    // CPython takes a C int precision for floats.
+    if spec.precision.is_some_and(|p| p > i32::MAX as usize) {
+        return Err(vm.value_error("precision too big"));
+    }
     let body = if x.is_nan() || x.is_infinite() {
         let t = if x.is_nan() { "nan" } else { "inf" };
         if upper {
@@ -257,15 +318,15 @@ pub fn format_float<S: LockStrategy>(vm: &Vm<S>, x: f64, spec: &Spec) -> PyResul
     } else {
         let a = x.abs();
         match spec.ty {
-            Some('f' | 'F') => format!("{:.*}", spec.precision.unwrap_or(6), a),
-            Some('e' | 'E') => exp_format(a, spec.precision.unwrap_or(6), upper),
-            Some('g' | 'G') => general_format(a, spec.precision.unwrap_or(6), upper, spec.alt),
-            Some('%') => format!("{:.*}%", spec.precision.unwrap_or(6), a * 100.0),
-            Some('n') => general_format(a, spec.precision.unwrap_or(6), false, spec.alt),
+            Some('f' | 'F') => fixed_format(vm, a, spec.precision.unwrap_or(6))?,
+            Some('e' | 'E') => exp_format(vm, a, spec.precision.unwrap_or(6), upper)?,
+            Some('g' | 'G') => general_format(vm, a, spec.precision.unwrap_or(6), upper, spec.alt)?,
+            Some('%') => fixed_format(vm, a * 100.0, spec.precision.unwrap_or(6))? + "%",
+            Some('n') => general_format(vm, a, spec.precision.unwrap_or(6), false, spec.alt)?,
             None => match spec.precision {
                 // Like 'g', but always with a digit after the point.
                 Some(p) => {
-                    let s = general_format(a, p, false, spec.alt);
+                    let s = general_format(vm, a, p, false, spec.alt)?;
                     if s.contains(['.', 'e', 'n', 'i']) {
                         s
                     } else {
@@ -292,7 +353,7 @@ pub fn format_float<S: LockStrategy>(vm: &Vm<S>, x: f64, spec: &Spec) -> PyResul
         None => body,
     };
     let negative = x.is_sign_negative() && !x.is_nan();
-    Ok(pad(spec, sign_of(negative, spec), &body, true))
+    pad(vm, spec, sign_of(negative, spec), &body, true)
 }
 
 /// `format(value, spec)`.
@@ -346,7 +407,7 @@ fn format_text<S: LockStrategy>(
         Some(p) => s.chars().take(p).collect(),
         None => s.to_string(),
     };
-    Ok(pad(spec, "", &text, false))
+    pad(vm, spec, "", &text, false)
 }
 
 /// Applies an f-string / `str.format` conversion: 1 = `!s`, 2 = `!r`, 3 = `!a`.
@@ -467,22 +528,35 @@ pub fn percent_format<S: LockStrategy>(
             while i < chars.len() && chars[i].is_ascii_digit() {
                 i += 1;
             }
-            if i > s {
-                spec.width = chars[s..i].iter().collect::<String>().parse().unwrap_or(0);
-            }
+            spec.width = percent_number(vm, &chars[s..i], isize::MAX as usize, "width")?;
         }
         if i < chars.len() && chars[i] == '.' {
             i += 1;
             if i < chars.len() && chars[i] == '*' {
                 let p = take(vm, &mut next)?;
-                spec.precision = Some(ops::expect_int(vm, &p)?.max(0) as usize);
+                // A C int in CPython; a negative one means no digits.
+                let p = match p.payload() {
+                    Some(Payload::BigInt(_)) => None,
+                    _ => i32::try_from(ops::expect_int(vm, &p)?).ok(),
+                };
+                let Some(p) = p else {
+                    return Err(
+                        vm.new_error("OverflowError", "Python int too large to convert to C int")
+                    );
+                };
+                spec.precision = Some(p.max(0) as usize);
                 i += 1;
             } else {
                 let s = i;
                 while i < chars.len() && chars[i].is_ascii_digit() {
                     i += 1;
                 }
-                spec.precision = Some(chars[s..i].iter().collect::<String>().parse().unwrap_or(0));
+                spec.precision = Some(percent_number(
+                    vm,
+                    &chars[s..i],
+                    i32::MAX as usize,
+                    "precision",
+                )?);
             }
         }
         while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
@@ -515,7 +589,7 @@ pub fn percent_format<S: LockStrategy>(
                     None => text,
                 };
                 spec.zero = false;
-                pad(&spec, "", &text, spec.align != Some('<'))
+                pad(vm, &spec, "", &text, spec.align != Some('<'))?
             }
             'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
                 let n = match (&value, ty) {
@@ -550,11 +624,14 @@ pub fn percent_format<S: LockStrategy>(
                     let digits = s.trim_start_matches(['-', '+', ' ']);
                     if digits.len() < p {
                         let sign = &s[..s.len() - digits.len()];
-                        s = format!("{sign}{}{digits}", "0".repeat(p - digits.len()));
+                        let mut padded = sign.to_string();
+                        crate::alloc::push_fill(vm, &mut padded, '0', p - digits.len())?;
+                        padded.push_str(digits);
+                        s = padded;
                     }
                 }
                 let (sign, body) = split_sign(&s);
-                pad(&spec, sign, body, true)
+                pad(vm, &spec, sign, body, true)?
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let f = match &value {
@@ -584,7 +661,7 @@ pub fn percent_format<S: LockStrategy>(
                     },
                 )?;
                 let (sign, body) = split_sign(&s);
-                pad(&spec, sign, body, true)
+                pad(vm, &spec, sign, body, true)?
             }
             'c' => {
                 let ch =
@@ -600,7 +677,7 @@ pub fn percent_format<S: LockStrategy>(
                             None => return Err(vm.type_error("%c requires int or char")),
                         },
                     };
-                pad(&spec, "", &ch.to_string(), false)
+                pad(vm, &spec, "", &ch.to_string(), false)?
             }
             other => {
                 let byte_index = chars[..start].iter().collect::<String>().len() + (i - 1 - start);
@@ -617,6 +694,34 @@ pub fn percent_format<S: LockStrategy>(
     }
     let _ = used_mapping;
     Ok(out)
+}
+
+/// A number in a `str.format` field name (`{12}`, `{0[3]}`): only digits,
+/// at most `isize::MAX` as in CPython; None when the text is a name.
+fn field_number(text: &str) -> Result<Option<usize>, String> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(None);
+    }
+    spec_number(&text.chars().collect::<Vec<_>>()).map(Some)
+}
+
+/// A width or precision written in a `%` format: CPython's ValueError
+/// ("width too big") past `max` (`isize::MAX`, or a C int for precisions).
+fn percent_number<S: LockStrategy>(
+    vm: &Vm<S>,
+    digits: &[char],
+    max: usize,
+    what: &str,
+) -> PyResult<S, usize> {
+    digits
+        .iter()
+        .try_fold(0usize, |acc, c| {
+            let d = c.to_digit(10).expect("ASCII digit") as usize;
+            acc.checked_mul(10)
+                .and_then(|a| a.checked_add(d))
+                .filter(|&a| a <= max)
+        })
+        .ok_or_else(|| vm.value_error(format!("{what} too big")))
 }
 
 fn split_sign(s: &str) -> (&str, &str) {
@@ -699,7 +804,7 @@ pub fn str_format<S: LockStrategy>(
             })?;
             auto += 1;
             v
-        } else if let Ok(k) = first.parse::<usize>() {
+        } else if let Some(k) = field_number(first).map_err(|m| vm.value_error(m))? {
             if automatic {
                 return Err(vm.value_error(
                     "cannot switch from automatic field numbering to manual field specification",
@@ -739,9 +844,9 @@ pub fn str_format<S: LockStrategy>(
                     .find(']')
                     .ok_or_else(|| vm.value_error("Missing ']' in format string"))?;
                 let key_text = &r[..end];
-                let key = match key_text.parse::<i64>() {
-                    Ok(n) => Value::Int(n),
-                    Err(_) => vm.new_str(key_text),
+                let key = match field_number(key_text).map_err(|m| vm.value_error(m))? {
+                    Some(n) => Value::Int(n as i64),
+                    None => vm.new_str(key_text),
                 };
                 value = ops::get_item(vm, &value, &key)?;
                 rest = &r[end + 1..];

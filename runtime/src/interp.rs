@@ -609,18 +609,29 @@ pub fn new_exception_obj<S: LockStrategy>(class: ObjRef<S>, args: Box<[Value<S>]
     }))
 }
 
-/// A copy of an exception's `args`.
 /// Whether `exc` is an instance of `OSError` (whose two-argument form is
 /// `(errno, strerror)`).
 pub fn is_os_error<S: LockStrategy>(vm: &crate::vm::Vm<S>, exc: &Value<S>) -> bool {
+    is_instance_of(vm, exc, "OSError")
+}
+
+/// Whether `exc` is an instance of `SystemExit` or a subclass (an exit
+/// request, not an error).
+pub fn is_system_exit<S: LockStrategy>(vm: &crate::vm::Vm<S>, exc: &Value<S>) -> bool {
+    is_instance_of(vm, exc, "SystemExit")
+}
+
+/// Whether `exc` is an exception of the builtin class `class` or a subclass.
+fn is_instance_of<S: LockStrategy>(vm: &crate::vm::Vm<S>, exc: &Value<S>, class: &str) -> bool {
     match exc.payload() {
         Some(Payload::Exception(e)) => {
-            crate::builtins::is_subtype(&e.class, &vm.interp.exceptions["OSError"])
+            crate::builtins::is_subtype(&e.class, &vm.interp.exceptions[class])
         }
         _ => false,
     }
 }
 
+/// A copy of an exception's `args`.
 pub fn exception_args<S: LockStrategy>(exc: &ObjRef<S>) -> Vec<Value<S>> {
     match &exc.payload {
         Payload::Exception(e) => e.args.with::<S, _>(&exc.header, |a| a.to_vec()),

@@ -37,6 +37,8 @@
 //! no stability promise: they are hidden from these docs.
 
 #[doc(hidden)]
+pub mod alloc;
+#[doc(hidden)]
 pub mod atomic;
 #[doc(hidden)]
 pub mod attached;
@@ -75,11 +77,15 @@ pub mod object;
 pub mod ops;
 mod payload;
 #[doc(hidden)]
+pub mod range;
+#[doc(hidden)]
 pub mod repr;
 #[doc(hidden)]
 pub mod scope;
 #[doc(hidden)]
 pub mod sets;
+#[doc(hidden)]
+pub mod sort;
 #[doc(hidden)]
 pub mod str_methods;
 pub mod strategy;
@@ -146,7 +152,8 @@ pub enum RunError {
         error: CompileError,
     },
     /// `SystemExit` escaped the program (`sys.exit`): the process should
-    /// exit with `code`, after printing `message` to stderr if there is one.
+    /// exit with `code` (as C's `exit`, which keeps its low 8 bits: -1 is
+    /// 255), after printing `message` to stderr if there is one.
     Exit {
         /// The exit status.
         code: i32,
@@ -190,7 +197,8 @@ impl std::fmt::Display for RunError {
 impl std::error::Error for RunError {}
 
 /// How CPython exits on `SystemExit(arg)`: no argument or None is 0, an int
-/// is the status, anything else is printed and the status is 1.
+/// is the status (a C `int`: truncated, or -1 when it does not fit a C
+/// `long`), anything else is printed and the status is 1.
 fn system_exit<S: LockStrategy>(vm: &mut Vm<S>, err: &vm::PyErr<S>) -> RunError {
     let args = interp::exception_args(&err.exc);
     let arg = match args.len() {
@@ -207,6 +215,12 @@ fn system_exit<S: LockStrategy>(vm: &mut Vm<S>, err: &vm::PyErr<S>) -> RunError 
             code: i as i32,
             message: None,
         },
+        object::Value::Obj(ref o) if matches!(o.payload, object::Payload::BigInt(_)) => {
+            RunError::Exit {
+                code: -1,
+                message: None,
+            }
+        }
         object::Value::Bool(b) => RunError::Exit {
             code: b as i32,
             message: None,
@@ -221,7 +235,7 @@ fn system_exit<S: LockStrategy>(vm: &mut Vm<S>, err: &vm::PyErr<S>) -> RunError 
 /// Turns an exception that escaped Python code into the error Rust sees.
 pub(crate) fn run_error<S: LockStrategy>(vm: &mut Vm<S>, err: &vm::PyErr<S>) -> RunError {
     let value = object::Value::Obj(err.exc.clone());
-    if ops::type_name(&value) == "SystemExit" {
+    if interp::is_system_exit(vm, &value) {
         return system_exit(vm, err);
     }
     RunError::Exception {

@@ -94,7 +94,7 @@ pub fn type_kind<S: LockStrategy>(v: &Value<S>) -> TypeKind {
             Payload::Dict(_) => TypeKind::Dict,
             Payload::Set { frozen: false, .. } => TypeKind::Set,
             Payload::Set { frozen: true, .. } => TypeKind::FrozenSet,
-            Payload::Range(_) => TypeKind::Range,
+            Payload::Range(_) | Payload::BigRange(_) => TypeKind::Range,
             Payload::Slice(_) => TypeKind::Slice,
             Payload::Iter(_) => TypeKind::Iterator,
             Payload::DictView(..) => TypeKind::DictView,
@@ -140,6 +140,7 @@ pub fn type_name<S: LockStrategy>(v: &Value<S>) -> String {
                         _ => "list_iterator",
                     },
                     IterState::Range { .. } => "range_iterator",
+                    IterState::BigRange { .. } => "longrange_iterator",
                     IterState::Str { .. } => "str_ascii_iterator",
                     IterState::Dict { kind, .. } => match kind {
                         DictViewKind::Keys => "dict_keyiterator",
@@ -506,42 +507,41 @@ fn repeat<S: LockStrategy>(
         }
         _ => return Ok(None),
     };
+    // A negative count repeats nothing. The sizes are CPython's: past
+    // `isize::MAX` items a str or bytes is "too long" (OverflowError); a
+    // list or tuple, or anything memory cannot hold, is a MemoryError.
     let count = count.max(0) as usize;
-    let too_big = |len: usize| len.checked_mul(count).is_none_or(|n| n > (1 << 34));
+    let too_long = |len: usize, what: &str| -> PyResult<S, ()> {
+        if count > 0 && len > isize::MAX as usize / count {
+            return Err(vm.new_error("OverflowError", format!("{what} too long")));
+        }
+        Ok(())
+    };
     Ok(Some(match seq.payload() {
         Some(Payload::Str(s)) => {
-            if too_big(s.as_str().len()) {
-                return Err(vm.new_error("MemoryError", ""));
-            }
-            new_str(s.as_str().repeat(count))
+            let text = s.as_str();
+            let chars = if text.is_ascii() {
+                text.len()
+            } else {
+                text.chars().count()
+            };
+            new_str(crate::alloc::repeat_text(
+                vm,
+                text,
+                count,
+                chars,
+                "repeated string is",
+            )?)
         }
         Some(Payload::List(_)) => {
             let items = list_snapshot(seq);
-            if too_big(items.len()) {
-                return Err(vm.new_error("MemoryError", ""));
-            }
-            let mut out = Vec::with_capacity(items.len() * count);
-            for _ in 0..count {
-                out.extend(items.iter().cloned());
-            }
-            new_list(out)
+            new_list(crate::alloc::repeat_slice(vm, &items, count)?)
         }
-        Some(Payload::Tuple(items)) => {
-            if too_big(items.len()) {
-                return Err(vm.new_error("MemoryError", ""));
-            }
-            let mut out = Vec::with_capacity(items.len() * count);
-            for _ in 0..count {
-                out.extend(items.iter().cloned());
-            }
-            new_tuple(out)
-        }
+        Some(Payload::Tuple(items)) => new_tuple(crate::alloc::repeat_slice(vm, items, count)?),
         Some(Payload::Bytes(bytes)) => {
-            if too_big(bytes.len()) {
-                return Err(vm.new_error("MemoryError", ""));
-            }
+            too_long(bytes.len(), "repeated bytes are")?;
             Value::Obj(ObjRef::new(Payload::Bytes(
-                bytes.repeat(count).into_boxed_slice(),
+                crate::alloc::repeat_slice(vm, bytes, count)?.into_boxed_slice(),
             )))
         }
         _ => return Ok(None),
@@ -882,6 +882,7 @@ pub fn truthy<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, bool
             Payload::Dict(d) => d.map.with::<S, _>(&o.header, |m| !m.is_empty()),
             Payload::Set { items, .. } => items.with::<S, _>(&o.header, |m| !m.is_empty()),
             Payload::Range(r) => !r.is_empty(),
+            Payload::BigRange(r) => !r.is_empty(),
             _ => true,
         },
     })
@@ -949,6 +950,9 @@ pub fn eq<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyResu
     }
     if let (Some(Payload::Range(x)), Some(Payload::Range(y))) = (a.payload(), b.payload()) {
         return Ok(x.same_sequence(y));
+    }
+    if let (Some(x), Some(y)) = (crate::range::big_range(a), crate::range::big_range(b)) {
+        return Ok(x.same_sequence(&y));
     }
     if crate::sets::is_set(a) && crate::sets::is_set(b) {
         return crate::sets::equal(vm, a, b);
@@ -1227,17 +1231,25 @@ pub fn contains<S: LockStrategy>(
             let key = key_of(vm, item.clone())?;
             Ok(dict_get_key(vm, d, key)?.is_some())
         }
-        Some(Payload::Range(r)) => {
+        Some(Payload::Range(r)) if small_int(item).is_some() || !is_int_like(item) => {
             let Some(i) = small_int(item) else {
                 return Ok(false);
             };
-            let r = *r;
-            if r.step > 0 {
-                Ok(i >= r.start && i < r.stop && (i - r.start) % r.step == 0)
+            // In i128: a difference of two i64s, or -i64::MIN, may not fit.
+            let (i, start, stop, step) =
+                (i as i128, r.start as i128, r.stop as i128, r.step as i128);
+            if step > 0 {
+                Ok(i >= start && i < stop && (i - start) % step == 0)
             } else {
-                Ok(i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0)
+                Ok(i <= start && i > stop && (start - i) % (-step) == 0)
             }
         }
+        Some(Payload::Range(_) | Payload::BigRange(_)) => match to_big(item) {
+            Some(i) => Ok(crate::range::big_range(container)
+                .expect("a range")
+                .contains(&i)),
+            None => Ok(false),
+        },
         _ => {
             if let Some(r) =
                 crate::classes::call_dunder(vm, container, "__contains__", vec![item.clone()])?
@@ -1579,6 +1591,8 @@ pub fn slice_unpack<S: LockStrategy>(vm: &Vm<S>, parts: &[Value<S>; 3]) -> PyRes
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero"));
     }
+    // As CPython's PySlice_Unpack, so that `-step` fits.
+    let step = step.max(-i64::MAX);
     Ok((get(&parts[0])?, get(&parts[1])?, step))
 }
 
@@ -1701,22 +1715,24 @@ pub fn get_item<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, index: &Value<S
                 .map(|i| Value::Int(b[i] as i64))
                 .ok_or_else(|| vm.new_error("IndexError", "index out of range"))
         }
-        Payload::Range(r) => {
+        Payload::Range(r) if slice.is_none() && small_int(index).is_some() => {
             let r = *r;
-            if let Some(parts) = slice {
-                let (start, _, step, count) = slice_indices(vm, parts, r.len() as usize)?;
-                let new_start = r.start + start * r.step;
-                let new_step = r.step * step;
-                return Ok(Value::Obj(ObjRef::new(Payload::Range(RangeObj {
-                    start: new_start,
-                    stop: new_start + count as i64 * new_step,
-                    step: new_step,
-                }))));
-            }
             let i = index_of(vm, "range", index)?;
             seq_index(i, r.len() as usize)
-                .map(|i| Value::Int(r.start + i as i64 * r.step))
+                // The number fits (it lies between start and stop); the
+                // product on the way may not.
+                .map(|i| Value::Int((r.start as i128 + i as i128 * r.step as i128) as i64))
                 .ok_or_else(|| vm.new_error("IndexError", "range object index out of range"))
+        }
+        Payload::Range(_) | Payload::BigRange(_) => {
+            let r = crate::range::big_range(obj).expect("a range");
+            match crate::range::subscript(vm, &r, index)? {
+                Some(v) => Ok(v),
+                None => Err(vm.type_error(format!(
+                    "range indices must be integers or slices, not {}",
+                    type_name(index)
+                ))),
+            }
         }
         Payload::Dict(_) => {
             let key = key_of(vm, index.clone())?;
@@ -1922,6 +1938,7 @@ pub fn len<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, usize> 
         Payload::Set { items, .. } => items.with::<S, _>(&o.header, |m| m.len()),
         Payload::DictView(_, d) => dict_len(&Value::Obj(d.clone())),
         Payload::Range(r) => r.len() as usize,
+        Payload::BigRange(r) => crate::range::len(vm, r)?,
         _ => return Err(vm.type_error(format!("object of type '{}' has no len()", type_name(v)))),
     })
 }
@@ -1966,6 +1983,11 @@ pub fn get_iter<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
             next: r.start,
             stop: r.stop,
             step: r.step,
+        },
+        Payload::BigRange(r) => IterState::BigRange {
+            next: r.start.clone(),
+            stop: r.stop.clone(),
+            step: r.step.clone(),
         },
         Payload::Str(_) => IterState::Str {
             s: o.clone(),
@@ -2025,7 +2047,7 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
         Dict(ObjRef<S>, DictViewKind, usize, usize),
         Seq(ObjRef<S>, usize),
         GetItem(Value<S>, usize),
-        Enumerate(Value<S>, i64),
+        Enumerate(Value<S>, Value<S>),
         Zip(Vec<Value<S>>),
         Map(Value<S>, Vec<Value<S>>),
         Filter(Value<S>, Value<S>),
@@ -2039,6 +2061,15 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
                 let v = *next;
                 *next = next.saturating_add(*step);
                 Step::Done(Some(Value::Int(v)))
+            } else {
+                Step::Done(None)
+            }
+        }
+        IterState::BigRange { next, stop, step } => {
+            if (step.is_positive() && *next < *stop) || (step.is_negative() && *next > *stop) {
+                let v = next.clone();
+                *next += &*step;
+                Step::Done(Some(int_from_big(v)))
             } else {
                 Step::Done(None)
             }
@@ -2076,9 +2107,12 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
             Step::GetItem(obj.clone(), i)
         }
         IterState::Enumerate { inner, count } => {
-            let n = *count;
-            *count += 1;
-            Step::Enumerate(inner.clone(), n)
+            let next = match &*count {
+                Value::Int(i) => i.checked_add(1).map(Value::Int),
+                _ => None,
+            }
+            .unwrap_or_else(|| int_from_big(to_big(count).expect("an int count") + 1));
+            Step::Enumerate(inner.clone(), std::mem::replace(count, next))
         }
         IterState::Zip { inners } => Step::Zip(inners.clone()),
         IterState::Map { func, inners } => Step::Map(func.clone(), inners.clone()),
@@ -2100,7 +2134,7 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
             return Ok(Some(v));
         }
         Step::Enumerate(inner, n) => {
-            return Ok(iter_next(vm, &inner)?.map(|v| new_tuple(vec![Value::Int(n), v])));
+            return Ok(iter_next(vm, &inner)?.map(|v| new_tuple(vec![n, v])));
         }
         Step::Zip(inners) => {
             if inners.is_empty() {
@@ -2202,9 +2236,24 @@ pub fn iterate<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, Vec
         Some(Payload::Tuple(t)) => return Ok(t.to_vec()),
         _ => {}
     }
+    // A range knows its length: room for it is taken at once, so a range
+    // too long for memory is a MemoryError up front (CPython's length hint),
+    // and one too long for a C ssize_t an OverflowError.
+    let hint = match v.payload() {
+        Some(Payload::Range(r)) => r.len() as usize,
+        Some(Payload::BigRange(r)) => crate::range::len(vm, r)?,
+        _ => 0,
+    };
+    let mut out = crate::alloc::vec_with_capacity(vm, hint)?;
     let it = get_iter(vm, v)?;
-    let mut out = Vec::new();
     while let Some(x) = iter_next(vm, &it)? {
+        if out.len() == out.capacity() {
+            // Grow fallibly: a generator without end is a MemoryError once
+            // memory runs out, not an abort.
+            let more = out.len().max(4);
+            out.try_reserve(more)
+                .map_err(|_| crate::alloc::memory_error(vm))?;
+        }
         out.push(x);
     }
     Ok(out)
@@ -2493,6 +2542,12 @@ pub fn get_attr_builtin<S: LockStrategy>(
                 "step" => return Ok(Value::Int(r.step)),
                 _ => {}
             },
+            Payload::BigRange(r) => match attr {
+                "start" => return Ok(int_from_big(r.start.clone())),
+                "stop" => return Ok(int_from_big(r.stop.clone())),
+                "step" => return Ok(int_from_big(r.step.clone())),
+                _ => {}
+            },
             Payload::Slice(parts) => match attr {
                 "start" => return Ok(parts[0].clone()),
                 "stop" => return Ok(parts[1].clone()),
@@ -2547,7 +2602,7 @@ pub fn get_attr_builtin<S: LockStrategy>(
                             _ => Value::None,
                         });
                     }
-                    "code" if type_name(obj) == "SystemExit" => {
+                    "code" if crate::interp::is_system_exit(vm, obj) => {
                         let a = crate::interp::exception_args(o);
                         return Ok(match a.len() {
                             0 => Value::None,

@@ -25,6 +25,8 @@ pub enum Payload<S: LockStrategy> {
         frozen: bool,
     },
     Range(RangeObj),
+    /// A range whose bounds or length do not fit in an i64.
+    BigRange(Box<crate::range::BigRange>),
     Slice(Box<[Value<S>; 3]>),
     Iter(ObjCell<IterState<S>>),
     DictView(DictViewKind, ObjRef<S>),
@@ -176,6 +178,12 @@ pub enum IterState<S: LockStrategy> {
         stop: i64,
         step: i64,
     },
+    /// Iterating a `BigRange` (CPython's `longrange_iterator`).
+    BigRange {
+        next: num_bigint::BigInt,
+        stop: num_bigint::BigInt,
+        step: num_bigint::BigInt,
+    },
     Str {
         s: ObjRef<S>,
         byte_pos: usize,
@@ -186,10 +194,11 @@ pub enum IterState<S: LockStrategy> {
         index: usize,
         len: usize,
     },
-    /// `enumerate(it, start)`.
+    /// `enumerate(it, start)`: `count` is a Python int, which goes on past
+    /// 64 bits as CPython's does.
     Enumerate {
         inner: Value<S>,
-        count: i64,
+        count: Value<S>,
     },
     /// `zip(*its)`.
     Zip {

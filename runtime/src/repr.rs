@@ -224,6 +224,7 @@ pub fn repr<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String
                     format!("{name}([{}])", join_reprs(vm, &items)?)
                 }
                 Payload::Range(r) => range_repr(r),
+                Payload::BigRange(r) => crate::range::repr(r),
                 Payload::Slice(parts) => format!(
                     "slice({}, {}, {})",
                     repr(vm, &parts[0])?,

@@ -514,22 +514,14 @@ fn str_zfill<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     if n >= width {
         return Ok(vm.new_str(s));
     }
-    check_size(vm, width)?;
     let (sign, digits) = match s.chars().next() {
         Some(c @ ('+' | '-')) => (c.to_string(), &s[1..]),
         _ => (String::new(), s),
     };
-    let out = format!("{sign}{}{digits}", "0".repeat(width - n));
+    let mut out = sign;
+    crate::alloc::push_fill(vm, &mut out, '0', width - n)?;
+    out.push_str(digits);
     Ok(vm.new_str(out))
-}
-
-/// A MemoryError for a str longer than 16 GiB (as for `'x' * n`), rather
-/// than an aborting allocation.
-fn check_size<S: LockStrategy>(vm: &Vm<S>, bytes: usize) -> PyResult<S, ()> {
-    if bytes > 1 << 34 {
-        return Err(vm.new_error("MemoryError", ""));
-    }
-    Ok(())
 }
 
 /// `center`, `ljust`, `rjust`: pad to a width with a fill character.
@@ -550,7 +542,6 @@ fn justify<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>, name: &str, align: ch
     if n >= width {
         return Ok(vm.new_str(s));
     }
-    check_size(vm, width.saturating_mul(fill.len_utf8()))?;
     let total = width - n;
     let (left, right) = match align {
         '<' => (0, total),
@@ -562,8 +553,10 @@ fn justify<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>, name: &str, align: ch
             (left, total - left)
         }
     };
-    let f = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
-    let out = format!("{}{s}{}", f(left), f(right));
+    let mut out = String::new();
+    crate::alloc::push_fill(vm, &mut out, fill, left)?;
+    out.push_str(s);
+    crate::alloc::push_fill(vm, &mut out, fill, right)?;
     Ok(vm.new_str(out))
 }
 
@@ -997,8 +990,7 @@ fn str_expandtabs<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResul
             '\t' => {
                 if tabsize > 0 {
                     let n = tabsize - col % tabsize;
-                    check_size(vm, out.len() + n as usize)?;
-                    out.extend(std::iter::repeat_n(' ', n as usize));
+                    crate::alloc::push_fill(vm, &mut out, ' ', n as usize)?;
                     col += n;
                 }
             }

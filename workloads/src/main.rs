@@ -178,7 +178,8 @@ fn run(
             if let Some(m) = message {
                 eprintln!("{m}");
             }
-            ExitCode::from(code.clamp(0, 255) as u8)
+            // C's exit(code) keeps the low 8 bits: -1 is 255, 256 is 0.
+            ExitCode::from(code as u8)
         }
         Err(e @ RunError::Io { .. }) => {
             eprintln!("gilgamesh: {e}");

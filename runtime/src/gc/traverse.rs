@@ -23,6 +23,7 @@ pub(crate) fn is_container<S: LockStrategy>(payload: &Payload<S>) -> bool {
         | Payload::BigInt(_)
         | Payload::Bytes(_)
         | Payload::Range(_)
+        | Payload::BigRange(_)
         | Payload::Builtin(_)
         | Payload::Lock(_)
         | Payload::Socket(_)
@@ -161,7 +162,7 @@ fn iter_refs<S: LockStrategy>(st: &IterState<S>, v: &mut Visitor) {
             sentinel: b,
         } => v.values([a, b]),
         IterState::GetItem { obj, .. } => v.value(obj),
-        IterState::Range { .. } | IterState::Exhausted => {}
+        IterState::Range { .. } | IterState::BigRange { .. } | IterState::Exhausted => {}
     }
 }
 

@@ -36,16 +36,15 @@ pub fn fnv1a(data: &[u8], rounds: u32) -> u64 {
 }
 
 /// A deterministic buffer of `n` pseudo-random bytes.
-fn make_buffer(n: usize) -> Vec<u8> {
+fn make_buffer(mut buf: Vec<u8>, n: usize) -> Vec<u8> {
     let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-    (0..n)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x as u8
-        })
-        .collect()
+    buf.extend((0..n).map(|_| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x as u8
+    }));
+    buf
 }
 
 /// `hash_bytes(data_or_size, rounds=1)`: hashes a `bytes` object, or a
@@ -66,7 +65,8 @@ fn hash_bytes<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S>
             if n < 0 {
                 return Err(vm.value_error("size must be non-negative"));
             }
-            vm.allow_threads(|| fnv1a(&make_buffer(n as usize), rounds))
+            let buf = crate::alloc::vec_with_capacity(vm, n as usize)?;
+            vm.allow_threads(|| fnv1a(&make_buffer(buf, n as usize), rounds))
         }
     };
     Ok(ops::int_from_big(h.into()))

@@ -1,6 +1,8 @@
-//! The `queue` module: `Queue` on a crossbeam channel (bounded when
-//! `maxsize > 0`). Blocking `put`/`get` detach from the runtime while they
-//! wait, as CPython's release the GIL; `task_done`/`join` count unfinished
+//! The `queue` module: `Queue` on an unbounded crossbeam channel, with a
+//! count of slots for `maxsize > 0` (crossbeam's bounded channels allocate
+//! their whole capacity up front, and `maxsize` is the program's to choose).
+//! Blocking `put`/`get` detach from the runtime while they wait, as
+//! CPython's release the GIL; `task_done`/`join` count unfinished
 //! items under a mutex and condition variable. `LifoQueue` and
 //! `PriorityQueue` are written in Python (`py/queue.py`), as CPython writes
 //! them, since their orders need a list and Python comparisons.
@@ -11,14 +13,19 @@ use crate::ops;
 use crate::strategy::LockStrategy;
 use crate::sync::{lock, Condvar, Mutex};
 use crate::vm::{Args, PyErr, PyResult, Vm};
-use crossbeam::channel::{self, Receiver, RecvTimeoutError, Sender, TryRecvError, TrySendError};
-use std::time::Duration;
+use crossbeam::channel::{self, Receiver, Sender, TryRecvError};
+use std::time::{Duration, Instant};
 
 /// A `queue.Queue`.
 pub struct QueueObj<S: LockStrategy> {
     tx: Sender<Value<S>>,
     rx: Receiver<Value<S>>,
     maxsize: usize,
+    /// On a bounded queue, the items in it or being put: a `put` takes a
+    /// slot before it sends, a `get` gives one back after it receives and
+    /// wakes a `put` waiting on `not_full`.
+    slots: Mutex<usize>,
+    not_full: Condvar,
     /// Items put and not yet marked done (`task_done`).
     unfinished: Mutex<u64>,
     all_done: Condvar,
@@ -64,11 +71,7 @@ fn new_queue<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> 
         Some(v) => ops::expect_int(vm, &v)?.max(0) as usize,
         None => 0,
     };
-    let (tx, rx) = if maxsize > 0 {
-        channel::bounded(maxsize)
-    } else {
-        channel::unbounded()
-    };
+    let (tx, rx) = channel::unbounded();
     let module = super::import(
         vm,
         &match vm.new_str("queue") {
@@ -91,6 +94,8 @@ fn new_queue<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> 
             tx,
             rx,
             maxsize,
+            slots: Mutex::new(0),
+            not_full: Condvar::new(),
             unfinished: Mutex::new(0),
             all_done: Condvar::new(),
             empty,
@@ -112,15 +117,16 @@ fn raise<S: LockStrategy>(class: &ObjRef<S>) -> PyErr<S> {
     }
 }
 
-/// `block` and `timeout` arguments: None means wait forever. As in CPython,
-/// a negative timeout is an error only where the call could wait: when
-/// blocking, and for `put` only on a bounded queue (`can_wait`).
+/// `block` and `timeout` arguments: a timeout of None means wait for ever.
+/// As in CPython, the timeout is read (an error when negative) only where
+/// the call could wait: when blocking, and for `put` only on a bounded
+/// queue (`can_wait`); it stays seconds until a wait needs it.
 fn block_timeout<S: LockStrategy>(
     vm: &mut Vm<S>,
     args: &mut Args<S>,
     first: usize,
     can_wait: bool,
-) -> PyResult<S, (bool, Option<Duration>)> {
+) -> PyResult<S, (bool, Option<f64>)> {
     let block = match args
         .take_kw("block")
         .or_else(|| args.pos.get(first).cloned())
@@ -133,15 +139,76 @@ fn block_timeout<S: LockStrategy>(
         .or_else(|| args.pos.get(first + 1).cloned())
     {
         None | Some(Value::None) => None,
+        Some(_) if !(block && can_wait) => None,
         Some(v) => {
-            let secs = super::time::seconds_arg(vm, &v)?;
-            if secs < 0.0 && block && can_wait {
+            // CPython adds the timeout to the clock, as a float.
+            let secs = match &v {
+                Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => ops::to_big(&v)
+                    .and_then(|b| num_traits::ToPrimitive::to_f64(&b))
+                    .filter(|f| f.is_finite())
+                    .ok_or_else(|| {
+                        vm.new_error("OverflowError", "int too large to convert to float")
+                    })?,
+                _ => super::time::seconds_arg(vm, &v)?,
+            };
+            if secs < 0.0 {
                 return Err(vm.value_error("'timeout' must be a non-negative number"));
             }
-            Some(Duration::from_secs_f64(secs.max(0.0)))
+            Some(secs)
         }
     };
     Ok((block, timeout))
+}
+
+/// How long a blocked call waits, None for ever. CPython waits on a lock
+/// for what is left: NaN never runs out (it waits until the queue is
+/// ready), and a time beyond its clock is an OverflowError.
+fn wait_time<S: LockStrategy>(vm: &Vm<S>, timeout: Option<f64>) -> PyResult<S, Option<Duration>> {
+    match timeout {
+        None => Ok(None),
+        Some(secs) if secs.is_nan() => Ok(None),
+        Some(secs) => super::time::time_arg(vm, &Value::Float(secs))
+            .map(|secs| Some(Duration::from_secs_f64(secs.max(0.0)))),
+    }
+}
+
+/// Takes a slot of a bounded queue, waiting for one if `block`; false when
+/// none came.
+fn take_slot<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    q: &QueueObj<S>,
+    block: bool,
+    timeout: Option<f64>,
+) -> PyResult<S, bool> {
+    {
+        let mut n = lock(&q.slots);
+        if *n < q.maxsize {
+            *n += 1;
+            return Ok(true);
+        }
+    }
+    if !block {
+        return Ok(false);
+    }
+    // A deadline past the clock's range is as good as none.
+    let deadline = wait_time(vm, timeout)?.map(|t| Instant::now().checked_add(t));
+    Ok(vm.blocking(|| {
+        let mut n = lock(&q.slots);
+        while *n >= q.maxsize {
+            n = match deadline {
+                None | Some(None) => q.not_full.wait(n),
+                Some(Some(deadline)) => {
+                    let left = deadline.saturating_duration_since(Instant::now());
+                    if left.is_zero() {
+                        return false;
+                    }
+                    q.not_full.wait_timeout(&q.slots, n, left).0
+                }
+            };
+        }
+        *n += 1;
+        true
+    }))
 }
 
 fn put<S: LockStrategy>(
@@ -149,48 +216,38 @@ fn put<S: LockStrategy>(
     q: &QueueObj<S>,
     item: Value<S>,
     block: bool,
-    timeout: Option<Duration>,
+    timeout: Option<f64>,
 ) -> PyResult<S> {
-    *lock(&q.unfinished) += 1;
-    // A send that fails hands the item back, and it is dropped only here,
-    // attached: the blocking closures run detached, where releasing a
-    // reference would change its count without the GIL.
-    let sent = match q.tx.try_send(item) {
-        Ok(()) => Ok(()),
-        Err(TrySendError::Full(item)) if block => match timeout {
-            None => vm.blocking(|| q.tx.send(item).map_err(|e| e.into_inner())),
-            Some(t) => vm.blocking(|| q.tx.send_timeout(item, t).map_err(|e| e.into_inner())),
-        },
-        Err(e) => Err(e.into_inner()),
-    };
-    match sent {
-        Ok(()) => Ok(Value::None),
-        Err(unsent) => {
-            drop(unsent);
-            *lock(&q.unfinished) -= 1;
-            Err(raise(&q.full))
-        }
+    if q.maxsize > 0 && !take_slot(vm, q, block, timeout)? {
+        return Err(raise(&q.full));
     }
+    *lock(&q.unfinished) += 1;
+    // The channel is unbounded and its receiver lives in `q`: this cannot
+    // fail, and an item it handed back would be dropped here, attached.
+    let _ = q.tx.send(item);
+    Ok(Value::None)
 }
 
 fn get<S: LockStrategy>(
     vm: &mut Vm<S>,
     q: &QueueObj<S>,
     block: bool,
-    timeout: Option<Duration>,
+    timeout: Option<f64>,
 ) -> PyResult<S> {
     let got = match q.rx.try_recv() {
-        Ok(v) => Ok(v),
-        Err(TryRecvError::Empty) if block => match timeout {
-            None => vm.blocking(|| q.rx.recv().map_err(|_| ())),
-            Some(t) => vm.blocking(|| match q.rx.recv_timeout(t) {
-                Ok(v) => Ok(v),
-                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => Err(()),
-            }),
+        Ok(v) => Some(v),
+        Err(TryRecvError::Empty) if block => match wait_time(vm, timeout)? {
+            None => vm.blocking(|| q.rx.recv().ok()),
+            Some(t) => vm.blocking(|| q.rx.recv_timeout(t).ok()),
         },
-        Err(_) => Err(()),
+        Err(_) => None,
     };
-    got.map_err(|()| raise(&q.empty))
+    let item = got.ok_or_else(|| raise(&q.empty))?;
+    if q.maxsize > 0 {
+        *lock(&q.slots) -= 1;
+        q.not_full.notify_one();
+    }
+    Ok(item)
 }
 
 fn queue_put<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {

@@ -729,7 +729,8 @@ fn sock_recv<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
         return Err(vm.value_error("negative buffersize in recv"));
     }
     let (stream, timeout) = stream_of(vm, socket_of(&args.pos[0]))?;
-    let mut buf = vec![0u8; size as usize];
+    let mut buf = crate::alloc::vec_with_capacity(vm, size as usize)?;
+    buf.resize(size as usize, 0);
     let n = vm
         .blocking(|| loop {
             match (&*stream).read(&mut buf) {

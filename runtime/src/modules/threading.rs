@@ -307,7 +307,11 @@ fn run_thread<S: LockStrategy>(interp: Arc<crate::interp::Interp<S>>, this: ObjR
                 pos: t.args.clone(),
                 kw: t.kwargs.clone(),
             };
-            if let Err(e) = vm.call_args(&t.target, args) {
+            let err = vm.call_args(&t.target, args).err();
+            // SystemExit ends the thread silently, as in CPython.
+            if let Some(e) =
+                err.filter(|e| !crate::interp::is_system_exit(&vm, &Value::Obj(e.exc.clone())))
+            {
                 // CPython's threading.excepthook: report, and the thread ends.
                 let name = lock(&t.name).clone();
                 vm.interp.flush_stdout();
@@ -345,8 +349,19 @@ fn thread_join<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     }
     let timeout = match args.pos.get(1) {
         None | Some(Value::None) => None,
-        // NaN waits no time; a timeout too long for a Duration waits for ever.
-        Some(v) => Duration::try_from_secs_f64(super::time::seconds_arg(vm, v)?.max(0.0)).ok(),
+        // CPython waits `max(timeout, 0)`: a negative timeout (even one too
+        // large for a time) does not wait; NaN stays NaN, a ValueError.
+        Some(v) => {
+            let negative = match v {
+                Value::Float(f) => *f < 0.0,
+                _ => ops::to_big(v).is_some_and(|b| b.sign() == num_bigint::Sign::Minus),
+            };
+            Some(if negative {
+                Duration::ZERO
+            } else {
+                Duration::from_secs_f64(super::time::time_arg(vm, v)?)
+            })
+        }
     };
     t.finished.join::<S>(vm.strategy(), vm.ident, timeout);
     Ok(Value::None)
@@ -473,17 +488,15 @@ fn lock_acquire<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<
     let timeout = match timeout_kw.or_else(|| args.pos.get(2).cloned()) {
         None => None,
         Some(v) => {
-            let t = super::time::seconds_arg(vm, &v)?;
-            if t < 0.0 && t != -1.0 {
-                return Err(vm.value_error("timeout value must be a non-negative number"));
-            }
+            let t = super::time::time_arg(vm, &v)?;
             if !blocking && t != -1.0 {
                 return Err(vm.value_error("can't specify a timeout for a non-blocking call"));
             }
-            // -1 waits for ever; so does a timeout too long for a Duration.
-            (t >= 0.0)
-                .then(|| Duration::try_from_secs_f64(t).ok())
-                .flatten()
+            if t < 0.0 && t != -1.0 {
+                return Err(vm.value_error("timeout value must be positive"));
+            }
+            // -1 waits for ever.
+            (t >= 0.0).then(|| Duration::from_secs_f64(t))
         }
     };
     let got = lock_of(&args.pos[0]).acquire::<S>(vm.strategy(), vm.ident, blocking, timeout);
