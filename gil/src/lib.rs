@@ -90,30 +90,69 @@ pub type GilRelease = GilMode<true>;
 /// Reference counting and the GIL operations under a GIL.
 mod common {
     use super::*;
+    use runtime::sync::AtomicU32;
+
+    /// Reads a count that only the GIL's holder changes: a `Relaxed` load,
+    /// the plain load it stands for.
+    ///
+    /// The loom build then reads it again with loom's unsynchronised load,
+    /// whose value it returns: loom reports that as a causality violation
+    /// unless every store to the count happens before it, so the models see
+    /// a count changed by a thread that does not hold the GIL (`loom-tests`'
+    /// `loom_gil.rs`, `loom_detach.rs`).
+    #[inline(always)]
+    fn plain_load(rc: &AtomicU32) -> u32 {
+        #[cfg(loom)]
+        if !unwinding() {
+            // SAFETY: an unsynchronised load under loom is a checked read of
+            // the latest store (loom panics when a store is concurrent with
+            // it); it is the value a `Relaxed` load returns when the GIL
+            // orders every update before it.
+            return unsafe { rc.unsync_load() };
+        }
+        rc.load(Ordering::Relaxed)
+    }
+
+    /// loom only: whether the thread unwinds from a failure that loom
+    /// reported. It then leaves counts alone (what it drops leaks, in an
+    /// execution that failed already): a store to a count can report a
+    /// second causality violation, and a panic while unwinding aborts the
+    /// test process. Always false in production builds.
+    #[inline(always)]
+    fn unwinding() -> bool {
+        #[cfg(loom)]
+        {
+            std::thread::panicking()
+        }
+        #[cfg(not(loom))]
+        {
+            false
+        }
+    }
 
     /// # Safety
     /// `LockStrategy::incref`'s contract: the caller holds the GIL.
     #[inline(always)]
     pub(crate) unsafe fn incref(header: &Header) {
-        if header.is_immortal() {
+        if header.is_immortal() || unwinding() {
             return;
         }
         // The GIL serialises every count update: a plain load and store.
         // SAFETY: the strategy's count operation; the caller holds the GIL.
         let rc = unsafe { header.refcount_word() };
-        rc.store(rc.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
+        rc.store(plain_load(rc) + 1, Ordering::Relaxed);
     }
 
     /// # Safety
     /// `LockStrategy::decref`'s contract: the caller holds the GIL.
     #[inline(always)]
     pub(crate) unsafe fn decref(header: &Header) -> bool {
-        if header.is_immortal() {
+        if header.is_immortal() || unwinding() {
             return false;
         }
         // SAFETY: the strategy's count operation; the caller holds the GIL.
         let rc = unsafe { header.refcount_word() };
-        let old = rc.load(Ordering::Relaxed);
+        let old = plain_load(rc);
         debug_assert!(old > 0, "decref of an object with no references");
         let new = old - 1;
         rc.store(new, Ordering::Relaxed);
@@ -130,7 +169,7 @@ mod common {
         // The GIL serialises this with every other count update.
         // SAFETY: the strategy's count operation; the caller holds the GIL.
         let rc = unsafe { header.refcount_word() };
-        let n = rc.load(Ordering::Relaxed);
+        let n = plain_load(rc);
         if n == 0 {
             return false;
         }

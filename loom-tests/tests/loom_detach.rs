@@ -19,10 +19,11 @@
 #![cfg(loom)]
 
 use gil::{Gil, GilMode, GilRelease, GilState, Mutant};
-use loom_tests::{check, rejection};
+use loom_tests::{bytecode, check, rejection};
 use runtime::detach::{self, loom_switches};
 use runtime::modules::threading::LockObj;
-use runtime::sync::{self, thread, AtomicBool, AtomicUsize, Condvar, Mutex, Ordering};
+use runtime::object::ObjRef;
+use runtime::sync::{self, thread, Condvar, Mutex};
 use runtime::{LockStrategy, ThreadIdent};
 use std::sync::atomic as std_atomic;
 // `std`'s `Arc`, not loom's: a loom `Arc` dropped while a thread unwinds
@@ -82,33 +83,44 @@ fn reset() {
 // ---------------------------------------------------------------------------
 // Shared pieces
 
-/// What a model's threads share besides the strategy state: a flag that says
-/// a thread is running bytecode, and a counter that the running thread
-/// updates with a non-atomic-in-spirit load and store.
-#[derive(Default)]
+/// The Python object a model's threads share: a list that each runs
+/// bytecode on ([`bytecode::section`]). Its count changes are plain loads and
+/// stores under the GIL, which loom checks against every other thread's: a
+/// thread that runs bytecode without holding the GIL (or while another
+/// thread also runs bytecode) is a causality violation.
 struct Section {
-    inside: AtomicBool,
-    counter: AtomicUsize,
+    list: ObjRef<Gil>,
 }
 
 impl Section {
-    /// Bytecode that `me` runs while attached: nobody else may be running
-    /// bytecode, `me` must hold the GIL, and an update made by the previous
-    /// holder must be visible (a missing happens-before edge loses one).
-    fn run(&self, gil: &GilState, me: ThreadIdent) {
-        assert!(
-            !self.inside.swap(true, Ordering::Relaxed),
-            "two threads hold the GIL"
-        );
-        assert!(gil.holds(me), "running bytecode without holding the GIL");
-        let v = self.counter.load(Ordering::Relaxed);
-        self.counter.store(v + 1, Ordering::Relaxed);
-        self.inside.store(false, Ordering::Relaxed);
+    fn new() -> Self {
+        Self {
+            list: bytecode::new_list(),
+        }
     }
 
-    fn count(&self) -> usize {
-        self.counter.load(Ordering::Relaxed)
+    /// Bytecode that a thread runs while attached.
+    fn run(&self, gil: &GilState) {
+        bytecode::section(gil, &self.list);
     }
+
+    /// How many sections ran (after every thread finished).
+    fn count(&self) -> usize {
+        bytecode::len(&self.list)
+    }
+}
+
+/// What loom reports for bytecode run without the GIL: a causality
+/// violation on the shared list's count or, where nothing else ran
+/// meanwhile, the detach of a thread that does not hold the GIL finding it
+/// unlocked (`drop_gil`).
+fn assert_unprotected(msg: &str) {
+    assert!(
+        ["Causality violation", "not locked"]
+            .iter()
+            .any(|m| msg.contains(m)),
+        "{msg}"
+    );
 }
 
 /// A safe point as the VM makes one.
@@ -136,7 +148,8 @@ fn safe_point<S: LockStrategy<Shared = GilState>>(shared: &GilState, me: ThreadI
 /// `detach::blocking` when the lock is held and re-attaches after it got
 /// it; `time.sleep` is `detach::blocking` around a yield. Properties: a
 /// thread that re-attaches holds the GIL and nobody else does (every
-/// `section` checks), the waiting thread does not keep the GIL (the holder
+/// `section` changes the shared list's count, which loom checks against the
+/// other thread's changes), the waiting thread does not keep the GIL (the holder
 /// of the `Lock` needs the GIL to release it: a deadlock otherwise), no
 /// update is lost, both finish, the GIL ends unlocked.
 fn blocking_model(mutant: Mutant) {
@@ -144,16 +157,16 @@ fn blocking_model(mutant: Mutant) {
         sync::set_timeout_budget(TIMEOUTS);
         let gil = Arc::new(GilState::with_mutant(INTERVAL, mutant));
         let lock = Arc::new(LockObj::new());
-        let section = Arc::new(Section::default());
+        let section = Arc::new(Section::new());
         let work = {
             let (gil, lock, section) = (gil.clone(), lock.clone(), section.clone());
             move |me: ThreadIdent| {
                 Gil::attach(&gil, me);
                 assert!(lock.acquire::<Gil>(&gil, me, true, None));
-                section.run(&gil, me);
+                section.run(&gil);
                 safe_point::<Gil>(&gil, me);
                 detach::blocking::<Gil, _>(&gil, me, thread::yield_now);
-                section.run(&gil, me);
+                section.run(&gil);
                 assert!(lock.release());
                 safe_point::<Gil>(&gil, me);
                 Gil::detach(&gil, me);
@@ -191,26 +204,15 @@ fn mutant_blocking_stays_attached_is_rejected() {
 fn mutant_blocking_no_reattach_is_rejected() {
     let _s = Switches::with(&loom_switches::MUTANT_BLOCKING_NO_REATTACH);
     let msg = rejection(|| blocking_model(Mutant::None));
-    assert!(
-        ["without holding the GIL", "two threads hold", "not locked"]
-            .iter()
-            .any(|m| msg.contains(m)),
-        "{msg}"
-    );
+    assert_unprotected(&msg);
 }
 
 #[test]
 fn mutant_fast_reattach_is_rejected() {
     let _s = Switches::none();
     let msg = rejection(|| blocking_model(Mutant::FastReattach));
-    // Two holders: seen as two threads inside, or as a thread inside that is
-    // not the GIL's last holder.
-    assert!(
-        ["two threads hold", "without holding the GIL"]
-            .iter()
-            .any(|m| msg.contains(m)),
-        "{msg}"
-    );
+    // Two holders: two threads change the list's count unordered.
+    assert_unprotected(&msg);
 }
 
 // ---------------------------------------------------------------------------
@@ -218,7 +220,9 @@ fn mutant_fast_reattach_is_rejected() {
 
 /// Thread A calls a native function that declares it releases the GIL
 /// (`releases_gil`) and that returns only once thread B has run bytecode;
-/// B attaches, runs a section, says so, and detaches. Under `gil-release`
+/// B attaches, runs a section, says so, reaches a safe point, runs another
+/// section (which A's next section must be ordered with: A must have
+/// re-attached), and detaches. Under `gil-release`
 /// ([`GilRelease`]) the native call detaches, B runs while it is in
 /// progress, and A re-attaches before it runs bytecode again. Under `gil`
 /// ([`Gil`]) the native call keeps the GIL, so B cannot run until it
@@ -228,7 +232,7 @@ fn native_call_model<const RELEASE: bool>(releases_gil: bool) {
     check(move || {
         sync::set_timeout_budget(TIMEOUTS);
         let gil = Arc::new(GilState::new(INTERVAL));
-        let section = Arc::new(Section::default());
+        let section = Arc::new(Section::new());
         // Set by B after it ran bytecode; what the native function waits for.
         let progress = Arc::new((Mutex::new(false), Condvar::new()));
         let b = {
@@ -236,15 +240,16 @@ fn native_call_model<const RELEASE: bool>(releases_gil: bool) {
             thread::spawn(move || {
                 sync::set_timeout_budget(TIMEOUTS);
                 GilMode::<RELEASE>::attach(&gil, B);
-                section.run(&gil, B);
+                section.run(&gil);
                 *sync::lock(&progress.0) = true;
                 progress.1.notify_one();
                 safe_point::<GilMode<RELEASE>>(&gil, B);
+                section.run(&gil);
                 GilMode::<RELEASE>::detach(&gil, B);
             })
         };
         GilMode::<RELEASE>::attach(&gil, A);
-        section.run(&gil, A);
+        section.run(&gil);
         let b_ran = detach::allow_threads::<GilMode<RELEASE>, _>(&gil, A, releases_gil, || {
             let (done, cond) = &*progress;
             let mut done = sync::lock(done);
@@ -254,11 +259,11 @@ fn native_call_model<const RELEASE: bool>(releases_gil: bool) {
             true
         });
         assert!(b_ran);
-        section.run(&gil, A);
+        section.run(&gil);
         safe_point::<GilMode<RELEASE>>(&gil, A);
         GilMode::<RELEASE>::detach(&gil, A);
         b.join().unwrap();
-        assert_eq!(section.count(), 3);
+        assert_eq!(section.count(), 4);
         assert!(!gil.is_locked(), "the GIL is still locked at the end");
     });
 }
@@ -294,12 +299,70 @@ fn mutant_native_stays_attached_is_rejected() {
 fn mutant_native_no_reattach_is_rejected() {
     let _s = Switches::with(&loom_switches::MUTANT_BLOCKING_NO_REATTACH);
     let msg = rejection(|| native_call_model::<true>(true));
-    assert!(
-        ["without holding the GIL", "two threads hold", "not locked"]
-            .iter()
-            .any(|m| msg.contains(m)),
-        "{msg}"
-    );
+    assert_unprotected(&msg);
+}
+
+// ---------------------------------------------------------------------------
+// 4. Dropping a value: only while attached
+
+/// Thread A holds a reference of its own to a list (`ObjRef<Gil>`, a clone)
+/// and makes a blocking call (`detach::blocking`); thread B attaches and
+/// runs bytecode on the same list twice, with a safe point in between, so
+/// the list's count changes under the GIL. A drops its reference after the
+/// blocking call returned, attached again, as every caller of
+/// `Vm::blocking` must; with `drop_detached` it drops it inside the call,
+/// while detached (the bug of `queue.Queue.put` with a time-out, which
+/// dropped the item it could not put inside its blocking wait). Under the
+/// GIL a drop is a plain load and store of the count, so the detached drop
+/// races with B's count changes and loom reports a causality violation.
+fn drop_model(drop_detached: bool) {
+    check(move || {
+        sync::set_timeout_budget(TIMEOUTS);
+        let gil = Arc::new(GilState::new(INTERVAL));
+        let section = Arc::new(Section::new());
+        let b = {
+            let (gil, section) = (gil.clone(), section.clone());
+            thread::spawn(move || {
+                sync::set_timeout_budget(TIMEOUTS);
+                Gil::attach(&gil, B);
+                section.run(&gil);
+                safe_point::<Gil>(&gil, B);
+                section.run(&gil);
+                Gil::detach(&gil, B);
+            })
+        };
+        Gil::attach(&gil, A);
+        let value = section.list.clone();
+        if drop_detached {
+            detach::blocking::<Gil, _>(&gil, A, move || {
+                thread::yield_now();
+                drop(value);
+            });
+        } else {
+            detach::blocking::<Gil, _>(&gil, A, thread::yield_now);
+            drop(value);
+        }
+        safe_point::<Gil>(&gil, A);
+        Gil::detach(&gil, A);
+        b.join().unwrap();
+        assert_eq!(section.count(), 2);
+        assert_eq!(bytecode::refcount(&section.list), 1);
+        assert!(!gil.is_locked(), "the GIL is still locked at the end");
+    });
+}
+
+#[test]
+fn drop_while_attached() {
+    let _s = Switches::none();
+    drop_model(false);
+}
+
+/// Not a switch in the runtime: the model's own broken variant.
+#[test]
+fn mutant_drop_while_detached_is_rejected() {
+    let _s = Switches::none();
+    let msg = rejection(|| drop_model(true));
+    assert!(msg.contains("Causality violation"), "{msg}");
 }
 
 /// The models' `Gil`/`GilRelease` are the production types.

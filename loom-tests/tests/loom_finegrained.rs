@@ -13,9 +13,13 @@
 //! Each model is also run against deliberately broken variants of the
 //! protocol (the `MUTANT_*` switches in `refcount.rs` and `objlock.rs`, which
 //! exist only under `cfg(loom)`) and must reject them, so that no model passes
-//! vacuously. Payloads are `loom::cell::UnsafeCell`s: loom checks every access
-//! to them against its happens-before relation, so a missing edge is reported
-//! as a causality violation even when the interleaving looks harmless.
+//! vacuously. The reference-count models run on real objects
+//! (`ObjRef<FineGrained>`, freed by the runtime's own free path), whose
+//! headers carry a loom cell in the loom build (see `runtime::header`); the
+//! object-lock models' payloads are `loom::cell::UnsafeCell`s. loom checks
+//! every access to them against its happens-before relation, so a missing
+//! edge is reported as a causality violation even when the interleaving
+//! looks harmless.
 //!
 //! The switches are process-wide, so every test holds [`SERIAL`] while it
 //! runs (a mutant switched on by one test would break a model running beside
@@ -25,10 +29,9 @@
 use finegrained::{objlock, refcount, FineGrained};
 use loom::cell::UnsafeCell;
 use loom_tests::{check, rejection};
-use runtime::object::Header;
-use runtime::sync::{thread, AtomicBool, AtomicUsize, Ordering};
+use runtime::object::{Header, ObjCell, ObjRef, Payload, PyStr, Value};
+use runtime::sync::{thread, AtomicBool, Ordering};
 use runtime::LockStrategy;
-use std::ptr::NonNull;
 use std::sync::atomic as std_atomic;
 // `std`'s `Arc`, not loom's, to share a model's objects between its threads:
 // a loom `Arc` that is dropped while a thread unwinds from a deadlock that
@@ -97,141 +100,55 @@ fn reset_switches() {
 // ---------------------------------------------------------------------------
 // 1. Reference counting
 
-/// What each thread writes into its own slot of the payload.
-const WRITTEN: [u64; 2] = [0xA, 0xB];
-
-/// A heap object as the runtime lays it out: a header, then a payload. Each
-/// thread writes its own slot while it holds a reference; the free reads and
-/// then overwrites every slot, as a payload's drop glue would.
-struct Obj {
-    header: Header,
-    slots: [UnsafeCell<u64>; 2],
+/// A real object: an empty list, `ObjRef<FineGrained>`. Cloning and
+/// dropping it are `ObjRef`'s own clone and drop (the strategy's `incref`
+/// and `decref`), and the drop that takes the count to zero frees it
+/// through the runtime's `free_object`, which drops the list's items.
+fn new_list() -> ObjRef<S> {
+    ObjRef::new(Payload::List(ObjCell::new(Vec::new())))
 }
 
-/// What the model observes of one object's life, kept outside the object.
-#[derive(Default)]
-struct Life {
-    /// References dropped so far (counted before their decref).
-    released: AtomicUsize,
-    /// Decrefs that returned `true`.
-    frees: AtomicUsize,
+/// A use of the object through a reference: `list.append` of a new str
+/// object, under the list's lock. The str object is made by this thread and
+/// freed with the list by whichever thread frees it, which must see it
+/// (loom checks that its header's creation happens before the free's
+/// accesses), and every access to the list's header (its lock byte, its
+/// count) must happen before the free (see `runtime::header`).
+fn append(list: &ObjRef<S>, what: &str) {
+    let Payload::List(items) = &list.payload else {
+        unreachable!("a list")
+    };
+    let item = Value::Obj(ObjRef::new(Payload::Str(PyStr::new(what))));
+    items.with::<S, _>(&list.header, |v| v.push(item));
 }
 
-/// A counted reference, as `runtime::object::ObjRef`: `clone` is the
-/// strategy's incref, `drop` its decref, and the decref that returns `true`
-/// frees the object.
-struct Ref {
-    ptr: NonNull<Obj>,
-    life: Arc<Life>,
-    /// How many references the model makes to the object in all.
-    refs: usize,
-}
-
-// SAFETY: as for `ObjRef`: the count is only changed through the strategy's
-// atomic incref/decref, and each thread writes only its own payload slot.
-unsafe impl Send for Ref {}
-
-impl Ref {
-    /// A new object with one reference (`Header::new` starts the count at 1).
-    fn new(refs: usize) -> Self {
-        let obj = Box::new(Obj {
-            header: Header::new(0),
-            slots: [UnsafeCell::new(0), UnsafeCell::new(0)],
-        });
-        Self {
-            ptr: NonNull::from(Box::leak(obj)),
-            life: Arc::new(Life::default()),
-            refs,
-        }
-    }
-
-    fn obj(&self) -> &Obj {
-        // SAFETY: we hold a counted reference, so the object is alive.
-        unsafe { self.ptr.as_ref() }
-    }
-
-    /// A use of the object through this reference: writes slot `i`.
-    fn write(&self, i: usize) {
-        self.obj().slots[i].with_mut(|p| {
-            // SAFETY: only this thread touches slot `i` while the object is
-            // alive; loom checks it against the free.
-            unsafe { *p = WRITTEN[i] }
-        });
-    }
-}
-
-impl Clone for Ref {
-    fn clone(&self) -> Self {
-        S::incref(&self.obj().header);
-        Self {
-            ptr: self.ptr,
-            life: self.life.clone(),
-            refs: self.refs,
-        }
-    }
-}
-
-impl Drop for Ref {
-    fn drop(&mut self) {
-        self.life.released.fetch_add(1, Ordering::Relaxed);
-        if S::decref(&self.obj().header) {
-            free(self.ptr, &self.life, self.refs);
-        }
-    }
-}
-
-/// Frees an object whose decref returned `true`, checking first that this is
-/// the only free, that every other thread's writes are visible here (loom
-/// reports a causality violation on the slot reads when they do not happen
-/// before the free), and that no reference is still held.
-fn free(ptr: NonNull<Obj>, life: &Life, refs: usize) {
+/// Every object a model made is freed (exactly once: a second free is
+/// reported by the loom build's header, see `runtime::header`).
+fn assert_all_freed(before: usize) {
     assert_eq!(
-        life.frees.fetch_add(1, Ordering::Relaxed),
-        0,
-        "a second decref returned true"
+        Header::loom_live(),
+        before,
+        "an object was not freed (a decref that should have returned true did not)"
     );
-    // SAFETY: decref returned true and this is the first free: the object is
-    // still allocated, and (checked below) nobody else holds a reference.
-    let obj = unsafe { ptr.as_ref() };
-    for (slot, &expected) in obj.slots.iter().zip(&WRITTEN) {
-        // SAFETY: loom checks this read against every other access.
-        let seen = slot.with(|p| unsafe { *p });
-        assert_eq!(seen, expected, "the freeing thread missed a write");
-    }
-    assert_eq!(
-        life.released.load(Ordering::Relaxed),
-        refs,
-        "freed while a reference was still held"
-    );
-    // SAFETY: the last reference is gone; `Ref::new` allocated a Box.
-    let obj = unsafe { Box::from_raw(ptr.as_ptr()) };
-    for slot in &obj.slots {
-        // SAFETY: as above; the drop glue's write.
-        slot.with_mut(|p| unsafe { *p = 0 });
-    }
 }
 
 /// (1a) Two owners: the main thread makes an object, clones a reference for
-/// a second thread (count 2), and each writes its slot and drops its
-/// reference. Exactly one decref frees, and the freeing thread — either one,
-/// depending on the interleaving — sees the other's write.
+/// a second thread (count 2), and each appends to it and drops its
+/// reference. Exactly one decref frees, and the freeing thread — either
+/// one, depending on the interleaving — sees the other's uses.
 fn two_owners_model() {
     check(|| {
-        let a = Ref::new(2);
+        let before = Header::loom_live();
+        let a = new_list();
         let b = a.clone();
-        let life = a.life.clone();
         let t = thread::spawn(move || {
-            b.write(1);
+            append(&b, "b");
             drop(b);
         });
-        a.write(0);
+        append(&a, "a");
         drop(a);
         t.join().unwrap();
-        assert_eq!(
-            life.frees.load(Ordering::Relaxed),
-            1,
-            "exactly one decref must return true"
-        );
+        assert_all_freed(before);
     });
 }
 
@@ -241,23 +158,19 @@ fn two_owners_model() {
 /// the last of the three decrefs.
 fn racing_incref_model() {
     check(|| {
-        let a = Ref::new(3);
+        let before = Header::loom_live();
+        let a = new_list();
         let b = a.clone();
-        let life = a.life.clone();
         let t = thread::spawn(move || {
             let c = b.clone();
             drop(b);
-            c.write(1);
+            append(&c, "c");
             drop(c);
         });
-        a.write(0);
+        append(&a, "a");
         drop(a);
         t.join().unwrap();
-        assert_eq!(
-            life.frees.load(Ordering::Relaxed),
-            1,
-            "exactly one decref must return true"
-        );
+        assert_all_freed(before);
     });
 }
 
@@ -302,12 +215,13 @@ fn mutant_nonatomic_incref_is_rejected() {
     // thread's decrement, so the count stays above 0 and nobody frees (a
     // leak). loom finds an early free first: it does not order a plain store
     // against a concurrent read-modify-write, so a later decrement may read
-    // past the store. Either is a rejection.
+    // past the store, and the clone's holder then uses a freed object (or
+    // frees it a second time). Any of these is a rejection.
     assert!(
         [
-            "exactly one decref",
-            "missed a write",
-            "still held",
+            "not freed",
+            "access to a freed object",
+            "freed twice",
             "Causality violation"
         ]
         .iter()

@@ -14,8 +14,9 @@
 #![cfg(loom)]
 
 use gil::{Gil, GilState, Mutant};
-use loom_tests::{check, rejection};
-use runtime::sync::{thread, Arc, AtomicBool, AtomicUsize, Ordering};
+use loom_tests::{bytecode, check, rejection};
+use runtime::object::ObjRef;
+use runtime::sync::{thread, Arc, AtomicUsize, Ordering};
 use runtime::{LockStrategy, ThreadIdent};
 use std::time::Duration;
 
@@ -55,36 +56,23 @@ fn timeouts(budget: Option<usize>) {
 }
 
 /// One attached stretch: `rounds` critical sections with a safe point after
-/// each. The critical section checks that nobody else is inside and updates
-/// `counter` with a non-atomic load and store, so a missing happens-before
-/// edge in the hand-over would lose an update.
-fn worker(
-    shared: &GilState,
-    me: ThreadIdent,
-    rounds: usize,
-    inside: &AtomicBool,
-    counter: &AtomicUsize,
-) {
+/// each. The critical section is bytecode on a shared list
+/// ([`bytecode::section`]): its count changes are plain loads and stores
+/// under the GIL, which loom checks against every other thread's (a
+/// causality violation unless the GIL's hand-over orders them).
+fn worker(shared: &GilState, me: ThreadIdent, rounds: usize, list: &ObjRef<Gil>) {
     Gil::attach(shared, me);
     for _ in 0..rounds {
-        assert!(
-            !inside.swap(true, Ordering::Relaxed),
-            "two threads hold the GIL"
-        );
-        // Also gives loom a point inside the critical section where the
-        // other thread's steps on the GIL's mutexes can be interleaved.
-        assert!(shared.holds(me), "attached without holding the GIL");
-        let v = counter.load(Ordering::Relaxed);
-        counter.store(v + 1, Ordering::Relaxed);
-        inside.store(false, Ordering::Relaxed);
+        bytecode::section(shared, list);
         safe_point(shared, me);
     }
     Gil::detach(shared, me);
 }
 
 /// (a) `threads` threads attach, work `rounds` rounds with safe points in
-/// between, and detach: never two inside, no update lost, and all finish (a
-/// lost wake-up would be a deadlock, which loom reports).
+/// between, and detach: never two running bytecode unordered (loom checks
+/// every count change of the shared list), no update lost, and all finish
+/// (a lost wake-up would be a deadlock, which loom reports).
 ///
 /// With two threads the waiter may time out any number of times. With three,
 /// each thread's time-outs are limited to `budget`: under loom a timed wait
@@ -96,22 +84,22 @@ fn exclusion_model(mutant: Mutant, threads: u64, rounds: usize, budget: Option<u
     check(move || {
         timeouts(budget);
         let shared = Arc::new(GilState::with_mutant(INTERVAL, mutant));
-        let inside = Arc::new(AtomicBool::new(false));
-        let counter = Arc::new(AtomicUsize::new(0));
+        let list = std::sync::Arc::new(bytecode::new_list());
         let others: Vec<_> = (2..=threads)
             .map(|me| {
-                let (shared, inside, counter) = (shared.clone(), inside.clone(), counter.clone());
+                let (shared, list) = (shared.clone(), list.clone());
                 thread::spawn(move || {
                     timeouts(budget);
-                    worker(&shared, me, rounds, &inside, &counter)
+                    worker(&shared, me, rounds, &list)
                 })
             })
             .collect();
-        worker(&shared, 1, rounds, &inside, &counter);
+        worker(&shared, 1, rounds, &list);
         for other in others {
             other.join().unwrap();
         }
-        assert_eq!(counter.load(Ordering::Relaxed), threads as usize * rounds);
+        assert_eq!(bytecode::len(&list), threads as usize * rounds);
+        assert_eq!(bytecode::refcount(&list), 1);
         assert!(!shared.is_locked());
     });
 }
@@ -181,18 +169,13 @@ fn gil_forced_switch_hands_over_three_threads() {
 }
 
 /// What the exclusion model reports for a GIL that two threads can hold:
-/// whichever check trips first in loom's order, the model's exclusion and
-/// lost-update checks or `drop_gil` finding the GIL already dropped.
+/// whichever trips first in loom's order, loom's causality check on the
+/// shared list's count or `drop_gil` finding the GIL already dropped.
 fn assert_exclusion_broken(msg: &str) {
     assert!(
-        [
-            "two threads hold",
-            "without holding",
-            "left == right",
-            "not locked"
-        ]
-        .iter()
-        .any(|m| msg.contains(m)),
+        ["Causality violation", "not locked"]
+            .iter()
+            .any(|m| msg.contains(m)),
         "{msg}"
     );
 }

@@ -1,6 +1,10 @@
-//! loom models of the weak reference protocol ([`runtime::weakref`]): the
-//! striped [`WeakTable`], the [`WeakSlot`] of each weak reference, and the
-//! `finegrained` strategy's `try_incref`, run on real `Header`s:
+//! loom models of the weak reference protocol ([`runtime::weakref`]), run on
+//! real objects (`ObjRef<FineGrained>`): weak references made by
+//! `weakref.ref`'s own code (`weakref::new_weakref`), upgraded by
+//! `weakref::upgrade`, and freed — referent and weak reference — through
+//! `ObjRef`'s drop and the runtime's `free_object` (which clears a dying
+//! referent's weak references and unlinks a dying weak reference), with the
+//! `finegrained` strategy's counts:
 //!
 //! ```text
 //! RUSTFLAGS="--cfg loom" RUSTC_WRAPPER="$PWD/loom-tests/rustc-loom" \
@@ -8,26 +12,25 @@
 //!     cargo test -p loom-tests --release --test loom_weakref
 //! ```
 //!
-//! Each object has an `alloc` cell (a `loom::cell::UnsafeCell<bool>`) that
-//! stands for its memory: every access the protocol makes to the object
-//! reads it, and freeing the object writes it. loom reports a causality
-//! violation when a read is not ordered before the free — a use after free
-//! in the real runtime, even in an interleaving where nothing visibly goes
-//! wrong. Each model also runs against deliberately broken variants (the
+//! In the loom build every object's header has a cell (a
+//! `loom::cell::UnsafeCell<bool>`, see `runtime::header`) that stands for
+//! its memory: every access to the header reads it, and freeing the object
+//! writes it. loom reports a causality violation when a read is not ordered
+//! before the free — a use after free in the real runtime, even in an
+//! interleaving where nothing visibly goes wrong — and the header reports a
+//! read after the free. (Freed memory stays untouched until the execution
+//! ends: see `loom_tests::quarantine`.) Each model also runs against deliberately broken variants (the
 //! `MUTANT_*` switches in `runtime::weakref` and `finegrained::refcount`,
 //! which exist only under `cfg(loom)`) and must reject them.
 #![cfg(loom)]
 
 use finegrained::{refcount, FineGrained};
-use loom::cell::UnsafeCell;
 use loom_tests::{check, rejection};
-use runtime::object::Header;
-use runtime::sync::{thread, AtomicUsize, Ordering};
-use runtime::weakref::{self, WeakSlot, WeakTable};
-use runtime::LockStrategy;
+use runtime::modules::threading::LockObj;
+use runtime::object::{Header, ObjRef, Payload, Value};
+use runtime::sync::{thread, Ordering};
+use runtime::weakref::{self, WeakRefObj};
 use std::sync::atomic as std_atomic;
-// `std`'s `Arc` to share the model's objects (see `loom_finegrained.rs`).
-use std::sync::Arc;
 
 type S = FineGrained;
 
@@ -67,90 +70,33 @@ fn reset() {
     }
 }
 
-/// An object as the protocol sees it: a header, and the memory it stands
-/// for (`alloc`: true until freed; `value`: a payload word).
-struct Obj {
-    header: Header,
-    alloc: UnsafeCell<bool>,
-    value: UnsafeCell<u64>,
-    /// Frees of this object (must end at exactly one).
-    frees: AtomicUsize,
+/// A real referent: a `threading.Lock` object (weak references to locks are
+/// allowed, and its payload is not a container, so no collector list is
+/// involved).
+fn new_referent() -> ObjRef<S> {
+    ObjRef::new(Payload::Lock(LockObj::new()))
 }
 
-impl Obj {
-    fn new() -> Self {
-        Self {
-            header: Header::new(0),
-            alloc: UnsafeCell::new(true),
-            value: UnsafeCell::new(42),
-            frees: AtomicUsize::new(0),
-        }
-    }
-
-    fn addr(&self) -> usize {
-        self as *const Obj as usize
-    }
-
-    /// An access to the object's memory: it must still be allocated.
-    fn touch(&self, what: &str) {
-        // SAFETY: loom checks this read against the free's write.
-        let alive = self.alloc.with(|p| unsafe { *p });
-        assert!(alive, "{what} touched a freed object");
-    }
-
-    /// A use of the payload through a strong reference.
-    fn read_value(&self) {
-        self.touch("a strong reference");
-        // SAFETY: loom checks this read against the free's write.
-        let v = self.value.with(|p| unsafe { *p });
-        assert_eq!(v, 42, "read a freed payload");
-    }
-
-    /// Frees the object's memory (its storage stays, for the model).
-    fn free(&self) {
-        assert_eq!(self.frees.fetch_add(1, Ordering::Relaxed), 0, "freed twice");
-        // SAFETY: loom checks these writes against every other access.
-        self.alloc.with_mut(|p| unsafe { *p = false });
-        self.value.with_mut(|p| unsafe { *p = 0 });
-    }
+/// A weak reference to `r` with a callback, made by the runtime's
+/// `weakref.ref` (`new_weakref`). The callback is never called: no VM runs
+/// on the model's threads, so the finalizer queue refuses it and the free
+/// path drops the strong reference it took to the weak reference for it at
+/// once. (Any value is accepted as a callback, as in CPython.)
+fn weakref_with_callback(r: &ObjRef<S>) -> ObjRef<S> {
+    weakref::new_weakref(r, Some(Value::Int(0)))
 }
 
-/// A weak reference object: its own header and memory, and its slot.
-struct Weak {
-    obj: Obj,
-    slot: WeakSlot,
+fn slot(w: &ObjRef<S>) -> &WeakRefObj<S> {
+    let Payload::WeakRef(wr) = &w.payload else {
+        unreachable!("a weak reference")
+    };
+    wr
 }
 
-/// The runtime's free path for the referent (`free_object` ->
-/// `weakref::clear_dying`): clear its weak references, taking a strong
-/// reference to each one that is still alive (for its callback), then free.
-/// Returns whether a strong reference to the weak reference was taken.
-fn free_referent(table: &WeakTable, r: &Obj, w: &Weak) -> bool {
-    let mut kept = false;
-    table.clear(
-        r.addr(),
-        |_| &w.slot,
-        |_| {
-            w.obj.touch("clearing");
-            kept = S::try_incref(&w.obj.header);
-        },
-    );
-    r.free();
-    kept
-}
-
-/// The runtime's free path for the weak reference (`free_object` ->
-/// `weakref::unlink_weakref`): unlink it, then free it.
-fn free_weak(table: &WeakTable, w: &Weak) {
-    table.unlink(&w.slot, w.obj.addr());
-    w.obj.free();
-}
-
-/// Drops a strong reference to the weak reference object.
-fn release_weak(table: &WeakTable, w: &Weak) {
-    if S::decref(&w.obj.header) {
-        free_weak(table, w);
-    }
+/// Every object a model made is freed (exactly once: a second free, like
+/// any use after the free, is reported by the loom build's header).
+fn assert_all_freed(before: usize) {
+    assert_eq!(Header::loom_live(), before, "an object was not freed");
 }
 
 /// (1) The owner drops the last strong reference while another thread
@@ -159,44 +105,34 @@ fn release_weak(table: &WeakTable, w: &Weak) {
 /// touches the referent's header after the free.
 fn upgrade_races_release_model() {
     check(|| {
-        let table = Arc::new(WeakTable::new(1));
-        let r = Arc::new(Obj::new());
-        let w = Arc::new(Weak {
-            obj: Obj::new(),
-            slot: WeakSlot::new(r.addr()),
-        });
-        let registered = table.register(&r.header, &w.slot, w.obj.addr(), |_| false);
-        assert!(registered.is_none());
-        let (t2, r2, w2) = (table.clone(), r.clone(), w.clone());
+        let before = Header::loom_live();
+        let r = new_referent();
+        let w = weakref_with_callback(&r);
+        let w2 = w.clone();
         let upgrader = thread::spawn(move || {
-            let got = t2.upgrade::<S>(&w2.slot, || {
-                r2.touch("an upgrade");
-                &r2.header
-            });
-            if got {
-                r2.read_value();
-                if S::decref(&r2.header) {
-                    let kept = free_referent(&t2, &r2, &w2);
-                    assert!(kept, "the weak reference is still alive");
-                    release_weak(&t2, &w2);
-                }
+            if let Some(got) = weakref::upgrade(slot(&w2)) {
+                // A use through the strong reference.
+                let Payload::Lock(lock) = &got.payload else {
+                    unreachable!("the referent")
+                };
+                assert!(!lock.is_locked());
+                // Dropping it may free the referent here.
+                drop(got);
             }
+            drop(w2);
         });
-        if S::decref(&r.header) {
-            if free_referent(&table, &r, &w) {
-                release_weak(&table, &w);
-            }
-        }
+        // Dropping the last strong reference frees the referent here
+        // unless the upgrader holds one.
+        drop(r);
         upgrader.join().unwrap();
-        assert_eq!(
-            r.frees.load(Ordering::Relaxed),
-            1,
-            "the referent is freed once"
+        assert!(
+            weakref::upgrade(slot(&w)).is_none(),
+            "the referent was cleared"
         );
         // The weak reference's own last reference (the model's).
-        release_weak(&table, &w);
-        assert_eq!(w.obj.frees.load(Ordering::Relaxed), 1);
-        assert_eq!(table.count(r.addr()), 0);
+        assert_eq!(w.header.refcount().load(Ordering::Relaxed), 1);
+        drop(w);
+        assert_all_freed(before);
     });
 }
 
@@ -206,26 +142,28 @@ fn upgrade_races_release() {
     upgrade_races_release_model();
 }
 
+/// What loom reports for an upgrade that reaches a dying or freed referent.
+fn assert_use_after_free(msg: &str) {
+    assert!(
+        ["freed", "Causality violation"]
+            .iter()
+            .any(|m| msg.contains(m)),
+        "unexpected rejection: {msg}"
+    );
+}
+
 #[test]
 fn mutant_upgrade_from_zero_is_rejected() {
     let _s = Switches::set(&[&refcount::MUTANT_UPGRADE_FROM_ZERO]);
     let msg = rejection(upgrade_races_release_model);
-    eprintln!("rejected: {}", msg.lines().next().unwrap_or(""));
-    assert!(
-        msg.contains("freed") || msg.contains("Causality") || msg.contains("causality"),
-        "unexpected rejection: {msg}"
-    );
+    assert_use_after_free(&msg);
 }
 
 #[test]
 fn mutant_upgrade_unlocked_is_rejected() {
     let _s = Switches::set(&[&weakref::MUTANT_UPGRADE_UNLOCKED]);
     let msg = rejection(upgrade_races_release_model);
-    eprintln!("rejected: {}", msg.lines().next().unwrap_or(""));
-    assert!(
-        msg.contains("freed") || msg.contains("Causality") || msg.contains("causality"),
-        "unexpected rejection: {msg}"
-    );
+    assert_use_after_free(&msg);
 }
 
 /// (2) The referent and its weak reference die at once on two threads:
@@ -233,24 +171,13 @@ fn mutant_upgrade_unlocked_is_rejected() {
 /// weak reference's own free, and each is freed exactly once.
 fn clear_races_weak_release_model() {
     check(|| {
-        let table = Arc::new(WeakTable::new(1));
-        let r = Arc::new(Obj::new());
-        let w = Arc::new(Weak {
-            obj: Obj::new(),
-            slot: WeakSlot::new(r.addr()),
-        });
-        assert!(table
-            .register(&r.header, &w.slot, w.obj.addr(), |_| false)
-            .is_none());
-        let (t2, w2) = (table.clone(), w.clone());
-        let weak_owner = thread::spawn(move || release_weak(&t2, &w2));
-        if S::decref(&r.header) && free_referent(&table, &r, &w) {
-            release_weak(&table, &w);
-        }
+        let before = Header::loom_live();
+        let r = new_referent();
+        let w = weakref_with_callback(&r);
+        let weak_owner = thread::spawn(move || drop(w));
+        drop(r);
         weak_owner.join().unwrap();
-        assert_eq!(r.frees.load(Ordering::Relaxed), 1);
-        assert_eq!(w.obj.frees.load(Ordering::Relaxed), 1);
-        assert_eq!(table.count(r.addr()), 0);
+        assert_all_freed(before);
     });
 }
 
@@ -264,9 +191,5 @@ fn clear_races_weak_release() {
 fn mutant_visit_unlocked_is_rejected() {
     let _s = Switches::set(&[&weakref::MUTANT_VISIT_UNLOCKED]);
     let msg = rejection(clear_races_weak_release_model);
-    eprintln!("rejected: {}", msg.lines().next().unwrap_or(""));
-    assert!(
-        msg.contains("freed") || msg.contains("Causality") || msg.contains("causality"),
-        "unexpected rejection: {msg}"
-    );
+    assert_use_after_free(&msg);
 }

@@ -6,6 +6,13 @@
 //! atomic read-modify-writes; the lock byte is unused under a GIL and is
 //! PEP 703's one-byte mutex without one. The three `gc_*` fields say where
 //! the collector keeps the object (see [`crate::gc`]).
+//!
+//! The loom build (`--cfg loom`, for `loom-tests/`) adds one field, a
+//! `loom::cell::UnsafeCell` that stands for the object's memory: every
+//! accessor reads it and dropping the header (freeing the object) writes
+//! it, so loom reports an access that the free does not happen after, or
+//! that comes after the free, as a use after free. Production builds have
+//! neither the field nor the checks.
 
 use crate::sync::{AtomicU32, AtomicU8, Ordering};
 
@@ -46,6 +53,10 @@ pub struct Header {
     state: AtomicU8,
     /// The generation of a tracked object, or a collector phase marker.
     gc_gen: AtomicU8,
+    /// loom only: the object's memory, `true` until the header is dropped
+    /// (see the module documentation).
+    #[cfg(loom)]
+    memory: loom::cell::UnsafeCell<bool>,
 }
 
 impl Header {
@@ -59,11 +70,48 @@ impl Header {
             flags,
             state: AtomicU8::new(0),
             gc_gen: AtomicU8::new(0),
+            #[cfg(loom)]
+            memory: {
+                LIVE.with(|n| n.set(n.get() + 1));
+                loom::cell::UnsafeCell::new(true)
+            },
         }
+    }
+
+    /// loom only: an access to the object's memory. loom checks it against
+    /// the free's write (a causality violation unless the free happens
+    /// after it), and it must come before the free.
+    #[cfg(loom)]
+    #[inline(always)]
+    #[track_caller]
+    fn touch(&self) {
+        // A second report while a thread unwinds from the first would abort
+        // the test process.
+        if std::thread::panicking() {
+            return;
+        }
+        // SAFETY: loom's cell checks this read against its one write, in
+        // `drop`; the header's storage stays valid after the free for as
+        // long as a model runs (loom-tests' allocator holds freed blocks
+        // back until the execution ends).
+        let allocated = self.memory.with(|p| unsafe { *p });
+        assert!(allocated, "an access to a freed object");
+    }
+
+    /// loom only: how many headers the models running on this OS thread
+    /// made and have not dropped. loom runs every thread of a model as a
+    /// coroutine on the OS thread that called `loom::model`, so a model
+    /// compares this before and after to check that every object it made
+    /// was freed.
+    #[cfg(loom)]
+    pub fn loom_live() -> usize {
+        LIVE.with(std::cell::Cell::get)
     }
 
     #[inline(always)]
     pub(crate) fn state(&self) -> &AtomicU8 {
+        #[cfg(loom)]
+        self.touch();
         &self.state
     }
 
@@ -85,6 +133,8 @@ impl Header {
     /// ```
     #[inline(always)]
     pub fn refcount(&self) -> u32 {
+        #[cfg(loom)]
+        self.touch();
         self.refcount.load(Ordering::Relaxed)
     }
 
@@ -96,6 +146,8 @@ impl Header {
     /// one.
     #[inline(always)]
     pub unsafe fn refcount_word(&self) -> &AtomicU32 {
+        #[cfg(loom)]
+        self.touch();
         &self.refcount
     }
 
@@ -107,26 +159,61 @@ impl Header {
     /// a stray store would let two threads into the object's contents.
     #[inline(always)]
     pub unsafe fn lock_byte(&self) -> &AtomicU8 {
+        #[cfg(loom)]
+        self.touch();
         &self.lock
     }
 
     #[inline(always)]
     pub fn is_immortal(&self) -> bool {
+        #[cfg(loom)]
+        self.touch();
         self.flags & FLAG_IMMORTAL != 0
     }
 
     #[inline(always)]
     pub(crate) fn gc_index(&self) -> &AtomicU32 {
+        #[cfg(loom)]
+        self.touch();
         &self.gc_index
     }
 
     #[inline(always)]
     pub(crate) fn gc_list(&self) -> &AtomicU32 {
+        #[cfg(loom)]
+        self.touch();
         &self.gc_list
     }
 
     #[inline(always)]
     pub(crate) fn gc_gen(&self) -> &AtomicU8 {
+        #[cfg(loom)]
+        self.touch();
         &self.gc_gen
+    }
+}
+
+#[cfg(loom)]
+std::thread_local! {
+    /// See [`Header::loom_live`].
+    static LIVE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// loom only: freeing the object writes its memory (see the module
+/// documentation); a second free is reported here if no access before it
+/// was.
+#[cfg(loom)]
+impl Drop for Header {
+    fn drop(&mut self) {
+        LIVE.with(|n| n.set(n.get() - 1));
+        // As in `touch`: no second report while unwinding.
+        if std::thread::panicking() {
+            return;
+        }
+        // SAFETY: loom checks this write against every access to the cell.
+        let allocated = self
+            .memory
+            .with_mut(|p| unsafe { std::mem::replace(&mut *p, false) });
+        assert!(allocated, "an object freed twice");
     }
 }

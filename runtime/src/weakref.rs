@@ -254,10 +254,27 @@ fn mutant(switch: &std::sync::atomic::AtomicBool) -> bool {
     switch.load(std::sync::atomic::Ordering::Relaxed)
 }
 
+/// How many stripes the process's table has.
+const STRIPES: usize = 64;
+
 /// The table of this process (every runtime shares it: addresses are
 /// unique while objects live).
+#[cfg(not(loom))]
 fn table() -> &'static WeakTable {
-    static TABLE: std::sync::LazyLock<WeakTable> = std::sync::LazyLock::new(|| WeakTable::new(64));
+    static TABLE: std::sync::LazyLock<WeakTable> =
+        std::sync::LazyLock::new(|| WeakTable::new(STRIPES));
+    &TABLE
+}
+
+/// The loom build's table: its stripes are loom mutexes, which live for one
+/// execution of a model, so it is a loom lazy static, made afresh in each
+/// (its first use orders the thread that made it before later users, as
+/// `LazyLock`'s does).
+#[cfg(loom)]
+fn table() -> &'static WeakTable {
+    loom::lazy_static! {
+        static ref TABLE: WeakTable = WeakTable::new(STRIPES);
+    }
     &TABLE
 }
 
@@ -411,6 +428,15 @@ pub fn new_ref<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
         None | Some(Value::None) => None,
         Some(cb) => Some(cb.clone()),
     };
+    Ok(Value::Obj(new_weakref(referent, callback)))
+}
+
+/// A weak reference to `referent`, registered in the table: `weakref.ref`
+/// once its arguments are checked (the loom models in
+/// `loom-tests/tests/loom_weakref.rs` call it too). Without a callback an
+/// existing weak reference without one is returned instead, as in CPython
+/// (`ref(x) is ref(x)`).
+pub fn new_weakref<S: LockStrategy>(referent: &ObjRef<S>, callback: Option<Value<S>>) -> ObjRef<S> {
     let reusable = callback.is_none();
     let w = ObjRef::new(Payload::WeakRef(WeakRefObj {
         slot: WeakSlot::new(referent.addr()),
@@ -420,8 +446,6 @@ pub fn new_ref<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     let Payload::WeakRef(wr) = &w.payload else {
         unreachable!("just made")
     };
-    // A plain reference (no callback) is shared, as in CPython:
-    // `ref(x) is ref(x)`.
     let mut reused: Option<ObjRef<S>> = None;
     table().register(&referent.header, &wr.slot, w.addr(), |existing| {
         if !reusable {
@@ -439,7 +463,7 @@ pub fn new_ref<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
             _ => false,
         }
     });
-    Ok(Value::Obj(reused.unwrap_or(w)))
+    reused.unwrap_or(w)
 }
 
 /// `weakref.getweakrefcount(obj)`.
