@@ -89,7 +89,9 @@ pub struct Interp<S: LockStrategy> {
     pub thread_counter: AtomicU64,
     pub argv: Mutex<Vec<String>>,
     sources: Mutex<HashMap<Arc<str>, Arc<str>>>,
-    pub recursion_limit: usize,
+    /// `sys.getrecursionlimit()`; `sys.setrecursionlimit` changes it (a
+    /// plain setting, not part of any locking protocol).
+    recursion_limit: std::sync::atomic::AtomicUsize,
     /// Methods of builtin types, by receiver type and name.
     pub methods: HashMap<(TypeKind, &'static str), Value<S>>,
     /// Singletons and helper functions of the class machinery, set once by
@@ -276,7 +278,7 @@ impl<S: LockStrategy> Interp<S> {
             thread_counter: AtomicU64::new(0),
             argv: Mutex::new(Vec::new()),
             sources: Mutex::new(HashMap::new()),
-            recursion_limit: settings.recursion_limit,
+            recursion_limit: std::sync::atomic::AtomicUsize::new(settings.recursion_limit),
             methods,
             singletons: std::sync::OnceLock::new(),
             live_threads: Mutex::new(Vec::new()),
@@ -366,6 +368,19 @@ impl<S: LockStrategy> Interp<S> {
             None => Box::new([]),
         };
         new_exception_obj(class, args)
+    }
+
+    /// `sys.getrecursionlimit()`.
+    #[inline]
+    pub fn recursion_limit(&self) -> usize {
+        self.recursion_limit
+            .load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// `sys.setrecursionlimit(limit)` (checked by the caller).
+    pub fn set_recursion_limit(&self, limit: usize) {
+        self.recursion_limit
+            .store(limit, std::sync::atomic::Ordering::Relaxed)
     }
 
     pub fn new_str(&self, s: impl Into<Box<str>>) -> Value<S> {

@@ -61,6 +61,8 @@ pub mod gc;
 pub mod header;
 #[doc(hidden)]
 pub mod interp;
+/// Panics in Python threads: reported, and the process ends with status 70.
+pub mod internal_error;
 #[doc(hidden)]
 pub mod methods;
 #[doc(hidden)]
@@ -76,6 +78,8 @@ pub mod repr;
 pub mod scope;
 #[doc(hidden)]
 pub mod sets;
+/// How much Rust stack the calling thread has left.
+pub mod stack;
 #[doc(hidden)]
 pub mod str_methods;
 pub mod strategy;

@@ -191,9 +191,11 @@ pub enum IterState<S: LockStrategy> {
         inner: Value<S>,
         count: i64,
     },
-    /// `zip(*its)`.
+    /// `zip(*its, strict=False)`.
     Zip {
         inners: Vec<Value<S>>,
+        /// `strict=True`: iterators of unequal lengths raise `ValueError`.
+        strict: bool,
     },
     /// `map(f, *its)`.
     Map {

@@ -150,7 +150,7 @@ fn iter_refs<S: LockStrategy>(st: &IterState<S>, v: &mut Visitor) {
         | IterState::Str { s: o, .. }
         | IterState::Dict { dict: o, .. } => v.obj(o),
         IterState::Enumerate { inner, .. } => v.value(inner),
-        IterState::Zip { inners } => v.values(inners.iter()),
+        IterState::Zip { inners, .. } => v.values(inners.iter()),
         IterState::Map { func, inners } => {
             v.value(func);
             v.values(inners.iter());
