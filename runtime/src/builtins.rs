@@ -202,10 +202,18 @@ fn property_copier<S: LockStrategy>(
         fget: p.fget.clone(),
         fset: p.fset.clone(),
         fdel: p.fdel.clone(),
+        doc: p.doc.clone(),
+        doc_from_getter: p.doc_from_getter,
     };
     let f = args.pos[1].clone();
     match which {
-        "getter" => copy.fget = f,
+        "getter" => {
+            if copy.doc_from_getter || matches!(copy.doc, Value::None) {
+                copy.doc = getter_doc(vm, &f);
+                copy.doc_from_getter = true;
+            }
+            copy.fget = f
+        }
         "setter" => copy.fset = f,
         _ => copy.fdel = f,
     }
@@ -246,21 +254,35 @@ fn builtin_property<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyRes
     let fget = named("fget", 0)?;
     let fset = named("fset", 1)?;
     let fdel = named("fdel", 2)?;
-    // The docstring is checked like the others, but properties keep none
-    // (their `__doc__` is not supported).
-    named("doc", 3)?;
+    let doc = named("doc", 3)?;
     no_other_keywords(vm, "property", &args)?;
     let positional = |given: Option<Value<S>>, i: usize| {
         given
             .or_else(|| args.pos.get(i).cloned())
             .unwrap_or(Value::None)
     };
+    let fget = positional(fget, 0);
+    let (doc, doc_from_getter) = match positional(doc, 3) {
+        Value::None if !matches!(fget, Value::None) => (getter_doc(vm, &fget), true),
+        doc => (doc, false),
+    };
     Ok(PropertyObj {
-        fget: positional(fget, 0),
+        fget,
         fset: positional(fset, 1),
         fdel: positional(fdel, 2),
+        doc,
+        doc_from_getter,
     }
     .into_value())
+}
+
+/// The getter's `__doc__`, which a property without a `doc` argument takes
+/// (None when the getter has none).
+fn getter_doc<S: LockStrategy>(vm: &mut Vm<S>, fget: &Value<S>) -> Value<S> {
+    let Value::Obj(name) = vm.new_str("__doc__") else {
+        unreachable!("strings are objects")
+    };
+    ops::get_attr(vm, fget, &name).unwrap_or(Value::None)
 }
 
 fn builtin_staticmethod<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
@@ -412,11 +434,15 @@ fn builtin_import<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S>
 /// Rejects the keyword arguments left in `args` after a function took the
 /// ones it accepts, with the message of CPython's argument clinic: "'k' is
 /// an invalid keyword argument for name()".
-pub fn no_other_keywords<S: LockStrategy>(vm: &Vm<S>, name: &str, args: &Args<S>) -> PyResult<S, ()> {
+pub fn no_other_keywords<S: LockStrategy>(
+    vm: &Vm<S>,
+    name: &str,
+    args: &Args<S>,
+) -> PyResult<S, ()> {
     match args.kw.first() {
-        Some((k, _)) => Err(vm.type_error(format!(
-            "'{k}' is an invalid keyword argument for {name}()"
-        ))),
+        Some((k, _)) => {
+            Err(vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()")))
+        }
         None => Ok(()),
     }
 }

@@ -231,9 +231,12 @@ fn compile_unit(
     };
     // CPython's tokenizer stops at the first bracket too many, before the
     // parser sees what follows.
-    let first_error = parsed.errors().first().map(|e| e.location.start().to_usize());
-    let too_deep = too_many_brackets(parsed.tokens())
-        .filter(|&at| first_error.is_none_or(|e| at <= e));
+    let first_error = parsed
+        .errors()
+        .first()
+        .map(|e| e.location.start().to_usize());
+    let too_deep =
+        too_many_brackets(parsed.tokens()).filter(|&at| first_error.is_none_or(|e| at <= e));
     let result = if let Some(at) = too_deep {
         Err(syntax_error(at, "too many nested parentheses".to_string()))
     } else if let Some(e) = parsed.errors().first() {
@@ -248,8 +251,7 @@ fn compile_unit(
             depth: 0,
         };
         c.scopes.push(Scope::new("<module>", true));
-        emit(&mut c, parsed.syntax())
-            .map(|()| c.scopes.pop().expect("module scope").finish())
+        emit(&mut c, parsed.syntax()).map(|()| c.scopes.pop().expect("module scope").finish())
     };
     drop_iteratively(parsed.into_syntax());
     result
@@ -291,7 +293,9 @@ fn drop_iteratively(tree: ast::Mod) {
     impl Transformer for Detach {
         fn visit_expr(&self, expr: &mut Expr) {
             let placeholder = Expr::NoneLiteral(ast::ExprNoneLiteral::default());
-            self.0.borrow_mut().push(std::mem::replace(expr, placeholder));
+            self.0
+                .borrow_mut()
+                .push(std::mem::replace(expr, placeholder));
         }
     }
     let detach = Detach(RefCell::new(Vec::new()));

@@ -8,7 +8,7 @@
 //! and so Python finalizers, on that state. So the process ends from the
 //! panic hook, before any unwinding, and no thread is left waiting for ever.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::sync::Once;
 
 /// The exit status of a process ended by an internal error (`EX_SOFTWARE`).
@@ -18,6 +18,17 @@ thread_local! {
     /// Whether this thread runs Python code for the runtime (the CLI's main
     /// interpreter thread or a `threading.Thread`).
     static PYTHON_THREAD: Cell<bool> = const { Cell::new(false) };
+    /// Writes out what the thread's interpreter printed but still buffers,
+    /// so that output from before the panic is not lost.
+    static FLUSH: RefCell<Option<Box<dyn Fn()>>> = const { RefCell::new(None) };
+}
+
+/// Registers how the calling thread's interpreter writes out buffered
+/// stdout before an internal error ends the process. `flush` must not
+/// block on a lock that the panicking code may hold (see
+/// [`crate::interp::Interp::try_flush_stdout`]).
+pub fn flush_on_panic(flush: impl Fn() + 'static) {
+    FLUSH.with(|f| *f.borrow_mut() = Some(Box::new(flush)));
 }
 
 /// Marks the calling thread as one that runs Python code: from now on a
@@ -42,6 +53,13 @@ pub fn exit_on_panic() {
                     .location()
                     .map(|l| format!(" (at {}:{})", l.file(), l.line()))
                     .unwrap_or_default();
+                FLUSH.with(|f| {
+                    if let Ok(f) = f.try_borrow() {
+                        if let Some(flush) = f.as_ref() {
+                            flush();
+                        }
+                    }
+                });
                 eprintln!("gilgamesh: internal error: {message}{place}");
                 std::process::exit(EXIT_CODE);
             }

@@ -413,6 +413,24 @@ impl<S: LockStrategy> Interp<S> {
         buf.clear();
     }
 
+    /// Like [`Interp::flush_stdout`], but gives up rather than wait when
+    /// the buffer is locked: what an internal error does, since the
+    /// panicking thread may hold that lock itself.
+    pub fn try_flush_stdout(&self) {
+        if self.capture_output {
+            return;
+        }
+        let mut buf = match self.stdout.try_lock() {
+            Ok(buf) => buf,
+            Err(std::sync::TryLockError::Poisoned(e)) => e.into_inner(),
+            Err(std::sync::TryLockError::WouldBlock) => return,
+        };
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(&buf);
+        let _ = out.flush();
+        buf.clear();
+    }
+
     /// Writes to standard error, or keeps it when output is captured.
     /// Stdout is flushed first, so that the two interleave as printed.
     pub fn write_stderr(&self, text: &str) {

@@ -2315,6 +2315,7 @@ pub fn get_attr_builtin<S: LockStrategy>(
                 "fget" => return Ok(p.fget.clone()),
                 "fset" => return Ok(p.fset.clone()),
                 "fdel" => return Ok(p.fdel.clone()),
+                "__doc__" => return Ok(p.doc.clone()),
                 "__isabstractmethod__" => {
                     return Ok(Value::Bool(crate::classes::is_abstract(vm, &p.fget)))
                 }

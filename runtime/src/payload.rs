@@ -88,11 +88,17 @@ impl PyStr {
     }
 }
 
-/// A `property`: its getter, setter and deleter (`None` where absent).
+/// A `property`: its getter, setter and deleter (`None` where absent) and
+/// its docstring.
 pub struct PropertyObj<S: LockStrategy> {
     pub fget: Value<S>,
     pub fset: Value<S>,
     pub fdel: Value<S>,
+    /// `__doc__`: the `doc` argument, else the getter's docstring.
+    pub doc: Value<S>,
+    /// Whether `doc` came from the getter (`getter()` then takes the new
+    /// getter's, as CPython does).
+    pub doc_from_getter: bool,
 }
 
 impl<S: LockStrategy> PropertyObj<S> {

@@ -443,16 +443,21 @@ impl<S: LockStrategy> Vm<S> {
             }
             Payload::Instance(_) => {
                 let callee = callee.clone();
-                match crate::classes::class_lookup(
-                    &crate::classes::user_class_of(&callee).expect("instance"),
-                    &self.new_str("__call__"),
-                ) {
-                    Some(f) => {
-                        args.pos.insert(0, callee);
-                        self.recursive_call(" while calling a Python object", |vm| {
-                            vm.call_args(&f, args)
-                        })
-                    }
+                let class = crate::classes::user_class_of(&callee).expect("instance");
+                match crate::classes::class_lookup(&class, &self.new_str("__call__")) {
+                    Some(f) => self.recursive_call(" while calling a Python object", |vm| {
+                        // A function gets the instance as its first
+                        // argument; anything else binds as a class
+                        // attribute does (an instance that is not a
+                        // descriptor is called as it is, as in CPython).
+                        let f = if matches!(f.payload(), Some(Payload::Function(_))) {
+                            args.pos.insert(0, callee);
+                            f
+                        } else {
+                            crate::classes::bind(vm, f, &callee, &class)?
+                        };
+                        vm.call_args(&f, args)
+                    }),
                     None => Err(self.type_error(format!(
                         "'{}' object is not callable",
                         ops::type_name(&callee)
@@ -810,6 +815,7 @@ impl<S: LockStrategy> Vm<S> {
                 let sub = sub.expect("`yield from` keeps its subiterator on the stack");
                 match self.throw_into_subiterator(&sub, err) {
                     Ok(GenStep::Yielded(v)) => {
+                        self.depth -= 1;
                         give_back(self, state);
                         return Ok(GenStep::Yielded(v));
                     }

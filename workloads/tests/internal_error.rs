@@ -70,8 +70,8 @@ fn run_script(tag: &str, source: &str, mode: &str) -> Run {
 }
 
 /// Runs `source` in every mode and checks the internal-error contract: exit
-/// status 70, the panic's message on stderr, and nothing printed after the
-/// panic.
+/// status 70, the panic's message on stderr, what was printed before the
+/// panic on stdout (`source` prints `before` first) and nothing after it.
 fn assert_internal_error(tag: &str, source: &str, message: &str) {
     for mode in MODES {
         let run = run_script(tag, source, mode);
@@ -85,7 +85,7 @@ fn assert_internal_error(tag: &str, source: &str, message: &str) {
                 .contains(&format!("gilgamesh: internal error: {message}")),
             "{report}"
         );
-        assert!(!run.stdout.contains("not reached"), "{report}");
+        assert_eq!(run.stdout, "before\n", "{report}");
     }
 }
 
@@ -93,7 +93,7 @@ fn assert_internal_error(tag: &str, source: &str, message: &str) {
 fn panic_on_the_main_thread() {
     assert_internal_error(
         "main",
-        "import native\nnative._panic('boom on main')\nprint('not reached')\n",
+        "import native\nprint('before')\nnative._panic('boom on main')\nprint('not reached')\n",
         "boom on main",
     );
 }
@@ -103,6 +103,7 @@ fn panic_in_a_thread_that_the_main_thread_joins() {
     assert_internal_error(
         "joined",
         "import native, threading\n\
+         print('before')\n\
          t = threading.Thread(target=native._panic, args=('boom in thread',))\n\
          t.start()\n\
          t.join()\n\
@@ -119,6 +120,7 @@ fn panic_while_other_threads_wait_for_the_gil() {
     assert_internal_error(
         "contended",
         "import native, threading, time\n\
+         print('before')\n\
          def spin():\n\
          \x20   n = 0\n\
          \x20   while True:\n\
@@ -143,6 +145,7 @@ fn panic_on_the_main_thread_while_threads_run() {
     assert_internal_error(
         "main_contended",
         "import native, threading, time\n\
+         print('before')\n\
          def spin():\n\
          \x20   while True:\n\
          \x20       pass\n\

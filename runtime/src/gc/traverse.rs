@@ -113,7 +113,7 @@ pub(crate) fn traverse<S: LockStrategy>(obj: &PyObject<S>, visit: &mut dyn FnMut
             v.obj(&g.globals);
             g.frame.with::<S, _>(h, |f| v.values(f.values()));
         }
-        Payload::Property(p) => v.values([&p.fget, &p.fset, &p.fdel]),
+        Payload::Property(p) => v.values([&p.fget, &p.fset, &p.fdel, &p.doc]),
         Payload::StaticMethod(f) | Payload::ClassMethod(f) => v.value(f),
         Payload::Super(class, bound) => {
             v.obj(class);

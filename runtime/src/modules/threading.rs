@@ -304,6 +304,12 @@ fn run_thread<S: LockStrategy>(interp: Arc<crate::interp::Interp<S>>, this: ObjR
     let finished = t.finished.clone();
     // A panic here would leave the GIL held and joiners waiting for ever.
     crate::internal_error::exit_on_panic();
+    let weak = Arc::downgrade(&interp);
+    crate::internal_error::flush_on_panic(move || {
+        if let Some(interp) = weak.upgrade() {
+            interp.try_flush_stdout();
+        }
+    });
     {
         let mut vm = Vm::new(interp.clone());
         vm.attach();

@@ -233,6 +233,27 @@ class Add:
 check('add', lambda: Add() + 1)
 
 
+# Levels are given back on every way out: a generator that keeps
+# yielding from a subgenerator into which exceptions are thrown does not
+# use up the limit.
+def sub():
+    while True:
+        try:
+            yield 1
+        except ValueError:
+            pass
+
+
+def outer():
+    yield from sub()
+
+
+g = outer()
+next(g)
+for _ in range(3000):
+    g.throw(ValueError)
+print('thrown 3000 times')
+
 # The program goes on normally afterwards, and recursion to just under the
 # limit still works.
 print(sys.getrecursionlimit())
