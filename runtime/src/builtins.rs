@@ -200,10 +200,18 @@ fn property_copier<S: LockStrategy>(
         fget: p.fget.clone(),
         fset: p.fset.clone(),
         fdel: p.fdel.clone(),
+        doc: p.doc.clone(),
+        doc_from_getter: p.doc_from_getter,
     };
     let f = args.pos[1].clone();
     match which {
-        "getter" => copy.fget = f,
+        "getter" => {
+            if copy.doc_from_getter || matches!(copy.doc, Value::None) {
+                copy.doc = getter_doc(vm, &f);
+                copy.doc_from_getter = true;
+            }
+            copy.fget = f
+        }
         "setter" => copy.fset = f,
         _ => copy.fdel = f,
     }
@@ -224,22 +232,55 @@ fn property_deleter<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<
 
 /// `property(fget=None, fset=None, fdel=None, doc=None)`.
 fn builtin_property<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
-    let fget = args.take_kw("fget");
-    let fset = args.take_kw("fset");
-    let fdel = args.take_kw("fdel");
-    args.take_kw("doc");
-    arity(vm, "property", &args, 0, 4)?;
+    let n = args.pos.len();
+    let total = n + args.kw.len();
+    if total > 4 {
+        return Err(vm.type_error(format!(
+            "property() takes at most 4 arguments ({total} given)"
+        )));
+    }
+    let mut named = |name: &str, position: usize| {
+        let v = args.take_kw(name);
+        if v.is_some() && position < n {
+            return Err(vm.type_error(format!(
+                "argument for property() given by name ('{name}') and position ({})",
+                position + 1
+            )));
+        }
+        Ok(v)
+    };
+    let fget = named("fget", 0)?;
+    let fset = named("fset", 1)?;
+    let fdel = named("fdel", 2)?;
+    let doc = named("doc", 3)?;
+    no_other_keywords(vm, "property", &args)?;
     let positional = |given: Option<Value<S>>, i: usize| {
         given
             .or_else(|| args.pos.get(i).cloned())
             .unwrap_or(Value::None)
     };
+    let fget = positional(fget, 0);
+    let (doc, doc_from_getter) = match positional(doc, 3) {
+        Value::None if !matches!(fget, Value::None) => (getter_doc(vm, &fget), true),
+        doc => (doc, false),
+    };
     Ok(PropertyObj {
-        fget: positional(fget, 0),
+        fget,
         fset: positional(fset, 1),
         fdel: positional(fdel, 2),
+        doc,
+        doc_from_getter,
     }
     .into_value())
+}
+
+/// The getter's `__doc__`, which a property without a `doc` argument takes
+/// (None when the getter has none).
+fn getter_doc<S: LockStrategy>(vm: &mut Vm<S>, fget: &Value<S>) -> Value<S> {
+    let Value::Obj(name) = vm.new_str("__doc__") else {
+        unreachable!("strings are objects")
+    };
+    ops::get_attr(vm, fget, &name).unwrap_or(Value::None)
 }
 
 fn builtin_staticmethod<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
@@ -388,6 +429,22 @@ fn builtin_import<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S>
     }
 }
 
+/// Rejects the keyword arguments left in `args` after a function took the
+/// ones it accepts, with the message of CPython's argument clinic: "'k' is
+/// an invalid keyword argument for name()".
+pub fn no_other_keywords<S: LockStrategy>(
+    vm: &Vm<S>,
+    name: &str,
+    args: &Args<S>,
+) -> PyResult<S, ()> {
+    match args.kw.first() {
+        Some((k, _)) => {
+            Err(vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()")))
+        }
+        None => Ok(()),
+    }
+}
+
 pub fn arity<S: LockStrategy>(
     vm: &Vm<S>,
     name: &str,
@@ -483,6 +540,7 @@ fn builtin_len<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 fn builtin_sum<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
     let start = args.take_kw("start");
+    no_other_keywords(vm, "sum", &args)?;
     arity(vm, "sum", &args, 1, 2)?;
     let mut acc = start
         .or_else(|| args.pos.get(1).cloned())
@@ -510,12 +568,15 @@ fn min_max<S: LockStrategy>(
 ) -> PyResult<S> {
     let default = args.take_kw("default");
     let key = args.take_kw("key").filter(|k| !matches!(k, Value::None));
-    if let Some((k, _)) = args.kw.first() {
-        return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()")));
-    }
+    no_other_keywords(vm, name, &args)?;
     let items = match args.pos.len() {
         0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
         1 => ops::iterate(vm, &args.pos[0])?,
+        _ if default.is_some() => {
+            return Err(vm.type_error(format!(
+                "Cannot specify a default for {name}() with multiple positional arguments"
+            )))
+        }
         _ => args.pos,
     };
     let mut it = items.into_iter();
@@ -866,6 +927,7 @@ fn builtin_sorted<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResul
         None => false,
     };
     let key = args.take_kw("key").filter(|k| !matches!(k, Value::None));
+    no_other_keywords(vm, "sort", &args)?;
     arity(vm, "sorted", &args, 1, 1)?;
     let items = ops::iterate(vm, &args.pos[0])?;
     Ok(ops::new_list(sort_with_key(
@@ -1316,15 +1378,24 @@ fn builtin_enumerate<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyRe
     }))
 }
 
-fn builtin_zip<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+/// `zip(*iterables, strict=False)`.
+fn builtin_zip<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    let strict = match args.take_kw("strict") {
+        Some(v) => ops::truthy(vm, &v)?,
+        None => false,
+    };
+    no_other_keywords(vm, "zip", &args)?;
     let mut inners = Vec::new();
     for a in &args.pos {
         inners.push(ops::get_iter(vm, a)?);
     }
-    Ok(new_iter(crate::object::IterState::Zip { inners }))
+    Ok(new_iter(crate::object::IterState::Zip { inners, strict }))
 }
 
 fn builtin_map<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    if !args.kw.is_empty() {
+        return Err(vm.type_error("map() takes no keyword arguments"));
+    }
     if args.pos.len() < 2 {
         return Err(vm.type_error("map() must have at least two arguments."));
     }

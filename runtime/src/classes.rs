@@ -387,7 +387,7 @@ pub fn user_class_of<S: LockStrategy>(v: &Value<S>) -> Option<ObjRef<S>> {
 
 /// Binds a class attribute found for `obj` (functions become bound methods,
 /// properties call their getter...).
-fn bind<S: LockStrategy>(
+pub(crate) fn bind<S: LockStrategy>(
     vm: &mut Vm<S>,
     attr: Value<S>,
     obj: &Value<S>,

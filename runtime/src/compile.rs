@@ -82,6 +82,9 @@ pub enum CompileErrorKind {
     /// Valid Python that Gilgamesh does not implement (`match`, `async
     /// def`, relative imports, ...).
     Unsupported,
+    /// Nested too deeply to compile (CPython's `RecursionError: maximum
+    /// recursion depth exceeded during compilation`).
+    Recursion,
 }
 
 /// A compile error with a 1-based line and column, found in
@@ -123,6 +126,7 @@ impl CompileError {
         let label = match self.kind {
             CompileErrorKind::Syntax => "SyntaxError",
             CompileErrorKind::Unsupported => "unsupported",
+            CompileErrorKind::Recursion => "RecursionError",
         };
         format!(
             "{}:{}:{}: {}: {}",
@@ -165,60 +169,145 @@ impl<'a> LineIndex<'a> {
 
 /// Parses and compiles a module.
 pub fn compile_module(source: &str) -> Result<CodeUnit, CompileError> {
-    compile_unit(
-        source,
-        |s| ruff_python_parser::parse_module(s).map(|p| p.into_syntax()),
-        |c, module| {
+    compile_unit(source, ruff_python_parser::Mode::Module, |c, parsed| {
+        if let ast::Mod::Module(module) = parsed {
             c.compile_body(&module.body)?;
-            c.emit_const(Const::None);
-            c.emit(Instr::Return);
-            Ok(())
-        },
-    )
+        }
+        c.emit_const(Const::None);
+        c.emit(Instr::Return);
+        Ok(())
+    })
 }
 
 /// Parses and compiles one expression (`eval` mode): the code runs as a
 /// module body and returns the expression's value.
 pub fn compile_eval(source: &str) -> Result<CodeUnit, CompileError> {
-    compile_unit(
-        source,
-        |s| ruff_python_parser::parse_expression(s).map(|p| p.into_syntax()),
-        |c, expr| {
+    compile_unit(source, ruff_python_parser::Mode::Expression, |c, parsed| {
+        if let ast::Mod::Expression(expr) = parsed {
             c.set_line(expr.range);
             c.compile_expr(&expr.body)?;
-            c.emit(Instr::Return);
-            Ok(())
-        },
-    )
+        }
+        c.emit(Instr::Return);
+        Ok(())
+    })
 }
 
-/// Parses `source` with `parse` and compiles what it gives with `emit`, in a
+/// Brackets that may be open at once: CPython's tokenizer reports "too many
+/// nested parentheses" when one more opens (its `MAXLEVEL`).
+const MAX_BRACKET_LEVEL: usize = 200;
+
+/// Nesting of expressions and statements past which compiling raises
+/// `RecursionError` ("maximum recursion depth exceeded during
+/// compilation"), where CPython 3.11's compiler does: it allows three times
+/// the recursion limit of 1000, less the frames above it (a unary minus
+/// nested 2990 deep compiles, 2991 does not).
+const MAX_COMPILE_DEPTH: usize = 2990;
+
+/// The compiler's recursion (and the scope analysis', see `crate::scope`)
+/// runs on a fresh stack segment when less than this is left, so that the
+/// nesting `MAX_COMPILE_DEPTH` allows fits on any thread (as the parser does
+/// for its own recursion).
+pub(crate) const STACK_RED_ZONE: usize = 256 << 10;
+/// The size of each such segment.
+pub(crate) const STACK_SEGMENT: usize = 4 << 20;
+
+/// Parses `source` in `mode` and compiles what it gives with `emit`, in a
 /// module scope.
-fn compile_unit<T>(
+fn compile_unit(
     source: &str,
-    parse: impl FnOnce(&str) -> Result<T, ruff_python_parser::ParseError>,
-    emit: impl FnOnce(&mut Compiler<'_>, &T) -> CResult,
+    mode: ruff_python_parser::Mode,
+    emit: impl FnOnce(&mut Compiler<'_>, &ast::Mod) -> CResult,
 ) -> Result<CodeUnit, CompileError> {
     let index = LineIndex::new(source);
-    let parsed = match parse(source) {
-        Ok(p) => p,
-        Err(e) => {
-            let (line, column) = index.line_col(e.location.start().to_usize());
-            return Err(CompileError {
-                kind: CompileErrorKind::Syntax,
-                line,
-                column,
-                message: e.error.to_string(),
-            });
+    let parsed = ruff_python_parser::parse_unchecked(source, mode.into());
+    let syntax_error = |offset: usize, message: String| {
+        let (line, column) = index.line_col(offset);
+        CompileError {
+            kind: CompileErrorKind::Syntax,
+            line,
+            column,
+            message,
         }
     };
-    let mut c = Compiler {
-        index: &index,
-        scopes: Vec::new(),
+    // CPython's tokenizer stops at the first bracket too many, before the
+    // parser sees what follows.
+    let first_error = parsed
+        .errors()
+        .first()
+        .map(|e| e.location.start().to_usize());
+    let too_deep =
+        too_many_brackets(parsed.tokens()).filter(|&at| first_error.is_none_or(|e| at <= e));
+    let result = if let Some(at) = too_deep {
+        Err(syntax_error(at, "too many nested parentheses".to_string()))
+    } else if let Some(e) = parsed.errors().first() {
+        Err(syntax_error(
+            e.location.start().to_usize(),
+            e.error.to_string(),
+        ))
+    } else {
+        let mut c = Compiler {
+            index: &index,
+            scopes: Vec::new(),
+            depth: 0,
+        };
+        c.scopes.push(Scope::new("<module>", true));
+        emit(&mut c, parsed.syntax()).map(|()| c.scopes.pop().expect("module scope").finish())
     };
-    c.scopes.push(Scope::new("<module>", true));
-    emit(&mut c, &parsed)?;
-    Ok(c.scopes.pop().expect("module scope").finish())
+    drop_iteratively(parsed.into_syntax());
+    result
+}
+
+/// Where the bracket that opens one level too many starts, if any.
+fn too_many_brackets(tokens: &[ruff_python_ast::token::Token]) -> Option<usize> {
+    use ruff_python_ast::token::TokenKind;
+    let mut level = 0usize;
+    for token in tokens {
+        match token.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+                if level >= MAX_BRACKET_LEVEL {
+                    return Some(token.start().to_usize());
+                }
+                level += 1;
+            }
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                level = level.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Drops a syntax tree without recursing into nested expressions: the
+/// derived destructor would recurse once per level, and a source file can
+/// nest expressions (a chain of unary minus, of attributes, of calls)
+/// deeper than any thread's stack. Each expression's children are moved
+/// out onto a heap list before it is dropped.
+fn drop_iteratively(tree: ast::Mod) {
+    use ruff_python_ast::visitor::transformer::{walk_body, walk_expr, Transformer};
+    use std::cell::RefCell;
+
+    /// Moves every expression it visits out of the tree, leaving a `None`
+    /// literal (which owns nothing) in its place.
+    struct Detach(RefCell<Vec<Expr>>);
+    impl Transformer for Detach {
+        fn visit_expr(&self, expr: &mut Expr) {
+            let placeholder = Expr::NoneLiteral(ast::ExprNoneLiteral::default());
+            self.0
+                .borrow_mut()
+                .push(std::mem::replace(expr, placeholder));
+        }
+    }
+    let detach = Detach(RefCell::new(Vec::new()));
+    match tree {
+        ast::Mod::Module(mut m) => walk_body(&detach, &mut m.body),
+        ast::Mod::Expression(mut e) => detach.visit_expr(&mut e.body),
+    }
+    loop {
+        let next = detach.0.borrow_mut().pop();
+        let Some(mut expr) = next else { break };
+        walk_expr(&detach, &mut expr);
+    }
 }
 
 /// What encloses the code being compiled, innermost last: what a `break`,
@@ -294,6 +383,8 @@ impl Scope {
 struct Compiler<'a> {
     index: &'a LineIndex<'a>,
     scopes: Vec<Scope>,
+    /// How deeply the statement or expression being compiled is nested.
+    depth: usize,
 }
 
 type CResult<T = ()> = Result<T, CompileError>;
@@ -553,7 +644,29 @@ impl Compiler<'_> {
         Ok(())
     }
 
+    /// Runs one level of the compiler's recursion: counts it against
+    /// [`MAX_COMPILE_DEPTH`] and makes sure the stack has room for it.
+    fn nested(&mut self, range: TextRange, f: impl FnOnce(&mut Self) -> CResult) -> CResult {
+        if self.depth >= MAX_COMPILE_DEPTH {
+            let (line, column) = self.index.line_col(range.start().to_usize());
+            return Err(CompileError {
+                kind: CompileErrorKind::Recursion,
+                line,
+                column,
+                message: "maximum recursion depth exceeded during compilation".to_string(),
+            });
+        }
+        self.depth += 1;
+        let r = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || f(self));
+        self.depth -= 1;
+        r
+    }
+
     fn compile_stmt(&mut self, stmt: &Stmt) -> CResult {
+        self.nested(stmt.range(), |c| c.compile_stmt_here(stmt))
+    }
+
+    fn compile_stmt_here(&mut self, stmt: &Stmt) -> CResult {
         self.set_line(stmt.range());
         match stmt {
             Stmt::Expr(s) => {
@@ -1458,6 +1571,10 @@ impl Compiler<'_> {
     }
 
     fn compile_expr(&mut self, expr: &Expr) -> CResult {
+        self.nested(expr.range(), |c| c.compile_expr_here(expr))
+    }
+
+    fn compile_expr_here(&mut self, expr: &Expr) -> CResult {
         match expr {
             Expr::NumberLiteral(n) => {
                 let c = match &n.value {

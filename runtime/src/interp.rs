@@ -89,7 +89,9 @@ pub struct Interp<S: LockStrategy> {
     pub thread_counter: AtomicU64,
     pub argv: Mutex<Vec<String>>,
     sources: Mutex<HashMap<Arc<str>, Arc<str>>>,
-    pub recursion_limit: usize,
+    /// `sys.getrecursionlimit()`; `sys.setrecursionlimit` changes it (a
+    /// plain setting, not part of any locking protocol).
+    recursion_limit: std::sync::atomic::AtomicUsize,
     /// Methods of builtin types, by receiver type and name.
     pub methods: HashMap<(TypeKind, &'static str), Value<S>>,
     /// Singletons and helper functions of the class machinery, set once by
@@ -293,7 +295,7 @@ impl<S: LockStrategy> Interp<S> {
             thread_counter: AtomicU64::new(0),
             argv: Mutex::new(Vec::new()),
             sources: Mutex::new(HashMap::new()),
-            recursion_limit: settings.recursion_limit,
+            recursion_limit: std::sync::atomic::AtomicUsize::new(settings.recursion_limit),
             methods,
             singletons: std::sync::OnceLock::new(),
             live_threads: Mutex::new(Vec::new()),
@@ -407,6 +409,19 @@ impl<S: LockStrategy> Interp<S> {
         new_exception_obj(class, args)
     }
 
+    /// `sys.getrecursionlimit()`.
+    #[inline]
+    pub fn recursion_limit(&self) -> usize {
+        self.recursion_limit
+            .load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// `sys.setrecursionlimit(limit)` (checked by the caller).
+    pub fn set_recursion_limit(&self, limit: usize) {
+        self.recursion_limit
+            .store(limit, std::sync::atomic::Ordering::Relaxed)
+    }
+
     pub fn new_str(&self, s: impl Into<Box<str>>) -> Value<S> {
         Value::Obj(ObjRef::new(Payload::Str(PyStr::new(s))))
     }
@@ -431,6 +446,24 @@ impl<S: LockStrategy> Interp<S> {
             return;
         }
         let mut buf = self.stdout.lock().unwrap_or_else(|e| e.into_inner());
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(&buf);
+        let _ = out.flush();
+        buf.clear();
+    }
+
+    /// Like [`Interp::flush_stdout`], but gives up rather than wait when
+    /// the buffer is locked: what an internal error does, since the
+    /// panicking thread may hold that lock itself.
+    pub fn try_flush_stdout(&self) {
+        if self.capture_output {
+            return;
+        }
+        let mut buf = match self.stdout.try_lock() {
+            Ok(buf) => buf,
+            Err(std::sync::TryLockError::Poisoned(e)) => e.into_inner(),
+            Err(std::sync::TryLockError::WouldBlock) => return,
+        };
         let mut out = std::io::stdout().lock();
         let _ = out.write_all(&buf);
         let _ = out.flush();

@@ -65,6 +65,8 @@ pub mod fmt;
 pub mod gc;
 #[doc(hidden)]
 pub mod header;
+/// Panics in Python threads: reported, and the process ends with status 70.
+pub mod internal_error;
 #[doc(hidden)]
 pub mod interp;
 #[doc(hidden)]
@@ -86,6 +88,8 @@ pub mod scope;
 pub mod sets;
 #[doc(hidden)]
 pub mod sort;
+/// How much Rust stack the calling thread has left.
+pub mod stack;
 #[doc(hidden)]
 pub mod str_methods;
 pub mod strategy;
@@ -331,6 +335,22 @@ impl<S: LockStrategy> Runtime<S> {
     /// ```
     pub fn set_argv(&self, argv: Vec<String>) {
         *self.interp.argv.lock().unwrap_or_else(|e| e.into_inner()) = argv;
+    }
+
+    /// Makes a panic on the calling thread an internal error (see
+    /// [`internal_error`]): reported, with this runtime's buffered stdout
+    /// written out first, and the process ends with status 70. For a program
+    /// that owns its process, such as the `gilgamesh` command, on the thread
+    /// that runs the main module; threads started by `threading` always
+    /// behave so.
+    pub fn exit_on_panic(&self) {
+        internal_error::exit_on_panic();
+        let weak = Arc::downgrade(&self.interp);
+        internal_error::flush_on_panic(move || {
+            if let Some(interp) = weak.upgrade() {
+                interp.try_flush_stdout();
+            }
+        });
     }
 
     /// Compiles and runs `source` as the `__main__` module on the calling

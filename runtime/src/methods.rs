@@ -338,6 +338,7 @@ fn list_sort<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> 
         None => false,
     };
     let key = args.take_kw("key").filter(|k| !matches!(k, Value::None));
+    crate::builtins::no_other_keywords(vm, "sort", &args)?;
     arity(vm, "sort", &args, 1, 1)?;
     let o = recv_list(&args);
     let Payload::List(cell) = &o.payload else {

@@ -987,14 +987,16 @@ pub fn eq<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyResu
         if x.len() != dict_len(b) {
             return Ok(false);
         }
-        for (k, v) in x {
-            let k = key_of(vm, k)?;
-            match dict_get_key(vm, b.obj().expect("dict"), k)? {
-                Some(w) if eq(vm, &v, &w)? => {}
-                _ => return Ok(false),
+        return vm.recursive_call(COMPARE_CONTEXT, |vm| {
+            for (k, v) in x {
+                let k = key_of(vm, k)?;
+                match dict_get_key(vm, b.obj().expect("dict"), k)? {
+                    Some(w) if eq(vm, &v, &w)? => {}
+                    _ => return Ok(false),
+                }
             }
-        }
-        return Ok(true);
+            Ok(true)
+        });
     }
     if let (Some(x), Some(y)) = (to_f64_lossless(a), to_f64_lossless(b)) {
         return Ok(x == y);
@@ -1042,10 +1044,24 @@ fn plain_seq_eq<S: LockStrategy>(vm: &mut Vm<S>, x: &[Value<S>], y: &[Value<S>])
     Some(true)
 }
 
+/// What a `RecursionError` raised while comparing nested containers says
+/// (CPython's `PyObject_RichCompare`).
+const COMPARE_CONTEXT: &str = " in comparison";
+
+/// Element-wise equality: one level of recursion through nested
+/// containers, counted against the recursion limit as CPython does.
 fn seq_eq<S: LockStrategy>(vm: &mut Vm<S>, x: &[Value<S>], y: &[Value<S>]) -> PyResult<S, bool> {
     if x.len() != y.len() {
         return Ok(false);
     }
+    vm.recursive_call(COMPARE_CONTEXT, |vm| seq_eq_here(vm, x, y))
+}
+
+fn seq_eq_here<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    x: &[Value<S>],
+    y: &[Value<S>],
+) -> PyResult<S, bool> {
     for (a, b) in x.iter().zip(y) {
         if !(a.is(b) || eq(vm, a, b)?) {
             return Ok(false);
@@ -1179,6 +1195,14 @@ fn order<S: LockStrategy>(
 }
 
 fn seq_order<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    x: &[Value<S>],
+    y: &[Value<S>],
+) -> PyResult<S, Option<Ordering>> {
+    vm.recursive_call(COMPARE_CONTEXT, |vm| seq_order_here(vm, x, y))
+}
+
+fn seq_order_here<S: LockStrategy>(
     vm: &mut Vm<S>,
     x: &[Value<S>],
     y: &[Value<S>],
@@ -2018,6 +2042,17 @@ pub fn get_iter<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
     Ok(Value::Obj(ObjRef::new(Payload::Iter(ObjCell::new(state)))))
 }
 
+/// `zip(strict=True)`'s error: iterator `i` (0-based) is `shorter` or
+/// `longer` than the ones before it (CPython's wording).
+fn zip_unequal<S: LockStrategy>(vm: &Vm<S>, i: usize, how: &str) -> crate::vm::PyErr<S> {
+    let others = if i == 1 {
+        "argument 1".to_string()
+    } else {
+        format!("arguments 1-{i}")
+    };
+    vm.value_error(format!("zip() argument {} is {how} than {others}", i + 1))
+}
+
 /// The next item of an iterator, or None when exhausted.
 pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, Option<Value<S>>> {
     if crate::classes::user_class_of(it).is_some() {
@@ -2048,7 +2083,7 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
         Seq(ObjRef<S>, usize),
         GetItem(Value<S>, usize),
         Enumerate(Value<S>, Value<S>),
-        Zip(Vec<Value<S>>),
+        Zip(Vec<Value<S>>, bool),
         Map(Value<S>, Vec<Value<S>>),
         Filter(Value<S>, Value<S>),
         Callable(Value<S>, Value<S>),
@@ -2114,7 +2149,7 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
             .unwrap_or_else(|| int_from_big(to_big(count).expect("an int count") + 1));
             Step::Enumerate(inner.clone(), std::mem::replace(count, next))
         }
-        IterState::Zip { inners } => Step::Zip(inners.clone()),
+        IterState::Zip { inners, strict } => Step::Zip(inners.clone(), *strict),
         IterState::Map { func, inners } => Step::Map(func.clone(), inners.clone()),
         IterState::Filter { func, inner } => Step::Filter(func.clone(), inner.clone()),
         IterState::Callable { func, sentinel } => Step::Callable(func.clone(), sentinel.clone()),
@@ -2136,15 +2171,26 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
         Step::Enumerate(inner, n) => {
             return Ok(iter_next(vm, &inner)?.map(|v| new_tuple(vec![n, v])));
         }
-        Step::Zip(inners) => {
+        Step::Zip(inners, strict) => {
             if inners.is_empty() {
                 return Ok(None);
             }
             let mut items = Vec::with_capacity(inners.len());
-            for it in &inners {
+            for (i, it) in inners.iter().enumerate() {
                 match iter_next(vm, it)? {
                     Some(v) => items.push(v),
-                    None => return Ok(None),
+                    None if !strict => return Ok(None),
+                    None if i > 0 => return Err(zip_unequal(vm, i, "shorter")),
+                    None => {
+                        // The first iterator ended: every other one must end
+                        // now too.
+                        for (j, other) in inners.iter().enumerate().skip(1) {
+                            if iter_next(vm, other)?.is_some() {
+                                return Err(zip_unequal(vm, j, "longer"));
+                            }
+                        }
+                        return Ok(None);
+                    }
                 }
             }
             return Ok(Some(new_tuple(items)));
@@ -2177,7 +2223,7 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
     }
     match step {
         Step::Enumerate(..)
-        | Step::Zip(_)
+        | Step::Zip(..)
         | Step::Map(..)
         | Step::Filter(..)
         | Step::Callable(..) => {
@@ -2488,6 +2534,7 @@ pub fn get_attr_builtin<S: LockStrategy>(
                 "fget" => return Ok(p.fget.clone()),
                 "fset" => return Ok(p.fset.clone()),
                 "fdel" => return Ok(p.fdel.clone()),
+                "__doc__" => return Ok(p.doc.clone()),
                 "__isabstractmethod__" => {
                     return Ok(Value::Bool(crate::classes::is_abstract(vm, &p.fget)))
                 }

@@ -90,11 +90,17 @@ impl PyStr {
     }
 }
 
-/// A `property`: its getter, setter and deleter (`None` where absent).
+/// A `property`: its getter, setter and deleter (`None` where absent) and
+/// its docstring.
 pub struct PropertyObj<S: LockStrategy> {
     pub fget: Value<S>,
     pub fset: Value<S>,
     pub fdel: Value<S>,
+    /// `__doc__`: the `doc` argument, else the getter's docstring.
+    pub doc: Value<S>,
+    /// Whether `doc` came from the getter (`getter()` then takes the new
+    /// getter's, as CPython does).
+    pub doc_from_getter: bool,
 }
 
 impl<S: LockStrategy> PropertyObj<S> {
@@ -200,9 +206,11 @@ pub enum IterState<S: LockStrategy> {
         inner: Value<S>,
         count: Value<S>,
     },
-    /// `zip(*its)`.
+    /// `zip(*its, strict=False)`.
     Zip {
         inners: Vec<Value<S>>,
+        /// `strict=True`: iterators of unequal lengths raise `ValueError`.
+        strict: bool,
     },
     /// `map(f, *its)`.
     Map {

@@ -312,7 +312,17 @@ pub fn repr<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String
     })
 }
 
+/// What a `RecursionError` raised while a container's items are repr'd
+/// says (CPython's `PyObject_Repr`).
+const REPR_CONTEXT: &str = " while getting the repr of an object";
+
+/// The reprs of `items`, comma-separated: one level of recursion through
+/// nested containers, counted against the recursion limit as CPython does.
 fn join_reprs<S: LockStrategy>(vm: &mut Vm<S>, items: &[Value<S>]) -> PyResult<S, String> {
+    vm.recursive_call(REPR_CONTEXT, |vm| join_reprs_here(vm, items))
+}
+
+fn join_reprs_here<S: LockStrategy>(vm: &mut Vm<S>, items: &[Value<S>]) -> PyResult<S, String> {
     let mut out = String::new();
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
@@ -324,6 +334,10 @@ fn join_reprs<S: LockStrategy>(vm: &mut Vm<S>, items: &[Value<S>]) -> PyResult<S
 }
 
 fn dict_repr_inner<S: LockStrategy>(vm: &mut Vm<S>, d: &Value<S>) -> PyResult<S, String> {
+    vm.recursive_call(REPR_CONTEXT, |vm| dict_repr_here(vm, d))
+}
+
+fn dict_repr_here<S: LockStrategy>(vm: &mut Vm<S>, d: &Value<S>) -> PyResult<S, String> {
     let mut out = String::new();
     for (i, (k, v)) in dict_items(d).iter().enumerate() {
         if i > 0 {

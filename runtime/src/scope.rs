@@ -160,7 +160,28 @@ impl Collector {
 }
 
 impl<'a> Visitor<'a> for Collector {
+    // Both visits recurse once per level of nesting: they run on a fresh
+    // stack segment when the thread's is nearly used up, as the compiler's
+    // own recursion does.
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        stacker::maybe_grow(
+            crate::compile::STACK_RED_ZONE,
+            crate::compile::STACK_SEGMENT,
+            || self.visit_stmt_here(stmt),
+        )
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        stacker::maybe_grow(
+            crate::compile::STACK_RED_ZONE,
+            crate::compile::STACK_SEGMENT,
+            || self.visit_expr_here(expr),
+        )
+    }
+}
+
+impl<'a> Collector {
+    fn visit_stmt_here(&mut self, stmt: &'a Stmt) {
         match stmt {
             Stmt::FunctionDef(f) => {
                 for d in &f.decorator_list {
@@ -222,7 +243,7 @@ impl<'a> Visitor<'a> for Collector {
         }
     }
 
-    fn visit_expr(&mut self, expr: &'a Expr) {
+    fn visit_expr_here(&mut self, expr: &'a Expr) {
         match expr {
             Expr::Name(n) => {
                 let name = n.id.to_string();

@@ -727,7 +727,11 @@ fn set_len<S: LockStrategy>(v: &Value<S>) -> usize {
 
 /// `set(iterable)` / `frozenset(iterable)`.
 pub fn construct<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>, frozen: bool) -> PyResult<S> {
-    arity(vm, if frozen { "frozenset" } else { "set" }, &args, 0, 1)?;
+    let name = if frozen { "frozenset" } else { "set" };
+    if !args.kw.is_empty() {
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    arity(vm, name, &args, 0, 1)?;
     let m = match args.pos.first() {
         Some(it) => items_of(vm, it)?,
         None => SetItems::default(),
@@ -972,6 +976,20 @@ pub fn methods<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> 
     v
 }
 
+/// Set methods take no keyword arguments: CPython's message names the
+/// receiver's type (`set.union() takes no keyword arguments`).
+fn no_keywords<S: LockStrategy>(vm: &Vm<S>, name: &str, args: &Args<S>) -> PyResult<S, ()> {
+    if args.kw.is_empty() {
+        return Ok(());
+    }
+    let kind = if args.pos.first().is_some_and(is_frozen) {
+        "frozenset"
+    } else {
+        "set"
+    };
+    Err(vm.type_error(format!("{kind}.{name}() takes no keyword arguments")))
+}
+
 /// The elements of a set receiver, reached under its lock.
 fn locked<S: LockStrategy>(v: &Value<S>) -> SetLocked<'_, S> {
     let o = v.obj().expect("set receiver");
@@ -1002,6 +1020,7 @@ fn key_error<S: LockStrategy>(vm: &Vm<S>, key: Value<S>) -> PyErr<S> {
 }
 
 fn set_add<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    no_keywords(vm, "add", &args)?;
     arity(vm, "add", &args, 2, 2)?;
     let k = key_of(vm, args.pos[1].clone())?;
     add_key(vm, &mut locked(&args.pos[0]), k)?;
@@ -1009,6 +1028,7 @@ fn set_add<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 }
 
 fn set_remove<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    no_keywords(vm, "remove", &args)?;
     arity(vm, "remove", &args, 2, 2)?;
     let k = key_of(vm, args.pos[1].clone())?;
     let removed = discard_key(vm, &mut locked(&args.pos[0]), k)?;
@@ -1019,6 +1039,7 @@ fn set_remove<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 }
 
 fn set_discard<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    no_keywords(vm, "discard", &args)?;
     arity(vm, "discard", &args, 2, 2)?;
     let k = key_of(vm, args.pos[1].clone())?;
     let removed = discard_key(vm, &mut locked(&args.pos[0]), k)?;
@@ -1027,6 +1048,7 @@ fn set_discard<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 }
 
 fn set_pop<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    no_keywords(vm, "pop", &args)?;
     arity(vm, "pop", &args, 1, 1)?;
     match with_items(&args.pos[0], |m| m.pop()) {
         Some(k) => Ok(k.key),
@@ -1035,6 +1057,7 @@ fn set_pop<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 }
 
 fn set_clear<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    no_keywords(vm, "clear", &args)?;
     arity(vm, "clear", &args, 1, 1)?;
     let old = with_items(&args.pos[0], std::mem::take);
     drop(old);
@@ -1042,6 +1065,7 @@ fn set_clear<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 }
 
 fn set_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    no_keywords(vm, "update", &args)?;
     let receiver = &args.pos[0];
     for other in &args.pos[1..] {
         if let Some(removed) = inplace_plain(BinOp::Or, receiver, other) {
@@ -1064,6 +1088,7 @@ fn replace_items<S: LockStrategy>(receiver: &Value<S>, new_items: SetItems<S>) {
 }
 
 fn set_intersection_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    no_keywords(vm, "intersection_update", &args)?;
     if let [receiver, other] = &args.pos[..] {
         if let Some(removed) = inplace_plain(BinOp::And, receiver, other) {
             drop(removed);
@@ -1091,6 +1116,7 @@ fn set_intersection_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> Py
 }
 
 fn set_difference_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    no_keywords(vm, "difference_update", &args)?;
     let receiver = &args.pos[0];
     for other in &args.pos[1..] {
         if let Some(removed) = inplace_plain(BinOp::Sub, receiver, other) {
@@ -1113,6 +1139,7 @@ fn set_difference_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyRe
 }
 
 fn set_symmetric_difference_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    no_keywords(vm, "symmetric_difference_update", &args)?;
     arity(vm, "symmetric_difference_update", &args, 2, 2)?;
     let receiver = &args.pos[0];
     let other = &args.pos[1];
@@ -1141,6 +1168,7 @@ fn set_symmetric_difference_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S
 }
 
 fn set_union<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    no_keywords(vm, "union", &args)?;
     let frozen = is_frozen(&args.pos[0]);
     let mut out = copy_items(vm, &args.pos[0])?;
     for other in &args.pos[1..] {
@@ -1150,6 +1178,7 @@ fn set_union<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 }
 
 fn set_intersection<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    no_keywords(vm, "intersection", &args)?;
     let frozen = is_frozen(&args.pos[0]);
     let mut acc = new_set(copy_items(vm, &args.pos[0])?, frozen);
     for other in &args.pos[1..] {
@@ -1159,6 +1188,7 @@ fn set_intersection<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<
 }
 
 fn set_difference<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    no_keywords(vm, "difference", &args)?;
     let frozen = is_frozen(&args.pos[0]);
     let Some(first) = args.pos.get(1) else {
         return Ok(new_set(copy_items(vm, &args.pos[0])?, frozen));
@@ -1171,6 +1201,7 @@ fn set_difference<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S>
 }
 
 fn set_symmetric_difference<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    no_keywords(vm, "symmetric_difference", &args)?;
     arity(vm, "symmetric_difference", &args, 2, 2)?;
     let frozen = is_frozen(&args.pos[0]);
     let out = symmetric_difference(vm, &args.pos[0], &args.pos[1])?;
@@ -1206,18 +1237,21 @@ pub fn equal<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyR
 }
 
 fn set_issubset<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    no_keywords(vm, "issubset", &args)?;
     arity(vm, "issubset", &args, 2, 2)?;
     let (a, other) = both_sets(vm, &args.pos[0], &args.pos[1])?;
     Ok(Value::Bool(subset(vm, &a, &other)?))
 }
 
 fn set_issuperset<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    no_keywords(vm, "issuperset", &args)?;
     arity(vm, "issuperset", &args, 2, 2)?;
     let (a, other) = both_sets(vm, &args.pos[0], &args.pos[1])?;
     Ok(Value::Bool(subset(vm, &other, &a)?))
 }
 
 fn set_isdisjoint<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    no_keywords(vm, "isdisjoint", &args)?;
     arity(vm, "isdisjoint", &args, 2, 2)?;
     let other = other_set(vm, &args.pos[1])?;
     let both = binary_op(vm, BinOp::And, &args.pos[0], &other)?.expect("sets");
@@ -1225,6 +1259,7 @@ fn set_isdisjoint<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S>
 }
 
 fn set_copy<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    no_keywords(vm, "copy", &args)?;
     arity(vm, "copy", &args, 1, 1)?;
     let frozen = is_frozen(&args.pos[0]);
     Ok(new_set(copy_items(vm, &args.pos[0])?, frozen))

@@ -345,7 +345,58 @@ impl<S: LockStrategy> Vm<S> {
     /// Runs a module body with `globals` as its namespace.
     pub fn run_module_code(&mut self, code: &Arc<Code<S>>, globals: &ObjRef<S>) -> PyResult<S> {
         let base = self.stack.len();
-        self.run_frame(code, globals, &[], base, None)
+        // A module frame counts against the limit, as in CPython (so that
+        // the depth a recursion reaches before `RecursionError` matches).
+        self.enter_recursive_call("")?;
+        let r = self.run_frame(code, globals, &[], base, None);
+        self.depth -= 1;
+        r
+    }
+
+    /// CPython's `Py_EnterRecursiveCall`: counts one more level of Python
+    /// re-entry, or raises `RecursionError` (`maximum recursion depth
+    /// exceeded` followed by `context`) when the depth has reached
+    /// `sys.getrecursionlimit()` or the thread's Rust stack is nearly used
+    /// up. The second check is what keeps a very high limit, a thread with
+    /// a small stack (an embedder's) or a path that uses much stack per
+    /// level from overflowing the stack. Every successful call is paired
+    /// with [`Vm::leave_recursive_call`].
+    #[inline]
+    pub fn enter_recursive_call(&mut self, context: &str) -> PyResult<S, ()> {
+        if self.depth >= self.interp.recursion_limit() || crate::stack::nearly_exhausted() {
+            return Err(self.new_error(
+                "RecursionError",
+                format!("maximum recursion depth exceeded{context}"),
+            ));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// Ends a level counted by [`Vm::enter_recursive_call`].
+    #[inline]
+    pub fn leave_recursive_call(&mut self) {
+        self.depth -= 1;
+    }
+
+    /// Runs `f` as one level of Python re-entry (see
+    /// [`Vm::enter_recursive_call`]).
+    #[inline]
+    pub fn recursive_call<R>(
+        &mut self,
+        context: &str,
+        f: impl FnOnce(&mut Self) -> PyResult<S, R>,
+    ) -> PyResult<S, R> {
+        self.enter_recursive_call(context)?;
+        let r = f(self);
+        self.depth -= 1;
+        r
+    }
+
+    /// The current recursion depth (what `sys.setrecursionlimit` checks
+    /// a new limit against).
+    pub fn recursion_depth(&self) -> usize {
+        self.depth
     }
 
     /// Calls any callable with positional arguments.
@@ -382,20 +433,32 @@ impl<S: LockStrategy> Vm<S> {
                 let func = func.clone();
                 self.call_args(&func, args)
             }
+            // Calls through a type's or an instance's call slot count
+            // against the recursion limit, as CPython's `_PyObject_MakeTpCall`
+            // does: `A.__call__ = A()` recurses without any Python frame.
             Payload::Type(t) if t.dict.is_some() => {
                 let class = obj.clone();
-                crate::classes::instantiate(self, &class, args)
+                self.recursive_call(" while calling a Python object", |vm| {
+                    crate::classes::instantiate(vm, &class, args)
+                })
             }
             Payload::Instance(_) => {
                 let callee = callee.clone();
-                match crate::classes::class_lookup(
-                    &crate::classes::user_class_of(&callee).expect("instance"),
-                    &self.new_str("__call__"),
-                ) {
-                    Some(f) => {
-                        args.pos.insert(0, callee);
-                        self.call_args(&f, args)
-                    }
+                let class = crate::classes::user_class_of(&callee).expect("instance");
+                match crate::classes::class_lookup(&class, &self.new_str("__call__")) {
+                    Some(f) => self.recursive_call(" while calling a Python object", |vm| {
+                        // A function gets the instance as its first
+                        // argument; anything else binds as a class
+                        // attribute does (an instance that is not a
+                        // descriptor is called as it is, as in CPython).
+                        let f = if matches!(f.payload(), Some(Payload::Function(_))) {
+                            args.pos.insert(0, callee);
+                            f
+                        } else {
+                            crate::classes::bind(vm, f, &callee, &class)?
+                        };
+                        vm.call_args(&f, args)
+                    }),
                     None => Err(self.type_error(format!(
                         "'{}' object is not callable",
                         ops::type_name(&callee)
@@ -593,11 +656,10 @@ impl<S: LockStrategy> Vm<S> {
             return Ok(self.make_generator(f, base));
         }
         self.safe_point();
-        if self.depth >= self.interp.recursion_limit {
+        if let Err(e) = self.enter_recursive_call("") {
             self.stack.truncate(base);
-            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
+            return Err(e);
         }
-        self.depth += 1;
         let r = self.run_frame(&f.code, &f.globals, &f.closure, base, None);
         self.depth -= 1;
         r
@@ -739,9 +801,9 @@ impl<S: LockStrategy> Vm<S> {
             give_back(self, state);
             return Err(self.type_error("can't send non-None value to a just-started generator"));
         }
-        if self.depth >= self.interp.recursion_limit {
+        if let Err(e) = self.enter_recursive_call("") {
             give_back(self, state);
-            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
+            return Err(e);
         }
         let mut throw = throw;
         let push_send = state.started && throw.is_none();
@@ -754,6 +816,7 @@ impl<S: LockStrategy> Vm<S> {
                 let sub = sub.expect("`yield from` keeps its subiterator on the stack");
                 match self.throw_into_subiterator(&sub, err) {
                     Ok(GenStep::Yielded(v)) => {
+                        self.depth -= 1;
                         give_back(self, state);
                         return Ok(GenStep::Yielded(v));
                     }
@@ -786,7 +849,7 @@ impl<S: LockStrategy> Vm<S> {
             blocks,
             pc: state.pc,
         };
-        self.depth += 1;
+        // Counted by `enter_recursive_call` above.
         let r = self.execute_frame(&gen.code, &gen.globals, &mut frame, throw);
         self.depth -= 1;
         let step = match r {
@@ -1960,7 +2023,7 @@ impl<S: LockStrategy> Vm<S> {
             self.new_str(name),
         )?;
         let base = self.stack.len();
-        self.depth += 1;
+        self.enter_recursive_call("")?;
         let r = self.run_frame(
             &f.code,
             &f.globals,

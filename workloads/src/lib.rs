@@ -205,6 +205,7 @@ pub fn run_source(
         type Output = Outcome;
         fn visit<S: LockStrategy>(self) -> Outcome {
             let rt = Runtime::<S>::new(self.config);
+            rt.exit_on_panic();
             rt.set_argv(self.argv);
             let result = rt.run_source(self.source, self.filename);
             Outcome {

@@ -150,7 +150,10 @@ fn run(
     // The main Python thread gets the same large stack as the threads it starts.
     let worker = std::thread::Builder::new()
         .stack_size(runtime::modules::threading::PYTHON_THREAD_STACK)
-        .spawn(move || run_source(mode, config, &source, &filename, argv));
+        .spawn(move || {
+            runtime::internal_error::exit_on_panic();
+            run_source(mode, config, &source, &filename, argv)
+        });
     let outcome = match worker.map(|h| h.join()) {
         Ok(Ok(outcome)) => outcome,
         _ => {

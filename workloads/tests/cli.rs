@@ -387,3 +387,108 @@ fn default_mode_runs_the_program() {
     assert_eq!(run.stdout, "3\n", "{}", describe(&run));
     assert_eq!(run.stderr, "", "{}", describe(&run));
 }
+
+/// Asserts that `script` fails to compile with `message` (after the
+/// `FILE:LINE:COL: ` prefix) in every mode, without running anything.
+fn assert_compile_failure(script: &TempScript, message: &str) {
+    for mode in MODES {
+        let run = gilgamesh(&["run", script.path_str(), "--mode", mode]);
+        let line = last_nonempty_line(&run.stderr);
+        assert!(
+            line.contains(script.file_name()) && line.ends_with(message),
+            "mode {mode}: expected {message:?}\n{}",
+            describe(&run)
+        );
+        assert_eq!(run.code, Some(2), "mode {mode}\n{}", describe(&run));
+        assert_eq!(run.stdout, "", "mode {mode}\n{}", describe(&run));
+    }
+}
+
+#[test]
+fn too_many_nested_parentheses_is_a_syntax_error() {
+    // CPython's tokenizer allows 200 open brackets of any kind.
+    let ok = TempScript::new(
+        "parens_200",
+        &format!("print({}1{})\n", "(".repeat(199), ")".repeat(199)),
+    );
+    let run = gilgamesh(&["run", ok.path_str()]);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (Some(0), "1\n"),
+        "{}",
+        describe(&run)
+    );
+    let script = TempScript::new(
+        "parens_201",
+        &format!("x = 1\ny = {}1{}\n", "(".repeat(201), ")".repeat(201)),
+    );
+    assert_static_diagnostic(&script, 2, 205, "SyntaxError: too many nested parentheses");
+    for (tag, source) in [
+        ("lists", "[".repeat(10_000) + &"]".repeat(10_000)),
+        ("sums", "1+(".repeat(100_000) + "1" + &")".repeat(100_000)),
+        ("dicts", "{1:".repeat(300) + "1" + &"}".repeat(300)),
+    ] {
+        let script = TempScript::new(tag, &format!("print('never')\nx = {source}\n"));
+        assert_compile_failure(&script, "SyntaxError: too many nested parentheses");
+    }
+}
+
+#[test]
+fn too_deeply_nested_expressions_are_a_recursion_error() {
+    for (tag, source) in [
+        ("minus", "-".repeat(5_000) + "1"),
+        ("attributes", "a".to_string() + &".a".repeat(100_000)),
+        ("calls", "f".to_string() + &"()".repeat(100_000)),
+        ("subscripts", "a".to_string() + &"[0]".repeat(100_000)),
+        ("flat_sum", vec!["1"; 100_000].join("+")),
+    ] {
+        let script = TempScript::new(tag, &format!("print('never')\nx = {source}\n"));
+        assert_compile_failure(
+            &script,
+            "RecursionError: maximum recursion depth exceeded during compilation",
+        );
+    }
+    let ok = TempScript::new("minus_2000", &format!("print({}1)\n", "-".repeat(2000)));
+    let run = gilgamesh(&["run", ok.path_str()]);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (Some(0), "1\n"),
+        "{}",
+        describe(&run)
+    );
+}
+
+#[test]
+fn recursion_far_past_the_stack_raises_recursion_error() {
+    // With the limit set far higher than the stack allows, the stack guard
+    // raises RecursionError before the stack overflows, on the main thread
+    // and on a Python thread.
+    let script = TempScript::new(
+        "high_limit",
+        "import sys, threading\n\
+         sys.setrecursionlimit(10**8)\n\
+         class A: pass\n\
+         a = A()\n\
+         A.__call__ = a\n\
+         def f(n):\n    return f(n + 1)\n\
+         def run():\n\
+         \x20   for g in (a, lambda: f(0)):\n\
+         \x20       try:\n\
+         \x20           g()\n\
+         \x20       except RecursionError as e:\n\
+         \x20           print(type(e).__name__)\n\
+         run()\n\
+         t = threading.Thread(target=run)\n\
+         t.start()\n\
+         t.join()\n",
+    );
+    for mode in MODES {
+        let run = gilgamesh(&["run", script.path_str(), "--mode", mode]);
+        assert_eq!(
+            (run.code, run.stdout.as_str()),
+            (Some(0), "RecursionError\n".repeat(4).as_str()),
+            "mode {mode}\n{}",
+            describe(&run)
+        );
+    }
+}

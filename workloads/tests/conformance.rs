@@ -298,6 +298,9 @@ fn stderr_tail(stderr: &[u8], lines: usize) -> String {
         .collect()
 }
 
+/// The exit status of a run ended by an internal error (a panic).
+const INTERNAL_ERROR_EXIT: i32 = runtime::internal_error::EXIT_CODE;
+
 /// Compares one run against its expectation; `Err` carries the report.
 fn check_run(expected: &Expected, got: &RunOutput, limit: Duration) -> Result<(), String> {
     let mut problems = String::new();
@@ -324,8 +327,16 @@ fn check_run(expected: &Expected, got: &RunOutput, limit: Duration) -> Result<()
             expected.last_stderr_line, got_last
         );
     }
+    // An internal error fails the program whatever its expected status
+    // says: a test must never pass because the interpreter crashed.
     if stderr_text.contains("panicked") {
         let _ = writeln!(problems, "    the interpreter panicked");
+    }
+    if stderr_text.contains("internal error") || got.code == Some(INTERNAL_ERROR_EXIT) {
+        let _ = writeln!(
+            problems,
+            "    internal error (exit status {INTERNAL_ERROR_EXIT} or \"internal error\" on stderr)"
+        );
     }
     if problems.is_empty() {
         return Ok(());

@@ -114,7 +114,7 @@ pub(crate) fn traverse<S: LockStrategy>(obj: &PyObject<S>, visit: &mut dyn FnMut
             v.obj(&g.globals);
             g.frame.with::<S, _>(h, |f| v.values(f.values()));
         }
-        Payload::Property(p) => v.values([&p.fget, &p.fset, &p.fdel]),
+        Payload::Property(p) => v.values([&p.fget, &p.fset, &p.fdel, &p.doc]),
         Payload::StaticMethod(f) | Payload::ClassMethod(f) => v.value(f),
         Payload::Super(class, bound) => {
             v.obj(class);
@@ -151,7 +151,7 @@ fn iter_refs<S: LockStrategy>(st: &IterState<S>, v: &mut Visitor) {
         | IterState::Str { s: o, .. }
         | IterState::Dict { dict: o, .. } => v.obj(o),
         IterState::Enumerate { inner, .. } => v.value(inner),
-        IterState::Zip { inners } => v.values(inners.iter()),
+        IterState::Zip { inners, .. } => v.values(inners.iter()),
         IterState::Map { func, inners } => {
             v.value(func);
             v.values(inners.iter());

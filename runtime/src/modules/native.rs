@@ -18,8 +18,22 @@ pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
             ("hash_bytes", hash_bytes, true),
             ("spin", spin, true),
             ("par_sum", par_sum, true),
+            ("_panic", panic_for_tests, false),
         ],
     );
+}
+
+/// `_panic(message)`: panics, holding the GIL. It exists only so that the
+/// tests can check that a panic in a Python thread is reported as an
+/// internal error and ends the process (see `crate::internal_error`);
+/// nothing else may call it.
+fn panic_for_tests<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "_panic", &args, 1, 1)?;
+    let message = args.pos[0]
+        .as_str()
+        .ok_or_else(|| vm.type_error("_panic() argument must be str"))?
+        .to_string();
+    panic!("{message}");
 }
 
 /// FNV-1a over a buffer, `rounds` times: about a nanosecond per byte, like a

@@ -15,6 +15,7 @@ pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
             ("setswitchinterval", setswitchinterval, false),
             ("getswitchinterval", getswitchinterval, false),
             ("getrecursionlimit", getrecursionlimit, false),
+            ("setrecursionlimit", setrecursionlimit, false),
             ("exit", exit, false),
             ("getrefcount", getrefcount, false),
             ("exc_info", exc_info, false),
@@ -60,7 +61,46 @@ fn getswitchinterval<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult
 
 fn getrecursionlimit<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "sys.getrecursionlimit", &args, 0, 0)?;
-    Ok(Value::Int(vm.interp.recursion_limit as i64))
+    Ok(Value::Int(vm.interp.recursion_limit() as i64))
+}
+
+/// `sys.setrecursionlimit(n)`: CPython's checks and messages. The limit is
+/// the interpreter's, shared by every thread; the Rust stack guard
+/// (`crate::stack`) still raises `RecursionError` before a stack overflows
+/// when the limit is set higher than the stack allows.
+fn setrecursionlimit<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    if args.pos.len() != 1 || !args.kw.is_empty() {
+        if !args.kw.is_empty() {
+            return Err(vm.type_error("sys.setrecursionlimit() takes no keyword arguments"));
+        }
+        return Err(vm.type_error(format!(
+            "sys.setrecursionlimit() takes exactly one argument ({} given)",
+            args.pos.len()
+        )));
+    }
+    let limit = match &args.pos[0] {
+        Value::Obj(o) if matches!(o.payload, crate::object::Payload::BigInt(_)) => {
+            return Err(vm.new_error("OverflowError", "Python int too large to convert to C int"))
+        }
+        v => ops::expect_int(vm, v)?,
+    };
+    if limit > i64::from(i32::MAX) || limit < i64::from(i32::MIN) {
+        return Err(vm.new_error("OverflowError", "Python int too large to convert to C int"));
+    }
+    if limit < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    let depth = vm.recursion_depth();
+    if limit as usize <= depth {
+        return Err(vm.new_error(
+            "RecursionError",
+            format!(
+                "cannot set the recursion limit to {limit} at the recursion depth {depth}: the limit is too low"
+            ),
+        ));
+    }
+    vm.interp.set_recursion_limit(limit as usize);
+    Ok(Value::None)
 }
 
 /// `sys.getrefcount(obj)`: the object's reference count, which counts the

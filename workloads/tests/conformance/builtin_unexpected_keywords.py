@@ -1,0 +1,43 @@
+# Keyword arguments that a builtin does not take raise CPython's TypeError
+# instead of being ignored.
+def check(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+
+
+check(lambda: list(zip([1], foo=1)))
+check(lambda: list(map(abs, [1], foo=1)))
+check(lambda: list(map(abs, [-1], func=abs)))
+check(lambda: property(1, 2, 3, 4, 5))
+check(lambda: property(fget=1, x=2))
+check(lambda: property(1, fget=2))
+check(lambda: property(None, None, fdel=None, doc='d', fset=None))
+check(lambda: property(None, None, None, 'doc', fdel=None))
+check(lambda: min(1, foo=2))
+check(lambda: max([1], defaults=2))
+check(lambda: {1}.add(2, foo=1))
+check(lambda: {1}.union([2], foo=1))
+check(lambda: frozenset([1]).union([2], foo=1))
+check(lambda: {1}.update([1], foo=1))
+check(lambda: {1}.intersection([1], foo=1))
+check(lambda: {1}.intersection_update([1], foo=1))
+check(lambda: {1}.difference([1], foo=1))
+check(lambda: {1}.difference_update([1], foo=1))
+check(lambda: {1}.symmetric_difference([1], foo=1))
+check(lambda: {1}.issubset([1], foo=1))
+check(lambda: {1}.issuperset([1], foo=1))
+check(lambda: {1}.isdisjoint([1], foo=1))
+check(lambda: {1}.copy(foo=1))
+check(lambda: {1}.discard(1, foo=1))
+check(lambda: {1}.remove(1, foo=1))
+check(lambda: {1}.pop(foo=1))
+check(lambda: {1}.clear(foo=1))
+check(lambda: set([1], foo=1))
+check(lambda: frozenset([1], foo=1))
+check(lambda: sorted([1], foo=1))
+check(lambda: [2, 1].sort(foo=1))
+check(lambda: sorted([2, 1], reverse=True, key=None))
+check(lambda: sum([1], foo=1))
+check(lambda: print(1, foo=1))
