@@ -261,6 +261,28 @@ BINOPS = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow,
 CMPOPS = (ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.Is, ast.IsNot,
           ast.In, ast.NotIn)
 UNARYOPS = (ast.UAdd, ast.USub, ast.Not, ast.Invert)
+PROBE_METHODS = [
+    "__getitem__", "__setitem__", "__delitem__", "__len__", "__iter__",
+    "__next__", "__contains__", "__eq__", "__lt__", "__hash__", "__repr__",
+    "__format__", "__reduce__", "__init__", "__new__", "__call__", "__add__",
+    "__mul__", "__index__", "__bool__", "clear", "reverse", "find", "replace",
+    "ljust", "center", "zfill", "expandtabs", "to_bytes", "from_bytes",
+    "bit_length", "is_integer", "as_integer_ratio", "hex", "fromkeys",
+    "translate", "maketrans", "partition", "rsplit", "splitlines", "strip",
+    "popitem", "discard", "union", "intersection", "difference",
+    "symmetric_difference", "issubset", "isdisjoint", "rotate", "appendleft",
+    "put", "get_nowait", "acquire", "release", "wait", "join", "start",
+]
+PROBE_BUILTINS = [
+    "len", "repr", "str", "int", "float", "bytes", "bytearray", "list", "tuple",
+    "dict", "set", "frozenset", "sorted", "reversed", "min", "max", "sum",
+    "abs", "divmod", "pow", "round", "hash", "format", "chr", "ord", "hex",
+    "oct", "bin", "range", "slice", "enumerate", "zip", "map", "filter",
+    "iter", "next", "isinstance", "issubclass", "getattr", "setattr",
+    "hasattr", "delattr", "vars", "dir", "id", "type", "callable", "all",
+    "any", "print", "ascii", "complex", "memoryview", "super", "object",
+    "property", "staticmethod", "classmethod",
+]
 NESTINGS = (
     "if True:", "for _i in range(1):", "while True:", "with _Ctx():",
     "try:", "def _n():",
@@ -313,7 +335,7 @@ class Mutator:
             self.boundary_int, self.boundary_int, self.odd_constant, self.swap_name,
             self.swap_name, self.operator, self.operator, self.delete_stmt,
             self.duplicate_stmt, self.swap_stmts, self.splice, self.splice,
-            self.nest, self.deep_expr, self.call_args,
+            self.nest, self.deep_expr, self.call_args, self.probe, self.probe,
         ]
         for _ in range(rng.randint(1, 4)):
             op = rng.choice(ops)
@@ -451,6 +473,24 @@ class Mutator:
             call.keywords.append(ast.keyword(
                 rng.choice(("key", "default", "reverse", "strict", "start", "x")),
                 expr(rng.choice(BOUNDARY_INTS + ODD_CONSTANTS))))
+        return True
+
+    def probe(self, tree, rng):
+        """A guarded call, somewhere, of a method of one of the program's
+        names or of a builtin, with odd arguments (names of the program,
+        boundary integers, odd constants)."""
+        names = sorted({n.id for n in nodes_of(tree, ast.Name)})
+        if not names:
+            return False
+        pool = BOUNDARY_INTS + ODD_CONSTANTS + tuple(names)
+        args = ", ".join(rng.choice(pool) for _ in range(rng.randrange(4)))
+        if rng.random() < 0.5:
+            target = f"{rng.choice(names)}.{rng.choice(ATTR_NAMES + PROBE_METHODS)}"
+        else:
+            target = rng.choice(PROBE_BUILTINS)
+        call = ast.parse(f"try:\n    {target}({args})\nexcept Exception:\n    pass").body[0]
+        body = rng.choice(stmt_lists(tree))
+        body.insert(rng.randrange(len(body) + 1), call)
         return True
 
     @staticmethod
