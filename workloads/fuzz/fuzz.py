@@ -773,6 +773,8 @@ def main() -> int:
         return 0
 
     args.modes = [m for m in args.modes.split(",") if m]
+    # Programs run in their own scratch folders: a relative path would not resolve there.
+    args.binary = str(Path(args.binary).resolve())
     if not Path(args.binary).exists():
         print(f"fuzz: no binary at {args.binary}; build it with "
               "`cargo build --release -p workloads --bin gilgamesh`", file=sys.stderr)
