@@ -933,7 +933,7 @@ impl Compiler<'_> {
                     }
                     self.emit(Instr::Pop);
                     if let Some(n) = name {
-                        self.name_op(&n, NameOp::Delete, TextRange::default())?;
+                        self.unbind_handler_name(&n, TextRange::default())?;
                     }
                 }
             }
@@ -1038,7 +1038,7 @@ impl Compiler<'_> {
             self.emit(Instr::PopExcInfo);
             self.emit(Instr::Pop);
             if let Some(n) = &name {
-                self.name_op(n, NameOp::Delete, h.range)?;
+                self.unbind_handler_name(n, h.range)?;
             }
             ends.push(self.emit(Instr::Jump(0)));
             if let Some(next) = next {
@@ -1052,6 +1052,15 @@ impl Compiler<'_> {
             self.patch(e);
         }
         Ok(())
+    }
+
+    /// The end of `except E as name:`. CPython binds the name to None
+    /// before deleting it, so that the delete cannot fail when the handler's
+    /// body already unbound it (a nested handler with the same name).
+    fn unbind_handler_name(&mut self, name: &str, range: TextRange) -> CResult {
+        self.emit_const(Const::None);
+        self.name_op(name, NameOp::Store, range)?;
+        self.name_op(name, NameOp::Delete, range)
     }
 
     fn compile_with(&mut self, items: &[ast::WithItem], body: &[Stmt]) -> CResult {

@@ -492,3 +492,72 @@ fn recursion_far_past_the_stack_raises_recursion_error() {
         );
     }
 }
+
+/// When the OS refuses a thread (here: its stack does not fit in the address
+/// space), `start()` raises RuntimeError, and the thread is neither live nor
+/// joinable: the program ends instead of waiting forever at exit for a
+/// thread that never ran. Found by workloads/fuzz (256 threads under the
+/// fuzzer's address-space limit).
+#[cfg(target_os = "linux")]
+#[test]
+fn thread_that_cannot_start_raises_and_is_not_waited_for() {
+    let script = TempScript::new(
+        "thread_refused",
+        "import threading\n\
+         started = []\n\
+         gate = threading.Event()\n\
+         try:\n    \
+             for i in range(64):\n        \
+                 t = threading.Thread(target=gate.wait)\n        \
+                 t.start()\n        \
+                 started.append(t)\n\
+         except RuntimeError as e:\n    \
+             print(type(e).__name__, e)\n    \
+             try:\n        \
+                 t.join()\n    \
+             except RuntimeError as e:\n        \
+                 print(type(e).__name__, e)\n\
+         gate.set()\n\
+         for s in started:\n    \
+             s.join()\n\
+         print('done')\n",
+    );
+    for mode in MODES {
+        // 64 threads of 256 MiB stack each do not fit in 4 GiB.
+        let mut child = Command::new("sh")
+            .args([
+                "-c",
+                "ulimit -v 4194304 && exec \"$0\" run \"$1\" --mode \"$2\"",
+                env!("CARGO_BIN_EXE_gilgamesh"),
+                script.path_str(),
+                mode,
+            ])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("sh starts");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while child.try_wait().expect("wait").is_none() {
+            if std::time::Instant::now() > deadline {
+                let _ = child.kill();
+                panic!("mode {mode}: still running after 60 s (waiting for a thread that never started?)");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let out = child.wait_with_output().expect("output");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "mode {mode}\n{stdout}\n{stderr}"
+        );
+        assert_eq!(
+            stdout,
+            "RuntimeError can't start new thread\n\
+             RuntimeError cannot join thread before it is started\ndone\n",
+            "mode {mode}\n{stderr}"
+        );
+    }
+}

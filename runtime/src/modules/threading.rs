@@ -287,6 +287,13 @@ fn thread_start<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
         .stack_size(PYTHON_THREAD_STACK)
         .spawn(move || run_thread(interp, this));
     if spawned.is_err() {
+        // As CPython's start(): a thread that could not start is not live
+        // (interpreter exit and `join` must not wait for it, they would wait
+        // forever) and may be started again.
+        if let Some(this) = args.pos[0].obj() {
+            live_threads(&vm.interp).retain(|x| !x.ptr_eq(this));
+        }
+        t.started.store(false, Ordering::Release);
         return Err(vm.new_error("RuntimeError", "can't start new thread"));
     }
     Ok(Value::None)
