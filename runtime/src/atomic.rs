@@ -6,7 +6,7 @@
 //! lock, or of both objects' locks for two-object methods (`a.extend(b)`,
 //! `a |= b`, `a == b`), taken through the strategy's `lock_two` so that two
 //! threads locking the same pair in opposite order cannot deadlock. No Python
-//! code may run under an object lock (see [`crate::object::ObjCell::with`]),
+//! code may run under an object lock (see `ObjCell::with`),
 //! so the critical section can only compare *plain* values ([`is_plain`]),
 //! whose comparisons run no Python code and lock nothing else. Where an item
 //! is not plain the method compares outside the lock, re-reading the
@@ -48,7 +48,7 @@ pub fn plain_eq<S: LockStrategy>(vm: &mut Vm<S>, x: &Value<S>, y: &Value<S>) -> 
 }
 
 /// Runs `f` on the contents of two objects' cells with both objects locked
-/// together ([`ObjCell::with_two`]); when `a` and `b` are the same object
+/// together (`ObjCell::with_two`); when `a` and `b` are the same object
 /// its lock is taken once and `f` gets None for the second: the caller
 /// reads the first for both.
 pub fn with_two<S: LockStrategy, T, U, R>(

@@ -20,13 +20,13 @@ use crate::sync::{AtomicU32, AtomicU8, Ordering};
 /// [`crate::LockStrategy::IMMORTALIZE_SHARED`]).
 pub const FLAG_IMMORTAL: u8 = 1;
 
-/// [`Header::state`] bit: weak references to the object were registered in
+/// `Header::state` bit: weak references to the object were registered in
 /// the weak reference table (see [`crate::weakref`]); the free path must
 /// clear them. Set under the table's lock for this object, before the first
 /// weak reference is published; never cleared.
 pub const STATE_WEAKREFS: u8 = 1;
 
-/// [`Header::state`] bit: the object's finalizer (`__del__`, or closing a
+/// `Header::state` bit: the object's finalizer (`__del__`, or closing a
 /// suspended generator) was queued; it runs at most once (PEP 442).
 pub const STATE_FINALIZED: u8 = 2;
 

@@ -333,7 +333,7 @@ impl<S: LockStrategy> Value<S> {
 /// Under fine-grained locking it is the header's one-byte mutex.
 ///
 /// Outside the runtime crate the contents are reached only through the
-/// `unsafe` [`ObjCell::with_unchecked`]; the safe [`ObjCell::with`], whose
+/// `unsafe` [`ObjCell::with_unchecked`]; the safe `ObjCell::with`, whose
 /// rules are the runtime's own invariants, is crate-private:
 ///
 /// ```compile_fail,E0624
@@ -390,7 +390,7 @@ impl<T> ObjCell<T> {
         f(unsafe { &mut *self.0.get() })
     }
 
-    /// [`ObjCell::with`] for code outside the runtime crate (benchmarks of
+    /// `ObjCell::with` for code outside the runtime crate (benchmarks of
     /// the object lock).
     ///
     /// # Safety
@@ -406,7 +406,7 @@ impl<T> ObjCell<T> {
         self.with::<S, R>(header, f)
     }
 
-    /// [`ObjCell::with_two`] for code outside the runtime crate (the loom
+    /// `ObjCell::with_two` for code outside the runtime crate (the loom
     /// models of two-object locking).
     ///
     /// # Safety
