@@ -128,7 +128,8 @@ impl Obj {
 
     fn assert_unlocked(&self) {
         assert_eq!(
-            self.header.lock_byte().load(Ordering::Relaxed),
+            // SAFETY: only read, after every other thread was joined.
+            unsafe { self.header.lock_byte() }.load(Ordering::Relaxed),
             0,
             "the lock byte is not UNLOCKED at the end"
         );

@@ -28,7 +28,7 @@ use finegrained::{refcount, FineGrained};
 use loom_tests::{check, rejection};
 use runtime::modules::threading::LockObj;
 use runtime::object::{Header, ObjRef, Payload, Value};
-use runtime::sync::{thread, Ordering};
+use runtime::sync::thread;
 use runtime::weakref::{self, WeakRefObj};
 use std::sync::atomic as std_atomic;
 
@@ -130,7 +130,7 @@ fn upgrade_races_release_model() {
             "the referent was cleared"
         );
         // The weak reference's own last reference (the model's).
-        assert_eq!(w.header.refcount().load(Ordering::Relaxed), 1);
+        assert_eq!(w.header.refcount(), 1);
         drop(w);
         assert_all_freed(before);
     });
