@@ -122,15 +122,17 @@ pub struct RangeObj {
 
 impl RangeObj {
     pub fn len(&self) -> i64 {
-        let (lo, hi, step) = if self.step > 0 {
-            (self.start, self.stop, self.step)
+        // In i128: a step of -2**63 has no positive i64.
+        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
+        let (lo, hi, step) = if step > 0 {
+            (start, stop, step)
         } else {
-            (self.stop, self.start, -self.step)
+            (stop, start, -step)
         };
         if lo >= hi {
             0
         } else {
-            ((hi as i128 - lo as i128 - 1) / step as i128 + 1) as i64
+            ((hi - lo - 1) / step + 1) as i64
         }
     }
     pub fn is_empty(&self) -> bool {
