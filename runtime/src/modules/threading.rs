@@ -39,6 +39,11 @@ pub struct ThreadObj<S: LockStrategy> {
     daemon: AtomicBool,
     ident: AtomicU64,
     started: AtomicBool,
+    /// Set once the new thread runs, attached; `start()` waits for it, as
+    /// CPython's waits for `Thread._started`. A program may rely on that: a
+    /// thread started just before an `Event.set()`/`clear()` pair is already
+    /// inside its `wait()`. (The same one-shot event as `finished`.)
+    running: Arc<ThreadExit>,
     /// Set when the thread has finished; what `join` waits for. Shared,
     /// because the thread drops its reference to this object before it
     /// signals the exit.
@@ -247,6 +252,7 @@ pub(crate) fn new_thread<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> 
         daemon: AtomicBool::new(daemon),
         ident: AtomicU64::new(0),
         started: AtomicBool::new(false),
+        running: Arc::new(ThreadExit::new()),
         finished: Arc::new(ThreadExit::new()),
     }))))
 }
@@ -261,6 +267,7 @@ fn main_thread_obj<S: LockStrategy>() -> ThreadObj<S> {
         daemon: AtomicBool::new(false),
         ident: AtomicU64::new(0),
         started: AtomicBool::new(true),
+        running: Arc::new(ThreadExit::new()),
         finished: Arc::new(ThreadExit::new()),
     }
 }
@@ -296,6 +303,8 @@ fn thread_start<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
         t.started.store(false, Ordering::Release);
         return Err(vm.new_error("RuntimeError", "can't start new thread"));
     }
+    // Detached while waiting: the new thread needs the GIL to start.
+    t.running.join::<S>(vm.strategy(), vm.ident, None);
     Ok(Value::None)
 }
 
@@ -322,6 +331,7 @@ fn run_thread<S: LockStrategy>(interp: Arc<crate::interp::Interp<S>>, this: ObjR
         vm.attach();
         t.ident.store(vm.ident, Ordering::Release);
         vm.thread_obj = Some(this.clone());
+        t.running.finish();
         if !matches!(t.target, Value::None) {
             let args = Args {
                 pos: t.args.clone(),
