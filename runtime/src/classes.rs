@@ -613,6 +613,22 @@ pub fn super_getattr<S: LockStrategy>(
                     .map(|(_, f)| f.clone())
             };
             if let Some(f) = f {
+                // A builtin type's method reads its receiver as that type:
+                // an instance of a user subclass of a builtin is not one yet
+                // (subclassing builtins is not supported), so refuse it as
+                // CPython's descriptors refuse a foreign receiver.
+                let kind = crate::ops::type_kind(obj);
+                let fits = kind == ct.kind
+                    || ct.kind == TypeKind::Object
+                    || (ct.kind == TypeKind::Int && kind == TypeKind::Bool)
+                    || name == "__init__";
+                if !fits {
+                    return Err(vm.type_error(format!(
+                        "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
+                        ct.name,
+                        crate::ops::type_name(obj)
+                    )));
+                }
                 return Ok(Some(Value::Obj(ObjRef::new(Payload::BoundMethod(
                     obj.clone(),
                     f,
