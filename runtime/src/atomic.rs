@@ -23,7 +23,7 @@ use crate::vm::Vm;
 /// locks both, which under a set's own lock could be the set itself.)
 pub fn is_plain<S: LockStrategy>(v: &Value<S>) -> bool {
     match v {
-        Value::Obj(o) => match &o.payload {
+        Value::Obj(o) => match o.payload() {
             Payload::Str(_) | Payload::BigInt(_) | Payload::Bytes(_) => true,
             Payload::Tuple(items) => items.iter().all(is_plain),
             _ => false,

@@ -131,6 +131,7 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
             interp.alloc_shared(Payload::Instance(crate::object::InstanceObj {
                 class: plain_class(class_name),
                 dict: new_dict(),
+                base: None,
             })),
         )
     };
@@ -300,7 +301,7 @@ fn builtin_classmethod<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResu
 fn builtin_super<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "super", &args, 2, 2)?;
     match &args.pos[0] {
-        Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => Ok(Value::Obj(ObjRef::new(
+        Value::Obj(o) if matches!(o.payload(), Payload::Type(_)) => Ok(Value::Obj(ObjRef::new(
             Payload::Super(o.clone(), args.pos[1].clone()),
         ))),
         other => Err(vm.type_error(format!(
@@ -314,7 +315,7 @@ fn builtin_issubclass<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResul
     arity(vm, "issubclass", &args, 2, 2)?;
     let Some(t) = args.pos[0]
         .obj()
-        .filter(|o| matches!(o.payload, Payload::Type(_)))
+        .filter(|o| matches!(o.payload(), Payload::Type(_)))
     else {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     };
@@ -330,7 +331,7 @@ fn builtin_issubclass<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResul
 
 fn attr_name<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, ObjRef<S>> {
     match v {
-        Value::Obj(o) if matches!(o.payload, Payload::Str(_)) => Ok(o.clone()),
+        Value::Obj(o) if matches!(o.payload(), Payload::Str(_)) => Ok(o.clone()),
         other => Err(vm.type_error(format!(
             "attribute name must be string, not '{}'",
             type_name(other)
@@ -398,7 +399,7 @@ fn builtin_callable<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<
 
 /// Python's `callable(v)`.
 fn is_callable<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> bool {
-    match v.payload() {
+    match v.stored() {
         Some(
             Payload::Function(_)
             | Payload::Builtin(_)
@@ -419,7 +420,7 @@ fn is_callable<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> bool {
 fn builtin_import<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "__import__", &args, 1, 5)?;
     match &args.pos[0] {
-        Value::Obj(name) if matches!(name.payload, Payload::Str(_)) => {
+        Value::Obj(name) if matches!(name.payload(), Payload::Str(_)) => {
             crate::modules::import(vm, name)
         }
         other => Err(vm.type_error(format!(
@@ -503,16 +504,28 @@ fn builtin_print<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult
         None => false,
     };
     let Some(file) = file else {
-        // The common case: straight into the stdout buffer.
-        let mut out = String::new();
-        for (i, v) in args.pos.iter().enumerate() {
-            if i > 0 {
-                out.push_str(&sep);
-            }
-            out.push_str(&to_str(vm, v)?);
+        // The common case: straight into the stdout buffer. A str is
+        // written as it is (no copy: it may be huge); others as `str(v)`.
+        let mut texts: Vec<Option<String>> = Vec::with_capacity(args.pos.len());
+        for v in &args.pos {
+            texts.push(match v.payload() {
+                Some(Payload::Str(_)) => None,
+                _ => Some(to_str(vm, v)?),
+            });
         }
-        out.push_str(&end);
-        vm.interp.write_stdout(out.as_bytes());
+        let mut pieces: Vec<&[u8]> = Vec::with_capacity(2 * args.pos.len() + 1);
+        for (i, (v, text)) in args.pos.iter().zip(&texts).enumerate() {
+            if i > 0 {
+                pieces.push(sep.as_bytes());
+            }
+            pieces.push(match (text, v.payload()) {
+                (Some(t), _) => t.as_bytes(),
+                (None, Some(Payload::Str(s))) => s.as_str().as_bytes(),
+                (None, _) => b"",
+            });
+        }
+        pieces.push(end.as_bytes());
+        vm.interp.write_stdout_pieces(&pieces);
         if flush {
             vm.interp.flush_stdout();
         }
@@ -719,7 +732,7 @@ fn builtin_repr<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 /// The type object of a value.
 pub fn type_of<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> ObjRef<S> {
-    match v.payload() {
+    match v.stored() {
         Some(Payload::Exception(e)) => e.class.clone(),
         Some(Payload::Instance(i)) => i.class.clone(),
         _ => vm
@@ -751,11 +764,11 @@ fn collect_classes<S: LockStrategy>(
     out: &mut Vec<ObjRef<S>>,
 ) -> PyResult<S, ()> {
     match v {
-        Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => {
+        Value::Obj(o) if matches!(o.payload(), Payload::Type(_)) => {
             out.push(o.clone());
             Ok(())
         }
-        Value::Obj(o) => match &o.payload {
+        Value::Obj(o) => match o.payload() {
             Payload::Tuple(items) => {
                 for item in items.iter() {
                     collect_classes(vm, item, message, out)?;
@@ -771,7 +784,7 @@ fn collect_classes<S: LockStrategy>(
 /// Whether type `t` is `class` or derives from it.
 pub fn is_subtype<S: LockStrategy>(t: &ObjRef<S>, class: &ObjRef<S>) -> bool {
     t.ptr_eq(class)
-        || match &t.payload {
+        || match t.payload() {
             Payload::Type(ty) => ty.mro.iter().any(|c| c.ptr_eq(class)),
             _ => false,
         }
@@ -789,7 +802,7 @@ fn builtin_isinstance<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResul
     let is_bool = matches!(args.pos[0], Value::Bool(_));
     Ok(Value::Bool(classes.iter().any(|class| {
         is_subtype(&t, class)
-            || is_bool && matches!(&class.payload, Payload::Type(ty) if ty.kind == TypeKind::Int)
+            || is_bool && matches!(class.payload(), Payload::Type(ty) if ty.kind == TypeKind::Int)
     })))
 }
 
@@ -1009,7 +1022,7 @@ pub fn construct<S: LockStrategy>(
     type_obj: &ObjRef<S>,
     mut args: Args<S>,
 ) -> PyResult<S> {
-    let name = match &type_obj.payload {
+    let name = match type_obj.payload() {
         Payload::Type(t) => t.name.clone(),
         _ => "?".into(),
     };
@@ -1066,7 +1079,8 @@ pub fn construct<S: LockStrategy>(
             arity(vm, "tuple", &args, 0, 1)?;
             match args.pos.first() {
                 None => Ok(ops::new_tuple(Vec::new())),
-                Some(v) if matches!(v.payload(), Some(Payload::Tuple(_))) => Ok(v.clone()),
+                // An exact tuple is its own copy (a subclass instance is not).
+                Some(v) if matches!(v.stored(), Some(Payload::Tuple(_))) => Ok(v.clone()),
                 Some(v) => Ok(ops::new_tuple(ops::iterate(vm, v)?)),
             }
         }
@@ -1130,7 +1144,7 @@ pub fn construct<S: LockStrategy>(
                     zeros.resize(*n as usize, 0);
                     zeros
                 }
-                Some(Value::Obj(o)) if matches!(o.payload, Payload::BigInt(_)) => {
+                Some(Value::Obj(o)) if matches!(o.payload(), Payload::BigInt(_)) => {
                     return Err(vm.new_error(
                         "OverflowError",
                         "cannot fit 'int' into an index-sized integer",
@@ -1170,6 +1184,7 @@ pub fn construct<S: LockStrategy>(
                     dict: ObjRef::new(Payload::Dict(crate::object::PyDict::new(
                         crate::dict::new_map(),
                     ))),
+                    base: None,
                 },
             ))))
         }
@@ -1227,7 +1242,7 @@ fn int_from_value<S: LockStrategy>(
         Value::Int(_) => Ok(v.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => float_to_int(vm, *f),
-        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => Ok(v.clone()),
+        Value::Obj(o) if matches!(o.payload(), Payload::BigInt(_)) => Ok(v.clone()),
         _ => Err(vm.type_error(format!(
             "int() argument must be a string, a bytes-like object or a real number, not '{}'",
             type_name(v)
@@ -1322,7 +1337,7 @@ fn float_from_value<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S
         Value::Float(_) => Ok(v.clone()),
         Value::Int(i) => Ok(Value::Float(*i as f64)),
         Value::Bool(b) => Ok(Value::Float(*b as i64 as f64)),
-        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => {
+        Value::Obj(o) if matches!(o.payload(), Payload::BigInt(_)) => {
             match ops::to_big(v)
                 .and_then(|b| b.to_f64())
                 .filter(|f| f.is_finite())
@@ -1571,7 +1586,7 @@ fn class_mro<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "mro", &args, 1, 1)?;
     let Some(class) = args.pos[0]
         .obj()
-        .filter(|o| matches!(o.payload, Payload::Type(_)))
+        .filter(|o| matches!(o.payload(), Payload::Type(_)))
     else {
         return Err(vm.type_error("descriptor 'mro' requires a 'type' object"));
     };

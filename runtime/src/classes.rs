@@ -10,7 +10,7 @@ use crate::vm::{Args, PyResult, Vm};
 
 /// The class of a type object, or None.
 pub fn type_obj<S: LockStrategy>(o: &ObjRef<S>) -> Option<&TypeObj<S>> {
-    match &o.payload {
+    match o.payload() {
         Payload::Type(t) => Some(t),
         _ => None,
     }
@@ -106,6 +106,7 @@ pub fn build_class<S: LockStrategy>(
         base_objs.push(object);
     }
     let mro = c3_mro(vm, &base_objs)?;
+    crate::subclass::check_bases(vm, &mro)?;
     // Instances are exceptions if any base is an exception class.
     let kind = if mro
         .iter()
@@ -206,7 +207,7 @@ pub fn build_class<S: LockStrategy>(
     }
     // Methods that use `super()` see the class through this cell.
     if let Some(Value::Obj(cell)) = class_cell {
-        if let Payload::Cell(c) = &cell.payload {
+        if let Payload::Cell(c) = cell.payload() {
             let old = c.with::<S, _>(&cell.header, |v| v.replace(Value::Obj(class.clone())));
             drop(old);
         }
@@ -267,7 +268,7 @@ fn slot_names<S: LockStrategy>(
 /// An instance's `__dict__` as Python sees it: none for classes with
 /// `__slots__`.
 pub fn visible_instance_dict<S: LockStrategy>(obj: &ObjRef<S>) -> Option<&ObjRef<S>> {
-    if let Payload::Instance(i) = &obj.payload {
+    if let Payload::Instance(i) = obj.stored() {
         if type_obj(&i.class).is_some_and(|t| t.slots.is_some()) {
             return None;
         }
@@ -367,16 +368,41 @@ pub fn class_lookup<S: LockStrategy>(class: &ObjRef<S>, name: &Value<S>) -> Opti
 
 /// The `__dict__` of an instance (user class, or user exception class).
 pub fn instance_dict<S: LockStrategy>(o: &ObjRef<S>) -> Option<&ObjRef<S>> {
-    match &o.payload {
+    match o.stored() {
         Payload::Instance(i) => Some(&i.dict),
         Payload::Exception(e) => e.dict.as_ref(),
         _ => None,
     }
 }
 
+/// Whether `v` is an instance of a user subclass of a builtin type (`class
+/// Stack(list)`) whose classes do not define `name`: the builtin base's
+/// behaviour then applies, as CPython's inherited slot does.
+pub fn builtin_behaviour<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>, name: &str) -> bool {
+    match v.stored() {
+        Some(Payload::Instance(InstanceObj {
+            class,
+            base: Some(_),
+            ..
+        })) => class_lookup(class, &vm.new_str(name)).is_none(),
+        _ => false,
+    }
+}
+
+/// Whether `v` is an instance of a user class that derives from a builtin
+/// type (see [`crate::subclass`]): where its class defines no dunder for an
+/// operation, the builtin base's behaviour applies.
+#[inline]
+pub fn has_native_base<S: LockStrategy>(v: &Value<S>) -> bool {
+    matches!(
+        v.stored(),
+        Some(Payload::Instance(InstanceObj { base: Some(_), .. }))
+    )
+}
+
 /// The class of an instance of a user-defined class (None otherwise).
 pub fn user_class_of<S: LockStrategy>(v: &Value<S>) -> Option<ObjRef<S>> {
-    match v.payload()? {
+    match v.stored()? {
         Payload::Instance(i) => Some(i.class.clone()),
         Payload::Exception(e) if type_obj(&e.class).is_some_and(|t| t.dict.is_some()) => {
             Some(e.class.clone())
@@ -461,7 +487,10 @@ pub fn instance_getattr<S: LockStrategy>(
 pub fn object_getattribute<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     crate::builtins::arity(vm, "__getattribute__", &args, 2, 2)?;
     let (obj, name) = (&args.pos[0], &args.pos[1]);
-    let Some(name_ref) = name.obj().filter(|n| matches!(n.payload, Payload::Str(_))) else {
+    let Some(name_ref) = name
+        .obj()
+        .filter(|n| matches!(n.payload(), Payload::Str(_)))
+    else {
         return Err(vm.type_error(format!(
             "attribute name must be string, not '{}'",
             type_name(name)
@@ -603,8 +632,11 @@ pub fn super_getattr<S: LockStrategy>(
                     return Ok(Some(f.clone()));
                 }
             }
+            let own = vm.interp.methods.get(&(ct.kind, name)).cloned();
             let f = if name == "__init__" {
-                Some(vm.interp.builtins_init())
+                Some(own.unwrap_or_else(|| vm.interp.builtins_init()))
+            } else if own.is_some() {
+                own
             } else {
                 vm.interp
                     .methods
@@ -687,7 +719,7 @@ pub fn object_setattr<S: LockStrategy>(
 ) -> PyResult<S, ()> {
     // Borrowing the class (no reference-count traffic): this is every
     // attribute store on an instance.
-    let slots = match obj.payload() {
+    let slots = match obj.stored() {
         Some(Payload::Instance(i)) => type_obj(&i.class).and_then(|t| t.slots.as_ref()),
         _ => None,
     };
@@ -724,6 +756,7 @@ fn new_instance<S: LockStrategy>(class: &ObjRef<S>, args: &[Value<S>]) -> Value<
     Value::Obj(ObjRef::new(Payload::Instance(InstanceObj {
         class: class.clone(),
         dict: ObjRef::new(Payload::Dict(PyDict::new(crate::dict::new_map()))),
+        base: None,
     })))
 }
 
@@ -813,9 +846,27 @@ pub fn instantiate<S: LockStrategy>(
             }
             instance
         }
-        None => new_instance(class, &args.pos),
+        None => match crate::subclass::native_base(class) {
+            Some(kind) => {
+                // An immutable base is built from the arguments by
+                // `__new__`; a mutable one starts empty and its `__init__`
+                // fills it (below, unless the class overrides `__init__`).
+                let new_args = match crate::subclass::init_fills(kind) {
+                    true => Args::positional(Vec::new()),
+                    false => Args {
+                        pos: args.pos.clone(),
+                        kw: args.kw.clone(),
+                    },
+                };
+                crate::subclass::new_instance(vm, class, kind, new_args)?
+            }
+            None => new_instance(class, &args.pos),
+        },
     };
-    match class_lookup(class, &vm.new_str("__init__")) {
+    let native_init = crate::subclass::native_base(class)
+        .filter(|k| crate::subclass::init_fills(*k))
+        .and_then(|k| vm.interp.methods.get(&(k, "__init__")).cloned());
+    match class_lookup(class, &vm.new_str("__init__")).or(native_init) {
         Some(init) => {
             let mut args = args;
             args.pos.insert(0, instance.clone());
@@ -831,7 +882,10 @@ pub fn instantiate<S: LockStrategy>(
             // `object.__init__` takes extra arguments only when `__new__`
             // is overridden (it took them).
             let extra = !args.pos.is_empty() || !args.kw.is_empty();
-            if t.kind != TypeKind::Exception && extra && !overrides_new {
+            let takes_args = t.kind == TypeKind::Exception
+                || overrides_new
+                || crate::subclass::native_base(class).is_some();
+            if extra && !takes_args {
                 return Err(vm.type_error(format!("{}() takes no arguments", t.name)));
             }
         }

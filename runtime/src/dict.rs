@@ -29,7 +29,7 @@
 //! The loop ends when a round finds the key or has nothing left to compare,
 //! so every decision is made under the lock on the map as it is then.
 
-use crate::object::{Header, ObjCell, Payload, Value};
+use crate::object::{Header, ObjCell, ObjRef, Payload, Value};
 use crate::strategy::LockStrategy;
 use crate::vm::{PyResult, Vm};
 use indexmap::{Equivalent, IndexMap};
@@ -125,30 +125,10 @@ pub fn hash_value<S: LockStrategy>(v: &Value<S>) -> Result<u64, NoHash> {
                 mix(f.to_bits())
             }
         }
-        Value::Obj(o) => match &o.payload {
-            Payload::Str(s) => hash_str(s.as_str()),
-            Payload::BigInt(b) => hash_str(&b.to_string()),
-            Payload::Bytes(b) => mix(b.iter().fold(0u64, |h, x| h.rotate_left(5) ^ *x as u64)),
-            Payload::Tuple(items) => {
-                let mut h = TUPLE_HASH_SEED;
-                for it in items.iter() {
-                    h = mix(h ^ hash_value(it)?);
-                }
-                h
-            }
-            Payload::List(_) => return Err(NoHash::Unhashable("list")),
-            Payload::Set { frozen: false, .. } => return Err(NoHash::Unhashable("set")),
-            Payload::Set { items, .. } => {
-                // Order-independent: xor of the elements' hashes.
-                let hashes: Vec<u64> =
-                    items.with::<S, _>(&o.header, |m| m.keys().map(|k| k.hash).collect());
-                mix(hashes.into_iter().fold(0x1234_5678, |h, x| h ^ x))
-            }
-            Payload::Dict(_) => return Err(NoHash::Unhashable("dict")),
-            Payload::Slice(_) => return Err(NoHash::Unhashable("slice")),
-            Payload::Instance(_) | Payload::WeakRef(_) => return Err(NoHash::NeedsCode),
-            Payload::Exception(e) if e.dict.is_some() => return Err(NoHash::NeedsCode),
-            _ => mix(o.addr() as u64),
+        Value::Obj(o) => match o.stored() {
+            // A user class may define `__hash__`.
+            Payload::Instance(_) => return Err(NoHash::NeedsCode),
+            stored => hash_payload(o, stored)?,
         },
     })
 }
@@ -161,6 +141,36 @@ pub fn identity_hash(addr: usize) -> i64 {
     addr.rotate_right(4) as i64
 }
 
+/// The hash of an object's builtin state `payload` (its own, or the base
+/// state of an instance of a user subclass of a builtin type).
+fn hash_payload<S: LockStrategy>(o: &ObjRef<S>, payload: &Payload<S>) -> Result<u64, NoHash> {
+    Ok(match payload {
+        Payload::Str(s) => hash_str(s.as_str()),
+        Payload::BigInt(b) => hash_str(&b.to_string()),
+        Payload::Bytes(b) => mix(b.iter().fold(0u64, |h, x| h.rotate_left(5) ^ *x as u64)),
+        Payload::Tuple(items) => {
+            let mut h = TUPLE_HASH_SEED;
+            for it in items.iter() {
+                h = mix(h ^ hash_value(it)?);
+            }
+            h
+        }
+        Payload::List(_) => return Err(NoHash::Unhashable("list")),
+        Payload::Set { frozen: false, .. } => return Err(NoHash::Unhashable("set")),
+        Payload::Set { items, .. } => {
+            // Order-independent: xor of the elements' hashes.
+            let hashes: Vec<u64> =
+                items.with::<S, _>(&o.header, |m| m.keys().map(|k| k.hash).collect());
+            mix(hashes.into_iter().fold(0x1234_5678, |h, x| h ^ x))
+        }
+        Payload::Dict(_) => return Err(NoHash::Unhashable("dict")),
+        Payload::Slice(_) => return Err(NoHash::Unhashable("slice")),
+        Payload::Instance(_) | Payload::WeakRef(_) => return Err(NoHash::NeedsCode),
+        Payload::Exception(e) if e.dict.is_some() => return Err(NoHash::NeedsCode),
+        _ => mix(o.addr() as u64),
+    })
+}
+
 /// The hash of any value as a dict key: runs `__hash__` of user classes,
 /// raises CPython's `TypeError` for unhashable values. Never call this with
 /// an object lock held.
@@ -168,14 +178,23 @@ pub fn hash_of<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, u64
     match hash_value(v) {
         Ok(h) => Ok(h),
         Err(NoHash::Unhashable(t)) => Err(vm.type_error(format!("unhashable type: '{t}'"))),
-        Err(NoHash::NeedsCode) => match v.payload() {
-            Some(Payload::Tuple(items)) => {
-                let mut h = TUPLE_HASH_SEED;
-                for it in items.iter() {
-                    h = mix(h ^ hash_of(vm, it)?);
-                }
-                Ok(h)
+        Err(NoHash::NeedsCode) if crate::classes::builtin_behaviour(vm, v, "__hash__") => {
+            // A subclass of a builtin type hashes as its base unless it
+            // defines `__hash__` (a `str` subclass finds the equal `str`).
+            match v.obj() {
+                Some(o) => match hash_payload(o, o.payload()) {
+                    Ok(h) => Ok(h),
+                    Err(NoHash::Unhashable(_)) => {
+                        Err(vm
+                            .type_error(format!("unhashable type: '{}'", crate::ops::type_name(v))))
+                    }
+                    Err(NoHash::NeedsCode) => hash_items(vm, o),
+                },
+                None => unreachable!("instances are objects"),
             }
+        }
+        Err(NoHash::NeedsCode) => match v.stored() {
+            Some(Payload::Tuple(_)) => hash_items(vm, v.obj().expect("a tuple")),
             Some(Payload::WeakRef(w)) => Ok(mix(crate::weakref::hash(vm, w)? as u64)),
             _ => {
                 // The int that `hash(v)` returns, hashed as that int is, so
@@ -187,6 +206,22 @@ pub fn hash_of<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, u64
     }
 }
 
+/// The hash of a tuple (or the tuple base of a subclass instance) whose
+/// items need Python code to hash.
+fn hash_items<S: LockStrategy>(vm: &mut Vm<S>, o: &ObjRef<S>) -> PyResult<S, u64> {
+    let Payload::Tuple(items) = o.payload() else {
+        return Err(vm.type_error(format!(
+            "unhashable type: '{}'",
+            crate::ops::type_name(&Value::Obj(o.clone()))
+        )));
+    };
+    let mut h = TUPLE_HASH_SEED;
+    for it in items.iter() {
+        h = mix(h ^ hash_of(vm, it)?);
+    }
+    Ok(h)
+}
+
 /// Python's `hash(v)`: CPython's values for ints, floats, tuples of those
 /// and user objects (and weak references to them); others by the dict hash.
 pub fn py_hash<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, i64> {
@@ -194,10 +229,14 @@ pub fn py_hash<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, i64
         Value::Int(i) => reduce_hash_i64(*i),
         Value::Bool(b) => *b as i64,
         Value::Float(f) => float_hash(*f),
-        Value::Obj(o) => match &o.payload {
+        Value::Obj(o) => match o.payload() {
             Payload::BigInt(b) => reduce_hash_big(b),
             Payload::WeakRef(w) => crate::weakref::hash(vm, w)?,
-            _ if crate::classes::user_class_of(v).is_some() => user_hash(vm, v)?,
+            _ if crate::classes::user_class_of(v).is_some()
+                && !crate::classes::builtin_behaviour(vm, v, "__hash__") =>
+            {
+                user_hash(vm, v)?
+            }
             Payload::Tuple(_) => match crate::sets::cpython_hash(v) {
                 Some(h) => h as i64,
                 None => (hash_of(vm, v)? >> 1) as i64,
@@ -226,7 +265,7 @@ pub fn user_hash<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, i
             match &r {
                 Value::Int(i) => Ok(reduce_hash_i64(*i)),
                 Value::Bool(b) => Ok(*b as i64),
-                Value::Obj(o) => match &o.payload {
+                Value::Obj(o) => match o.payload() {
                     Payload::BigInt(b) => Ok(reduce_hash_big(b)),
                     _ => Err(vm.type_error("__hash__ method should return an integer")),
                 },
@@ -352,7 +391,7 @@ pub fn builtin_key_eq<S: LockStrategy>(a: &Value<S>, b: &Value<S>) -> bool {
             if x.ptr_eq(y) {
                 return true;
             }
-            match (&x.payload, &y.payload) {
+            match (x.payload(), y.payload()) {
                 (Payload::Str(p), Payload::Str(q)) => p.as_str() == q.as_str(),
                 (Payload::BigInt(p), Payload::BigInt(q)) => p == q,
                 (Payload::Bytes(p), Payload::Bytes(q)) => p == q,

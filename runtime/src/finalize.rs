@@ -155,7 +155,7 @@ pub(crate) fn has_finalizer<S: LockStrategy>(header: &Header, payload: &Payload<
 }
 
 fn class_has_del<S: LockStrategy>(class: &ObjRef<S>) -> bool {
-    match &class.payload {
+    match class.payload() {
         Payload::Type(t) => t.has_del.load(Ordering::Relaxed),
         _ => false,
     }

@@ -189,7 +189,7 @@ impl<S: LockStrategy> Interp<S> {
             let mut mro = Vec::new();
             let mut cur = base.clone();
             while let Some(b) = cur {
-                cur = match &b.payload {
+                cur = match b.payload() {
                     Payload::Type(t) => t.base.clone(),
                     _ => None,
                 };
@@ -385,6 +385,7 @@ impl<S: LockStrategy> Interp<S> {
         Value::Obj(ObjRef::new(Payload::Instance(crate::object::InstanceObj {
             class: self.singletons().traceback_class.clone(),
             dict: ObjRef::new(Payload::Dict(PyDict::new(new_map()))),
+            base: None,
         })))
     }
     pub fn abc_meta(&self) -> Value<S> {
@@ -431,8 +432,24 @@ impl<S: LockStrategy> Interp<S> {
     /// Appends to the stdout buffer; flushes when it grows large (unless
     /// output is captured).
     pub fn write_stdout(&self, bytes: &[u8]) {
+        self.write_stdout_pieces(&[bytes]);
+    }
+
+    /// Writes `pieces` in order, as one write: no other thread's output
+    /// comes between them. A large piece goes straight to stdout, uncopied
+    /// (a program may print a string of gigabytes).
+    pub fn write_stdout_pieces(&self, pieces: &[&[u8]]) {
         let mut buf = self.stdout.lock().unwrap_or_else(|e| e.into_inner());
-        buf.extend_from_slice(bytes);
+        for bytes in pieces {
+            if bytes.len() >= 1 << 16 && !self.capture_output {
+                let mut out = std::io::stdout().lock();
+                let _ = out.write_all(&buf);
+                let _ = out.write_all(bytes);
+                buf.clear();
+            } else {
+                buf.extend_from_slice(bytes);
+            }
+        }
         if buf.len() >= 1 << 16 && !self.capture_output {
             let mut out = std::io::stdout().lock();
             let _ = out.write_all(&buf);
@@ -613,7 +630,7 @@ impl<S: LockStrategy> Interp<S> {
     /// namespaces). Keys here are always str, which are hashable.
     pub fn dict_set_str(&self, dict: &ObjRef<S>, name: &str, value: Value<S>) {
         let key = self.new_str(name);
-        if let Payload::Dict(d) = &dict.payload {
+        if let Payload::Dict(d) = dict.payload() {
             let Ok(hash) = hash_value(&key) else {
                 unreachable!("str is hashable")
             };
@@ -627,7 +644,7 @@ impl<S: LockStrategy> Interp<S> {
 
 /// Makes an exception object of `class` with `args`.
 pub fn new_exception_obj<S: LockStrategy>(class: ObjRef<S>, args: Box<[Value<S>]>) -> ObjRef<S> {
-    let dict = match &class.payload {
+    let dict = match class.payload() {
         Payload::Type(t) if t.dict.is_some() => {
             Some(ObjRef::new(Payload::Dict(PyDict::new(new_map()))))
         }
@@ -666,7 +683,7 @@ fn is_instance_of<S: LockStrategy>(vm: &crate::vm::Vm<S>, exc: &Value<S>, class:
 
 /// A copy of an exception's `args`.
 pub fn exception_args<S: LockStrategy>(exc: &ObjRef<S>) -> Vec<Value<S>> {
-    match &exc.payload {
+    match exc.payload() {
         Payload::Exception(e) => e.args.with::<S, _>(&exc.header, |a| a.to_vec()),
         _ => Vec::new(),
     }
@@ -709,7 +726,7 @@ impl<S: LockStrategy> Drop for ImmortalRegistry<S> {
             // nothing else reads these objects; each pointer is a live
             // immortal object registered once.
             let obj = unsafe { &mut *p.0.as_ptr() };
-            payloads.push(std::mem::replace(&mut obj.payload, Payload::Freed));
+            payloads.push(std::mem::replace(&mut obj.stored, Payload::Freed));
         }
         drop(payloads);
         for p in immortals {

@@ -94,6 +94,8 @@ pub mod stack;
 pub mod str_methods;
 pub mod strategy;
 #[doc(hidden)]
+pub mod subclass;
+#[doc(hidden)]
 pub mod sync;
 #[doc(hidden)]
 pub mod thread_exit;
@@ -219,7 +221,7 @@ fn system_exit<S: LockStrategy>(vm: &mut Vm<S>, err: &vm::PyErr<S>) -> RunError 
             code: i as i32,
             message: None,
         },
-        object::Value::Obj(ref o) if matches!(o.payload, object::Payload::BigInt(_)) => {
+        object::Value::Obj(ref o) if matches!(o.payload(), object::Payload::BigInt(_)) => {
             RunError::Exit {
                 code: -1,
                 message: None,

@@ -42,22 +42,6 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         (TypeKind::Object, "__hash__", object_hash),
         (TypeKind::Object, "__setattr__", object_setattr),
         (TypeKind::Object, "__delattr__", object_delattr),
-        (TypeKind::List, "__len__", dunder_len),
-        (TypeKind::Tuple, "__len__", dunder_len),
-        (TypeKind::Dict, "__len__", dunder_len),
-        (TypeKind::Set, "__len__", dunder_len),
-        (TypeKind::FrozenSet, "__len__", dunder_len),
-        (TypeKind::Str, "__len__", dunder_len),
-        (TypeKind::Bytes, "__len__", dunder_len),
-        (TypeKind::Range, "__len__", dunder_len),
-        (TypeKind::List, "__contains__", dunder_contains),
-        (TypeKind::Tuple, "__contains__", dunder_contains),
-        (TypeKind::Dict, "__contains__", dunder_contains),
-        (TypeKind::Str, "__contains__", dunder_contains),
-        (TypeKind::Set, "__contains__", dunder_contains),
-        (TypeKind::FrozenSet, "__contains__", dunder_contains),
-        (TypeKind::Bytes, "__contains__", dunder_contains),
-        (TypeKind::Range, "__contains__", dunder_contains),
         (TypeKind::Tuple, "count", list_count),
         (TypeKind::Dict, "get", dict_get),
         (TypeKind::Dict, "keys", dict_keys),
@@ -77,6 +61,30 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         (TypeKind::Generator, "close", gen_close),
         (TypeKind::Generator, "__next__", gen_next),
     ]);
+    // Construction of the types that classes may derive from (see
+    // `crate::subclass`); `Thread.__init__` is with Thread's methods.
+    v.extend([
+        (
+            TypeKind::List,
+            "__init__",
+            crate::subclass::list_init as NativeFn<S>,
+        ),
+        (TypeKind::Dict, "__init__", crate::subclass::dict_init),
+        (TypeKind::Set, "__init__", crate::subclass::set_init),
+    ]);
+    for kind in [
+        TypeKind::List,
+        TypeKind::Dict,
+        TypeKind::Set,
+        TypeKind::FrozenSet,
+        TypeKind::Tuple,
+        TypeKind::Str,
+        TypeKind::Bytes,
+        TypeKind::Thread,
+    ] {
+        v.push((kind, "__new__", crate::subclass::builtin_new));
+    }
+    v.extend(dunders::<S>());
     v.extend(crate::str_methods::methods::<S>());
     v.extend(crate::sets::methods::<S>());
     v.extend(crate::bytes::methods::<S>());
@@ -87,13 +95,19 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
 }
 
 /// Static methods of builtin types (`str.maketrans`), and class methods
-/// whose class is fixed (`dict.fromkeys`, as builtin types are not
-/// subclassed): looked up on an instance, they are not bound to it.
+/// whose class is fixed (`dict.fromkeys`), and every `__new__` (which
+/// takes the class as an argument): looked up on an instance, they are not
+/// bound to it.
 pub fn is_static(kind: TypeKind, name: &str) -> bool {
-    matches!(
-        (kind, name),
-        (TypeKind::Str, "maketrans") | (TypeKind::Dict, "fromkeys") | (TypeKind::Object, "__new__")
-    )
+    name == "__new__"
+        || matches!(
+            (kind, name),
+            (TypeKind::Str, "maketrans") | (TypeKind::Dict, "fromkeys")
+        )
+}
+
+fn recv_obj<S: LockStrategy>(args: &Args<S>) -> &ObjRef<S> {
+    args.pos[0].obj().expect("method receiver")
 }
 
 fn recv_list<S: LockStrategy>(args: &Args<S>) -> &ObjRef<S> {
@@ -101,7 +115,7 @@ fn recv_list<S: LockStrategy>(args: &Args<S>) -> &ObjRef<S> {
 }
 
 fn with_list<S: LockStrategy, R>(o: &ObjRef<S>, f: impl FnOnce(&mut Vec<Value<S>>) -> R) -> R {
-    match &o.payload {
+    match o.payload() {
         Payload::List(cell) => cell.with::<S, _>(&o.header, f),
         _ => unreachable!("list method on a list"),
     }
@@ -150,11 +164,11 @@ pub fn extend_list<S: LockStrategy>(
     a: &ObjRef<S>,
     b: &Value<S>,
 ) -> PyResult<S, ()> {
-    let Payload::List(cell) = &a.payload else {
+    let Payload::List(cell) = a.payload() else {
         unreachable!("list method on a list")
     };
     if let Value::Obj(o) = b {
-        match &o.payload {
+        match o.payload() {
             Payload::List(other) => {
                 crate::atomic::with_two(a, cell, o, other, |v, w| match w {
                     Some(w) => v.extend(w.iter().cloned()),
@@ -315,7 +329,7 @@ fn list_reverse<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 fn list_remove<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "remove", &args, 2, 2)?;
     let o = recv_list(&args);
-    let Payload::List(cell) = &o.payload else {
+    let Payload::List(cell) = o.payload() else {
         unreachable!("list method on a list")
     };
     // CPython removes the index where the equal item was found (a `__eq__`
@@ -341,7 +355,7 @@ fn list_sort<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> 
     crate::builtins::no_other_keywords(vm, "sort", &args)?;
     arity(vm, "sort", &args, 1, 1)?;
     let o = recv_list(&args);
-    let Payload::List(cell) = &o.payload else {
+    let Payload::List(cell) = o.payload() else {
         unreachable!("list method on a list")
     };
     if key.is_none() {
@@ -478,16 +492,135 @@ fn object_hash<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     }))
 }
 
+// ---- the dunder methods of builtin types ----
+//
+// `list.__len__(x)`, `super().__getitem__(i)`...: the builtin behaviour,
+// never a subclass's override (which is usually the caller).
+
+/// The builtin types that expose a dunder method `name` here.
+fn dunder_kinds(name: &str) -> &'static [TypeKind] {
+    use TypeKind as K;
+    const SEQUENCES_AND_MAPPINGS: &[TypeKind] =
+        &[K::List, K::Tuple, K::Dict, K::Str, K::Bytes, K::Range];
+    const MUTABLE: &[TypeKind] = &[K::List, K::Dict];
+    const ITERABLE: &[TypeKind] = &[
+        K::List,
+        K::Tuple,
+        K::Dict,
+        K::Set,
+        K::FrozenSet,
+        K::Str,
+        K::Bytes,
+        K::Range,
+    ];
+    const COMPARABLE: &[TypeKind] = &[
+        K::List,
+        K::Tuple,
+        K::Dict,
+        K::Set,
+        K::FrozenSet,
+        K::Str,
+        K::Bytes,
+    ];
+    match name {
+        "__getitem__" => SEQUENCES_AND_MAPPINGS,
+        "__setitem__" | "__delitem__" => MUTABLE,
+        "__len__" | "__contains__" | "__iter__" | "__repr__" => ITERABLE,
+        "__eq__" | "__ne__" => COMPARABLE,
+        _ => &[],
+    }
+}
+
+/// Every (type, dunder method) pair of the builtin types.
+fn dunders<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
+    let table: [(&'static str, NativeFn<S>); 9] = [
+        ("__getitem__", dunder_getitem),
+        ("__setitem__", dunder_setitem),
+        ("__delitem__", dunder_delitem),
+        ("__len__", dunder_len),
+        ("__contains__", dunder_contains),
+        ("__iter__", dunder_iter),
+        ("__repr__", dunder_repr),
+        ("__eq__", dunder_eq),
+        ("__ne__", dunder_ne),
+    ];
+    table
+        .into_iter()
+        .flat_map(|(name, f)| dunder_kinds(name).iter().map(move |k| (*k, name, f)))
+        .collect()
+}
+
 /// `x.__len__()` of a builtin container.
 fn dunder_len<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "__len__", &args, 1, 1)?;
-    Ok(Value::Int(ops::len(vm, &args.pos[0])? as i64))
+    Ok(Value::Int(ops::len_native(vm, &args.pos[0])? as i64))
 }
 
 /// `x.__contains__(item)` of a builtin container.
 fn dunder_contains<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "__contains__", &args, 2, 2)?;
-    Ok(Value::Bool(ops::contains(vm, &args.pos[0], &args.pos[1])?))
+    Ok(Value::Bool(ops::contains_native(
+        vm,
+        &args.pos[0],
+        &args.pos[1],
+    )?))
+}
+
+fn dunder_getitem<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "__getitem__", &args, 2, 2)?;
+    ops::get_item_native(vm, &args.pos[0], &args.pos[1])
+}
+
+fn dunder_setitem<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    arity(vm, "__setitem__", &args, 3, 3)?;
+    let value = args.pos.pop().expect("three arguments");
+    let index = args.pos.pop().expect("three arguments");
+    let o = recv_obj(&args);
+    ops::set_item_native(vm, o, index, value)?;
+    Ok(Value::None)
+}
+
+fn dunder_delitem<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "__delitem__", &args, 2, 2)?;
+    ops::del_item_native(vm, &args.pos[0], &args.pos[1])?;
+    Ok(Value::None)
+}
+
+fn dunder_iter<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "__iter__", &args, 1, 1)?;
+    ops::get_iter_native(vm, &args.pos[0])
+}
+
+fn dunder_repr<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "__repr__", &args, 1, 1)?;
+    let text = crate::repr::repr_native(vm, &args.pos[0])?;
+    Ok(vm.new_str(text))
+}
+
+/// `list.__eq__(x, y)`: NotImplemented unless `y` is of the same builtin
+/// type (or both are sets), else the builtin comparison.
+fn dunder_eq<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "__eq__", &args, 2, 2)?;
+    native_eq(vm, &args.pos[0], &args.pos[1], false)
+}
+
+fn dunder_ne<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "__ne__", &args, 2, 2)?;
+    native_eq(vm, &args.pos[0], &args.pos[1], true)
+}
+
+fn native_eq<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    a: &Value<S>,
+    b: &Value<S>,
+    negate: bool,
+) -> PyResult<S> {
+    let set_like = |k| matches!(k, TypeKind::Set | TypeKind::FrozenSet);
+    let (ka, kb) = (ops::type_kind(a), ops::type_kind(b));
+    if ka != kb && !(set_like(ka) && set_like(kb)) {
+        return Ok(vm.interp.not_implemented());
+    }
+    Ok(Value::Bool(ops::eq_native(vm, a, b)? != negate))
 }
 
 // ---- dict ----
@@ -561,7 +694,7 @@ fn dict_fromkeys<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> 
 fn dict_popitem<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "popitem", &args, 1, 1)?;
     let d = args.pos[0].obj().expect("receiver");
-    let Payload::Dict(dict) = &d.payload else {
+    let Payload::Dict(dict) = d.payload() else {
         unreachable!("dict receiver")
     };
     let last = dict.map.with::<S, _>(&d.header, |m| {
@@ -585,7 +718,7 @@ fn dict_setdefault<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S
     let d = args.pos[0].obj().expect("receiver");
     let default = args.pos.get(2).cloned().unwrap_or(Value::None);
     let key = crate::vm::key_of(vm, args.pos[1].clone())?;
-    let Payload::Dict(dict) = &d.payload else {
+    let Payload::Dict(dict) = d.payload() else {
         unreachable!("dict receiver")
     };
     // Look up and insert in one critical section, so two threads agree on
@@ -621,7 +754,7 @@ fn dict_update<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S
 fn dict_clear<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "clear", &args, 1, 1)?;
     let d = args.pos[0].obj().expect("receiver");
-    if let Payload::Dict(dict) = &d.payload {
+    if let Payload::Dict(dict) = d.payload() {
         let old = dict.map.with::<S, _>(&d.header, |m| {
             dict.bump_version();
             std::mem::take(m)

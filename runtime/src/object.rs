@@ -18,7 +18,35 @@ pub use crate::payload::*;
 #[repr(C)]
 pub struct PyObject<S: LockStrategy> {
     pub header: Header,
-    pub payload: Payload<S>,
+    /// The payload as allocated. Read it through [`PyObject::payload`]
+    /// (what builtin code sees) or [`PyObject::stored`] (what the class
+    /// machinery sees); they differ for an instance of a user subclass of
+    /// a builtin type.
+    pub(crate) stored: Payload<S>,
+}
+
+impl<S: LockStrategy> PyObject<S> {
+    /// The object's builtin state: for an instance of a user class that
+    /// derives from a builtin type (`class Stack(list)`), the base's state
+    /// (a `List`), so that the builtin's code treats the instance as one of
+    /// its own, as CPython's subclass instances share their base's layout.
+    /// For every other object, its payload.
+    #[inline(always)]
+    pub fn payload(&self) -> &Payload<S> {
+        match &self.stored {
+            Payload::Instance(InstanceObj {
+                base: Some(base), ..
+            }) => base,
+            other => other,
+        }
+    }
+
+    /// The payload as allocated: `Instance` for every instance of a user
+    /// class, whatever its base (its class and `__dict__` live there).
+    #[inline(always)]
+    pub fn stored(&self) -> &Payload<S> {
+        &self.stored
+    }
 }
 
 /// A counted reference to a heap object. Cloning adds a reference and
@@ -52,7 +80,7 @@ impl<S: LockStrategy> ObjRef<S> {
     pub(crate) fn with_flags(payload: Payload<S>, flags: u8) -> Self {
         let boxed = Box::new(PyObject {
             header: Header::new(flags),
-            payload,
+            stored: payload,
         });
         Self {
             ptr: NonNull::from(Box::leak(boxed)),
@@ -158,7 +186,7 @@ fn free_object<S: LockStrategy>(ptr: NonNull<PyObject<S>>) {
     // reached only through a strong reference, and none is left (weak
     // upgrades fail on a zero count). Shared access only: the header may
     // be read by upgrades meanwhile.
-    let payload = unsafe { &(*raw).payload };
+    let payload = unsafe { (*raw).stored() };
     if !crate::finalize::finalized(header)
         && crate::finalize::has_finalizer(header, payload)
         && crate::finalize::accepting()
@@ -193,7 +221,7 @@ fn free_object<S: LockStrategy>(ptr: NonNull<PyObject<S>>) {
     // can reach it any more; `ObjRef::with_flags` allocated it as a Box.
     let mut boxed = unsafe { Box::from_raw(raw) };
     // Lists and tuples release their items last first, as CPython's do.
-    match &mut boxed.payload {
+    match &mut boxed.stored {
         Payload::List(items) => crate::ops::drop_reversed(std::mem::take(items.get_mut())),
         Payload::Tuple(items) => crate::ops::drop_reversed(std::mem::take(items).into_vec()),
         _ => {}
@@ -299,7 +327,17 @@ impl<S: LockStrategy> Value<S> {
     #[inline]
     pub fn payload(&self) -> Option<&Payload<S>> {
         match self {
-            Value::Obj(o) => Some(&o.payload),
+            Value::Obj(o) => Some(o.payload()),
+            _ => None,
+        }
+    }
+
+    /// The payload as allocated (see [`PyObject::stored`]): `Instance` for
+    /// every instance of a user class.
+    #[inline]
+    pub fn stored(&self) -> Option<&Payload<S>> {
+        match self {
+            Value::Obj(o) => Some(o.stored()),
             _ => None,
         }
     }

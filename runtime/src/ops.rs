@@ -45,7 +45,7 @@ pub fn to_big<S: LockStrategy>(v: &Value<S>) -> Option<BigInt> {
     match v {
         Value::Int(i) => Some(BigInt::from(*i)),
         Value::Bool(b) => Some(BigInt::from(*b as i64)),
-        Value::Obj(o) => match &o.payload {
+        Value::Obj(o) => match o.payload() {
             Payload::BigInt(b) => Some(b.clone()),
             _ => None,
         },
@@ -64,7 +64,7 @@ fn to_f64<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, Option<f64>>
         Value::Float(f) => Some(*f),
         Value::Int(i) => Some(*i as f64),
         Value::Bool(b) => Some(*b as i64 as f64),
-        Value::Obj(o) => match &o.payload {
+        Value::Obj(o) => match o.payload() {
             Payload::BigInt(b) => match b.to_f64().filter(|f| f.is_finite()) {
                 Some(f) => Some(f),
                 None => {
@@ -85,7 +85,7 @@ pub fn type_kind<S: LockStrategy>(v: &Value<S>) -> TypeKind {
         Value::Bool(_) => TypeKind::Bool,
         Value::Int(_) => TypeKind::Int,
         Value::Float(_) => TypeKind::Float,
-        Value::Obj(o) => match &o.payload {
+        Value::Obj(o) => match o.payload() {
             Payload::Str(_) => TypeKind::Str,
             Payload::BigInt(_) => TypeKind::Int,
             Payload::Bytes(_) => TypeKind::Bytes,
@@ -124,18 +124,18 @@ pub fn type_kind<S: LockStrategy>(v: &Value<S>) -> TypeKind {
 /// `type(v).__name__`.
 pub fn type_name<S: LockStrategy>(v: &Value<S>) -> String {
     match v {
-        Value::Obj(o) => match &o.payload {
-            Payload::Instance(i) => match &i.class.payload {
+        Value::Obj(o) => match o.stored() {
+            Payload::Instance(i) => match i.class.payload() {
                 Payload::Type(t) => t.name.clone(),
                 _ => "object".into(),
             },
-            Payload::Exception(e) => match &e.class.payload {
+            Payload::Exception(e) => match e.class.payload() {
                 Payload::Type(t) => t.name.clone(),
                 _ => "BaseException".into(),
             },
             Payload::Iter(state) => state
                 .with::<S, _>(&o.header, |s| match s {
-                    IterState::Seq { seq, .. } => match seq.payload {
+                    IterState::Seq { seq, .. } => match seq.payload() {
                         Payload::Tuple(_) => "tuple_iterator",
                         _ => "list_iterator",
                     },
@@ -493,7 +493,7 @@ fn repeat<S: LockStrategy>(
     let count = match n {
         Value::Int(i) => *i,
         Value::Bool(b) => *b as i64,
-        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => {
+        Value::Obj(o) if matches!(o.payload(), Payload::BigInt(_)) => {
             if let Some(
                 Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_),
             ) = seq.payload()
@@ -807,7 +807,7 @@ pub fn unary_neg<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
         },
         Value::Bool(b) => Value::Int(-(*b as i64)),
         Value::Float(f) => Value::Float(-f),
-        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => {
+        Value::Obj(o) if matches!(o.payload(), Payload::BigInt(_)) => {
             int_from_big(-(to_big(v).expect("int")))
         }
         _ => return user_unary_op(vm, v, "__neg__", "unary -"),
@@ -818,7 +818,7 @@ pub fn unary_pos<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
     Ok(match v {
         Value::Int(_) | Value::Float(_) => v.clone(),
         Value::Bool(b) => Value::Int(*b as i64),
-        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => v.clone(),
+        Value::Obj(o) if matches!(o.payload(), Payload::BigInt(_)) => v.clone(),
         _ => return user_unary_op(vm, v, "__pos__", "unary +"),
     })
 }
@@ -827,7 +827,7 @@ pub fn unary_invert<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S
     Ok(match v {
         Value::Int(i) => Value::Int(!i),
         Value::Bool(b) => Value::Int(!(*b as i64)),
-        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => {
+        Value::Obj(o) if matches!(o.payload(), Payload::BigInt(_)) => {
             int_from_big(-(to_big(v).expect("int")) - 1)
         }
         _ => return user_unary_op(vm, v, "__invert__", "unary ~"),
@@ -843,7 +843,7 @@ pub fn abs<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
         },
         Value::Bool(b) => Value::Int(*b as i64),
         Value::Float(f) => Value::Float(f.abs()),
-        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => {
+        Value::Obj(o) if matches!(o.payload(), Payload::BigInt(_)) => {
             int_from_big(to_big(v).expect("int").abs())
         }
         _ => return user_unary_op(vm, v, "__abs__", "abs()"),
@@ -866,14 +866,16 @@ pub fn truthy<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, bool
         if let Some(r) = crate::classes::call_dunder(vm, v, "__len__", vec![])? {
             return Ok(dunder_len(vm, &r)? != 0);
         }
-        return Ok(true);
+        if !crate::classes::has_native_base(v) {
+            return Ok(true);
+        }
     }
     Ok(match v {
         Value::None => false,
         Value::Bool(b) => *b,
         Value::Int(i) => *i != 0,
         Value::Float(f) => *f != 0.0,
-        Value::Obj(o) => match &o.payload {
+        Value::Obj(o) => match o.payload() {
             Payload::Str(s) => !s.as_str().is_empty(),
             Payload::BigInt(_) => true,
             Payload::Bytes(b) => !b.is_empty(),
@@ -902,6 +904,22 @@ pub fn cmp_ord(op: CmpOp, ord: Ordering) -> bool {
 
 /// Python `==`.
 pub fn eq<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyResult<S, bool> {
+    if crate::classes::user_class_of(a).is_some() || crate::classes::user_class_of(b).is_some() {
+        use crate::classes::has_native_base;
+        match user_compare(vm, CmpOp::Eq, a, b)? {
+            Some(r) => return truthy(vm, &r),
+            // A subclass of a builtin type compares as its base.
+            None if has_native_base(a) || has_native_base(b) => {}
+            None => return Ok(a.is(b)),
+        }
+    }
+    eq_native(vm, a, b)
+}
+
+/// `a == b` as the builtin types do it, whatever a subclass's `__eq__`
+/// (what `list.__eq__(x, y)` answers, when it does not return
+/// NotImplemented).
+pub fn eq_native<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyResult<S, bool> {
     if let (Some(Payload::BoundMethod(s1, f1)), Some(Payload::BoundMethod(s2, f2))) =
         (a.payload(), b.payload())
     {
@@ -914,12 +932,6 @@ pub fn eq<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyResu
             unreachable!("weak references are objects")
         };
         return crate::weakref::eq(vm, x, y);
-    }
-    if crate::classes::user_class_of(a).is_some() || crate::classes::user_class_of(b).is_some() {
-        return match user_compare(vm, CmpOp::Eq, a, b)? {
-            Some(r) => truthy(vm, &r),
-            None => Ok(a.is(b)),
-        };
     }
     if let (Some(Payload::List(p)), Some(Payload::List(q))) = (a.payload(), b.payload()) {
         if a.is(b) {
@@ -1106,6 +1118,40 @@ fn user_compare<S: LockStrategy>(
     Ok(None)
 }
 
+/// `a < b`, `a == b`...: the operator's value, which a user class's
+/// rich comparison may make any object (CPython does not coerce it).
+pub fn rich_compare<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    op: CmpOp,
+    a: &Value<S>,
+    b: &Value<S>,
+) -> PyResult<S> {
+    if crate::classes::user_class_of(a).is_some() || crate::classes::user_class_of(b).is_some() {
+        if let Some(r) = user_compare(vm, op, a, b)? {
+            return Ok(r);
+        }
+        return compare_without_dunders(vm, op, a, b).map(Value::Bool);
+    }
+    compare_native(vm, op, a, b).map(Value::Bool)
+}
+
+/// A comparison involving a user instance whose classes define no dunder
+/// for it (or return NotImplemented): a subclass of a builtin type compares
+/// as its base; anything else by identity (`==`, `!=`) or not at all.
+fn compare_without_dunders<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    op: CmpOp,
+    a: &Value<S>,
+    b: &Value<S>,
+) -> PyResult<S, bool> {
+    let native = crate::classes::has_native_base(a) || crate::classes::has_native_base(b);
+    match op {
+        CmpOp::Eq if !native => Ok(a.is(b)),
+        CmpOp::Ne if !native => Ok(!a.is(b)),
+        _ => compare_native(vm, op, a, b),
+    }
+}
+
 pub fn compare<S: LockStrategy>(
     vm: &mut Vm<S>,
     op: CmpOp,
@@ -1116,15 +1162,21 @@ pub fn compare<S: LockStrategy>(
         if let Some(r) = user_compare(vm, op, a, b)? {
             return truthy(vm, &r);
         }
-        match op {
-            CmpOp::Eq => return Ok(a.is(b)),
-            CmpOp::Ne => return Ok(!a.is(b)),
-            _ => {}
-        }
+        return compare_without_dunders(vm, op, a, b);
     }
+    compare_native(vm, op, a, b)
+}
+
+/// A comparison as the builtin types make it.
+fn compare_native<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    op: CmpOp,
+    a: &Value<S>,
+    b: &Value<S>,
+) -> PyResult<S, bool> {
     match op {
-        CmpOp::Eq => return eq(vm, a, b),
-        CmpOp::Ne => return Ok(!eq(vm, a, b)?),
+        CmpOp::Eq => return eq_native(vm, a, b),
+        CmpOp::Ne => return Ok(!eq_native(vm, a, b)?),
         _ => {}
     }
     if crate::sets::is_set(a) && crate::sets::is_set(b) {
@@ -1233,6 +1285,22 @@ pub fn contains<S: LockStrategy>(
     container: &Value<S>,
     item: &Value<S>,
 ) -> PyResult<S, bool> {
+    if crate::classes::has_native_base(container) {
+        let args = vec![item.clone()];
+        if let Some(r) = crate::classes::call_dunder(vm, container, "__contains__", args)? {
+            return truthy(vm, &r);
+        }
+    }
+    contains_native(vm, container, item)
+}
+
+/// `item in container` as the builtin type does it, whatever a subclass's
+/// `__contains__` (what `list.__contains__(x, item)` does).
+pub fn contains_native<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    container: &Value<S>,
+    item: &Value<S>,
+) -> PyResult<S, bool> {
     match container.payload() {
         Some(Payload::Str(s)) => match item.payload() {
             Some(Payload::Str(sub)) => Ok(s.as_str().contains(sub.as_str())),
@@ -1310,7 +1378,7 @@ pub fn drop_reversed<T>(mut items: Vec<T>) {
 /// A copy of a list's items, taken under its lock.
 pub fn list_snapshot<S: LockStrategy>(v: &Value<S>) -> Vec<Value<S>> {
     match v {
-        Value::Obj(o) => match &o.payload {
+        Value::Obj(o) => match o.payload() {
             Payload::List(cell) => cell.with::<S, _>(&o.header, |items| items.clone()),
             _ => Vec::new(),
         },
@@ -1320,7 +1388,7 @@ pub fn list_snapshot<S: LockStrategy>(v: &Value<S>) -> Vec<Value<S>> {
 
 pub fn dict_len<S: LockStrategy>(v: &Value<S>) -> usize {
     match v {
-        Value::Obj(o) => match &o.payload {
+        Value::Obj(o) => match o.payload() {
             Payload::Dict(d) => d.map.with::<S, _>(&o.header, |m| m.len()),
             _ => 0,
         },
@@ -1405,7 +1473,7 @@ pub fn dict_update_from<S: LockStrategy>(
 /// the rest (from the first key that needs `__eq__` on) are returned, to be
 /// stored one by one.
 fn dict_update_plain<S: LockStrategy>(dict: &ObjRef<S>, other: &ObjRef<S>) -> Option<Items<S>> {
-    let (Payload::Dict(d), Payload::Dict(src)) = (&dict.payload, &other.payload) else {
+    let (Payload::Dict(d), Payload::Dict(src)) = (dict.payload(), other.payload()) else {
         return None;
     };
     let (replaced, rest) = crate::atomic::with_two(dict, &d.map, other, &src.map, |m, n| {
@@ -1463,7 +1531,7 @@ pub fn dict_update_from_mapping<S: LockStrategy>(
 
 pub fn dict_items<S: LockStrategy>(v: &Value<S>) -> Vec<(Value<S>, Value<S>)> {
     match v {
-        Value::Obj(o) => match &o.payload {
+        Value::Obj(o) => match o.payload() {
             Payload::Dict(d) => d.map.with::<S, _>(&o.header, |m| {
                 m.iter().map(|(k, v)| (k.key.clone(), v.clone())).collect()
             }),
@@ -1481,7 +1549,7 @@ pub fn dict_get<S: LockStrategy>(dict: &ObjRef<S>, key: &Value<S>) -> Option<Val
         hash,
         key: key.clone(),
     };
-    match &dict.payload {
+    match dict.payload() {
         Payload::Dict(d) => d.map.with::<S, _>(&dict.header, |m| m.get(&probe).cloned()),
         _ => None,
     }
@@ -1493,7 +1561,7 @@ pub fn dict_get_key<S: LockStrategy>(
     dict: &ObjRef<S>,
     key: crate::dict::DictKey<S>,
 ) -> PyResult<S, Option<Value<S>>> {
-    match &dict.payload {
+    match dict.payload() {
         Payload::Dict(d) => crate::dict::get(vm, &d.map, &dict.header, key),
         _ => Ok(None),
     }
@@ -1506,7 +1574,7 @@ pub fn dict_set<S: LockStrategy>(
     value: Value<S>,
 ) -> PyResult<S, ()> {
     let key = key_of(vm, key)?;
-    if let Payload::Dict(d) = &dict.payload {
+    if let Payload::Dict(d) = dict.payload() {
         let mut access = crate::dict::Locked {
             cell: &d.map,
             header: &dict.header,
@@ -1535,7 +1603,7 @@ pub fn dict_del<S: LockStrategy>(
     key: &Value<S>,
 ) -> PyResult<S, Option<Value<S>>> {
     let key = key_of(vm, key.clone())?;
-    Ok(match &dict.payload {
+    Ok(match dict.payload() {
         Payload::Dict(d) => {
             let mut access = crate::dict::Locked {
                 cell: &d.map,
@@ -1566,7 +1634,7 @@ fn index_of<S: LockStrategy>(vm: &Vm<S>, what: &str, index: &Value<S>) -> PyResu
     match index {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => {
+        Value::Obj(o) if matches!(o.payload(), Payload::BigInt(_)) => {
             Err(vm.new_error("IndexError", "cannot fit 'int' into an index-sized integer"))
         }
         _ => Err(vm.type_error(format!(
@@ -1598,7 +1666,7 @@ pub fn slice_unpack<S: LockStrategy>(vm: &Vm<S>, parts: &[Value<S>; 3]) -> PyRes
             Value::None => Ok(None),
             Value::Int(i) => Ok(Some(*i)),
             Value::Bool(b) => Ok(Some(*b as i64)),
-            Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => {
+            Value::Obj(o) if matches!(o.payload(), Payload::BigInt(_)) => {
                 let b = to_big(v).expect("int");
                 Ok(Some(if b.is_negative() {
                     i64::MIN / 2
@@ -1672,19 +1740,29 @@ pub fn get_item<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, index: &Value<S
     if let Some(r) = crate::classes::call_dunder(vm, obj, "__getitem__", vec![index.clone()])? {
         return Ok(r);
     }
+    get_item_native(vm, obj, index)
+}
+
+/// `obj[index]` as the builtin type does it, whatever a subclass's
+/// `__getitem__` (what `list.__getitem__(x, i)` does).
+pub fn get_item_native<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    obj: &Value<S>,
+    index: &Value<S>,
+) -> PyResult<S> {
     let Value::Obj(o) = obj else {
         return Err(not_subscriptable(vm, obj));
     };
     if may_need_index(index) {
         if let Some(converted) = subscript_index(vm, index)? {
-            return get_item(vm, obj, &converted);
+            return get_item_native(vm, obj, &converted);
         }
     }
     let slice = match index.payload() {
         Some(Payload::Slice(parts)) => Some(parts),
         _ => None,
     };
-    match &o.payload {
+    match o.payload() {
         Payload::List(cell) => {
             if let Some(parts) = slice {
                 let items = list_snapshot(obj);
@@ -1762,6 +1840,19 @@ pub fn get_item<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, index: &Value<S
             let key = key_of(vm, index.clone())?;
             match dict_get_key(vm, o, key)? {
                 Some(v) => Ok(v),
+                // A dict subclass may supply missing keys (`__missing__`).
+                None if crate::classes::has_native_base(obj) => {
+                    match crate::classes::call_dunder(vm, obj, "__missing__", vec![index.clone()])?
+                    {
+                        Some(v) => Ok(v),
+                        None => Err(crate::vm::PyErr {
+                            exc: crate::interp::new_exception_obj(
+                                vm.interp.exceptions["KeyError"].clone(),
+                                Box::new([index.clone()]),
+                            ),
+                        }),
+                    }
+                }
                 None => Err(crate::vm::PyErr {
                     exc: crate::interp::new_exception_obj(
                         vm.interp.exceptions["KeyError"].clone(),
@@ -1791,20 +1882,34 @@ pub fn set_item<S: LockStrategy>(
         )));
     };
     if crate::classes::user_class_of(obj).is_some() {
-        return match crate::classes::call_dunder(vm, obj, "__setitem__", vec![index, value])? {
-            Some(_) => Ok(()),
-            None => Err(vm.type_error(format!(
+        let args = vec![index.clone(), value.clone()];
+        if crate::classes::call_dunder(vm, obj, "__setitem__", args)?.is_some() {
+            return Ok(());
+        }
+        if !crate::classes::has_native_base(obj) {
+            return Err(vm.type_error(format!(
                 "'{}' object does not support item assignment",
                 type_name(obj)
-            ))),
-        };
-    }
-    if may_need_index(&index) {
-        if let Some(converted) = subscript_index(vm, &index)? {
-            return set_item(vm, obj, converted, value);
+            )));
         }
     }
-    match &o.payload {
+    set_item_native(vm, o, index, value)
+}
+
+/// `obj[index] = value` as the builtin type does it, whatever a subclass's
+/// `__setitem__` (what `dict.__setitem__(d, k, v)` does).
+pub fn set_item_native<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    o: &ObjRef<S>,
+    index: Value<S>,
+    value: Value<S>,
+) -> PyResult<S, ()> {
+    if may_need_index(&index) {
+        if let Some(converted) = subscript_index(vm, &index)? {
+            return set_item_native(vm, o, converted, value);
+        }
+    }
+    match o.payload() {
         Payload::List(cell) => {
             if let Some(Payload::Slice(parts)) = index.payload() {
                 let new_items = iterate(vm, &value)?;
@@ -1854,12 +1959,33 @@ pub fn set_item<S: LockStrategy>(
         Payload::Dict(_) => dict_set(vm, o, index, value),
         _ => Err(vm.type_error(format!(
             "'{}' object does not support item assignment",
-            type_name(obj)
+            type_name(&Value::Obj(o.clone()))
         ))),
     }
 }
 
 pub fn del_item<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    obj: &Value<S>,
+    index: &Value<S>,
+) -> PyResult<S, ()> {
+    if crate::classes::user_class_of(obj).is_some() {
+        if crate::classes::call_dunder(vm, obj, "__delitem__", vec![index.clone()])?.is_some() {
+            return Ok(());
+        }
+        if !crate::classes::has_native_base(obj) {
+            return Err(vm.type_error(format!(
+                "'{}' object doesn't support item deletion",
+                type_name(obj)
+            )));
+        }
+    }
+    del_item_native(vm, obj, index)
+}
+
+/// `del obj[index]` as the builtin type does it, whatever a subclass's
+/// `__delitem__` (what `list.__delitem__(x, i)` does).
+pub fn del_item_native<S: LockStrategy>(
     vm: &mut Vm<S>,
     obj: &Value<S>,
     index: &Value<S>,
@@ -1870,21 +1996,12 @@ pub fn del_item<S: LockStrategy>(
             type_name(obj)
         )));
     };
-    if crate::classes::user_class_of(obj).is_some() {
-        return match crate::classes::call_dunder(vm, obj, "__delitem__", vec![index.clone()])? {
-            Some(_) => Ok(()),
-            None => Err(vm.type_error(format!(
-                "'{}' object doesn't support item deletion",
-                type_name(obj)
-            ))),
-        };
-    }
     if may_need_index(index) {
         if let Some(converted) = subscript_index(vm, index)? {
-            return del_item(vm, obj, &converted);
+            return del_item_native(vm, obj, &converted);
         }
     }
-    match &o.payload {
+    match o.payload() {
         Payload::List(cell) => {
             if let Some(Payload::Slice(parts)) = index.payload() {
                 // Fitted to the length under the lock, as in `set_item`.
@@ -1950,10 +2067,16 @@ pub fn len<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, usize> 
     if let Some(r) = crate::classes::call_dunder(vm, v, "__len__", vec![])? {
         return dunder_len(vm, &r);
     }
+    len_native(vm, v)
+}
+
+/// The length of a builtin container, whatever a subclass's `__len__`
+/// says (what `list.__len__(x)` returns).
+pub fn len_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, usize> {
     let Value::Obj(o) = v else {
         return Err(vm.type_error(format!("object of type '{}' has no len()", type_name(v))));
     };
-    Ok(match &o.payload {
+    Ok(match o.payload() {
         Payload::Str(s) => s.char_len(),
         Payload::Bytes(b) => b.len(),
         Payload::List(cell) => cell.with::<S, _>(&o.header, |v| v.len()),
@@ -1985,8 +2108,10 @@ pub fn get_iter<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
             return Ok(it);
         }
         // The old sequence protocol: __getitem__ from 0 until IndexError.
+        // (A subclass of a builtin type iterates as its base does.)
         let class = crate::classes::user_class_of(v).expect("checked");
-        if crate::classes::class_lookup(&class, &vm.new_str("__getitem__")).is_some() {
+        let getitem = crate::classes::class_lookup(&class, &vm.new_str("__getitem__"));
+        if getitem.is_some() && !crate::classes::has_native_base(v) {
             return Ok(Value::Obj(ObjRef::new(Payload::Iter(ObjCell::new(
                 IterState::GetItem {
                     obj: v.clone(),
@@ -1995,10 +2120,16 @@ pub fn get_iter<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
             )))));
         }
     }
+    get_iter_native(vm, v)
+}
+
+/// `iter(v)` as the builtin type does it, whatever a subclass's `__iter__`
+/// (what `list.__iter__(x)` does).
+pub fn get_iter_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
     let Value::Obj(o) = v else {
         return Err(vm.type_error(format!("'{}' object is not iterable", type_name(v))));
     };
-    let state = match &o.payload {
+    let state = match o.payload() {
         Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) => IterState::Seq {
             seq: o.clone(),
             index: 0,
@@ -2068,13 +2199,13 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
     let Some(o) = it.obj() else {
         return Err(vm.type_error(format!("'{}' object is not an iterator", type_name(it))));
     };
-    if let Payload::Generator(_) = &o.payload {
+    if let Payload::Generator(_) = o.payload() {
         return Ok(match vm.gen_resume(o, Value::None, None)? {
             crate::vm::GenStep::Yielded(v) => Some(v),
             crate::vm::GenStep::Returned(_) => None,
         });
     }
-    let Payload::Iter(cell) = &o.payload else {
+    let Payload::Iter(cell) = o.payload() else {
         return Err(vm.type_error(format!("'{}' object is not an iterator", type_name(it))));
     };
     enum Step<S: LockStrategy> {
@@ -2115,7 +2246,7 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
             Step::Seq(seq.clone(), i)
         }
         IterState::Str { s, byte_pos } => {
-            let Payload::Str(text) = &s.payload else {
+            let Payload::Str(text) = s.payload() else {
                 return Step::Done(None);
             };
             match text.as_str()[*byte_pos..].chars().next() {
@@ -2244,14 +2375,14 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
                 Err(e) => Err(e),
             }
         }
-        Step::Seq(seq, i) => Ok(match &seq.payload {
+        Step::Seq(seq, i) => Ok(match seq.payload() {
             Payload::List(items) => items.with::<S, _>(&seq.header, |v| v.get(i).cloned()),
             Payload::Tuple(items) => items.get(i).cloned(),
             Payload::Bytes(b) => b.get(i).map(|x| Value::Int(*x as i64)),
             _ => None,
         }),
         Step::Dict(dict, kind, i, expected_len) => {
-            let Payload::Dict(d) = &dict.payload else {
+            let Payload::Dict(d) = dict.payload() else {
                 return Ok(None);
             };
             let r = d.map.with::<S, _>(&dict.header, |m| {
@@ -2359,7 +2490,7 @@ pub fn unpack_ex<S: LockStrategy>(
 // ---- attributes ----
 
 fn str_of<S: LockStrategy>(name: &ObjRef<S>) -> &str {
-    match &name.payload {
+    match name.payload() {
         Payload::Str(s) => s.as_str(),
         _ => "?",
     }
@@ -2386,12 +2517,19 @@ pub fn lookup_method<S: LockStrategy>(
         }
         return Ok(match crate::classes::class_lookup(&class, &key) {
             Some(m) => Some(m).filter(|m| matches!(m.payload(), Some(Payload::Function(_)))),
-            // What every class inherits from `object` (`__eq__`, ...).
-            None => vm
-                .interp
-                .methods
-                .get(&(TypeKind::Object, str_of(name)))
-                .cloned(),
+            // What the class inherits from its builtin base (`list.append`
+            // for `class Stack(list)`), then from `object` (`__eq__`...).
+            None => {
+                let kind = type_kind(obj);
+                let attr = str_of(name);
+                let native = match crate::methods::is_static(kind, attr) {
+                    true => None,
+                    false => vm.interp.methods.get(&(kind, attr)),
+                };
+                native
+                    .or_else(|| vm.interp.methods.get(&(TypeKind::Object, attr)))
+                    .cloned()
+            }
         });
     }
     let kind = type_kind(obj);
@@ -2415,7 +2553,7 @@ fn number_attr<S: LockStrategy>(obj: &Value<S>, attr: &str) -> Option<Value<S>> 
         }
         Value::Bool(b) => Value::Int(*b as i64),
         Value::Int(_) => obj.clone(),
-        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => obj.clone(),
+        Value::Obj(o) if matches!(o.payload(), Payload::BigInt(_)) => obj.clone(),
         Value::None | Value::Obj(_) => return None,
     };
     match attr {
@@ -2503,7 +2641,7 @@ pub fn get_attr_builtin<S: LockStrategy>(
         return Ok(Value::Obj(crate::builtins::type_of(vm, obj)));
     }
     if let Value::Obj(o) = obj {
-        match &o.payload {
+        match o.payload() {
             Payload::Type(t) if t.dict.is_some() => {
                 if let Some(v) = crate::classes::class_getattr(vm, o, attr)? {
                     return Ok(v);
@@ -2615,7 +2753,7 @@ pub fn get_attr_builtin<S: LockStrategy>(
         return Ok(vm.interp.methods[&(type_kind(obj), attr)].clone());
     }
     if let Value::Obj(o) = obj {
-        match &o.payload {
+        match o.payload() {
             Payload::Module(m) => {
                 if let Some(v) = dict_get(&m.dict, &Value::Obj(name.clone())) {
                     return Ok(v);
@@ -2715,7 +2853,7 @@ pub fn set_attr<S: LockStrategy>(
         return Ok(());
     }
     if let Value::Obj(o) = obj {
-        if let Payload::Type(t) = &o.payload {
+        if let Payload::Type(t) = o.payload() {
             if let Some(d) = &t.dict {
                 if attr == "__del__" {
                     t.has_del.store(true, crate::sync::Ordering::Relaxed);
@@ -2724,11 +2862,11 @@ pub fn set_attr<S: LockStrategy>(
                 return dict_set(vm, &d, Value::Obj(name.clone()), value);
             }
         }
-        if let Payload::Function(f) = &o.payload {
+        if let Payload::Function(f) = o.payload() {
             let d = crate::classes::function_dict(o, f);
             return dict_set(vm, &d, Value::Obj(name.clone()), value);
         }
-        let handled = match &o.payload {
+        let handled = match o.payload() {
             Payload::Module(m) => return dict_set(vm, &m.dict, Value::Obj(name.clone()), value),
             Payload::Thread(t) => crate::modules::threading::set_thread_attr(vm, t, attr, &value)?,
             _ => false,
@@ -2794,7 +2932,7 @@ pub fn as_index<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, Va
 /// subscripts, answer no without leaving the caller.
 #[inline(always)]
 fn may_need_index<S: LockStrategy>(index: &Value<S>) -> bool {
-    matches!(index, Value::Obj(o) if matches!(o.payload, Payload::Instance(_) | Payload::Slice(_)))
+    matches!(index, Value::Obj(o) if matches!(o.stored(), Payload::Instance(_) | Payload::Slice(_)))
 }
 
 /// A subscript with `__index__` applied, to the index itself or to each
@@ -2826,7 +2964,7 @@ pub fn expect_int<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, i64>
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => Err(vm.new_error(
+        Value::Obj(o) if matches!(o.payload(), Payload::BigInt(_)) => Err(vm.new_error(
             "OverflowError",
             "Python int too large to convert to C ssize_t",
         )),

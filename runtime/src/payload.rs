@@ -371,10 +371,13 @@ pub struct GeneratorObj<S: LockStrategy> {
     pub frame: ObjCell<crate::vm::GenFrame<S>>,
 }
 
-/// An instance of a user-defined class: its class and its `__dict__`.
+/// An instance of a user-defined class: its class and its `__dict__`, and,
+/// when the class derives from a builtin type (`class Stack(list)`), the
+/// state of that builtin base (see [`crate::object::PyObject::payload`]).
 pub struct InstanceObj<S: LockStrategy> {
     pub class: ObjRef<S>,
     pub dict: ObjRef<S>,
+    pub base: Option<Box<Payload<S>>>,
 }
 
 /// An exception instance: its class, its arguments, and the traceback

@@ -166,6 +166,12 @@ pub fn repr<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String
             return Ok(s);
         }
     }
+    repr_native(vm, v)
+}
+
+/// `repr(v)` as the builtin type writes it, whatever a subclass's
+/// `__repr__` (what `list.__repr__(x)` returns).
+pub fn repr_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String> {
     Ok(match v {
         Value::None => "None".into(),
         Value::Bool(true) => "True".into(),
@@ -174,7 +180,7 @@ pub fn repr<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String
         Value::Float(f) => float_repr(*f),
         Value::Obj(o) => {
             let addr = o.addr();
-            match &o.payload {
+            match o.payload() {
                 Payload::Str(s) => str_repr(s.as_str()),
                 Payload::BigInt(b) => bigint_str(vm, b)?,
                 Payload::Bytes(b) => bytes_repr(b),

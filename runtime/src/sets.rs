@@ -72,7 +72,7 @@ pub fn cpython_hash<S: LockStrategy>(v: &Value<S>) -> Option<u64> {
         Value::Int(i) => reduce_hash_i64(*i) as u64,
         Value::Bool(b) => *b as u64,
         Value::Float(f) => float_hash(*f) as u64,
-        Value::Obj(o) => match &o.payload {
+        Value::Obj(o) => match o.payload() {
             Payload::BigInt(b) => reduce_hash_big(b) as u64,
             Payload::Tuple(items) => {
                 let mut acc = PRIME_5;
@@ -390,7 +390,7 @@ fn merge<S: LockStrategy, A: MapAccess<S, Target = SetItems<S>>>(
 
 fn snapshot_of<S: LockStrategy>(v: &Value<S>) -> Option<Snapshot<S>> {
     let o = v.obj()?;
-    match &o.payload {
+    match o.payload() {
         Payload::Set { items, .. } => Some(items.with::<S, _>(&o.header, |m| m.snapshot())),
         _ => None,
     }
@@ -399,7 +399,7 @@ fn snapshot_of<S: LockStrategy>(v: &Value<S>) -> Option<Snapshot<S>> {
 /// A set value's object and elements.
 fn set_cell<S: LockStrategy>(v: &Value<S>) -> Option<(&ObjRef<S>, &ObjCell<SetItems<S>>)> {
     let o = v.obj()?;
-    match &o.payload {
+    match o.payload() {
         Payload::Set { items, .. } => Some((o, items)),
         _ => None,
     }
@@ -637,7 +637,7 @@ pub fn add_value<S: LockStrategy>(
     k: DictKey<S>,
 ) -> PyResult<S, ()> {
     if let Some(o) = set.obj() {
-        if let Payload::Set { items, .. } = &o.payload {
+        if let Payload::Set { items, .. } = o.payload() {
             add_key(
                 vm,
                 &mut SetLocked {
@@ -666,7 +666,7 @@ pub fn is_set<S: LockStrategy>(v: &Value<S>) -> bool {
 /// The elements of a set, in order.
 pub fn elements<S: LockStrategy>(v: &Value<S>) -> Vec<Value<S>> {
     match v {
-        Value::Obj(o) => match &o.payload {
+        Value::Obj(o) => match o.payload() {
             Payload::Set { items, .. } => {
                 items.with::<S, _>(&o.header, |m| m.ordered().map(|k| k.key.clone()).collect())
             }
@@ -689,7 +689,7 @@ fn contains_key<S: LockStrategy>(
     key: DictKey<S>,
 ) -> PyResult<S, bool> {
     match set {
-        Value::Obj(o) => match &o.payload {
+        Value::Obj(o) => match o.payload() {
             Payload::Set { items, .. } => crate::dict::find(
                 vm,
                 &mut SetLocked {
@@ -719,7 +719,7 @@ fn is_frozen<S: LockStrategy>(v: &Value<S>) -> bool {
 }
 
 fn set_len<S: LockStrategy>(v: &Value<S>) -> usize {
-    match v.obj().map(|o| (o, &o.payload)) {
+    match v.obj().map(|o| (o, o.payload())) {
         Some((o, Payload::Set { items, .. })) => items.with::<S, _>(&o.header, |m| m.map.len()),
         _ => 0,
     }
@@ -921,21 +921,19 @@ pub fn subset<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> Py
 /// `repr` of a set: `{1, 2}`, `set()`, `frozenset({1})`.
 pub fn repr<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String> {
     let items = elements(v);
-    let frozen = is_frozen(v);
+    // `frozenset({1})`, `Tags({1})`: the type's name, except for a plain set.
+    let name = crate::ops::type_name(v);
+    let named = name != "set";
     if items.is_empty() {
-        return Ok(if frozen {
-            "frozenset()".into()
-        } else {
-            "set()".into()
-        });
+        return Ok(format!("{name}()"));
     }
     let mut parts = Vec::with_capacity(items.len());
     for i in &items {
         parts.push(crate::repr::repr(vm, i)?);
     }
     let inner = format!("{{{}}}", parts.join(", "));
-    Ok(if frozen {
-        format!("frozenset({inner})")
+    Ok(if named {
+        format!("{name}({inner})")
     } else {
         inner
     })
@@ -993,7 +991,7 @@ fn no_keywords<S: LockStrategy>(vm: &Vm<S>, name: &str, args: &Args<S>) -> PyRes
 /// The elements of a set receiver, reached under its lock.
 fn locked<S: LockStrategy>(v: &Value<S>) -> SetLocked<'_, S> {
     let o = v.obj().expect("set receiver");
-    match &o.payload {
+    match o.payload() {
         Payload::Set { items, .. } => SetLocked {
             cell: items,
             header: &o.header,
@@ -1004,7 +1002,7 @@ fn locked<S: LockStrategy>(v: &Value<S>) -> SetLocked<'_, S> {
 
 fn with_items<S: LockStrategy, R>(v: &Value<S>, f: impl FnOnce(&mut SetItems<S>) -> R) -> R {
     let o = v.obj().expect("set receiver");
-    match &o.payload {
+    match o.payload() {
         Payload::Set { items, .. } => items.with::<S, _>(&o.header, f),
         _ => unreachable!("set method on a set"),
     }

@@ -579,7 +579,7 @@ fn index_arg<S: LockStrategy>(vm: &Vm<S>, v: Option<&Value<S>>) -> PyResult<S, O
         None | Some(Value::None) => Ok(None),
         Some(Value::Int(i)) => Ok(Some(*i)),
         Some(Value::Bool(b)) => Ok(Some(*b as i64)),
-        Some(v @ Value::Obj(o)) if matches!(o.payload, Payload::BigInt(_)) => {
+        Some(v @ Value::Obj(o)) if matches!(o.payload(), Payload::BigInt(_)) => {
             let big = ops::to_big(v).expect("int");
             Ok(Some(if big.sign() == num_bigint::Sign::Minus {
                 i64::MIN / 2
@@ -1035,7 +1035,7 @@ pub(crate) fn str_maketrans<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> P
                     }
                 }
                 (Value::Int(_) | Value::Bool(_), _) => k.clone(),
-                (Value::Obj(o), _) if matches!(o.payload, Payload::BigInt(_)) => k.clone(),
+                (Value::Obj(o), _) if matches!(o.payload(), Payload::BigInt(_)) => k.clone(),
                 _ => {
                     return Err(vm.type_error("keys in translate table must be strings or integers"))
                 }
@@ -1118,7 +1118,7 @@ fn str_translate<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> 
                     }
                 }
             }
-            Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => {
+            Value::Obj(o) if matches!(o.payload(), Payload::BigInt(_)) => {
                 return Err(vm.value_error("character mapping must be in range(0x110000)"))
             }
             v => match v.as_str() {

@@ -16,7 +16,7 @@ pub fn format_exception<S: LockStrategy>(vm: &mut Vm<S>, err: &PyErr<S>) -> Stri
 /// prints `__cause__` and `__context__`.
 fn format_chain<S: LockStrategy>(vm: &mut Vm<S>, err: &PyErr<S>, depth: usize) -> String {
     let mut out = String::new();
-    if let Payload::Exception(e) = &err.exc.payload {
+    if let Payload::Exception(e) = err.exc.payload() {
         let (cause, context, suppress) = e.chain.with::<S, _>(&err.exc.header, |c| {
             (c.cause.clone(), c.context.clone(), c.suppress_context)
         });
@@ -35,7 +35,7 @@ fn format_chain<S: LockStrategy>(vm: &mut Vm<S>, err: &PyErr<S>, depth: usize) -
             }
         }
     }
-    if let Payload::Exception(e) = &err.exc.payload {
+    if let Payload::Exception(e) = err.exc.payload() {
         let entries = e.traceback.with::<S, _>(&err.exc.header, |tb| tb.clone());
         if !entries.is_empty() {
             out.push_str("Traceback (most recent call last):\n");

@@ -413,7 +413,9 @@ impl<S: LockStrategy> Vm<S> {
                 ops::type_name(callee)
             )));
         };
-        match &obj.payload {
+        // As stored: an instance of a user subclass of a builtin type is
+        // called through its class's `__call__`, as any instance.
+        match obj.stored() {
             Payload::Function(f) => {
                 let base = self.bind_args(f, args)?;
                 self.enter_function(f, base)
@@ -778,7 +780,7 @@ impl<S: LockStrategy> Vm<S> {
         throw: Option<PyErr<S>>,
     ) -> PyResult<S, GenStep<S>> {
         use crate::sync::Ordering;
-        let Payload::Generator(gen) = &g.payload else {
+        let Payload::Generator(gen) = g.payload() else {
             unreachable!("gen_resume on a generator")
         };
         if gen.running.swap(true, Ordering::AcqRel) {
@@ -874,7 +876,7 @@ impl<S: LockStrategy> Vm<S> {
                 // PEP 479: StopIteration must not leak out of a generator.
                 if ops::type_name(&Value::Obj(e.exc.clone())) == "StopIteration" {
                     let err = self.new_error("RuntimeError", "generator raised StopIteration");
-                    if let Payload::Exception(x) = &err.exc.payload {
+                    if let Payload::Exception(x) = err.exc.payload() {
                         x.chain.with::<S, _>(&err.exc.header, |c| {
                             c.cause = Some(Value::Obj(e.exc.clone()));
                             c.context = Some(e.exc.clone());
@@ -940,7 +942,7 @@ impl<S: LockStrategy> Vm<S> {
         if current.ptr_eq(&err.exc) {
             return;
         }
-        if let Payload::Exception(e) = &err.exc.payload {
+        if let Payload::Exception(e) = err.exc.payload() {
             e.chain.with::<S, _>(&err.exc.header, |c| {
                 if c.context.is_none() {
                     c.context = Some(current.clone());
@@ -953,7 +955,7 @@ impl<S: LockStrategy> Vm<S> {
     #[inline]
     fn load_global(&mut self, code: &Code<S>, globals: &ObjRef<S>, i: u32) -> PyResult<S> {
         let (Payload::Dict(g), Payload::Dict(b)) =
-            (&globals.payload, &self.interp.builtins.payload)
+            (globals.payload(), self.interp.builtins.payload())
         else {
             unreachable!("globals and builtins are dicts")
         };
@@ -1123,13 +1125,13 @@ impl<S: LockStrategy> Vm<S> {
                     // positional parameters; the arguments already lie where
                     // its first locals go.
                     if let Some(Some(Value::Obj(o))) = stack.get(at) {
-                        if let Payload::Function(f) = &o.payload {
+                        if let Payload::Function(f) = o.payload() {
                             if f.code.simple_args && f.code.argcount == argc {
                                 let callee = stack[at].take();
                                 let Some(Value::Obj(o)) = &callee else {
                                     unreachable!("checked above")
                                 };
-                                let Payload::Function(f) = &o.payload else {
+                                let Payload::Function(f) = o.payload() else {
                                     unreachable!("checked above")
                                 };
                                 std::mem::swap(&mut self.stack, stack);
@@ -1417,8 +1419,8 @@ impl<S: LockStrategy> Vm<S> {
                 Instr::Compare(op) => {
                     let b = pop!();
                     let a = pop!();
-                    let r = ops::compare(self, op, &a, &b)?;
-                    push!(Value::Bool(r));
+                    let r = ops::rich_compare(self, op, &a, &b)?;
+                    push!(r);
                 }
                 Instr::Is(negate) => {
                     let b = pop!();
@@ -1634,7 +1636,7 @@ impl<S: LockStrategy> Vm<S> {
                     let Some(Some(Value::Obj(list))) = stack.get(at) else {
                         unreachable!("comprehension result list")
                     };
-                    if let Payload::List(cell) = &list.payload {
+                    if let Payload::List(cell) = list.payload() {
                         cell.with::<S, _>(&list.header, |items| items.push(v));
                     }
                 }
@@ -1778,7 +1780,7 @@ impl<S: LockStrategy> Vm<S> {
                     let Some(Some(Value::Obj(list))) = stack.get(at) else {
                         unreachable!("list being built")
                     };
-                    if let Payload::List(cell) = &list.payload {
+                    if let Payload::List(cell) = list.payload() {
                         cell.with::<S, _>(&list.header, |v| v.extend(items));
                     }
                 }
@@ -2056,7 +2058,7 @@ impl<S: LockStrategy> Vm<S> {
                     .exc,
             )),
         };
-        if let Payload::Exception(e) = &err.exc.payload {
+        if let Payload::Exception(e) = err.exc.payload() {
             e.chain.with::<S, _>(&err.exc.header, |c| {
                 c.cause = cause;
                 c.suppress_context = true;
@@ -2072,7 +2074,7 @@ impl<S: LockStrategy> Vm<S> {
         let classes = crate::builtins::class_list(self, class, message)?;
         if classes
             .iter()
-            .any(|c| !matches!(&c.payload, Payload::Type(t) if t.kind == TypeKind::Exception))
+            .any(|c| !matches!(c.payload(), Payload::Type(t) if t.kind == TypeKind::Exception))
         {
             return Err(self.type_error(message));
         }
@@ -2086,7 +2088,7 @@ impl<S: LockStrategy> Vm<S> {
     /// calling an exception class.
     fn make_raisable(&mut self, v: Value<S>) -> PyResult<S, PyErr<S>> {
         match &v {
-            Value::Obj(o) => match &o.payload {
+            Value::Obj(o) => match o.payload() {
                 Payload::Exception(_) => Ok(PyErr { exc: o.clone() }),
                 Payload::Type(t) if t.kind == TypeKind::Exception => {
                     let inst = self.call(&v, Vec::new())?;
@@ -2115,7 +2117,7 @@ struct CellRef<'a, S: LockStrategy>(&'a ObjRef<S>);
 
 impl<S: LockStrategy> CellRef<'_, S> {
     fn get(&self) -> Option<Value<S>> {
-        match &self.0.payload {
+        match self.0.payload() {
             Payload::Cell(c) => c.with::<S, _>(&self.0.header, |v| v.clone()),
             _ => unreachable!("cell slot holds a cell"),
         }
@@ -2123,7 +2125,7 @@ impl<S: LockStrategy> CellRef<'_, S> {
     /// Replaces the content; returns the old one (dropped by the caller,
     /// outside the cell's lock).
     fn set(&self, value: Option<Value<S>>) -> Option<Value<S>> {
-        match &self.0.payload {
+        match self.0.payload() {
             Payload::Cell(c) => c.with::<S, _>(&self.0.header, |v| std::mem::replace(v, value)),
             _ => unreachable!("cell slot holds a cell"),
         }
@@ -2148,7 +2150,7 @@ fn cell_of<'a, S: LockStrategy>(
 fn is_cacheable<S: LockStrategy>(v: &Value<S>) -> bool {
     match v {
         Value::Obj(o) => matches!(
-            o.payload,
+            o.payload(),
             Payload::Function(_) | Payload::Builtin(_) | Payload::Type(_) | Payload::Module(_)
         ),
         _ => true,
@@ -2156,7 +2158,7 @@ fn is_cacheable<S: LockStrategy>(v: &Value<S>) -> bool {
 }
 
 fn name_str<S: LockStrategy>(o: &ObjRef<S>) -> &str {
-    match &o.payload {
+    match o.payload() {
         Payload::Str(s) => s.as_str(),
         _ => "?",
     }
@@ -2164,7 +2166,7 @@ fn name_str<S: LockStrategy>(o: &ObjRef<S>) -> &str {
 
 /// Records one frame in an exception's traceback.
 pub fn add_traceback<S: LockStrategy>(err: &PyErr<S>, entry: TracebackEntry) {
-    if let Payload::Exception(e) = &err.exc.payload {
+    if let Payload::Exception(e) = err.exc.payload() {
         e.traceback
             .with::<S, _>(&err.exc.header, |tb| tb.push(entry));
     }

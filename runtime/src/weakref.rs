@@ -307,7 +307,7 @@ fn slot_at<'a, S: LockStrategy>(addr: usize) -> &'a WeakSlot {
     // SAFETY: called by the table under the stripe lock for addresses in a
     // referent's list, which are live weak reference objects (see the
     // module documentation: an entry leaves the list before it is freed).
-    match unsafe { &weakref_at::<S>(addr).payload } {
+    match unsafe { &weakref_at::<S>(addr).payload() } {
         Payload::WeakRef(w) => &w.slot,
         _ => unreachable!("only weak references are registered"),
     }
@@ -336,7 +336,7 @@ pub(crate) fn clear_referent<S: LockStrategy>(
         // SAFETY: `w` is in the referent's list, so it is live until this
         // visit returns (see `WeakTable::clear`).
         let wobj = unsafe { weakref_at::<S>(w) };
-        let Payload::WeakRef(wr) = &wobj.payload else {
+        let Payload::WeakRef(wr) = wobj.payload() else {
             return;
         };
         if let Some(cb) = &wr.callback {
@@ -380,7 +380,7 @@ pub fn upgrade<S: LockStrategy>(w: &WeakRefObj<S>) -> Option<ObjRef<S>> {
 /// choices: instances of classes, functions, types, sets, generators,
 /// methods, modules, locks).
 fn weakrefable<S: LockStrategy>(v: &Value<S>) -> bool {
-    match v.payload() {
+    match v.stored() {
         Some(p) => match p {
             Payload::Instance(_)
             | Payload::Function(_)
@@ -443,7 +443,7 @@ pub fn new_weakref<S: LockStrategy>(referent: &ObjRef<S>, callback: Option<Value
         callback,
         hash: crate::sync::AtomicU64::new(NO_HASH),
     }));
-    let Payload::WeakRef(wr) = &w.payload else {
+    let Payload::WeakRef(wr) = w.payload() else {
         unreachable!("just made")
     };
     let mut reused: Option<ObjRef<S>> = None;
@@ -454,7 +454,7 @@ pub fn new_weakref<S: LockStrategy>(referent: &ObjRef<S>, callback: Option<Value
         // SAFETY: `existing` is in the referent's list, so it is live
         // while the lock is held.
         let eobj = unsafe { weakref_at::<S>(existing) };
-        match &eobj.payload {
+        match eobj.payload() {
             Payload::WeakRef(e) if e.callback.is_none() && try_incref::<S>(&eobj.header) => {
                 // SAFETY: try_incref added the reference this ObjRef owns.
                 reused = Some(unsafe { ObjRef::from_raw_counted(NonNull::from(eobj)) });
@@ -525,7 +525,7 @@ pub fn hash<S: LockStrategy>(vm: &mut Vm<S>, w: &WeakRefObj<S>) -> PyResult<S, i
 /// `a == b` for two weak references: their referents' equality while both
 /// are alive, identity otherwise.
 pub fn eq<S: LockStrategy>(vm: &mut Vm<S>, a: &ObjRef<S>, b: &ObjRef<S>) -> PyResult<S, bool> {
-    let (Payload::WeakRef(x), Payload::WeakRef(y)) = (&a.payload, &b.payload) else {
+    let (Payload::WeakRef(x), Payload::WeakRef(y)) = (a.payload(), b.payload()) else {
         return Ok(false);
     };
     match (upgrade(x), upgrade(y)) {

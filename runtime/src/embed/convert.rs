@@ -308,7 +308,7 @@ unsafe impl<S: LockStrategy, T: IntoPy<S>> IntoPy<S> for Vec<T> {
 /// The items of a list (a snapshot, taken under its lock) or a tuple.
 fn sequence_items<S: LockStrategy>(value: &Value<S>) -> Option<Vec<Value<S>>> {
     let Value::Obj(o) = value else { return None };
-    match &o.payload {
+    match o.payload() {
         Payload::List(items) => Some(items.with::<S, _>(&o.header, |v| v.clone())),
         Payload::Tuple(items) => Some(items.to_vec()),
         _ => None,

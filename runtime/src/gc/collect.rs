@@ -101,7 +101,7 @@ impl<S: LockStrategy> Vm<S> {
         else {
             return;
         };
-        let Payload::Module(m) = &module.payload else {
+        let Payload::Module(m) = module.payload() else {
             return;
         };
         let name = self.new_str("callbacks");
@@ -109,7 +109,7 @@ impl<S: LockStrategy> Vm<S> {
             return;
         };
         let callbacks = match &list {
-            Value::Obj(o) => match &o.payload {
+            Value::Obj(o) => match o.payload() {
                 Payload::List(items) => items.with::<S, _>(&o.header, |v| v.clone()),
                 _ => Vec::new(),
             },
@@ -192,7 +192,7 @@ impl<S: LockStrategy> Vm<S> {
         let mut finalized_any = false;
         for obj in &garbage {
             let h = &obj.header;
-            if !crate::finalize::finalized(h) && crate::finalize::has_finalizer(h, &obj.payload) {
+            if !crate::finalize::finalized(h) && crate::finalize::has_finalizer(h, obj.stored()) {
                 h.state().fetch_or(STATE_FINALIZED, SyncOrdering::Relaxed);
                 finalized_any = true;
                 self.finalize(obj.clone());
@@ -397,13 +397,13 @@ fn put_back<S: LockStrategy>(work: &[Entry], reachable: &[bool], dest: usize) {
 }
 
 fn untrackable_tuple<S: LockStrategy>(obj: &PyObject<S>) -> bool {
-    let Payload::Tuple(items) = &obj.payload else {
+    let Payload::Tuple(items) = obj.payload() else {
         return false;
     };
     items.iter().all(|v| match v {
         Value::Obj(o) => {
-            !super::is_container(&o.payload)
-                || (matches!(o.payload, Payload::Tuple(_))
+            !super::is_container(o.stored())
+                || (matches!(o.payload(), Payload::Tuple(_))
                     && o.header.gc_list().load(Ordering::Relaxed) == 0
                     && o.header.gc_gen().load(Ordering::Relaxed) != COLLECTING)
         }
@@ -416,7 +416,7 @@ fn untrackable_tuple<S: LockStrategy>(obj: &PyObject<S>) -> bool {
 /// collected objects has no separate dict; neither does ours. Called while
 /// the garbage is marked [`UNREACHABLE`].
 fn has_garbage_dict<S: LockStrategy>(obj: &ObjRef<S>) -> bool {
-    match &obj.payload {
+    match obj.stored() {
         Payload::Instance(i) => i.dict.header.gc_gen().load(Ordering::Relaxed) == UNREACHABLE,
         _ => false,
     }

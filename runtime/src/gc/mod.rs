@@ -365,5 +365,5 @@ pub(crate) fn on_free<S: LockStrategy>(header: &Header) {
 /// `gc.freeze()` makes of objects (CPython 3.13t tracks them too).
 pub fn is_tracked<S: LockStrategy>(obj: &ObjRef<S>) -> bool {
     obj.header.gc_list().load(Ordering::Relaxed) != 0
-        || (obj.header.is_immortal() && is_container(&obj.payload))
+        || (obj.header.is_immortal() && is_container(obj.stored()))
 }

@@ -64,9 +64,13 @@ pub(crate) fn is_container<S: LockStrategy>(payload: &Payload<S>) -> bool {
 /// or the world is stopped); the object's lock is still taken for each
 /// mutable part, uncontended, so that the access is the ordinary one.
 pub(crate) fn traverse<S: LockStrategy>(obj: &PyObject<S>, visit: &mut dyn FnMut(&Header)) {
-    let h = &obj.header;
-    let v = &mut Visitor(visit);
-    match &obj.payload {
+    payload_refs(&obj.header, obj.stored(), &mut Visitor(visit));
+}
+
+/// The references held by `payload`, the payload of the object whose
+/// header is `h` (or, for a subclass instance, its builtin base's state).
+fn payload_refs<S: LockStrategy>(h: &Header, payload: &Payload<S>, v: &mut Visitor<'_>) {
+    match payload {
         Payload::List(items) => items.with::<S, _>(h, |items| v.values(items.iter())),
         Payload::Tuple(items) => v.values(items.iter()),
         Payload::Dict(d) => d.map.with::<S, _>(h, |m| {
@@ -109,6 +113,9 @@ pub(crate) fn traverse<S: LockStrategy>(obj: &PyObject<S>, visit: &mut dyn FnMut
         Payload::Instance(i) => {
             v.obj(&i.class);
             v.obj(&i.dict);
+            if let Some(base) = &i.base {
+                payload_refs(h, base, v);
+            }
         }
         Payload::Generator(g) => {
             v.obj(&g.globals);
@@ -174,7 +181,7 @@ fn iter_refs<S: LockStrategy>(st: &IterState<S>, v: &mut Visitor) {
 /// before it.
 pub(crate) fn clear<S: LockStrategy>(obj: &PyObject<S>) {
     let h = &obj.header;
-    match &obj.payload {
+    match obj.payload() {
         Payload::List(items) => drop(items.with::<S, _>(h, std::mem::take)),
         Payload::Dict(d) => {
             let taken = d.map.with::<S, _>(h, |m| {

@@ -36,7 +36,7 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
 
 /// `import name`: the module object, created once per runtime.
 pub fn import<S: LockStrategy>(vm: &mut Vm<S>, name: &ObjRef<S>) -> PyResult<S> {
-    let Payload::Str(name) = &name.payload else {
+    let Payload::Str(name) = name.payload() else {
         unreachable!("module names are str")
     };
     let name = name.as_str();

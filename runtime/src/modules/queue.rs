@@ -143,7 +143,7 @@ fn block_timeout<S: LockStrategy>(
         Some(v) => {
             // CPython adds the timeout to the clock, as a float.
             let secs = match &v {
-                Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => ops::to_big(&v)
+                Value::Obj(o) if matches!(o.payload(), Payload::BigInt(_)) => ops::to_big(&v)
                     .and_then(|b| num_traits::ToPrimitive::to_f64(&b))
                     .filter(|f| f.is_finite())
                     .ok_or_else(|| {

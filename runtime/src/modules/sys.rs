@@ -79,7 +79,7 @@ fn setrecursionlimit<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult
         )));
     }
     let limit = match &args.pos[0] {
-        Value::Obj(o) if matches!(o.payload, crate::object::Payload::BigInt(_)) => {
+        Value::Obj(o) if matches!(o.payload(), crate::object::Payload::BigInt(_)) => {
             return Err(vm.new_error("OverflowError", "Python int too large to convert to C int"))
         }
         v => ops::expect_int(vm, v)?,

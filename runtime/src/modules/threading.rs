@@ -32,9 +32,10 @@ fn live_threads<S: LockStrategy>(
 
 /// A `threading.Thread`.
 pub struct ThreadObj<S: LockStrategy> {
-    target: Value<S>,
-    args: Vec<Value<S>>,
-    kwargs: Vec<(String, Value<S>)>,
+    /// What `run()` calls; set by `__init__`.
+    call: Mutex<ThreadCall<S>>,
+    /// Whether `Thread.__init__` ran (a subclass may forget to call it).
+    initialized: AtomicBool,
     name: Mutex<String>,
     daemon: AtomicBool,
     ident: AtomicU64,
@@ -50,13 +51,41 @@ pub struct ThreadObj<S: LockStrategy> {
     finished: Arc<ThreadExit>,
 }
 
+/// `Thread(target=..., args=..., kwargs=...)`: what the default `run()`
+/// calls.
+struct ThreadCall<S: LockStrategy> {
+    target: Value<S>,
+    args: Vec<Value<S>>,
+    kwargs: Vec<(String, Value<S>)>,
+}
+
 impl<S: LockStrategy> ThreadObj<S> {
+    /// A thread that `__init__` has not configured yet (what `Thread.__new__`
+    /// makes, and the state of an instance of a `Thread` subclass).
+    pub(crate) fn unstarted() -> Self {
+        ThreadObj {
+            call: Mutex::new(ThreadCall {
+                target: Value::None,
+                args: Vec::new(),
+                kwargs: Vec::new(),
+            }),
+            initialized: AtomicBool::new(false),
+            name: Mutex::new(String::new()),
+            daemon: AtomicBool::new(false),
+            ident: AtomicU64::new(0),
+            started: AtomicBool::new(false),
+            running: Arc::new(ThreadExit::new()),
+            finished: Arc::new(ThreadExit::new()),
+        }
+    }
+
     /// Calls `visit` with each value the thread object holds (for the
     /// collector): the target and its arguments.
     pub(crate) fn each_reference(&self, visit: &mut dyn FnMut(&Value<S>)) {
-        visit(&self.target);
-        self.args.iter().for_each(&mut *visit);
-        self.kwargs.iter().for_each(|(_, v)| visit(v));
+        let call = lock(&self.call);
+        visit(&call.target);
+        call.args.iter().for_each(&mut *visit);
+        call.kwargs.iter().for_each(|(_, v)| visit(v));
     }
 }
 
@@ -172,6 +201,8 @@ pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
 /// Methods of Thread and Lock objects.
 pub fn methods<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
     vec![
+        (TypeKind::Thread, "__init__", thread_init),
+        (TypeKind::Thread, "run", thread_run),
         (TypeKind::Thread, "start", thread_start),
         (TypeKind::Thread, "join", thread_join),
         (TypeKind::Thread, "is_alive", thread_is_alive),
@@ -189,7 +220,31 @@ const THREAD_PARAMS: [&str; 5] = ["group", "target", "name", "args", "kwargs"];
 
 /// `threading.Thread(group=None, target=None, name=None, args=(),
 /// kwargs=None, *, daemon=None)`: calling the `Thread` type.
+/// `threading.Thread(...)`: a new thread object, configured by
+/// `Thread.__init__`.
 pub(crate) fn new_thread<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    let this = Value::Obj(ObjRef::new(Payload::Thread(ThreadObj::unstarted())));
+    args.pos.insert(0, this.clone());
+    thread_init(vm, args)?;
+    Ok(this)
+}
+
+/// `Thread.__init__(self, group=None, target=None, name=None, args=(),
+/// kwargs=None, *, daemon=None)`.
+fn thread_init<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    if args.pos.is_empty() {
+        return Err(vm.type_error("Thread.__init__() needs an argument"));
+    }
+    let this = args.pos.remove(0);
+    let Some(Payload::Thread(t)) = this.payload() else {
+        return Err(vm.type_error(format!(
+            "descriptor '__init__' requires a 'Thread' object but received a '{}'",
+            ops::type_name(&this)
+        )));
+    };
+    if t.started.load(Ordering::Acquire) {
+        return Err(vm.new_error("RuntimeError", "cannot re-initialize a started thread"));
+    }
     if args.pos.len() > THREAD_PARAMS.len() {
         return Err(vm.type_error(format!(
             "Thread.__init__() takes from 1 to {} positional arguments but {} were given",
@@ -244,34 +299,52 @@ pub(crate) fn new_thread<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> 
         Some(d) if !matches!(d, Value::None) => ops::truthy(vm, &d)?,
         _ => false,
     };
-    Ok(Value::Obj(ObjRef::new(Payload::Thread(ThreadObj {
-        target,
-        args: targs,
-        kwargs,
-        name: Mutex::new(name),
-        daemon: AtomicBool::new(daemon),
-        ident: AtomicU64::new(0),
-        started: AtomicBool::new(false),
-        running: Arc::new(ThreadExit::new()),
-        finished: Arc::new(ThreadExit::new()),
-    }))))
+    let old = std::mem::replace(
+        &mut *lock(&t.call),
+        ThreadCall {
+            target,
+            args: targs,
+            kwargs,
+        },
+    );
+    drop(old);
+    *lock(&t.name) = name;
+    t.daemon.store(daemon, Ordering::Relaxed);
+    t.initialized.store(true, Ordering::Release);
+    Ok(Value::None)
+}
+
+/// `Thread.run()`: calls the target with its arguments (what a subclass
+/// overrides).
+fn thread_run<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "run", &args, 1, 1)?;
+    let t = thread_of(&args.pos[0]);
+    let (target, call_args) = {
+        let call = lock(&t.call);
+        let args = Args {
+            pos: call.args.clone(),
+            kw: call.kwargs.clone(),
+        };
+        (call.target.clone(), args)
+    };
+    if matches!(target, Value::None) {
+        return Ok(Value::None);
+    }
+    vm.call_args(&target, call_args)?;
+    Ok(Value::None)
 }
 
 /// The Thread object that represents the main thread.
 fn main_thread_obj<S: LockStrategy>() -> ThreadObj<S> {
-    ThreadObj {
-        target: Value::None,
-        args: Vec::new(),
-        kwargs: Vec::new(),
-        name: Mutex::new("MainThread".into()),
-        daemon: AtomicBool::new(false),
-        ident: AtomicU64::new(0),
-        started: AtomicBool::new(true),
-        running: Arc::new(ThreadExit::new()),
-        finished: Arc::new(ThreadExit::new()),
-    }
+    let t = ThreadObj::unstarted();
+    *lock(&t.name) = "MainThread".into();
+    t.started.store(true, Ordering::Relaxed);
+    t.initialized.store(true, Ordering::Relaxed);
+    t
 }
 
+/// The thread object a `Thread` method was called on (the method table and
+/// the descriptor check guarantee the receiver's kind).
 fn thread_of<S: LockStrategy>(v: &Value<S>) -> &ThreadObj<S> {
     match v.payload() {
         Some(Payload::Thread(t)) => t,
@@ -283,6 +356,9 @@ fn thread_start<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "start", &args, 1, 1)?;
     let this = args.pos[0].obj().expect("receiver").clone();
     let t = thread_of(&args.pos[0]);
+    if !t.initialized.load(Ordering::Acquire) {
+        return Err(vm.new_error("RuntimeError", "thread.__init__() not called"));
+    }
     if t.started.swap(true, Ordering::AcqRel) {
         return Err(vm.new_error("RuntimeError", "threads can only be started once"));
     }
@@ -314,7 +390,7 @@ fn thread_start<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 /// on the interpreter (`interp`): if that handle is the last one, dropping
 /// it frees the runtime's immortal objects.
 fn run_thread<S: LockStrategy>(interp: Arc<crate::interp::Interp<S>>, this: ObjRef<S>) {
-    let Payload::Thread(t) = &this.payload else {
+    let Payload::Thread(t) = this.payload() else {
         unreachable!("thread object")
     };
     let finished = t.finished.clone();
@@ -332,12 +408,18 @@ fn run_thread<S: LockStrategy>(interp: Arc<crate::interp::Interp<S>>, this: ObjR
         t.ident.store(vm.ident, Ordering::Release);
         vm.thread_obj = Some(this.clone());
         t.running.finish();
-        if !matches!(t.target, Value::None) {
-            let args = Args {
-                pos: t.args.clone(),
-                kw: t.kwargs.clone(),
-            };
-            let err = vm.call_args(&t.target, args).err();
+        // `self.run()`: a subclass may override it; `Thread.run` calls the
+        // target.
+        let this_value = Value::Obj(this.clone());
+        let run = vm.new_str("run");
+        let result = match run.obj() {
+            Some(name) => ops::get_attr(&mut vm, &this_value, name)
+                .and_then(|run| vm.call_args(&run, Args::positional(Vec::new()))),
+            None => Ok(Value::None),
+        };
+        drop((this_value, run));
+        {
+            let err = result.err();
             // SystemExit ends the thread silently, as in CPython.
             if let Some(e) =
                 err.filter(|e| !crate::interp::is_system_exit(&vm, &Value::Obj(e.exc.clone())))
@@ -402,7 +484,7 @@ pub fn join_all<S: LockStrategy>(vm: &Vm<S>) {
     loop {
         let next = live_threads(&vm.interp).first().cloned();
         let Some(t) = next else { break };
-        let Payload::Thread(obj) = &t.payload else {
+        let Payload::Thread(obj) = t.payload() else {
             break;
         };
         obj.finished.join::<S>(vm.strategy(), vm.ident, None);
@@ -476,7 +558,7 @@ fn current_thread<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S>
             let t = main_thread_obj::<S>();
             ObjRef::new(Payload::Thread(t))
         });
-        if let Payload::Thread(t) = &main.payload {
+        if let Payload::Thread(t) = main.payload() {
             t.ident.store(vm.ident, Ordering::Relaxed);
         }
         vm.thread_obj = Some(main.clone());
@@ -561,7 +643,7 @@ pub(crate) fn register_main<S: LockStrategy>(vm: &Vm<S>) {
         let t = main_thread_obj::<S>();
         ObjRef::new(Payload::Thread(t))
     });
-    if let Payload::Thread(t) = &main.payload {
+    if let Payload::Thread(t) = main.payload() {
         t.ident.store(vm.ident, Ordering::Relaxed);
     }
 }

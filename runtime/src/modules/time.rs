@@ -61,7 +61,9 @@ pub fn time_arg<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, f64> {
             }
             Ok(*f)
         }
-        Value::Obj(o) if matches!(o.payload, crate::object::Payload::BigInt(_)) => Err(too_large()),
+        Value::Obj(o) if matches!(o.payload(), crate::object::Payload::BigInt(_)) => {
+            Err(too_large())
+        }
         _ => {
             let secs = seconds_arg(vm, v)? as i64;
             secs.checked_mul(1_000_000_000).ok_or_else(too_large)?;

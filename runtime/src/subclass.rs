@@ -1,0 +1,291 @@
+//! User classes that derive from a builtin type: `class Stack(list)`,
+//! `class Counter(dict)`, `class Point(tuple)`, `class Worker(Thread)`.
+//!
+//! # The layout
+//!
+//! In CPython an instance of such a class *is* an instance of its builtin
+//! base (same C struct, a `__dict__` appended, `ob_type` the subclass), so
+//! every builtin operation accepts it. Here an instance of a user class is
+//! an [`InstanceObj`] (class and `__dict__`), and one whose class derives
+//! from a builtin type also carries the base's state (`base`, a `List`,
+//! `Dict`...). [`crate::object::PyObject::payload`] returns that state, so
+//! the builtin's code (its methods, `len`, indexing, iteration, repr,
+//! comparison) treats the instance as one of its own, and the class
+//! machinery reads [`crate::object::PyObject::stored`] to find the class.
+//!
+//! # What a subclass overrides
+//!
+//! The operators consult the class first (`call_dunder`), so an overridden
+//! `__getitem__`, `__len__`, `__eq__`... is seen by `x[i]`, `len(x)`,
+//! `x == y`; the builtin's own methods call the base behaviour directly, as
+//! CPython's do (`dict.update` does not call an overridden `__setitem__`).
+//!
+//! # Construction
+//!
+//! As CPython's `type.__call__`: `__new__` makes the instance, then
+//! `__init__` fills it. The base state of a mutable type (`list`, `dict`,
+//! `set`, `Thread`) starts empty and its `__init__` fills it (so a subclass
+//! `__init__` with another signature works, and calls `super().__init__`);
+//! an immutable one (`tuple`, `str`, `bytes`, `frozenset`) is built by
+//! `__new__` from the arguments.
+
+use crate::builtins::arity;
+use crate::classes::type_obj;
+use crate::object::{InstanceObj, ObjCell, ObjRef, Payload, PyDict, PyStr, TypeKind, Value};
+use crate::ops;
+use crate::strategy::LockStrategy;
+use crate::vm::{Args, PyResult, Vm};
+
+/// What user classes may do with the builtin type `kind` as a base.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AsBase {
+    /// A mutable type: `__new__` makes an empty state, `__init__` fills it.
+    FilledByInit,
+    /// An immutable type: `__new__` builds the state from the arguments.
+    BuiltByNew,
+    /// CPython accepts it as a base; this runtime does not yet.
+    NotYet,
+    /// CPython refuses it too ("is not an acceptable base type").
+    Refused,
+}
+
+fn as_base(kind: TypeKind) -> AsBase {
+    use TypeKind as K;
+    match kind {
+        K::List | K::Dict | K::Set | K::Thread => AsBase::FilledByInit,
+        K::Tuple | K::Str | K::Bytes | K::FrozenSet => AsBase::BuiltByNew,
+        K::Int
+        | K::Float
+        | K::Property
+        | K::StaticMethod
+        | K::ClassMethod
+        | K::Super
+        | K::Module
+        | K::WeakRef
+        | K::Queue
+        | K::Socket
+        | K::Type => AsBase::NotYet,
+        _ => AsBase::Refused,
+    }
+}
+
+/// The builtin type whose state instances of `class` carry: the first
+/// builtin class of its MRO other than `object` (and the exception
+/// classes, which have a layout of their own). `None` for a plain class.
+pub fn native_base<S: LockStrategy>(class: &ObjRef<S>) -> Option<TypeKind> {
+    let t = type_obj(class)?;
+    std::iter::once(class)
+        .chain(t.mro.iter())
+        .filter_map(type_obj)
+        .find(|c| c.dict.is_none() && !matches!(c.kind, TypeKind::Object | TypeKind::Exception))
+        .map(|c| c.kind)
+}
+
+/// Checks the bases of a new class (its MRO after itself), as CPython's
+/// `best_base`: every builtin base must be one a class may derive from, and
+/// all of them one layout. Returns that layout, if any.
+pub fn check_bases<S: LockStrategy>(
+    vm: &Vm<S>,
+    mro: &[ObjRef<S>],
+) -> PyResult<S, Option<TypeKind>> {
+    let mut layout: Option<TypeKind> = None;
+    let mut exception = false;
+    for t in mro.iter().filter_map(type_obj) {
+        if t.dict.is_some() || t.kind == TypeKind::Object {
+            continue;
+        }
+        if t.kind == TypeKind::Exception {
+            exception = true;
+            continue;
+        }
+        match as_base(t.kind) {
+            AsBase::NotYet => {
+                return Err(vm.type_error(format!(
+                    "subclassing '{}' is not supported by this runtime yet",
+                    t.name
+                )))
+            }
+            AsBase::Refused => {
+                return Err(
+                    vm.type_error(format!("type '{}' is not an acceptable base type", t.name))
+                )
+            }
+            AsBase::FilledByInit | AsBase::BuiltByNew => {}
+        }
+        match layout {
+            Some(k) if k != t.kind => {
+                return Err(vm.type_error("multiple bases have instance lay-out conflict"))
+            }
+            _ => layout = Some(t.kind),
+        }
+    }
+    if exception && layout.is_some() {
+        return Err(vm.type_error("multiple bases have instance lay-out conflict"));
+    }
+    Ok(layout)
+}
+
+/// A new instance of `class`, whose builtin base is `kind`, as its base's
+/// `__new__` makes it (`args` are the call's arguments without `cls`).
+pub fn new_instance<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    class: &ObjRef<S>,
+    kind: TypeKind,
+    args: Args<S>,
+) -> PyResult<S> {
+    let base = match as_base(kind) {
+        AsBase::FilledByInit => empty_state(kind),
+        AsBase::BuiltByNew => {
+            let built =
+                crate::builtins::construct(vm, kind, &vm.interp.types[&kind].clone(), args)?;
+            copied_state(vm, &built)?
+        }
+        AsBase::NotYet | AsBase::Refused => {
+            return Err(vm.type_error("cannot create instances of this class"))
+        }
+    };
+    Ok(Value::Obj(ObjRef::new(Payload::Instance(InstanceObj {
+        class: class.clone(),
+        dict: ObjRef::new(Payload::Dict(PyDict::new(crate::dict::new_map()))),
+        base: Some(Box::new(base)),
+    }))))
+}
+
+/// Whether `__init__` of the builtin base `kind` fills the instance (the
+/// mutable types), so that calling the class runs it with the arguments.
+pub fn init_fills(kind: TypeKind) -> bool {
+    as_base(kind) == AsBase::FilledByInit
+}
+
+/// The state of a new, empty instance of a mutable builtin type.
+fn empty_state<S: LockStrategy>(kind: TypeKind) -> Payload<S> {
+    match kind {
+        TypeKind::List => Payload::List(ObjCell::new(Vec::new())),
+        TypeKind::Dict => Payload::Dict(PyDict::new(crate::dict::new_map())),
+        TypeKind::Set => Payload::Set {
+            items: ObjCell::new(Default::default()),
+            frozen: false,
+        },
+        TypeKind::Thread => Payload::Thread(crate::modules::threading::ThreadObj::unstarted()),
+        _ => unreachable!("as_base lists the types filled by __init__"),
+    }
+}
+
+/// A copy of the state of `built`, a fresh immutable builtin object (what
+/// the builtin's constructor made from the arguments).
+fn copied_state<S: LockStrategy>(vm: &mut Vm<S>, built: &Value<S>) -> PyResult<S, Payload<S>> {
+    Ok(match built.payload() {
+        Some(Payload::Str(s)) => Payload::Str(PyStr::new(s.as_str())),
+        Some(Payload::Bytes(b)) => Payload::Bytes(b.clone()),
+        Some(Payload::Tuple(items)) => Payload::Tuple(items.clone()),
+        Some(Payload::Set { .. }) => Payload::Set {
+            items: ObjCell::new(crate::sets::items_of(vm, built)?),
+            frozen: true,
+        },
+        _ => return Err(vm.type_error("cannot create instances of this class")),
+    })
+}
+
+/// `T.__new__(cls, *args)` for a builtin type `T` that classes may derive
+/// from: an instance of `cls` (a subclass of `T`, or `T` itself).
+pub fn builtin_new<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    if args.pos.is_empty() {
+        return Err(vm.type_error("__new__(): not enough arguments"));
+    }
+    let cls = args.pos.remove(0);
+    let Some(class) = cls.obj().filter(|c| type_obj(c).is_some()).cloned() else {
+        return Err(vm.type_error(format!(
+            "__new__(X): X is not a type object ({})",
+            ops::type_name(&cls)
+        )));
+    };
+    let t = type_obj(&class).expect("checked");
+    if t.dict.is_none() {
+        // `list.__new__(list)`: the builtin type itself.
+        return match as_base(t.kind) {
+            AsBase::FilledByInit => Ok(Value::Obj(ObjRef::new(empty_state(t.kind)))),
+            _ => crate::builtins::construct(vm, t.kind, &class, args),
+        };
+    }
+    match native_base(&class) {
+        Some(kind) => new_instance(vm, &class, kind, args),
+        None => Err(vm.type_error(format!(
+            "{}.__new__({}) is not safe, use object.__new__()",
+            ops::type_name(&cls),
+            t.name
+        ))),
+    }
+}
+
+/// `list.__init__(self, iterable=())`: replaces the items.
+pub fn list_init<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    no_keywords(vm, "list", &args)?;
+    arity(vm, "list", &args, 1, 2)?;
+    let items = match args.pos.get(1) {
+        Some(it) => ops::iterate(vm, it)?,
+        None => Vec::new(),
+    };
+    let Some(Payload::List(cell)) = args.pos[0].payload() else {
+        return Err(descriptor_error(vm, "list", &args.pos[0]));
+    };
+    let o = args.pos[0].obj().expect("a list is an object");
+    let old = cell.with::<S, _>(&o.header, |v| std::mem::replace(v, items));
+    ops::drop_reversed(old);
+    Ok(Value::None)
+}
+
+/// `dict.__init__(self, *args, **kwargs)`: adds the items, as `update`.
+pub fn dict_init<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    let kw = std::mem::take(&mut args.kw);
+    arity(vm, "dict", &args, 1, 2)?;
+    let Some(Payload::Dict(_)) = args.pos[0].payload() else {
+        return Err(descriptor_error(vm, "dict", &args.pos[0]));
+    };
+    let d = args.pos[0].obj().expect("a dict is an object").clone();
+    if let Some(src) = args.pos.get(1) {
+        ops::dict_update_from(vm, &d, src)?;
+    }
+    for (k, v) in kw {
+        let key = vm.new_str(k);
+        ops::dict_set(vm, &d, key, v)?;
+    }
+    Ok(Value::None)
+}
+
+/// `set.__init__(self, iterable=())`: replaces the elements.
+pub fn set_init<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    no_keywords(vm, "set", &args)?;
+    arity(vm, "set", &args, 1, 2)?;
+    let items = match args.pos.get(1) {
+        Some(it) => crate::sets::items_of(vm, it)?,
+        None => Default::default(),
+    };
+    let Some(Payload::Set {
+        items: cell,
+        frozen: false,
+    }) = args.pos[0].payload()
+    else {
+        return Err(descriptor_error(vm, "set", &args.pos[0]));
+    };
+    let o = args.pos[0].obj().expect("a set is an object");
+    drop(cell.with::<S, _>(&o.header, |m| std::mem::replace(m, items)));
+    Ok(Value::None)
+}
+
+fn no_keywords<S: LockStrategy>(vm: &Vm<S>, name: &str, args: &Args<S>) -> PyResult<S, ()> {
+    match args.kw.is_empty() {
+        true => Ok(()),
+        false => Err(vm.type_error(format!("{name}() takes no keyword arguments"))),
+    }
+}
+
+fn descriptor_error<S: LockStrategy>(
+    vm: &Vm<S>,
+    type_name: &str,
+    recv: &Value<S>,
+) -> crate::vm::PyErr<S> {
+    vm.type_error(format!(
+        "descriptor '__init__' requires a '{type_name}' object but received a '{}'",
+        ops::type_name(recv)
+    ))
+}
