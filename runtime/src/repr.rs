@@ -257,6 +257,20 @@ pub fn repr_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S,
                     )
                 }
                 Payload::Module(m) => format!("<module '{}' (built-in)>", m.name),
+                // A class says where it was defined (`__module__` of its
+                // namespace), except a builtin one.
+                Payload::Type(t) if t.dict.is_some() => {
+                    let key = vm.new_str("__module__");
+                    let module = t
+                        .dict
+                        .as_ref()
+                        .and_then(|d| crate::ops::dict_get(d, &key))
+                        .and_then(|m| m.as_str().map(String::from));
+                    match module {
+                        Some(m) if m != "builtins" => format!("<class '{m}.{}'>", t.name),
+                        _ => format!("<class '{}'>", t.name),
+                    }
+                }
                 Payload::Type(t) => match t.name.as_str() {
                     "Thread" => "<class 'threading.Thread'>".into(),
                     "socket" if t.kind == crate::object::TypeKind::Socket => {

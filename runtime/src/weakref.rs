@@ -382,8 +382,13 @@ pub fn upgrade<S: LockStrategy>(w: &WeakRefObj<S>) -> Option<ObjRef<S>> {
 fn weakrefable<S: LockStrategy>(v: &Value<S>) -> bool {
     match v.stored() {
         Some(p) => match p {
-            Payload::Instance(_)
-            | Payload::Function(_)
+            // Subclasses of CPython's variable-size types (tuple, bytes)
+            // have no `__weakref__` slot.
+            Payload::Instance(i) => !matches!(
+                i.base.as_deref(),
+                Some(Payload::Tuple(_) | Payload::Bytes(_))
+            ),
+            Payload::Function(_)
             | Payload::Type(_)
             | Payload::Set { .. }
             | Payload::Generator(_)
