@@ -92,7 +92,7 @@ fn counter<S: LockStrategy>() -> ObjRef<S> {
 /// strategy's `lock_object` / `unlock_object`).
 #[inline(always)]
 fn bump<S: LockStrategy>(obj: &ObjRef<S>) {
-    let Payload::Cell(cell) = &obj.payload else {
+    let Payload::Cell(cell) = obj.payload() else {
         unreachable!("a counter is a cell")
     };
     // SAFETY: the callers are attached, `obj` owns `cell`, and the closure
@@ -107,7 +107,7 @@ fn bump<S: LockStrategy>(obj: &ObjRef<S>) {
 }
 
 fn count<S: LockStrategy>(obj: &ObjRef<S>) -> i64 {
-    let Payload::Cell(cell) = &obj.payload else {
+    let Payload::Cell(cell) = obj.payload() else {
         unreachable!("a counter is a cell")
     };
     // SAFETY: as in `bump`; the closure only reads an int.

@@ -31,7 +31,7 @@ pub mod bytecode {
     }
 
     fn items(list: &ObjRef<Gil>) -> &ObjCell<Vec<Value<Gil>>> {
-        let Payload::List(items) = &list.payload else {
+        let Payload::List(items) = list.payload() else {
             unreachable!("a list")
         };
         items

@@ -115,7 +115,7 @@ fn new_list() -> ObjRef<S> {
 /// accesses), and every access to the list's header (its lock byte, its
 /// count) must happen before the free (see `runtime::header`).
 fn append(list: &ObjRef<S>, what: &str) {
-    let Payload::List(items) = &list.payload else {
+    let Payload::List(items) = list.payload() else {
         unreachable!("a list")
     };
     let item = Value::Obj(ObjRef::new(Payload::Str(PyStr::new(what))));

@@ -87,7 +87,7 @@ fn weakref_with_callback(r: &ObjRef<S>) -> ObjRef<S> {
 }
 
 fn slot(w: &ObjRef<S>) -> &WeakRefObj<S> {
-    let Payload::WeakRef(wr) = &w.payload else {
+    let Payload::WeakRef(wr) = w.payload() else {
         unreachable!("a weak reference")
     };
     wr
@@ -112,7 +112,7 @@ fn upgrade_races_release_model() {
         let upgrader = thread::spawn(move || {
             if let Some(got) = weakref::upgrade(slot(&w2)) {
                 // A use through the strong reference.
-                let Payload::Lock(lock) = &got.payload else {
+                let Payload::Lock(lock) = got.payload() else {
                     unreachable!("the referent")
                 };
                 assert!(!lock.is_locked());

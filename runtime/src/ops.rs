@@ -919,6 +919,7 @@ pub fn eq<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyResu
 /// `a == b` as the builtin types do it, whatever a subclass's `__eq__`
 /// (what `list.__eq__(x, y)` answers, when it does not return
 /// NotImplemented).
+#[inline]
 pub fn eq_native<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyResult<S, bool> {
     if let (Some(Payload::BoundMethod(s1, f1)), Some(Payload::BoundMethod(s2, f2))) =
         (a.payload(), b.payload())
@@ -1168,6 +1169,7 @@ pub fn compare<S: LockStrategy>(
 }
 
 /// A comparison as the builtin types make it.
+#[inline]
 fn compare_native<S: LockStrategy>(
     vm: &mut Vm<S>,
     op: CmpOp,
@@ -1296,6 +1298,7 @@ pub fn contains<S: LockStrategy>(
 
 /// `item in container` as the builtin type does it, whatever a subclass's
 /// `__contains__` (what `list.__contains__(x, item)` does).
+#[inline]
 pub fn contains_native<S: LockStrategy>(
     vm: &mut Vm<S>,
     container: &Value<S>,
@@ -1745,6 +1748,7 @@ pub fn get_item<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, index: &Value<S
 
 /// `obj[index]` as the builtin type does it, whatever a subclass's
 /// `__getitem__` (what `list.__getitem__(x, i)` does).
+#[inline]
 pub fn get_item_native<S: LockStrategy>(
     vm: &mut Vm<S>,
     obj: &Value<S>,
@@ -1898,6 +1902,7 @@ pub fn set_item<S: LockStrategy>(
 
 /// `obj[index] = value` as the builtin type does it, whatever a subclass's
 /// `__setitem__` (what `dict.__setitem__(d, k, v)` does).
+#[inline]
 pub fn set_item_native<S: LockStrategy>(
     vm: &mut Vm<S>,
     o: &ObjRef<S>,
@@ -2072,6 +2077,7 @@ pub fn len<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, usize> 
 
 /// The length of a builtin container, whatever a subclass's `__len__`
 /// says (what `list.__len__(x)` returns).
+#[inline]
 pub fn len_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, usize> {
     let Value::Obj(o) = v else {
         return Err(vm.type_error(format!("object of type '{}' has no len()", type_name(v))));
@@ -2125,6 +2131,7 @@ pub fn get_iter<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
 
 /// `iter(v)` as the builtin type does it, whatever a subclass's `__iter__`
 /// (what `list.__iter__(x)` does).
+#[inline]
 pub fn get_iter_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
     let Value::Obj(o) = v else {
         return Err(vm.type_error(format!("'{}' object is not iterable", type_name(v))));
