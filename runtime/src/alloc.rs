@@ -83,3 +83,128 @@ pub fn push_fill<S: LockStrategy>(
     out.extend(std::iter::repeat_n(c, n));
     Ok(())
 }
+
+// ---------------------------------------------------------------------------
+// Running out of memory on the way
+//
+// The allocations above are the ones whose size a program names. Memory also
+// runs out a little at a time (a list that grows for ever, an int that doubles
+// at every step), and then the allocation that fails is an ordinary one deep
+// inside the runtime, where Rust can only abort. CPython raises MemoryError
+// there. `ReserveAllocator` gives the same outcome: it keeps a reserve of
+// address space; when an allocation fails it releases the reserve, retries
+// (which now succeeds, so the runtime's state stays whole) and raises a flag.
+// The interpreter checks the flag at its safe points (calls, loop back-edges)
+// and raises MemoryError there, in Python code, where unwinding is ordinary.
+// The reserve is taken again once memory is available (`restore_reserve`, at
+// the periodic slow path of the safe points).
+//
+// The `gilgamesh` binary installs it as its `#[global_allocator]`; a library
+// user may do the same.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicBool, AtomicPtr, Ordering};
+
+/// How much address space the reserve holds back: enough for the runtime
+/// to finish what it was doing and unwind to the nearest safe point.
+const RESERVE_BYTES: usize = 64 << 20;
+
+/// The reserve (null while released or never taken).
+static RESERVE: AtomicPtr<u8> = AtomicPtr::new(std::ptr::null_mut());
+
+/// Set when the reserve was released for a failed allocation; cleared by
+/// the safe point that raises MemoryError for it.
+static MEMORY_LOW: AtomicBool = AtomicBool::new(false);
+
+fn reserve_layout() -> Layout {
+    Layout::from_size_align(RESERVE_BYTES, 4096).expect("a valid layout")
+}
+
+/// The system allocator, with a reserve released when memory runs out (see
+/// the comment above).
+pub struct ReserveAllocator;
+
+impl ReserveAllocator {
+    /// Releases the reserve, if held; whether there was one to release.
+    fn release_reserve() -> bool {
+        let p = RESERVE.swap(std::ptr::null_mut(), Ordering::AcqRel);
+        if p.is_null() {
+            return false;
+        }
+        // SAFETY: `p` was allocated by `System` with `reserve_layout()` (in
+        // `restore_reserve`), and the swap above made this the only thread
+        // that holds it.
+        unsafe { System.dealloc(p, reserve_layout()) };
+        MEMORY_LOW.store(true, Ordering::Release);
+        true
+    }
+}
+
+// SAFETY: every method forwards to `System` with the caller's arguments,
+// which meet `System`'s contracts because they meet `GlobalAlloc`'s; a retry
+// after releasing the reserve is a second, independent call.
+unsafe impl GlobalAlloc for ReserveAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: as for the impl.
+        let p = unsafe { System.alloc(layout) };
+        if p.is_null() && Self::release_reserve() {
+            // SAFETY: as for the impl.
+            return unsafe { System.alloc(layout) };
+        }
+        p
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: as for the impl.
+        let p = unsafe { System.alloc_zeroed(layout) };
+        if p.is_null() && Self::release_reserve() {
+            // SAFETY: as for the impl.
+            return unsafe { System.alloc_zeroed(layout) };
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: as for the impl.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: as for the impl; a failed realloc leaves `ptr` valid.
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if p.is_null() && Self::release_reserve() {
+            // SAFETY: as for the impl.
+            return unsafe { System.realloc(ptr, layout, new_size) };
+        }
+        p
+    }
+}
+
+/// Takes the reserve if it is not held (at start-up, and again after it was
+/// released, once memory allows). Cheap when it is held.
+pub fn restore_reserve() {
+    if !RESERVE.load(Ordering::Acquire).is_null() {
+        return;
+    }
+    // SAFETY: a non-zero size; freed only by `release_reserve` with the same
+    // layout.
+    let p = unsafe { System.alloc(reserve_layout()) };
+    if p.is_null() {
+        return;
+    }
+    if RESERVE
+        .compare_exchange(std::ptr::null_mut(), p, Ordering::AcqRel, Ordering::Acquire)
+        .is_err()
+    {
+        // Another thread took one first.
+        // SAFETY: `p` was just allocated with this layout and never shared.
+        unsafe { System.dealloc(p, reserve_layout()) };
+    }
+}
+
+/// Whether memory ran out since the last call that returned true (which a
+/// safe point turns into MemoryError). One relaxed load when it did not.
+#[inline(always)]
+pub fn memory_ran_out() -> bool {
+    MEMORY_LOW.load(Ordering::Relaxed) && MEMORY_LOW.swap(false, Ordering::AcqRel)
+}

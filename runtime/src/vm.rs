@@ -251,11 +251,18 @@ impl<S: LockStrategy> Vm<S> {
     /// a plain Python-to-Python call ([`Vm::call_args`]): every observable
     /// effect (output, a method call on a shared object) goes through one,
     /// and a check here would cost the hot loop a register spill.
+    ///
+    /// A safe point is also where memory that ran out on the way becomes
+    /// MemoryError (see [`crate::alloc::ReserveAllocator`]).
     #[inline(always)]
-    fn safe_point(&mut self) {
+    fn safe_point(&mut self) -> PyResult<S, ()> {
         if S::eval_breaker(&self.interp.strategy) {
             self.handle_eval_breaker();
         }
+        if crate::alloc::memory_ran_out() {
+            return Err(crate::alloc::memory_error(self));
+        }
+        Ok(())
     }
 
     /// The slow path of a safe point: the strategy's requests (drop the
@@ -264,6 +271,7 @@ impl<S: LockStrategy> Vm<S> {
     #[inline(never)]
     fn handle_eval_breaker(&mut self) {
         S::handle_eval_breaker(&self.interp.strategy, self.ident);
+        crate::alloc::restore_reserve();
         if S::take_gc_request(&self.interp.strategy) {
             self.collect_scheduled();
         }
@@ -657,7 +665,10 @@ impl<S: LockStrategy> Vm<S> {
         if f.code.is_generator {
             return Ok(self.make_generator(f, base));
         }
-        self.safe_point();
+        if let Err(e) = self.safe_point() {
+            self.stack.truncate(base);
+            return Err(e);
+        }
         if let Err(e) = self.enter_recursive_call("") {
             self.stack.truncate(base);
             return Err(e);
@@ -1115,7 +1126,7 @@ impl<S: LockStrategy> Vm<S> {
                 }
                 Instr::Jump(target) => {
                     if (target as usize) < pc {
-                        self.safe_point();
+                        tri!(self.safe_point());
                     }
                     pc = target as usize;
                 }
@@ -1455,7 +1466,7 @@ impl<S: LockStrategy> Vm<S> {
                 }
                 Instr::Jump(target) => {
                     if (target as usize) < pc {
-                        self.safe_point();
+                        self.safe_point()?;
                     }
                     jump!(target);
                 }

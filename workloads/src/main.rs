@@ -68,7 +68,13 @@ fn parse_interval(s: &str) -> Result<Duration, String> {
     Duration::try_from_secs_f64(secs).map_err(|e| e.to_string())
 }
 
+/// Memory that runs out raises MemoryError instead of aborting (see the
+/// allocator's documentation).
+#[global_allocator]
+static ALLOCATOR: runtime::alloc::ReserveAllocator = runtime::alloc::ReserveAllocator;
+
 fn main() -> ExitCode {
+    runtime::alloc::restore_reserve();
     let cli = Cli::parse();
     match cli.command {
         Command::Run {
