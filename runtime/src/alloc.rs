@@ -94,6 +94,9 @@ pub fn push_fill<S: LockStrategy>(
 // there. `ReserveAllocator` gives the same outcome: it keeps a reserve of
 // address space; when an allocation fails it releases the reserve, retries
 // (which now succeeds, so the runtime's state stays whole) and raises a flag.
+// A request larger than the reserve still fails after the retry: that is a
+// size the program named, which its (fallible) caller turns into MemoryError
+// at once, so the reserve is taken back and no flag is raised.
 // The interpreter checks the flag at its safe points (calls, loop back-edges)
 // and raises MemoryError there, in Python code, where unwinding is ordinary.
 // The reserve is taken again once memory is available (`restore_reserve`, at
@@ -135,8 +138,23 @@ impl ReserveAllocator {
         // `restore_reserve`), and the swap above made this the only thread
         // that holds it.
         unsafe { System.dealloc(p, reserve_layout()) };
-        MEMORY_LOW.store(true, Ordering::Release);
         true
+    }
+
+    /// After `first` failed (returned null): releases the reserve and
+    /// retries once. A retry that succeeds raises the flag; one that fails
+    /// too (a request larger than the reserve) takes the reserve back.
+    fn retry(first: *mut u8, again: impl FnOnce() -> *mut u8) -> *mut u8 {
+        if !first.is_null() || !Self::release_reserve() {
+            return first;
+        }
+        let p = again();
+        if p.is_null() {
+            restore_reserve();
+        } else {
+            MEMORY_LOW.store(true, Ordering::Release);
+        }
+        p
     }
 }
 
@@ -147,21 +165,15 @@ unsafe impl GlobalAlloc for ReserveAllocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         // SAFETY: as for the impl.
         let p = unsafe { System.alloc(layout) };
-        if p.is_null() && Self::release_reserve() {
-            // SAFETY: as for the impl.
-            return unsafe { System.alloc(layout) };
-        }
-        p
+        // SAFETY: as for the impl.
+        Self::retry(p, || unsafe { System.alloc(layout) })
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         // SAFETY: as for the impl.
         let p = unsafe { System.alloc_zeroed(layout) };
-        if p.is_null() && Self::release_reserve() {
-            // SAFETY: as for the impl.
-            return unsafe { System.alloc_zeroed(layout) };
-        }
-        p
+        // SAFETY: as for the impl.
+        Self::retry(p, || unsafe { System.alloc_zeroed(layout) })
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
@@ -170,13 +182,11 @@ unsafe impl GlobalAlloc for ReserveAllocator {
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // SAFETY: as for the impl; a failed realloc leaves `ptr` valid.
+        // SAFETY: as for the impl; a failed realloc leaves `ptr` valid, so
+        // the retry may pass it again.
         let p = unsafe { System.realloc(ptr, layout, new_size) };
-        if p.is_null() && Self::release_reserve() {
-            // SAFETY: as for the impl.
-            return unsafe { System.realloc(ptr, layout, new_size) };
-        }
-        p
+        // SAFETY: as above.
+        Self::retry(p, || unsafe { System.realloc(ptr, layout, new_size) })
     }
 }
 

@@ -1089,13 +1089,7 @@ pub fn construct<S: LockStrategy>(
             arity(vm, "dict", &args, 0, 1)?;
             let d = ops::new_dict();
             let dobj = d.obj().expect("dict").clone();
-            if let Some(src) = args.pos.first() {
-                ops::dict_update_from(vm, &dobj, src)?;
-            }
-            for (k, v) in kw {
-                let key = vm.new_str(k);
-                ops::dict_set(vm, &dobj, key, v)?;
-            }
+            crate::methods::update_dict(vm, &dobj, args.pos.first(), kw)?;
             Ok(d)
         }
         TypeKind::Range => {

@@ -513,20 +513,10 @@ fn dunder_kinds(name: &str) -> &'static [TypeKind] {
         K::Bytes,
         K::Range,
     ];
-    const COMPARABLE: &[TypeKind] = &[
-        K::List,
-        K::Tuple,
-        K::Dict,
-        K::Set,
-        K::FrozenSet,
-        K::Str,
-        K::Bytes,
-    ];
     match name {
         "__getitem__" => SEQUENCES_AND_MAPPINGS,
         "__setitem__" | "__delitem__" => MUTABLE,
-        "__len__" | "__contains__" | "__iter__" | "__repr__" => ITERABLE,
-        "__eq__" | "__ne__" => COMPARABLE,
+        "__len__" | "__contains__" | "__iter__" | "__repr__" | "__eq__" | "__ne__" => ITERABLE,
         _ => &[],
     }
 }
@@ -741,14 +731,26 @@ fn dict_update<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S
     let kw = std::mem::take(&mut args.kw);
     arity(vm, "update", &args, 1, 2)?;
     let d = args.pos[0].obj().expect("receiver").clone();
-    if let Some(src) = args.pos.get(1) {
-        ops::dict_update_from(vm, &d, src)?;
+    update_dict(vm, &d, args.pos.get(1), kw)?;
+    Ok(Value::None)
+}
+
+/// What `dict.update(src, **kw)`, `dict(src, **kw)` and `dict.__init__` do:
+/// the items of `src` (a mapping, or pairs), then the keywords.
+pub(crate) fn update_dict<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    d: &ObjRef<S>,
+    src: Option<&Value<S>>,
+    kw: Vec<(String, Value<S>)>,
+) -> PyResult<S, ()> {
+    if let Some(src) = src {
+        ops::dict_update_from(vm, d, src)?;
     }
     for (k, v) in kw {
         let key = vm.new_str(k);
-        ops::dict_set(vm, &d, key, v)?;
+        ops::dict_set(vm, d, key, v)?;
     }
-    Ok(Value::None)
+    Ok(())
 }
 
 fn dict_clear<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {

@@ -242,13 +242,7 @@ pub fn dict_init<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult
         return Err(descriptor_error(vm, "dict", &args.pos[0]));
     };
     let d = args.pos[0].obj().expect("a dict is an object").clone();
-    if let Some(src) = args.pos.get(1) {
-        ops::dict_update_from(vm, &d, src)?;
-    }
-    for (k, v) in kw {
-        let key = vm.new_str(k);
-        ops::dict_set(vm, &d, key, v)?;
-    }
+    crate::methods::update_dict(vm, &d, args.pos.get(1), kw)?;
     Ok(Value::None)
 }
 
