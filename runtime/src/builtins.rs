@@ -1500,7 +1500,12 @@ fn builtin_reversed<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<
     if !ok {
         return Err(vm.type_error(format!("'{}' object is not reversible", type_name(v))));
     }
-    let mut items = ops::iterate(vm, v)?;
+    // `list.__reversed__` reads the list itself, even a subclass's that
+    // overrides `__iter__`.
+    let mut items = match v.payload() {
+        Some(Payload::List(_)) => ops::list_snapshot(v),
+        _ => ops::iterate(vm, v)?,
+    };
     items.reverse();
     ops::get_iter(vm, &ops::new_tuple(items))
 }

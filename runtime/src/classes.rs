@@ -574,6 +574,16 @@ pub fn class_getattr<S: LockStrategy>(
     }
     let key = vm.new_str(name);
     let Some(found) = class_lookup(class, &key) else {
+        // What the class inherits from its builtin base (`Stack.append`
+        // for `class Stack(list)`), as the base type itself gives it.
+        if let Some(kind) = crate::subclass::native_base(class) {
+            if vm.interp.methods.contains_key(&(kind, name)) {
+                let base_name = type_obj(&vm.interp.types[&kind])
+                    .map(|t| t.name.clone())
+                    .unwrap_or_default();
+                return Ok(Some(ops::unbound_method(vm, kind, &base_name, name)));
+            }
+        }
         // What every class inherits from `object` (`__eq__`, ...).
         return Ok(vm.interp.methods.get(&(TypeKind::Object, name)).cloned());
     };

@@ -168,7 +168,9 @@ pub fn extend_list<S: LockStrategy>(
         unreachable!("list method on a list")
     };
     if let Value::Obj(o) = b {
-        match o.payload() {
+        // An exact list or tuple is copied; a subclass may override
+        // `__iter__` (CPython's `list_extend` checks the exact types too).
+        match o.stored() {
             Payload::List(other) => {
                 crate::atomic::with_two(a, cell, o, other, |v, w| match w {
                     Some(w) => v.extend(w.iter().cloned()),

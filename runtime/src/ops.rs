@@ -2415,7 +2415,8 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
 
 /// All items of an iterable.
 pub fn iterate<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, Vec<Value<S>>> {
-    match v.payload() {
+    // An exact list or tuple is copied; a subclass may override `__iter__`.
+    match v.stored() {
         Some(Payload::List(_)) => return Ok(list_snapshot(v)),
         Some(Payload::Tuple(t)) => return Ok(t.to_vec()),
         _ => {}
@@ -2586,7 +2587,7 @@ pub fn call_method<S: LockStrategy>(
 /// `str.upper` and the like: the method of a builtin type, checking that
 /// its first argument is an instance of the type (CPython's descriptor
 /// errors) before the method reads it as its receiver.
-fn unbound_method<S: LockStrategy>(
+pub(crate) fn unbound_method<S: LockStrategy>(
     vm: &Vm<S>,
     kind: TypeKind,
     type_name_: &str,
