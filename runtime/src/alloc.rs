@@ -141,12 +141,14 @@ impl ReserveAllocator {
         true
     }
 
-    /// After `first` failed (returned null): releases the reserve and
-    /// retries once. A retry that succeeds raises the flag; one that fails
-    /// too (a request larger than the reserve) takes the reserve back.
-    fn retry(first: *mut u8, again: impl FnOnce() -> *mut u8) -> *mut u8 {
-        if !first.is_null() || !Self::release_reserve() {
-            return first;
+    /// After a failed allocation: releases the reserve and retries once. A
+    /// retry that succeeds raises the flag; one that fails too (a request
+    /// larger than the reserve) takes the reserve back.
+    #[cold]
+    #[inline(never)]
+    fn retry(again: impl FnOnce() -> *mut u8) -> *mut u8 {
+        if !Self::release_reserve() {
+            return std::ptr::null_mut();
         }
         let p = again();
         if p.is_null() {
@@ -165,15 +167,21 @@ unsafe impl GlobalAlloc for ReserveAllocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         // SAFETY: as for the impl.
         let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            return p;
+        }
         // SAFETY: as for the impl.
-        Self::retry(p, || unsafe { System.alloc(layout) })
+        Self::retry(|| unsafe { System.alloc(layout) })
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         // SAFETY: as for the impl.
         let p = unsafe { System.alloc_zeroed(layout) };
+        if !p.is_null() {
+            return p;
+        }
         // SAFETY: as for the impl.
-        Self::retry(p, || unsafe { System.alloc_zeroed(layout) })
+        Self::retry(|| unsafe { System.alloc_zeroed(layout) })
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
@@ -185,8 +193,11 @@ unsafe impl GlobalAlloc for ReserveAllocator {
         // SAFETY: as for the impl; a failed realloc leaves `ptr` valid, so
         // the retry may pass it again.
         let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            return p;
+        }
         // SAFETY: as above.
-        Self::retry(p, || unsafe { System.realloc(ptr, layout, new_size) })
+        Self::retry(|| unsafe { System.realloc(ptr, layout, new_size) })
     }
 }
 
