@@ -643,22 +643,14 @@ pub fn super_getattr<S: LockStrategy>(
                 }
             }
             let own = vm.interp.methods.get(&(ct.kind, name)).cloned();
-            let f = if name == "__init__" {
-                Some(own.unwrap_or_else(|| vm.interp.builtins_init()))
-            } else if own.is_some() {
-                own
-            } else {
-                vm.interp
-                    .methods
-                    .iter()
-                    .find(|((kind, n), _)| *kind == ct.kind && *n == name)
-                    .map(|(_, f)| f.clone())
+            let f = match name {
+                "__init__" => Some(own.unwrap_or_else(|| vm.interp.builtins_init())),
+                _ => own,
             };
             if let Some(f) = f {
                 // A builtin type's method reads its receiver as that type:
-                // an instance of a user subclass of a builtin is not one yet
-                // (subclassing builtins is not supported), so refuse it as
-                // CPython's descriptors refuse a foreign receiver.
+                // refuse a receiver of another kind (`super(list, obj)` with
+                // an `obj` that is no list), as CPython's descriptors do.
                 let kind = crate::ops::type_kind(obj);
                 let fits = kind == ct.kind
                     || ct.kind == TypeKind::Object
