@@ -30,7 +30,17 @@ class RLock:
             self._block.release()
 
     def __exit__(self, t, v, tb):
-        self.release()
+        # release()'s body, not a call to it: `with` runs __exit__ at the
+        # depth __enter__ ran at, so a RecursionError that __enter__ did not
+        # meet cannot stop the release here (CPython's RLock is C code and
+        # never meets one); a call one level deeper could, and would leave
+        # the lock held by a thread that is gone.
+        if self._owner != get_ident():
+            raise RuntimeError("cannot release un-acquired lock")
+        self._count -= 1
+        if not self._count:
+            self._owner = None
+            self._block.release()
 
     def _is_owned(self):
         return self._owner == get_ident()
