@@ -26,6 +26,8 @@ pub fn is_plain<S: LockStrategy>(v: &Value<S>) -> bool {
         Value::Obj(o) => match o.payload() {
             Payload::Str(_) | Payload::BigInt(_) | Payload::Bytes(_) => true,
             Payload::Tuple(items) => items.iter().all(is_plain),
+            // A native type's equality runs no Python code.
+            Payload::Native(_) => true,
             _ => false,
         },
         _ => true,

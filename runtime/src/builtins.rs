@@ -95,6 +95,13 @@ pub fn install<S: LockStrategy>(interp: &Arc<Interp<S>>) {
     ] {
         interp.dict_set_str(b, name, Value::Obj(interp.types[&kind].clone()));
     }
+    for kind in crate::types::NativeKind::ALL {
+        let spec = kind.spec::<S>();
+        if spec.builtin {
+            let class = interp.types[&TypeKind::Native(kind)].clone();
+            interp.dict_set_str(b, spec.name, Value::Obj(class));
+        }
+    }
     for (name, _) in crate::interp::EXCEPTION_HIERARCHY {
         interp.dict_set_str(b, name, Value::Obj(interp.exceptions[name].clone()));
     }
@@ -1008,6 +1015,16 @@ fn builtin_all<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 fn builtin_divmod<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "divmod", &args, 2, 2)?;
     let (a, b) = (&args.pos[0], &args.pos[1]);
+    if crate::types::slots(a).is_some() || crate::types::slots(b).is_some() {
+        // No native type defines divmod yet; CPython names the function.
+        if ops::binary_op_or_none(vm, crate::code::BinOp::FloorDiv, a, b)?.is_none() {
+            return Err(vm.type_error(format!(
+                "unsupported operand type(s) for divmod(): '{}' and '{}'",
+                type_name(a),
+                type_name(b)
+            )));
+        }
+    }
     let q = ops::binary_op(vm, crate::code::BinOp::FloorDiv, a, b)?;
     let r = ops::binary_op(vm, crate::code::BinOp::Mod, a, b)?;
     Ok(ops::new_tuple(vec![q, r]))
@@ -1027,6 +1044,7 @@ pub fn construct<S: LockStrategy>(
         _ => "?".into(),
     };
     match kind {
+        TypeKind::Native(native) => (native.spec::<S>().new)(vm, args),
         TypeKind::WeakRef => crate::weakref::new_ref(vm, args),
         TypeKind::Thread => crate::modules::threading::new_thread(vm, args),
         TypeKind::NoneType => {
@@ -1330,7 +1348,7 @@ fn parse_int(s: &str, base: u32) -> Option<BigInt> {
     Some(if neg { -v } else { v })
 }
 
-fn float_from_value<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
+pub(crate) fn float_from_value<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
     if let Some(s) = v.as_str() {
         let digits = crate::str_methods::ascii_digits(s);
         let t = digits.trim();
@@ -1596,6 +1614,12 @@ fn builtin_pow<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     match args.pos.get(2) {
         None => ops::binary_op(vm, crate::code::BinOp::Pow, b, e),
         Some(m) => {
+            if [b, e, m]
+                .iter()
+                .any(|v| crate::types::downcast::<S, crate::types::complex::Complex>(v).is_some())
+            {
+                return Err(vm.value_error("complex modulo"));
+            }
             let (Some(b), Some(e), Some(m)) = (ops::to_big(b), ops::to_big(e), ops::to_big(m))
             else {
                 return Err(vm.type_error(

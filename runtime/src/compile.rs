@@ -22,6 +22,8 @@ pub enum Const {
     Int(i64),
     BigInt(BigInt),
     Float(f64),
+    /// An imaginary literal (`2j`): the parts of a complex.
+    Complex(f64, f64),
     Str(String),
     Bytes(Vec<u8>),
     /// A tuple of strings (keyword names of a call).
@@ -459,6 +461,9 @@ impl Compiler<'_> {
         if let Some(i) = consts.iter().position(|x| match (x, &c) {
             // 0.0 and -0.0 (and 1 and 1.0) must stay distinct constants.
             (Const::Float(a), Const::Float(b)) => a.to_bits() == b.to_bits(),
+            (Const::Complex(a, b), Const::Complex(c, d)) => {
+                (a.to_bits(), b.to_bits()) == (c.to_bits(), d.to_bits())
+            }
             (a, b) => a == b,
         }) {
             return i as u32;
@@ -1595,9 +1600,7 @@ impl Compiler<'_> {
                         ),
                     },
                     Number::Float(f) => Const::Float(*f),
-                    Number::Complex { .. } => {
-                        return Err(self.unsupported(n.range, "complex number literal"))
-                    }
+                    Number::Complex { real, imag } => Const::Complex(*real, *imag),
                 };
                 self.emit_const(c);
             }

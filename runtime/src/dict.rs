@@ -78,7 +78,7 @@ pub fn new_map<S: LockStrategy>() -> DictMap<S> {
     DictMap::default()
 }
 
-fn mix(x: u64) -> u64 {
+pub(crate) fn mix(x: u64) -> u64 {
     // A cheap avalanche (splitmix64's finaliser) so sequential ints spread.
     let mut z = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -167,6 +167,7 @@ fn hash_payload<S: LockStrategy>(o: &ObjRef<S>, payload: &Payload<S>) -> Result<
         Payload::Slice(_) => return Err(NoHash::Unhashable("slice")),
         Payload::Instance(_) | Payload::WeakRef(_) => return Err(NoHash::NeedsCode),
         Payload::Exception(e) if e.dict.is_some() => return Err(NoHash::NeedsCode),
+        Payload::Native(n) => return n.key_hash(o),
         _ => mix(o.addr() as u64),
     })
 }
@@ -232,6 +233,14 @@ pub fn py_hash<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, i64
         Value::Obj(o) => match o.payload() {
             Payload::BigInt(b) => reduce_hash_big(b),
             Payload::WeakRef(w) => crate::weakref::hash(vm, w)?,
+            Payload::Native(n) => match n.hash(o) {
+                Some(h) => h,
+                None => {
+                    return Err(
+                        vm.type_error(format!("unhashable type: '{}'", crate::ops::type_name(v)))
+                    )
+                }
+            },
             _ if crate::classes::user_class_of(v).is_some()
                 && !crate::classes::builtin_behaviour(vm, v, "__hash__") =>
             {
@@ -411,10 +420,10 @@ pub fn builtin_key_eq<S: LockStrategy>(a: &Value<S>, b: &Value<S>) -> bool {
                 (Payload::Tuple(p), Payload::Tuple(q)) => {
                     p.len() == q.len() && p.iter().zip(q.iter()).all(|(a, b)| builtin_key_eq(a, b))
                 }
-                _ => false,
+                _ => crate::types::eq(a, b).unwrap_or(false),
             }
         }
-        _ => false,
+        _ => crate::types::eq(a, b).unwrap_or(false),
     }
 }
 

@@ -98,7 +98,7 @@ fn spec_number(digits: &[char]) -> Result<usize, String> {
 /// Pads `body` (which carries its sign, if any, in `sign`) to the spec's
 /// width. Numbers align right by default, text left. A width memory cannot
 /// hold is a MemoryError, as in CPython.
-fn pad<S: LockStrategy>(
+pub(crate) fn pad<S: LockStrategy>(
     vm: &Vm<S>,
     spec: &Spec,
     sign: &str,
@@ -150,7 +150,7 @@ fn group(digits: &str, sep: char, every: usize) -> String {
     out
 }
 
-fn sign_of(negative: bool, spec: &Spec) -> &'static str {
+pub(crate) fn sign_of(negative: bool, spec: &Spec) -> &'static str {
     match (negative, spec.sign) {
         (true, _) => "-",
         (false, Some('+')) => "+",
@@ -303,6 +303,20 @@ fn general_format<S: LockStrategy>(
 
 /// Formats a float with a spec.
 pub fn format_float<S: LockStrategy>(vm: &Vm<S>, x: f64, spec: &Spec) -> PyResult<S, String> {
+    let body = float_body(vm, x, spec, "float")?;
+    let negative = x.is_sign_negative() && !x.is_nan();
+    pad(vm, spec, sign_of(negative, spec), &body, true)
+}
+
+/// The digits of `|x|` as `spec` asks (no sign, no padding), with the
+/// grouping separators; `type_label` names the type in CPython's error for
+/// an unknown format code.
+pub(crate) fn float_body<S: LockStrategy>(
+    vm: &Vm<S>,
+    x: f64,
+    spec: &Spec,
+    type_label: &str,
+) -> PyResult<S, String> {
     let upper = matches!(spec.ty, Some('E' | 'F' | 'G'));
     // CPython takes a C int precision for floats.
     if spec.precision.is_some_and(|p| p > i32::MAX as usize) {
@@ -337,12 +351,32 @@ pub fn format_float<S: LockStrategy>(vm: &Vm<S>, x: f64, spec: &Spec) -> PyResul
             },
             Some(other) => {
                 return Err(vm.value_error(format!(
-                    "Unknown format code '{other}' for object of type 'float'"
+                    "Unknown format code '{other}' for object of type '{type_label}'"
                 )))
             }
         }
     };
-    let body = match spec.grouping {
+    Ok(grouped(alternate_point(body, spec), spec))
+}
+
+/// With `#`, 'e', 'f' and '%' keep the decimal point even when no digit
+/// follows it (`format(2.0, '#.0f')` is `'2.'`).
+fn alternate_point(mut body: String, spec: &Spec) -> String {
+    if spec.alt
+        && matches!(spec.ty, Some('e' | 'E' | 'f' | 'F' | '%'))
+        && body.starts_with(|c: char| c.is_ascii_digit())
+        && !body.contains('.')
+    {
+        let at = body.find(['e', 'E', '%']).unwrap_or(body.len());
+        body.insert(at, '.');
+    }
+    body
+}
+
+/// `body` (digits, then a point or exponent) with `spec`'s grouping
+/// separator in its integer part.
+pub(crate) fn grouped(body: String, spec: &Spec) -> String {
+    match spec.grouping {
         Some(sep) => {
             let (int_part, rest) = match body.find(|c: char| !c.is_ascii_digit()) {
                 Some(i) => (&body[..i], &body[i..]),
@@ -351,9 +385,7 @@ pub fn format_float<S: LockStrategy>(vm: &Vm<S>, x: f64, spec: &Spec) -> PyResul
             group(int_part, sep, 3) + rest
         }
         None => body,
-    };
-    let negative = x.is_sign_negative() && !x.is_nan();
-    pad(vm, spec, sign_of(negative, spec), &body, true)
+    }
 }
 
 /// `format(value, spec)`.
@@ -375,6 +407,11 @@ pub fn format_value<S: LockStrategy>(
         return to_str(vm, v);
     }
     let parsed = parse_spec(spec).map_err(|m| vm.value_error(m))?;
+    if let Some((o, n)) = crate::types::slots(v) {
+        if let Some(text) = n.format(vm, o, &parsed)? {
+            return Ok(text);
+        }
+    }
     match v {
         Value::Float(f) => format_float(vm, *f, &parsed),
         _ if ops::to_big(v).is_some() => format_int(vm, &ops::to_big(v).expect("int"), &parsed),

@@ -247,6 +247,13 @@ impl<S: LockStrategy> Interp<S> {
         }
         // bool is a subclass of int (made here, not in the loop above: an
         // immortal type replaced in the map would never be freed).
+        for kind in crate::types::NativeKind::ALL {
+            let name = kind.spec::<S>().name;
+            types.insert(
+                TypeKind::Native(kind),
+                mk_type(name, TypeKind::Native(kind), Some(object.clone())),
+            );
+        }
         let int = types[&TypeKind::Int].clone();
         types.insert(TypeKind::Bool, mk_type("bool", TypeKind::Bool, Some(int)));
         types.insert(TypeKind::Object, object.clone());
@@ -257,8 +264,15 @@ impl<S: LockStrategy> Interp<S> {
                 .unwrap_or_else(|| object.clone());
             exceptions.insert(name, mk_type(name, TypeKind::Exception, Some(base)));
         }
+        let native_methods = crate::types::NativeKind::ALL.into_iter().flat_map(|kind| {
+            let spec = kind.spec::<S>();
+            (spec.methods)()
+                .into_iter()
+                .map(move |(name, func)| (TypeKind::Native(kind), name, func))
+        });
         let methods: HashMap<(TypeKind, &'static str), Value<S>> = crate::methods::all::<S>()
             .into_iter()
+            .chain(native_methods)
             .map(|(kind, name, func)| {
                 let f = ObjRef::with_flags(
                     Payload::Builtin(crate::object::Builtin {
@@ -612,6 +626,7 @@ impl<S: LockStrategy> Interp<S> {
             Const::Bool(b) => Value::Bool(b),
             Const::Int(i) => Value::Int(i),
             Const::Float(f) => Value::Float(f),
+            Const::Complex(re, im) => crate::types::complex::Complex::new(re, im).into_value(),
             Const::BigInt(b) => Value::Obj(self.alloc_shared(Payload::BigInt(b))),
             Const::Str(s) => Value::Obj(self.alloc_shared(Payload::Str(PyStr::new(s)))),
             Const::Bytes(b) => Value::Obj(self.alloc_shared(Payload::Bytes(b.into_boxed_slice()))),

@@ -101,6 +101,7 @@ pub mod sync;
 pub mod thread_exit;
 #[doc(hidden)]
 pub mod traceback;
+pub mod types;
 #[doc(hidden)]
 pub mod vm;
 #[doc(hidden)]

@@ -59,7 +59,7 @@ pub fn is_int_like<S: LockStrategy>(v: &Value<S>) -> bool {
 
 /// The float view of a number (int, bool, float); None for other types, or
 /// an OverflowError for an int too large.
-fn to_f64<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, Option<f64>> {
+pub(crate) fn to_f64<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, Option<f64>> {
     Ok(match v {
         Value::Float(f) => Some(*f),
         Value::Int(i) => Some(*i as f64),
@@ -115,6 +115,7 @@ pub fn type_kind<S: LockStrategy>(v: &Value<S>) -> TypeKind {
             Payload::StaticMethod(_) => TypeKind::StaticMethod,
             Payload::ClassMethod(_) => TypeKind::ClassMethod,
             Payload::Super(..) => TypeKind::Super,
+            Payload::Native(n) => TypeKind::Native(n.kind()),
             Payload::Cell(_) => TypeKind::Object,
             Payload::Freed => TypeKind::Object,
         },
@@ -203,6 +204,7 @@ fn static_type_name(kind: TypeKind) -> &'static str {
         TypeKind::Queue => "Queue",
         TypeKind::Socket => "socket",
         TypeKind::WeakRef => "ReferenceType",
+        TypeKind::Native(kind) => kind.name(),
     }
 }
 
@@ -378,7 +380,7 @@ fn user_binary_op<S: LockStrategy>(
 }
 
 /// A binary operator on builtin types; `None` when the types do not support it.
-fn binary_op_or_none<S: LockStrategy>(
+pub(crate) fn binary_op_or_none<S: LockStrategy>(
     vm: &mut Vm<S>,
     op: BinOp,
     a: &Value<S>,
@@ -392,6 +394,9 @@ fn binary_op_or_none<S: LockStrategy>(
         // its own error, as `'x' + obj` does in CPython.
     }
     if let Some(r) = crate::sets::binary_op(vm, op, a, b)? {
+        return Ok(Some(r));
+    }
+    if let Some(r) = crate::types::binary(vm, op, a, b)? {
         return Ok(Some(r));
     }
     // Numbers.
@@ -789,6 +794,17 @@ fn user_unary_op<S: LockStrategy>(
     dunder: &str,
     what: &str,
 ) -> PyResult<S> {
+    if let Some((o, n)) = crate::types::slots(v) {
+        let op = match dunder {
+            "__neg__" => crate::types::Unary::Neg,
+            "__pos__" => crate::types::Unary::Pos,
+            "__invert__" => crate::types::Unary::Invert,
+            _ => crate::types::Unary::Abs,
+        };
+        if let Some(r) = n.unary(vm, op, o)? {
+            return Ok(r);
+        }
+    }
     match crate::classes::call_dunder(vm, v, dunder, Vec::new())? {
         Some(r) => Ok(r),
         None => Err(vm.type_error(format!("bad operand type for {what}: '{}'", type_name(v)))),
@@ -885,6 +901,7 @@ pub fn truthy<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, bool
             Payload::Set { items, .. } => items.with::<S, _>(&o.header, |m| !m.is_empty()),
             Payload::Range(r) => !r.is_empty(),
             Payload::BigRange(r) => !r.is_empty(),
+            Payload::Native(n) => n.truthy(o),
             _ => true,
         },
     })
@@ -1023,6 +1040,9 @@ pub fn eq_native<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) ->
     }
     if let (Value::Float(f), Some(i)) = (a, to_big(b)) {
         return Ok(float_eq_big(*f, &i));
+    }
+    if let Some(equal) = crate::types::eq(a, b) {
+        return Ok(equal);
     }
     Ok(builtin_key_eq(a, b))
 }
@@ -1244,7 +1264,7 @@ fn order<S: LockStrategy>(
             seq_order(vm, &x, &y)
         }
         (Some(Payload::Tuple(x)), Some(Payload::Tuple(y))) => seq_order(vm, x, y),
-        _ => Ok(None),
+        _ => crate::types::order(vm, a, b),
     }
 }
 
@@ -2650,6 +2670,11 @@ pub fn get_attr_builtin<S: LockStrategy>(
     }
     if let Value::Obj(o) = obj {
         match o.payload() {
+            Payload::Native(n) => {
+                if let Some(v) = n.get_attr(o, attr) {
+                    return Ok(v);
+                }
+            }
             Payload::Type(t) if t.dict.is_some() => {
                 if let Some(v) = crate::classes::class_getattr(vm, o, attr)? {
                     return Ok(v);

@@ -55,6 +55,9 @@ pub enum Payload<S: LockStrategy> {
     /// A cell: a variable shared between a function and the functions
     /// nested in it (`None` while unbound).
     Cell(ObjCell<Option<Value<S>>>),
+    /// An object of a type written in Rust under `types/`: its state and
+    /// slot table in one (see [`crate::types`]).
+    Native(Box<dyn crate::types::NativeObject<S>>),
     /// An immortal object whose payload was taken at runtime teardown.
     Freed,
 }
@@ -358,6 +361,8 @@ pub enum TypeKind {
     Queue,
     Socket,
     WeakRef,
+    /// A type written in Rust under `types/`.
+    Native(crate::types::NativeKind),
 }
 
 /// A generator: the function it runs and its suspended frame. `running`

@@ -64,6 +64,7 @@ fn as_base(kind: TypeKind) -> AsBase {
         | K::WeakRef
         | K::Queue
         | K::Socket
+        | K::Native(_)
         | K::Type => AsBase::NotYet,
         _ => AsBase::Refused,
     }

@@ -35,6 +35,7 @@ pub(crate) fn is_container<S: LockStrategy>(payload: &Payload<S>) -> bool {
         // they count as references from outside, so tracking the queue
         // would find nothing.
         Payload::Queue(_) => false,
+        Payload::Native(n) => n.is_container(),
         Payload::List(_)
         | Payload::Dict(_)
         | Payload::Set { .. }
@@ -130,6 +131,7 @@ fn payload_refs<S: LockStrategy>(h: &Header, payload: &Payload<S>, v: &mut Visit
         // The referent is not a counted reference; the callback is.
         Payload::WeakRef(w) => v.values(w.callback.iter()),
         Payload::Cell(c) => c.with::<S, _>(h, |c| v.values(c.iter())),
+        Payload::Native(n) => n.traverse(h, &mut |x| v.value(x)),
         // Not containers ([`is_container`] lists every kind).
         _ => {}
     }
@@ -204,6 +206,7 @@ pub(crate) fn clear<S: LockStrategy>(obj: &PyObject<S>) {
         }
         Payload::Generator(g) => drop(g.frame.with::<S, _>(h, std::mem::take)),
         Payload::Cell(c) => drop(c.with::<S, _>(h, Option::take)),
+        Payload::Native(n) => n.clear(h),
         _ => {}
     }
 }

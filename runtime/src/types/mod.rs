@@ -1,0 +1,305 @@
+//! Types written in Rust, one module each, as CPython's `Objects/` has one
+//! file per type: the object's Rust representation, its constructor, its
+//! methods and its slots side by side, the slot table last.
+//!
+//! A type here is *open*: the operator layer (`ops`, `repr`, `dict`'s
+//! hashing, the collector) knows nothing of it beyond [`NativeObject`], the
+//! slot table every such object carries. Adding a type is its module plus
+//! its registration in this file: a [`NativeKind`] variant, its entry in
+//! [`NativeKind::ALL`] and the line in [`NativeKind::spec`] that names the
+//! module's [`TypeSpec`].
+//!
+//! Locking: an object whose state can change keeps it in an
+//! [`crate::object::ObjCell`] and reads it through the object's header
+//! (`cell.with::<S, _>(&this.header, ..)`), which takes the object's lock
+//! under `finegrained` and nothing under the GIL modes. Immutable state
+//! (`complex`) is read directly.
+
+pub mod complex;
+
+use crate::code::BinOp;
+use crate::dict::NoHash;
+use crate::object::NativeFn;
+use crate::object::{Header, ObjRef, Payload, Value};
+use crate::strategy::LockStrategy;
+use crate::vm::{PyResult, Vm};
+use std::any::Any;
+use std::cmp::Ordering;
+
+/// The types written in Rust that the runtime registers (one per module
+/// of this folder).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NativeKind {
+    Complex,
+}
+
+impl NativeKind {
+    /// Every registered type, in registration order.
+    pub const ALL: [NativeKind; 1] = [NativeKind::Complex];
+
+    /// The type's name, constructor and methods.
+    pub fn spec<S: LockStrategy>(self) -> TypeSpec<S> {
+        match self {
+            NativeKind::Complex => complex::spec(),
+        }
+    }
+}
+
+/// What the runtime needs to make a type object for a native type.
+pub struct TypeSpec<S: LockStrategy> {
+    /// `__name__`; a builtin name as well when `builtin` is set.
+    pub name: &'static str,
+    /// Bound in the builtins module under `name` (as `complex` is).
+    pub builtin: bool,
+    /// Calling the type: `T(*args, **kwargs)`.
+    pub new: NativeFn<S>,
+    /// The methods, each called with the receiver first.
+    pub methods: fn() -> Vec<(&'static str, NativeFn<S>)>,
+}
+
+/// A unary operator a native type may define.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unary {
+    Neg,
+    Pos,
+    Invert,
+    Abs,
+}
+
+/// The slots of an object of a native type (CPython's `PyTypeObject`
+/// function pointers). Each has a default meaning "the type does not do
+/// this", so that a type writes only what it supports.
+///
+/// `this` is the object itself, for its address, its header (the lock of
+/// an [`crate::object::ObjCell`]) and for returning it.
+pub trait NativeObject<S: LockStrategy>: Any + Send + Sync {
+    /// Which registered type this is.
+    fn kind(&self) -> NativeKind;
+
+    /// `repr(obj)`.
+    fn repr(&self, vm: &mut Vm<S>, this: &ObjRef<S>) -> PyResult<S, String>;
+
+    /// `hash(obj)` as CPython computes it; `None` for an unhashable type.
+    fn hash(&self, _this: &ObjRef<S>) -> Option<i64> {
+        None
+    }
+
+    /// The hash as a dict or set key. Must agree with [`Self::eq`]: an
+    /// object equal to an int or float has that number's key hash.
+    fn key_hash(&self, this: &ObjRef<S>) -> Result<u64, NoHash> {
+        match self.hash(this) {
+            Some(h) => Ok(crate::dict::mix(h as u64)),
+            None => Err(NoHash::Unhashable(self.kind().name())),
+        }
+    }
+
+    /// `this == other`, decided without running Python code (so that dict
+    /// lookups may call it under a lock); `None` is NotImplemented.
+    fn eq(&self, _this: &ObjRef<S>, _other: &Value<S>) -> Option<bool> {
+        None
+    }
+
+    /// The ordering of `this` against `other` for `<`, `<=`, `>`, `>=`;
+    /// `None` when the types do not order (a TypeError).
+    fn order(
+        &self,
+        _vm: &mut Vm<S>,
+        _this: &ObjRef<S>,
+        _other: &Value<S>,
+    ) -> PyResult<S, Option<Ordering>> {
+        Ok(None)
+    }
+
+    /// `a op b` where this object is `a` or `b` (CPython's number slots get
+    /// both operands in order); `None` is NotImplemented.
+    fn binary(
+        &self,
+        _vm: &mut Vm<S>,
+        _op: BinOp,
+        _a: &Value<S>,
+        _b: &Value<S>,
+    ) -> PyResult<S, Option<Value<S>>> {
+        Ok(None)
+    }
+
+    /// `-obj`, `+obj`, `~obj`, `abs(obj)`; `None` where undefined.
+    fn unary(
+        &self,
+        _vm: &mut Vm<S>,
+        _op: Unary,
+        _this: &ObjRef<S>,
+    ) -> PyResult<S, Option<Value<S>>> {
+        Ok(None)
+    }
+
+    /// `format(obj, spec)` for a non-empty spec; `None` leaves it to the
+    /// generic path (the object's `str()` formatted as text).
+    fn format(
+        &self,
+        _vm: &mut Vm<S>,
+        _this: &ObjRef<S>,
+        _spec: &crate::fmt::Spec,
+    ) -> PyResult<S, Option<String>> {
+        Ok(None)
+    }
+
+    /// `bool(obj)`.
+    fn truthy(&self, _this: &ObjRef<S>) -> bool {
+        true
+    }
+
+    /// A data attribute (`c.real`); methods come from the [`TypeSpec`].
+    fn get_attr(&self, _this: &ObjRef<S>, _name: &str) -> Option<Value<S>> {
+        None
+    }
+
+    /// Whether the object can hold references (the collector tracks it).
+    /// A container defines the two slots after this one.
+    fn is_container(&self) -> bool {
+        false
+    }
+
+    /// Calls `visit` with every value the object holds (the collector's
+    /// traversal; `header` is the object's, for its cells' lock).
+    fn traverse(&self, _header: &Header, _visit: &mut dyn FnMut(&Value<S>)) {}
+
+    /// Drops every value the object holds (the collector breaking a cycle
+    /// of garbage).
+    fn clear(&self, _header: &Header) {}
+
+    /// The object as `Any`, for [`downcast`].
+    fn as_any(&self) -> &dyn Any;
+}
+
+impl NativeKind {
+    /// `type(obj).__name__` of this kind's objects.
+    pub fn name(self) -> &'static str {
+        match self {
+            NativeKind::Complex => "complex",
+        }
+    }
+}
+
+/// A new object of a native type.
+pub fn new_object<S: LockStrategy>(obj: impl NativeObject<S>) -> Value<S> {
+    Value::Obj(ObjRef::new(Payload::Native(Box::new(obj))))
+}
+
+/// The native object `v` is, when it is one of type `T`.
+pub fn downcast<S: LockStrategy, T: NativeObject<S>>(v: &Value<S>) -> Option<&T> {
+    match v.payload()? {
+        Payload::Native(n) => n.as_any().downcast_ref::<T>(),
+        _ => None,
+    }
+}
+
+/// The slot table of `v`, when it is an object of a native type.
+#[inline]
+pub fn slots<S: LockStrategy>(v: &Value<S>) -> Option<(&ObjRef<S>, &dyn NativeObject<S>)> {
+    match v {
+        Value::Obj(o) => match o.payload() {
+            Payload::Native(n) => Some((o, &**n)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `a op b` through the native slots of either operand: `a`'s first, then
+/// `b`'s when it is of another type (CPython's `binary_op1`).
+pub fn binary<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    op: BinOp,
+    a: &Value<S>,
+    b: &Value<S>,
+) -> PyResult<S, Option<Value<S>>> {
+    let left = slots(a).map(|(_, n)| n.kind());
+    if let Some((_, n)) = slots(a) {
+        if let Some(r) = n.binary(vm, op, a, b)? {
+            return Ok(Some(r));
+        }
+    }
+    if let Some((_, n)) = slots(b) {
+        if left != Some(n.kind()) {
+            return n.binary(vm, op, a, b);
+        }
+    }
+    Ok(None)
+}
+
+/// `a == b` through the native slots of either operand; `None` when
+/// neither is native or both say NotImplemented.
+pub fn eq<S: LockStrategy>(a: &Value<S>, b: &Value<S>) -> Option<bool> {
+    if let Some((o, n)) = slots(a) {
+        if let Some(r) = n.eq(o, b) {
+            return Some(r);
+        }
+    }
+    let (o, n) = slots(b)?;
+    n.eq(o, a)
+}
+
+/// The ordering of `a` against `b` through the native slots of either.
+pub fn order<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    a: &Value<S>,
+    b: &Value<S>,
+) -> PyResult<S, Option<Ordering>> {
+    if let Some((o, n)) = slots(a) {
+        if let Some(r) = n.order(vm, o, b)? {
+            return Ok(Some(r));
+        }
+    }
+    match slots(b) {
+        Some((o, n)) => Ok(n.order(vm, o, a)?.map(Ordering::reverse)),
+        None => Ok(None),
+    }
+}
+
+/// The receiver of a method of native type `T` (the first argument), or
+/// CPython's TypeError for a call through the class with another object.
+pub fn receiver<'a, S: LockStrategy, T: NativeObject<S>>(
+    vm: &Vm<S>,
+    method: &str,
+    kind: NativeKind,
+    args: &'a [Value<S>],
+) -> PyResult<S, &'a T> {
+    match args.first() {
+        Some(v) => downcast::<S, T>(v).ok_or_else(|| {
+            vm.type_error(format!(
+                "descriptor '{method}' for '{}' objects doesn't apply to a '{}' object",
+                kind.name(),
+                crate::ops::type_name(v)
+            ))
+        }),
+        None => Err(vm.type_error(format!(
+            "unbound method {}.{method}() needs an argument",
+            kind.name()
+        ))),
+    }
+}
+
+/// The receiver of a method of native type `T` that takes no arguments,
+/// with CPython's TypeError when it is given some.
+pub fn receiver_only<'a, S: LockStrategy, T: NativeObject<S>>(
+    vm: &Vm<S>,
+    method: &str,
+    kind: NativeKind,
+    args: &'a crate::vm::Args<S>,
+) -> PyResult<S, &'a T> {
+    let this = receiver(vm, method, kind, &args.pos)?;
+    if !args.kw.is_empty() {
+        return Err(vm.type_error(format!(
+            "{}.{method}() takes no keyword arguments",
+            kind.name()
+        )));
+    }
+    let given = args.pos.len() - 1;
+    if given > 0 {
+        return Err(vm.type_error(format!(
+            "{}.{method}() takes no arguments ({given} given)",
+            kind.name()
+        )));
+    }
+    Ok(this)
+}
