@@ -1307,6 +1307,12 @@ pub fn contains<S: LockStrategy>(
     container: &Value<S>,
     item: &Value<S>,
 ) -> PyResult<S, bool> {
+    if crate::metaclass::user_metaclass(container).is_some() {
+        let args = vec![item.clone()];
+        if let Some(r) = crate::metaclass::call_meta_dunder(vm, container, "__contains__", args)? {
+            return truthy(vm, &r);
+        }
+    }
     if crate::classes::has_native_base(container) {
         let args = vec![item.clone()];
         if let Some(r) = crate::classes::call_dunder(vm, container, "__contains__", args)? {
@@ -1763,7 +1769,43 @@ pub fn get_item<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, index: &Value<S
     if let Some(r) = crate::classes::call_dunder(vm, obj, "__getitem__", vec![index.clone()])? {
         return Ok(r);
     }
+    if let Some(Payload::Type(t)) = obj.payload() {
+        if t.dict.is_some() {
+            return class_subscript(vm, obj, index);
+        }
+    }
     get_item_native(vm, obj, index)
+}
+
+/// `Class[index]`: the metaclass's `__getitem__`, else the class's
+/// `__class_getitem__` (an implicit class method, as in CPython).
+fn class_subscript<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    class: &Value<S>,
+    index: &Value<S>,
+) -> PyResult<S> {
+    let args = vec![index.clone()];
+    if let Some(r) = crate::metaclass::call_meta_dunder(vm, class, "__getitem__", args)? {
+        return Ok(r);
+    }
+    let key = vm.new_str("__class_getitem__");
+    if let Some(f) = class
+        .obj()
+        .and_then(|c| crate::classes::class_lookup(c, &key))
+    {
+        let f = match f.payload() {
+            Some(Payload::ClassMethod(inner)) => inner.clone(),
+            _ => f,
+        };
+        return vm.call(&f, vec![class.clone(), index.clone()]);
+    }
+    Err(vm.type_error(format!(
+        "type '{}' is not subscriptable",
+        match class.payload() {
+            Some(Payload::Type(t)) => t.name.as_str(),
+            _ => "type",
+        }
+    )))
 }
 
 /// `obj[index]` as the builtin type does it, whatever a subclass's
@@ -2092,6 +2134,9 @@ pub fn len<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, usize> 
     if let Some(r) = crate::classes::call_dunder(vm, v, "__len__", vec![])? {
         return dunder_len(vm, &r);
     }
+    if let Some(r) = crate::metaclass::call_meta_dunder(vm, v, "__len__", vec![])? {
+        return dunder_len(vm, &r);
+    }
     len_native(vm, v)
 }
 
@@ -2119,6 +2164,11 @@ pub fn len_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, 
 // ---- iteration ----
 
 pub fn get_iter<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
+    if crate::metaclass::user_metaclass(v).is_some() {
+        if let Some(it) = crate::metaclass::call_meta_dunder(vm, v, "__iter__", vec![])? {
+            return Ok(it);
+        }
+    }
     if crate::classes::user_class_of(v).is_some() {
         if let Some(it) = crate::classes::call_dunder(vm, v, "__iter__", vec![])? {
             let is_iterator =
@@ -2782,8 +2832,16 @@ pub fn get_attr_builtin<S: LockStrategy>(
         ))));
     }
     if crate::methods::is_static(type_kind(obj), attr) {
-        // `'x'.maketrans`: a static method, not bound to the instance.
-        return Ok(vm.interp.methods[&(type_kind(obj), attr)].clone());
+        // `'x'.maketrans`: a static method, not bound to the instance;
+        // `(1).__new__` is `object.__new__` where the type has none of its
+        // own here.
+        let methods = &vm.interp.methods;
+        if let Some(m) = methods
+            .get(&(type_kind(obj), attr))
+            .or_else(|| methods.get(&(TypeKind::Object, attr)))
+        {
+            return Ok(m.clone());
+        }
     }
     if let Value::Obj(o) = obj {
         match o.payload() {
