@@ -130,6 +130,7 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
             slots: None,
             getattribute_hook: false,
             new_hook: false,
+            metaclass: None,
         }))
     };
     // The one instance of a fresh plain class.
@@ -161,6 +162,7 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         slots: None,
         getattribute_hook: false,
         new_hook: false,
+        metaclass: None,
     })));
     let singletons = crate::interp::Singletons {
         not_implemented,
@@ -320,20 +322,37 @@ fn builtin_super<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> 
 
 fn builtin_issubclass<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "issubclass", &args, 2, 2)?;
-    let Some(t) = args.pos[0]
-        .obj()
-        .filter(|o| matches!(o.payload(), Payload::Type(_)))
-    else {
-        return Err(vm.type_error("issubclass() arg 1 must be a class"));
-    };
     let classes = class_list(
         vm,
         &args.pos[1],
         "issubclass() arg 2 must be a class, a tuple of classes, or a union",
     )?;
-    Ok(Value::Bool(
-        classes.iter().any(|class| is_subtype(t, class)),
-    ))
+    for class in &classes {
+        // A metaclass's `__subclasscheck__` decides for its classes.
+        let class_value = Value::Obj(class.clone());
+        let hook_args = vec![args.pos[0].clone()];
+        let found = match crate::metaclass::call_meta_dunder(
+            vm,
+            &class_value,
+            "__subclasscheck__",
+            hook_args,
+        )? {
+            Some(r) => ops::truthy(vm, &r)?,
+            None => {
+                let Some(t) = args.pos[0]
+                    .obj()
+                    .filter(|o| matches!(o.payload(), Payload::Type(_)))
+                else {
+                    return Err(vm.type_error("issubclass() arg 1 must be a class"));
+                };
+                is_subtype(t, class)
+            }
+        };
+        if found {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
 }
 
 fn attr_name<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, ObjRef<S>> {
@@ -742,6 +761,10 @@ pub fn type_of<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> ObjRef<S> {
     match v.stored() {
         Some(Payload::Exception(e)) => e.class.clone(),
         Some(Payload::Instance(i)) => i.class.clone(),
+        Some(Payload::Type(crate::object::TypeObj {
+            metaclass: Some(meta),
+            ..
+        })) => meta.clone(),
         _ => vm
             .interp
             .types
@@ -807,10 +830,32 @@ fn builtin_isinstance<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResul
     )?;
     // bool is a subclass of int.
     let is_bool = matches!(args.pos[0], Value::Bool(_));
-    Ok(Value::Bool(classes.iter().any(|class| {
-        is_subtype(&t, class)
-            || is_bool && matches!(class.payload(), Payload::Type(ty) if ty.kind == TypeKind::Int)
-    })))
+    for class in &classes {
+        if t.ptr_eq(class) {
+            return Ok(Value::Bool(true));
+        }
+        // A metaclass's `__instancecheck__` decides for its classes (an
+        // exact type match never asks it, as in CPython).
+        let class_value = Value::Obj(class.clone());
+        let hook_args = vec![args.pos[0].clone()];
+        let found = match crate::metaclass::call_meta_dunder(
+            vm,
+            &class_value,
+            "__instancecheck__",
+            hook_args,
+        )? {
+            Some(r) => ops::truthy(vm, &r)?,
+            None => {
+                is_subtype(&t, class)
+                    || is_bool
+                        && matches!(class.payload(), Payload::Type(ty) if ty.kind == TypeKind::Int)
+            }
+        };
+        if found {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
 }
 
 fn builtin_id<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {

@@ -77,13 +77,16 @@ pub fn build_class<S: LockStrategy>(
     metaclass: Option<Value<S>>,
 ) -> PyResult<S> {
     let abc_meta = vm.interp.abc_meta();
+    // A user metaclass (`class M(type)`) is recorded in the class; `type`
+    // and ABCMeta are the builtin ones.
+    let mut user_meta = None;
     if let Some(m) = &metaclass {
         let is_abc = matches!((m, &abc_meta), (Value::Obj(a), Value::Obj(b)) if a.ptr_eq(b));
         let is_type = matches!(m.payload(), Some(Payload::Type(t)) if t.kind == TypeKind::Type);
-        if !is_abc && !is_type {
-            return Err(
-                vm.type_error("metaclasses other than type and abc.ABCMeta are not supported")
-            );
+        match m.obj() {
+            Some(o) if crate::metaclass::is_user_metaclass(vm, o) => user_meta = Some(o.clone()),
+            _ if is_abc || is_type => {}
+            _ => return Err(vm.type_error("metaclass must be a subclass of type")),
         }
     }
     let mut base_objs = Vec::new();
@@ -157,6 +160,7 @@ pub fn build_class<S: LockStrategy>(
         slots,
         getattribute_hook,
         new_hook,
+        metaclass: user_meta,
     }));
     if class_lookup(&class, &vm.new_str("__del__")).is_some() {
         if let Some(t) = type_obj(&class) {
@@ -346,7 +350,7 @@ fn descriptor_method<S: LockStrategy>(vm: &Vm<S>, attr: &Value<S>, name: &str) -
 
 /// A data descriptor takes precedence over the instance dict: a property,
 /// or a user descriptor with `__set__` or `__delete__`.
-fn is_data_descriptor<S: LockStrategy>(vm: &Vm<S>, attr: &Value<S>) -> bool {
+pub(crate) fn is_data_descriptor<S: LockStrategy>(vm: &Vm<S>, attr: &Value<S>) -> bool {
     if matches!(attr.payload(), Some(Payload::Property(..))) {
         return true;
     }
@@ -572,8 +576,18 @@ pub fn class_getattr<S: LockStrategy>(
         }
         _ => {}
     }
+    if t.metaclass.is_some() {
+        if let Some(v) = crate::metaclass::meta_data_descriptor(vm, class, name)? {
+            return Ok(Some(v));
+        }
+    }
     let key = vm.new_str(name);
     let Some(found) = class_lookup(class, &key) else {
+        if t.metaclass.is_some() {
+            if let Some(v) = crate::metaclass::class_attr_from_meta(vm, class, name)? {
+                return Ok(Some(v));
+            }
+        }
         // What the class inherits from its builtin base (`Stack.append`
         // for `class Stack(list)`), as the base type itself gives it.
         if let Some(kind) = crate::subclass::native_base(class) {
@@ -607,8 +621,15 @@ pub fn super_getattr<S: LockStrategy>(
     obj: &Value<S>,
     name: &str,
 ) -> PyResult<S, Option<Value<S>>> {
-    let obj_class = match obj.payload() {
-        Some(Payload::Type(_)) => obj.obj().expect("class").clone(),
+    // `super(C, cls)` in a class method walks cls's MRO; `super(M, cls)`
+    // in a metaclass method (cls an instance of M, not a subclass) walks
+    // the metaclass's.
+    let obj_class = match obj.obj() {
+        Some(o)
+            if matches!(o.payload(), Payload::Type(_)) && crate::builtins::is_subtype(o, start) =>
+        {
+            o.clone()
+        }
         _ => crate::builtins::type_of(vm, obj),
     };
     let Some(t) = type_obj(&obj_class) else {

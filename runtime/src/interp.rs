@@ -206,6 +206,7 @@ impl<S: LockStrategy> Interp<S> {
                 slots: None,
                 getattribute_hook: false,
                 new_hook: false,
+                metaclass: None,
             });
             ObjRef::with_flags(payload, immortal_flag::<S>())
         };
@@ -687,7 +688,11 @@ pub fn is_system_exit<S: LockStrategy>(vm: &crate::vm::Vm<S>, exc: &Value<S>) ->
 }
 
 /// Whether `exc` is an exception of the builtin class `class` or a subclass.
-fn is_instance_of<S: LockStrategy>(vm: &crate::vm::Vm<S>, exc: &Value<S>, class: &str) -> bool {
+pub(crate) fn is_instance_of<S: LockStrategy>(
+    vm: &crate::vm::Vm<S>,
+    exc: &Value<S>,
+    class: &str,
+) -> bool {
     match exc.payload() {
         Some(Payload::Exception(e)) => {
             crate::builtins::is_subtype(&e.class, &vm.interp.exceptions[class])

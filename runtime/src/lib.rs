@@ -70,6 +70,8 @@ pub mod internal_error;
 #[doc(hidden)]
 pub mod interp;
 #[doc(hidden)]
+pub mod metaclass;
+#[doc(hidden)]
 pub mod methods;
 #[doc(hidden)]
 pub mod modules;

@@ -84,6 +84,9 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
     ] {
         v.push((kind, "__new__", crate::subclass::builtin_new));
     }
+    v.push((TypeKind::Type, "__new__", crate::metaclass::type_new));
+    v.push((TypeKind::Type, "__init__", crate::metaclass::type_init));
+    v.push((TypeKind::Type, "__call__", crate::metaclass::type_call));
     v.extend(dunders::<S>());
     v.extend(crate::str_methods::methods::<S>());
     v.extend(crate::sets::methods::<S>());

@@ -320,6 +320,10 @@ pub struct TypeObj<S: LockStrategy> {
     /// Whether a user class of the MRO defines `__new__`, which then makes
     /// the instances. Fixed when the class is made, like the flag above.
     pub new_hook: bool,
+    /// The user metaclass that made the class (`class A(metaclass=M)`, or
+    /// inherited from a base); `None` for `type` (and ABCMeta). See
+    /// [`crate::metaclass`].
+    pub metaclass: Option<ObjRef<S>>,
 }
 
 /// Which builtin behaviour a type object stands for (what `int(x)`, `str(x)`

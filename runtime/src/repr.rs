@@ -147,7 +147,12 @@ fn user_text<S: LockStrategy>(
     v: &Value<S>,
     name: &str,
 ) -> PyResult<S, Option<String>> {
-    match crate::classes::call_dunder(vm, v, name, vec![])? {
+    let found = match crate::metaclass::user_metaclass(v) {
+        // A class whose metaclass may define the dunder.
+        Some(_) => crate::metaclass::call_meta_dunder(vm, v, name, vec![])?,
+        None => crate::classes::call_dunder(vm, v, name, vec![])?,
+    };
+    match found {
         None => Ok(None),
         Some(r) => match r.as_str() {
             Some(s) => Ok(Some(s.to_string())),
@@ -161,7 +166,7 @@ fn user_text<S: LockStrategy>(
 
 /// `repr(v)`.
 pub fn repr<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String> {
-    if crate::classes::user_class_of(v).is_some() {
+    if crate::classes::user_class_of(v).is_some() || crate::metaclass::user_metaclass(v).is_some() {
         if let Some(s) = user_text(vm, v, "__repr__")? {
             return Ok(s);
         }
@@ -373,7 +378,7 @@ fn dict_repr_here<S: LockStrategy>(vm: &mut Vm<S>, d: &Value<S>) -> PyResult<S, 
 
 /// `str(v)`.
 pub fn to_str<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String> {
-    if crate::classes::user_class_of(v).is_some() {
+    if crate::classes::user_class_of(v).is_some() || crate::metaclass::user_metaclass(v).is_some() {
         if let Some(s) = user_text(vm, v, "__str__")? {
             return Ok(s);
         }

@@ -43,6 +43,9 @@ enum AsBase {
     FilledByInit,
     /// An immutable type: `__new__` builds the state from the arguments.
     BuiltByNew,
+    /// `type`: the class is a metaclass, whose instances are classes
+    /// made by `type.__new__`.
+    Metaclass,
     /// CPython accepts it as a base; this runtime does not yet.
     NotYet,
     /// CPython refuses it too ("is not an acceptable base type").
@@ -64,8 +67,8 @@ fn as_base(kind: TypeKind) -> AsBase {
         | K::WeakRef
         | K::Queue
         | K::Socket
-        | K::Native(_)
-        | K::Type => AsBase::NotYet,
+        | K::Native(_) => AsBase::NotYet,
+        K::Type => AsBase::Metaclass,
         _ => AsBase::Refused,
     }
 }
@@ -111,7 +114,7 @@ pub fn check_bases<S: LockStrategy>(
                     vm.type_error(format!("type '{}' is not an acceptable base type", t.name))
                 )
             }
-            AsBase::FilledByInit | AsBase::BuiltByNew => {}
+            AsBase::FilledByInit | AsBase::BuiltByNew | AsBase::Metaclass => {}
         }
         match layout {
             Some(k) if k != t.kind => {
@@ -140,6 +143,11 @@ pub fn new_instance<S: LockStrategy>(
             let built =
                 crate::builtins::construct(vm, kind, &vm.interp.types[&kind].clone(), args)?;
             copied_state(vm, &built)?
+        }
+        AsBase::Metaclass => {
+            let mut args = args;
+            args.pos.insert(0, Value::Obj(class.clone()));
+            return crate::metaclass::type_new(vm, args);
         }
         AsBase::NotYet | AsBase::Refused => {
             return Err(vm.type_error("cannot create instances of this class"))

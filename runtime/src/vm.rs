@@ -448,6 +448,17 @@ impl<S: LockStrategy> Vm<S> {
             // does: `A.__call__ = A()` recurses without any Python frame.
             Payload::Type(t) if t.dict.is_some() => {
                 let class = obj.clone();
+                if let Some(meta) = &t.metaclass {
+                    // `Meta.__call__(cls, *args)`, when the metaclass defines it.
+                    let meta_call = crate::classes::class_lookup(meta, &self.new_str("__call__"));
+                    if let Some(f) = meta_call {
+                        let meta = meta.clone();
+                        return self.recursive_call(" while calling a Python object", |vm| {
+                            let f = crate::classes::bind(vm, f, &Value::Obj(class), &meta)?;
+                            vm.call_args(&f, args)
+                        });
+                    }
+                }
                 self.recursive_call(" while calling a Python object", |vm| {
                     crate::classes::instantiate(vm, &class, args)
                 })
@@ -1653,8 +1664,19 @@ impl<S: LockStrategy> Vm<S> {
                 }
                 Instr::LoadName(i) => {
                     let key = Value::Obj(code.names[i as usize].clone());
-                    let ns = frame.namespace.as_ref().expect("class body namespace");
-                    let v = match ops::dict_get(ns, &key) {
+                    let ns = frame.namespace.clone().expect("class body namespace");
+                    let found = if is_exact_dict(&ns) {
+                        ops::dict_get(&ns, &key)
+                    } else {
+                        // A dict subclass from `__prepare__`: its
+                        // `__getitem__`, a KeyError meaning "not here".
+                        match ops::get_item(self, &Value::Obj(ns), &key) {
+                            Ok(v) => Some(v),
+                            Err(e) if crate::interp::is_instance_of(self, &Value::Obj(e.exc.clone()), "KeyError") => None,
+                            Err(e) => return Err(e),
+                        }
+                    };
+                    let v = match found {
                         Some(v) => v,
                         None => self.load_global(code, globals, i)?,
                     };
@@ -1664,12 +1686,18 @@ impl<S: LockStrategy> Vm<S> {
                     let v = pop!();
                     let key = Value::Obj(code.names[i as usize].clone());
                     let ns = frame.namespace.clone().expect("class body namespace");
-                    ops::dict_set(self, &ns, key, v)?;
+                    if is_exact_dict(&ns) {
+                        ops::dict_set(self, &ns, key, v)?;
+                    } else {
+                        ops::set_item(self, &Value::Obj(ns), key, v)?;
+                    }
                 }
                 Instr::DeleteName(i) => {
                     let key = Value::Obj(code.names[i as usize].clone());
                     let ns = frame.namespace.clone().expect("class body namespace");
-                    if ops::dict_del(self, &ns, &key)?.is_none() {
+                    if !is_exact_dict(&ns) {
+                        ops::del_item(self, &Value::Obj(ns), &key)?;
+                    } else if ops::dict_del(self, &ns, &key)?.is_none() {
                         return Err(self.new_error(
                             "NameError",
                             format!("name '{}' is not defined", key.as_str().unwrap_or("?")),
@@ -2022,16 +2050,30 @@ impl<S: LockStrategy> Vm<S> {
         let Some(Payload::Function(f)) = body.payload() else {
             unreachable!("the compiler made the class body a function")
         };
-        let namespace = match ops::new_dict() {
-            Value::Obj(d) => d,
-            _ => unreachable!("dicts are objects"),
+        let keywords: Vec<(String, Value<S>)> = keywords
+            .map(|d| ops::dict_items(&d))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(k, v)| (k.as_str().unwrap_or("").to_string(), v))
+            .collect();
+        let meta = crate::metaclass::calculate(self, metaclass.clone(), &bases)?;
+        let through_meta = crate::metaclass::goes_through_metaclass(self, &meta);
+        let bases_tuple = ops::new_tuple(bases.clone());
+        let namespace = if through_meta {
+            crate::metaclass::prepare(self, &meta, name, &bases_tuple, &keywords)?
+        } else {
+            match ops::new_dict() {
+                Value::Obj(d) => d,
+                _ => unreachable!("dicts are objects"),
+            }
         };
         let module_name =
             ops::dict_get(&f.globals, &self.new_str("__name__")).unwrap_or(Value::None);
-        ops::dict_set(self, &namespace, self.new_str("__module__"), module_name)?;
-        ops::dict_set(
+        let ns_value = Value::Obj(namespace.clone());
+        ops::set_item(self, &ns_value, self.new_str("__module__"), module_name)?;
+        ops::set_item(
             self,
-            &namespace,
+            &ns_value,
             self.new_str("__qualname__"),
             self.new_str(name),
         )?;
@@ -2046,13 +2088,16 @@ impl<S: LockStrategy> Vm<S> {
         );
         self.depth -= 1;
         r?;
+        if through_meta {
+            // `meta(name, bases, namespace, **keywords)`: its `type.__new__`
+            // runs `__init_subclass__`.
+            let args = Args {
+                pos: vec![self.new_str(name), bases_tuple, ns_value],
+                kw: keywords,
+            };
+            return self.call_args(&meta, args);
+        }
         let class = crate::classes::build_class(self, name, bases, namespace, metaclass)?;
-        let keywords = keywords
-            .map(|d| ops::dict_items(&d))
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(k, v)| (k.as_str().unwrap_or("").to_string(), v))
-            .collect();
         crate::classes::init_subclass(self, &class, keywords)?;
         Ok(class)
     }
@@ -2184,3 +2229,10 @@ pub fn add_traceback<S: LockStrategy>(err: &PyErr<S>, entry: TracebackEntry) {
 }
 
 pub use crate::dict::key_of;
+
+/// Whether a class body's namespace is a plain dict (read and written
+/// directly) rather than an instance of a dict subclass from `__prepare__`
+/// (whose `__getitem__`/`__setitem__` the body must call).
+fn is_exact_dict<S: LockStrategy>(ns: &ObjRef<S>) -> bool {
+    matches!(ns.stored(), Payload::Dict(_))
+}
