@@ -23,7 +23,9 @@ use crate::vm::Vm;
 /// locks both, which under a set's own lock could be the set itself.)
 pub fn is_plain<S: LockStrategy>(v: &Value<S>) -> bool {
     match v {
-        Value::Obj(o) => match o.payload() {
+        // `stored`: an instance of a subclass of str or int is not plain
+        // (its class may define `__eq__`).
+        Value::Obj(o) => match o.stored() {
             Payload::Str(_) | Payload::BigInt(_) | Payload::Bytes(_) => true,
             Payload::Tuple(items) => items.iter().all(is_plain),
             // A native type's equality runs no Python code.

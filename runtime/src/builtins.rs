@@ -679,6 +679,10 @@ fn builtin_round<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult
         if let Some(r) = crate::classes::call_dunder(vm, v, "__round__", dunder_args)? {
             return Ok(r);
         }
+        if let Some(n) = crate::subclass::numeric_value(v) {
+            args.pos[0] = n;
+            return builtin_round(vm, args);
+        }
     }
     match v {
         Value::Float(f) => match ndigits {
@@ -1100,7 +1104,13 @@ pub fn construct<S: LockStrategy>(
         }
         TypeKind::Int => {
             let base = args.take_kw("base");
-            arity(vm, "int", &args, 0, 2)?;
+            no_other_keywords(vm, "int", &args)?;
+            if args.pos.len() > 2 {
+                return Err(vm.type_error(format!(
+                    "int() takes at most 2 arguments ({} given)",
+                    args.pos.len()
+                )));
+            }
             let base = base.or_else(|| args.pos.get(1).cloned());
             match args.pos.first() {
                 None => Ok(Value::Int(0)),
@@ -1341,6 +1351,9 @@ fn int_from_value<S: LockStrategy>(
             }
             return Ok(r);
         }
+        if let Some(n) = crate::subclass::numeric_value(v) {
+            return int_from_value(vm, &n, None);
+        }
         let i = ops::as_index(vm, v)?;
         if ops::is_int_like(&i) {
             return Ok(i);
@@ -1435,6 +1448,9 @@ pub(crate) fn float_from_value<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) ->
                 )));
             }
             return Ok(r);
+        }
+        if let Some(n) = crate::subclass::numeric_value(v) {
+            return float_from_value(vm, &n);
         }
         let i = ops::as_index(vm, v)?;
         if ops::is_int_like(&i) {

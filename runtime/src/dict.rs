@@ -180,6 +180,10 @@ pub fn hash_of<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, u64
         Ok(h) => Ok(h),
         Err(NoHash::Unhashable(t)) => Err(vm.type_error(format!("unhashable type: '{t}'"))),
         Err(NoHash::NeedsCode) if crate::classes::builtin_behaviour(vm, v, "__hash__") => {
+            if let Some(n) = crate::subclass::numeric_value(v) {
+                // An int or float subclass is the same key as its value.
+                return hash_of(vm, &n);
+            }
             // A subclass of a builtin type hashes as its base unless it
             // defines `__hash__` (a `str` subclass finds the equal `str`).
             match v.obj() {
@@ -226,6 +230,12 @@ fn hash_items<S: LockStrategy>(vm: &mut Vm<S>, o: &ObjRef<S>) -> PyResult<S, u64
 /// Python's `hash(v)`: CPython's values for ints, floats, tuples of those
 /// and user objects (and weak references to them); others by the dict hash.
 pub fn py_hash<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, i64> {
+    if let Some(n) = crate::subclass::numeric_value(v) {
+        return match crate::classes::builtin_behaviour(vm, v, "__hash__") {
+            true => py_hash(vm, &n),
+            false => user_hash(vm, v),
+        };
+    }
     Ok(match v {
         Value::Int(i) => reduce_hash_i64(*i),
         Value::Bool(b) => *b as i64,
@@ -254,6 +264,28 @@ pub fn py_hash<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, i64
         },
         Value::None => (hash_of(vm, v)? >> 1) as i64,
     })
+}
+
+/// `hash(v)` as `v`'s builtin type computes it, whatever its class defines
+/// (what `str.__hash__(v)` returns for an instance of a `str` subclass).
+pub fn native_py_hash<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, i64> {
+    if let Some(n) = crate::subclass::numeric_value(v) {
+        return py_hash(vm, &n);
+    }
+    let Some(o) = v
+        .obj()
+        .filter(|o| matches!(o.stored(), Payload::Instance(_)))
+    else {
+        return py_hash(vm, v);
+    };
+    let h = match hash_payload(o, o.payload()) {
+        Ok(h) => h,
+        Err(NoHash::NeedsCode) => hash_items(vm, o)?,
+        Err(NoHash::Unhashable(_)) => {
+            return Err(vm.type_error(format!("unhashable type: '{}'", crate::ops::type_name(v))))
+        }
+    };
+    Ok((h >> 1) as i64)
 }
 
 /// `hash(v)` for an instance of a user class: its `__hash__` (CPython's
@@ -430,7 +462,9 @@ pub fn builtin_key_eq<S: LockStrategy>(a: &Value<S>, b: &Value<S>) -> bool {
 /// Whether comparing `v` with another key may run Python code: instances of
 /// user classes (their `__eq__`), also inside tuples.
 fn may_run_code<S: LockStrategy>(v: &Value<S>) -> bool {
-    match v.payload() {
+    // `stored`: an instance of a subclass of a builtin type is an instance
+    // (its `__eq__` may be Python code), not its builtin base.
+    match v.stored() {
         Some(Payload::Instance(_)) => true,
         Some(Payload::Exception(e)) => e.dict.is_some(),
         Some(Payload::Tuple(items)) => items.iter().any(may_run_code),

@@ -403,6 +403,13 @@ pub fn format_value<S: LockStrategy>(
             ))),
         };
     }
+    if let Some(n) = crate::subclass::numeric_value(v) {
+        // An int or float subclass without `__format__` formats its value.
+        if spec.is_empty() {
+            return to_str(vm, v);
+        }
+        return format_value(vm, &n, spec);
+    }
     if spec.is_empty() {
         return to_str(vm, v);
     }

@@ -81,6 +81,8 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         TypeKind::Str,
         TypeKind::Bytes,
         TypeKind::Thread,
+        TypeKind::Int,
+        TypeKind::Float,
     ] {
         v.push((kind, "__new__", crate::subclass::builtin_new));
     }
@@ -518,17 +520,32 @@ fn dunder_kinds(name: &str) -> &'static [TypeKind] {
         K::Bytes,
         K::Range,
     ];
+    const REPRESENTED: &[TypeKind] = &[
+        K::List,
+        K::Tuple,
+        K::Dict,
+        K::Set,
+        K::FrozenSet,
+        K::Str,
+        K::Bytes,
+        K::Range,
+        K::Int,
+        K::Float,
+    ];
     match name {
         "__getitem__" => SEQUENCES_AND_MAPPINGS,
         "__setitem__" | "__delitem__" => MUTABLE,
-        "__len__" | "__contains__" | "__iter__" | "__repr__" | "__eq__" | "__ne__" => ITERABLE,
+        "__repr__" => REPRESENTED,
+        "__hash__" => &[K::Int, K::Float, K::Str, K::Bytes, K::Tuple],
+        "__len__" | "__contains__" | "__iter__" | "__eq__" | "__ne__" => ITERABLE,
         _ => &[],
     }
 }
 
 /// Every (type, dunder method) pair of the builtin types.
 fn dunders<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
-    let table: [(&'static str, NativeFn<S>); 9] = [
+    let table: [(&'static str, NativeFn<S>); 10] = [
+        ("__hash__", dunder_hash),
         ("__getitem__", dunder_getitem),
         ("__setitem__", dunder_setitem),
         ("__delitem__", dunder_delitem),
@@ -584,6 +601,14 @@ fn dunder_delitem<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S>
 fn dunder_iter<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "__iter__", &args, 1, 1)?;
     ops::get_iter_native(vm, &args.pos[0])
+}
+
+/// `int.__hash__(x)` and the like: the hash the builtin type gives `x`,
+/// whatever `x`'s class defines (`__hash__ = int.__hash__` in a subclass
+/// that defines `__eq__`).
+fn dunder_hash<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "__hash__", &args, 1, 1)?;
+    Ok(Value::Int(crate::dict::native_py_hash(vm, &args.pos[0])?))
 }
 
 fn dunder_repr<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {

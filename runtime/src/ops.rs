@@ -8,6 +8,7 @@ use crate::object::{
     DictViewKind, IterState, ObjCell, ObjRef, Payload, PyDict, PyStr, RangeObj, TypeKind, Value,
 };
 use crate::strategy::LockStrategy;
+use crate::subclass::numeric_value;
 use crate::vm::{key_of, Args, PyResult, Vm};
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -65,6 +66,7 @@ pub(crate) fn to_f64<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, O
         Value::Int(i) => Some(*i as f64),
         Value::Bool(b) => Some(*b as i64 as f64),
         Value::Obj(o) => match o.payload() {
+            Payload::Float(f) => Some(*f),
             Payload::BigInt(b) => match b.to_f64().filter(|f| f.is_finite()) {
                 Some(f) => Some(f),
                 None => {
@@ -88,6 +90,7 @@ pub fn type_kind<S: LockStrategy>(v: &Value<S>) -> TypeKind {
         Value::Obj(o) => match o.payload() {
             Payload::Str(_) => TypeKind::Str,
             Payload::BigInt(_) => TypeKind::Int,
+            Payload::Float(_) => TypeKind::Float,
             Payload::Bytes(_) => TypeKind::Bytes,
             Payload::List(_) => TypeKind::List,
             Payload::Tuple(_) => TypeKind::Tuple,
@@ -389,6 +392,15 @@ pub(crate) fn binary_op_or_none<S: LockStrategy>(
     if crate::classes::user_class_of(a).is_some() || crate::classes::user_class_of(b).is_some() {
         if let Some(r) = user_binary_op(vm, op, a, b)? {
             return Ok(Some(r));
+        }
+        // An int or float subclass computes as its value.
+        let (x, y) = (numeric_value(a), numeric_value(b));
+        if x.is_some() || y.is_some() {
+            let (x, y) = (
+                x.unwrap_or_else(|| a.clone()),
+                y.unwrap_or_else(|| b.clone()),
+            );
+            return binary_op_or_none(vm, op, &x, &y);
         }
         // Neither side's dunder applies; the builtin side may still raise
         // its own error, as `'x' + obj` does in CPython.
@@ -794,6 +806,16 @@ fn user_unary_op<S: LockStrategy>(
     dunder: &str,
     what: &str,
 ) -> PyResult<S> {
+    if let Some(n) = numeric_value(v) {
+        if crate::classes::call_dunder(vm, v, dunder, Vec::new())?.is_none() {
+            return match dunder {
+                "__neg__" => unary_neg(vm, &n),
+                "__pos__" => unary_pos(vm, &n),
+                "__invert__" => unary_invert(vm, &n),
+                _ => abs(vm, &n),
+            };
+        }
+    }
     if let Some((o, n)) = crate::types::slots(v) {
         let op = match dunder {
             "__neg__" => crate::types::Unary::Neg,
@@ -823,7 +845,7 @@ pub fn unary_neg<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
         },
         Value::Bool(b) => Value::Int(-(*b as i64)),
         Value::Float(f) => Value::Float(-f),
-        Value::Obj(o) if matches!(o.payload(), Payload::BigInt(_)) => {
+        Value::Obj(o) if matches!(o.stored(), Payload::BigInt(_)) => {
             int_from_big(-(to_big(v).expect("int")))
         }
         _ => return user_unary_op(vm, v, "__neg__", "unary -"),
@@ -834,7 +856,7 @@ pub fn unary_pos<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
     Ok(match v {
         Value::Int(_) | Value::Float(_) => v.clone(),
         Value::Bool(b) => Value::Int(*b as i64),
-        Value::Obj(o) if matches!(o.payload(), Payload::BigInt(_)) => v.clone(),
+        Value::Obj(o) if matches!(o.stored(), Payload::BigInt(_)) => v.clone(),
         _ => return user_unary_op(vm, v, "__pos__", "unary +"),
     })
 }
@@ -843,7 +865,7 @@ pub fn unary_invert<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S
     Ok(match v {
         Value::Int(i) => Value::Int(!i),
         Value::Bool(b) => Value::Int(!(*b as i64)),
-        Value::Obj(o) if matches!(o.payload(), Payload::BigInt(_)) => {
+        Value::Obj(o) if matches!(o.stored(), Payload::BigInt(_)) => {
             int_from_big(-(to_big(v).expect("int")) - 1)
         }
         _ => return user_unary_op(vm, v, "__invert__", "unary ~"),
@@ -859,7 +881,7 @@ pub fn abs<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
         },
         Value::Bool(b) => Value::Int(*b as i64),
         Value::Float(f) => Value::Float(f.abs()),
-        Value::Obj(o) if matches!(o.payload(), Payload::BigInt(_)) => {
+        Value::Obj(o) if matches!(o.stored(), Payload::BigInt(_)) => {
             int_from_big(to_big(v).expect("int").abs())
         }
         _ => return user_unary_op(vm, v, "__abs__", "abs()"),
@@ -881,6 +903,9 @@ pub fn truthy<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, bool
         }
         if let Some(r) = crate::classes::call_dunder(vm, v, "__len__", vec![])? {
             return Ok(dunder_len(vm, &r)? != 0);
+        }
+        if let Some(n) = numeric_value(v) {
+            return truthy(vm, &n);
         }
         if !crate::classes::has_native_base(v) {
             return Ok(true);
@@ -926,7 +951,16 @@ pub fn eq<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyResu
         match user_compare(vm, CmpOp::Eq, a, b)? {
             Some(r) => return truthy(vm, &r),
             // A subclass of a builtin type compares as its base.
-            None if has_native_base(a) || has_native_base(b) => {}
+            None if has_native_base(a) || has_native_base(b) => {
+                let (x, y) = (numeric_value(a), numeric_value(b));
+                if x.is_some() || y.is_some() {
+                    let (x, y) = (
+                        x.unwrap_or_else(|| a.clone()),
+                        y.unwrap_or_else(|| b.clone()),
+                    );
+                    return eq_native(vm, &x, &y);
+                }
+            }
             None => return Ok(a.is(b)),
         }
     }
@@ -1166,6 +1200,14 @@ fn compare_without_dunders<S: LockStrategy>(
     b: &Value<S>,
 ) -> PyResult<S, bool> {
     let native = crate::classes::has_native_base(a) || crate::classes::has_native_base(b);
+    let (x, y) = (numeric_value(a), numeric_value(b));
+    if x.is_some() || y.is_some() {
+        let (x, y) = (
+            x.unwrap_or_else(|| a.clone()),
+            y.unwrap_or_else(|| b.clone()),
+        );
+        return compare_native(vm, op, &x, &y);
+    }
     match op {
         CmpOp::Eq if !native => Ok(a.is(b)),
         CmpOp::Ne if !native => Ok(!a.is(b)),
@@ -1819,7 +1861,9 @@ pub fn get_item_native<S: LockStrategy>(
     let Value::Obj(o) = obj else {
         return Err(not_subscriptable(vm, obj));
     };
-    if may_need_index(index) {
+    // Sequences take `__index__` of their subscripts; a dict's key is the
+    // key itself.
+    if may_need_index(index) && !matches!(o.payload(), Payload::Dict(_)) {
         if let Some(converted) = subscript_index(vm, index)? {
             return get_item_native(vm, obj, &converted);
         }
@@ -1971,7 +2015,7 @@ pub fn set_item_native<S: LockStrategy>(
     index: Value<S>,
     value: Value<S>,
 ) -> PyResult<S, ()> {
-    if may_need_index(&index) {
+    if may_need_index(&index) && !matches!(o.payload(), Payload::Dict(_)) {
         if let Some(converted) = subscript_index(vm, &index)? {
             return set_item_native(vm, o, converted, value);
         }
@@ -2063,7 +2107,7 @@ pub fn del_item_native<S: LockStrategy>(
             type_name(obj)
         )));
     };
-    if may_need_index(index) {
+    if may_need_index(index) && !matches!(o.payload(), Payload::Dict(_)) {
         if let Some(converted) = subscript_index(vm, index)? {
             return del_item_native(vm, obj, &converted);
         }
@@ -2621,6 +2665,10 @@ pub fn lookup_method<S: LockStrategy>(
 /// `numerator` and `denominator`, as `numbers.Integral` defines them.
 /// Cheap for the values that are not numbers (no string comparison).
 fn number_attr<S: LockStrategy>(obj: &Value<S>, attr: &str) -> Option<Value<S>> {
+    if let Some(n) = numeric_value(obj) {
+        // `real` and friends of an int or float subclass are plain numbers.
+        return number_attr(&n, attr);
+    }
     let as_int = match obj {
         Value::Float(_) => {
             return match attr {
@@ -3014,7 +3062,9 @@ pub fn as_index<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, Va
             "__index__ returned non-int (type {})",
             type_name(&other)
         ))),
-        None => Ok(v.clone()),
+        None => Ok(numeric_value(v)
+            .filter(is_int_like)
+            .unwrap_or_else(|| v.clone())),
     }
 }
 
@@ -3055,6 +3105,10 @@ pub fn expect_int<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, i64>
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
+        Value::Obj(o) if matches!(o.stored(), Payload::Instance(_)) && is_int_like(v) => {
+            // An instance of an int subclass: its value.
+            expect_int(vm, &numeric_value(v).unwrap_or(Value::None))
+        }
         Value::Obj(o) if matches!(o.payload(), Payload::BigInt(_)) => Err(vm.new_error(
             "OverflowError",
             "Python int too large to convert to C ssize_t",

@@ -12,8 +12,12 @@ use std::sync::Arc;
 /// What a heap object is.
 pub enum Payload<S: LockStrategy> {
     Str(PyStr),
-    /// An int outside the 64-bit range (smaller ones are unboxed).
+    /// An int outside the 64-bit range (smaller ones are unboxed); as the
+    /// base state of an instance of an `int` subclass, any int.
     BigInt(BigInt),
+    /// The base state of an instance of a `float` subclass (floats
+    /// themselves are unboxed: [`Value::Float`]).
+    Float(f64),
     Bytes(Box<[u8]>),
     List(ObjCell<Vec<Value<S>>>),
     Tuple(Box<[Value<S>]>),

@@ -188,6 +188,7 @@ pub fn repr_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S,
             match o.payload() {
                 Payload::Str(s) => str_repr(s.as_str()),
                 Payload::BigInt(b) => bigint_str(vm, b)?,
+                Payload::Float(f) => float_repr(*f),
                 Payload::Bytes(b) => bytes_repr(b),
                 Payload::List(_) => {
                     if !vm.enter_repr(addr) {

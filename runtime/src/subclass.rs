@@ -56,10 +56,8 @@ fn as_base(kind: TypeKind) -> AsBase {
     use TypeKind as K;
     match kind {
         K::List | K::Dict | K::Set | K::Thread => AsBase::FilledByInit,
-        K::Tuple | K::Str | K::Bytes | K::FrozenSet => AsBase::BuiltByNew,
-        K::Int
-        | K::Float
-        | K::Property
+        K::Tuple | K::Str | K::Bytes | K::FrozenSet | K::Int | K::Float => AsBase::BuiltByNew,
+        K::Property
         | K::StaticMethod
         | K::ClassMethod
         | K::Super
@@ -183,6 +181,12 @@ fn empty_state<S: LockStrategy>(kind: TypeKind) -> Payload<S> {
 /// A copy of the state of `built`, a fresh immutable builtin object (what
 /// the builtin's constructor made from the arguments).
 fn copied_state<S: LockStrategy>(vm: &mut Vm<S>, built: &Value<S>) -> PyResult<S, Payload<S>> {
+    if let Value::Float(f) = built {
+        return Ok(Payload::Float(*f));
+    }
+    if let Some(i) = ops::to_big(built) {
+        return Ok(Payload::BigInt(i));
+    }
     Ok(match built.payload() {
         Some(Payload::Str(s)) => Payload::Str(PyStr::new(s.as_str())),
         Some(Payload::Bytes(b)) => Payload::Bytes(b.clone()),
@@ -291,4 +295,19 @@ fn descriptor_error<S: LockStrategy>(
         "descriptor '__init__' requires a '{type_name}' object but received a '{}'",
         ops::type_name(recv)
     ))
+}
+
+/// The plain int or float that an instance of a user subclass of `int` or
+/// `float` carries (`class Flag(int)`), for the operations its class does
+/// not override: they act on this value, as CPython's inherited slots do.
+/// `None` for anything else.
+pub fn numeric_value<S: LockStrategy>(v: &Value<S>) -> Option<Value<S>> {
+    match v.stored()? {
+        Payload::Instance(InstanceObj { base: Some(b), .. }) => match &**b {
+            Payload::BigInt(i) => Some(ops::int_from_big(i.clone())),
+            Payload::Float(f) => Some(Value::Float(*f)),
+            _ => None,
+        },
+        _ => None,
+    }
 }

@@ -21,6 +21,7 @@ pub(crate) fn is_container<S: LockStrategy>(payload: &Payload<S>) -> bool {
     match payload {
         Payload::Str(_)
         | Payload::BigInt(_)
+        | Payload::Float(_)
         | Payload::Bytes(_)
         | Payload::Range(_)
         | Payload::BigRange(_)
