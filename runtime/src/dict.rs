@@ -278,6 +278,11 @@ pub fn native_py_hash<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult
     else {
         return py_hash(vm, v);
     };
+    if let Payload::Native(n) = o.payload() {
+        return n.hash(o).ok_or_else(|| {
+            vm.type_error(format!("unhashable type: '{}'", crate::ops::type_name(v)))
+        });
+    }
     let h = match hash_payload(o, o.payload()) {
         Ok(h) => h,
         Err(NoHash::NeedsCode) => hash_items(vm, o)?,

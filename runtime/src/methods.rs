@@ -86,6 +86,17 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
     ] {
         v.push((kind, "__new__", crate::subclass::builtin_new));
     }
+    for native in crate::types::NativeKind::ALL {
+        if native.subclassable() {
+            v.push((
+                TypeKind::Native(native),
+                "__new__",
+                crate::subclass::builtin_new,
+            ));
+        }
+        v.push((TypeKind::Native(native), "__repr__", dunder_repr));
+        v.push((TypeKind::Native(native), "__hash__", dunder_hash));
+    }
     v.push((TypeKind::Type, "__new__", crate::metaclass::type_new));
     v.push((TypeKind::Type, "__init__", crate::metaclass::type_init));
     v.push((TypeKind::Type, "__call__", crate::metaclass::type_call));

@@ -408,9 +408,6 @@ pub(crate) fn binary_op_or_none<S: LockStrategy>(
     if let Some(r) = crate::sets::binary_op(vm, op, a, b)? {
         return Ok(Some(r));
     }
-    if let Some(r) = crate::types::binary(vm, op, a, b)? {
-        return Ok(Some(r));
-    }
     // Numbers.
     if is_int_like(a) && is_int_like(b) && op != BinOp::MatMul {
         return big_int_op(vm, op, a, b).map(Some);
@@ -421,6 +418,10 @@ pub(crate) fn binary_op_or_none<S: LockStrategy>(
                 return Ok(Some(r));
             }
         }
+    }
+    // Types written in Rust (complex with an int or float lands here too).
+    if let Some(r) = crate::types::binary(vm, op, a, b)? {
+        return Ok(Some(r));
     }
     // Sequences.
     match (op, a.payload(), b.payload()) {
@@ -1811,11 +1812,6 @@ pub fn get_item<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, index: &Value<S
     if let Some(r) = crate::classes::call_dunder(vm, obj, "__getitem__", vec![index.clone()])? {
         return Ok(r);
     }
-    if let Some(Payload::Type(t)) = obj.payload() {
-        if t.dict.is_some() {
-            return class_subscript(vm, obj, index);
-        }
-    }
     get_item_native(vm, obj, index)
 }
 
@@ -1971,6 +1967,7 @@ pub fn get_item_native<S: LockStrategy>(
                 }),
             }
         }
+        Payload::Type(t) if t.dict.is_some() => class_subscript(vm, obj, index),
         _ => Err(not_subscriptable(vm, obj)),
     }
 }

@@ -64,8 +64,9 @@ fn as_base(kind: TypeKind) -> AsBase {
         | K::Module
         | K::WeakRef
         | K::Queue
-        | K::Socket
-        | K::Native(_) => AsBase::NotYet,
+        | K::Socket => AsBase::NotYet,
+        K::Native(native) if native.subclassable() => AsBase::BuiltByNew,
+        K::Native(_) => AsBase::NotYet,
         K::Type => AsBase::Metaclass,
         _ => AsBase::Refused,
     }
@@ -190,6 +191,10 @@ fn copied_state<S: LockStrategy>(vm: &mut Vm<S>, built: &Value<S>) -> PyResult<S
     Ok(match built.payload() {
         Some(Payload::Str(s)) => Payload::Str(PyStr::new(s.as_str())),
         Some(Payload::Bytes(b)) => Payload::Bytes(b.clone()),
+        Some(Payload::Native(n)) => match n.clone_state() {
+            Some(state) => Payload::Native(state),
+            None => return Err(vm.type_error("cannot create instances of this class")),
+        },
         Some(Payload::Tuple(items)) => Payload::Tuple(items.clone()),
         Some(Payload::Set { .. }) => Payload::Set {
             items: ObjCell::new(crate::sets::items_of(vm, built)?),

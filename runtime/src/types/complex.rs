@@ -603,6 +603,10 @@ impl<S: LockStrategy> NativeObject<S> for Complex {
         self.re != 0.0 || self.im != 0.0
     }
 
+    fn clone_state(&self) -> Option<Box<dyn NativeObject<S>>> {
+        Some(Box::new(*self))
+    }
+
     fn format(
         &self,
         vm: &mut Vm<S>,

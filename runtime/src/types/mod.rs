@@ -153,6 +153,14 @@ pub trait NativeObject<S: LockStrategy>: Any + Send + Sync {
         None
     }
 
+    /// A copy of the object's state, for an instance of a user subclass of
+    /// an immutable native type (`class Z(complex)`: the value the
+    /// constructor made becomes the instance's base). `None`: the type
+    /// cannot be a base yet.
+    fn clone_state(&self) -> Option<Box<dyn NativeObject<S>>> {
+        None
+    }
+
     /// Whether the object can hold references (the collector tracks it).
     /// A container defines the two slots after this one.
     fn is_container(&self) -> bool {
@@ -172,6 +180,15 @@ pub trait NativeObject<S: LockStrategy>: Any + Send + Sync {
 }
 
 impl NativeKind {
+    /// Whether user classes may derive from this type: it then implements
+    /// [`NativeObject::clone_state`] (checked when a class is made, before
+    /// any object exists).
+    pub fn subclassable(self) -> bool {
+        match self {
+            NativeKind::Complex => true,
+        }
+    }
+
     /// `type(obj).__name__` of this kind's objects.
     pub fn name(self) -> &'static str {
         match self {
