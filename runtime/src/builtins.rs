@@ -329,25 +329,19 @@ fn builtin_issubclass<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResul
     )?;
     for class in &classes {
         // A metaclass's `__subclasscheck__` decides for its classes.
-        let class_value = Value::Obj(class.clone());
-        let hook_args = vec![args.pos[0].clone()];
-        let found = match crate::metaclass::call_meta_dunder(
-            vm,
-            &class_value,
-            "__subclasscheck__",
-            hook_args,
-        )? {
-            Some(r) => ops::truthy(vm, &r)?,
-            None => {
-                let Some(t) = args.pos[0]
-                    .obj()
-                    .filter(|o| matches!(o.payload(), Payload::Type(_)))
-                else {
-                    return Err(vm.type_error("issubclass() arg 1 must be a class"));
-                };
-                is_subtype(t, class)
-            }
-        };
+        let found =
+            match crate::metaclass::check_hook(vm, class, "__subclasscheck__", &args.pos[0])? {
+                Some(answer) => answer,
+                None => {
+                    let Some(t) = args.pos[0]
+                        .obj()
+                        .filter(|o| matches!(o.payload(), Payload::Type(_)))
+                    else {
+                        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+                    };
+                    is_subtype(t, class)
+                }
+            };
         if found {
             return Ok(Value::Bool(true));
         }
@@ -840,15 +834,13 @@ fn builtin_isinstance<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResul
         }
         // A metaclass's `__instancecheck__` decides for its classes (an
         // exact type match never asks it, as in CPython).
-        let class_value = Value::Obj(class.clone());
-        let hook_args = vec![args.pos[0].clone()];
-        let found = match crate::metaclass::call_meta_dunder(
+        let found = match crate::metaclass::check_hook(
             vm,
-            &class_value,
+            class,
             "__instancecheck__",
-            hook_args,
+            &args.pos[0],
         )? {
-            Some(r) => ops::truthy(vm, &r)?,
+            Some(answer) => answer,
             None => {
                 is_subtype(&t, class)
                     || is_bool

@@ -63,6 +63,22 @@ pub fn call_meta_dunder<S: LockStrategy>(
     vm.call(&bound, args).map(Some)
 }
 
+/// `isinstance`/`issubclass` asking the metaclass of `class`: its `hook`
+/// (`__instancecheck__`, `__subclasscheck__`) called with `arg`, as a bool;
+/// `None` when the metaclass does not define it.
+pub fn check_hook<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    class: &ObjRef<S>,
+    hook: &str,
+    arg: &Value<S>,
+) -> PyResult<S, Option<bool>> {
+    let class = Value::Obj(class.clone());
+    match call_meta_dunder(vm, &class, hook, vec![arg.clone()])? {
+        Some(r) => ops::truthy(vm, &r).map(Some),
+        None => Ok(None),
+    }
+}
+
 /// An attribute of the class `class` that neither it nor its bases have,
 /// found on its metaclass: a method binds to the class, a property runs
 /// its getter; then the metaclass's `__getattr__`.

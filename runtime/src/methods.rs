@@ -521,16 +521,7 @@ fn dunder_kinds(name: &str) -> &'static [TypeKind] {
     const SEQUENCES_AND_MAPPINGS: &[TypeKind] =
         &[K::List, K::Tuple, K::Dict, K::Str, K::Bytes, K::Range];
     const MUTABLE: &[TypeKind] = &[K::List, K::Dict];
-    const ITERABLE: &[TypeKind] = &[
-        K::List,
-        K::Tuple,
-        K::Dict,
-        K::Set,
-        K::FrozenSet,
-        K::Str,
-        K::Bytes,
-        K::Range,
-    ];
+    // The iterable types, then the numbers: all have `__repr__`.
     const REPRESENTED: &[TypeKind] = &[
         K::List,
         K::Tuple,
@@ -543,6 +534,7 @@ fn dunder_kinds(name: &str) -> &'static [TypeKind] {
         K::Int,
         K::Float,
     ];
+    const ITERABLE: &[TypeKind] = REPRESENTED.split_at(REPRESENTED.len() - 2).0;
     match name {
         "__getitem__" => SEQUENCES_AND_MAPPINGS,
         "__setitem__" | "__delitem__" => MUTABLE,

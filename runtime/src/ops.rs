@@ -343,6 +343,19 @@ pub fn binop_dunders(op: BinOp) -> (&'static str, &'static str, &'static str) {
     }
 }
 
+/// Both operands with an int or float subclass instance replaced by its
+/// value (see [`numeric_value`]); `None` when neither is one.
+fn numeric_values<S: LockStrategy>(a: &Value<S>, b: &Value<S>) -> Option<(Value<S>, Value<S>)> {
+    let (x, y) = (numeric_value(a), numeric_value(b));
+    if x.is_none() && y.is_none() {
+        return None;
+    }
+    Some((
+        x.unwrap_or_else(|| a.clone()),
+        y.unwrap_or_else(|| b.clone()),
+    ))
+}
+
 /// `a op b` through user dunders: `a.__op__(b)`, then `b.__rop__(a)`
 /// (the reflected one first when b's class is a subclass of a's).
 fn user_binary_op<S: LockStrategy>(
@@ -394,12 +407,7 @@ pub(crate) fn binary_op_or_none<S: LockStrategy>(
             return Ok(Some(r));
         }
         // An int or float subclass computes as its value.
-        let (x, y) = (numeric_value(a), numeric_value(b));
-        if x.is_some() || y.is_some() {
-            let (x, y) = (
-                x.unwrap_or_else(|| a.clone()),
-                y.unwrap_or_else(|| b.clone()),
-            );
+        if let Some((x, y)) = numeric_values(a, b) {
             return binary_op_or_none(vm, op, &x, &y);
         }
         // Neither side's dunder applies; the builtin side may still raise
@@ -953,12 +961,7 @@ pub fn eq<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) -> PyResu
             Some(r) => return truthy(vm, &r),
             // A subclass of a builtin type compares as its base.
             None if has_native_base(a) || has_native_base(b) => {
-                let (x, y) = (numeric_value(a), numeric_value(b));
-                if x.is_some() || y.is_some() {
-                    let (x, y) = (
-                        x.unwrap_or_else(|| a.clone()),
-                        y.unwrap_or_else(|| b.clone()),
-                    );
+                if let Some((x, y)) = numeric_values(a, b) {
                     return eq_native(vm, &x, &y);
                 }
             }
@@ -1201,12 +1204,7 @@ fn compare_without_dunders<S: LockStrategy>(
     b: &Value<S>,
 ) -> PyResult<S, bool> {
     let native = crate::classes::has_native_base(a) || crate::classes::has_native_base(b);
-    let (x, y) = (numeric_value(a), numeric_value(b));
-    if x.is_some() || y.is_some() {
-        let (x, y) = (
-            x.unwrap_or_else(|| a.clone()),
-            y.unwrap_or_else(|| b.clone()),
-        );
+    if let Some((x, y)) = numeric_values(a, b) {
         return compare_native(vm, op, &x, &y);
     }
     match op {
