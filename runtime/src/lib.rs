@@ -76,6 +76,8 @@ pub mod methods;
 #[doc(hidden)]
 pub mod modules;
 #[doc(hidden)]
+pub mod numbers;
+#[doc(hidden)]
 pub mod object;
 #[doc(hidden)]
 pub mod ops;

@@ -104,6 +104,7 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
     v.extend(crate::str_methods::methods::<S>());
     v.extend(crate::sets::methods::<S>());
     v.extend(crate::bytes::methods::<S>());
+    v.extend(crate::numbers::methods::<S>());
     v.extend(crate::modules::queue::methods::<S>());
     v.extend(crate::modules::socket::methods::<S>());
     v.extend(crate::modules::threading::methods::<S>());
@@ -118,7 +119,9 @@ pub fn is_static(kind: TypeKind, name: &str) -> bool {
     name == "__new__"
         || matches!(
             (kind, name),
-            (TypeKind::Str, "maketrans") | (TypeKind::Dict, "fromkeys")
+            (TypeKind::Str, "maketrans")
+                | (TypeKind::Dict, "fromkeys")
+                | (TypeKind::Int, "from_bytes")
         )
 }
 
