@@ -151,12 +151,15 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
     // a traceback.
     let traceback_class = plain_class("traceback");
     interp.dict_set_str(&interp.builtins, "Ellipsis", ellipsis.clone());
+    // ABCMeta derives from `type`, so that a user metaclass may derive
+    // from it.
+    let type_type = interp.types[&TypeKind::Type].clone();
     let abc_meta = Value::Obj(interp.alloc_shared(Payload::Type(crate::object::TypeObj {
         name: "ABCMeta".into(),
         kind: TypeKind::Type,
-        base: Some(object.clone()),
-        bases: Box::new([object.clone()]),
-        mro: Box::new([object.clone()]),
+        base: Some(type_type.clone()),
+        bases: Box::new([type_type.clone()]),
+        mro: Box::new([type_type, object.clone()]),
         dict: None,
         has_del: Default::default(),
         slots: None,

@@ -77,15 +77,17 @@ pub fn build_class<S: LockStrategy>(
     metaclass: Option<Value<S>>,
 ) -> PyResult<S> {
     let abc_meta = vm.interp.abc_meta();
-    // A user metaclass (`class M(type)`) is recorded in the class; `type`
-    // and ABCMeta are the builtin ones.
-    let mut user_meta = None;
+    // The metaclass is recorded in the class (for `type(cls)`) unless it
+    // is `type` itself: a user metaclass (`class M(type)`), or ABCMeta.
+    let mut recorded_meta = None;
     if let Some(m) = &metaclass {
         let is_abc = matches!((m, &abc_meta), (Value::Obj(a), Value::Obj(b)) if a.ptr_eq(b));
         let is_type = matches!(m.payload(), Some(Payload::Type(t)) if t.kind == TypeKind::Type);
         match m.obj() {
-            Some(o) if crate::metaclass::is_user_metaclass(vm, o) => user_meta = Some(o.clone()),
-            _ if is_abc || is_type => {}
+            Some(o) if is_abc || crate::metaclass::is_user_metaclass(vm, o) => {
+                recorded_meta = Some(o.clone())
+            }
+            _ if is_type => {}
             _ => return Err(vm.type_error("metaclass must be a subclass of type")),
         }
     }
@@ -160,7 +162,7 @@ pub fn build_class<S: LockStrategy>(
         slots,
         getattribute_hook,
         new_hook,
-        metaclass: user_meta,
+        metaclass: recorded_meta,
     }));
     if class_lookup(&class, &vm.new_str("__del__")).is_some() {
         if let Some(t) = type_obj(&class) {
@@ -169,7 +171,7 @@ pub fn build_class<S: LockStrategy>(
     }
     // Abstract classes (ABCMeta, or a base with abstract methods): record
     // which abstract methods are still not overridden.
-    let uses_abc = matches!((&metaclass, &abc_meta), (Some(Value::Obj(a)), Value::Obj(b)) if a.ptr_eq(b))
+    let uses_abc = matches!((&metaclass, &abc_meta), (Some(Value::Obj(a)), Value::Obj(b)) if crate::builtins::is_subtype(a, b))
         || type_obj(&class).is_some_and(|t| {
             t.mro
                 .iter()

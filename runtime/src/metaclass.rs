@@ -21,7 +21,8 @@ use crate::ops::{self, type_name};
 use crate::strategy::LockStrategy;
 use crate::vm::{Args, PyResult, Vm};
 
-/// The user metaclass of `v`, when `v` is a class that one made.
+/// The metaclass of `v` other than `type` (a user metaclass, or ABCMeta),
+/// when `v` is a class that one made.
 pub fn user_metaclass<S: LockStrategy>(v: &Value<S>) -> Option<ObjRef<S>> {
     match v.payload()? {
         Payload::Type(t) => t.metaclass.clone(),

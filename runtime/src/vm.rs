@@ -2097,7 +2097,8 @@ impl<S: LockStrategy> Vm<S> {
             };
             return self.call_args(&meta, args);
         }
-        let class = crate::classes::build_class(self, name, bases, namespace, metaclass)?;
+        // `type` or ABCMeta, explicit or from the bases.
+        let class = crate::classes::build_class(self, name, bases, namespace, Some(meta))?;
         crate::classes::init_subclass(self, &class, keywords)?;
         Ok(class)
     }
