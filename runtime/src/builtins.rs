@@ -1252,7 +1252,11 @@ pub fn construct<S: LockStrategy>(
         }
         TypeKind::Set => crate::sets::construct(vm, args, false),
         TypeKind::FrozenSet => crate::sets::construct(vm, args, true),
-        TypeKind::Type if args.pos.len() == 3 => new_class(vm, args),
+        TypeKind::Type if args.pos.len() == 3 => {
+            // `type(name, bases, ns)` or `ABCMeta(name, bases, ns)`.
+            args.pos.insert(0, Value::Obj(type_obj.clone()));
+            crate::metaclass::type_new(vm, args)
+        }
         TypeKind::Type => {
             if args.pos.len() != 1 || !args.kw.is_empty() {
                 return Err(vm.type_error("type() takes 1 or 3 arguments"));
@@ -1261,54 +1265,6 @@ pub fn construct<S: LockStrategy>(
         }
         _ => Err(vm.type_error(format!("cannot create '{name}' instances"))),
     }
-}
-
-/// `type(name, bases, namespace)`: a new class, as a `class` statement
-/// with that body would make it.
-fn new_class<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    if let Some((k, _)) = args.kw.first() {
-        return Err(vm.type_error(format!(
-            "type.__new__() got an unexpected keyword argument '{k}'"
-        )));
-    }
-    let (name, bases, ns) = (&args.pos[0], &args.pos[1], &args.pos[2]);
-    let Some(name) = name.as_str() else {
-        return Err(vm.type_error(format!(
-            "type.__new__() argument 1 must be str, not {}",
-            type_name(name)
-        )));
-    };
-    let Some(Payload::Tuple(bases)) = bases.payload() else {
-        return Err(vm.type_error(format!(
-            "type.__new__() argument 2 must be tuple, not {}",
-            type_name(bases)
-        )));
-    };
-    if !matches!(ns.payload(), Some(Payload::Dict(_))) {
-        return Err(vm.type_error(format!(
-            "type.__new__() argument 3 must be dict, not {}",
-            type_name(ns)
-        )));
-    }
-    // The class gets a copy of the namespace.
-    let namespace = ops::new_dict();
-    let namespace = namespace.obj().expect("a dict").clone();
-    ops::dict_update_from(vm, &namespace, ns)?;
-    let module_key = vm.new_str("__module__");
-    if ops::dict_get(&namespace, &module_key).is_none() {
-        // CPython takes the caller's module; until programs import modules
-        // of their own, Python code that calls `type()` is `__main__`.
-        let main = vm.new_str("__main__");
-        ops::dict_set(vm, &namespace, module_key, main)?;
-    }
-    let qualname_key = vm.new_str("__qualname__");
-    if ops::dict_get(&namespace, &qualname_key).is_none() {
-        let qualname = vm.new_str(name);
-        ops::dict_set(vm, &namespace, qualname_key, qualname)?;
-    }
-    let class = crate::classes::build_class(vm, name, bases.to_vec(), namespace, None)?;
-    crate::classes::init_subclass(vm, &class, Vec::new())?;
-    Ok(class)
 }
 
 fn int_from_value<S: LockStrategy>(

@@ -376,7 +376,7 @@ impl<S: LockStrategy> Interp<S> {
         }
     }
 
-    fn singletons(&self) -> &Singletons<S> {
+    pub(crate) fn singletons(&self) -> &Singletons<S> {
         self.singletons.get().expect("builtins installed")
     }
     pub fn not_implemented(&self) -> Value<S> {

@@ -228,9 +228,6 @@ pub fn type_new<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<
             meta_name(&mcs)
         )));
     }
-    if args.pos.len() == 1 && args.kw.is_empty() && mcs_class.ptr_eq(&type_type) {
-        return Ok(Value::Obj(crate::builtins::type_of(vm, &args.pos[0])));
-    }
     if args.pos.len() != 3 {
         return Err(vm.type_error(format!(
             "type.__new__() takes exactly 3 arguments ({} given)",
@@ -258,13 +255,26 @@ pub fn type_new<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<
             type_name(&ns)
         )));
     }
-    // The class gets a copy of the namespace, as in CPython.
+    // The class gets a copy of the namespace, as in CPython, with a
+    // `__module__` (CPython takes the caller's; until programs import
+    // modules of their own, Python code that calls `type()` is
+    // `__main__`) and a `__qualname__`.
     let copy = ops::new_dict();
     let target = copy.obj().expect("a dict is an object").clone();
     for (k, v) in ops::dict_items(&ns) {
         ops::dict_set(vm, &target, k, v)?;
     }
-    let class = crate::classes::build_class(vm, &name, base_items.to_vec(), target, Some(mcs))?;
+    for (key, default) in [("__module__", "__main__"), ("__qualname__", name.as_str())] {
+        let key = vm.new_str(key);
+        if ops::dict_get(&target, &key).is_none() {
+            let default = vm.new_str(default);
+            ops::dict_set(vm, &target, key, default)?;
+        }
+    }
+    // The most derived metaclass of `mcs` and the bases' (`type(name,
+    // (AbstractBase,), {})` is an ABCMeta class).
+    let meta = calculate(vm, Some(mcs), base_items)?;
+    let class = crate::classes::build_class(vm, &name, base_items.to_vec(), target, Some(meta))?;
     crate::classes::init_subclass(vm, &class, args.kw)?;
     Ok(class)
 }

@@ -1966,6 +1966,11 @@ pub fn get_item_native<S: LockStrategy>(
             }
         }
         Payload::Type(t) if t.dict.is_some() => class_subscript(vm, obj, index),
+        Payload::Type(t) if crate::types::generic_alias::subscriptable(t.kind) => {
+            // `list[int]`.
+            Ok(crate::types::generic_alias::new_alias(obj.clone(), index))
+        }
+        Payload::Type(t) => Err(vm.type_error(format!("type '{}' is not subscriptable", t.name))),
         _ => Err(not_subscriptable(vm, obj)),
     }
 }
@@ -2652,6 +2657,13 @@ pub fn lookup_method<S: LockStrategy>(
     let kind = type_kind(obj);
     if crate::methods::is_static(kind, str_of(name)) {
         return Ok(None);
+    }
+    if let Some(Payload::Type(t)) = obj.payload() {
+        if t.kind == TypeKind::Type && t.dict.is_none() {
+            // `type.__call__` is `type`'s own unbound method, found in its
+            // own MRO before its metaclass's (which is `type` again).
+            return Ok(None);
+        }
     }
     Ok(vm.interp.methods.get(&(kind, str_of(name))).cloned())
 }

@@ -280,6 +280,7 @@ pub fn repr_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S,
                 Payload::Type(t) => match t.name.as_str() {
                     "Thread" => "<class 'threading.Thread'>".into(),
                     "ABCMeta" => "<class 'abc.ABCMeta'>".into(),
+                    "GenericAlias" => "<class 'types.GenericAlias'>".into(),
                     "socket" if t.kind == crate::object::TypeKind::Socket => {
                         "<class 'socket.socket'>".into()
                     }

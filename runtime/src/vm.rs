@@ -501,6 +501,7 @@ impl<S: LockStrategy> Vm<S> {
                 }
                 crate::builtins::construct(self, kind, obj, args)
             }
+            Payload::Native(n) => n.call(self, obj, args),
             _ => Err(self.type_error(format!(
                 "'{}' object is not callable",
                 ops::type_name(callee)

@@ -16,6 +16,7 @@
 //! (`complex`) is read directly.
 
 pub mod complex;
+pub mod generic_alias;
 
 use crate::code::BinOp;
 use crate::dict::NoHash;
@@ -31,16 +32,18 @@ use std::cmp::Ordering;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum NativeKind {
     Complex,
+    GenericAlias,
 }
 
 impl NativeKind {
     /// Every registered type, in registration order.
-    pub const ALL: [NativeKind; 1] = [NativeKind::Complex];
+    pub const ALL: [NativeKind; 2] = [NativeKind::Complex, NativeKind::GenericAlias];
 
     /// The type's name, constructor and methods.
     pub fn spec<S: LockStrategy>(self) -> TypeSpec<S> {
         match self {
             NativeKind::Complex => complex::spec(),
+            NativeKind::GenericAlias => generic_alias::spec(),
         }
     }
 }
@@ -143,6 +146,12 @@ pub trait NativeObject<S: LockStrategy>: Any + Send + Sync {
         Ok(None)
     }
 
+    /// `obj(*args, **kwargs)`; CPython's TypeError by default.
+    fn call(&self, vm: &mut Vm<S>, this: &ObjRef<S>, _args: crate::vm::Args<S>) -> PyResult<S> {
+        let _ = this;
+        Err(vm.type_error(format!("'{}' object is not callable", self.kind().name())))
+    }
+
     /// `bool(obj)`.
     fn truthy(&self, _this: &ObjRef<S>) -> bool {
         true
@@ -186,6 +195,7 @@ impl NativeKind {
     pub fn subclassable(self) -> bool {
         match self {
             NativeKind::Complex => true,
+            NativeKind::GenericAlias => false,
         }
     }
 
@@ -193,6 +203,7 @@ impl NativeKind {
     pub fn name(self) -> &'static str {
         match self {
             NativeKind::Complex => "complex",
+            NativeKind::GenericAlias => "GenericAlias",
         }
     }
 }
