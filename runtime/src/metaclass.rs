@@ -1,9 +1,9 @@
 //! Metaclasses: classes whose instances are classes (`class Meta(type)`).
 //!
 //! A class made by a user metaclass records it
-//! ([`crate::object::TypeObj::metaclass`]), so that `type(A)` is `Meta`, calling `A` goes through `Meta.__call__`, an
-//! attribute missing from `A` and its bases comes from `Meta`, and the
-//! dunders that act on the class itself (`repr(A)`, `iter(A)`, `len(A)`,
+//! ([`crate::object::TypeObj::metaclass`]), so that `type(A)` is `Meta`,
+//! calling `A` goes through `Meta.__call__`, an attribute missing from `A`
+//! and its bases comes from `Meta`, and the dunders that act on the class itself (`repr(A)`, `iter(A)`, `len(A)`,
 //! `A[k]`, `k in A`, `isinstance(x, A)`) are `Meta`'s. `type.__new__`,
 //! `type.__init__` and `type.__call__` are the builtin methods that a
 //! metaclass's own methods reach through `super()`.
