@@ -1202,9 +1202,7 @@ pub fn construct<S: LockStrategy>(
                     if *n < 0 {
                         return Err(vm.value_error("negative count"));
                     }
-                    let mut zeros = crate::alloc::vec_with_capacity(vm, *n as usize)?;
-                    zeros.resize(*n as usize, 0);
-                    zeros
+                    crate::alloc::zeroed_bytes(vm, *n as usize)?
                 }
                 Some(Value::Obj(o)) if matches!(o.payload(), Payload::BigInt(_)) => {
                     return Err(vm.new_error(
