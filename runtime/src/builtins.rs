@@ -1194,48 +1194,7 @@ pub fn construct<S: LockStrategy>(
             }
             Ok(Value::Obj(ObjRef::new(Payload::Slice(Box::new(parts)))))
         }
-        TypeKind::Bytes => {
-            arity(vm, "bytes", &args, 0, 1)?;
-            let data: Vec<u8> = match args.pos.first() {
-                None => Vec::new(),
-                Some(Value::Int(n)) => {
-                    if *n < 0 {
-                        return Err(vm.value_error("negative count"));
-                    }
-                    crate::alloc::zeroed_bytes(vm, *n as usize)?
-                }
-                Some(Value::Obj(o)) if matches!(o.payload(), Payload::BigInt(_)) => {
-                    return Err(vm.new_error(
-                        "OverflowError",
-                        "cannot fit 'int' into an index-sized integer",
-                    ))
-                }
-                Some(v) if v.as_str().is_some() => {
-                    return Err(vm.type_error("string argument without an encoding"))
-                }
-                Some(v) => {
-                    let mut out = Vec::new();
-                    for x in ops::iterate(vm, v)? {
-                        match x {
-                            Value::Int(i) if (0..256).contains(&i) => out.push(i as u8),
-                            Value::Int(_) => {
-                                return Err(vm.value_error("bytes must be in range(0, 256)"))
-                            }
-                            other => {
-                                return Err(vm.type_error(format!(
-                                    "'{}' object cannot be interpreted as an integer",
-                                    type_name(&other)
-                                )))
-                            }
-                        }
-                    }
-                    out
-                }
-            };
-            Ok(Value::Obj(ObjRef::new(Payload::Bytes(
-                data.into_boxed_slice(),
-            ))))
-        }
+        TypeKind::Bytes => crate::types::bytes::construct(vm, args),
         TypeKind::Object => {
             arity(vm, "object", &args, 0, 0)?;
             Ok(Value::Obj(ObjRef::new(Payload::Instance(

@@ -876,7 +876,7 @@ pub fn instantiate<S: LockStrategy>(
                 // An immutable base is built from the arguments by
                 // `__new__`; a mutable one starts empty and its `__init__`
                 // fills it (below, unless the class overrides `__init__`).
-                let new_args = match crate::subclass::init_fills(kind) {
+                let new_args = match crate::subclass::init_fills::<S>(kind) {
                     true => Args::positional(Vec::new()),
                     false => Args {
                         pos: args.pos.clone(),
@@ -889,7 +889,7 @@ pub fn instantiate<S: LockStrategy>(
         },
     };
     let native_init = crate::subclass::native_base(class)
-        .filter(|k| crate::subclass::init_fills(*k))
+        .filter(|k| crate::subclass::init_fills::<S>(*k))
         .and_then(|k| vm.interp.methods.get(&(k, "__init__")).cloned());
     match class_lookup(class, &vm.new_str("__init__")).or(native_init) {
         Some(init) => {

@@ -45,8 +45,6 @@ pub mod attached;
 #[doc(hidden)]
 pub mod builtins;
 #[doc(hidden)]
-pub mod bytes;
-#[doc(hidden)]
 pub mod classes;
 #[doc(hidden)]
 pub mod code;

@@ -87,15 +87,26 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         v.push((kind, "__new__", crate::subclass::builtin_new));
     }
     for native in crate::types::NativeKind::ALL {
-        if native.subclassable() {
-            v.push((
-                TypeKind::Native(native),
-                "__new__",
-                crate::subclass::builtin_new,
-            ));
+        let kind = TypeKind::Native(native);
+        let spec = native.spec::<S>();
+        match spec.base {
+            crate::types::Base::No => {}
+            crate::types::Base::BuiltByNew => {
+                v.push((kind, "__new__", crate::subclass::builtin_new))
+            }
+            crate::types::Base::FilledByInit { init, .. } => {
+                v.push((kind, "__new__", crate::subclass::builtin_new));
+                v.push((kind, "__init__", init));
+            }
         }
-        v.push((TypeKind::Native(native), "__repr__", dunder_repr));
-        v.push((TypeKind::Native(native), "__hash__", dunder_hash));
+        v.push((kind, "__repr__", dunder_repr));
+        v.push((kind, "__hash__", dunder_hash));
+        let table = dunders::<S>();
+        for name in spec.dunders {
+            if let Some((_, name, f)) = table.iter().find(|(_, n, _)| n == name) {
+                v.push((kind, *name, *f));
+            }
+        }
     }
     v.push((TypeKind::Type, "__new__", crate::metaclass::type_new));
     v.push((TypeKind::Type, "__init__", crate::metaclass::type_init));
@@ -103,7 +114,7 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
     v.extend(dunders::<S>());
     v.extend(crate::str_methods::methods::<S>());
     v.extend(crate::sets::methods::<S>());
-    v.extend(crate::bytes::methods::<S>());
+    v.extend(crate::types::bytes::methods::<S>());
     v.extend(crate::numbers::methods::<S>());
     v.extend(crate::modules::queue::methods::<S>());
     v.extend(crate::modules::socket::methods::<S>());
@@ -122,6 +133,11 @@ pub fn is_static(kind: TypeKind, name: &str) -> bool {
             (TypeKind::Str, "maketrans")
                 | (TypeKind::Dict, "fromkeys")
                 | (TypeKind::Int, "from_bytes")
+                | (TypeKind::Bytes, "fromhex")
+                | (
+                    TypeKind::Native(crate::types::NativeKind::ByteArray),
+                    "fromhex"
+                )
         )
 }
 

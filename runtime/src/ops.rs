@@ -798,6 +798,11 @@ pub fn inplace_op<S: LockStrategy>(
     if let Some(r) = crate::sets::inplace_op(vm, op, a, b)? {
         return Ok(r);
     }
+    if let Some((o, n)) = crate::types::slots(a) {
+        if let Some(r) = n.inplace(vm, op, o, b)? {
+            return Ok(r);
+        }
+    }
     match binary_op_or_none(vm, op, a, b)? {
         Some(v) => Ok(v),
         None => {
@@ -1385,6 +1390,14 @@ pub fn contains_native<S: LockStrategy>(
             Ok(dict_get_key(vm, o, key)?.is_some())
         }
         Some(Payload::Set { .. }) => crate::sets::contains(vm, container, item),
+        Some(Payload::Bytes(b)) => crate::types::bytes::contains(vm, b, item),
+        Some(Payload::Native(n)) => {
+            let o = container.obj().expect("a native object is an object");
+            match n.contains(vm, o, item)? {
+                Some(found) => Ok(found),
+                None => contains_by_iteration(vm, container, item),
+            }
+        }
         Some(Payload::List(cell)) => {
             let o = container.obj().expect("list");
             Ok(crate::methods::list_find(vm, o, cell, item, 0, |_, _| ())?.is_some())
@@ -1418,21 +1431,30 @@ pub fn contains_native<S: LockStrategy>(
             {
                 return truthy(vm, &r);
             }
-            // Iterate, stopping at the first equal item.
-            let it = get_iter(vm, container).map_err(|_| {
-                vm.type_error(format!(
-                    "argument of type '{}' is not iterable",
-                    type_name(container)
-                ))
-            })?;
-            while let Some(x) = iter_next(vm, &it)? {
-                if x.is(item) || eq(vm, &x, item)? {
-                    return Ok(true);
-                }
-            }
-            Ok(false)
+            contains_by_iteration(vm, container, item)
         }
     }
+}
+
+/// `item in container` by iterating, stopping at the first equal item
+/// (CPython's `_PySequence_IterSearch`).
+fn contains_by_iteration<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    container: &Value<S>,
+    item: &Value<S>,
+) -> PyResult<S, bool> {
+    let it = get_iter(vm, container).map_err(|_| {
+        vm.type_error(format!(
+            "argument of type '{}' is not iterable",
+            type_name(container)
+        ))
+    })?;
+    while let Some(x) = iter_next(vm, &it)? {
+        if x.is(item) || eq(vm, &x, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 // ---- containers ----
@@ -1693,14 +1715,18 @@ pub fn dict_del<S: LockStrategy>(
 }
 
 /// Normalises an index for a sequence of `len`, or None when out of range.
-fn seq_index(i: i64, len: usize) -> Option<usize> {
+pub(crate) fn seq_index(i: i64, len: usize) -> Option<usize> {
     let len = len as i64;
     let i = if i < 0 { i + len } else { i };
     (0..len).contains(&i).then_some(i as usize)
 }
 
 /// An index value as i64, or CPython's TypeError.
-fn index_of<S: LockStrategy>(vm: &Vm<S>, what: &str, index: &Value<S>) -> PyResult<S, i64> {
+pub(crate) fn index_of<S: LockStrategy>(
+    vm: &Vm<S>,
+    what: &str,
+    index: &Value<S>,
+) -> PyResult<S, i64> {
     match index {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
@@ -1800,7 +1826,7 @@ pub fn slice_adjust((start, stop, step): RawSlice, len: usize) -> (i64, i64, i64
     (start, stop, step, count as usize)
 }
 
-fn slice_pick<T: Clone>(items: &[T], start: i64, step: i64, count: usize) -> Vec<T> {
+pub(crate) fn slice_pick<T: Clone>(items: &[T], start: i64, step: i64, count: usize) -> Vec<T> {
     (0..count)
         .map(|k| items[(start + k as i64 * step) as usize].clone())
         .collect()
@@ -1971,6 +1997,10 @@ pub fn get_item_native<S: LockStrategy>(
             Ok(crate::types::generic_alias::new_alias(obj.clone(), index))
         }
         Payload::Type(t) => Err(vm.type_error(format!("type '{}' is not subscriptable", t.name))),
+        Payload::Native(n) => match n.get_item(vm, o, index)? {
+            Some(v) => Ok(v),
+            None => Err(not_subscriptable(vm, obj)),
+        },
         _ => Err(not_subscriptable(vm, obj)),
     }
 }
@@ -2068,6 +2098,7 @@ pub fn set_item_native<S: LockStrategy>(
             }
         }
         Payload::Dict(_) => dict_set(vm, o, index, value),
+        Payload::Native(n) if n.set_item(vm, o, &index, Some(value))? => Ok(()),
         _ => Err(vm.type_error(format!(
             "'{}' object does not support item assignment",
             type_name(&Value::Obj(o.clone()))
@@ -2154,6 +2185,7 @@ pub fn del_item_native<S: LockStrategy>(
                 ),
             }),
         },
+        Payload::Native(n) if n.set_item(vm, o, index, None)? => Ok(()),
         _ => Err(vm.type_error(format!(
             "'{}' object doesn't support item deletion",
             type_name(obj)
@@ -2201,6 +2233,7 @@ pub fn len_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, 
         Payload::DictView(_, d) => dict_len(&Value::Obj(d.clone())),
         Payload::Range(r) => r.len() as usize,
         Payload::BigRange(r) => crate::range::len(vm, r)?,
+        Payload::Native(n) if n.len(o).is_some() => n.len(o).unwrap_or_default(),
         _ => return Err(vm.type_error(format!("object of type '{}' has no len()", type_name(v)))),
     })
 }
@@ -2282,6 +2315,10 @@ pub fn get_iter_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResul
             len: dict_len(&Value::Obj(d.clone())),
         },
         Payload::Iter(_) | Payload::Generator(_) => return Ok(v.clone()),
+        Payload::Native(n) if n.item_at(o, 0).is_some() => IterState::Seq {
+            seq: o.clone(),
+            index: 0,
+        },
         Payload::Set { .. } => IterState::Seq {
             seq: match new_tuple(crate::sets::elements(v)) {
                 Value::Obj(t) => t,
@@ -2500,6 +2537,7 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
             Payload::List(items) => items.with::<S, _>(&seq.header, |v| v.get(i).cloned()),
             Payload::Tuple(items) => items.get(i).cloned(),
             Payload::Bytes(b) => b.get(i).map(|x| Value::Int(*x as i64)),
+            Payload::Native(n) => n.item_at(&seq, i).flatten(),
             _ => None,
         }),
         Step::Dict(dict, kind, i, expected_len) => {

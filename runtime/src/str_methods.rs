@@ -574,7 +574,10 @@ fn str_rjust<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 /// A `start`/`end` argument of a str search method: an int, None or
 /// absent.
-fn index_arg<S: LockStrategy>(vm: &Vm<S>, v: Option<&Value<S>>) -> PyResult<S, Option<i64>> {
+pub(crate) fn index_arg<S: LockStrategy>(
+    vm: &Vm<S>,
+    v: Option<&Value<S>>,
+) -> PyResult<S, Option<i64>> {
     match v {
         None | Some(Value::None) => Ok(None),
         Some(Value::Int(i)) => Ok(Some(*i)),

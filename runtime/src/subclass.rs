@@ -34,6 +34,7 @@ use crate::classes::type_obj;
 use crate::object::{InstanceObj, ObjCell, ObjRef, Payload, PyDict, PyStr, TypeKind, Value};
 use crate::ops;
 use crate::strategy::LockStrategy;
+use crate::types::Base;
 use crate::vm::{Args, PyResult, Vm};
 
 /// What user classes may do with the builtin type `kind` as a base.
@@ -52,7 +53,7 @@ enum AsBase {
     Refused,
 }
 
-fn as_base(kind: TypeKind) -> AsBase {
+fn as_base<S: LockStrategy>(kind: TypeKind) -> AsBase {
     use TypeKind as K;
     match kind {
         K::List | K::Dict | K::Set | K::Thread => AsBase::FilledByInit,
@@ -65,8 +66,11 @@ fn as_base(kind: TypeKind) -> AsBase {
         | K::WeakRef
         | K::Queue
         | K::Socket => AsBase::NotYet,
-        K::Native(native) if native.subclassable() => AsBase::BuiltByNew,
-        K::Native(_) => AsBase::NotYet,
+        K::Native(native) => match native.spec::<S>().base {
+            Base::BuiltByNew => AsBase::BuiltByNew,
+            Base::FilledByInit { .. } => AsBase::FilledByInit,
+            Base::No => AsBase::NotYet,
+        },
         K::Type => AsBase::Metaclass,
         _ => AsBase::Refused,
     }
@@ -101,7 +105,7 @@ pub fn check_bases<S: LockStrategy>(
             exception = true;
             continue;
         }
-        match as_base(t.kind) {
+        match as_base::<S>(t.kind) {
             AsBase::NotYet => {
                 return Err(vm.type_error(format!(
                     "subclassing '{}' is not supported by this runtime yet",
@@ -136,7 +140,7 @@ pub fn new_instance<S: LockStrategy>(
     kind: TypeKind,
     args: Args<S>,
 ) -> PyResult<S> {
-    let base = match as_base(kind) {
+    let base = match as_base::<S>(kind) {
         AsBase::FilledByInit => empty_state(kind),
         AsBase::BuiltByNew => {
             let built =
@@ -161,8 +165,8 @@ pub fn new_instance<S: LockStrategy>(
 
 /// Whether `__init__` of the builtin base `kind` fills the instance (the
 /// mutable types), so that calling the class runs it with the arguments.
-pub fn init_fills(kind: TypeKind) -> bool {
-    as_base(kind) == AsBase::FilledByInit
+pub fn init_fills<S: LockStrategy>(kind: TypeKind) -> bool {
+    as_base::<S>(kind) == AsBase::FilledByInit
 }
 
 /// The state of a new, empty instance of a mutable builtin type.
@@ -175,6 +179,10 @@ fn empty_state<S: LockStrategy>(kind: TypeKind) -> Payload<S> {
             frozen: false,
         },
         TypeKind::Thread => Payload::Thread(crate::modules::threading::ThreadObj::unstarted()),
+        TypeKind::Native(native) => match native.spec::<S>().base {
+            Base::FilledByInit { empty, .. } => Payload::Native(empty()),
+            _ => unreachable!("as_base lists the types filled by __init__"),
+        },
         _ => unreachable!("as_base lists the types filled by __init__"),
     }
 }
@@ -220,7 +228,7 @@ pub fn builtin_new<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResu
     let t = type_obj(&class).expect("checked");
     if t.dict.is_none() {
         // `list.__new__(list)`: the builtin type itself.
-        return match as_base(t.kind) {
+        return match as_base::<S>(t.kind) {
             AsBase::FilledByInit => Ok(Value::Obj(ObjRef::new(empty_state(t.kind)))),
             _ => crate::builtins::construct(vm, t.kind, &class, args),
         };

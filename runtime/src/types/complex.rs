@@ -642,6 +642,8 @@ pub fn spec<S: LockStrategy>() -> TypeSpec<S> {
                 ("__getnewargs__", getnewargs),
             ]
         },
+        dunders: &[],
+        base: super::Base::BuiltByNew,
     }
 }
 

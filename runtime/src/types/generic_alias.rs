@@ -145,5 +145,7 @@ pub fn spec<S: LockStrategy>() -> TypeSpec<S> {
         builtin: false,
         new: generic_alias_new,
         methods: Vec::new,
+        dunders: &[],
+        base: super::Base::No,
     }
 }

@@ -15,6 +15,8 @@
 //! under `finegrained` and nothing under the GIL modes. Immutable state
 //! (`complex`) is read directly.
 
+pub mod bytearray;
+pub mod bytes;
 pub mod complex;
 pub mod generic_alias;
 
@@ -33,17 +35,23 @@ use std::cmp::Ordering;
 pub enum NativeKind {
     Complex,
     GenericAlias,
+    ByteArray,
 }
 
 impl NativeKind {
     /// Every registered type, in registration order.
-    pub const ALL: [NativeKind; 2] = [NativeKind::Complex, NativeKind::GenericAlias];
+    pub const ALL: [NativeKind; 3] = [
+        NativeKind::Complex,
+        NativeKind::GenericAlias,
+        NativeKind::ByteArray,
+    ];
 
     /// The type's name, constructor and methods.
     pub fn spec<S: LockStrategy>(self) -> TypeSpec<S> {
         match self {
             NativeKind::Complex => complex::spec(),
             NativeKind::GenericAlias => generic_alias::spec(),
+            NativeKind::ByteArray => bytearray::spec(),
         }
     }
 }
@@ -58,6 +66,30 @@ pub struct TypeSpec<S: LockStrategy> {
     pub new: NativeFn<S>,
     /// The methods, each called with the receiver first.
     pub methods: fn() -> Vec<(&'static str, NativeFn<S>)>,
+    /// The protocol dunders the type's slots answer (`"__len__"`,
+    /// `"__getitem__"`...), bound on the type object so that
+    /// `bytearray.__len__(x)` and `super().__getitem__(i)` reach the slots.
+    pub dunders: &'static [&'static str],
+    /// How user classes may derive from the type.
+    pub base: Base<S>,
+}
+
+/// How user classes may derive from a native type (CPython's
+/// `Py_TPFLAGS_BASETYPE`, and whether `tp_new` or `tp_init` fills the
+/// object).
+pub enum Base<S: LockStrategy> {
+    /// Not a base type.
+    No,
+    /// Immutable: the constructor builds the value from the arguments and
+    /// the subclass instance takes a copy ([`NativeObject::clone_state`]).
+    BuiltByNew,
+    /// Mutable: an instance starts as `empty()` and `init` (the type's
+    /// `__init__`, receiver first) fills it, unless the subclass overrides
+    /// `__init__`.
+    FilledByInit {
+        empty: fn() -> Box<dyn NativeObject<S>>,
+        init: NativeFn<S>,
+    },
 }
 
 /// A unary operator a native type may define.
@@ -152,9 +184,67 @@ pub trait NativeObject<S: LockStrategy>: Any + Send + Sync {
         Err(vm.type_error(format!("'{}' object is not callable", self.kind().name())))
     }
 
-    /// `bool(obj)`.
-    fn truthy(&self, _this: &ObjRef<S>) -> bool {
-        true
+    /// `bool(obj)`: false for an empty container, else true.
+    fn truthy(&self, this: &ObjRef<S>) -> bool {
+        self.len(this) != Some(0)
+    }
+
+    /// `len(obj)`; `None` for a type without a length.
+    fn len(&self, _this: &ObjRef<S>) -> Option<usize> {
+        None
+    }
+
+    /// `obj[index]` (an int, or a slice object); `None` for a type that
+    /// is not subscriptable. The index has been through `__index__`.
+    fn get_item(
+        &self,
+        _vm: &mut Vm<S>,
+        _this: &ObjRef<S>,
+        _index: &Value<S>,
+    ) -> PyResult<S, Option<Value<S>>> {
+        Ok(None)
+    }
+
+    /// `obj[index] = value`, or `del obj[index]` when `value` is `None`
+    /// (CPython's `mp_ass_subscript`); `false` for a type that does not
+    /// support it.
+    fn set_item(
+        &self,
+        _vm: &mut Vm<S>,
+        _this: &ObjRef<S>,
+        _index: &Value<S>,
+        _value: Option<Value<S>>,
+    ) -> PyResult<S, bool> {
+        Ok(false)
+    }
+
+    /// The item at position `i`, `None` past the end: a type that answers
+    /// for position 0 iterates as a sequence (each step reads the object
+    /// as it is then, as CPython's sequence iterators do).
+    fn item_at(&self, _this: &ObjRef<S>, _i: usize) -> Option<Option<Value<S>>> {
+        None
+    }
+
+    /// `item in obj`; `None` leaves it to iteration and `==`.
+    fn contains(
+        &self,
+        _vm: &mut Vm<S>,
+        _this: &ObjRef<S>,
+        _item: &Value<S>,
+    ) -> PyResult<S, Option<bool>> {
+        Ok(None)
+    }
+
+    /// `obj op= other` in place (`+=`, `*=` of a mutable sequence);
+    /// `None` leaves it to [`Self::binary`].
+    fn inplace(
+        &self,
+        _vm: &mut Vm<S>,
+        _op: BinOp,
+        _this: &ObjRef<S>,
+        _other: &Value<S>,
+    ) -> PyResult<S, Option<Value<S>>> {
+        Ok(None)
     }
 
     /// A data attribute (`c.real`); methods come from the [`TypeSpec`].
@@ -164,8 +254,8 @@ pub trait NativeObject<S: LockStrategy>: Any + Send + Sync {
 
     /// A copy of the object's state, for an instance of a user subclass of
     /// an immutable native type (`class Z(complex)`: the value the
-    /// constructor made becomes the instance's base). `None`: the type
-    /// cannot be a base yet.
+    /// constructor made becomes the instance's base). Types whose
+    /// [`TypeSpec::base`] is [`Base::BuiltByNew`] return `Some`.
     fn clone_state(&self) -> Option<Box<dyn NativeObject<S>>> {
         None
     }
@@ -189,21 +279,12 @@ pub trait NativeObject<S: LockStrategy>: Any + Send + Sync {
 }
 
 impl NativeKind {
-    /// Whether user classes may derive from this type: it then implements
-    /// [`NativeObject::clone_state`] (checked when a class is made, before
-    /// any object exists).
-    pub fn subclassable(self) -> bool {
-        match self {
-            NativeKind::Complex => true,
-            NativeKind::GenericAlias => false,
-        }
-    }
-
     /// `type(obj).__name__` of this kind's objects.
     pub fn name(self) -> &'static str {
         match self {
             NativeKind::Complex => "complex",
             NativeKind::GenericAlias => "GenericAlias",
+            NativeKind::ByteArray => "bytearray",
         }
     }
 }
