@@ -3,7 +3,9 @@
 
 use crate::code::CmpOp;
 use crate::interp::Interp;
-use crate::object::{Builtin, NativeFn, ObjRef, Payload, PropertyObj, PyStr, TypeKind, Value};
+use crate::object::{
+    Builtin, NativeFn, ObjCell, ObjRef, Payload, PropertyObj, PyStr, TypeKind, Value,
+};
 use crate::ops::{self, type_name};
 use crate::repr::{repr, to_str};
 use crate::strategy::LockStrategy;
@@ -23,6 +25,22 @@ pub fn builtin_fn<S: LockStrategy>(
         name: name.into(),
         func: crate::object::NativeCode::Fn(func),
         releases_gil,
+        method: false,
+    })))
+}
+
+/// Makes an immortal-if-shared method descriptor: a builtin that binds
+/// to the instance when found in a class's `__dict__`.
+pub fn builtin_method<S: LockStrategy>(
+    interp: &Interp<S>,
+    name: &'static str,
+    func: NativeFn<S>,
+) -> Value<S> {
+    Value::Obj(interp.alloc_shared(Payload::Builtin(Builtin {
+        name: name.into(),
+        func: crate::object::NativeCode::Fn(func),
+        releases_gil: false,
+        method: true,
     })))
 }
 
@@ -128,8 +146,9 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
             dict: Some(new_dict()),
             has_del: Default::default(),
             slots: None,
-            getattribute_hook: false,
-            new_hook: false,
+            getattribute_hook: Default::default(),
+            new_hook: Default::default(),
+            subclasses: ObjCell::new(Vec::new()),
             metaclass: None,
         }))
     };
@@ -152,19 +171,26 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
     let traceback_class = plain_class("traceback");
     interp.dict_set_str(&interp.builtins, "Ellipsis", ellipsis.clone());
     // ABCMeta derives from `type`, so that a user metaclass may derive
-    // from it.
+    // from it; as in CPython (where abc.py defines it) its methods live in
+    // its `__dict__`.
     let type_type = interp.types[&TypeKind::Type].clone();
+    let abc_dict = new_dict();
+    interp.dict_set_str(&abc_dict, "__module__", interp.new_str("abc"));
+    for (name, f) in crate::modules::abc::abc_meta_methods::<S>() {
+        interp.dict_set_str(&abc_dict, name, builtin_method(interp, name, f));
+    }
     let abc_meta = Value::Obj(interp.alloc_shared(Payload::Type(crate::object::TypeObj {
         name: "ABCMeta".into(),
         kind: TypeKind::Type,
         base: Some(type_type.clone()),
         bases: Box::new([type_type.clone()]),
         mro: Box::new([type_type, object.clone()]),
-        dict: None,
+        dict: Some(abc_dict),
         has_del: Default::default(),
         slots: None,
-        getattribute_hook: false,
-        new_hook: false,
+        getattribute_hook: Default::default(),
+        new_hook: Default::default(),
+        subclasses: ObjCell::new(Vec::new()),
         metaclass: None,
     })));
     let singletons = crate::interp::Singletons {
@@ -323,7 +349,7 @@ fn builtin_super<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> 
     }
 }
 
-fn builtin_issubclass<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+pub(crate) fn builtin_issubclass<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "issubclass", &args, 2, 2)?;
     let classes = class_list(
         vm,

@@ -3,9 +3,10 @@
 //! `staticmethod`, `classmethod`), `super()`, and calling dunder methods.
 
 use crate::interp::new_exception_obj;
-use crate::object::{InstanceObj, ObjRef, Payload, PyDict, TypeKind, TypeObj, Value};
+use crate::object::{InstanceObj, ObjCell, ObjRef, Payload, PyDict, TypeKind, TypeObj, Value};
 use crate::ops::{self, dict_get, type_name};
 use crate::strategy::LockStrategy;
+use crate::sync::Ordering;
 use crate::vm::{Args, PyResult, Vm};
 
 /// The class of a type object, or None.
@@ -148,9 +149,11 @@ pub fn build_class<S: LockStrategy>(
     let getattribute_hook = dict_get(&namespace, &hook_key).is_some()
         || mro
             .iter()
-            .any(|c| type_obj(c).is_some_and(|t| t.getattribute_hook));
+            .any(|c| type_obj(c).is_some_and(|t| t.getattribute_hook.load(Ordering::Relaxed)));
     let new_hook = dict_get(&namespace, &vm.new_str("__new__")).is_some()
-        || mro.iter().any(|c| type_obj(c).is_some_and(|t| t.new_hook));
+        || mro
+            .iter()
+            .any(|c| type_obj(c).is_some_and(|t| t.new_hook.load(Ordering::Relaxed)));
     let class = vm.interp.alloc_shared(Payload::Type(TypeObj {
         name: name.to_string(),
         kind,
@@ -160,10 +163,12 @@ pub fn build_class<S: LockStrategy>(
         dict: Some(namespace),
         has_del: Default::default(),
         slots,
-        getattribute_hook,
-        new_hook,
+        getattribute_hook: getattribute_hook.into(),
+        new_hook: new_hook.into(),
+        subclasses: ObjCell::new(Vec::new()),
         metaclass: recorded_meta,
     }));
+    register_subclass(&class);
     if class_lookup(&class, &vm.new_str("__del__")).is_some() {
         if let Some(t) = type_obj(&class) {
             t.has_del.store(true, crate::sync::Ordering::Relaxed);
@@ -429,6 +434,12 @@ pub(crate) fn bind<S: LockStrategy>(
         Some(Payload::Function(_)) => {
             Value::Obj(ObjRef::new(Payload::BoundMethod(obj.clone(), attr)))
         }
+        Some(Payload::Builtin(b)) if b.method => {
+            Value::Obj(ObjRef::new(Payload::BoundMethod(obj.clone(), attr)))
+        }
+        Some(Payload::Builtin(b)) if b.method => {
+            Value::Obj(ObjRef::new(Payload::BoundMethod(obj.clone(), attr)))
+        }
         Some(Payload::StaticMethod(f)) => f.clone(),
         Some(Payload::ClassMethod(f)) => Value::Obj(ObjRef::new(Payload::BoundMethod(
             Value::Obj(class.clone()),
@@ -460,7 +471,7 @@ pub fn instance_getattr<S: LockStrategy>(
         return Ok(None);
     };
     let key = Value::Obj(name.clone());
-    let hook = match type_obj(&class).is_some_and(|t| t.getattribute_hook) {
+    let hook = match type_obj(&class).is_some_and(|t| t.getattribute_hook.load(Ordering::Relaxed)) {
         // (Gone if the program deleted it from the class since.)
         true => class_lookup(&class, &vm.new_str("__getattribute__")),
         false => None,
@@ -742,6 +753,12 @@ pub fn object_setattr<S: LockStrategy>(
     key: Value<S>,
     value: Value<S>,
 ) -> PyResult<S, ()> {
+    if key.as_str() == Some("__class__") {
+        // An instance's class is fixed here (readers under `finegrained`
+        // take it without a lock); storing `__class__` in the instance
+        // dict instead would change nothing, silently.
+        return Err(vm.type_error("__class__ assignment is not supported by this runtime yet"));
+    }
     // Borrowing the class (no reference-count traffic): this is every
     // attribute store on an instance.
     let slots = match obj.stored() {
@@ -847,7 +864,7 @@ pub fn instantiate<S: LockStrategy>(
             )));
         }
     }
-    let user_new = match t.new_hook {
+    let user_new = match t.new_hook.load(Ordering::Relaxed) {
         true => class_lookup(class, &vm.new_str("__new__")),
         false => None,
     };
@@ -1082,6 +1099,9 @@ pub fn del_attr<S: LockStrategy>(
     };
     if let Some(d) = dict {
         if ops::dict_del(vm, &d, &key)?.is_some() {
+            if let (Some(Payload::Type(_)), Some(name)) = (obj.payload(), key.as_str()) {
+                update_slots(vm, obj.obj().expect("a class is an object"), name);
+            }
             return Ok(());
         }
     }
@@ -1093,4 +1113,99 @@ pub fn del_attr<S: LockStrategy>(
             key.as_str().unwrap_or("?")
         ),
     ))
+}
+
+// ---- the subclass registry and slot flags kept current ----
+
+/// Records `class` among the subclasses of each of its bases, weakly (a
+/// base does not keep its subclasses alive), as CPython's `tp_subclasses`.
+pub fn register_subclass<S: LockStrategy>(class: &ObjRef<S>) {
+    let Some(t) = type_obj(class) else {
+        return;
+    };
+    for base in t.bases.iter() {
+        let Some(b) = type_obj(base) else {
+            continue;
+        };
+        let weak = crate::weakref::new_weakref(class, None);
+        // Dead entries are dropped as new ones come, so the list stays
+        // as long as the live subclasses. (Checked without upgrading: a
+        // strong reference dropped here could free a class under the lock.)
+        let dead = b.subclasses.with::<S, _>(&base.header, |list| {
+            let alive = |w: &ObjRef<S>| match w.payload() {
+                Payload::WeakRef(w) => crate::weakref::is_alive(w),
+                _ => false,
+            };
+            let (live, dead): (Vec<_>, Vec<_>) = std::mem::take(list).into_iter().partition(alive);
+            *list = live;
+            list.push(weak);
+            dead
+        });
+        drop(dead);
+    }
+}
+
+fn upgrade<S: LockStrategy>(weak: &ObjRef<S>) -> Option<ObjRef<S>> {
+    match weak.payload() {
+        Payload::WeakRef(w) => crate::weakref::upgrade(w),
+        _ => None,
+    }
+}
+
+/// The live classes that name `class` as a base, in the order they were
+/// made (`type.__subclasses__()`).
+pub fn subclasses<S: LockStrategy>(class: &ObjRef<S>) -> Vec<ObjRef<S>> {
+    let Some(t) = type_obj(class) else {
+        return Vec::new();
+    };
+    let weak = t
+        .subclasses
+        .with::<S, _>(&class.header, |list| list.clone());
+    weak.iter().filter_map(upgrade).collect()
+}
+
+/// `C.__subclasses__()`.
+pub fn type_subclasses<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    crate::builtins::arity(vm, "__subclasses__", &args, 1, 1)?;
+    let Some(class) = args.pos[0].obj().filter(|c| type_obj(c).is_some()) else {
+        return Err(vm.type_error(format!(
+            "descriptor '__subclasses__' for 'type' objects doesn't apply to a '{}' object",
+            type_name(&args.pos[0])
+        )));
+    };
+    let subs = subclasses(class).into_iter().map(Value::Obj).collect();
+    Ok(ops::new_list(subs))
+}
+
+/// Brings the flags that stand for dunder `name` (`__getattribute__`,
+/// `__new__`, `__del__`) up to date after it was set on or deleted from
+/// `class`: for the class and, through the registry, every subclass
+/// (CPython's `update_slot`, which walks `tp_subclasses` the same way).
+pub fn update_slots<S: LockStrategy>(vm: &Vm<S>, class: &ObjRef<S>, name: &str) {
+    if !matches!(name, "__getattribute__" | "__new__" | "__del__") {
+        return;
+    }
+    let key = vm.new_str(name);
+    let Some(t) = type_obj(class) else {
+        return;
+    };
+    let own = t.dict.as_ref().is_some_and(|d| dict_get(d, &key).is_some());
+    let inherited = |flag: fn(&TypeObj<S>) -> &crate::sync::AtomicBool| {
+        t.mro
+            .iter()
+            .filter_map(type_obj)
+            .any(|m| flag(m).load(Ordering::Relaxed))
+    };
+    let (flag, on): (&crate::sync::AtomicBool, bool) = match name {
+        "__getattribute__" => (
+            &t.getattribute_hook,
+            own || inherited(|m| &m.getattribute_hook),
+        ),
+        "__new__" => (&t.new_hook, own || inherited(|m| &m.new_hook)),
+        _ => (&t.has_del, own || inherited(|m| &m.has_del)),
+    };
+    flag.store(on, Ordering::Relaxed);
+    for sub in subclasses(class) {
+        update_slots(vm, &sub, name);
+    }
 }

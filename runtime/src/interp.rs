@@ -204,8 +204,9 @@ impl<S: LockStrategy> Interp<S> {
                 dict: None,
                 has_del: Default::default(),
                 slots: None,
-                getattribute_hook: false,
-                new_hook: false,
+                getattribute_hook: Default::default(),
+                new_hook: Default::default(),
+                subclasses: ObjCell::new(Vec::new()),
                 metaclass: None,
             });
             ObjRef::with_flags(payload, immortal_flag::<S>())
@@ -280,6 +281,7 @@ impl<S: LockStrategy> Interp<S> {
                         name: name.into(),
                         func: crate::object::NativeCode::Fn(func),
                         releases_gil: false,
+                        method: false,
                     }),
                     immortal_flag::<S>(),
                 );

@@ -111,6 +111,11 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
     v.push((TypeKind::Type, "__new__", crate::metaclass::type_new));
     v.push((TypeKind::Type, "__init__", crate::metaclass::type_init));
     v.push((TypeKind::Type, "__call__", crate::metaclass::type_call));
+    v.push((
+        TypeKind::Type,
+        "__subclasses__",
+        crate::classes::type_subclasses,
+    ));
     v.extend(dunders::<S>());
     v.extend(crate::str_methods::methods::<S>());
     v.extend(crate::sets::methods::<S>());

@@ -2663,7 +2663,9 @@ pub fn lookup_method<S: LockStrategy>(
     name: &ObjRef<S>,
 ) -> PyResult<S, Option<Value<S>>> {
     if let Some(class) = crate::classes::user_class_of(obj) {
-        if crate::classes::type_obj(&class).is_some_and(|t| t.getattribute_hook) {
+        if crate::classes::type_obj(&class)
+            .is_some_and(|t| t.getattribute_hook.load(crate::sync::Ordering::Relaxed))
+        {
             // Every read goes through the class's `__getattribute__`.
             return Ok(None);
         }
@@ -2787,6 +2789,7 @@ pub(crate) fn unbound_method<S: LockStrategy>(
         name: attr.to_string().into(),
         func: crate::object::NativeCode::Closure(std::sync::Arc::new(check)),
         releases_gil: false,
+        method: false,
     })))
 }
 
@@ -3039,11 +3042,10 @@ pub fn set_attr<S: LockStrategy>(
     if let Value::Obj(o) = obj {
         if let Payload::Type(t) = o.payload() {
             if let Some(d) = &t.dict {
-                if attr == "__del__" {
-                    t.has_del.store(true, crate::sync::Ordering::Relaxed);
-                }
                 let d = d.clone();
-                return dict_set(vm, &d, Value::Obj(name.clone()), value);
+                dict_set(vm, &d, Value::Obj(name.clone()), value)?;
+                crate::classes::update_slots(vm, o, attr);
+                return Ok(());
             }
         }
         if let Payload::Function(f) = o.payload() {

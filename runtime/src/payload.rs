@@ -289,6 +289,11 @@ pub struct Builtin<S: LockStrategy> {
     /// Declared by native extension functions: may run without the GIL
     /// (honoured in `gil-release` mode, see [`Vm::allow_threads`]).
     pub releases_gil: bool,
+    /// A method descriptor: found in a class's `__dict__`, it binds to the
+    /// instance as a Python function does (CPython's `method_descriptor`,
+    /// what a native class's methods are). A plain builtin function does
+    /// not bind.
+    pub method: bool,
 }
 
 /// A module: its name and its namespace.
@@ -318,12 +323,18 @@ pub struct TypeObj<S: LockStrategy> {
     /// no visible `__dict__` (the values still live in one, internally).
     pub slots: Option<Box<[String]>>,
     /// Whether a user class of the MRO defines `__getattribute__`, which
-    /// then sees every attribute read on instances. Fixed when the class is
-    /// made, so that ordinary reads look nothing up for it.
-    pub getattribute_hook: bool,
+    /// then sees every attribute read on instances. A flag, so that
+    /// ordinary reads look nothing up for it; set when the class is made
+    /// and kept current when a class of the MRO gains or loses the method
+    /// (`crate::classes::update_slots`, CPython's `update_slot`).
+    pub getattribute_hook: crate::sync::AtomicBool,
     /// Whether a user class of the MRO defines `__new__`, which then makes
-    /// the instances. Fixed when the class is made, like the flag above.
-    pub new_hook: bool,
+    /// the instances. Kept current like the flag above.
+    pub new_hook: crate::sync::AtomicBool,
+    /// Weak references to the classes that name this one as a base, in the
+    /// order they were made (`type.__subclasses__()`, and the classes whose
+    /// flags above follow this one's). Guarded by this type's object lock.
+    pub subclasses: ObjCell<Vec<ObjRef<S>>>,
     /// The user metaclass that made the class (`class A(metaclass=M)`, or
     /// inherited from a base); `None` for `type` (and ABCMeta). See
     /// [`crate::metaclass`].

@@ -356,6 +356,12 @@ pub(crate) fn unlink_weakref<S: LockStrategy>(w: &WeakRefObj<S>, addr: usize) {
     table().unlink(&w.slot, addr);
 }
 
+/// Whether the referent of a weak reference is still alive, without
+/// taking a reference to it (so callable where dropping one is not).
+pub fn is_alive<S: LockStrategy>(w: &WeakRefObj<S>) -> bool {
+    table().is_alive(&w.slot)
+}
+
 /// The referent of a weak reference, if it is alive: a new strong
 /// reference.
 pub fn upgrade<S: LockStrategy>(w: &WeakRefObj<S>) -> Option<ObjRef<S>> {

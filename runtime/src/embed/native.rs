@@ -307,6 +307,7 @@ impl<S: LockStrategy> NativeModule<S> {
                         name: f.name.to_string().into(),
                         func: crate::object::NativeCode::Closure(f.func.clone()),
                         releases_gil: f.releases_gil,
+                        method: false,
                     }));
             vm.interp.dict_set_str(dict, &f.name, Value::Obj(builtin));
         }

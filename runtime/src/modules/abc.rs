@@ -4,7 +4,8 @@
 //! instantiating it while any remain raises CPython's TypeError.
 
 use crate::builtins::arity;
-use crate::object::{ObjRef, Payload, Value};
+use crate::classes::type_obj;
+use crate::object::{NativeFn, ObjRef, Payload, Value};
 use crate::ops;
 use crate::strategy::LockStrategy;
 use crate::vm::{Args, PyResult, Vm};
@@ -38,4 +39,136 @@ fn abstractmethod<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S>
         )?;
     }
     Ok(f)
+}
+
+// ---- ABCMeta's methods: virtual subclasses ----
+
+/// The methods in `ABCMeta.__dict__`.
+pub fn abc_meta_methods<S: LockStrategy>() -> Vec<(&'static str, NativeFn<S>)> {
+    vec![
+        ("register", register as NativeFn<S>),
+        ("__instancecheck__", instancecheck),
+        ("__subclasscheck__", subclasscheck),
+        ("_abc_registry_clear", registry_clear),
+    ]
+}
+
+/// Where an ABC keeps its virtual subclasses: a list of weak references
+/// in its own `__dict__` (CPython keeps them in `_abc_impl`, weakly too).
+const REGISTRY: &str = "_abc_registry";
+
+fn class_arg<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>, message: &str) -> PyResult<S, ObjRef<S>> {
+    v.obj()
+        .filter(|o| type_obj(o).is_some())
+        .cloned()
+        .ok_or_else(|| vm.type_error(message.to_string()))
+}
+
+/// The classes registered with `cls` (its own, not its bases').
+fn registered<S: LockStrategy>(vm: &Vm<S>, cls: &ObjRef<S>) -> Vec<ObjRef<S>> {
+    let Some(dict) = type_obj(cls).and_then(|t| t.dict.clone()) else {
+        return Vec::new();
+    };
+    let Some(list) = ops::dict_get(&dict, &vm.new_str(REGISTRY)) else {
+        return Vec::new();
+    };
+    ops::list_snapshot(&list)
+        .iter()
+        .filter_map(|w| match w.payload() {
+            Some(Payload::WeakRef(w)) => crate::weakref::upgrade(w),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `cls.register(subclass)`: makes `subclass` a virtual subclass of `cls`
+/// and returns it (so that it serves as a class decorator).
+fn register<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "register", &args, 2, 2)?;
+    let cls = class_arg(vm, &args.pos[0], "register() needs a class")?;
+    let sub = class_arg(vm, &args.pos[1], "Can only register classes")?;
+    let sub_value = Value::Obj(sub.clone());
+    if is_subclass(vm, &sub, &cls)? {
+        return Ok(sub_value);
+    }
+    if is_subclass(vm, &cls, &sub)? {
+        return Err(vm.new_error("RuntimeError", "Refusing to create an inheritance cycle"));
+    }
+    let dict = type_obj(&cls)
+        .and_then(|t| t.dict.clone())
+        .expect("an ABC has a dict");
+    let key = vm.new_str(REGISTRY);
+    let list = match ops::dict_get(&dict, &key) {
+        Some(list) => list,
+        None => {
+            let list = ops::new_list(Vec::new());
+            ops::dict_set(vm, &dict, key, list.clone())?;
+            list
+        }
+    };
+    let weak = Value::Obj(crate::weakref::new_weakref(&sub, None));
+    crate::methods::extend_list(vm, list.obj().expect("a list"), &ops::new_list(vec![weak]))?;
+    Ok(sub_value)
+}
+
+/// `issubclass(sub, cls)` through the full protocol (hooks included).
+fn is_subclass<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    sub: &ObjRef<S>,
+    cls: &ObjRef<S>,
+) -> PyResult<S, bool> {
+    let args = Args::positional(vec![Value::Obj(sub.clone()), Value::Obj(cls.clone())]);
+    let r = crate::builtins::builtin_issubclass(vm, args)?;
+    ops::truthy(vm, &r)
+}
+
+/// `ABCMeta.__subclasscheck__(cls, sub)`: a real subclass, what
+/// `cls.__subclasshook__` answers, a registered class or a subclass of
+/// one, or a subclass of one of `cls`'s own subclasses.
+fn subclasscheck<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "__subclasscheck__", &args, 2, 2)?;
+    let cls = class_arg(vm, &args.pos[0], "__subclasscheck__() needs a class")?;
+    let sub = class_arg(vm, &args.pos[1], "issubclass() arg 1 must be a class")?;
+    if crate::builtins::is_subtype(&sub, &cls) {
+        return Ok(Value::Bool(true));
+    }
+    if let Some(hook) = crate::classes::class_lookup(&cls, &vm.new_str("__subclasshook__")) {
+        let bound = crate::classes::bind(vm, hook, &Value::Obj(cls.clone()), &cls)?;
+        let answer = vm.call(&bound, vec![Value::Obj(sub.clone())])?;
+        if !crate::classes::is_not_implemented(vm, &answer) {
+            return Ok(Value::Bool(ops::truthy(vm, &answer)?));
+        }
+    }
+    for r in registered(vm, &cls) {
+        if is_subclass(vm, &sub, &r)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    for s in crate::classes::subclasses(&cls) {
+        if is_subclass(vm, &sub, &s)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+/// `ABCMeta.__instancecheck__(cls, instance)`: the check for the
+/// instance's class.
+fn instancecheck<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "__instancecheck__", &args, 2, 2)?;
+    let class = crate::builtins::type_of(vm, &args.pos[1]);
+    subclasscheck(
+        vm,
+        Args::positional(vec![args.pos[0].clone(), Value::Obj(class)]),
+    )
+}
+
+/// `cls._abc_registry_clear()`: forgets the registered classes.
+fn registry_clear<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "_abc_registry_clear", &args, 1, 1)?;
+    let cls = class_arg(vm, &args.pos[0], "_abc_registry_clear() needs a class")?;
+    if let Some(dict) = type_obj(&cls).and_then(|t| t.dict.clone()) {
+        ops::dict_del(vm, &dict, &vm.new_str(REGISTRY))?;
+    }
+    Ok(Value::None)
 }
