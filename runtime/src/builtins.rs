@@ -1162,13 +1162,7 @@ pub fn construct<S: LockStrategy>(
                 Some(v) => Ok(Value::Bool(ops::truthy(vm, v)?)),
             }
         }
-        TypeKind::List => {
-            arity(vm, "list", &args, 0, 1)?;
-            match args.pos.first() {
-                None => Ok(ops::new_list(Vec::new())),
-                Some(v) => Ok(ops::new_list(ops::iterate(vm, v)?)),
-            }
-        }
+        TypeKind::List => crate::types::list::construct(vm, args),
         TypeKind::Tuple => {
             arity(vm, "tuple", &args, 0, 1)?;
             match args.pos.first() {

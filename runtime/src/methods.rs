@@ -10,18 +10,7 @@ use crate::vm::{Args, PyErr, PyResult, Vm};
 /// Every builtin method, by receiver type and name.
 pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
     let mut v: Vec<(TypeKind, &'static str, NativeFn<S>)> = vec![
-        (TypeKind::List, "append", list_append),
-        (TypeKind::List, "pop", list_pop),
-        (TypeKind::List, "extend", list_extend),
-        (TypeKind::List, "insert", list_insert),
-        (TypeKind::List, "index", list_index),
-        (TypeKind::List, "count", list_count),
-        (TypeKind::List, "reverse", list_reverse),
-        (TypeKind::List, "remove", list_remove),
-        (TypeKind::List, "sort", list_sort),
-        (TypeKind::List, "clear", list_clear),
-        (TypeKind::List, "copy", list_copy),
-        (TypeKind::Tuple, "index", list_index),
+        (TypeKind::Tuple, "index", crate::types::list::index),
         (TypeKind::Object, "__eq__", object_eq),
         (TypeKind::Object, "__new__", crate::classes::object_new),
         (
@@ -42,7 +31,7 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         (TypeKind::Object, "__hash__", object_hash),
         (TypeKind::Object, "__setattr__", object_setattr),
         (TypeKind::Object, "__delattr__", object_delattr),
-        (TypeKind::Tuple, "count", list_count),
+        (TypeKind::Tuple, "count", crate::types::list::count),
         (TypeKind::Dict, "get", dict_get),
         (TypeKind::Dict, "keys", dict_keys),
         (TypeKind::Dict, "values", dict_values),
@@ -65,11 +54,10 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
     // `crate::subclass`); `Thread.__init__` is with Thread's methods.
     v.extend([
         (
-            TypeKind::List,
+            TypeKind::Dict,
             "__init__",
-            crate::subclass::list_init as NativeFn<S>,
+            crate::subclass::dict_init as NativeFn<S>,
         ),
-        (TypeKind::Dict, "__init__", crate::subclass::dict_init),
         (TypeKind::Set, "__init__", crate::subclass::set_init),
     ]);
     for kind in [
@@ -116,6 +104,7 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         "__subclasses__",
         crate::classes::type_subclasses,
     ));
+    v.extend(crate::types::list::methods::<S>());
     v.extend(dunders::<S>());
     v.extend(crate::str_methods::methods::<S>());
     v.extend(crate::sets::methods::<S>());
@@ -148,308 +137,6 @@ pub fn is_static(kind: TypeKind, name: &str) -> bool {
 
 fn recv_obj<S: LockStrategy>(args: &Args<S>) -> &ObjRef<S> {
     args.pos[0].obj().expect("method receiver")
-}
-
-fn recv_list<S: LockStrategy>(args: &Args<S>) -> &ObjRef<S> {
-    args.pos[0].obj().expect("method receiver")
-}
-
-fn with_list<S: LockStrategy, R>(o: &ObjRef<S>, f: impl FnOnce(&mut Vec<Value<S>>) -> R) -> R {
-    match o.payload() {
-        Payload::List(cell) => cell.with::<S, _>(&o.header, f),
-        _ => unreachable!("list method on a list"),
-    }
-}
-
-fn list_append<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
-    arity(vm, "append", &args, 2, 2)?;
-    let item = args.pos.pop().expect("2 args");
-    with_list(recv_list(&args), |v| v.push(item));
-    Ok(Value::None)
-}
-
-fn list_pop<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    arity(vm, "pop", &args, 1, 2)?;
-    let index = match args.pos.get(1) {
-        Some(i) => Some(ops::expect_int(vm, i)?),
-        None => None,
-    };
-    let r = with_list(recv_list(&args), |v| {
-        if v.is_empty() {
-            return Err("pop from empty list");
-        }
-        let len = v.len() as i64;
-        let i = index.unwrap_or(-1);
-        let i = if i < 0 { i + len } else { i };
-        if !(0..len).contains(&i) {
-            return Err("pop index out of range");
-        }
-        Ok(v.remove(i as usize))
-    });
-    r.map_err(|m| vm.new_error("IndexError", m))
-}
-
-fn list_extend<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    arity(vm, "extend", &args, 2, 2)?;
-    extend_list(vm, recv_list(&args), &args.pos[1])?;
-    Ok(Value::None)
-}
-
-/// `a.extend(b)` and `a += b`. A list `b` is read in the critical section
-/// that extends `a` (both locks, taken together; one when `b` is `a`), so
-/// the items added are `b` as it was at one instant; a tuple needs no lock;
-/// anything else is iterated first (that may run Python code).
-pub fn extend_list<S: LockStrategy>(
-    vm: &mut Vm<S>,
-    a: &ObjRef<S>,
-    b: &Value<S>,
-) -> PyResult<S, ()> {
-    let Payload::List(cell) = a.payload() else {
-        unreachable!("list method on a list")
-    };
-    if let Value::Obj(o) = b {
-        // An exact list or tuple is copied; a subclass may override
-        // `__iter__` (CPython's `list_extend` checks the exact types too).
-        match o.stored() {
-            Payload::List(other) => {
-                crate::atomic::with_two(a, cell, o, other, |v, w| match w {
-                    Some(w) => v.extend(w.iter().cloned()),
-                    None => v.extend_from_within(..),
-                });
-                return Ok(());
-            }
-            Payload::Tuple(items) => {
-                cell.with::<S, _>(&a.header, |v| v.extend(items.iter().cloned()));
-                return Ok(());
-            }
-            _ => {}
-        }
-    }
-    let items = ops::iterate(vm, b)?;
-    cell.with::<S, _>(&a.header, |v| v.extend(items));
-    Ok(())
-}
-
-fn list_insert<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
-    arity(vm, "insert", &args, 3, 3)?;
-    let item = args.pos.pop().expect("3 args");
-    let i = ops::expect_int(vm, &args.pos[1])?;
-    with_list(recv_list(&args), |v| {
-        let len = v.len() as i64;
-        let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
-        v.insert(i as usize, item);
-    });
-    Ok(Value::None)
-}
-
-/// The items of a list or tuple receiver.
-fn seq_items<S: LockStrategy>(v: &Value<S>) -> Vec<Value<S>> {
-    match v.payload() {
-        Some(Payload::Tuple(t)) => t.to_vec(),
-        _ => ops::list_snapshot(v),
-    }
-}
-
-fn list_index<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    arity(vm, "index", &args, 2, 2)?;
-    if let Some(Payload::List(cell)) = args.pos[0].payload() {
-        let o = recv_list(&args);
-        if let Some(i) = list_find(vm, o, cell, &args.pos[1], 0, |_, i| i)? {
-            return Ok(Value::Int(i as i64));
-        }
-        let r = crate::repr::repr(vm, &args.pos[1])?;
-        return Err(vm.value_error(format!("{r} is not in list")));
-    }
-    for (i, x) in seq_items(&args.pos[0]).iter().enumerate() {
-        if x.is(&args.pos[1]) || ops::eq(vm, x, &args.pos[1])? {
-            return Ok(Value::Int(i as i64));
-        }
-    }
-    Err(vm.value_error("tuple.index(x): x not in tuple"))
-}
-
-/// What one critical section of a list scan ended with.
-enum Scan<S: LockStrategy, R> {
-    /// An item equal without running code, and what `act` made of it.
-    Found(R),
-    /// The end of the list.
-    End,
-    /// An item at this index that needs `__eq__` (run outside the lock).
-    Compare(usize, Value<S>),
-}
-
-/// CPython's list scan (`list.index`, `list.remove`, `in`): from index
-/// `from`, the first item equal to `x`, re-reading the list at every step
-/// since its length may change. Plain items are compared under the lock,
-/// and `act` runs on the index found in the same critical section, so a
-/// scan of plain items and the removal it decides are atomic; an item
-/// that needs `__eq__` is compared outside the lock, and `act` then runs
-/// on that index in a new critical section.
-pub fn list_find<S: LockStrategy, R>(
-    vm: &mut Vm<S>,
-    o: &ObjRef<S>,
-    cell: &crate::object::ObjCell<Vec<Value<S>>>,
-    x: &Value<S>,
-    from: usize,
-    act: impl FnOnce(&mut Vec<Value<S>>, usize) -> R,
-) -> PyResult<S, Option<R>> {
-    let mut act = Some(act);
-    let mut i = from;
-    loop {
-        let scan = cell.with::<S, _>(&o.header, |v| {
-            while let Some(y) = v.get(i) {
-                match crate::atomic::plain_eq(vm, y, x) {
-                    Some(true) => {
-                        let act = act.take().expect("the action runs once");
-                        return Scan::Found(act(v, i));
-                    }
-                    Some(false) => i += 1,
-                    None => return Scan::Compare(i, y.clone()),
-                }
-            }
-            Scan::End
-        });
-        match scan {
-            Scan::Found(r) => return Ok(Some(r)),
-            Scan::End => return Ok(None),
-            Scan::Compare(j, y) => {
-                if ops::eq(vm, &y, x)? {
-                    let act = act.take().expect("the action runs once");
-                    return Ok(Some(cell.with::<S, _>(&o.header, |v| act(v, j))));
-                }
-                i = j + 1;
-            }
-        }
-    }
-}
-
-fn list_count<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    arity(vm, "count", &args, 2, 2)?;
-    let x = &args.pos[1];
-    let Some(Payload::List(cell)) = args.pos[0].payload() else {
-        let mut n = 0;
-        for y in seq_items(&args.pos[0]) {
-            if y.is(x) || ops::eq(vm, &y, x)? {
-                n += 1;
-            }
-        }
-        return Ok(Value::Int(n));
-    };
-    // As `list_find`: plain items are counted under the lock (a list of
-    // plain items in one critical section), the others compared outside it.
-    let o = recv_list(&args);
-    let (mut n, mut i) = (0, 0);
-    loop {
-        let scan = cell.with::<S, _>(&o.header, |v| {
-            while let Some(y) = v.get(i) {
-                match crate::atomic::plain_eq(vm, y, x) {
-                    Some(equal) => {
-                        n += equal as i64;
-                        i += 1;
-                    }
-                    None => return Scan::Compare(i, y.clone()),
-                }
-            }
-            Scan::<S, ()>::End
-        });
-        match scan {
-            Scan::Compare(j, y) => {
-                n += ops::eq(vm, &y, x)? as i64;
-                i = j + 1;
-            }
-            _ => return Ok(Value::Int(n)),
-        }
-    }
-}
-
-fn list_reverse<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    arity(vm, "reverse", &args, 1, 1)?;
-    with_list(recv_list(&args), |v| v.reverse());
-    Ok(Value::None)
-}
-
-fn list_remove<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    arity(vm, "remove", &args, 2, 2)?;
-    let o = recv_list(&args);
-    let Payload::List(cell) = o.payload() else {
-        unreachable!("list method on a list")
-    };
-    // CPython removes the index where the equal item was found (a `__eq__`
-    // that changed the list meanwhile moves what is there).
-    let removed = list_find(vm, o, cell, &args.pos[1], 0, |v, i| {
-        (i < v.len()).then(|| v.remove(i))
-    })?;
-    match removed {
-        Some(item) => {
-            drop(item);
-            Ok(Value::None)
-        }
-        None => Err(vm.value_error("list.remove(x): x not in list")),
-    }
-}
-
-fn list_sort<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
-    let reverse = match args.take_kw("reverse") {
-        Some(v) => ops::truthy(vm, &v)?,
-        None => false,
-    };
-    let key = args.take_kw("key").filter(|k| !matches!(k, Value::None));
-    crate::builtins::no_other_keywords(vm, "sort", &args)?;
-    arity(vm, "sort", &args, 1, 1)?;
-    let o = recv_list(&args);
-    let Payload::List(cell) = o.payload() else {
-        unreachable!("list method on a list")
-    };
-    if key.is_none() {
-        // Plain items are ordered without running code: sort in place, in
-        // one critical section.
-        let sorted = cell.with::<S, _>(&o.header, |v| {
-            v.iter()
-                .all(crate::atomic::is_plain)
-                .then(|| crate::builtins::sort_values(vm, v, reverse))
-        });
-        if let Some(r) = sorted {
-            r?;
-            return Ok(Value::None);
-        }
-    }
-    // Comparisons or the key run Python code, outside the lock. As CPython's
-    // `list_sort_impl` does, the list is empty meanwhile; its items come back
-    // sorted (or as far as a failing sort got), anything stored into it
-    // meanwhile is dropped, and a change raises ValueError.
-    let mut items = cell.with::<S, _>(&o.header, std::mem::take);
-    let result = match &key {
-        None => crate::builtins::sort_values(vm, &mut items, reverse),
-        Some(key) => match crate::builtins::sort_with_key(vm, items.clone(), Some(key), reverse) {
-            Ok(sorted) => {
-                items = sorted;
-                Ok(())
-            }
-            Err(e) => Err(e),
-        },
-    };
-    let during = cell.with::<S, _>(&o.header, |v| std::mem::replace(v, items));
-    // Emptied by `take`, the list has no buffer; any store since made one
-    // (CPython's `allocated != -1`).
-    let modified = during.capacity() != 0;
-    ops::drop_reversed(during);
-    result?;
-    if modified {
-        return Err(vm.value_error("list modified during sort"));
-    }
-    Ok(Value::None)
-}
-
-fn list_clear<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    arity(vm, "clear", &args, 1, 1)?;
-    let old = with_list(recv_list(&args), std::mem::take);
-    ops::drop_reversed(old);
-    Ok(Value::None)
-}
-
-fn list_copy<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    arity(vm, "copy", &args, 1, 1)?;
-    Ok(ops::new_list(ops::list_snapshot(&args.pos[0])))
 }
 
 /// `object.__eq__`: identity, else NotImplemented.

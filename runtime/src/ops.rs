@@ -440,19 +440,7 @@ pub(crate) fn binary_op_or_none<S: LockStrategy>(
             return Ok(Some(new_str(s)));
         }
         (BinOp::Add, Some(Payload::List(p)), Some(Payload::List(q))) => {
-            // Both lists as they were at one instant.
-            let (x, y) = (a.obj().expect("list"), b.obj().expect("list"));
-            let items = crate::atomic::with_two(x, p, y, q, |v, w| {
-                let w: &[Value<S>] = match &w {
-                    Some(w) => w,
-                    None => v,
-                };
-                let mut items = Vec::with_capacity(v.len() + w.len());
-                items.extend(v.iter().cloned());
-                items.extend(w.iter().cloned());
-                items
-            });
-            return Ok(Some(new_list(items)));
+            return Ok(Some(crate::types::list::concat(a, p, b, q)));
         }
         (BinOp::Add, Some(Payload::Tuple(x)), Some(Payload::Tuple(y))) => {
             let mut items = x.to_vec();
@@ -749,43 +737,10 @@ pub fn inplace_op<S: LockStrategy>(
             }
         }
     }
-    if op == BinOp::Add {
-        if let Some(Payload::List(_)) = a.payload() {
-            // `list += iterable` extends in place.
-            crate::methods::extend_list(vm, a.obj().expect("list"), b)?;
-            return Ok(a.clone());
-        }
-    }
-    if op == BinOp::Mul {
-        if let (Some(Payload::List(cell)), Value::Int(_) | Value::Bool(_)) = (a.payload(), b) {
-            // `list *= n` repeats in place (CPython's `list_inplace_repeat`),
-            // in one critical section.
-            let count = match b {
-                Value::Int(n) => (*n).max(0) as usize,
-                _ => matches!(b, Value::Bool(true)) as usize,
-            };
-            let o = a.obj().expect("list");
-            let repeated = cell.with::<S, _>(&o.header, |v| {
-                let len = v.len();
-                if len.checked_mul(count).is_none_or(|n| n > (1 << 34)) {
-                    return None;
-                }
-                if count == 0 {
-                    return Some(std::mem::take(v));
-                }
-                v.try_reserve(len * (count - 1)).ok()?;
-                for _ in 1..count {
-                    v.extend_from_within(..len);
-                }
-                Some(Vec::new())
-            });
-            return match repeated {
-                Some(cleared) => {
-                    drop_reversed(cleared);
-                    Ok(a.clone())
-                }
-                None => Err(vm.new_error("MemoryError", "")),
-            };
+    if let Some(Payload::List(cell)) = a.payload() {
+        let o = a.obj().expect("a list is an object");
+        if let Some(r) = crate::types::list::inplace(vm, op, o, cell, b)? {
+            return Ok(r);
         }
     }
     if op == BinOp::Or {
@@ -995,25 +950,7 @@ pub fn eq_native<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) ->
         return crate::weakref::eq(vm, x, y);
     }
     if let (Some(Payload::List(p)), Some(Payload::List(q))) = (a.payload(), b.payload()) {
-        if a.is(b) {
-            return Ok(true);
-        }
-        let (x, y) = (a.obj().expect("list"), b.obj().expect("list"));
-        // Both lists at one instant: compared under both locks when no item
-        // needs `__eq__`, else copied together and compared outside them.
-        let (x, y) = match crate::atomic::with_two(x, p, y, q, |x, y| {
-            let Some(y) = y else {
-                return Err(true);
-            };
-            match plain_seq_eq(vm, x, y) {
-                Some(equal) => Err(equal),
-                None => Ok((x.clone(), y.clone())),
-            }
-        }) {
-            Err(equal) => return Ok(equal),
-            Ok(copies) => copies,
-        };
-        return seq_eq(vm, &x, &y);
+        return crate::types::list::eq(vm, a, p, b, q);
     }
     if let (Some(Payload::Tuple(x)), Some(Payload::Tuple(y))) = (a.payload(), b.payload()) {
         return seq_eq(vm, x, y);
@@ -1108,7 +1045,11 @@ fn to_f64_lossless<S: LockStrategy>(v: &Value<S>) -> Option<f64> {
 
 /// Sequence equality decided without running Python code; None when an
 /// item pair needs `__eq__`. Safe to call under object locks.
-fn plain_seq_eq<S: LockStrategy>(vm: &mut Vm<S>, x: &[Value<S>], y: &[Value<S>]) -> Option<bool> {
+pub(crate) fn plain_seq_eq<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    x: &[Value<S>],
+    y: &[Value<S>],
+) -> Option<bool> {
     if x.len() != y.len() {
         return Some(false);
     }
@@ -1126,7 +1067,11 @@ const COMPARE_CONTEXT: &str = " in comparison";
 
 /// Element-wise equality: one level of recursion through nested
 /// containers, counted against the recursion limit as CPython does.
-fn seq_eq<S: LockStrategy>(vm: &mut Vm<S>, x: &[Value<S>], y: &[Value<S>]) -> PyResult<S, bool> {
+pub(crate) fn seq_eq<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    x: &[Value<S>],
+    y: &[Value<S>],
+) -> PyResult<S, bool> {
     if x.len() != y.len() {
         return Ok(false);
     }
@@ -1400,7 +1345,7 @@ pub fn contains_native<S: LockStrategy>(
         }
         Some(Payload::List(cell)) => {
             let o = container.obj().expect("list");
-            Ok(crate::methods::list_find(vm, o, cell, item, 0, |_, _| ())?.is_some())
+            Ok(crate::types::list::find(vm, o, cell, item, 0, |_, _| ())?.is_some())
         }
         Some(Payload::DictView(DictViewKind::Keys, d)) => {
             let key = key_of(vm, item.clone())?;
@@ -1894,14 +1839,7 @@ pub fn get_item_native<S: LockStrategy>(
     };
     match o.payload() {
         Payload::List(cell) => {
-            if let Some(parts) = slice {
-                let items = list_snapshot(obj);
-                let (start, _, step, count) = slice_indices(vm, parts, items.len())?;
-                return Ok(new_list(slice_pick(&items, start, step, count)));
-            }
-            let i = index_of(vm, "list", index)?;
-            cell.with::<S, _>(&o.header, |v| seq_index(i, v.len()).map(|i| v[i].clone()))
-                .ok_or_else(|| vm.new_error("IndexError", "list index out of range"))
+            crate::types::list::get_item(vm, o, cell, index, slice.map(|b| &**b))
         }
         Payload::Tuple(items) => {
             if let Some(parts) = slice {
@@ -2051,52 +1989,7 @@ pub fn set_item_native<S: LockStrategy>(
         }
     }
     match o.payload() {
-        Payload::List(cell) => {
-            if let Some(Payload::Slice(parts)) = index.payload() {
-                let new_items = iterate(vm, &value)?;
-                // The indices are fitted to the length in the critical
-                // section that stores, so they hold for the list as it is.
-                let raw = slice_unpack(vm, parts)?;
-                let stored = cell.with::<S, _>(&o.header, |v| {
-                    let (start, stop, step, count) = slice_adjust(raw, v.len());
-                    if step == 1 {
-                        let (a, b) = (start as usize, stop.max(start) as usize);
-                        return Ok(v.splice(a..b, new_items).collect::<Vec<_>>());
-                    }
-                    if new_items.len() != count {
-                        return Err((new_items, count));
-                    }
-                    let mut old = Vec::with_capacity(count);
-                    for (k, item) in new_items.into_iter().enumerate() {
-                        let i = (start + k as i64 * step) as usize;
-                        old.push(std::mem::replace(&mut v[i], item));
-                    }
-                    Ok(old)
-                });
-                return match stored {
-                    Ok(old) => {
-                        drop_reversed(old);
-                        Ok(())
-                    }
-                    Err((new_items, count)) => Err(vm.value_error(format!(
-                        "attempt to assign sequence of size {} to extended slice of size {}",
-                        new_items.len(),
-                        count
-                    ))),
-                };
-            }
-            let i = index_of(vm, "list", &index)?;
-            let old = cell.with::<S, _>(&o.header, |v| {
-                seq_index(i, v.len()).map(|i| std::mem::replace(&mut v[i], value))
-            });
-            match old {
-                Some(old) => {
-                    drop(old);
-                    Ok(())
-                }
-                None => Err(vm.new_error("IndexError", "list assignment index out of range")),
-            }
-        }
+        Payload::List(cell) => crate::types::list::set_item(vm, o, cell, &index, value),
         Payload::Dict(_) => dict_set(vm, o, index, value),
         Payload::Native(n) if n.set_item(vm, o, &index, Some(value))? => Ok(()),
         _ => Err(vm.type_error(format!(
@@ -2144,38 +2037,7 @@ pub fn del_item_native<S: LockStrategy>(
         }
     }
     match o.payload() {
-        Payload::List(cell) => {
-            if let Some(Payload::Slice(parts)) = index.payload() {
-                // Fitted to the length under the lock, as in `set_item`.
-                let raw = slice_unpack(vm, parts)?;
-                let removed = cell.with::<S, _>(&o.header, |v| {
-                    let (start, stop, step, count) = slice_adjust(raw, v.len());
-                    if step == 1 {
-                        // Released last first, as CPython releases them.
-                        let (a, b) = (start as usize, stop.max(start) as usize);
-                        return v.drain(a..b).rev().collect::<Vec<_>>();
-                    }
-                    let mut idx: Vec<usize> = (0..count)
-                        .map(|k| (start + k as i64 * step) as usize)
-                        .collect();
-                    idx.sort_unstable();
-                    let mut removed = Vec::with_capacity(idx.len());
-                    for i in idx.into_iter().rev() {
-                        removed.push(v.remove(i));
-                    }
-                    removed
-                });
-                drop(removed);
-                return Ok(());
-            }
-            let i = index_of(vm, "list", index)?;
-            let removed =
-                cell.with::<S, _>(&o.header, |v| seq_index(i, v.len()).map(|i| v.remove(i)));
-            match removed {
-                Some(_) => Ok(()),
-                None => Err(vm.new_error("IndexError", "list assignment index out of range")),
-            }
-        }
+        Payload::List(cell) => crate::types::list::del_item(vm, o, cell, index),
         Payload::Dict(_) => match dict_del(vm, o, index)? {
             Some(_) => Ok(()),
             None => Err(crate::vm::PyErr {

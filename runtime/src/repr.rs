@@ -2,7 +2,7 @@
 //! prints them.
 
 use crate::object::{DictViewKind, Payload, Value};
-use crate::ops::{dict_items, list_snapshot, range_repr, type_name};
+use crate::ops::{dict_items, range_repr, type_name};
 use crate::strategy::LockStrategy;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
@@ -190,14 +190,7 @@ pub fn repr_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S,
                 Payload::BigInt(b) => bigint_str(vm, b)?,
                 Payload::Float(f) => float_repr(*f),
                 Payload::Bytes(b) => bytes_repr(b),
-                Payload::List(_) => {
-                    if !vm.enter_repr(addr) {
-                        return Ok("[...]".into());
-                    }
-                    let r = join_reprs(vm, &list_snapshot(v));
-                    vm.leave_repr(addr);
-                    format!("[{}]", r?)
-                }
+                Payload::List(_) => crate::types::list::repr(vm, v, addr)?,
                 Payload::Tuple(items) => {
                     let inner = join_reprs(vm, items)?;
                     if items.len() == 1 {
@@ -347,7 +340,10 @@ const REPR_CONTEXT: &str = " while getting the repr of an object";
 
 /// The reprs of `items`, comma-separated: one level of recursion through
 /// nested containers, counted against the recursion limit as CPython does.
-fn join_reprs<S: LockStrategy>(vm: &mut Vm<S>, items: &[Value<S>]) -> PyResult<S, String> {
+pub(crate) fn join_reprs<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    items: &[Value<S>],
+) -> PyResult<S, String> {
     vm.recursive_call(REPR_CONTEXT, |vm| join_reprs_here(vm, items))
 }
 

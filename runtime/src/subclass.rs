@@ -243,23 +243,6 @@ pub fn builtin_new<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResu
     }
 }
 
-/// `list.__init__(self, iterable=())`: replaces the items.
-pub fn list_init<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    no_keywords(vm, "list", &args)?;
-    arity(vm, "list", &args, 1, 2)?;
-    let items = match args.pos.get(1) {
-        Some(it) => ops::iterate(vm, it)?,
-        None => Vec::new(),
-    };
-    let Some(Payload::List(cell)) = args.pos[0].payload() else {
-        return Err(descriptor_error(vm, "list", &args.pos[0]));
-    };
-    let o = args.pos[0].obj().expect("a list is an object");
-    let old = cell.with::<S, _>(&o.header, |v| std::mem::replace(v, items));
-    ops::drop_reversed(old);
-    Ok(Value::None)
-}
-
 /// `dict.__init__(self, *args, **kwargs)`: adds the items, as `update`.
 pub fn dict_init<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
     let kw = std::mem::take(&mut args.kw);
@@ -292,14 +275,18 @@ pub fn set_init<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     Ok(Value::None)
 }
 
-fn no_keywords<S: LockStrategy>(vm: &Vm<S>, name: &str, args: &Args<S>) -> PyResult<S, ()> {
+pub(crate) fn no_keywords<S: LockStrategy>(
+    vm: &Vm<S>,
+    name: &str,
+    args: &Args<S>,
+) -> PyResult<S, ()> {
     match args.kw.is_empty() {
         true => Ok(()),
         false => Err(vm.type_error(format!("{name}() takes no keyword arguments"))),
     }
 }
 
-fn descriptor_error<S: LockStrategy>(
+pub(crate) fn descriptor_error<S: LockStrategy>(
     vm: &Vm<S>,
     type_name: &str,
     recv: &Value<S>,

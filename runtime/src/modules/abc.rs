@@ -107,7 +107,7 @@ fn register<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
         }
     };
     let weak = Value::Obj(crate::weakref::new_weakref(&sub, None));
-    crate::methods::extend_list(vm, list.obj().expect("a list"), &ops::new_list(vec![weak]))?;
+    crate::types::list::extend_from(vm, list.obj().expect("a list"), &ops::new_list(vec![weak]))?;
     Ok(sub_value)
 }
 

@@ -19,6 +19,7 @@ pub mod bytearray;
 pub mod bytes;
 pub mod complex;
 pub mod generic_alias;
+pub mod list;
 
 use crate::code::BinOp;
 use crate::dict::NoHash;
