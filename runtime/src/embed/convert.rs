@@ -486,3 +486,67 @@ tuple_args!(A 0);
 tuple_args!(A 0, B 1);
 tuple_args!(A 0, B 1, C 2);
 tuple_args!(A 0, B 1, C 2, D 3);
+
+/// A Rust value that holds no Python object, directly or inside, so that
+/// a typed native function may take it as an argument or return it: its
+/// body runs detached when it releases the GIL ([`crate::embed::Gil`]),
+/// and a Python object cloned or dropped there would change a reference
+/// count that nothing protects. [`Value`] is the one conversion without
+/// it; a function that needs Python objects is a
+/// [`crate::embed::NativeModule::raw_function`].
+///
+/// ```compile_fail
+/// use runtime::embed::{Gil, NativeModule};
+/// use runtime::object::Value;
+/// type S = gil::GilRelease;
+/// // Refused: the body would drop a Python object without the GIL.
+/// let m = NativeModule::<S>::new("m").function("keep", Gil::Release, |v: Value<S>| v);
+/// ```
+///
+/// # Safety
+/// The type holds no [`Value`] or [`ObjRef`], and nothing that owns one.
+pub unsafe trait Detached {}
+
+macro_rules! detached {
+    ($($t:ty),*) => {$(
+        // SAFETY: plain Rust data.
+        unsafe impl Detached for $t {}
+    )*};
+}
+detached!(
+    (),
+    bool,
+    BigInt,
+    f64,
+    String,
+    &str,
+    PyBytes,
+    i8,
+    i16,
+    i32,
+    i64,
+    i128,
+    isize,
+    u8,
+    u16,
+    u32,
+    u64,
+    u128,
+    usize
+);
+// SAFETY: holds only `T`s, which hold no Python object.
+unsafe impl<T: Detached> Detached for Vec<T> {}
+// SAFETY: as above.
+unsafe impl<T: Detached> Detached for Option<T> {}
+// SAFETY: as above, for keys and values.
+unsafe impl<K: Detached, V: Detached> Detached for HashMap<K, V> {}
+// SAFETY: as above, for keys and values.
+unsafe impl<K: Detached, V: Detached> Detached for BTreeMap<K, V> {}
+// SAFETY: as above, for each element.
+unsafe impl<A: Detached> Detached for (A,) {}
+// SAFETY: as above, for each element.
+unsafe impl<A: Detached, B: Detached> Detached for (A, B) {}
+// SAFETY: as above, for each element.
+unsafe impl<A: Detached, B: Detached, C: Detached> Detached for (A, B, C) {}
+// SAFETY: as above, for each element.
+unsafe impl<A: Detached, B: Detached, C: Detached, D: Detached> Detached for (A, B, C, D) {}

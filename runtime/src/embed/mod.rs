@@ -118,7 +118,7 @@ mod convert;
 mod handle;
 mod native;
 
-pub use convert::{FromPy, IntoPy, IntoPyArgs, PyBytes};
+pub use convert::{Detached, FromPy, IntoPy, IntoPyArgs, PyBytes};
 pub use handle::Py;
 pub use native::{Gil, NativeError, NativeFunction, NativeModule};
 

@@ -10,7 +10,7 @@
 //! declaration is ignored, as for the built-in `native` module), and
 //! `finegrained` has no GIL to release.
 
-use super::convert::{FromPy, IntoPy};
+use super::convert::{Detached, FromPy, IntoPy};
 use crate::object::{NativeClosure, Value};
 use crate::strategy::LockStrategy;
 use crate::vm::{Args, PyResult, Vm};
@@ -98,6 +98,11 @@ impl NativeError {
     }
 }
 
+// SAFETY: an error is a class name and a message.
+unsafe impl Detached for NativeError {}
+// SAFETY: holds a `T` or a `NativeError`, neither a Python object.
+unsafe impl<T: Detached> Detached for Result<T, NativeError> {}
+
 /// A native function returns `Result<T, NativeError>` to raise.
 // SAFETY: converts while attached and keeps no value.
 unsafe impl<S: LockStrategy, T: IntoPy<S>> IntoPy<S> for Result<T, NativeError> {
@@ -113,7 +118,8 @@ unsafe impl<S: LockStrategy, T: IntoPy<S>> IntoPy<S> for Result<T, NativeError> 
 /// argument tuple, which tells the implementations for each arity apart.
 ///
 /// It is implemented for every `Fn` of up to four [`FromPy`] arguments
-/// returning an [`IntoPy`] value; [`NativeModule::function`] takes one.
+/// returning an [`IntoPy`] value, all [`Detached`] (plain Rust data: the
+/// body may run without the GIL); [`NativeModule::function`] takes one.
 ///
 /// ```
 /// use runtime::embed::{Gil, NativeModule};
@@ -142,8 +148,8 @@ macro_rules! native_function {
         where
             S: LockStrategy,
             F: Fn($($t),*) -> R + Send + Sync + 'static,
-            R: IntoPy<S>,
-            $($t: FromPy<S>,)*
+            R: IntoPy<S> + Detached,
+            $($t: FromPy<S> + Detached,)*
         {
             #[allow(unused_variables)]
             fn into_native(self, name: Arc<str>) -> Arc<NativeClosure<S>> {
