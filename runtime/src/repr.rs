@@ -103,6 +103,17 @@ pub fn str_repr(s: &str) -> String {
     out
 }
 
+/// `object.__repr__`: `<module.Name object at 0x...>`, the module from
+/// the class's `__module__`.
+pub fn default_repr<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> String {
+    let class = crate::builtins::type_of(vm, v);
+    let module = crate::classes::class_lookup(&class, &vm.new_str("__module__"))
+        .and_then(|m| m.as_str().map(String::from))
+        .unwrap_or_else(|| "__main__".into());
+    let addr = v.obj().map_or(0, |o| o.addr());
+    format!("<{module}.{} object at {addr:#x}>", type_name(v))
+}
+
 /// `repr(bytes)`.
 pub fn bytes_repr(b: &[u8]) -> String {
     let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
@@ -300,18 +311,14 @@ pub fn repr_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S,
                 Payload::Socket(sock) => sock.repr(),
                 Payload::WeakRef(w) => crate::weakref::repr(o, w),
                 Payload::Cell(_) => format!("<cell at {:#x}>", addr),
-                Payload::Instance(i) => {
-                    let name = type_name(v);
-                    match name.as_str() {
+                Payload::Instance(_) => {
+                    match type_name(v).as_str() {
                         "NotImplementedType" => return Ok("NotImplemented".into()),
                         "ellipsis" => return Ok("Ellipsis".into()),
                         "traceback" => return Ok(format!("<traceback object at {addr:#x}>")),
                         _ => {}
                     }
-                    let module = crate::classes::class_lookup(&i.class, &vm.new_str("__module__"))
-                        .and_then(|m| m.as_str().map(String::from))
-                        .unwrap_or_else(|| "__main__".into());
-                    format!("<{module}.{name} object at {addr:#x}>")
+                    default_repr(vm, v)
                 }
                 Payload::Set { .. } => {
                     if !vm.enter_repr(addr) {

@@ -57,7 +57,8 @@
 //!   exit.
 //! - **Native modules**: [`NativeModule`] registers Rust functions under an
 //!   importable name, each declaring with [`Gil`] whether it releases the GIL
-//!   while it runs.
+//!   while it runs, and classes ([`NativeClass`]) whose instances own a
+//!   Rust value, with typed methods.
 //! - **Counters**: [`Runtime::lock_stats`] ([`LockStats`](crate::LockStats))
 //!   and [`Runtime::gc_stats`] ([`GcStats`](crate::GcStats)).
 //!
@@ -114,10 +115,12 @@
 //! assert_eq!(squares, [0, 1, 4]);
 //! ```
 
+mod class;
 mod convert;
 mod handle;
 mod native;
 
+pub use class::{NativeClass, NativeConstructor, NativeMethod};
 pub use convert::{Detached, FromPy, IntoPy, IntoPyArgs, PyBytes};
 pub use handle::Py;
 pub use native::{Gil, NativeError, NativeFunction, NativeModule};

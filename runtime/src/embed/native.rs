@@ -187,6 +187,7 @@ native_function!(4, A a 0, B b 1, C c 2, D d 3);
 pub struct NativeModule<S: LockStrategy> {
     pub(crate) name: String,
     pub(crate) functions: Vec<NativeEntry<S>>,
+    pub(crate) classes: Vec<super::class::ClassEntry<S>>,
 }
 
 pub(crate) struct NativeEntry<S: LockStrategy> {
@@ -208,6 +209,7 @@ impl<S: LockStrategy> Clone for NativeModule<S> {
                     func: f.func.clone(),
                 })
                 .collect(),
+            classes: self.classes.clone(),
         }
     }
 }
@@ -225,6 +227,7 @@ impl<S: LockStrategy> NativeModule<S> {
         Self {
             name: name.into(),
             functions: Vec::new(),
+            classes: Vec::new(),
         }
     }
 
@@ -304,8 +307,22 @@ impl<S: LockStrategy> NativeModule<S> {
         &self.name
     }
 
-    /// Fills a new module namespace with the functions (used by `import`).
-    pub(crate) fn install(&self, vm: &Vm<S>, dict: &crate::object::ObjRef<S>) {
+    /// Adds a class defined in Rust (see [`super::NativeClass`]).
+    pub fn class<T>(mut self, class: super::NativeClass<S, T>) -> Self {
+        self.classes.push(class.entry);
+        self
+    }
+
+    /// Fills a new module namespace with the functions and classes (used
+    /// by `import`).
+    pub(crate) fn install(
+        &self,
+        vm: &mut Vm<S>,
+        dict: &crate::object::ObjRef<S>,
+    ) -> PyResult<S, ()> {
+        for class in &self.classes {
+            class.install(vm, &self.name, dict)?;
+        }
         for f in &self.functions {
             let builtin =
                 vm.interp
@@ -317,5 +334,6 @@ impl<S: LockStrategy> NativeModule<S> {
                     }));
             vm.interp.dict_set_str(dict, &f.name, Value::Obj(builtin));
         }
+        Ok(())
     }
 }

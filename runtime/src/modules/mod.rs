@@ -70,7 +70,7 @@ pub fn import<S: LockStrategy>(vm: &mut Vm<S>, name: &ObjRef<S>) -> PyResult<S> 
     vm.interp.dict_set_str(&dict, "__name__", vm.new_str(name));
     match (builtin, native) {
         (Some(init), _) => init(vm, &dict),
-        (None, Some(module)) => module.install(vm, &dict),
+        (None, Some(module)) => module.install(vm, &dict)?,
         (None, None) => unreachable!("checked above"),
     }
     if let Some(source) = python_part(name) {

@@ -18,6 +18,7 @@
 pub mod bytearray;
 pub mod bytes;
 pub mod complex;
+pub mod embedded;
 pub mod generic_alias;
 pub mod list;
 
@@ -37,14 +38,16 @@ pub enum NativeKind {
     Complex,
     GenericAlias,
     ByteArray,
+    Embedded,
 }
 
 impl NativeKind {
     /// Every registered type, in registration order.
-    pub const ALL: [NativeKind; 3] = [
+    pub const ALL: [NativeKind; 4] = [
         NativeKind::Complex,
         NativeKind::GenericAlias,
         NativeKind::ByteArray,
+        NativeKind::Embedded,
     ];
 
     /// The type's name, constructor and methods.
@@ -53,6 +56,7 @@ impl NativeKind {
             NativeKind::Complex => complex::spec(),
             NativeKind::GenericAlias => generic_alias::spec(),
             NativeKind::ByteArray => bytearray::spec(),
+            NativeKind::Embedded => embedded::spec(),
         }
     }
 }
@@ -286,6 +290,7 @@ impl NativeKind {
             NativeKind::Complex => "complex",
             NativeKind::GenericAlias => "GenericAlias",
             NativeKind::ByteArray => "bytearray",
+            NativeKind::Embedded => "embedded",
         }
     }
 }
