@@ -24,6 +24,7 @@ use runtime::detach::{self, loom_switches};
 use runtime::modules::threading::LockObj;
 use runtime::object::ObjRef;
 use runtime::sync::{self, thread, Condvar, Mutex};
+use runtime::types::embedded;
 use runtime::{LockStrategy, ThreadIdent};
 use std::sync::atomic as std_atomic;
 // `std`'s `Arc`, not loom's: a loom `Arc` dropped while a thread unwinds
@@ -43,6 +44,7 @@ const TIMEOUTS: usize = 2;
 
 const A: ThreadIdent = 1;
 const B: ThreadIdent = 2;
+const C: ThreadIdent = 3;
 
 // ---------------------------------------------------------------------------
 // Switches
@@ -371,4 +373,60 @@ fn modes_are_the_production_ones() {
     assert_eq!(Gil::NAME, "gil");
     assert_eq!(GilRelease::NAME, "gil-release");
     const { assert!(!Gil::RELEASES_FOR_NATIVE && GilRelease::RELEASES_FOR_NATIVE) };
+}
+
+// ---------------------------------------------------------------------------
+// 5. Methods of embedded classes: an object's mutex beside the GIL
+
+/// Three threads call methods of one object of an embedded class
+/// (`runtime::embed::NativeClass`) under `gil-release`, through
+/// [`embedded::with_locked`], the code the methods run: A's and C's methods
+/// release the GIL (they lock the object's mutex once detached), B's holds
+/// it (it tries the mutex, and waits for it detached). Each adds one to the
+/// state. Properties: nobody deadlocks, no update is lost, the GIL ends
+/// unlocked. In the mutant a releasing method locks the mutex before it
+/// detaches: it then waits for the mutex holding the GIL, while B, which
+/// got the mutex after waiting detached, waits for the GIL.
+fn embedded_model() {
+    check(|| {
+        sync::set_timeout_budget(TIMEOUTS);
+        let gil = Arc::new(GilState::new(INTERVAL));
+        let state = Arc::new(Mutex::new(0_u32));
+        let call = {
+            let (gil, state) = (gil.clone(), state.clone());
+            move |me: ThreadIdent, release: bool| {
+                sync::set_timeout_budget(TIMEOUTS);
+                GilRelease::attach(&gil, me);
+                embedded::with_locked::<GilRelease, _, _>(&gil, me, release, &state, |n| *n += 1);
+                safe_point::<GilRelease>(&gil, me);
+                GilRelease::detach(&gil, me);
+            }
+        };
+        let b = {
+            let call = call.clone();
+            thread::spawn(move || call(B, false))
+        };
+        let c = {
+            let call = call.clone();
+            thread::spawn(move || call(C, true))
+        };
+        call(A, true);
+        b.join().unwrap();
+        c.join().unwrap();
+        assert_eq!(*sync::lock(&state), 3);
+        assert!(!gil.is_locked(), "the GIL is still locked at the end");
+    });
+}
+
+#[test]
+fn embedded_methods_take_the_mutex_detached() {
+    let _s = Switches::none();
+    embedded_model();
+}
+
+#[test]
+fn mutant_embedded_locks_before_detach_is_rejected() {
+    let _s = Switches::with(&loom_switches::MUTANT_EMBEDDED_LOCKS_BEFORE_DETACH);
+    let msg = rejection(embedded_model);
+    assert!(msg.contains("deadlock"), "{msg}");
 }

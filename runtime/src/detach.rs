@@ -88,30 +88,37 @@ pub mod loom_switches {
     pub static MUTANT_NATIVE_STAYS_ATTACHED: AtomicBool = AtomicBool::new(false);
 
     /// Every switch above, for a model to reset.
-    pub static ALL: [&AtomicBool; 3] = [
+    /// Mutant: a method of an embedded class that releases the GIL locks
+    /// the object's mutex before it detaches
+    /// (`crate::types::embedded::with_locked`), so it waits for the mutex
+    /// holding the GIL, which the mutex's holder may be waiting for.
+    pub static MUTANT_EMBEDDED_LOCKS_BEFORE_DETACH: AtomicBool = AtomicBool::new(false);
+    pub static ALL: [&AtomicBool; 4] = [
         &MUTANT_BLOCKING_STAYS_ATTACHED,
         &MUTANT_BLOCKING_NO_REATTACH,
         &MUTANT_NATIVE_STAYS_ATTACHED,
+        &MUTANT_EMBEDDED_LOCKS_BEFORE_DETACH,
     ];
 }
 
 #[cfg(loom)]
 #[inline(always)]
-fn mutant(switch: &std::sync::atomic::AtomicBool) -> bool {
+pub(crate) fn mutant(switch: &std::sync::atomic::AtomicBool) -> bool {
     switch.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 #[cfg(not(loom))]
 #[inline(always)]
-fn mutant(_switch: &()) -> bool {
+pub(crate) fn mutant(_switch: &()) -> bool {
     false
 }
 
 /// Stand-ins for the switches, so that production code names them too and
 /// the calls above compile to nothing.
 #[cfg(not(loom))]
-mod loom_switches {
-    pub(super) static MUTANT_BLOCKING_STAYS_ATTACHED: () = ();
-    pub(super) static MUTANT_BLOCKING_NO_REATTACH: () = ();
-    pub(super) static MUTANT_NATIVE_STAYS_ATTACHED: () = ();
+pub(crate) mod loom_switches {
+    pub(crate) static MUTANT_BLOCKING_STAYS_ATTACHED: () = ();
+    pub(crate) static MUTANT_BLOCKING_NO_REATTACH: () = ();
+    pub(crate) static MUTANT_NATIVE_STAYS_ATTACHED: () = ();
+    pub(crate) static MUTANT_EMBEDDED_LOCKS_BEFORE_DETACH: () = ();
 }

@@ -66,6 +66,15 @@ mod imp {
     pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
         m.lock().unwrap_or_else(|e| e.into_inner())
     }
+    /// Locks a mutex if it is free, ignoring poisoning.
+    #[inline]
+    pub fn try_lock<T>(m: &Mutex<T>) -> Option<MutexGuard<'_, T>> {
+        match m.try_lock() {
+            Ok(g) => Some(g),
+            Err(std::sync::TryLockError::Poisoned(e)) => Some(e.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) => None,
+        }
+    }
 }
 
 #[cfg(loom)]
@@ -158,6 +167,10 @@ mod imp {
     #[inline]
     pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
         m.lock().unwrap()
+    }
+    #[inline]
+    pub fn try_lock<T>(m: &Mutex<T>) -> Option<MutexGuard<'_, T>> {
+        m.try_lock().ok()
     }
 }
 
