@@ -141,13 +141,25 @@ pub fn bytes_repr(b: &[u8]) -> String {
     out
 }
 
-fn bigint_str<S: LockStrategy>(vm: &Vm<S>, b: &BigInt) -> PyResult<S, String> {
+/// `str(int)` of a big int: its decimal digits, or CPython's ValueError past
+/// the 4300-digit limit (which `format(n, "d")` and `"%d"` share).
+pub(crate) fn bigint_str<S: LockStrategy>(vm: &Vm<S>, b: &BigInt) -> PyResult<S, String> {
+    let too_long = || {
+        vm.value_error(format!(
+            "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+        ))
+    };
+    // Refused from the size alone before converting, as CPython does: a
+    // number of n bits has more than (n - 1) * log10(2) digits, and
+    // converting millions of digits to decimal takes seconds.
+    if (b.bits().saturating_sub(1) as f64) * std::f64::consts::LOG10_2 >= INT_MAX_STR_DIGITS as f64
+    {
+        return Err(too_long());
+    }
     let s = b.to_string();
     let digits = s.trim_start_matches('-').len();
     if digits > INT_MAX_STR_DIGITS {
-        return Err(vm.value_error(format!(
-            "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
-        )));
+        return Err(too_long());
     }
     Ok(s)
 }
