@@ -78,6 +78,19 @@ pub fn new_map<S: LockStrategy>() -> DictMap<S> {
     DictMap::default()
 }
 
+/// The key hash of an int beyond 64 bits (and of the integral float equal
+/// to it): its two's-complement bytes folded (FNV-1a), then mixed. Not its
+/// decimal digits: converting millions of digits takes seconds.
+fn big_int_hash(b: &num_bigint::BigInt) -> u64 {
+    let folded = b
+        .to_signed_bytes_le()
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, x| {
+            (h ^ *x as u64).wrapping_mul(0x0100_0000_01b3)
+        });
+    mix(folded)
+}
+
 pub(crate) fn mix(x: u64) -> u64 {
     // A cheap avalanche (splitmix64's finaliser) so sequential ints spread.
     let mut z = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
@@ -118,7 +131,7 @@ pub fn hash_value<S: LockStrategy>(v: &Value<S>) -> Result<u64, NoHash> {
                 // An integral float beyond 64 bits hashes as the equal int.
                 use num_traits::FromPrimitive;
                 match num_bigint::BigInt::from_f64(*f) {
-                    Some(b) => hash_str(&b.to_string()),
+                    Some(b) => big_int_hash(&b),
                     None => mix(f.to_bits()),
                 }
             } else {
@@ -146,7 +159,7 @@ pub fn identity_hash(addr: usize) -> i64 {
 fn hash_payload<S: LockStrategy>(o: &ObjRef<S>, payload: &Payload<S>) -> Result<u64, NoHash> {
     Ok(match payload {
         Payload::Str(s) => hash_str(s.as_str()),
-        Payload::BigInt(b) => hash_str(&b.to_string()),
+        Payload::BigInt(b) => big_int_hash(b),
         Payload::Bytes(b) => mix(b.iter().fold(0u64, |h, x| h.rotate_left(5) ^ *x as u64)),
         Payload::Tuple(items) => {
             let mut h = TUPLE_HASH_SEED;
