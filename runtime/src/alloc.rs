@@ -100,6 +100,14 @@ pub fn push_fill<S: LockStrategy>(
         .checked_mul(c.len_utf8())
         .ok_or_else(|| memory_error(vm))?;
     reserve_str(vm, out, bytes)?;
+    if c.is_ascii() {
+        // A fill of one byte is a memset, not n pushes of a char (gigabytes
+        // take seconds that way).
+        let mut v = std::mem::take(out).into_bytes();
+        v.resize(v.len() + n, c as u8);
+        *out = String::from_utf8(v).expect("valid UTF-8 followed by ASCII");
+        return Ok(());
+    }
     out.extend(std::iter::repeat_n(c, n));
     Ok(())
 }

@@ -413,6 +413,15 @@ pub fn format_value<S: LockStrategy>(
     if spec.is_empty() {
         return to_str(vm, v);
     }
+    // `object.__format__` takes only the empty spec: every type without a
+    // `__format__` of its own (list, None, a class...) refuses any other.
+    let own_format = matches!(v, Value::Float(_))
+        || ops::to_big(v).is_some()
+        || matches!(v.payload(), Some(Payload::Str(_)))
+        || crate::types::slots(v).is_some();
+    if !own_format {
+        return Err(unsupported_spec(vm, v));
+    }
     let parsed = parse_spec(spec).map_err(|m| vm.value_error(m))?;
     if let Some((o, n)) = crate::types::slots(v) {
         if let Some(text) = n.format(vm, o, &parsed)? {
@@ -424,16 +433,16 @@ pub fn format_value<S: LockStrategy>(
         _ if ops::to_big(v).is_some() => format_int(vm, &ops::to_big(v).expect("int"), &parsed),
         _ => match v.payload() {
             Some(Payload::Str(s)) => format_text(vm, s.as_str(), &parsed, "str"),
-            _ if crate::classes::user_class_of(v).is_some() => Err(vm.type_error(format!(
-                "unsupported format string passed to {}.__format__",
-                type_name(v)
-            ))),
-            _ => {
-                let text = to_str(vm, v)?;
-                format_text(vm, &text, &parsed, &type_name(v))
-            }
+            _ => Err(unsupported_spec(vm, v)),
         },
     }
+}
+
+fn unsupported_spec<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> crate::vm::PyErr<S> {
+    vm.type_error(format!(
+        "unsupported format string passed to {}.__format__",
+        type_name(v)
+    ))
 }
 
 fn format_text<S: LockStrategy>(
