@@ -94,20 +94,27 @@ fn register<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     if is_subclass(vm, &cls, &sub)? {
         return Err(vm.new_error("RuntimeError", "Refusing to create an inheritance cycle"));
     }
-    let dict = type_obj(&cls)
-        .and_then(|t| t.dict.clone())
-        .expect("an ABC has a dict");
+    let Some(dict) = type_obj(&cls).and_then(|t| t.dict.clone()) else {
+        // A builtin class (`ABCMeta.register(int, str)`) is no ABC.
+        let name = type_obj(&cls).map(|t| t.name.clone()).unwrap_or_default();
+        return Err(vm.new_error(
+            "AttributeError",
+            format!("type object '{name}' has no attribute '_abc_impl'"),
+        ));
+    };
     let key = vm.new_str(REGISTRY);
+    // The registry, or a new one where there is none (or the program
+    // stored something else under its name).
     let list = match ops::dict_get(&dict, &key) {
-        Some(list) => list,
-        None => {
-            let list = ops::new_list(Vec::new());
-            ops::dict_set(vm, &dict, key, list.clone())?;
+        Some(Value::Obj(list)) if matches!(list.payload(), Payload::List(_)) => list,
+        _ => {
+            let list = ObjRef::new(Payload::List(crate::object::ObjCell::new(Vec::new())));
+            ops::dict_set(vm, &dict, key, Value::Obj(list.clone()))?;
             list
         }
     };
     let weak = Value::Obj(crate::weakref::new_weakref(&sub, None));
-    crate::types::list::extend_from(vm, list.obj().expect("a list"), &ops::new_list(vec![weak]))?;
+    crate::types::list::extend_from(vm, &list, &ops::new_list(vec![weak]))?;
     Ok(sub_value)
 }
 

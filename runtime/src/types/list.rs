@@ -86,10 +86,13 @@ pub fn init<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 // ---- methods ----
 
-/// The receiver of a list method (`unbound_method` has checked that it
-/// is a list, or an instance of a subclass).
-fn recv_list<S: LockStrategy>(args: &Args<S>) -> &ObjRef<S> {
-    args.pos[0].obj().expect("method receiver")
+/// The receiver of a list method: a list, or an instance of a subclass;
+/// CPython's TypeError for anything else.
+fn recv_list<'a, S: LockStrategy>(vm: &Vm<S>, args: &'a Args<S>) -> PyResult<S, &'a ObjRef<S>> {
+    match &args.pos[0] {
+        Value::Obj(o) if matches!(o.payload(), Payload::List(_)) => Ok(o),
+        other => Err(not_a_list(vm, other)),
+    }
 }
 
 /// Runs `f` on the receiver's items under its lock; CPython's TypeError
@@ -100,7 +103,7 @@ fn with_list<S: LockStrategy, R>(
     f: impl FnOnce(&mut Vec<Value<S>>) -> R,
 ) -> PyResult<S, R> {
     match args.pos[0].payload() {
-        Some(Payload::List(cell)) => Ok(cell.with::<S, _>(&recv_list(args).header, f)),
+        Some(Payload::List(cell)) => Ok(cell.with::<S, _>(&recv_list(vm, args)?.header, f)),
         _ => Err(not_a_list(vm, &args.pos[0])),
     }
 }
@@ -142,7 +145,7 @@ fn pop<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 fn extend<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "extend", &args, 2, 2)?;
-    extend_from(vm, recv_list(&args), &args.pos[1])?;
+    extend_from(vm, recv_list(vm, &args)?, &args.pos[1])?;
     Ok(Value::None)
 }
 
@@ -204,7 +207,7 @@ fn seq_items<S: LockStrategy>(v: &Value<S>) -> Vec<Value<S>> {
 pub fn index<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "index", &args, 2, 2)?;
     if let Some(Payload::List(cell)) = args.pos[0].payload() {
-        let o = recv_list(&args);
+        let o = recv_list(vm, &args)?;
         if let Some(i) = find(vm, o, cell, &args.pos[1], 0, |_, i| i)? {
             return Ok(Value::Int(i as i64));
         }
@@ -288,7 +291,7 @@ pub fn count<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     };
     // As `find`: plain items are counted under the lock (a list of
     // plain items in one critical section), the others compared outside it.
-    let o = recv_list(&args);
+    let o = recv_list(vm, &args)?;
     let (mut n, mut i) = (0, 0);
     loop {
         let scan = cell.with::<S, _>(&o.header, |v| {
@@ -321,7 +324,7 @@ fn reverse<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 fn remove<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "remove", &args, 2, 2)?;
-    let o = recv_list(&args);
+    let o = recv_list(vm, &args)?;
     let Payload::List(cell) = o.payload() else {
         return Err(not_a_list(vm, &args.pos[0]));
     };
@@ -347,7 +350,7 @@ fn sort<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
     let key = args.take_kw("key").filter(|k| !matches!(k, Value::None));
     crate::builtins::no_other_keywords(vm, "sort", &args)?;
     arity(vm, "sort", &args, 1, 1)?;
-    let o = recv_list(&args);
+    let o = recv_list(vm, &args)?;
     let Payload::List(cell) = o.payload() else {
         return Err(not_a_list(vm, &args.pos[0]));
     };
