@@ -2464,12 +2464,32 @@ pub fn unpack<S: LockStrategy>(
     v: &Value<S>,
     n: usize,
 ) -> PyResult<S, Vec<Value<S>>> {
-    let items = iterate(vm, v).map_err(|_| {
+    let not_iterable = |vm: &Vm<S>| {
         vm.type_error(format!(
             "cannot unpack non-iterable {} object",
             type_name(v)
         ))
-    })?;
+    };
+    if !matches!(v.payload(), Some(Payload::List(_) | Payload::Tuple(_))) {
+        // An iterator is read only up to one item past `n`, as CPython's
+        // `unpack_iterable` does (an endless one must not be drained).
+        let it = get_iter(vm, v).map_err(|_| not_iterable(vm))?;
+        let mut items = Vec::with_capacity(n);
+        while let Some(x) = iter_next(vm, &it)? {
+            if items.len() == n {
+                return Err(vm.value_error(format!("too many values to unpack (expected {n})")));
+            }
+            items.push(x);
+        }
+        if items.len() < n {
+            return Err(vm.value_error(format!(
+                "not enough values to unpack (expected {n}, got {})",
+                items.len()
+            )));
+        }
+        return Ok(items);
+    }
+    let items = iterate(vm, v).map_err(|_| not_iterable(vm))?;
     match items.len().cmp(&n) {
         Ordering::Equal => Ok(items),
         Ordering::Greater => {
