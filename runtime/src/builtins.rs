@@ -49,7 +49,7 @@ pub fn install<S: LockStrategy>(interp: &Arc<Interp<S>>) {
     let b = &interp.builtins;
     let functions: &[(&'static str, NativeFn<S>)] = &[
         ("print", builtin_print),
-        ("__import__", builtin_import),
+        ("__import__", crate::modules::import::builtin_import),
         ("len", builtin_len),
         ("sum", builtin_sum),
         ("min", builtin_min),
@@ -122,6 +122,10 @@ pub fn install<S: LockStrategy>(interp: &Arc<Interp<S>>) {
     }
     for (name, _) in crate::interp::EXCEPTION_HIERARCHY {
         interp.dict_set_str(b, name, Value::Obj(interp.exceptions[name].clone()));
+    }
+    // Old names of OSError, kept by CPython as aliases.
+    for alias in ["EnvironmentError", "IOError"] {
+        interp.dict_set_str(b, alias, Value::Obj(interp.exceptions["OSError"].clone()));
     }
     interp.dict_set_str(b, "__name__", interp.new_str("builtins"));
     install_singletons(interp);
@@ -460,22 +464,6 @@ fn is_callable<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> bool {
             crate::classes::class_lookup(&i.class, &vm.new_str("__call__")).is_some()
         }
         _ => false,
-    }
-}
-
-/// Checks the positional argument count of a builtin; CPython's message.
-/// `__import__(name)`: what the `import` statement does (the other
-/// arguments of CPython's are accepted and ignored: there are no packages).
-fn builtin_import<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    arity(vm, "__import__", &args, 1, 5)?;
-    match &args.pos[0] {
-        Value::Obj(name) if matches!(name.payload(), Payload::Str(_)) => {
-            crate::modules::import(vm, name)
-        }
-        other => Err(vm.type_error(format!(
-            "__import__() argument 1 must be str, not {}",
-            crate::ops::type_name(other)
-        ))),
     }
 }
 

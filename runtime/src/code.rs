@@ -216,8 +216,16 @@ pub enum Instr {
     ExceptionMatch,
     /// Pops an exception and raises it again, traceback and all.
     Reraise,
-    ImportName(u32),
+    /// `__import__(names[n], globals, None, consts[f], level)`: pushes the
+    /// module (the top-level package for `import a.b`); `f` is a tuple of the
+    /// names a `from` statement imports, or None.
+    ImportName(u32, u32, u8),
+    /// `from m import names[n]`: pushes the attribute of the module on top
+    /// (or the submodule `m.n` from `sys.modules`), leaving the module.
     ImportFrom(u32),
+    /// `from m import *`: pops the module and binds its public names in the
+    /// module's globals.
+    ImportStar,
     /// Enters a `with` block: pops the manager, pushes its bound `__exit__`
     /// and the result of `__enter__`, and installs a handler.
     SetupWith(u32),

@@ -118,11 +118,11 @@ impl CompileError {
     ///
     /// ```
     /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
-    /// let Err(runtime::RunError::Compile { error, .. }) = rt.run_source("from . import x", "rel.py")
+    /// let Err(runtime::RunError::Compile { error, .. }) = rt.run_source("async def f(): pass", "a.py")
     /// else {
     ///     panic!("expected a compile error")
     /// };
-    /// assert_eq!(error.render("pkg/rel.py"), "pkg/rel.py:1:1: unsupported: relative import");
+    /// assert_eq!(error.render("pkg/a.py"), "pkg/a.py:1:1: unsupported: async def");
     /// ```
     pub fn render(&self, filename: &str) -> String {
         let label = match self.kind {
@@ -729,34 +729,52 @@ impl Compiler<'_> {
             }
             Stmt::Import(imp) => {
                 for alias in &imp.names {
-                    if alias.name.id.contains('.') {
-                        return Err(self.unsupported(alias.range, "import of a dotted module name"));
+                    let dotted = alias.name.id.as_str();
+                    let i = self.name_index(dotted);
+                    let none = self.const_index(Const::None);
+                    // `import a.b.c` pushes (and binds) `a`; `import a.b.c as
+                    // d` walks down to `c` as CPython's `IMPORT_FROM`s do.
+                    self.emit(Instr::ImportName(i, none, 0));
+                    match &alias.asname {
+                        None => {
+                            let top = dotted.split('.').next().unwrap_or(dotted);
+                            self.name_op(top, NameOp::Store, alias.range)?;
+                        }
+                        Some(asname) => {
+                            for part in dotted.split('.').skip(1) {
+                                let p = self.name_index(part);
+                                self.emit(Instr::ImportFrom(p));
+                                self.emit(Instr::Rot2);
+                                self.emit(Instr::Pop);
+                            }
+                            self.name_op(asname.id.as_str(), NameOp::Store, alias.range)?;
+                        }
                     }
-                    let i = self.name_index(alias.name.id.as_str());
-                    self.emit(Instr::ImportName(i));
-                    let bind = alias.asname.as_ref().unwrap_or(&alias.name);
-                    self.name_op(bind.id.as_str(), NameOp::Store, alias.range)?;
                 }
             }
             Stmt::ImportFrom(imp) => {
-                let Some(module) = imp.module.as_ref().filter(|_| imp.level == 0) else {
-                    return Err(self.unsupported(imp.range, "relative import"));
-                };
-                if module.id.contains('.') {
-                    return Err(self.unsupported(imp.range, "import of a dotted module name"));
+                let module = imp.module.as_ref().map_or("", |m| m.id.as_str());
+                let m = self.name_index(module);
+                let names: Vec<String> = imp.names.iter().map(|a| a.name.id.to_string()).collect();
+                let star = names.iter().any(|n| n == "*");
+                if star && !self.scope().is_module {
+                    return Err(self.syntax(imp.range, "import * only allowed at module level"));
                 }
-                let m = self.name_index(module.id.as_str());
-                self.emit(Instr::ImportName(m));
-                for alias in &imp.names {
-                    if alias.name.id.as_str() == "*" {
-                        return Err(self.unsupported(alias.range, "from ... import *"));
+                let fromlist = self.const_index(Const::StrTuple(names));
+                let level = u8::try_from(imp.level).unwrap_or(u8::MAX);
+                self.emit(Instr::ImportName(m, fromlist, level));
+                if star {
+                    // Pops the module.
+                    self.emit(Instr::ImportStar);
+                } else {
+                    for alias in &imp.names {
+                        let i = self.name_index(alias.name.id.as_str());
+                        self.emit(Instr::ImportFrom(i));
+                        let bind = alias.asname.as_ref().unwrap_or(&alias.name);
+                        self.name_op(bind.id.as_str(), NameOp::Store, alias.range)?;
                     }
-                    let i = self.name_index(alias.name.id.as_str());
-                    self.emit(Instr::ImportFrom(i));
-                    let bind = alias.asname.as_ref().unwrap_or(&alias.name);
-                    self.name_op(bind.id.as_str(), NameOp::Store, alias.range)?;
+                    self.emit(Instr::Pop);
                 }
-                self.emit(Instr::Pop);
             }
             Stmt::With(w) => {
                 if w.is_async {

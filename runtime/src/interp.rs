@@ -58,6 +58,30 @@ pub const EXCEPTION_HIERARCHY: &[(&str, Option<&str>)] = &[
     ("Warning", Some("Exception")),
     ("UserWarning", Some("Warning")),
     ("DeprecationWarning", Some("Warning")),
+    ("SyntaxError", Some("Exception")),
+    ("IndentationError", Some("SyntaxError")),
+    ("TabError", Some("IndentationError")),
+    ("SystemError", Some("Exception")),
+    ("ReferenceError", Some("Exception")),
+    ("BufferError", Some("Exception")),
+    ("StopAsyncIteration", Some("Exception")),
+    ("FloatingPointError", Some("ArithmeticError")),
+    ("UnicodeTranslateError", Some("UnicodeError")),
+    ("FileExistsError", Some("OSError")),
+    ("IsADirectoryError", Some("OSError")),
+    ("NotADirectoryError", Some("OSError")),
+    ("InterruptedError", Some("OSError")),
+    ("ChildProcessError", Some("OSError")),
+    ("ProcessLookupError", Some("OSError")),
+    ("PendingDeprecationWarning", Some("Warning")),
+    ("RuntimeWarning", Some("Warning")),
+    ("SyntaxWarning", Some("Warning")),
+    ("FutureWarning", Some("Warning")),
+    ("ImportWarning", Some("Warning")),
+    ("UnicodeWarning", Some("Warning")),
+    ("BytesWarning", Some("Warning")),
+    ("ResourceWarning", Some("Warning")),
+    ("EncodingWarning", Some("Warning")),
 ];
 
 /// State shared by every thread of one runtime.
@@ -72,8 +96,14 @@ pub struct Interp<S: LockStrategy> {
     /// Builtin type objects by kind, and exception classes by name.
     pub types: HashMap<TypeKind, ObjRef<S>>,
     pub exceptions: HashMap<&'static str, ObjRef<S>>,
-    /// Imported modules.
-    pub modules: Mutex<HashMap<String, ObjRef<S>>>,
+    /// `sys.modules`: imported modules by name (a dict, shared by every
+    /// thread; see `modules::import`).
+    pub sys_modules: ObjRef<S>,
+    /// The per-module import locks (`modules::import_lock`).
+    pub import_locks: Arc<crate::modules::import_lock::ImportLocks>,
+    /// The folder of the script run as `__main__`, which becomes
+    /// `sys.path[0]` (`None`: the current folder, as `python3 -c`).
+    pub script_dir: Mutex<Option<String>>,
     /// Buffered standard output (flushed when large and at exit), as CPython
     /// buffers stdout that is not a terminal.
     stdout: Mutex<Vec<u8>>,
@@ -291,13 +321,17 @@ impl<S: LockStrategy> Interp<S> {
         let builtins =
             ObjRef::with_flags(Payload::Dict(PyDict::new(new_map())), immortal_flag::<S>());
         let main = ObjRef::with_flags(Payload::Dict(PyDict::new(new_map())), immortal_flag::<S>());
+        let sys_modules =
+            ObjRef::with_flags(Payload::Dict(PyDict::new(new_map())), immortal_flag::<S>());
         let interp = Arc::new(Self {
             strategy: S::new_shared(config),
             builtins,
             main,
             types,
             exceptions,
-            modules: Mutex::new(HashMap::new()),
+            sys_modules,
+            import_locks: Arc::new(crate::modules::import_lock::ImportLocks::new()),
+            script_dir: Mutex::new(None),
             stdout: Mutex::new(Vec::with_capacity(1 << 16)),
             stderr: Mutex::new(Vec::new()),
             capture_output: settings.capture_output,
@@ -324,6 +358,7 @@ impl<S: LockStrategy> Interp<S> {
             if S::IMMORTALIZE_SHARED {
                 reg.push(ImmortalPtr(interp.builtins.raw()));
                 reg.push(ImmortalPtr(interp.main.raw()));
+                reg.push(ImmortalPtr(interp.sys_modules.raw()));
                 for t in interp.types.values().chain(interp.exceptions.values()) {
                     reg.push(ImmortalPtr(t.raw()));
                 }
@@ -663,7 +698,11 @@ impl<S: LockStrategy> Interp<S> {
 /// Makes an exception object of `class` with `args`.
 pub fn new_exception_obj<S: LockStrategy>(class: ObjRef<S>, args: Box<[Value<S>]>) -> ObjRef<S> {
     let dict = match class.payload() {
-        Payload::Type(t) if t.dict.is_some() => {
+        // User classes, and the import errors, whose `name` and `path`
+        // attributes live there.
+        Payload::Type(t)
+            if t.dict.is_some() || t.name == "ImportError" || t.name == "ModuleNotFoundError" =>
+        {
             Some(ObjRef::new(Payload::Dict(PyDict::new(new_map()))))
         }
         _ => None,

@@ -377,6 +377,7 @@ impl<S: LockStrategy> Runtime<S> {
     pub fn run_source(&self, source: &str, filename: &str) -> Result<(), RunError> {
         let mut vm = Vm::new(self.interp.clone());
         vm.attach();
+        modules::import::prepare_main(&vm, filename);
         // Loading makes the code's constants: objects, so attached.
         let code = match load(&self.interp, source, filename, false) {
             Ok(code) => code,

@@ -2827,10 +2827,7 @@ pub fn get_attr_builtin<S: LockStrategy>(
                 if let Some(v) = dict_get(&m.dict, &Value::Obj(name.clone())) {
                     return Ok(v);
                 }
-                return Err(vm.new_error(
-                    "AttributeError",
-                    format!("module '{}' has no attribute '{}'", m.name, attr),
-                ));
+                return crate::modules::import::module_getattr_fallback(vm, m, name);
             }
             Payload::Thread(t) => {
                 if let Some(v) = crate::modules::threading::thread_attr(vm, t, attr) {
@@ -2874,6 +2871,17 @@ pub fn get_attr_builtin<S: LockStrategy>(
                         return Ok(chain(&|c| Value::Bool(c.suppress_context)))
                     }
                     _ => {}
+                }
+                // An import error's `name` and `path` (None until set).
+                if let Some(d) = &e.dict {
+                    if let Some(v) = dict_get(d, &Value::Obj(name.clone())) {
+                        return Ok(v);
+                    }
+                    if matches!(attr, "name" | "path")
+                        && crate::interp::is_instance_of(vm, obj, "ImportError")
+                    {
+                        return Ok(Value::None);
+                    }
                 }
             }
             Payload::Type(t) if attr == "__name__" => return Ok(new_str(t.name.as_str())),
@@ -2936,6 +2944,9 @@ pub fn set_attr<S: LockStrategy>(
         }
         let handled = match o.payload() {
             Payload::Module(m) => return dict_set(vm, &m.dict, Value::Obj(name.clone()), value),
+            Payload::Exception(crate::object::ExceptionObj { dict: Some(d), .. }) => {
+                return dict_set(vm, d, Value::Obj(name.clone()), value)
+            }
             Payload::Thread(t) => crate::modules::threading::set_thread_attr(vm, t, attr, &value)?,
             _ => false,
         };

@@ -278,7 +278,7 @@ pub fn repr_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S,
                         addr
                     )
                 }
-                Payload::Module(m) => format!("<module '{}' (built-in)>", m.name),
+                Payload::Module(m) => crate::modules::import::module_repr(vm, m),
                 // A class says where it was defined (`__module__` of its
                 // namespace), except a builtin one.
                 Payload::Type(t) if t.dict.is_some() => {

@@ -1897,31 +1897,26 @@ impl<S: LockStrategy> Vm<S> {
                     let dict = dict.clone();
                     ops::dict_set(self, &dict, k, v)?;
                 }
-                Instr::ImportName(i) => {
-                    let m = crate::modules::import(self, &code.names[i as usize])?;
+                Instr::ImportName(i, fromlist, level) => {
+                    let name = name_str(&code.names[i as usize]).to_owned();
+                    let fromlist = &code.consts[fromlist as usize];
+                    let m = crate::modules::import::import_name(
+                        self,
+                        &name,
+                        Some(globals),
+                        crate::modules::import::FromList::Value(fromlist),
+                        u32::from(level),
+                    )?;
                     push!(m);
                 }
                 Instr::ImportFrom(i) => {
                     let m = top!().clone();
-                    let name = &code.names[i as usize];
-                    let v = match ops::get_attr(self, &m, name) {
-                        Ok(v) => v,
-                        Err(_) => {
-                            let module_name = match m.payload() {
-                                Some(Payload::Module(m)) => m.name.clone(),
-                                _ => "?".into(),
-                            };
-                            return Err(self.new_error(
-                                "ImportError",
-                                format!(
-                                    "cannot import name '{}' from '{}' (unknown location)",
-                                    name_str(name),
-                                    module_name
-                                ),
-                            ));
-                        }
-                    };
+                    let v = crate::modules::import::import_from(self, &m, &code.names[i as usize])?;
                     push!(v);
+                }
+                Instr::ImportStar => {
+                    let m = pop!();
+                    crate::modules::import::import_star(self, &m, globals)?;
                 }
                 Instr::Raise(n) => {
                     if n == 0 {

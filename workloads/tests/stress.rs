@@ -532,6 +532,56 @@ fn stop_the_world_collections_are_exact_under_four_allocating_threads() {
     );
 }
 
+/// Six modules that import one another, imported by 8 threads at once in
+/// different orders: every module body runs once (`sys.loaded` counts the
+/// runs) and no thread gets a module before its body finished (`done`).
+const IMPORT_MODULES: [(&str, &str); 6] = [
+    ("m0", "import sys, time\nsys.loaded.append(__name__)\ntime.sleep(0.002)\nimport m1, m2\ndone = m1.done and m2.done\n"),
+    ("m1", "import sys\nsys.loaded.append(__name__)\nfrom m3 import done as d3\ndone = d3\n"),
+    ("m2", "import sys, time\nsys.loaded.append(__name__)\ntime.sleep(0.001)\nimport m3, m4\ndone = m3.done and m4.done\n"),
+    ("m3", "import sys\nsys.loaded.append(__name__)\nimport m5\ndone = m5.done\n"),
+    ("m4", "import sys\nsys.loaded.append(__name__)\nfrom m5 import done\n"),
+    ("m5", "import sys, time\nsys.loaded.append(__name__)\ntime.sleep(0.001)\ndone = True\n"),
+];
+
+const IMPORT_PROGRAM: &str = r#"
+import sys
+import threading
+sys.loaded = []
+go = threading.Event()
+results = []
+def work(t):
+    go.wait()
+    name = "m%d" % (5 - t % 6)
+    m = __import__(name)
+    results.append(m.done)
+threads = [threading.Thread(target=work, args=(t,)) for t in range(8)]
+for t in threads:
+    t.start()
+go.set()
+for t in threads:
+    t.join()
+print(len(results), all(results), sorted(sys.loaded))
+"#;
+
+#[test]
+fn threads_importing_the_same_modules_run_each_body_once() {
+    let dir = std::env::temp_dir().join(format!("gilgamesh-stress-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("make the module folder");
+    for (name, source) in IMPORT_MODULES {
+        std::fs::write(dir.join(format!("{name}.py")), source).expect("write a module");
+    }
+    let main = dir.join("main.py");
+    std::fs::write(&main, IMPORT_PROGRAM).expect("write the program");
+    run_path_in_modes(
+        "import",
+        &main,
+        "8 True ['m0', 'm1', 'm2', 'm3', 'm4', 'm5']\n",
+        &[("finegrained", 40), ("gil", 8), ("gil-release", 8)],
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// Runs `program` `runs` times in every mode, `PARALLEL` at a time, and
 /// checks that every run prints `expected` and exits with status 0.
 fn run_in_every_mode(name: &str, program: &str, expected: &str, runs: usize) {
@@ -545,6 +595,12 @@ fn run_in_modes(name: &str, program: &str, expected: &str, modes: &[(&str, usize
     let path =
         std::env::temp_dir().join(format!("gilgamesh-stress-{name}-{}.py", std::process::id()));
     std::fs::write(&path, program).expect("write program");
+    run_path_in_modes(name, &path, expected, modes);
+    let _ = std::fs::remove_file(&path);
+}
+
+/// [`run_in_modes`] for a program already on disk (beside modules it imports).
+fn run_path_in_modes(name: &str, path: &Path, expected: &str, modes: &[(&str, usize)]) {
     let jobs: Vec<(&str, usize)> = modes
         .iter()
         .flat_map(|&(m, runs)| (0..runs).map(move |i| (m, i)))
@@ -558,7 +614,7 @@ fn run_in_modes(name: &str, program: &str, expected: &str, modes: &[(&str, usize
                 let Some((mode, run)) = jobs.get(i) else {
                     break;
                 };
-                let out = run_once(&path, mode);
+                let out = run_once(path, mode);
                 if out.as_deref() != Ok(expected) {
                     failures
                         .lock()
@@ -568,7 +624,6 @@ fn run_in_modes(name: &str, program: &str, expected: &str, modes: &[(&str, usize
             });
         }
     });
-    let _ = std::fs::remove_file(&path);
     let failures = failures.into_inner().unwrap();
     assert!(
         failures.is_empty(),

@@ -91,13 +91,9 @@ impl<S: LockStrategy> Vm<S> {
     /// Calls the functions in `gc.callbacks` (if the module was imported)
     /// with `phase` and CPython's info dict.
     fn gc_callbacks(&mut self, phase: &str, generation: usize, found: Found) {
-        let Some(module) = self
-            .interp
-            .modules
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get("gc")
-            .cloned()
+        let key = self.new_str("gc");
+        let Some(crate::object::Value::Obj(module)) =
+            crate::ops::dict_get(&self.interp.sys_modules, &key)
         else {
             return;
         };

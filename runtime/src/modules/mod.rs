@@ -2,17 +2,40 @@
 
 pub mod abc;
 pub mod gc;
+pub mod import;
+pub mod import_lock;
+pub mod importlib;
 pub mod native;
 pub mod queue;
 pub mod socket;
+pub mod stdlib;
 pub mod sys;
 pub mod threading;
 pub mod time;
 pub mod weakref;
 
+pub use import::import;
+
 use crate::object::{Module, ObjRef, Payload, PyDict, Value};
+use crate::ops;
 use crate::strategy::LockStrategy;
 use crate::vm::{PyResult, Vm};
+
+/// The modules built into this runtime (`sys.builtin_module_names`).
+pub const BUILTIN_MODULE_NAMES: &[&str] = &[
+    "abc",
+    "builtins",
+    "gc",
+    "heapq",
+    "importlib",
+    "native",
+    "queue",
+    "socket",
+    "sys",
+    "threading",
+    "time",
+    "weakref",
+];
 
 /// Fills a new module's namespace.
 type ModuleInit<S> = fn(&mut Vm<S>, &ObjRef<S>);
@@ -28,29 +51,43 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "socket" => socket::init::<S>,
         "weakref" => weakref::init::<S>,
         "gc" => gc::init::<S>,
+        "importlib" => importlib::init::<S>,
         // Written wholly in Python (see `python_part`).
         "heapq" => |_, _| {},
         _ => return None,
     })
 }
 
-/// `import name`: the module object, created once per runtime.
-pub fn import<S: LockStrategy>(vm: &mut Vm<S>, name: &ObjRef<S>) -> PyResult<S> {
-    let Payload::Str(name) = name.payload() else {
-        unreachable!("module names are str")
-    };
-    let name = name.as_str();
-    if let Some(m) = vm
-        .interp
-        .modules
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .get(name)
-    {
-        return Ok(Value::Obj(m.clone()));
+/// Whether `name` is one of this runtime's builtin modules or one the
+/// embedding program registered (found before `sys.path`, as CPython's
+/// `BuiltinImporter`).
+pub(crate) fn is_builtin<S: LockStrategy>(vm: &Vm<S>, name: &str) -> bool {
+    name == "builtins"
+        || builtin_module::<S>(name).is_some()
+        || vm
+            .interp
+            .native_modules
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .contains_key(name)
+}
+
+/// Creates and registers the builtin module `name` (its import lock is
+/// held): `sys.modules[name]` is set before its Python part runs, as for a
+/// source module.
+pub(crate) fn load_builtin<S: LockStrategy>(vm: &mut Vm<S>, name: &str) -> PyResult<S> {
+    let key = vm.new_str(name);
+    let sys_modules = vm.interp.sys_modules.clone();
+    if name == "builtins" {
+        // The namespace every module's code falls back to.
+        let module = vm.interp.alloc_shared(Payload::Module(Module {
+            name: name.to_string(),
+            dict: vm.interp.builtins.clone(),
+        }));
+        ops::dict_set(vm, &sys_modules, key, Value::Obj(module.clone()))?;
+        return Ok(Value::Obj(module));
     }
     let builtin = builtin_module::<S>(name);
-    // Otherwise, a module the embedding program registered.
     let native = match builtin {
         Some(_) => None,
         None => vm
@@ -61,29 +98,31 @@ pub fn import<S: LockStrategy>(vm: &mut Vm<S>, name: &ObjRef<S>) -> PyResult<S> 
             .get(name)
             .cloned(),
     };
-    if builtin.is_none() && native.is_none() {
-        return Err(vm.new_error("ModuleNotFoundError", format!("No module named '{name}'")));
-    }
     let dict = vm
         .interp
         .alloc_shared(Payload::Dict(PyDict::new(crate::dict::new_map())));
     vm.interp.dict_set_str(&dict, "__name__", vm.new_str(name));
-    match (builtin, native) {
-        (Some(init), _) => init(vm, &dict),
-        (None, Some(module)) => module.install(vm, &dict)?,
-        (None, None) => unreachable!("checked above"),
-    }
-    if let Some(source) = python_part(name) {
-        run_python_part(vm, name, source, &dict)?;
-    }
+    vm.interp.dict_set_str(&dict, "__doc__", Value::None);
+    vm.interp.dict_set_str(&dict, "__package__", vm.new_str(""));
     let module = vm.interp.alloc_shared(Payload::Module(Module {
         name: name.to_string(),
-        dict,
+        dict: dict.clone(),
     }));
-    // Two threads importing at once: the first to register wins.
-    let mut modules = vm.interp.modules.lock().unwrap_or_else(|e| e.into_inner());
-    let m = modules.entry(name.to_string()).or_insert(module).clone();
-    Ok(Value::Obj(m))
+    match (builtin, native) {
+        (Some(init), _) => init(vm, &dict),
+        (None, Some(native)) => native.install(vm, &dict)?,
+        (None, None) => {
+            return Err(vm.new_error("ModuleNotFoundError", format!("No module named '{name}'")))
+        }
+    }
+    ops::dict_set(vm, &sys_modules, key.clone(), Value::Obj(module.clone()))?;
+    if let Some(source) = python_part(name) {
+        if let Err(e) = run_python_part(vm, name, source, &dict) {
+            let _ = ops::dict_del(vm, &sys_modules, &key);
+            return Err(e);
+        }
+    }
+    Ok(Value::Obj(module))
 }
 
 /// The part of a builtin module written in Python (as CPython writes
@@ -95,6 +134,7 @@ fn python_part(name: &str) -> Option<&'static str> {
         "queue" => Some(include_str!("py/queue.py")),
         "sys" => Some(include_str!("py/sys.py")),
         "heapq" => Some(include_str!("py/heapq.py")),
+        "importlib" => Some(include_str!("py/importlib.py")),
         _ => None,
     }
 }

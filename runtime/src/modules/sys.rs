@@ -34,6 +34,24 @@ pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
     vm.interp.dict_set_str(dict, "argv", ops::new_list(argv));
     vm.interp
         .dict_set_str(dict, "maxsize", Value::Int(i64::MAX));
+    vm.interp
+        .dict_set_str(dict, "modules", Value::Obj(vm.interp.sys_modules.clone()));
+    let script_dir = vm
+        .interp
+        .script_dir
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
+    let path = super::stdlib::initial_path(script_dir.as_deref())
+        .into_iter()
+        .map(|p| vm.new_str(p))
+        .collect();
+    vm.interp.dict_set_str(dict, "path", ops::new_list(path));
+    let mut names = super::BUILTIN_MODULE_NAMES.to_vec();
+    names.sort_unstable();
+    let names = names.into_iter().map(|n| vm.new_str(n)).collect();
+    vm.interp
+        .dict_set_str(dict, "builtin_module_names", ops::new_tuple(names));
 }
 
 fn setswitchinterval<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {

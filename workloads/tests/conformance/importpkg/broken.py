@@ -1,0 +1,2 @@
+ready = True
+raise ValueError("broken on import")

@@ -1,0 +1,4 @@
+from ..plain import value
+from .. import top_value
+from . import leaf
+total = value + top_value + leaf.LEAF
