@@ -935,7 +935,13 @@ fn builtin_iter<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 fn builtin_next<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "next", &args, 1, 2)?;
-    if let Some(Payload::Generator(_)) = args.pos[0].payload() {
+    if let Some(Payload::Generator(g)) = args.pos[0].payload() {
+        if !g.is_iterator() {
+            return Err(vm.type_error(format!(
+                "'{}' object is not an iterator",
+                ops::type_name(&args.pos[0])
+            )));
+        }
         // Keep the generator's return value in the StopIteration.
         return match vm.gen_resume(args.pos[0].obj().expect("generator"), Value::None, None)? {
             crate::vm::GenStep::Yielded(v) => Ok(v),

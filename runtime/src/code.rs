@@ -231,6 +231,31 @@ pub enum Instr {
     SetupWith(u32),
     /// Leaves a `with` block normally: calls `__exit__(None, None, None)`.
     WithExit,
+    /// Pops a value and pushes what `await` waits on: a coroutine itself, or
+    /// the iterator its `__await__()` returns (CPython's `GET_AWAITABLE`).
+    GetAwaitable,
+    /// Enters an `async with` block: pops the manager, pushes its bound
+    /// `__aexit__` and the awaitable `__aenter__()` returned, and installs a
+    /// handler at the target.
+    SetupAsyncWith(u32),
+    /// Leaves an `async with` block: pops the bound `__aexit__` and pushes
+    /// the awaitable `__aexit__(None, None, None)` returns.
+    AsyncWithExit,
+    /// The handler of an `async with` block: pops the exception and the
+    /// bound `__aexit__`, pushes the exception and the awaitable that
+    /// `__aexit__(type, exc, tb)` returns.
+    AsyncWithExceptExit,
+    /// Pops the awaited result of `__aexit__` and the exception below it;
+    /// re-raises the exception unless the result is true.
+    AsyncWithExceptCheck,
+    /// Replaces the value on top with its `__aiter__()` (`async for`).
+    GetAIter,
+    /// Pushes the awaitable `__anext__()` of the async iterator on top.
+    GetANext,
+    /// The handler of an `async for`: pops the exception; if it is
+    /// `StopAsyncIteration`, pops the iterator (the loop ends), otherwise
+    /// re-raises it.
+    EndAsyncFor,
     /// The handler of a `with` block: calls `__exit__` with the exception and
     /// re-raises it unless `__exit__` returned true.
     WithExceptExit,
@@ -275,4 +300,7 @@ pub struct Code<S: LockStrategy> {
     pub is_class: bool,
     pub has_docstring: bool,
     pub is_generator: bool,
+    /// An `async def`: calling it makes a coroutine, or an async generator
+    /// when it also yields.
+    pub is_coroutine: bool,
 }

@@ -63,6 +63,9 @@ pub struct CodeUnit {
     pub has_docstring: bool,
     /// Calling the function makes a generator.
     pub is_generator: bool,
+    /// An `async def`: calling it makes a coroutine (an async generator
+    /// when it also yields).
+    pub is_coroutine: bool,
 }
 
 /// Why a source did not compile.
@@ -81,8 +84,8 @@ pub struct CodeUnit {
 pub enum CompileErrorKind {
     /// Not valid Python 3.11.
     Syntax,
-    /// Valid Python that Gilgamesh does not implement (`match`, `async
-    /// def`, relative imports, ...).
+    /// Valid Python that Gilgamesh does not implement (`match`, async
+    /// comprehensions, ...).
     Unsupported,
     /// Nested too deeply to compile (CPython's `RecursionError: maximum
     /// recursion depth exceeded during compilation`).
@@ -94,12 +97,12 @@ pub enum CompileErrorKind {
 ///
 /// ```
 /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
-/// let Err(runtime::RunError::Compile { error, .. }) = rt.run_source("ok = 1\nasync def f(): pass", "a.py")
+/// let Err(runtime::RunError::Compile { error, .. }) = rt.run_source("ok = 1\nmatch ok:\n    case 1: pass", "a.py")
 /// else {
 ///     panic!("expected a compile error")
 /// };
 /// assert_eq!((error.line, error.column), (2, 1));
-/// assert_eq!(error.message, "async def");
+/// assert_eq!(error.message, "match statement");
 /// ```
 #[derive(Clone, Debug)]
 pub struct CompileError {
@@ -118,11 +121,11 @@ impl CompileError {
     ///
     /// ```
     /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
-    /// let Err(runtime::RunError::Compile { error, .. }) = rt.run_source("async def f(): pass", "a.py")
+    /// let Err(runtime::RunError::Compile { error, .. }) = rt.run_source("match x:\n    case 1: pass", "a.py")
     /// else {
     ///     panic!("expected a compile error")
     /// };
-    /// assert_eq!(error.render("pkg/a.py"), "pkg/a.py:1:1: unsupported: async def");
+    /// assert_eq!(error.render("pkg/a.py"), "pkg/a.py:1:1: unsupported: match statement");
     /// ```
     pub fn render(&self, filename: &str) -> String {
         let label = match self.kind {
@@ -323,6 +326,9 @@ enum FBlock {
     },
     /// A `with` body: its `__exit__` is on the stack and a handler is set.
     With,
+    /// An `async with` body: its bound `__aexit__` is on the stack and a
+    /// handler is set; leaving it awaits `__aexit__`.
+    AsyncWith,
     /// A `try` body with `except` clauses: a handler is set.
     TryBody,
     /// A `try` body with a `finally`: a handler is set, and leaving runs the
@@ -368,6 +374,7 @@ impl Scope {
                 is_class: false,
                 has_docstring: false,
                 is_generator: false,
+                is_coroutine: false,
             },
             is_module,
             private: None,
@@ -450,6 +457,7 @@ impl Compiler<'_> {
             Instr::JumpIfTrueOrPop(_) => Instr::JumpIfTrueOrPop(target),
             Instr::ForIter(_) => Instr::ForIter(target),
             Instr::SetupWith(_) => Instr::SetupWith(target),
+            Instr::SetupAsyncWith(_) => Instr::SetupAsyncWith(target),
             Instr::SetupExcept(_) => Instr::SetupExcept(target),
             Instr::SetupFinally(_) => Instr::SetupFinally(target),
             other => unreachable!("patching a non-jump {other:?}"),
@@ -699,9 +707,11 @@ impl Compiler<'_> {
             Stmt::While(s) => self.compile_while(s)?,
             Stmt::For(s) => {
                 if s.is_async {
-                    return Err(self.unsupported(s.range, "async for"));
+                    self.check_async(s.range, "'async for'")?;
+                    self.compile_async_for(s)?
+                } else {
+                    self.compile_for(s)?
                 }
-                self.compile_for(s)?
             }
             Stmt::Break(s) => self.compile_break(s.range)?,
             Stmt::Continue(s) => self.compile_continue(s.range)?,
@@ -778,9 +788,11 @@ impl Compiler<'_> {
             }
             Stmt::With(w) => {
                 if w.is_async {
-                    return Err(self.unsupported(w.range, "async with"));
+                    self.check_async(w.range, "'async with'")?;
+                    self.compile_async_with(&w.items, &w.body)?;
+                } else {
+                    self.compile_with(&w.items, &w.body)?;
                 }
-                self.compile_with(&w.items, &w.body)?;
             }
             Stmt::Raise(r) => match (&r.exc, &r.cause) {
                 (Some(e), cause) => {
@@ -899,6 +911,38 @@ impl Compiler<'_> {
         self.end_loop(start, exit, &s.orelse)
     }
 
+    /// `async for`: `__aiter__` once, then `await __anext__()` until it
+    /// raises `StopAsyncIteration`.
+    fn compile_async_for(&mut self, s: &ast::StmtFor) -> CResult {
+        self.compile_expr(&s.iter)?;
+        self.emit(Instr::GetAIter);
+        let start = self.here();
+        let exit = self.emit(Instr::SetupExcept(0));
+        self.emit(Instr::GetANext);
+        self.emit_await();
+        self.emit(Instr::PopBlock);
+        self.scope().fblocks.push(FBlock::Loop {
+            start,
+            is_for: true,
+            breaks: Vec::new(),
+        });
+        self.compile_store(&s.target)?;
+        self.compile_body(&s.body)?;
+        self.set_line(s.range);
+        self.emit(Instr::Jump(start));
+        let Some(FBlock::Loop { breaks, .. }) = self.scope().fblocks.pop() else {
+            unreachable!("loop block")
+        };
+        // The handler: the iterator and the exception on the stack.
+        self.patch(exit);
+        self.emit(Instr::EndAsyncFor);
+        self.compile_body(&s.orelse)?;
+        for b in breaks {
+            self.patch(b);
+        }
+        Ok(())
+    }
+
     /// Index of the innermost loop block, or a syntax error.
     fn innermost_loop(&mut self, range: TextRange, what: &str) -> CResult<usize> {
         let blocks = &self.scopes.last().expect("scope").fblocks;
@@ -935,6 +979,15 @@ impl Compiler<'_> {
                         self.emit(Instr::Rot2);
                     }
                     self.emit(Instr::WithExit);
+                }
+                FBlock::AsyncWith => {
+                    self.emit(Instr::PopBlock);
+                    if keep_top {
+                        self.emit(Instr::Rot2);
+                    }
+                    self.emit(Instr::AsyncWithExit);
+                    self.emit_await();
+                    self.emit(Instr::Pop);
                 }
                 FBlock::TryBody => {
                     self.emit(Instr::PopBlock);
@@ -1086,6 +1139,61 @@ impl Compiler<'_> {
         self.name_op(name, NameOp::Delete, range)
     }
 
+    /// `await` of the value on top: CPython's `GET_AWAITABLE`, then a
+    /// `yield from` that passes what the awaitable yields up to whoever
+    /// drives the coroutine.
+    fn emit_await(&mut self) {
+        self.emit(Instr::GetAwaitable);
+        self.emit_const(Const::None);
+        self.emit(Instr::YieldFrom);
+    }
+
+    /// `await`, `async with` and `async for` belong in an `async def`:
+    /// CPython's SyntaxErrors otherwise.
+    fn check_async(&mut self, range: TextRange, what: &str) -> CResult {
+        let scope = self.scopes.last().expect("scope");
+        if scope.unit.is_coroutine {
+            return Ok(());
+        }
+        let place = if self.in_function() || what != "'await'" {
+            "async function"
+        } else {
+            "function"
+        };
+        Err(self.syntax(range, &format!("{what} outside {place}")))
+    }
+
+    /// `async with`: as `with`, with `__aenter__` and `__aexit__` awaited.
+    fn compile_async_with(&mut self, items: &[ast::WithItem], body: &[Stmt]) -> CResult {
+        let Some((item, rest)) = items.split_first() else {
+            return self.compile_body(body);
+        };
+        self.compile_expr(&item.context_expr)?;
+        let setup = self.emit(Instr::SetupAsyncWith(0));
+        self.emit_await();
+        match &item.optional_vars {
+            Some(target) => self.compile_store(target)?,
+            None => {
+                self.emit(Instr::Pop);
+            }
+        }
+        self.scope().fblocks.push(FBlock::AsyncWith);
+        self.compile_async_with(rest, body)?;
+        self.scope().fblocks.pop();
+        self.emit(Instr::PopBlock);
+        self.emit(Instr::AsyncWithExit);
+        self.emit_await();
+        self.emit(Instr::Pop);
+        let end = self.emit(Instr::Jump(0));
+        self.patch(setup);
+        // The handler: the bound `__aexit__` and the exception on the stack.
+        self.emit(Instr::AsyncWithExceptExit);
+        self.emit_await();
+        self.emit(Instr::AsyncWithExceptCheck);
+        self.patch(end);
+        Ok(())
+    }
+
     fn compile_with(&mut self, items: &[ast::WithItem], body: &[Stmt]) -> CResult {
         let Some((item, rest)) = items.split_first() else {
             return self.compile_body(body);
@@ -1111,9 +1219,6 @@ impl Compiler<'_> {
     }
 
     fn compile_function_def(&mut self, f: &ast::StmtFunctionDef) -> CResult {
-        if f.is_async {
-            return Err(self.unsupported(f.range, "async def"));
-        }
         if f.type_params.is_some() {
             return Err(self.unsupported(f.range, "type parameters"));
         }
@@ -1126,6 +1231,7 @@ impl Compiler<'_> {
         let params = crate::scope::params_in_order(&f.parameters);
         let names = crate::scope::function_names(&params, &f.body);
         self.push_function_scope(f.name.id.as_str(), &params, names);
+        self.scope().unit.is_coroutine = f.is_async;
         self.set_signature(&f.parameters);
         if let Some(Stmt::Expr(e)) = f.body.first() {
             if let Expr::StringLiteral(doc) = e.value.as_ref() {
@@ -1770,7 +1876,11 @@ impl Compiler<'_> {
                 &[&g.elt],
                 Instr::YieldValue,
             )?,
-            Expr::Await(e) => return Err(self.unsupported(e.range, "await")),
+            Expr::Await(e) => {
+                self.check_async(e.range, "'await'")?;
+                self.compile_expr(&e.value)?;
+                self.emit_await();
+            }
             Expr::Yield(y) => {
                 if !self.in_function() {
                     return Err(self.syntax(y.range, "'yield' outside function"));

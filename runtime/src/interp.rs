@@ -264,6 +264,8 @@ impl<S: LockStrategy> Interp<S> {
             (TypeKind::Thread, "Thread"),
             (TypeKind::Lock, "lock"),
             (TypeKind::Generator, "generator"),
+            (TypeKind::Coroutine, "coroutine"),
+            (TypeKind::AsyncGenerator, "async_generator"),
             (TypeKind::Set, "set"),
             (TypeKind::FrozenSet, "frozenset"),
             (TypeKind::Queue, "Queue"),
@@ -655,6 +657,7 @@ impl<S: LockStrategy> Interp<S> {
             is_class: unit.is_class,
             has_docstring: unit.has_docstring,
             is_generator: unit.is_generator,
+            is_coroutine: unit.is_coroutine,
         })
     }
 

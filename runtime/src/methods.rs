@@ -49,6 +49,11 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         (TypeKind::Generator, "throw", gen_throw),
         (TypeKind::Generator, "close", gen_close),
         (TypeKind::Generator, "__next__", gen_next),
+        // A coroutine is driven by `send`, as a generator (what an event
+        // loop calls), never by `next`.
+        (TypeKind::Coroutine, "send", gen_send),
+        (TypeKind::Coroutine, "throw", gen_throw),
+        (TypeKind::Coroutine, "close", gen_close),
     ]);
     // Construction of the types that classes may derive from (see
     // `crate::subclass`); `Thread.__init__` is with Thread's methods.

@@ -113,7 +113,7 @@ pub fn type_kind<S: LockStrategy>(v: &Value<S>) -> TypeKind {
             Payload::Socket(_) => TypeKind::Socket,
             Payload::WeakRef(_) => TypeKind::WeakRef,
             Payload::Instance(_) => TypeKind::Instance,
-            Payload::Generator(_) => TypeKind::Generator,
+            Payload::Generator(g) => g.kind(),
             Payload::Property(..) => TypeKind::Property,
             Payload::StaticMethod(_) => TypeKind::StaticMethod,
             Payload::ClassMethod(_) => TypeKind::ClassMethod,
@@ -202,6 +202,8 @@ fn static_type_name(kind: TypeKind) -> &'static str {
         TypeKind::ClassMethod => "classmethod",
         TypeKind::Super => "super",
         TypeKind::Generator => "generator",
+        TypeKind::Coroutine => "coroutine",
+        TypeKind::AsyncGenerator => "async_generator",
         TypeKind::Set => "set",
         TypeKind::FrozenSet => "frozenset",
         TypeKind::Queue => "Queue",
@@ -2110,10 +2112,13 @@ pub fn get_iter<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
     }
     if crate::classes::user_class_of(v).is_some() {
         if let Some(it) = crate::classes::call_dunder(vm, v, "__iter__", vec![])? {
-            let is_iterator =
-                crate::classes::user_class_of(&it).is_some_and(|c| {
-                    crate::classes::class_lookup(&c, &vm.new_str("__next__")).is_some()
-                }) || matches!(it.payload(), Some(Payload::Iter(_) | Payload::Generator(_)));
+            let is_iterator = crate::classes::user_class_of(&it).is_some_and(|c| {
+                crate::classes::class_lookup(&c, &vm.new_str("__next__")).is_some()
+            }) || match it.payload() {
+                Some(Payload::Iter(_)) => true,
+                Some(Payload::Generator(g)) => g.is_iterator(),
+                _ => false,
+            };
             if !is_iterator {
                 return Err(vm.type_error(format!(
                     "iter() returned non-iterator of type '{}'",
@@ -2176,7 +2181,8 @@ pub fn get_iter_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResul
             index: 0,
             len: dict_len(&Value::Obj(d.clone())),
         },
-        Payload::Iter(_) | Payload::Generator(_) => return Ok(v.clone()),
+        Payload::Iter(_) => return Ok(v.clone()),
+        Payload::Generator(g) if g.is_iterator() => return Ok(v.clone()),
         Payload::Native(n) if n.item_at(o, 0).is_some() => IterState::Seq {
             seq: o.clone(),
             index: 0,
@@ -2219,7 +2225,10 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
     let Some(o) = it.obj() else {
         return Err(vm.type_error(format!("'{}' object is not an iterator", type_name(it))));
     };
-    if let Payload::Generator(_) = o.payload() {
+    if let Payload::Generator(g) = o.payload() {
+        if !g.is_iterator() {
+            return Err(vm.type_error(format!("'{}' object is not an iterator", type_name(it))));
+        }
         return Ok(match vm.gen_resume(o, Value::None, None)? {
             crate::vm::GenStep::Yielded(v) => Some(v),
             crate::vm::GenStep::Returned(_) => None,

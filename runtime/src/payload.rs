@@ -375,6 +375,10 @@ pub enum TypeKind {
     ClassMethod,
     Super,
     Generator,
+    /// What calling an `async def` makes.
+    Coroutine,
+    /// What calling an `async def` that yields makes.
+    AsyncGenerator,
     Set,
     FrozenSet,
     Queue,
@@ -393,6 +397,23 @@ pub struct GeneratorObj<S: LockStrategy> {
     pub globals: ObjRef<S>,
     pub running: crate::sync::AtomicBool,
     pub frame: ObjCell<crate::vm::GenFrame<S>>,
+}
+
+impl<S: LockStrategy> GeneratorObj<S> {
+    /// Which of the three kinds of suspended frame this is.
+    pub fn kind(&self) -> TypeKind {
+        match (self.code.is_coroutine, self.code.is_generator) {
+            (false, _) => TypeKind::Generator,
+            (true, false) => TypeKind::Coroutine,
+            (true, true) => TypeKind::AsyncGenerator,
+        }
+    }
+
+    /// Whether `next()` and `for` may drive it (not a coroutine or an
+    /// async generator, which only `await` and `async for` drive).
+    pub fn is_iterator(&self) -> bool {
+        !self.code.is_coroutine
+    }
 }
 
 /// An instance of a user-defined class: its class and its `__dict__`, and,

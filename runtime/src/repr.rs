@@ -342,7 +342,8 @@ pub fn repr_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S,
                 }
                 Payload::Property(..) => format!("<property object at {addr:#x}>"),
                 Payload::Generator(g) => {
-                    format!("<generator object {} at {addr:#x}>", g.code.qualname)
+                    let kind = crate::ops::type_name(v);
+                    format!("<{kind} object {} at {addr:#x}>", g.code.qualname)
                 }
                 Payload::StaticMethod(_) => format!("<staticmethod object at {addr:#x}>"),
                 Payload::ClassMethod(_) => format!("<classmethod object at {addr:#x}>"),

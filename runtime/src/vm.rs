@@ -674,7 +674,7 @@ impl<S: LockStrategy> Vm<S> {
 
     /// Runs a function whose locals start at `base`; pops them afterwards.
     fn enter_function(&mut self, f: &Function<S>, base: usize) -> PyResult<S> {
-        if f.code.is_generator {
+        if f.code.is_generator || f.code.is_coroutine {
             return Ok(self.make_generator(f, base));
         }
         if let Err(e) = self.safe_point() {
@@ -1982,6 +1982,96 @@ impl<S: LockStrategy> Vm<S> {
                 Instr::PopBlock => {
                     frame.blocks.pop();
                 }
+                Instr::GetAwaitable => {
+                    let v = pop!();
+                    let awaitable = self.get_awaitable(v)?;
+                    push!(awaitable);
+                }
+                Instr::SetupAsyncWith(handler) => {
+                    let mgr = pop!();
+                    let exit = self.async_context_method(&mgr, "__aexit__")?;
+                    let enter = self.async_context_method(&mgr, "__aenter__")?;
+                    push!(exit);
+                    frame.blocks.push(Block {
+                        handler,
+                        depth: stack.len(),
+                        exc_depth: self.exc_info.len(),
+                    });
+                    let entered = self.call(&enter, Vec::new())?;
+                    push!(entered);
+                }
+                Instr::AsyncWithExit => {
+                    let exit = pop!();
+                    let awaitable = self.call(&exit, vec![Value::None, Value::None, Value::None])?;
+                    push!(awaitable);
+                }
+                Instr::AsyncWithExceptExit => {
+                    let exc = pop!();
+                    let exit = pop!();
+                    let class = match exc.payload() {
+                        Some(Payload::Exception(e)) => Value::Obj(e.class.clone()),
+                        _ => Value::None,
+                    };
+                    let tb = self.interp.new_traceback();
+                    if let Value::Obj(e) = &exc {
+                        self.exc_info.push(e.clone());
+                    }
+                    let awaitable = self.call(&exit, vec![class, exc.clone(), tb]);
+                    self.exc_info.pop();
+                    push!(exc);
+                    push!(awaitable?);
+                }
+                Instr::AsyncWithExceptCheck => {
+                    let suppress = pop!();
+                    let exc = pop!();
+                    if !ops::truthy(self, &suppress)? {
+                        let Value::Obj(exc) = exc else {
+                            return Err(self.type_error("exceptions must derive from BaseException"));
+                        };
+                        self.reraising = true;
+                        return Err(PyErr { exc });
+                    }
+                }
+                Instr::GetAIter => {
+                    let v = pop!();
+                    let Some(aiter) = ops::lookup_method(self, &v, &name_obj(self, "__aiter__"))? else {
+                        return Err(self.type_error(format!(
+                            "'async for' requires an object with __aiter__ method, got {}",
+                            ops::type_name(&v)
+                        )));
+                    };
+                    let it = self.call(&aiter, vec![v])?;
+                    push!(it);
+                }
+                Instr::GetANext => {
+                    let it = top!().clone();
+                    let Some(anext) = ops::lookup_method(self, &it, &name_obj(self, "__anext__"))? else {
+                        return Err(self.type_error(format!(
+                            "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                            ops::type_name(&it)
+                        )));
+                    };
+                    let awaitable = self.call(&anext, vec![it])?;
+                    let awaitable = self.get_awaitable(awaitable).map_err(|_| {
+                        self.type_error(format!(
+                            "'async for' received an invalid object from __anext__: {}",
+                            ops::type_name(top!())
+                        ))
+                    })?;
+                    push!(awaitable);
+                }
+                Instr::EndAsyncFor => {
+                    let exc = pop!();
+                    if crate::interp::is_instance_of(self, &exc, "StopAsyncIteration") {
+                        pop!();
+                    } else {
+                        let Value::Obj(exc) = exc else {
+                            return Err(self.type_error("exceptions must derive from BaseException"));
+                        };
+                        self.reraising = true;
+                        return Err(PyErr { exc });
+                    }
+                }
                 Instr::WithExit => {
                     let exit = pop!();
                     self.call(&exit, vec![Value::None, Value::None, Value::None])?;
@@ -2013,6 +2103,49 @@ impl<S: LockStrategy> Vm<S> {
             }
         }
         Ok(None)
+    }
+
+    /// What `await v` waits on (CPython's `GET_AWAITABLE`): a coroutine
+    /// itself, or the iterator that `v.__await__()` returns.
+    fn get_awaitable(&mut self, v: Value<S>) -> PyResult<S> {
+        if let Some(Payload::Generator(g)) = v.payload() {
+            if g.kind() == TypeKind::Coroutine {
+                return Ok(v);
+            }
+        }
+        let Some(await_) = ops::lookup_method(self, &v, &name_obj(self, "__await__"))? else {
+            return Err(self.type_error(format!(
+                "object {} can't be used in 'await' expression",
+                ops::type_name(&v)
+            )));
+        };
+        let it = self.call(&await_, vec![v])?;
+        let is_iterator = match it.payload() {
+            Some(Payload::Generator(g)) => g.is_iterator(),
+            Some(Payload::Iter(_)) => true,
+            _ => ops::lookup_method(self, &it, &name_obj(self, "__next__"))?.is_some(),
+        };
+        if !is_iterator {
+            return Err(self.type_error(format!(
+                "__await__() returned non-iterator of type '{}'",
+                ops::type_name(&it)
+            )));
+        }
+        Ok(it)
+    }
+
+    /// `__aenter__`/`__aexit__` of an `async with` manager, bound.
+    fn async_context_method(&mut self, obj: &Value<S>, name: &str) -> PyResult<S> {
+        match ops::lookup_method(self, obj, &name_obj(self, name))? {
+            Some(m) => Ok(Value::Obj(ObjRef::new(Payload::BoundMethod(
+                obj.clone(),
+                m,
+            )))),
+            None => Err(self.type_error(format!(
+                "'{}' object does not support the asynchronous context manager protocol",
+                ops::type_name(obj)
+            ))),
+        }
     }
 
     /// A bound special method such as `__enter__`, or CPython's error.
@@ -2207,6 +2340,14 @@ fn is_cacheable<S: LockStrategy>(v: &Value<S>) -> bool {
             Payload::Function(_) | Payload::Builtin(_) | Payload::Type(_) | Payload::Module(_)
         ),
         _ => true,
+    }
+}
+
+/// A str object for a name the VM looks up.
+fn name_obj<S: LockStrategy>(vm: &Vm<S>, name: &str) -> ObjRef<S> {
+    match vm.new_str(name) {
+        Value::Obj(o) => o,
+        _ => unreachable!("new_str makes a str object"),
     }
 }
 

@@ -140,9 +140,28 @@ fn nested_unsupported_construct_reports_its_column() {
 }
 
 #[test]
-fn async_def_is_unsupported() {
-    let script = TempScript::new("async_def", "x = 1\ny = 2\nasync def f():\n    pass\n");
-    assert_static_diagnostic(&script, 3, 1, "unsupported:");
+fn await_outside_async_function_is_a_syntax_error() {
+    let script = TempScript::new(
+        "await_outside",
+        "x = 1\nasync def ok():\n    await x\ndef f():\n    await x\n",
+    );
+    assert_static_diagnostic(&script, 5, 5, "SyntaxError: 'await' outside async function");
+    let script = TempScript::new("async_with_outside", "async with x:\n    pass\n");
+    assert_static_diagnostic(
+        &script,
+        1,
+        1,
+        "SyntaxError: 'async with' outside async function",
+    );
+}
+
+#[test]
+fn async_comprehension_is_unsupported() {
+    let script = TempScript::new(
+        "async_comp",
+        "x = 1\nasync def f(it):\n    return [v async for v in it]\n",
+    );
+    assert_static_diagnostic(&script, 3, 15, "unsupported: async comprehension");
 }
 
 #[test]
