@@ -1051,6 +1051,8 @@ pub fn function_getattr<S: LockStrategy>(
                 .clone()
         })),
         "__module__" => dict_get(&f.globals, &vm.new_str("__name__")).unwrap_or(Value::None),
+        "__code__" => crate::types::code::new_code_object(&f.code),
+        "__globals__" => Value::Obj(f.globals.clone()),
         _ => {
             let d = f.dict.with::<S, _>(&o.header, |d| d.clone());
             match d.and_then(|d| dict_get(&d, &vm.new_str(attr))) {

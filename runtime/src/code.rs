@@ -303,4 +303,6 @@ pub struct Code<S: LockStrategy> {
     /// An `async def`: calling it makes a coroutine, or an async generator
     /// when it also yields.
     pub is_coroutine: bool,
+    /// `co_firstlineno` when known (a `def`); 0 otherwise.
+    pub first_line: u32,
 }

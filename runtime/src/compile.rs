@@ -66,6 +66,9 @@ pub struct CodeUnit {
     /// An `async def`: calling it makes a coroutine (an async generator
     /// when it also yields).
     pub is_coroutine: bool,
+    /// The line of the `def` (or of its first decorator), for
+    /// `co_firstlineno`; 0 when the first instruction's line will do.
+    pub first_line: u32,
 }
 
 /// Why a source did not compile.
@@ -375,6 +378,7 @@ impl Scope {
                 has_docstring: false,
                 is_generator: false,
                 is_coroutine: false,
+                first_line: 0,
             },
             is_module,
             private: None,
@@ -1232,6 +1236,8 @@ impl Compiler<'_> {
         let names = crate::scope::function_names(&params, &f.body);
         self.push_function_scope(f.name.id.as_str(), &params, names);
         self.scope().unit.is_coroutine = f.is_async;
+        let start = f.decorator_list.first().map_or(f.range, |d| d.range);
+        self.scope().unit.first_line = self.index.line_col(start.start().to_usize()).0;
         self.set_signature(&f.parameters);
         if let Some(Stmt::Expr(e)) = f.body.first() {
             if let Expr::StringLiteral(doc) = e.value.as_ref() {

@@ -658,6 +658,7 @@ impl<S: LockStrategy> Interp<S> {
             has_docstring: unit.has_docstring,
             is_generator: unit.is_generator,
             is_coroutine: unit.is_coroutine,
+            first_line: unit.first_line,
         })
     }
 

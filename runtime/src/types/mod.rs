@@ -17,6 +17,7 @@
 
 pub mod bytearray;
 pub mod bytes;
+pub mod code;
 pub mod complex;
 pub mod embedded;
 pub mod generic_alias;
@@ -39,15 +40,17 @@ pub enum NativeKind {
     GenericAlias,
     ByteArray,
     Embedded,
+    Code,
 }
 
 impl NativeKind {
     /// Every registered type, in registration order.
-    pub const ALL: [NativeKind; 4] = [
+    pub const ALL: [NativeKind; 5] = [
         NativeKind::Complex,
         NativeKind::GenericAlias,
         NativeKind::ByteArray,
         NativeKind::Embedded,
+        NativeKind::Code,
     ];
 
     /// The type's name, constructor and methods.
@@ -57,6 +60,7 @@ impl NativeKind {
             NativeKind::GenericAlias => generic_alias::spec(),
             NativeKind::ByteArray => bytearray::spec(),
             NativeKind::Embedded => embedded::spec(),
+            NativeKind::Code => code::spec(),
         }
     }
 }
@@ -291,6 +295,7 @@ impl NativeKind {
             NativeKind::GenericAlias => "GenericAlias",
             NativeKind::ByteArray => "bytearray",
             NativeKind::Embedded => "embedded",
+            NativeKind::Code => "code",
         }
     }
 }
