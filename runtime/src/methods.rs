@@ -127,10 +127,10 @@ pub fn is_static(kind: TypeKind, name: &str) -> bool {
             (TypeKind::Str, "maketrans")
                 | (TypeKind::Dict, "fromkeys")
                 | (TypeKind::Int, "from_bytes")
-                | (TypeKind::Bytes, "fromhex")
+                | (TypeKind::Bytes, "fromhex" | "maketrans")
                 | (
                     TypeKind::Native(crate::types::NativeKind::ByteArray),
-                    "fromhex"
+                    "fromhex" | "maketrans"
                 )
         )
 }

@@ -493,6 +493,10 @@ pub(crate) fn binary_op_or_none<S: LockStrategy>(
             let text = x.as_str().to_string();
             return Ok(Some(new_str(crate::fmt::percent_format(vm, &text, b)?)));
         }
+        (BinOp::Mod, Some(Payload::Bytes(x)), _) => {
+            let out = crate::fmt::bytes_percent_format(vm, x, b)?;
+            return Ok(Some(crate::types::bytes::new_bytes(out)));
+        }
         _ => {}
     }
     Ok(None)
