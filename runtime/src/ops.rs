@@ -2714,7 +2714,9 @@ pub(crate) fn unbound_method<S: LockStrategy>(
         name: attr.to_string().into(),
         func: crate::object::NativeCode::Closure(std::sync::Arc::new(check)),
         releases_gil: false,
-        method: false,
+        // A method descriptor: stored in a class (`f = str.upper`), it binds
+        // to the instance, whose kind the check then refuses or accepts.
+        method: true,
     })))
 }
 

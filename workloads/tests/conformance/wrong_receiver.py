@@ -111,3 +111,69 @@ t("super(list, 5)", lambda: super(list, 5).append(1))
 t("super(dict, SL())", lambda: super(dict, SL()).keys())
 t("super(SL, x)", lambda: super(SL, x).__len__())
 t("super(int, SI)", lambda: super(int, SI).__name__)
+
+
+# A method of a builtin type stored in another class binds to its instances
+# (a method descriptor), and refuses them.
+class Holder:
+    upper = str.upper
+    append = list.append
+    pop = list.pop
+    send = type((x for x in [])).send
+    enter = type(threading.Lock()).__enter__
+    __len__ = list.__len__
+    __getitem__ = dict.__getitem__
+    __iter__ = list.__iter__
+    __repr__ = int.__repr__
+    __contains__ = set.__contains__
+    __setitem__ = dict.__setitem__
+    __eq__ = str.__eq__
+    __hash__ = str.__hash__
+
+
+h = Holder()
+t("stored upper", lambda: h.upper())
+t("stored append", lambda: h.append(1))
+t("stored pop", lambda: h.pop())
+t("stored send", lambda: h.send(None))
+t("stored enter", lambda: h.enter())
+t("stored len", lambda: len(h))
+t("stored getitem", lambda: h[1])
+t("stored iter", lambda: list(h))
+t("stored repr", lambda: repr(h))
+t("stored contains", lambda: 1 in h)
+t("stored eq", lambda: h == h)
+t("stored hash", lambda: hash(h))
+
+
+def setitem():
+    h[1] = 2
+
+
+t("stored setitem", setitem)
+
+
+class D2(dict):
+    keys = list.copy
+
+
+t("subclass with list method", lambda: D2(a=1).keys())
+
+
+# ... and accepts the instances of a subclass of its own type.
+class MyInt(int):
+    def __eq__(self, other):
+        return int(self) == int(other)
+
+    __hash__ = int.__hash__
+
+
+class MyList(list):
+    push = list.append
+    size = list.__len__
+    __repr__ = list.__repr__
+
+
+ml = MyList()
+ml.push(3)
+print("stored on a subclass", hash(MyInt(5)), {MyInt(5): 1}[5], ml, ml.size(), repr(ml))
