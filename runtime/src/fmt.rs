@@ -596,7 +596,6 @@ fn percent_format_in<S: LockStrategy>(
             i += 1;
             continue;
         }
-        let start = i;
         i += 1;
         // %(name)s
         let mut keyed: Option<Value<S>> = None;
@@ -829,10 +828,12 @@ fn percent_format_in<S: LockStrategy>(
                 pad(vm, &spec, "", &ch.to_string(), false)?
             }
             other => {
-                let byte_index = chars[..start].iter().collect::<String>().len() + (i - 1 - start);
+                // The index of the character in the format (a byte of a bytes
+                // format is one character here).
                 return Err(vm.value_error(format!(
                     "unsupported format character '{other}' ({:#x}) at index {}",
-                    other as u32, byte_index
+                    other as u32,
+                    i - 1
                 )));
             }
         };

@@ -475,6 +475,10 @@ pub fn shared_methods<S: LockStrategy>() -> Vec<(&'static str, NativeFn<S>)> {
         ("splitlines", bytes_splitlines),
         ("expandtabs", bytes_expandtabs),
         ("translate", bytes_translate),
+        ("isascii", bytes_isascii),
+        ("istitle", bytes_istitle),
+        ("removeprefix", bytes_removeprefix),
+        ("removesuffix", bytes_removesuffix),
     ]
 }
 
@@ -977,6 +981,19 @@ fn positional<S: LockStrategy>(
     Ok(())
 }
 
+/// Exactly one argument after the receiver (`b.zfill(width)`).
+fn one_argument<S: LockStrategy>(vm: &Vm<S>, args: &Args<S>, name: &str) -> PyResult<S, ()> {
+    no_keywords(vm, args, name)?;
+    let n = args.pos.len() - 1;
+    match n {
+        1 => Ok(()),
+        _ => Err(vm.type_error(format!(
+            "{}.{name}() takes exactly one argument ({n} given)",
+            type_label(&args.pos[0])
+        ))),
+    }
+}
+
 /// No arguments after the receiver (`b.title()`).
 fn no_arguments<S: LockStrategy>(vm: &Vm<S>, args: &Args<S>, name: &str) -> PyResult<S, ()> {
     no_keywords(vm, args, name)?;
@@ -1107,14 +1124,7 @@ fn bytes_rjust<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 /// `b.zfill(width)`: zeros on the left, after a leading sign.
 fn bytes_zfill<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    no_keywords(vm, &args, "zfill")?;
-    if args.pos.len() != 2 {
-        return Err(vm.type_error(format!(
-            "{}.zfill() takes exactly one argument ({} given)",
-            type_label(&args.pos[0]),
-            args.pos.len() - 1
-        )));
-    }
+    one_argument(vm, &args, "zfill")?;
     let width = ssize_arg(vm, &args.pos[1])?;
     let b = recv(vm, &args)?;
     let width = usize::try_from(width).unwrap_or(0);
@@ -1184,6 +1194,63 @@ fn bytes_swapcase<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S>
             })
             .collect()
     })
+}
+
+/// `b.isascii()`: every byte below 128 (true when empty).
+fn bytes_isascii<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    no_arguments(vm, &args, "isascii")?;
+    Ok(Value::Bool(recv(vm, &args)?.is_ascii()))
+}
+
+/// `b.istitle()`: some cased byte, every uppercase one after an uncased
+/// byte and every lowercase one after a cased byte.
+fn bytes_istitle<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    no_arguments(vm, &args, "istitle")?;
+    let b = recv(vm, &args)?;
+    let (mut cased, mut previous_cased) = (false, false);
+    for c in b.iter() {
+        if c.is_ascii_uppercase() {
+            if previous_cased {
+                return Ok(Value::Bool(false));
+            }
+            (cased, previous_cased) = (true, true);
+        } else if c.is_ascii_lowercase() {
+            if !previous_cased {
+                return Ok(Value::Bool(false));
+            }
+            (cased, previous_cased) = (true, true);
+        } else {
+            previous_cased = false;
+        }
+    }
+    Ok(Value::Bool(cased))
+}
+
+/// `removeprefix`/`removesuffix`: the receiver without the affix where it
+/// has it.
+fn remove_affix<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    args: Args<S>,
+    name: &str,
+    prefix: bool,
+) -> PyResult<S> {
+    one_argument(vm, &args, name)?;
+    let affix = buffer_arg(vm, &args.pos[1])?;
+    let b = recv(vm, &args)?;
+    let out = match prefix {
+        true => b.strip_prefix(&affix[..]),
+        false => b.strip_suffix(&affix[..]),
+    };
+    let out = out.unwrap_or(&b).to_vec();
+    Ok(like(&args.pos[0], out))
+}
+
+fn bytes_removeprefix<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    remove_affix(vm, args, "removeprefix", true)
+}
+
+fn bytes_removesuffix<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    remove_affix(vm, args, "removesuffix", false)
 }
 
 /// `b.splitlines(keepends=False)`: split at `\n`, `\r` and `\r\n`.

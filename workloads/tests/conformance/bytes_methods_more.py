@@ -93,6 +93,18 @@ for B in (bytes, bytearray):
     t("hex 3 args", lambda: B(b"ab").hex(":", 1, 2))
     t("hex twice", lambda: B(b"ab").hex(":", sep=":"))
     t("hex bad kw", lambda: B(b"ab").hex(bogus=1))
+    t("isascii", lambda: (B(b"").isascii(), B(b"a~").isascii(), B(b"\x80").isascii()))
+    t("isascii args", lambda: B(b"a").isascii(1))
+    t("istitle", lambda: [B(x).istitle() for x in (b"Ab Cd", b"AB", b"1A", b"", b"aB", b"A1b")])
+    t("istitle kw", lambda: B(b"A").istitle(x=1))
+    t("removeprefix", lambda: B(b"abcab").removeprefix(b"ab"))
+    t("removeprefix miss", lambda: B(b"abc").removeprefix(bytearray(b"b")))
+    t("removesuffix", lambda: B(b"abcab").removesuffix(b"ab"))
+    t("removesuffix empty", lambda: B(b"abc").removesuffix(b""))
+    t("removeprefix str", lambda: B(b"ab").removeprefix("a"))
+    t("removeprefix none", lambda: B(b"ab").removeprefix())
+    t("removeprefix two", lambda: B(b"ab").removeprefix(b"a", 1))
+    t("removesuffix kw", lambda: B(b"ab").removesuffix(suffix=b"b"))
 
 
 class SB(bytes):

@@ -68,3 +68,8 @@ t("bytearray", lambda: bytearray(b"%s-%d|%c") % (b"x", 5, 33))
 t("bytearray arg", lambda: b"%s" % bytearray(b"ba"))
 t("bytearray err", lambda: bytearray(b"%s") % "s")
 t("bytearray rmod", lambda: 5 % bytearray(b"x"))
+
+# The index of an unsupported character counts characters (bytes of a bytes
+# format), not UTF-8 bytes.
+for f in ["\xe9%y", b"\xff%y", "\u20ac%-5y", b"\xff\xfe%5y"]:
+    t("index " + ascii(f), lambda: f % 1)
