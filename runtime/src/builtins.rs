@@ -343,9 +343,24 @@ fn builtin_classmethod<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResu
 fn builtin_super<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "super", &args, 2, 2)?;
     match &args.pos[0] {
-        Value::Obj(o) if matches!(o.payload(), Payload::Type(_)) => Ok(Value::Obj(ObjRef::new(
-            Payload::Super(o.clone(), args.pos[1].clone()),
-        ))),
+        Value::Obj(o) if matches!(o.payload(), Payload::Type(_)) => {
+            // CPython's `supercheck`: the methods found past `o` read `obj`
+            // as an instance of `o` (a builtin method as its payload kind).
+            let obj = &args.pos[1];
+            let fits = match obj {
+                Value::Obj(c) if matches!(c.payload(), Payload::Type(_)) => is_subtype(c, o),
+                _ => false,
+            } || is_subtype(&type_of(vm, obj), o);
+            if !fits {
+                return Err(
+                    vm.type_error("super(type, obj): obj must be an instance or subtype of type")
+                );
+            }
+            Ok(Value::Obj(ObjRef::new(Payload::Super(
+                o.clone(),
+                obj.clone(),
+            ))))
+        }
         other => Err(vm.type_error(format!(
             "super() argument 1 must be a type, not {}",
             type_name(other)

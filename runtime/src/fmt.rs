@@ -506,11 +506,76 @@ pub fn percent_format<S: LockStrategy>(
     fmt: &str,
     args: &Value<S>,
 ) -> PyResult<S, String> {
+    percent_format_in(vm, fmt, args, false)
+}
+
+/// `b'...' % args` (PEP 461): the str formatting run on the format's
+/// bytes read as Latin-1 characters, with bytes conversions: `%s`/`%b`
+/// take a bytes-like object (or one with `__bytes__`), `%r`/`%a` are
+/// `ascii()`, `%c` takes a byte, mapping keys are bytes. Every character
+/// produced is below 256, so the result converts back byte for byte.
+pub fn bytes_percent_format<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    fmt: &[u8],
+    args: &Value<S>,
+) -> PyResult<S, Vec<u8>> {
+    let text: String = fmt.iter().map(|&b| b as char).collect();
+    let out = percent_format_in(vm, &text, args, true)?;
+    Ok(out.chars().map(|c| c as u32 as u8).collect())
+}
+
+/// The bytes `%s`/`%b` inserts for `value`, as Latin-1 characters.
+fn bytes_conversion<S: LockStrategy>(vm: &mut Vm<S>, value: &Value<S>) -> PyResult<S, String> {
+    if let Some(b) = crate::types::bytes::bytes_like(value) {
+        return Ok(b.iter().map(|&c| c as char).collect());
+    }
+    if crate::classes::user_class_of(value).is_some() {
+        if let Some(r) = crate::classes::call_dunder(vm, value, "__bytes__", Vec::new())? {
+            return match r.payload() {
+                Some(Payload::Bytes(b)) => Ok(b.iter().map(|&c| c as char).collect()),
+                _ => Err(vm.type_error(format!(
+                    "__bytes__ returned non-bytes (type {})",
+                    type_name(&r)
+                ))),
+            };
+        }
+    }
+    Err(vm.type_error(format!(
+        "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+        type_name(value)
+    )))
+}
+
+/// Whether the right operand of `%` is taken as a mapping, as CPython
+/// decides: anything subscriptable but a tuple or the format's own type
+/// (bytes formatting leaves out bytearray too). Then `%(key)s` looks keys
+/// up in it and arguments left over are no error.
+fn mapping_arg<S: LockStrategy>(args: &Value<S>, bytes: bool) -> bool {
+    use crate::object::TypeKind;
+    if let Some(class) = crate::classes::user_class_of(args) {
+        let key = ops::new_str("__getitem__");
+        if crate::classes::class_lookup(&class, &key).is_some() {
+            return true;
+        }
+    }
+    match ops::type_kind(args) {
+        TypeKind::Dict | TypeKind::List | TypeKind::Range => true,
+        TypeKind::Bytes | TypeKind::Native(crate::types::NativeKind::ByteArray) => !bytes,
+        _ => false,
+    }
+}
+
+fn percent_format_in<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    fmt: &str,
+    args: &Value<S>,
+    bytes: bool,
+) -> PyResult<S, String> {
     let items: Vec<Value<S>> = match args.payload() {
         Some(Payload::Tuple(t)) => t.to_vec(),
         _ => vec![args.clone()],
     };
-    let mapping = matches!(args.payload(), Some(Payload::Dict(_)));
+    let mapping = mapping_arg(args, bytes);
     let chars: Vec<char> = fmt.chars().collect();
     let mut out = String::new();
     let mut next = 0usize;
@@ -531,11 +596,13 @@ pub fn percent_format<S: LockStrategy>(
             i += 1;
             continue;
         }
-        let start = i;
         i += 1;
         // %(name)s
         let mut keyed: Option<Value<S>> = None;
         if i < chars.len() && chars[i] == '(' {
+            if !mapping {
+                return Err(vm.type_error("format requires a mapping"));
+            }
             let close = chars[i..]
                 .iter()
                 .position(|c| *c == ')')
@@ -543,11 +610,13 @@ pub fn percent_format<S: LockStrategy>(
                 .ok_or_else(|| vm.value_error("incomplete format key"))?;
             let key: String = chars[i + 1..close].iter().collect();
             i = close + 1;
-            if !mapping {
-                return Err(vm.type_error("format requires a mapping"));
-            }
             used_mapping = true;
-            let k = vm.new_str(key);
+            let k = match bytes {
+                true => {
+                    crate::types::bytes::new_bytes(key.chars().map(|c| c as u32 as u8).collect())
+                }
+                false => vm.new_str(key),
+            };
             keyed = Some(ops::get_item(vm, args, &k)?);
         }
         let mut spec = Spec::default();
@@ -629,8 +698,11 @@ pub fn percent_format<S: LockStrategy>(
             None => take(vm, &mut next)?,
         };
         let piece = match ty {
-            's' | 'r' | 'a' => {
+            's' | 'b' | 'r' | 'a' if bytes || ty != 'b' => {
                 let text = match ty {
+                    's' | 'b' if bytes => bytes_conversion(vm, &value)?,
+                    // `%r` of bytes is `ascii()`: its result must be bytes.
+                    'r' if bytes => convert(vm, value, 3)?.as_str().unwrap_or("").to_string(),
                     's' => to_str(vm, &value)?,
                     _ => {
                         let conv = if ty == 'r' { 2 } else { 3 };
@@ -655,8 +727,10 @@ pub fn percent_format<S: LockStrategy>(
                             } else {
                                 "an integer is required"
                             };
+                            // bytes formatting names `%i` `%d`.
+                            let shown = if bytes && ty == 'i' { 'd' } else { ty };
                             return Err(vm.type_error(format!(
-                                "%{ty} format: {what}, not {}",
+                                "%{shown} format: {what}, not {}",
                                 type_name(&value)
                             )));
                         }
@@ -695,7 +769,11 @@ pub fn percent_format<S: LockStrategy>(
                         Some(f) => f,
                         None => {
                             return Err(vm.type_error(format!(
-                                "must be real number, not {}",
+                                "{}, not {}",
+                                match bytes {
+                                    true => "float argument required",
+                                    false => "must be real number",
+                                },
                                 type_name(&value)
                             )))
                         }
@@ -716,6 +794,23 @@ pub fn percent_format<S: LockStrategy>(
                 let (sign, body) = split_sign(&s);
                 pad(vm, &spec, sign, body, true)?
             }
+            'c' if bytes => {
+                let byte = match &value {
+                    v if ops::is_int_like(v) => match ops::expect_int(vm, v).ok() {
+                        Some(n @ 0..=255) => n as u8,
+                        _ => return Err(vm.new_error("OverflowError", "%c arg not in range(256)")),
+                    },
+                    v => match crate::types::bytes::bytes_like(v) {
+                        Some(b) if b.len() == 1 => b[0],
+                        _ => {
+                            return Err(vm.type_error(
+                                "%c requires an integer in range(256) or a single byte",
+                            ))
+                        }
+                    },
+                };
+                pad(vm, &spec, "", &(byte as char).to_string(), false)?
+            }
             'c' => {
                 let ch =
                     match &value {
@@ -733,17 +828,22 @@ pub fn percent_format<S: LockStrategy>(
                 pad(vm, &spec, "", &ch.to_string(), false)?
             }
             other => {
-                let byte_index = chars[..start].iter().collect::<String>().len() + (i - 1 - start);
+                // The index of the character in the format (a byte of a bytes
+                // format is one character here).
                 return Err(vm.value_error(format!(
                     "unsupported format character '{other}' ({:#x}) at index {}",
-                    other as u32, byte_index
+                    other as u32,
+                    i - 1
                 )));
             }
         };
         out.push_str(&piece);
     }
     if !mapping && next < items.len() {
-        return Err(vm.type_error("not all arguments converted during string formatting"));
+        return Err(vm.type_error(match bytes {
+            true => "not all arguments converted during bytes formatting",
+            false => "not all arguments converted during string formatting",
+        }));
     }
     let _ = used_mapping;
     Ok(out)

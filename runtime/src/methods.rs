@@ -132,16 +132,51 @@ pub fn is_static(kind: TypeKind, name: &str) -> bool {
             (TypeKind::Str, "maketrans")
                 | (TypeKind::Dict, "fromkeys")
                 | (TypeKind::Int, "from_bytes")
-                | (TypeKind::Bytes, "fromhex")
+                | (TypeKind::Bytes, "fromhex" | "maketrans")
                 | (
                     TypeKind::Native(crate::types::NativeKind::ByteArray),
-                    "fromhex"
+                    "fromhex" | "maketrans"
                 )
         )
 }
 
-fn recv_obj<S: LockStrategy>(args: &Args<S>) -> &ObjRef<S> {
-    args.pos[0].obj().expect("method receiver")
+/// CPython's TypeError for a method of `owner` called on a receiver of
+/// another type. `ops::unbound_method` and `super()` check the receiver
+/// before a method runs; the methods check again where they read it, so
+/// that no other way in (an embedder, a future caller) reaches a panic.
+pub(crate) fn wrong_receiver<S: LockStrategy>(
+    vm: &Vm<S>,
+    owner: &str,
+    recv: &Value<S>,
+) -> PyErr<S> {
+    vm.type_error(format!(
+        "descriptor for '{owner}' objects doesn't apply to a '{}' object",
+        ops::type_name(recv)
+    ))
+}
+
+/// The receiver of a dict method and its dict; CPython's TypeError for
+/// anything else.
+fn recv_dict<'a, S: LockStrategy>(
+    vm: &Vm<S>,
+    args: &'a Args<S>,
+) -> PyResult<S, (&'a ObjRef<S>, &'a crate::object::PyDict<S>)> {
+    match &args.pos[0] {
+        Value::Obj(o) => match o.payload() {
+            Payload::Dict(d) => Ok((o, d)),
+            _ => Err(wrong_receiver(vm, "dict", &args.pos[0])),
+        },
+        other => Err(wrong_receiver(vm, "dict", other)),
+    }
+}
+
+/// The generator a generator method was called on; CPython's TypeError for
+/// anything else.
+fn recv_gen<'a, S: LockStrategy>(vm: &Vm<S>, g: &'a Value<S>) -> PyResult<S, &'a ObjRef<S>> {
+    match g {
+        Value::Obj(o) if matches!(o.payload(), Payload::Generator(_)) => Ok(o),
+        other => Err(wrong_receiver(vm, "generator", other)),
+    }
 }
 
 /// `object.__eq__`: identity, else NotImplemented.
@@ -306,7 +341,12 @@ fn dunder_setitem<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResul
     arity(vm, "__setitem__", &args, 3, 3)?;
     let value = args.pos.pop().expect("three arguments");
     let index = args.pos.pop().expect("three arguments");
-    let o = recv_obj(&args);
+    let Some(o) = args.pos[0].obj() else {
+        return Err(vm.type_error(format!(
+            "'{}' object does not support item assignment",
+            ops::type_name(&args.pos[0])
+        )));
+    };
     ops::set_item_native(vm, o, index, value)?;
     Ok(Value::None)
 }
@@ -375,8 +415,8 @@ fn key_error<S: LockStrategy>(vm: &Vm<S>, key: Value<S>) -> PyErr<S> {
 
 fn dict_get<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "get", &args, 2, 3)?;
+    let (d, _) = recv_dict(vm, &args)?;
     let key = crate::vm::key_of(vm, args.pos[1].clone())?;
-    let d = args.pos[0].obj().expect("receiver");
     Ok(ops::dict_get_key(vm, d, key)?
         .unwrap_or_else(|| args.pos.get(2).cloned().unwrap_or(Value::None)))
 }
@@ -388,7 +428,7 @@ fn view<S: LockStrategy>(
     kind: DictViewKind,
 ) -> PyResult<S> {
     arity(vm, name, &args, 1, 1)?;
-    let d = args.pos[0].obj().expect("receiver").clone();
+    let d = recv_dict(vm, &args)?.0.clone();
     Ok(Value::Obj(ObjRef::new(Payload::DictView(kind, d))))
 }
 
@@ -406,7 +446,7 @@ fn dict_items<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 fn dict_pop<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "pop", &args, 2, 3)?;
-    let d = args.pos[0].obj().expect("receiver");
+    let (d, _) = recv_dict(vm, &args)?;
     match ops::dict_del(vm, d, &args.pos[1])? {
         Some(v) => Ok(v),
         None => match args.pos.get(2) {
@@ -432,10 +472,7 @@ fn dict_fromkeys<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> 
 /// `d.popitem()`: removes and returns the last inserted `(key, value)`.
 fn dict_popitem<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "popitem", &args, 1, 1)?;
-    let d = args.pos[0].obj().expect("receiver");
-    let Payload::Dict(dict) = d.payload() else {
-        unreachable!("dict receiver")
-    };
+    let (d, dict) = recv_dict(vm, &args)?;
     let last = dict.map.with::<S, _>(&d.header, |m| {
         let last = m.pop();
         if last.is_some() {
@@ -454,12 +491,9 @@ fn dict_popitem<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 fn dict_setdefault<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "setdefault", &args, 2, 3)?;
-    let d = args.pos[0].obj().expect("receiver");
+    let (d, dict) = recv_dict(vm, &args)?;
     let default = args.pos.get(2).cloned().unwrap_or(Value::None);
     let key = crate::vm::key_of(vm, args.pos[1].clone())?;
-    let Payload::Dict(dict) = d.payload() else {
-        unreachable!("dict receiver")
-    };
     // Look up and insert in one critical section, so two threads agree on
     // the winner.
     let mut access = crate::dict::Locked {
@@ -479,7 +513,7 @@ fn dict_setdefault<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S
 fn dict_update<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
     let kw = std::mem::take(&mut args.kw);
     arity(vm, "update", &args, 1, 2)?;
-    let d = args.pos[0].obj().expect("receiver").clone();
+    let d = recv_dict(vm, &args)?.0.clone();
     update_dict(vm, &d, args.pos.get(1), kw)?;
     Ok(Value::None)
 }
@@ -504,19 +538,18 @@ pub(crate) fn update_dict<S: LockStrategy>(
 
 fn dict_clear<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "clear", &args, 1, 1)?;
-    let d = args.pos[0].obj().expect("receiver");
-    if let Payload::Dict(dict) = d.payload() {
-        let old = dict.map.with::<S, _>(&d.header, |m| {
-            dict.bump_version();
-            std::mem::take(m)
-        });
-        drop(old);
-    }
+    let (d, dict) = recv_dict(vm, &args)?;
+    let old = dict.map.with::<S, _>(&d.header, |m| {
+        dict.bump_version();
+        std::mem::take(m)
+    });
+    drop(old);
     Ok(Value::None)
 }
 
 fn dict_copy<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "copy", &args, 1, 1)?;
+    recv_dict(vm, &args)?;
     let new = ops::new_dict();
     let target = new.obj().expect("dict").clone();
     for (k, v) in ops::dict_items(&args.pos[0]) {
@@ -545,7 +578,8 @@ fn resume_value<S: LockStrategy>(
     send: Value<S>,
     throw: Option<PyErr<S>>,
 ) -> PyResult<S> {
-    match vm.gen_resume(g.obj().expect("generator"), send, throw)? {
+    let g = recv_gen(vm, g)?;
+    match vm.gen_resume(g, send, throw)? {
         crate::vm::GenStep::Yielded(v) => Ok(v),
         crate::vm::GenStep::Returned(r) => Err(stop_iteration(vm, r)),
     }
@@ -585,6 +619,7 @@ fn gen_throw<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 /// `gen.close()`.
 fn gen_close<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "close", &args, 1, 1)?;
-    vm.gen_close(args.pos[0].obj().expect("generator"))?;
+    let g = recv_gen(vm, &args.pos[0])?;
+    vm.gen_close(g)?;
     Ok(Value::None)
 }

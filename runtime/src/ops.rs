@@ -495,6 +495,10 @@ pub(crate) fn binary_op_or_none<S: LockStrategy>(
             let text = x.as_str().to_string();
             return Ok(Some(new_str(crate::fmt::percent_format(vm, &text, b)?)));
         }
+        (BinOp::Mod, Some(Payload::Bytes(x)), _) => {
+            let out = crate::fmt::bytes_percent_format(vm, x, b)?;
+            return Ok(Some(crate::types::bytes::new_bytes(out)));
+        }
         _ => {}
     }
     Ok(None)
@@ -2553,6 +2557,26 @@ pub fn lookup_method<S: LockStrategy>(
     obj: &Value<S>,
     name: &ObjRef<S>,
 ) -> PyResult<S, Option<Value<S>>> {
+    if let Value::Obj(o) = obj {
+        if let Payload::Type(t) = o.payload() {
+            // A class's own attributes (its MRO's, its builtin base's) come
+            // before its metaclass's methods: `A.__init__(a, 1)` and
+            // `list.__init__(x)` are not `type.__init__` bound to the class.
+            // Left to `get_attr`, which finds them (and checks receivers).
+            let attr = str_of(name);
+            let own = match &t.dict {
+                Some(_) => {
+                    crate::classes::class_lookup(o, &Value::Obj(name.clone())).is_some()
+                        || crate::subclass::native_base(o)
+                            .is_some_and(|k| vm.interp.methods.contains_key(&(k, attr)))
+                }
+                None => vm.interp.methods.contains_key(&(t.kind, attr)),
+            };
+            if own {
+                return Ok(None);
+            }
+        }
+    }
     if let Some(class) = crate::classes::user_class_of(obj) {
         if crate::classes::type_obj(&class)
             .is_some_and(|t| t.getattribute_hook.load(crate::sync::Ordering::Relaxed))
@@ -2650,6 +2674,9 @@ pub(crate) fn unbound_method<S: LockStrategy>(
     attr: &str,
 ) -> Value<S> {
     let method = vm.interp.methods[&(kind, attr)].clone();
+    if attr == "__new__" && kind != TypeKind::Object {
+        return checked_new(vm, kind, type_name_, method);
+    }
     if kind == TypeKind::Object || crate::methods::is_static(kind, attr) {
         return method;
     }
@@ -2660,24 +2687,145 @@ pub(crate) fn unbound_method<S: LockStrategy>(
     else {
         return method;
     };
-    let (f, tname, aname) = (*f, type_name_.to_string(), attr.to_string());
+    // The names CPython's messages give the types our modules define natively.
+    let tname = match kind {
+        TypeKind::Lock => "_thread.lock",
+        TypeKind::Socket => "_socket.socket",
+        _ => type_name_,
+    };
+    let (f, tname, aname) = (*f, tname.to_string(), attr.to_string());
+    let slot = is_slot_wrapper(kind, attr);
     let check = move |vm: &mut Vm<S>, args: Args<S>| -> PyResult<S> {
         let Some(recv) = args.pos.first() else {
-            return Err(vm.type_error(format!(
-                "unbound method {tname}.{aname}() needs an argument"
-            )));
+            return Err(vm.type_error(match slot {
+                true => format!("descriptor '{aname}' of '{tname}' object needs an argument"),
+                false => format!("unbound method {tname}.{aname}() needs an argument"),
+            }));
         };
         let k = type_kind(recv);
         if k != kind && !(kind == TypeKind::Int && k == TypeKind::Bool) {
-            return Err(vm.type_error(format!(
-                "descriptor '{aname}' for '{tname}' objects doesn't apply to a '{}' object",
-                type_name(recv)
-            )));
+            // CPython words it by the descriptor's kind: a slot wrapper
+            // (`list.__init__`) or a method descriptor (`str.upper`).
+            return Err(vm.type_error(match slot {
+                true => format!(
+                    "descriptor '{aname}' requires a '{tname}' object but received a '{}'",
+                    type_name(recv)
+                ),
+                false => format!(
+                    "descriptor '{aname}' for '{tname}' objects doesn't apply to a '{}' object",
+                    type_name(recv)
+                ),
+            }));
         }
         f(vm, args)
     };
     Value::Obj(ObjRef::new(Payload::Builtin(crate::object::Builtin {
         name: attr.to_string().into(),
+        func: crate::object::NativeCode::Closure(std::sync::Arc::new(check)),
+        releases_gil: false,
+        // A method descriptor: stored in a class (`f = str.upper`), it binds
+        // to the instance, whose kind the check then refuses or accepts.
+        method: true,
+    })))
+}
+
+/// Whether CPython implements the builtin method `kind.attr` as a slot
+/// wrapper (`list.__init__`, `str.__len__`), which words its receiver
+/// error differently from a method descriptor (`str.upper`, and the
+/// dunders that are plain methods: `dict.__getitem__`, `int.__round__`...).
+fn is_slot_wrapper(kind: TypeKind, attr: &str) -> bool {
+    let plain_dunder = matches!(
+        attr,
+        "__format__"
+            | "__sizeof__"
+            | "__round__"
+            | "__trunc__"
+            | "__floor__"
+            | "__ceil__"
+            | "__getnewargs__"
+            | "__bytes__"
+            | "__complex__"
+            | "__reversed__"
+            | "__dir__"
+            | "__reduce__"
+            | "__reduce_ex__"
+            | "__subclasses__"
+            | "__instancecheck__"
+            | "__subclasscheck__"
+            | "__getstate__"
+            | "__setstate__"
+            | "__alloc__"
+            | "__enter__"
+            | "__exit__"
+            | "__class_getitem__"
+            | "__init_subclass__"
+    ) || matches!(
+        (kind, attr),
+        (TypeKind::List | TypeKind::Dict, "__getitem__")
+            | (
+                TypeKind::Dict | TypeKind::Set | TypeKind::FrozenSet,
+                "__contains__"
+            )
+    );
+    attr.starts_with("__") && attr.ends_with("__") && !plain_dunder
+}
+
+/// `int.__new__` and the like looked up on a builtin type (or inherited by
+/// a subclass): CPython's `tp_new_wrapper` checks that the class it is
+/// given derives from the type before the method builds an instance of it.
+fn checked_new<S: LockStrategy>(
+    vm: &Vm<S>,
+    kind: TypeKind,
+    type_name_: &str,
+    method: Value<S>,
+) -> Value<S> {
+    let Some(owner) = vm.interp.types.get(&kind).cloned() else {
+        return method;
+    };
+    let Some(Payload::Builtin(crate::object::Builtin {
+        func: crate::object::NativeCode::Fn(f),
+        ..
+    })) = method.payload()
+    else {
+        return method;
+    };
+    let f = *f;
+    let tname = type_name_.to_string();
+    let check = move |vm: &mut Vm<S>, args: Args<S>| -> PyResult<S> {
+        let Some(cls) = args.pos.first() else {
+            return Err(vm.type_error(format!("{tname}.__new__(): not enough arguments")));
+        };
+        let class = match cls {
+            Value::Obj(c) if matches!(c.payload(), Payload::Type(_)) => c,
+            other => {
+                return Err(vm.type_error(format!(
+                    "{tname}.__new__(X): X is not a type object ({})",
+                    type_name(other)
+                )))
+            }
+        };
+        if !crate::builtins::is_subtype(class, &owner) {
+            let name = crate::classes::type_obj(class)
+                .map(|t| t.name.clone())
+                .unwrap_or_default();
+            return Err(vm.type_error(format!(
+                "{tname}.__new__({name}): {name} is not a subtype of {tname}"
+            )));
+        }
+        // A builtin type derived from this one (`int.__new__(bool)`) is
+        // built by its own `__new__`.
+        if let Some(t) = crate::classes::type_obj(class) {
+            if t.dict.is_none() && !class.ptr_eq(&owner) {
+                let name = &t.name;
+                return Err(vm.type_error(format!(
+                    "{tname}.__new__({name}) is not safe, use {name}.__new__()"
+                )));
+            }
+        }
+        f(vm, args)
+    };
+    Value::Obj(ObjRef::new(Payload::Builtin(crate::object::Builtin {
+        name: "__new__".into(),
         func: crate::object::NativeCode::Closure(std::sync::Arc::new(check)),
         releases_gil: false,
         method: false,

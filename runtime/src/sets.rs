@@ -989,23 +989,30 @@ fn no_keywords<S: LockStrategy>(vm: &Vm<S>, name: &str, args: &Args<S>) -> PyRes
 }
 
 /// The elements of a set receiver, reached under its lock.
-fn locked<S: LockStrategy>(v: &Value<S>) -> SetLocked<'_, S> {
-    let o = v.obj().expect("set receiver");
-    match o.payload() {
-        Payload::Set { items, .. } => SetLocked {
-            cell: items,
-            header: &o.header,
+/// CPython's TypeError for anything else than a set or frozenset (the
+/// descriptor check of `set.add` and friends has usually refused it).
+fn locked<'a, S: LockStrategy>(vm: &Vm<S>, v: &'a Value<S>) -> PyResult<S, SetLocked<'a, S>> {
+    match v {
+        Value::Obj(o) => match o.payload() {
+            Payload::Set { items, .. } => Ok(SetLocked {
+                cell: items,
+                header: &o.header,
+            }),
+            _ => Err(crate::methods::wrong_receiver(vm, "set", v)),
         },
-        _ => unreachable!("set method on a set"),
+        _ => Err(crate::methods::wrong_receiver(vm, "set", v)),
     }
 }
 
-fn with_items<S: LockStrategy, R>(v: &Value<S>, f: impl FnOnce(&mut SetItems<S>) -> R) -> R {
-    let o = v.obj().expect("set receiver");
-    match o.payload() {
-        Payload::Set { items, .. } => items.with::<S, _>(&o.header, f),
-        _ => unreachable!("set method on a set"),
-    }
+/// Runs `f` on the elements of a set receiver under its lock; CPython's
+/// TypeError for anything else.
+fn with_items<S: LockStrategy, R>(
+    vm: &Vm<S>,
+    v: &Value<S>,
+    f: impl FnOnce(&mut SetItems<S>) -> R,
+) -> PyResult<S, R> {
+    let locked = locked(vm, v)?;
+    Ok(locked.cell.with::<S, _>(locked.header, f))
 }
 
 fn key_error<S: LockStrategy>(vm: &Vm<S>, key: Value<S>) -> PyErr<S> {
@@ -1021,7 +1028,8 @@ fn set_add<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     no_keywords(vm, "add", &args)?;
     arity(vm, "add", &args, 2, 2)?;
     let k = key_of(vm, args.pos[1].clone())?;
-    add_key(vm, &mut locked(&args.pos[0]), k)?;
+    let mut recv = locked(vm, &args.pos[0])?;
+    add_key(vm, &mut recv, k)?;
     Ok(Value::None)
 }
 
@@ -1029,7 +1037,8 @@ fn set_remove<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     no_keywords(vm, "remove", &args)?;
     arity(vm, "remove", &args, 2, 2)?;
     let k = key_of(vm, args.pos[1].clone())?;
-    let removed = discard_key(vm, &mut locked(&args.pos[0]), k)?;
+    let mut recv = locked(vm, &args.pos[0])?;
+    let removed = discard_key(vm, &mut recv, k)?;
     match removed {
         Some(_) => Ok(Value::None),
         None => Err(key_error(vm, args.pos[1].clone())),
@@ -1040,7 +1049,8 @@ fn set_discard<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     no_keywords(vm, "discard", &args)?;
     arity(vm, "discard", &args, 2, 2)?;
     let k = key_of(vm, args.pos[1].clone())?;
-    let removed = discard_key(vm, &mut locked(&args.pos[0]), k)?;
+    let mut recv = locked(vm, &args.pos[0])?;
+    let removed = discard_key(vm, &mut recv, k)?;
     drop(removed);
     Ok(Value::None)
 }
@@ -1048,7 +1058,7 @@ fn set_discard<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 fn set_pop<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     no_keywords(vm, "pop", &args)?;
     arity(vm, "pop", &args, 1, 1)?;
-    match with_items(&args.pos[0], |m| m.pop()) {
+    match with_items(vm, &args.pos[0], |m| m.pop())? {
         Some(k) => Ok(k.key),
         None => Err(key_error(vm, vm.new_str("pop from an empty set"))),
     }
@@ -1057,7 +1067,7 @@ fn set_pop<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 fn set_clear<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     no_keywords(vm, "clear", &args)?;
     arity(vm, "clear", &args, 1, 1)?;
-    let old = with_items(&args.pos[0], std::mem::take);
+    let old = with_items(vm, &args.pos[0], std::mem::take)?;
     drop(old);
     Ok(Value::None)
 }
@@ -1071,18 +1081,25 @@ fn set_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
             continue;
         }
         if is_set(other) {
-            update_items(vm, &mut locked(receiver), other)?;
+            let mut recv = locked(vm, receiver)?;
+            update_items(vm, &mut recv, other)?;
         } else if let Some(items) = read_items(vm, BinOp::Or, receiver, other)? {
-            update_items(vm, &mut locked(receiver), &items)?;
+            let mut recv = locked(vm, receiver)?;
+            update_items(vm, &mut recv, &items)?;
         }
     }
     Ok(Value::None)
 }
 
 /// Replaces the elements of a set receiver.
-fn replace_items<S: LockStrategy>(receiver: &Value<S>, new_items: SetItems<S>) {
-    let old = with_items(receiver, |m| std::mem::replace(m, new_items));
+fn replace_items<S: LockStrategy>(
+    vm: &Vm<S>,
+    receiver: &Value<S>,
+    new_items: SetItems<S>,
+) -> PyResult<S, ()> {
+    let old = with_items(vm, receiver, |m| std::mem::replace(m, new_items))?;
     drop(old);
+    Ok(())
 }
 
 fn set_intersection_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
@@ -1097,7 +1114,7 @@ fn set_intersection_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> Py
                 return Ok(Value::None);
             };
             let out = intersection(vm, receiver, &items)?;
-            replace_items(receiver, out);
+            replace_items(vm, receiver, out)?;
             return Ok(Value::None);
         }
     }
@@ -1107,8 +1124,8 @@ fn set_intersection_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> Py
         acc = new_set(intersection(vm, &acc, other)?, false);
     }
     if args.pos.len() > 1 {
-        let items = with_items(&acc, std::mem::take);
-        replace_items(&receiver, items);
+        let items = with_items(vm, &acc, std::mem::take)?;
+        replace_items(vm, &receiver, items)?;
     }
     Ok(Value::None)
 }
@@ -1123,14 +1140,16 @@ fn set_difference_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyRe
         }
         if let (Some(a), Some(b)) = (receiver.obj(), other.obj()) {
             if std::ptr::eq(a, b) {
-                replace_items(receiver, SetItems::default());
+                replace_items(vm, receiver, SetItems::default())?;
                 continue;
             }
         }
         if is_set(other) {
-            discard_all(vm, &mut locked(receiver), other)?;
+            let mut recv = locked(vm, receiver)?;
+            discard_all(vm, &mut recv, other)?;
         } else if let Some(items) = read_items(vm, BinOp::Sub, receiver, other)? {
-            discard_all(vm, &mut locked(receiver), &items)?;
+            let mut recv = locked(vm, receiver)?;
+            discard_all(vm, &mut recv, &items)?;
         }
     }
     Ok(Value::None)
@@ -1147,7 +1166,7 @@ fn set_symmetric_difference_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S
     }
     if let (Some(a), Some(b)) = (receiver.obj(), other.obj()) {
         if std::ptr::eq(a, b) {
-            replace_items(receiver, SetItems::default());
+            replace_items(vm, receiver, SetItems::default())?;
             return Ok(Value::None);
         }
     }
@@ -1161,7 +1180,8 @@ fn set_symmetric_difference_update<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S
         }
         other
     };
-    xor_into(vm, &mut locked(receiver), &other)?;
+    let mut recv = locked(vm, receiver)?;
+    xor_into(vm, &mut recv, &other)?;
     Ok(Value::None)
 }
 
@@ -1222,7 +1242,7 @@ fn both_sets<S: LockStrategy>(
         return Ok(pair);
     }
     let b = other_set(vm, b)?;
-    let a = new_set(with_items(a, |m| m.duplicate()), is_frozen(a));
+    let a = new_set(with_items(vm, a, |m| m.duplicate())?, is_frozen(a));
     Ok((a, b))
 }
 

@@ -58,8 +58,12 @@ pub fn methods<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> 
     ]
 }
 
-fn recv_str<S: LockStrategy>(args: &Args<S>) -> &str {
-    args.pos[0].as_str().expect("str receiver")
+/// The text of a `str` method's receiver; CPython's TypeError for anything
+/// else (the descriptor check has usually refused it).
+fn recv_str<'a, S: LockStrategy>(vm: &Vm<S>, args: &'a Args<S>) -> PyResult<S, &'a str> {
+    args.pos[0]
+        .as_str()
+        .ok_or_else(|| crate::methods::wrong_receiver(vm, "str", &args.pos[0]))
 }
 
 fn str_arg<'a, S: LockStrategy>(
@@ -95,7 +99,7 @@ fn split_args<S: LockStrategy>(
 
 fn str_split<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
     let (sep, limit) = split_args(vm, &mut args, "split")?;
-    let s = recv_str(&args);
+    let s = recv_str(vm, &args)?;
     let parts: Vec<String> = match &sep {
         Value::None => {
             let mut out = Vec::new();
@@ -130,7 +134,7 @@ fn str_split<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> 
 
 fn str_join<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "join", &args, 2, 2)?;
-    let sep = recv_str(&args).to_string();
+    let sep = recv_str(vm, &args)?.to_string();
     let mut out = String::new();
     for (i, item) in ops::iterate(vm, &args.pos[1])?.iter().enumerate() {
         let Some(s) = item.as_str() else {
@@ -155,7 +159,7 @@ fn strip_impl<S: LockStrategy>(
     right: bool,
 ) -> PyResult<S> {
     arity(vm, name, &args, 1, 2)?;
-    let s = recv_str(&args);
+    let s = recv_str(vm, &args)?;
     let chars: Option<Vec<char>> = match args.pos.get(1) {
         None | Some(Value::None) => None,
         Some(_) => Some(str_arg(vm, &args, 1, name)?.chars().collect()),
@@ -189,13 +193,13 @@ fn str_rstrip<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 fn str_upper<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "upper", &args, 1, 1)?;
-    let r = recv_str(&args).to_uppercase();
+    let r = recv_str(vm, &args)?.to_uppercase();
     Ok(vm.new_str(r))
 }
 
 fn str_lower<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "lower", &args, 1, 1)?;
-    let r = recv_str(&args).to_lowercase();
+    let r = recv_str(vm, &args)?.to_lowercase();
     Ok(vm.new_str(r))
 }
 
@@ -208,7 +212,7 @@ fn str_replace<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
         Some(c) => ops::expect_int(vm, c)?,
         None => -1,
     };
-    let s = recv_str(&args);
+    let s = recv_str(vm, &args)?;
     let r = if count < 0 {
         s.replace(old, new)
     } else {
@@ -220,7 +224,7 @@ fn str_replace<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 fn str_partition<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "partition", &args, 2, 2)?;
     let sep = str_arg(vm, &args, 1, "partition")?;
-    let s = recv_str(&args);
+    let s = recv_str(vm, &args)?;
     let parts = match s.find(sep) {
         Some(i) => [&s[..i], sep, &s[i + sep.len()..]],
         None => [s, "", ""],
@@ -233,7 +237,7 @@ fn str_partition<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> 
 fn str_rpartition<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "rpartition", &args, 2, 2)?;
     let sep = str_arg(vm, &args, 1, "rpartition")?;
-    let s = recv_str(&args);
+    let s = recv_str(vm, &args)?;
     let parts = match s.rfind(sep) {
         Some(i) => [&s[..i], sep, &s[i + sep.len()..]],
         None => ["", "", s],
@@ -245,7 +249,7 @@ fn str_rpartition<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S>
 
 fn str_rsplit<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
     let (sep, limit) = split_args(vm, &mut args, "rsplit")?;
-    let s = recv_str(&args);
+    let s = recv_str(vm, &args)?;
     let mut parts: Vec<String> = match sep.as_str() {
         None => {
             let mut out = Vec::new();
@@ -358,7 +362,7 @@ fn push_title(out: &mut String, c: char) {
 fn str_swapcase<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     no_args(vm, "swapcase", &args)?;
     let mut out = String::new();
-    each_lower(recv_str(&args), |c, lower| {
+    each_lower(recv_str(vm, &args)?, |c, lower| {
         if c.is_uppercase() {
             out.extend(lower);
         } else if c.is_lowercase() {
@@ -373,14 +377,14 @@ fn str_swapcase<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 fn str_removeprefix<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "removeprefix", &args, 2, 2)?;
     let p = str_arg(vm, &args, 1, "removeprefix")?;
-    let s = recv_str(&args);
+    let s = recv_str(vm, &args)?;
     Ok(vm.new_str(s.strip_prefix(p).unwrap_or(s)))
 }
 
 fn str_removesuffix<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "removesuffix", &args, 2, 2)?;
     let p = str_arg(vm, &args, 1, "removesuffix")?;
-    let s = recv_str(&args);
+    let s = recv_str(vm, &args)?;
     Ok(vm.new_str(if p.is_empty() {
         s
     } else {
@@ -395,7 +399,7 @@ fn str_splitlines<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResul
         Some(v) => ops::truthy(vm, v)?,
         None => false,
     };
-    let s = recv_str(&args);
+    let s = recv_str(vm, &args)?;
     let mut out = Vec::new();
     let mut start = 0;
     let mut chars = s.char_indices().peekable();
@@ -430,7 +434,7 @@ fn str_splitlines<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResul
 
 fn str_format<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
     let kw = std::mem::take(&mut args.kw);
-    let template = recv_str(&args).to_string();
+    let template = recv_str(vm, &args)?.to_string();
     let text = crate::fmt::str_format(vm, &template, &args.pos[1..], &kw)?;
     Ok(vm.new_str(text))
 }
@@ -443,7 +447,7 @@ fn str_pred<S: LockStrategy>(
     f: fn(&str) -> bool,
 ) -> PyResult<S> {
     no_args(vm, name, &args)?;
-    Ok(Value::Bool(f(recv_str(&args))))
+    Ok(Value::Bool(f(recv_str(vm, &args)?)))
 }
 
 fn str_islower<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
@@ -480,7 +484,7 @@ fn str_title<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     no_args(vm, "title", &args)?;
     let mut out = String::new();
     let mut prev_cased = false;
-    each_lower(recv_str(&args), |c, lower| {
+    each_lower(recv_str(vm, &args)?, |c, lower| {
         if prev_cased {
             out.extend(lower);
         } else {
@@ -495,7 +499,7 @@ fn str_capitalize<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S>
     no_args(vm, "capitalize", &args)?;
     let mut out = String::new();
     let mut first = true;
-    each_lower(recv_str(&args), |c, lower| {
+    each_lower(recv_str(vm, &args)?, |c, lower| {
         if first {
             push_title(&mut out, c);
             first = false;
@@ -509,7 +513,7 @@ fn str_capitalize<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S>
 fn str_zfill<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "zfill", &args, 2, 2)?;
     let width = ops::expect_int(vm, &args.pos[1])?.max(0) as usize;
-    let s = recv_str(&args);
+    let s = recv_str(vm, &args)?;
     let n = s.chars().count();
     if n >= width {
         return Ok(vm.new_str(s));
@@ -537,7 +541,7 @@ fn justify<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>, name: &str, align: ch
         },
         None => ' ',
     };
-    let s = recv_str(&args);
+    let s = recv_str(vm, &args)?;
     let n = s.chars().count();
     if n >= width {
         return Ok(vm.new_str(s));
@@ -604,7 +608,7 @@ fn window<'a, S: LockStrategy>(
     args: &'a Args<S>,
     from: usize,
 ) -> PyResult<S, Option<(usize, &'a str)>> {
-    let s = recv_str(args);
+    let s = recv_str(vm, args)?;
     let n = s.chars().count() as i64;
     let adjust = |i: i64| if i < 0 { (i + n).max(0) } else { i };
     let start = adjust(index_arg(vm, args.pos.get(from))?.unwrap_or(0));
@@ -859,7 +863,7 @@ fn all_chars<S: LockStrategy>(
     f: fn(char) -> bool,
 ) -> PyResult<S> {
     no_args(vm, name, &args)?;
-    let s = recv_str(&args);
+    let s = recv_str(vm, &args)?;
     Ok(Value::Bool(!s.is_empty() && s.chars().all(f)))
 }
 
@@ -902,7 +906,7 @@ fn str_isprintable<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S
 
 fn str_isascii<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     no_args(vm, "isascii", &args)?;
-    Ok(Value::Bool(recv_str(&args).is_ascii()))
+    Ok(Value::Bool(recv_str(vm, &args)?.is_ascii()))
 }
 
 fn str_istitle<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
@@ -946,7 +950,7 @@ fn str_isidentifier<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<
 fn str_casefold<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     no_args(vm, "casefold", &args)?;
     let mut out = String::new();
-    for c in recv_str(&args).chars() {
+    for c in recv_str(vm, &args)?.chars() {
         match c {
             'ı' => out.push(c),
             '\u{13A0}'..='\u{13F5}' | '\u{13F8}'..='\u{13FD}' | '\u{AB70}'..='\u{ABBF}' => {
@@ -988,7 +992,7 @@ fn str_expandtabs<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResul
     };
     let mut out = String::new();
     let mut col: i64 = 0;
-    for c in recv_str(&args).chars() {
+    for c in recv_str(vm, &args)?.chars() {
         match c {
             '\t' => {
                 if tabsize > 0 {
@@ -1098,7 +1102,7 @@ fn str_translate<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> 
     let table = &args.pos[1];
     let lookup_error = vm.interp.exceptions["LookupError"].clone();
     let mut out = String::new();
-    for c in recv_str(&args).chars() {
+    for c in recv_str(vm, &args)?.chars() {
         let mapped = match ops::get_item(vm, table, &Value::Int(c as i64)) {
             Ok(v) => v,
             Err(e) => {

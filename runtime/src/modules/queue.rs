@@ -104,10 +104,12 @@ fn new_queue<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> 
     )))))
 }
 
-fn queue_of<S: LockStrategy>(v: &Value<S>) -> &QueueObj<S> {
+/// The queue a `Queue` method was called on; CPython's TypeError for
+/// anything else (the descriptor check has usually refused it).
+fn queue_of<'a, S: LockStrategy>(vm: &Vm<S>, v: &'a Value<S>) -> PyResult<S, &'a QueueObj<S>> {
     match v.payload() {
-        Some(Payload::Queue(q)) => q,
-        _ => unreachable!("Queue method on a Queue"),
+        Some(Payload::Queue(q)) => Ok(q),
+        _ => Err(crate::methods::wrong_receiver(vm, "Queue", v)),
     }
 }
 
@@ -251,48 +253,51 @@ fn get<S: LockStrategy>(
 }
 
 fn queue_put<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
-    let bounded = queue_of(&args.pos[0]).maxsize > 0;
+    let bounded = queue_of(vm, &args.pos[0])?.maxsize > 0;
     let (block, timeout) = block_timeout(vm, &mut args, 2, bounded)?;
     arity(vm, "put", &args, 2, 4)?;
-    let q = queue_of(&args.pos[0]);
+    let q = queue_of(vm, &args.pos[0])?;
     put(vm, q, args.pos[1].clone(), block, timeout)
 }
 
 fn queue_put_nowait<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "put_nowait", &args, 2, 2)?;
-    put(vm, queue_of(&args.pos[0]), args.pos[1].clone(), false, None)
+    let recv = queue_of(vm, &args.pos[0])?;
+    put(vm, recv, args.pos[1].clone(), false, None)
 }
 
 fn queue_get<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
     let (block, timeout) = block_timeout(vm, &mut args, 1, true)?;
     arity(vm, "get", &args, 1, 3)?;
-    get(vm, queue_of(&args.pos[0]), block, timeout)
+    let recv = queue_of(vm, &args.pos[0])?;
+    get(vm, recv, block, timeout)
 }
 
 fn queue_get_nowait<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "get_nowait", &args, 1, 1)?;
-    get(vm, queue_of(&args.pos[0]), false, None)
+    let recv = queue_of(vm, &args.pos[0])?;
+    get(vm, recv, false, None)
 }
 
 fn queue_qsize<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "qsize", &args, 1, 1)?;
-    Ok(Value::Int(queue_of(&args.pos[0]).rx.len() as i64))
+    Ok(Value::Int(queue_of(vm, &args.pos[0])?.rx.len() as i64))
 }
 
 fn queue_empty<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "empty", &args, 1, 1)?;
-    Ok(Value::Bool(queue_of(&args.pos[0]).rx.is_empty()))
+    Ok(Value::Bool(queue_of(vm, &args.pos[0])?.rx.is_empty()))
 }
 
 fn queue_full<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "full", &args, 1, 1)?;
-    let q = queue_of(&args.pos[0]);
+    let q = queue_of(vm, &args.pos[0])?;
     Ok(Value::Bool(q.maxsize > 0 && q.rx.len() >= q.maxsize))
 }
 
 fn queue_task_done<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "task_done", &args, 1, 1)?;
-    let q = queue_of(&args.pos[0]);
+    let q = queue_of(vm, &args.pos[0])?;
     let mut n = lock(&q.unfinished);
     if *n == 0 {
         return Err(vm.value_error("task_done() called too many times"));
@@ -306,7 +311,7 @@ fn queue_task_done<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S
 
 fn queue_join<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "join", &args, 1, 1)?;
-    let q = queue_of(&args.pos[0]);
+    let q = queue_of(vm, &args.pos[0])?;
     vm.blocking(|| {
         let mut n = lock(&q.unfinished);
         while *n > 0 {

@@ -227,10 +227,12 @@ fn new_object<S: LockStrategy>(sock: SocketObj) -> Value<S> {
     Value::Obj(ObjRef::new(Payload::Socket(Box::new(sock))))
 }
 
-fn socket_of<S: LockStrategy>(v: &Value<S>) -> &SocketObj {
+/// The socket a `socket` method was called on; CPython's TypeError for
+/// anything else (the descriptor check has usually refused it).
+fn socket_of<'a, S: LockStrategy>(vm: &Vm<S>, v: &'a Value<S>) -> PyResult<S, &'a SocketObj> {
     match v.payload() {
-        Some(Payload::Socket(s)) => s,
-        _ => unreachable!("socket method on a socket"),
+        Some(Payload::Socket(s)) => Ok(s),
+        _ => Err(crate::methods::wrong_receiver(vm, "_socket.socket", v)),
     }
 }
 
@@ -499,7 +501,7 @@ fn apply_options(stream: &TcpStream, options: &[(i64, i64, i64)]) -> io::Result<
 
 fn sock_bind<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "bind", &args, 2, 2)?;
-    let sock = socket_of(&args.pos[0]);
+    let sock = socket_of(vm, &args.pos[0])?;
     let addr = address(vm, &args.pos[1], "bind")?;
     bind(vm, sock, addr)?;
     Ok(Value::None)
@@ -527,7 +529,7 @@ fn sock_listen<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     if let Some(backlog) = args.pos.get(1) {
         ops::expect_int(vm, backlog)?;
     }
-    let sock = socket_of(&args.pos[0]);
+    let sock = socket_of(vm, &args.pos[0])?;
     if matches!(sock.state().kind, Kind::Fresh) {
         // Listening on an unbound socket binds it to a free port first.
         bind(
@@ -572,7 +574,7 @@ fn accept_on(
 
 fn sock_accept<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "accept", &args, 1, 1)?;
-    let sock = socket_of(&args.pos[0]);
+    let sock = socket_of(vm, &args.pos[0])?;
     let (listener, timeout) = {
         let st = sock.state();
         match &st.kind {
@@ -630,7 +632,7 @@ fn connect<S: LockStrategy>(vm: &Vm<S>, sock: &SocketObj, addr: SocketAddr) -> P
 
 fn sock_connect<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "connect", &args, 2, 2)?;
-    let sock = socket_of(&args.pos[0]);
+    let sock = socket_of(vm, &args.pos[0])?;
     let addr = address(vm, &args.pos[1], "connect")?;
     connect(vm, sock, addr)?;
     Ok(Value::None)
@@ -639,7 +641,7 @@ fn sock_connect<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 /// `connect_ex(address)`: 0, or the errno instead of raising it.
 fn sock_connect_ex<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "connect_ex", &args, 2, 2)?;
-    let sock = socket_of(&args.pos[0]);
+    let sock = socket_of(vm, &args.pos[0])?;
     let addr = address(vm, &args.pos[1], "connect_ex")?;
     match connect(vm, sock, addr) {
         Ok(()) => Ok(Value::Int(0)),
@@ -697,7 +699,8 @@ fn sock_sendall<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "sendall", &args, 2, 3)?;
     flags_arg(vm, args.pos.get(2))?;
     let data = data_arg(vm, &args.pos[1])?;
-    let (stream, timeout) = stream_of(vm, socket_of(&args.pos[0]))?;
+    let recv = socket_of(vm, &args.pos[0])?;
+    let (stream, timeout) = stream_of(vm, recv)?;
     // The bytes object is immutable and `args` keeps it alive, so its buffer
     // may be read while detached.
     vm.blocking(|| (&*stream).write_all(data))
@@ -709,7 +712,8 @@ fn sock_send<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "send", &args, 2, 3)?;
     flags_arg(vm, args.pos.get(2))?;
     let data = data_arg(vm, &args.pos[1])?;
-    let (stream, timeout) = stream_of(vm, socket_of(&args.pos[0]))?;
+    let recv = socket_of(vm, &args.pos[0])?;
+    let (stream, timeout) = stream_of(vm, recv)?;
     let n = vm
         .blocking(|| loop {
             match (&*stream).write(data) {
@@ -728,7 +732,8 @@ fn sock_recv<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     if size < 0 {
         return Err(vm.value_error("negative buffersize in recv"));
     }
-    let (stream, timeout) = stream_of(vm, socket_of(&args.pos[0]))?;
+    let recv = socket_of(vm, &args.pos[0])?;
+    let (stream, timeout) = stream_of(vm, recv)?;
     let mut buf = crate::alloc::vec_with_capacity(vm, size as usize)?;
     buf.resize(size as usize, 0);
     let n = vm
@@ -747,7 +752,7 @@ fn sock_recv<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 fn sock_close<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "close", &args, 1, 1)?;
-    let old = std::mem::replace(&mut socket_of(&args.pos[0]).state().kind, Kind::Closed);
+    let old = std::mem::replace(&mut socket_of(vm, &args.pos[0])?.state().kind, Kind::Closed);
     // The OS socket closes here, outside the state lock (or when another
     // thread still using it lets go).
     drop(old);
@@ -762,14 +767,15 @@ fn sock_shutdown<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> 
         SHUT_RDWR => Shutdown::Both,
         _ => return Err(invalid(vm)),
     };
-    let (stream, _) = stream_of(vm, socket_of(&args.pos[0]))?;
+    let recv = socket_of(vm, &args.pos[0])?;
+    let (stream, _) = stream_of(vm, recv)?;
     stream.shutdown(how).map_err(|e| os_error(vm, &e, None))?;
     Ok(Value::None)
 }
 
 fn sock_getsockname<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "getsockname", &args, 1, 1)?;
-    let st = socket_of(&args.pos[0]).state();
+    let st = socket_of(vm, &args.pos[0])?.state();
     let addr = match &st.kind {
         Kind::Fresh => Ok(SocketAddr::V4(SocketAddrV4::new(Ipv4Addr::UNSPECIFIED, 0))),
         Kind::Listener { listener, .. } => listener.local_addr(),
@@ -783,7 +789,8 @@ fn sock_getsockname<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<
 
 fn sock_getpeername<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "getpeername", &args, 1, 1)?;
-    let (stream, _) = stream_of(vm, socket_of(&args.pos[0]))?;
+    let recv = socket_of(vm, &args.pos[0])?;
+    let (stream, _) = stream_of(vm, recv)?;
     let addr = stream.peer_addr().map_err(|e| os_error(vm, &e, None))?;
     Ok(address_tuple(vm, addr))
 }
@@ -799,7 +806,7 @@ fn sock_setsockopt<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S
         Some(Payload::Bytes(b)) => b.iter().any(|x| *x != 0) as i64,
         _ => ops::expect_int(vm, &args.pos[3])?,
     };
-    let mut st = socket_of(&args.pos[0]).state();
+    let mut st = socket_of(vm, &args.pos[0])?.state();
     if let Kind::Closed = st.kind {
         return Err(bad_fd(vm));
     }
@@ -817,7 +824,7 @@ fn sock_getsockopt<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S
     arity(vm, "getsockopt", &args, 3, 3)?;
     let level = ops::expect_int(vm, &args.pos[1])?;
     let option = ops::expect_int(vm, &args.pos[2])?;
-    let st = socket_of(&args.pos[0]).state();
+    let st = socket_of(vm, &args.pos[0])?.state();
     if (level, option) == (IPPROTO_TCP, TCP_NODELAY) {
         if let Kind::Stream(s) = &st.kind {
             let r = s.nodelay();
@@ -858,12 +865,13 @@ fn sock_settimeout<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S
         Value::None => None,
         v => Some(timeout_arg(vm, v)?),
     };
-    set_timeout(vm, socket_of(&args.pos[0]), timeout)
+    let recv = socket_of(vm, &args.pos[0])?;
+    set_timeout(vm, recv, timeout)
 }
 
 fn sock_gettimeout<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "gettimeout", &args, 1, 1)?;
-    Ok(match socket_of(&args.pos[0]).state().timeout {
+    Ok(match socket_of(vm, &args.pos[0])?.state().timeout {
         None => Value::None,
         Some(t) => Value::Float(t.as_secs_f64()),
     })
@@ -873,18 +881,21 @@ fn sock_setblocking<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<
     arity(vm, "setblocking", &args, 2, 2)?;
     let blocking = ops::truthy(vm, &args.pos[1])?;
     let timeout = (!blocking).then_some(Duration::ZERO);
-    set_timeout(vm, socket_of(&args.pos[0]), timeout)
+    let recv = socket_of(vm, &args.pos[0])?;
+    set_timeout(vm, recv, timeout)
 }
 
 fn sock_getblocking<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "getblocking", &args, 1, 1)?;
-    let timeout = socket_of(&args.pos[0]).state().timeout;
+    let timeout = socket_of(vm, &args.pos[0])?.state().timeout;
     Ok(Value::Bool(!timeout.is_some_and(|t| t.is_zero())))
 }
 
 fn sock_fileno<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "fileno", &args, 1, 1)?;
-    Ok(Value::Int(fileno(&socket_of(&args.pos[0]).state().kind)))
+    Ok(Value::Int(fileno(
+        &socket_of(vm, &args.pos[0])?.state().kind,
+    )))
 }
 
 fn sock_enter<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {

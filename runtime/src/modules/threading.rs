@@ -318,7 +318,7 @@ fn thread_init<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S
 /// overrides).
 fn thread_run<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "run", &args, 1, 1)?;
-    let t = thread_of(&args.pos[0]);
+    let t = thread_of(vm, &args.pos[0])?;
     let (target, call_args) = {
         let call = lock(&t.call);
         let args = Args {
@@ -343,19 +343,19 @@ fn main_thread_obj<S: LockStrategy>() -> ThreadObj<S> {
     t
 }
 
-/// The thread object a `Thread` method was called on (the method table and
-/// the descriptor check guarantee the receiver's kind).
-fn thread_of<S: LockStrategy>(v: &Value<S>) -> &ThreadObj<S> {
+/// The thread object a `Thread` method was called on; CPython's TypeError
+/// for anything else (the descriptor check has usually refused it).
+fn thread_of<'a, S: LockStrategy>(vm: &Vm<S>, v: &'a Value<S>) -> PyResult<S, &'a ThreadObj<S>> {
     match v.payload() {
-        Some(Payload::Thread(t)) => t,
-        _ => unreachable!("Thread method on a Thread"),
+        Some(Payload::Thread(t)) => Ok(t),
+        _ => Err(crate::methods::wrong_receiver(vm, "Thread", v)),
     }
 }
 
 fn thread_start<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "start", &args, 1, 1)?;
-    let this = args.pos[0].obj().expect("receiver").clone();
-    let t = thread_of(&args.pos[0]);
+    let t = thread_of(vm, &args.pos[0])?;
+    let this = args.pos[0].obj().expect("a thread is an object").clone();
     if !t.initialized.load(Ordering::Acquire) {
         return Err(vm.new_error("RuntimeError", "thread.__init__() not called"));
     }
@@ -448,7 +448,7 @@ fn run_thread<S: LockStrategy>(interp: Arc<crate::interp::Interp<S>>, this: ObjR
 
 fn thread_join<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "join", &args, 1, 2)?;
-    let t = thread_of(&args.pos[0]);
+    let t = thread_of(vm, &args.pos[0])?;
     if !t.started.load(Ordering::Acquire) {
         return Err(vm.new_error("RuntimeError", "cannot join thread before it is started"));
     }
@@ -494,7 +494,7 @@ pub fn join_all<S: LockStrategy>(vm: &Vm<S>) {
 
 fn thread_is_alive<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "is_alive", &args, 1, 1)?;
-    let t = thread_of(&args.pos[0]);
+    let t = thread_of(vm, &args.pos[0])?;
     let done = t.finished.is_finished();
     Ok(Value::Bool(t.started.load(Ordering::Acquire) && !done))
 }
@@ -582,10 +582,12 @@ fn new_lock<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     Ok(Value::Obj(ObjRef::new(Payload::Lock(LockObj::new()))))
 }
 
-fn lock_of<S: LockStrategy>(v: &Value<S>) -> &LockObj {
+/// The lock a `lock` method was called on; CPython's TypeError for
+/// anything else (the descriptor check has usually refused it).
+fn lock_of<'a, S: LockStrategy>(vm: &Vm<S>, v: &'a Value<S>) -> PyResult<S, &'a LockObj> {
     match v.payload() {
-        Some(Payload::Lock(l)) => l,
-        _ => unreachable!("Lock method on a Lock"),
+        Some(Payload::Lock(l)) => Ok(l),
+        _ => Err(crate::methods::wrong_receiver(vm, "_thread.lock", v)),
     }
 }
 
@@ -611,20 +613,20 @@ fn lock_acquire<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<
             (t >= 0.0).then(|| Duration::from_secs_f64(t))
         }
     };
-    let got = lock_of(&args.pos[0]).acquire::<S>(vm.strategy(), vm.ident, blocking, timeout);
+    let got = lock_of(vm, &args.pos[0])?.acquire::<S>(vm.strategy(), vm.ident, blocking, timeout);
     Ok(Value::Bool(got))
 }
 
 fn lock_release<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "release", &args, 1, 1)?;
-    if !lock_of(&args.pos[0]).release() {
+    if !lock_of(vm, &args.pos[0])?.release() {
         return Err(vm.new_error("RuntimeError", "release unlocked lock"));
     }
     Ok(Value::None)
 }
 
 fn lock_exit<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    if !lock_of(&args.pos[0]).release() {
+    if !lock_of(vm, &args.pos[0])?.release() {
         return Err(vm.new_error("RuntimeError", "release unlocked lock"));
     }
     Ok(Value::None)
@@ -632,7 +634,7 @@ fn lock_exit<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 fn lock_locked<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "locked", &args, 1, 1)?;
-    Ok(Value::Bool(lock_of(&args.pos[0]).is_locked()))
+    Ok(Value::Bool(lock_of(vm, &args.pos[0])?.is_locked()))
 }
 
 /// `threading.main_thread()`.

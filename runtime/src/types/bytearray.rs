@@ -165,6 +165,12 @@ impl<S: LockStrategy> NativeObject<S> for ByteArray {
                 }
                 Ok(Some(ByteArray::new(data.repeat(n)).into_value()))
             }
+            // `bytearray(b'%s') % args`: bytes formatting, to a bytearray.
+            BinOp::Mod if super::downcast::<S, ByteArray>(a).is_some() => {
+                let fmt = bytes_like(a).unwrap_or_default();
+                let out = crate::fmt::bytes_percent_format(vm, &fmt, b)?;
+                Ok(Some(ByteArray::new(out).into_value()))
+            }
             _ => Ok(None),
         }
     }
@@ -464,6 +470,7 @@ pub fn spec<S: LockStrategy>() -> TypeSpec<S> {
                 ("copy", copy),
                 ("reverse", reverse),
                 ("fromhex", bytearray_fromhex),
+                ("maketrans", super::bytes::bytes_maketrans),
             ];
             methods.extend(super::bytes::shared_methods::<S>());
             methods

@@ -465,6 +465,20 @@ pub fn shared_methods<S: LockStrategy>() -> Vec<(&'static str, NativeFn<S>)> {
         ("isspace", bytes_isspace),
         ("islower", bytes_islower),
         ("isupper", bytes_isupper),
+        ("center", bytes_center),
+        ("ljust", bytes_ljust),
+        ("rjust", bytes_rjust),
+        ("zfill", bytes_zfill),
+        ("title", bytes_title),
+        ("capitalize", bytes_capitalize),
+        ("swapcase", bytes_swapcase),
+        ("splitlines", bytes_splitlines),
+        ("expandtabs", bytes_expandtabs),
+        ("translate", bytes_translate),
+        ("isascii", bytes_isascii),
+        ("istitle", bytes_istitle),
+        ("removeprefix", bytes_removeprefix),
+        ("removesuffix", bytes_removesuffix),
     ]
 }
 
@@ -476,6 +490,7 @@ pub fn methods<S: LockStrategy>() -> Vec<(crate::object::TypeKind, &'static str,
         .map(|(name, f)| (TypeKind::Bytes, name, f))
         .collect();
     v.push((TypeKind::Bytes, "fromhex", bytes_fromhex));
+    v.push((TypeKind::Bytes, "maketrans", bytes_maketrans));
     v.push((TypeKind::Str, "encode", str_encode));
     v
 }
@@ -503,15 +518,6 @@ fn bytes_join<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
         out.extend_from_slice(&b);
     }
     Ok(like(&args.pos[0], out))
-}
-
-fn bytes_hex<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    arity(vm, "hex", &args, 1, 1)?;
-    let s: String = recv(vm, &args)?
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    Ok(vm.new_str(s))
 }
 
 /// The `[start:end]` window of the receiver that a search method looks
@@ -918,6 +924,521 @@ fn bytes_isupper<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> 
     predicate(vm, args, "isupper", |b| {
         b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase)
     })
+}
+
+// ---- padding, case and layout (CPython's bytes_methods.c and the
+// `pad`/`splitlines`/`expandtabs`/`translate` of bytesobject.c) ----
+
+/// The name of the receiver's type, for messages: "bytearray" or "bytes".
+fn type_label<S: LockStrategy>(receiver: &Value<S>) -> &'static str {
+    match super::downcast::<S, ByteArray>(receiver) {
+        Some(_) => "bytearray",
+        None => "bytes",
+    }
+}
+
+/// Refuses keywords, as a method that takes none (`bytes.center`).
+fn no_keywords<S: LockStrategy>(vm: &Vm<S>, args: &Args<S>, name: &str) -> PyResult<S, ()> {
+    match args.kw.is_empty() {
+        true => Ok(()),
+        false => Err(vm.type_error(format!(
+            "{}.{name}() takes no keyword arguments",
+            type_label(&args.pos[0])
+        ))),
+    }
+}
+
+/// Between `min` and `max` positional arguments after the receiver,
+/// worded as CPython's positional-only argument parser.
+fn positional<S: LockStrategy>(
+    vm: &Vm<S>,
+    args: &Args<S>,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<S, ()> {
+    no_keywords(vm, args, name)?;
+    let n = args.pos.len() - 1;
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    if min == max && n != min {
+        return Err(vm.type_error(format!(
+            "{name} expected {min} argument{}, got {n}",
+            plural(min)
+        )));
+    }
+    if n < min {
+        return Err(vm.type_error(format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            plural(min)
+        )));
+    }
+    if n > max {
+        return Err(vm.type_error(format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            plural(max)
+        )));
+    }
+    Ok(())
+}
+
+/// Exactly one argument after the receiver (`b.zfill(width)`).
+fn one_argument<S: LockStrategy>(vm: &Vm<S>, args: &Args<S>, name: &str) -> PyResult<S, ()> {
+    no_keywords(vm, args, name)?;
+    let n = args.pos.len() - 1;
+    match n {
+        1 => Ok(()),
+        _ => Err(vm.type_error(format!(
+            "{}.{name}() takes exactly one argument ({n} given)",
+            type_label(&args.pos[0])
+        ))),
+    }
+}
+
+/// No arguments after the receiver (`b.title()`).
+fn no_arguments<S: LockStrategy>(vm: &Vm<S>, args: &Args<S>, name: &str) -> PyResult<S, ()> {
+    no_keywords(vm, args, name)?;
+    let n = args.pos.len() - 1;
+    match n {
+        0 => Ok(()),
+        _ => Err(vm.type_error(format!(
+            "{}.{name}() takes no arguments ({n} given)",
+            type_label(&args.pos[0])
+        ))),
+    }
+}
+
+/// The receiver, and each argument of [`keyword_args`] if given.
+type KeywordArgs<S> = (Value<S>, Vec<Option<Value<S>>>);
+
+/// The arguments of a method whose arguments may be given by keyword
+/// (`splitlines(keepends)`): at most `names.len()` of them, each by
+/// position or by its name, with CPython's errors for the rest.
+fn keyword_args<S: LockStrategy>(
+    vm: &Vm<S>,
+    mut args: Args<S>,
+    name: &str,
+    names: &[&str],
+) -> PyResult<S, KeywordArgs<S>> {
+    let given = args.pos.len() - 1 + args.kw.len();
+    if given > names.len() {
+        return Err(vm.type_error(format!(
+            "{name}() takes at most {} argument{} ({given} given)",
+            names.len(),
+            if names.len() == 1 { "" } else { "s" }
+        )));
+    }
+    let mut by_name: Vec<Option<Value<S>>> = names.iter().map(|n| args.take_kw(n)).collect();
+    crate::builtins::no_other_keywords(vm, name, &args)?;
+    let mut pos = args.pos.into_iter();
+    let receiver = pos.next().expect("a method has its receiver");
+    for (i, v) in pos.enumerate() {
+        if by_name[i].is_some() {
+            return Err(vm.type_error(format!(
+                "argument for {name}() given by name ('{}') and position ({})",
+                names[i],
+                i + 1
+            )));
+        }
+        by_name[i] = Some(v);
+    }
+    Ok((receiver, by_name))
+}
+
+/// An index-sized integer argument (`__index__` applied), with CPython's
+/// OverflowError past `Py_ssize_t`.
+fn ssize_arg<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, i64> {
+    let i = ops::as_index(vm, v)?;
+    if !ops::is_int_like(&i) {
+        return Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            ops::type_name(v)
+        )));
+    }
+    ops::expect_int(vm, &i)
+}
+
+/// A C `int` argument (`tabsize`, `bytes_per_sep`).
+fn c_int_arg<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, i64> {
+    let i = ops::as_index(vm, v)?;
+    if !ops::is_int_like(&i) {
+        return Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            ops::type_name(v)
+        )));
+    }
+    match ops::expect_int(vm, &i).ok().map(i32::try_from) {
+        Some(Ok(n)) => Ok(n as i64),
+        _ => Err(vm.new_error("OverflowError", "Python int too large to convert to C int")),
+    }
+}
+
+/// `center`/`ljust`/`rjust`: the receiver padded to `width` with the fill
+/// byte, placed as `align` says ('^', '<', '>').
+fn justify<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>, name: &str, align: char) -> PyResult<S> {
+    positional(vm, &args, name, 1, 2)?;
+    let width = ssize_arg(vm, &args.pos[1])?;
+    let fill = match args.pos.get(2) {
+        None => b' ',
+        Some(f) => match bytes_like(f) {
+            Some(b) if b.len() == 1 => b[0],
+            _ => {
+                return Err(vm.type_error(format!(
+                    "{name}() argument 2 must be a byte string of length 1, not {}",
+                    ops::type_name(f)
+                )))
+            }
+        },
+    };
+    let b = recv(vm, &args)?;
+    let n = b.len();
+    let width = usize::try_from(width).unwrap_or(0);
+    if n >= width {
+        return Ok(like(&args.pos[0], b.into_owned()));
+    }
+    let total = width - n;
+    let left = match align {
+        '<' => 0,
+        '>' => total,
+        // CPython's pad(): the odd byte goes right unless the width is odd
+        // too.
+        _ => total / 2 + (total & width & 1),
+    };
+    let mut out = crate::alloc::vec_with_capacity(vm, width)?;
+    out.resize(left, fill);
+    out.extend_from_slice(&b);
+    out.resize(width, fill);
+    Ok(like(&args.pos[0], out))
+}
+
+fn bytes_center<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    justify(vm, args, "center", '^')
+}
+
+fn bytes_ljust<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    justify(vm, args, "ljust", '<')
+}
+
+fn bytes_rjust<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    justify(vm, args, "rjust", '>')
+}
+
+/// `b.zfill(width)`: zeros on the left, after a leading sign.
+fn bytes_zfill<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    one_argument(vm, &args, "zfill")?;
+    let width = ssize_arg(vm, &args.pos[1])?;
+    let b = recv(vm, &args)?;
+    let width = usize::try_from(width).unwrap_or(0);
+    if b.len() >= width {
+        return Ok(like(&args.pos[0], b.into_owned()));
+    }
+    let fill = width - b.len();
+    let mut out = crate::alloc::vec_with_capacity(vm, width)?;
+    out.resize(fill, b'0');
+    out.extend_from_slice(&b);
+    if matches!(b.first(), Some(b'+' | b'-')) {
+        // The sign moves to the front, a zero takes its place.
+        out[0] = b[0];
+        out[fill] = b'0';
+    }
+    Ok(like(&args.pos[0], out))
+}
+
+/// `title`/`capitalize`/`swapcase`: the receiver with the ASCII letters
+/// recased by `f`.
+fn recase<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    args: Args<S>,
+    name: &str,
+    f: fn(&[u8]) -> Vec<u8>,
+) -> PyResult<S> {
+    no_arguments(vm, &args, name)?;
+    let out = f(&recv(vm, &args)?);
+    Ok(like(&args.pos[0], out))
+}
+
+fn bytes_title<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    recase(vm, args, "title", |b| {
+        let mut previous_cased = false;
+        b.iter()
+            .map(|&c| {
+                let out = match previous_cased {
+                    true => c.to_ascii_lowercase(),
+                    false => c.to_ascii_uppercase(),
+                };
+                previous_cased = c.is_ascii_alphabetic();
+                out
+            })
+            .collect()
+    })
+}
+
+fn bytes_capitalize<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    recase(vm, args, "capitalize", |b| {
+        b.iter()
+            .enumerate()
+            .map(|(i, c)| match i {
+                0 => c.to_ascii_uppercase(),
+                _ => c.to_ascii_lowercase(),
+            })
+            .collect()
+    })
+}
+
+fn bytes_swapcase<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    recase(vm, args, "swapcase", |b| {
+        b.iter()
+            .map(|&c| match c {
+                b'a'..=b'z' => c.to_ascii_uppercase(),
+                b'A'..=b'Z' => c.to_ascii_lowercase(),
+                _ => c,
+            })
+            .collect()
+    })
+}
+
+/// `b.isascii()`: every byte below 128 (true when empty).
+fn bytes_isascii<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    no_arguments(vm, &args, "isascii")?;
+    Ok(Value::Bool(recv(vm, &args)?.is_ascii()))
+}
+
+/// `b.istitle()`: some cased byte, every uppercase one after an uncased
+/// byte and every lowercase one after a cased byte.
+fn bytes_istitle<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    no_arguments(vm, &args, "istitle")?;
+    let b = recv(vm, &args)?;
+    let (mut cased, mut previous_cased) = (false, false);
+    for c in b.iter() {
+        if c.is_ascii_uppercase() {
+            if previous_cased {
+                return Ok(Value::Bool(false));
+            }
+            (cased, previous_cased) = (true, true);
+        } else if c.is_ascii_lowercase() {
+            if !previous_cased {
+                return Ok(Value::Bool(false));
+            }
+            (cased, previous_cased) = (true, true);
+        } else {
+            previous_cased = false;
+        }
+    }
+    Ok(Value::Bool(cased))
+}
+
+/// `removeprefix`/`removesuffix`: the receiver without the affix where it
+/// has it.
+fn remove_affix<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    args: Args<S>,
+    name: &str,
+    prefix: bool,
+) -> PyResult<S> {
+    one_argument(vm, &args, name)?;
+    let affix = buffer_arg(vm, &args.pos[1])?;
+    let b = recv(vm, &args)?;
+    let out = match prefix {
+        true => b.strip_prefix(&affix[..]),
+        false => b.strip_suffix(&affix[..]),
+    };
+    let out = out.unwrap_or(&b).to_vec();
+    Ok(like(&args.pos[0], out))
+}
+
+fn bytes_removeprefix<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    remove_affix(vm, args, "removeprefix", true)
+}
+
+fn bytes_removesuffix<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    remove_affix(vm, args, "removesuffix", false)
+}
+
+/// `b.splitlines(keepends=False)`: split at `\n`, `\r` and `\r\n`.
+fn bytes_splitlines<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    let (receiver, given) = keyword_args(vm, args, "splitlines", &["keepends"])?;
+    let keepends = match &given[0] {
+        Some(v) => c_int_arg(vm, v)? != 0,
+        None => false,
+    };
+    let b = buffer_arg(vm, &receiver)?;
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let eol = match b[i] {
+            b'\r' if b.get(i + 1) == Some(&b'\n') => 2,
+            b'\r' | b'\n' => 1,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let end = if keepends { i + eol } else { i };
+        lines.push(like(&receiver, b[start..end].to_vec()));
+        i += eol;
+        start = i;
+    }
+    if start < b.len() {
+        lines.push(like(&receiver, b[start..].to_vec()));
+    }
+    Ok(ops::new_list(lines))
+}
+
+/// `b.expandtabs(tabsize=8)`: each tab becomes spaces up to the next
+/// multiple of `tabsize` columns (counted from the last line break).
+fn bytes_expandtabs<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    let (receiver, given) = keyword_args(vm, args, "expandtabs", &["tabsize"])?;
+    let tabsize = match &given[0] {
+        Some(v) => c_int_arg(vm, v)?,
+        None => 8,
+    };
+    let b = buffer_arg(vm, &receiver)?;
+    let mut out = Vec::with_capacity(b.len());
+    let mut column: i64 = 0;
+    for &c in b.iter() {
+        match c {
+            b'\t' if tabsize > 0 => {
+                let spaces = tabsize - column % tabsize;
+                out.try_reserve(spaces as usize)
+                    .map_err(|_| crate::alloc::memory_error(vm))?;
+                out.resize(out.len() + spaces as usize, b' ');
+                column += spaces;
+            }
+            b'\t' => {}
+            b'\n' | b'\r' => {
+                out.push(c);
+                column = 0;
+            }
+            _ => {
+                out.push(c);
+                column += 1;
+            }
+        }
+    }
+    Ok(like(&receiver, out))
+}
+
+/// `b.translate(table, /, delete=b'')`: the bytes not in `delete`, each
+/// mapped through `table` (256 bytes, or None for none).
+fn bytes_translate<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    let delete_kw = args.take_kw("delete");
+    crate::builtins::no_other_keywords(vm, "translate", &args)?;
+    let given = args.pos.len() - 1;
+    if given == 0 {
+        return Err(vm.type_error("translate() takes at least 1 positional argument (0 given)"));
+    }
+    if given + delete_kw.is_some() as usize > 2 {
+        return Err(vm.type_error(format!(
+            "translate() takes at most 2 arguments ({} given)",
+            given + delete_kw.is_some() as usize
+        )));
+    }
+    let table = match &args.pos[1] {
+        Value::None => None,
+        t => {
+            let t = buffer_arg(vm, t)?;
+            if t.len() != 256 {
+                return Err(vm.value_error("translation table must be 256 characters long"));
+            }
+            Some(t.into_owned())
+        }
+    };
+    let delete = match args.pos.get(2).or(delete_kw.as_ref()) {
+        Some(d) => buffer_arg(vm, d)?.into_owned(),
+        None => Vec::new(),
+    };
+    let mut drop = [false; 256];
+    for &d in &delete {
+        drop[d as usize] = true;
+    }
+    let b = recv(vm, &args)?;
+    let out = b
+        .iter()
+        .filter(|&&c| !drop[c as usize])
+        .map(|&c| table.as_ref().map_or(c, |t| t[c as usize]))
+        .collect();
+    Ok(like(&args.pos[0], out))
+}
+
+/// `bytes.maketrans(frm, to)` (a static method, also of bytearray): the
+/// 256-byte table that maps each byte of `frm` to the byte of `to` at the
+/// same place, and every other byte to itself.
+pub fn bytes_maketrans<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    if !args.kw.is_empty() {
+        return Err(vm.type_error("bytes.maketrans() takes no keyword arguments"));
+    }
+    if args.pos.len() != 2 {
+        return Err(vm.type_error(format!(
+            "maketrans expected 2 arguments, got {}",
+            args.pos.len()
+        )));
+    }
+    let from = buffer_arg(vm, &args.pos[0])?;
+    let to = buffer_arg(vm, &args.pos[1])?;
+    if from.len() != to.len() {
+        return Err(vm.value_error("maketrans arguments must have same length"));
+    }
+    let mut table: Vec<u8> = (0..=255).collect();
+    for (&f, &t) in from.iter().zip(to.iter()) {
+        table[f as usize] = t;
+    }
+    Ok(new_bytes(table))
+}
+
+/// `b.hex(sep=None, bytes_per_sep=1)`: two hex digits a byte, with `sep`
+/// between groups of `bytes_per_sep` bytes counted from the right (from
+/// the left when negative).
+fn bytes_hex<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    let (receiver, given) = keyword_args(vm, args, "hex", &["sep", "bytes_per_sep"])?;
+    let per = match &given[1] {
+        Some(v) => c_int_arg(vm, v)?,
+        None => 1,
+    };
+    let sep = match &given[0] {
+        Some(v) => Some(hex_separator(vm, v)?),
+        None => None,
+    };
+    let b = buffer_arg(vm, &receiver)?;
+    let digits = |out: &mut String, c: &u8| {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        out.push(HEX[(c >> 4) as usize] as char);
+        out.push(HEX[(c & 15) as usize] as char);
+    };
+    let mut out = String::new();
+    crate::alloc::reserve_str(vm, &mut out, b.len() * 3)?;
+    let group = per.unsigned_abs() as usize;
+    for (i, c) in b.iter().enumerate() {
+        if let Some(sep) = sep.filter(|_| group > 0 && i > 0) {
+            // Groups are whole from the end for a positive count, from
+            // the start for a negative one.
+            let boundary = match per > 0 {
+                true => (b.len() - i) % group == 0,
+                false => i % group == 0,
+            };
+            if boundary {
+                out.push(sep);
+            }
+        }
+        digits(&mut out, c);
+    }
+    Ok(vm.new_str(out))
+}
+
+/// The `sep` of `hex()`: one ASCII character, given as str or bytes.
+fn hex_separator<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, char> {
+    let (n, first) = match (v.as_str(), v.payload()) {
+        (Some(s), _) => (s.chars().count(), s.chars().next()),
+        (None, Some(Payload::Bytes(b))) => (b.len(), b.first().map(|&c| c as char)),
+        _ => (ops::len(vm, v)?, None),
+    };
+    if n != 1 {
+        return Err(vm.value_error("sep must be length 1."));
+    }
+    match first {
+        Some(c) if c.is_ascii() => Ok(c),
+        Some(_) => Err(vm.value_error("sep must be ASCII.")),
+        None => Err(vm.type_error("sep must be str or bytes.")),
+    }
 }
 
 /// `bytes.fromhex(s)` and `bytearray.fromhex(s)`: pairs of hex digits,
