@@ -453,9 +453,9 @@ fn builtin_vars<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     }
     match v.payload() {
         Some(Payload::Module(m)) => Ok(Value::Obj(m.dict.clone())),
-        Some(Payload::Type(t)) if t.dict.is_some() => {
-            Ok(Value::Obj(t.dict.clone().expect("checked")))
-        }
+        Some(Payload::Type(t)) if t.dict.is_some() => Ok(crate::types::mappingproxy::new_proxy(
+            Value::Obj(t.dict.clone().expect("checked")),
+        )),
         _ => Err(vm.type_error("vars() argument must have __dict__ attribute")),
     }
 }

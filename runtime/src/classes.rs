@@ -584,7 +584,11 @@ pub fn class_getattr<S: LockStrategy>(
         }
         "__dict__" => {
             if let Some(d) = &t.dict {
-                return Ok(Some(Value::Obj(d.clone())));
+                // Read-only, as CPython's: writes go through setattr, which
+                // keeps the class's slots current.
+                return Ok(Some(crate::types::mappingproxy::new_proxy(Value::Obj(
+                    d.clone(),
+                ))));
             }
         }
         _ => {}

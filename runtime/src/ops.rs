@@ -2187,9 +2187,13 @@ pub fn get_iter_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResul
         },
         Payload::Iter(_) => return Ok(v.clone()),
         Payload::Generator(g) if g.is_iterator() => return Ok(v.clone()),
-        Payload::Native(n) if n.item_at(o, 0).is_some() => IterState::Seq {
-            seq: o.clone(),
-            index: 0,
+        Payload::Native(n) => match n.iter(vm, o) {
+            Some(it) => return it,
+            None if n.item_at(o, 0).is_some() => IterState::Seq {
+                seq: o.clone(),
+                index: 0,
+            },
+            None => return Err(vm.type_error(format!("'{}' object is not iterable", type_name(v)))),
         },
         Payload::Set { .. } => IterState::Seq {
             seq: match new_tuple(crate::sets::elements(v)) {
@@ -3050,6 +3054,7 @@ pub fn get_attr_builtin<S: LockStrategy>(
                     None => Err(vm.value_error("Cell is empty")),
                 }
             }
+            Payload::Type(t) if attr == "__dict__" => return Ok(builtin_type_dict(vm, t.kind)),
             Payload::Type(t) => {
                 return Err(vm.new_error(
                     "AttributeError",
@@ -3063,6 +3068,27 @@ pub fn get_attr_builtin<S: LockStrategy>(
         "AttributeError",
         format!("'{}' object has no attribute '{}'", type_name(obj), attr),
     ))
+}
+
+/// `int.__dict__`: a read-only view of a snapshot of the builtin type's
+/// methods (CPython's type dict, which has method descriptors in it).
+fn builtin_type_dict<S: LockStrategy>(vm: &mut Vm<S>, kind: TypeKind) -> Value<S> {
+    let dict = new_dict();
+    if let Value::Obj(d) = &dict {
+        let mut names: Vec<(&'static str, Value<S>)> = vm
+            .interp
+            .methods
+            .iter()
+            .filter(|((k, _), _)| *k == kind)
+            .map(|((_, name), f)| (*name, f.clone()))
+            .collect();
+        names.sort_by_key(|(name, _)| *name);
+        for (name, f) in names {
+            vm.interp.dict_set_str(d, name, f);
+        }
+        vm.interp.dict_set_str(d, "__doc__", Value::None);
+    }
+    crate::types::mappingproxy::new_proxy(dict)
 }
 
 pub fn set_attr<S: LockStrategy>(

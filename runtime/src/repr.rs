@@ -423,6 +423,10 @@ pub fn to_str<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, Stri
                 _ => repr(vm, &crate::ops::new_tuple(args)),
             }
         }
+        Some(Payload::Native(n)) => match v.obj().and_then(|o| n.str(vm, o)) {
+            Some(s) => s,
+            None => repr(vm, v),
+        },
         _ => repr(vm, v),
     }
 }

@@ -52,6 +52,18 @@ pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
     let names = names.into_iter().map(|n| vm.new_str(n)).collect();
     vm.interp
         .dict_set_str(dict, "builtin_module_names", ops::new_tuple(names));
+    vm.interp
+        .dict_set_str(dict, "platform", vm.new_str(std::env::consts::OS));
+    let order = if cfg!(target_endian = "little") {
+        "little"
+    } else {
+        "big"
+    };
+    vm.interp.dict_set_str(dict, "byteorder", vm.new_str(order));
+    let exe = std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    vm.interp.dict_set_str(dict, "executable", vm.new_str(exe));
 }
 
 fn setswitchinterval<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {

@@ -22,6 +22,7 @@ pub mod complex;
 pub mod embedded;
 pub mod generic_alias;
 pub mod list;
+pub mod mappingproxy;
 
 use crate::code::BinOp;
 use crate::dict::NoHash;
@@ -41,16 +42,18 @@ pub enum NativeKind {
     ByteArray,
     Embedded,
     Code,
+    MappingProxy,
 }
 
 impl NativeKind {
     /// Every registered type, in registration order.
-    pub const ALL: [NativeKind; 5] = [
+    pub const ALL: [NativeKind; 6] = [
         NativeKind::Complex,
         NativeKind::GenericAlias,
         NativeKind::ByteArray,
         NativeKind::Embedded,
         NativeKind::Code,
+        NativeKind::MappingProxy,
     ];
 
     /// The type's name, constructor and methods.
@@ -61,6 +64,7 @@ impl NativeKind {
             NativeKind::ByteArray => bytearray::spec(),
             NativeKind::Embedded => embedded::spec(),
             NativeKind::Code => code::spec(),
+            NativeKind::MappingProxy => mappingproxy::spec(),
         }
     }
 }
@@ -122,6 +126,11 @@ pub trait NativeObject<S: LockStrategy>: Any + Send + Sync {
 
     /// `repr(obj)`.
     fn repr(&self, vm: &mut Vm<S>, this: &ObjRef<S>) -> PyResult<S, String>;
+
+    /// `str(obj)` when it is not `repr(obj)` (CPython's `tp_str`).
+    fn str(&self, _vm: &mut Vm<S>, _this: &ObjRef<S>) -> Option<PyResult<S, String>> {
+        None
+    }
 
     /// `hash(obj)` as CPython computes it; `None` for an unhashable type.
     fn hash(&self, _this: &ObjRef<S>) -> Option<i64> {
@@ -234,6 +243,12 @@ pub trait NativeObject<S: LockStrategy>: Any + Send + Sync {
         None
     }
 
+    /// `iter(obj)` for a type that iterates otherwise than by position (a
+    /// view delegating to what it wraps); `None`: not this way.
+    fn iter(&self, _vm: &mut Vm<S>, _this: &ObjRef<S>) -> Option<PyResult<S>> {
+        None
+    }
+
     /// `item in obj`; `None` leaves it to iteration and `==`.
     fn contains(
         &self,
@@ -296,6 +311,7 @@ impl NativeKind {
             NativeKind::ByteArray => "bytearray",
             NativeKind::Embedded => "embedded",
             NativeKind::Code => "code",
+            NativeKind::MappingProxy => "mappingproxy",
         }
     }
 }
