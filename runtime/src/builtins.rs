@@ -50,6 +50,9 @@ pub fn install<S: LockStrategy>(interp: &Arc<Interp<S>>) {
     let functions: &[(&'static str, NativeFn<S>)] = &[
         ("print", builtin_print),
         ("__import__", crate::modules::import::builtin_import),
+        ("globals", crate::dynamic::builtin_globals),
+        ("exec", crate::dynamic::builtin_exec),
+        ("eval", crate::dynamic::builtin_eval),
         ("len", builtin_len),
         ("sum", builtin_sum),
         ("min", builtin_min),

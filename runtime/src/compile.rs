@@ -187,6 +187,37 @@ pub fn compile_module(source: &str) -> Result<CodeUnit, CompileError> {
     })
 }
 
+/// `exec(source, globals, locals)` and `eval(...)`: module code (or one
+/// expression, with `eval`) whose names live in `locals` when
+/// `separate_locals` (CPython's `LOAD_NAME`/`STORE_NAME`), in `globals`
+/// otherwise.
+pub fn compile_dynamic(
+    source: &str,
+    eval: bool,
+    separate_locals: bool,
+) -> Result<CodeUnit, CompileError> {
+    let mode = if eval {
+        ruff_python_parser::Mode::Expression
+    } else {
+        ruff_python_parser::Mode::Module
+    };
+    compile_unit(source, mode, |c, parsed| {
+        c.scope().names_in_namespace = separate_locals;
+        match parsed {
+            ast::Mod::Module(module) => {
+                c.compile_body(&module.body)?;
+                c.emit_const(Const::None);
+            }
+            ast::Mod::Expression(expr) => {
+                c.set_line(expr.range);
+                c.compile_expr(&expr.body)?;
+            }
+        }
+        c.emit(Instr::Return);
+        Ok(())
+    })
+}
+
 /// Parses and compiles one expression (`eval` mode): the code runs as a
 /// module body and returns the expression's value.
 pub fn compile_eval(source: &str) -> Result<CodeUnit, CompileError> {
@@ -352,6 +383,9 @@ struct Scope {
     globals: HashSet<String>,
     fblocks: Vec<FBlock>,
     line: u32,
+    /// Module-level names live in the frame's namespace, not in globals
+    /// (`exec` and `eval` given a locals mapping: CPython's `LOAD_NAME`).
+    names_in_namespace: bool,
 }
 
 impl Scope {
@@ -386,6 +420,7 @@ impl Scope {
             globals: HashSet::new(),
             fblocks: Vec::new(),
             line: 1,
+            names_in_namespace: false,
         }
     }
     fn finish(self) -> CodeUnit {
@@ -546,7 +581,7 @@ impl Compiler<'_> {
             });
             return Ok(());
         }
-        if unit.is_class && !scope.globals.contains(name) {
+        if (unit.is_class || scope.names_in_namespace) && !scope.globals.contains(name) {
             let i = self.attr_index(name);
             self.emit(match op {
                 NameOp::Load => Instr::LoadName(i),

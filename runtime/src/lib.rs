@@ -54,6 +54,8 @@ pub mod compile;
 pub mod detach;
 #[doc(hidden)]
 pub mod dict;
+#[doc(hidden)]
+pub mod dynamic;
 pub mod embed;
 #[doc(hidden)]
 pub mod finalize;
@@ -71,7 +73,6 @@ pub mod interp;
 pub mod metaclass;
 #[doc(hidden)]
 pub mod methods;
-#[doc(hidden)]
 pub mod modules;
 #[doc(hidden)]
 pub mod numbers;

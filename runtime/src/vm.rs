@@ -86,6 +86,13 @@ pub struct Vm<S: LockStrategy> {
     /// This VM's tracking list for the cyclic collector (see
     /// [`crate::gc::enter`]).
     gc_list: Option<crate::gc::VmList>,
+    /// The globals and the name namespace (class body, `exec` with locals)
+    /// of the innermost running Python frame: what `globals()`, `exec` and
+    /// `eval` without arguments use.
+    pub(crate) current_globals: Option<ObjRef<S>>,
+    pub(crate) current_namespace: Option<ObjRef<S>>,
+    /// Whether that frame runs module code.
+    pub(crate) current_is_module: bool,
 }
 
 /// A handler installed by `with`, `try`/`except` or `try`/`finally`: where
@@ -183,6 +190,9 @@ impl<S: LockStrategy> Vm<S> {
             depth: 0,
             stack: Vec::with_capacity(1024),
             thread_obj: None,
+            current_globals: None,
+            current_namespace: None,
+            current_is_module: false,
             repr_stack: Vec::new(),
             native_releases_gil: false,
             exc_info: Vec::new(),
@@ -357,6 +367,21 @@ impl<S: LockStrategy> Vm<S> {
         // the depth a recursion reaches before `RecursionError` matches).
         self.enter_recursive_call("")?;
         let r = self.run_frame(code, globals, &[], base, None);
+        self.depth -= 1;
+        r
+    }
+
+    /// Runs module-level code in `globals`, with its names in `namespace`
+    /// when given (`exec(code, globals, locals)`).
+    pub fn run_code_in(
+        &mut self,
+        code: &Arc<Code<S>>,
+        globals: &ObjRef<S>,
+        namespace: Option<ObjRef<S>>,
+    ) -> PyResult<S> {
+        let base = self.stack.len();
+        self.enter_recursive_call("")?;
+        let r = self.run_frame(code, globals, &[], base, namespace);
         self.depth -= 1;
         r
     }
@@ -738,6 +763,10 @@ impl<S: LockStrategy> Vm<S> {
         mut pending: Option<PyErr<S>>,
     ) -> PyResult<S> {
         let exc_base = self.exc_info.len();
+        let outer_globals = self.current_globals.replace(globals.clone());
+        let outer_namespace =
+            std::mem::replace(&mut self.current_namespace, frame.namespace.clone());
+        let outer_is_module = std::mem::replace(&mut self.current_is_module, code.is_module);
         let result = loop {
             let step = match pending.take() {
                 Some(err) => Err(err),
@@ -773,6 +802,9 @@ impl<S: LockStrategy> Vm<S> {
             }
         };
         self.exc_info.truncate(exc_base);
+        self.current_globals = outer_globals;
+        self.current_namespace = outer_namespace;
+        self.current_is_module = outer_is_module;
         result
     }
 

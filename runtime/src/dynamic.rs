@@ -1,0 +1,157 @@
+//! Running source text at run time: `exec`, `eval` and `globals()`, as
+//! CPython's `builtin_exec_impl` and `builtin_eval_impl`.
+//!
+//! Source is compiled on each call (there are no code objects from
+//! `compile()` yet). Without a globals argument the caller's globals are
+//! used, and at module level (or in a class body) its namespace as locals;
+//! a function's own locals are not reachable this way yet, so `exec` or
+//! `eval` without arguments inside a function refuse to run rather than
+//! run against the wrong names.
+
+use crate::object::{ObjRef, Payload, Value};
+use crate::ops;
+use crate::strategy::LockStrategy;
+use crate::vm::{Args, PyResult, Vm};
+
+/// `globals()`: the running frame's globals.
+pub fn builtin_globals<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    crate::builtins::arity(vm, "globals", &args, 0, 0)?;
+    match &vm.current_globals {
+        Some(g) => Ok(Value::Obj(g.clone())),
+        None => Ok(Value::Obj(vm.interp.main.clone())),
+    }
+}
+
+/// `exec(source, globals=None, locals=None)`.
+pub fn builtin_exec<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    run(vm, "exec", args).map(|_| Value::None)
+}
+
+/// `eval(source, globals=None, locals=None)`.
+pub fn builtin_eval<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    run(vm, "eval", args)
+}
+
+fn run<S: LockStrategy>(vm: &mut Vm<S>, what: &str, args: Args<S>) -> PyResult<S> {
+    let is_eval = what == "eval";
+    let (pos, kw) = (args.pos, args.kw);
+    let mut slots: [Option<Value<S>>; 3] = Default::default();
+    if pos.len() > 3 {
+        return Err(vm.type_error(format!(
+            "{what} expected at most 3 arguments, got {}",
+            pos.len()
+        )));
+    }
+    for (slot, v) in slots.iter_mut().zip(pos) {
+        *slot = Some(v);
+    }
+    for (k, v) in kw.iter() {
+        let i = match &**k {
+            "globals" => 1,
+            "locals" => 2,
+            _ => {
+                return Err(
+                    vm.type_error(format!("{what}() got an unexpected keyword argument '{k}'"))
+                )
+            }
+        };
+        slots[i] = Some(v.clone());
+    }
+    let [source, globals, locals] = slots;
+    let Some(source) = source else {
+        return Err(vm.type_error(format!("{what} expected at least 1 argument, got 0")));
+    };
+    let globals = match globals {
+        None | Some(Value::None) => None,
+        Some(Value::Obj(g)) if matches!(g.payload(), Payload::Dict(_)) => Some(g),
+        Some(other) => {
+            let msg = if is_eval {
+                "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
+            } else {
+                format!(
+                    "exec() globals must be a dict, not {}",
+                    ops::type_name(&other)
+                )
+            };
+            return Err(vm.type_error(msg));
+        }
+    };
+    let locals = match locals {
+        None | Some(Value::None) => None,
+        Some(Value::Obj(l)) if is_mapping(&l) => Some(l),
+        Some(other) => {
+            let msg = if is_eval {
+                "locals must be a mapping".to_string()
+            } else {
+                format!(
+                    "locals must be a mapping or None, not {}",
+                    ops::type_name(&other)
+                )
+            };
+            return Err(vm.type_error(msg));
+        }
+    };
+    let text = match (source.as_str(), source.payload()) {
+        (Some(text), _) => text.to_string(),
+        (None, Some(Payload::Bytes(b))) => String::from_utf8(b.to_vec())
+            .map_err(|_| vm.new_error("SyntaxError", "source is not valid UTF-8"))?,
+        _ => {
+            return Err(vm.type_error(format!(
+                "{what}() arg 1 must be a string, bytes or code object"
+            )))
+        }
+    };
+    let (globals, locals) = match (globals, locals) {
+        (Some(g), l) => (g, l),
+        (None, l) => {
+            let Some(g) = vm.current_globals.clone() else {
+                return Err(vm.new_error("SystemError", format!("{what}() has no frame")));
+            };
+            // The caller's namespace: a class body's, else the module's.
+            let namespace = l.or_else(|| vm.current_namespace.clone());
+            if namespace.is_none() && !at_module_level(vm, &g) {
+                return Err(vm.new_error(
+                    "SystemError",
+                    format!(
+                        "{what}() without a globals argument inside a function is not \
+                         supported by this runtime yet (its locals are not reachable): \
+                         pass globals() and a dict"
+                    ),
+                ));
+            }
+            (g, namespace)
+        }
+    };
+    // CPython puts the builtins module into the globals it runs in.
+    if ops::dict_get(&globals, &vm.new_str("__builtins__")).is_none() {
+        let builtins = crate::modules::import::import_absolute(vm, "builtins")?;
+        ops::dict_set(vm, &globals, vm.new_str("__builtins__"), builtins)?;
+    }
+    // `eval` ignores leading spaces and tabs, as CPython's does.
+    let text = if is_eval {
+        text.trim_start_matches([' ', '\t']).to_string()
+    } else {
+        text
+    };
+    let separate = locals.as_ref().is_some_and(|l| !l.ptr_eq(&globals));
+    let unit = crate::compile::compile_dynamic(&text, is_eval, separate)
+        .map_err(|e| vm.new_error("SyntaxError", e.render("<string>")))?;
+    let filename: std::sync::Arc<str> = std::sync::Arc::from("<string>");
+    let code = vm.interp.load_code(unit, &filename);
+    let namespace = if separate { locals } else { None };
+    vm.run_code_in(&code, &globals, namespace)
+}
+
+fn is_mapping<S: LockStrategy>(o: &ObjRef<S>) -> bool {
+    matches!(o.payload(), Payload::Dict(_))
+        || crate::classes::user_class_of(&Value::Obj(o.clone())).is_some()
+}
+
+/// Whether the running frame is module code (its globals are its locals).
+fn at_module_level<S: LockStrategy>(vm: &Vm<S>, globals: &ObjRef<S>) -> bool {
+    vm.current_is_module
+        && vm
+            .current_globals
+            .as_ref()
+            .is_some_and(|g| g.ptr_eq(globals))
+}
