@@ -413,6 +413,20 @@ pub(crate) fn binary_op_or_none<S: LockStrategy>(
         // Neither side's dunder applies; the builtin side may still raise
         // its own error, as `'x' + obj` does in CPython.
     }
+    binary_op_native(vm, op, a, b)
+}
+
+/// A binary operator as the builtin types compute it, without consulting
+/// a user class's dunders (the slot wrappers' `int.__add__`, which a
+/// subclass's override may be calling); `None` when the types do not
+/// support it.
+#[inline]
+pub(crate) fn binary_op_native<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    op: BinOp,
+    a: &Value<S>,
+    b: &Value<S>,
+) -> PyResult<S, Option<Value<S>>> {
     if let Some(r) = crate::sets::binary_op(vm, op, a, b)? {
         return Ok(Some(r));
     }
@@ -1181,7 +1195,7 @@ pub fn compare<S: LockStrategy>(
 
 /// A comparison as the builtin types make it.
 #[inline]
-fn compare_native<S: LockStrategy>(
+pub(crate) fn compare_native<S: LockStrategy>(
     vm: &mut Vm<S>,
     op: CmpOp,
     a: &Value<S>,
@@ -2587,7 +2601,15 @@ pub fn lookup_method<S: LockStrategy>(
             return Ok(None);
         }
     }
-    Ok(vm.interp.methods.get(&(kind, str_of(name))).cloned())
+    let attr = str_of(name);
+    if let Some(m) = vm.interp.methods.get(&(kind, attr)) {
+        return Ok(Some(m.clone()));
+    }
+    // What every builtin value inherits from `object` (`(5).__setattr__`).
+    if !crate::slot_wrappers::inherits_from_object(kind, attr) {
+        return Ok(None);
+    }
+    Ok(vm.interp.methods.get(&(TypeKind::Object, attr)).cloned())
 }
 
 /// The data attributes of numbers: `real`, `imag`, and for ints (and bools)
@@ -2652,18 +2674,37 @@ pub(crate) fn unbound_method<S: LockStrategy>(
         return method;
     };
     let (f, tname, aname) = (*f, type_name_.to_string(), attr.to_string());
+    // A slot wrapper (`int.__add__`) words its errors as CPython's
+    // wrapper_descriptor does, a method (`str.lower`) as a method_descriptor.
+    let slot = crate::slot_wrappers::is_slot_wrapper(kind, attr);
     let check = move |vm: &mut Vm<S>, args: Args<S>| -> PyResult<S> {
         let Some(recv) = args.pos.first() else {
-            return Err(vm.type_error(format!(
-                "unbound method {tname}.{aname}() needs an argument"
-            )));
+            return Err(vm.type_error(match slot {
+                true => format!("descriptor '{aname}' of '{tname}' object needs an argument"),
+                false => format!("unbound method {tname}.{aname}() needs an argument"),
+            }));
         };
         let k = type_kind(recv);
-        if k != kind && !(kind == TypeKind::Int && k == TypeKind::Bool) {
-            return Err(vm.type_error(format!(
-                "descriptor '{aname}' for '{tname}' objects doesn't apply to a '{}' object",
-                type_name(recv)
-            )));
+        let fits = k == kind
+            || (kind == TypeKind::Int && k == TypeKind::Bool)
+            || (kind == TypeKind::Bool && k == TypeKind::Int && slot);
+        if !fits {
+            // bool's number slots are int's.
+            let owner = if kind == TypeKind::Bool {
+                "int"
+            } else {
+                &tname
+            };
+            return Err(vm.type_error(match slot {
+                true => format!(
+                    "descriptor '{aname}' requires a '{owner}' object but received a '{}'",
+                    type_name(recv)
+                ),
+                false => format!(
+                    "descriptor '{aname}' for '{tname}' objects doesn't apply to a '{}' object",
+                    type_name(recv)
+                ),
+            }));
         }
         f(vm, args)
     };
@@ -2769,6 +2810,16 @@ pub fn get_attr_builtin<S: LockStrategy>(
             {
                 // `str.lower`: the unbound method of a builtin type.
                 return Ok(unbound_method(vm, t.kind, &t.name, attr));
+            }
+            Payload::Type(t)
+                if t.dict.is_none()
+                    && t.kind != TypeKind::Type
+                    && crate::slot_wrappers::inherits_from_object(t.kind, attr)
+                    && vm.interp.methods.contains_key(&(TypeKind::Object, attr)) =>
+            {
+                // `int.__setattr__`: what the builtin type inherits from
+                // `object`, which applies to any object.
+                return Ok(vm.interp.methods[&(TypeKind::Object, attr)].clone());
             }
             Payload::Type(t) if attr == "__mro__" => {
                 let mut items = vec![obj.clone()];
