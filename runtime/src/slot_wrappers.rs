@@ -19,6 +19,7 @@ use crate::object::{NativeFn, Payload, TypeKind, Value};
 use crate::ops::{self, type_kind, type_name};
 use crate::strategy::LockStrategy;
 use crate::subclass::numeric_value;
+use crate::types::NativeKind;
 use crate::vm::{Args, PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::FromPrimitive;
@@ -157,7 +158,7 @@ const COMPLEX_OPS: &[BinOp] = &[
 /// The table: which slots each builtin type exposes (CPython 3.11's
 /// `dir()` of each type). `__eq__`/`__ne__` of the containers, `__len__`,
 /// `__getitem__`, `__repr__`, `__hash__`... are in `methods`' dunders.
-fn table() -> [Slots; 9] {
+fn table() -> [Slots; 10] {
     use TypeKind as K;
     [
         Slots {
@@ -245,12 +246,22 @@ fn table() -> [Slots; 9] {
             number_extras: false,
         },
         Slots {
-            kinds: &[K::Native(crate::types::NativeKind::Complex)],
+            kinds: &[K::Native(NativeKind::Complex)],
             forward: COMPLEX_OPS,
             reflected: COMPLEX_OPS,
             inplace: &[],
             compare: ALL_CMP,
             unary: &["__neg__", "__pos__", "__abs__", "__bool__"],
+            number_extras: false,
+        },
+        Slots {
+            kinds: &[K::Native(NativeKind::ByteArray)],
+            forward: &[BinOp::Add, BinOp::Mul],
+            reflected: &[BinOp::Mul],
+            inplace: &[BinOp::Add, BinOp::Mul],
+            // `__eq__`/`__ne__` are among the type's own dunders.
+            compare: ORDER,
+            unary: &[],
             number_extras: false,
         },
     ]
@@ -365,7 +376,7 @@ pub fn data_attrs(kind: TypeKind) -> &'static [&'static str] {
         K::Object => &["__class__"],
         K::Int | K::Bool => &["real", "imag", "numerator", "denominator"],
         K::Float => &["real", "imag"],
-        K::Native(crate::types::NativeKind::Complex) => &["real", "imag"],
+        K::Native(NativeKind::Complex) => &["real", "imag"],
         _ => &[],
     }
 }
@@ -419,7 +430,7 @@ fn takes<S: LockStrategy>(op: BinOp, this: TypeKind, other: &Value<S>, reflected
     match this {
         K::Int | K::Bool => yes(int),
         K::Float => yes(int || other_kind == K::Float),
-        K::Str | K::Bytes | K::List | K::Tuple => match op {
+        K::Str | K::Bytes | K::List | K::Tuple | K::Native(NativeKind::ByteArray) => match op {
             BinOp::Mul => Takes::Index,
             // `'%s'.__rmod__(x)` formats only when `x` is the format.
             BinOp::Mod if reflected => yes(other_kind == this),
@@ -532,7 +543,10 @@ fn inplace<S: LockStrategy, const I: usize>(vm: &mut Vm<S>, args: Args<S>) -> Py
             ops::dict_update_from(vm, this.obj().expect("a dict is an object"), other)?;
             Some(this.clone())
         }
-        _ => crate::sets::inplace_op(vm, op, this, other)?,
+        _ => match crate::types::slots(this) {
+            Some((o, n)) => n.inplace(vm, op, o, other)?,
+            None => crate::sets::inplace_op(vm, op, this, other)?,
+        },
     };
     Ok(result.unwrap_or_else(|| vm.interp.not_implemented()))
 }
