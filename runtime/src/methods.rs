@@ -123,6 +123,7 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
 /// bound to it.
 pub fn is_static(kind: TypeKind, name: &str) -> bool {
     name == "__new__"
+        || name == "__class_getitem__"
         || matches!(
             (kind, name),
             (TypeKind::Str, "maketrans")

@@ -310,6 +310,8 @@ pub fn methods<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> 
         (TypeKind::Str, "__str__", str_str),
         (TypeKind::Str, "__format__", format),
         (TypeKind::Exception, "__str__", exception_str),
+        (TypeKind::List, "__reversed__", reversed),
+        (TypeKind::Dict, "__reversed__", reversed),
         (TypeKind::Iterator, "__next__", iterator_next),
         (TypeKind::Iterator, "__iter__", iterator_iter),
         (TypeKind::Object, "__init__", crate::builtins::object_init),
@@ -319,7 +321,52 @@ pub fn methods<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> 
         (TypeKind::Object, "__subclasshook__", object_subclasshook),
         (TypeKind::Object, "__dir__", object_dir),
     ]);
+    for (i, kind) in GENERIC.iter().enumerate() {
+        v.push((*kind, "__class_getitem__", class_getitem_fn::<S>(i)));
+    }
     v
+}
+
+/// The builtin types that are generic (`list[int]`), whose
+/// `__class_getitem__` makes the alias; indexed by its const parameter.
+const GENERIC: [TypeKind; 5] = [
+    TypeKind::List,
+    TypeKind::Tuple,
+    TypeKind::Dict,
+    TypeKind::Set,
+    TypeKind::FrozenSet,
+];
+
+fn class_getitem_fn<S: LockStrategy>(i: usize) -> NativeFn<S> {
+    match i {
+        0 => class_getitem::<S, 0>,
+        1 => class_getitem::<S, 1>,
+        2 => class_getitem::<S, 2>,
+        3 => class_getitem::<S, 3>,
+        _ => class_getitem::<S, 4>,
+    }
+}
+
+/// `list.__class_getitem__(int)`: `list[int]`. A class method whose class
+/// is fixed, so it is not bound to the instance it is read from.
+fn class_getitem<S: LockStrategy, const K: usize>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    crate::builtins::arity(vm, "__class_getitem__", &args, 1, 1)?;
+    let class = Value::Obj(vm.interp.types[&GENERIC[K]].clone());
+    ops::get_item(vm, &class, &args.pos[0])
+}
+
+/// `list.__reversed__()`, `dict.__reversed__()`: an iterator over the
+/// items (the keys) last first, read from the container itself (not
+/// through a subclass's `__iter__`).
+fn reversed<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    crate::builtins::arity(vm, "__reversed__", &args, 1, 1)?;
+    let v = &args.pos[0];
+    let mut items = match v.payload() {
+        Some(Payload::List(_)) => ops::list_snapshot(v),
+        _ => ops::dict_items(v).into_iter().map(|(k, _)| k).collect(),
+    };
+    items.reverse();
+    ops::get_iter(vm, &ops::new_tuple(items))
 }
 
 /// Whether a builtin value of kind `kind` inherits `object`'s method `name`

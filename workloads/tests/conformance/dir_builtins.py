@@ -4,7 +4,7 @@
 # the comparison.
 MISSING = {
     "__doc__", "__getstate__", "__reduce__", "__reduce_ex__", "__sizeof__",
-    "__class_getitem__", "__reversed__", "__hash__", "__getformat__",
+    "__hash__", "__getformat__",
     "__alloc__", "__bytes__", "fromhex", "format_map",
 }
 
