@@ -320,6 +320,7 @@ pub fn methods<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> 
         (TypeKind::Object, "__format__", object_format),
         (TypeKind::Object, "__subclasshook__", object_subclasshook),
         (TypeKind::Object, "__dir__", object_dir),
+        (TypeKind::Object, "__getstate__", object_getstate),
     ]);
     for (i, kind) in GENERIC.iter().enumerate() {
         v.push((*kind, "__class_getitem__", class_getitem_fn::<S>(i)));
@@ -375,13 +376,19 @@ fn reversed<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 /// with a value comparison of its own has its own wrappers or none.
 pub fn inherits_from_object(kind: TypeKind, name: &str) -> bool {
     use TypeKind as K;
+    // `None`'s methods are not bound to it (a method bound to `None` is an
+    // unbound one here); a `super` object, a module and a class resolve
+    // their attributes themselves. Decided first: a module's attribute
+    // reads pass here.
+    if matches!(kind, K::Type | K::NoneType | K::Super | K::Module) {
+        return false;
+    }
     match name {
         "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__" | "__hash__" => matches!(
             kind,
             K::Instance
                 | K::Function
                 | K::BuiltinFunction
-                | K::Module
                 | K::Generator
                 | K::Exception
                 | K::Iterator
@@ -389,10 +396,7 @@ pub fn inherits_from_object(kind: TypeKind, name: &str) -> bool {
                 | K::Thread
                 | K::Object
         ),
-        // `None`'s methods are not bound to it (a method bound to `None`
-        // is an unbound one here); a `super` object, a module and a class
-        // resolve their attributes themselves.
-        _ => !matches!(kind, K::Type | K::NoneType | K::Super | K::Module),
+        _ => true,
     }
 }
 
@@ -863,6 +867,17 @@ fn object_subclasshook<S: LockStrategy>(vm: &mut Vm<S>, _args: Args<S>) -> PyRes
 fn object_dir<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     exactly(vm, "__dir__", &args, 0)?;
     call_builtin(vm, "dir", vec![args.pos[0].clone()])
+}
+
+/// `object.__getstate__`: the instance's `__dict__` when it holds
+/// anything, else None (what `copy` and `pickle` save of the object).
+fn object_getstate<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    exactly(vm, "__getstate__", &args, 0)?;
+    let dict = args.pos[0].obj().and_then(crate::classes::instance_dict);
+    Ok(match dict {
+        Some(d) if ops::dict_len(&Value::Obj(d.clone())) > 0 => Value::Obj(d.clone()),
+        _ => Value::None,
+    })
 }
 
 // ---- iterators ----

@@ -3,7 +3,7 @@
 # this runtime does not have yet (__doc__, __reduce__...) are left out of
 # the comparison.
 MISSING = {
-    "__doc__", "__getstate__", "__reduce__", "__reduce_ex__", "__sizeof__",
+    "__doc__", "__reduce__", "__reduce_ex__", "__sizeof__",
     "__hash__", "__getformat__",
     "__alloc__", "__bytes__", "fromhex", "format_map",
 }

@@ -117,6 +117,10 @@ class B:
 
 a = A()
 show("A().__init__()", lambda: a.__init__())
+show("A().__getstate__()", lambda: a.__getstate__())
+show("A().__getstate__() is a.__dict__", lambda: a.__getstate__() is a.__dict__)
+show("object().__getstate__()", lambda: object().__getstate__())
+show("(5).__getstate__()", lambda: (5).__getstate__())
 show("A().__eq__(a)", lambda: a.__eq__(a))
 show("A().__eq__(1)", lambda: a.__eq__(1))
 show("A().__str__() == repr(a)", lambda: a.__str__() == repr(a))
