@@ -2936,6 +2936,11 @@ pub fn get_attr_builtin<S: LockStrategy>(
                     None => Err(vm.value_error("Cell is empty")),
                 }
             }
+            Payload::Type(t)
+                if t.dict.is_none() && crate::slot_wrappers::hash_is_none(t.kind, attr) =>
+            {
+                return Ok(Value::None)
+            }
             Payload::Type(t) => {
                 return Err(vm.new_error(
                     "AttributeError",
@@ -2944,6 +2949,9 @@ pub fn get_attr_builtin<S: LockStrategy>(
             }
             _ => {}
         }
+    }
+    if crate::slot_wrappers::hash_is_none(type_kind(obj), attr) {
+        return Ok(Value::None);
     }
     Err(vm.new_error(
         "AttributeError",

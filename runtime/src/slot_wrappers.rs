@@ -307,6 +307,7 @@ pub fn methods<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> 
     v.extend([
         (TypeKind::Bool, "__repr__", repr as NativeFn<S>),
         (TypeKind::Bool, "__hash__", hash),
+        (TypeKind::FrozenSet, "__hash__", hash),
         (TypeKind::Str, "__str__", str_str),
         (TypeKind::Str, "__format__", format),
         (TypeKind::Exception, "__str__", exception_str),
@@ -400,6 +401,13 @@ pub fn inherits_from_object(kind: TypeKind, name: &str) -> bool {
     }
 }
 
+/// Whether `name` is `__hash__` of an unhashable builtin type, which
+/// CPython sets to None (`list.__hash__ is None`).
+pub fn hash_is_none(kind: TypeKind, name: &str) -> bool {
+    use TypeKind as K;
+    name == "__hash__" && matches!(kind, K::List | K::Dict | K::Set)
+}
+
 /// Whether `type.name` of the builtin type `kind` is a slot wrapper (whose
 /// descriptor errors CPython words "requires a 'int' object"), not a
 /// method descriptor ("for 'list' objects doesn't apply").
@@ -428,6 +436,7 @@ pub fn data_attrs(kind: TypeKind) -> &'static [&'static str] {
         K::Int | K::Bool => &["real", "imag", "numerator", "denominator"],
         K::Float => &["real", "imag"],
         K::Native(NativeKind::Complex) => &["real", "imag"],
+        K::List | K::Dict | K::Set => &["__hash__"],
         _ => &[],
     }
 }
