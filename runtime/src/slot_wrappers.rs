@@ -315,7 +315,7 @@ pub fn methods<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> 
         (TypeKind::Dict, "__reversed__", reversed),
         (TypeKind::Iterator, "__next__", iterator_next),
         (TypeKind::Iterator, "__iter__", iterator_iter),
-        (TypeKind::Object, "__init__", crate::builtins::object_init),
+        (TypeKind::Object, "__init__", object_init),
         (TypeKind::Object, "__str__", object_str),
         (TypeKind::Object, "__repr__", object_repr),
         (TypeKind::Object, "__format__", object_format),
@@ -822,6 +822,38 @@ fn exception_str<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> 
         _ => crate::repr::repr(vm, &ops::new_tuple(items))?,
     };
     Ok(vm.new_str(text))
+}
+
+/// `object.__init__`: nothing to do, and CPython's TypeError for
+/// arguments unless the class overrides `__new__` but not `__init__` (the
+/// arguments were `__new__`'s). An exception keeps its arguments.
+fn object_init<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    let Some(this) = args.pos.first() else {
+        return Err(vm.type_error("descriptor '__init__' of 'object' object needs an argument"));
+    };
+    let extra = args.pos.len() > 1 || !args.kw.is_empty();
+    if !extra || matches!(this.payload(), Some(Payload::Exception(_))) {
+        return crate::builtins::object_init(vm, args);
+    }
+    if let Some(class) = crate::classes::user_class_of(this) {
+        let overrides = |name: &str| {
+            let key = vm.new_str(name);
+            crate::classes::class_lookup(&class, &key).is_some()
+        };
+        let (init, new) = (overrides("__init__"), overrides("__new__"));
+        if init {
+            return Err(vm.type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            ));
+        }
+        if !new {
+            return Err(vm.type_error(format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                type_name(this)
+            )));
+        }
+    }
+    Ok(Value::None)
 }
 
 /// `object.__str__`: `repr(obj)`, which a class's `__repr__` decides.

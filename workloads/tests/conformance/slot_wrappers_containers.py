@@ -117,6 +117,11 @@ class B:
 
 a = A()
 show("A().__init__()", lambda: a.__init__())
+show("A().__init__(1)", lambda: a.__init__(1))
+show("A.__init__(a, x=1)", lambda: A.__init__(a, x=1))
+show("object().__init__(1)", lambda: object().__init__(1))
+show("(5).__init__(1)", lambda: (5).__init__(1))
+show("ValueError('x').__init__('y')", lambda: ValueError("x").__init__("y"))
 show("A().__getstate__()", lambda: a.__getstate__())
 show("A().__getstate__() is a.__dict__", lambda: a.__getstate__() is a.__dict__)
 show("object().__getstate__()", lambda: object().__getstate__())
@@ -130,6 +135,22 @@ show("str(B())", lambda: str(B()))
 show("format(B())", lambda: format(B()))
 show("format(B(), 'x')", lambda: format(B(), "x"))
 show("B().__repr__()", lambda: B().__repr__())
+show("B().__init__(1)", lambda: B().__init__(1))
+show("B.__init__(B(), x=1)", lambda: B.__init__(B(), x=1))
+
+
+class N:
+    def __new__(cls, *args):
+        return super().__new__(cls)
+
+
+class M:
+    def __init__(self, x):
+        super().__init__(x)
+
+
+show("N(1).__init__(2)", lambda: N(1).__init__(2))
+show("M(1)", lambda: M(1))
 
 
 class Stack(list):
