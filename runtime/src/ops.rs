@@ -419,8 +419,9 @@ pub(crate) fn binary_op_or_none<S: LockStrategy>(
 /// A binary operator as the builtin types compute it, without consulting
 /// a user class's dunders (the slot wrappers' `int.__add__`, which a
 /// subclass's override may be calling); `None` when the types do not
-/// support it.
-#[inline]
+/// support it. Inlined always: it is the body of `binary_op_or_none`,
+/// every operator's slow path, which a call here made measurably slower.
+#[inline(always)]
 pub(crate) fn binary_op_native<S: LockStrategy>(
     vm: &mut Vm<S>,
     op: BinOp,
