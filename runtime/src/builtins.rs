@@ -216,7 +216,7 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
 
 /// `object.__init__` / `BaseException.__init__`: exceptions keep their
 /// arguments; plain objects accept none.
-fn object_init<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+pub(crate) fn object_init<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     let Some(this) = args.pos.first() else {
         return Err(vm.type_error("descriptor '__init__' of 'object' object needs an argument"));
     };
@@ -1554,11 +1554,36 @@ fn builtin_dir<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
                     add_dict(&d, &mut names);
                 }
             }
+            // The methods of the builtin types in the MRO (`object`'s
+            // last), each as the value's type resolves it.
             let kind = t.kind;
-            for (k, name) in vm.interp.methods.keys() {
-                if *k == kind {
+            let mut kinds = vec![kind];
+            if !matches!(v.payload(), Some(Payload::Module(_))) {
+                for k in std::iter::once(&c).chain(t.mro.iter()) {
+                    match crate::classes::type_obj(k) {
+                        Some(bt) if bt.dict.is_none() && !kinds.contains(&bt.kind) => {
+                            kinds.push(bt.kind)
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            let methods = &vm.interp.methods;
+            for (k, name) in methods.keys() {
+                let visible = *k == kind
+                    || (kinds.contains(k)
+                        && (*k != TypeKind::Object
+                            || crate::slot_wrappers::inherits_from_object(kind, name)));
+                if visible {
                     names.push(name.to_string());
                 }
+            }
+            for k in kinds {
+                names.extend(
+                    crate::slot_wrappers::data_attrs(k)
+                        .iter()
+                        .map(|n| n.to_string()),
+                );
             }
         }
     }

@@ -90,6 +90,8 @@ pub mod scope;
 #[doc(hidden)]
 pub mod sets;
 #[doc(hidden)]
+pub mod slot_wrappers;
+#[doc(hidden)]
 pub mod sort;
 /// How much Rust stack the calling thread has left.
 pub mod stack;

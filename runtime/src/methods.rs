@@ -115,6 +115,7 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
     v.extend(crate::sets::methods::<S>());
     v.extend(crate::types::bytes::methods::<S>());
     v.extend(crate::numbers::methods::<S>());
+    v.extend(crate::slot_wrappers::methods::<S>());
     v.extend(crate::modules::queue::methods::<S>());
     v.extend(crate::modules::socket::methods::<S>());
     v.extend(crate::modules::threading::methods::<S>());
@@ -127,6 +128,7 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
 /// bound to it.
 pub fn is_static(kind: TypeKind, name: &str) -> bool {
     name == "__new__"
+        || name == "__class_getitem__"
         || matches!(
             (kind, name),
             (TypeKind::Str, "maketrans")

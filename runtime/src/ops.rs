@@ -415,6 +415,21 @@ pub(crate) fn binary_op_or_none<S: LockStrategy>(
         // Neither side's dunder applies; the builtin side may still raise
         // its own error, as `'x' + obj` does in CPython.
     }
+    binary_op_native(vm, op, a, b)
+}
+
+/// A binary operator as the builtin types compute it, without consulting
+/// a user class's dunders (the slot wrappers' `int.__add__`, which a
+/// subclass's override may be calling); `None` when the types do not
+/// support it. Inlined always: it is the body of `binary_op_or_none`,
+/// every operator's slow path, which a call here made measurably slower.
+#[inline(always)]
+pub(crate) fn binary_op_native<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    op: BinOp,
+    a: &Value<S>,
+    b: &Value<S>,
+) -> PyResult<S, Option<Value<S>>> {
     if let Some(r) = crate::sets::binary_op(vm, op, a, b)? {
         return Ok(Some(r));
     }
@@ -1187,7 +1202,7 @@ pub fn compare<S: LockStrategy>(
 
 /// A comparison as the builtin types make it.
 #[inline]
-fn compare_native<S: LockStrategy>(
+pub(crate) fn compare_native<S: LockStrategy>(
     vm: &mut Vm<S>,
     op: CmpOp,
     a: &Value<S>,
@@ -2624,7 +2639,15 @@ pub fn lookup_method<S: LockStrategy>(
             return Ok(None);
         }
     }
-    Ok(vm.interp.methods.get(&(kind, str_of(name))).cloned())
+    let attr = str_of(name);
+    if let Some(m) = vm.interp.methods.get(&(kind, attr)) {
+        return Ok(Some(m.clone()));
+    }
+    // What every builtin value inherits from `object` (`(5).__setattr__`).
+    if !crate::slot_wrappers::inherits_from_object(kind, attr) {
+        return Ok(None);
+    }
+    Ok(vm.interp.methods.get(&(TypeKind::Object, attr)).cloned())
 }
 
 /// The data attributes of numbers: `real`, `imag`, and for ints (and bools)
@@ -2698,7 +2721,9 @@ pub(crate) fn unbound_method<S: LockStrategy>(
         _ => type_name_,
     };
     let (f, tname, aname) = (*f, tname.to_string(), attr.to_string());
-    let slot = is_slot_wrapper(kind, attr);
+    // A slot wrapper (`int.__add__`) words its errors as CPython's
+    // wrapper_descriptor does, a method (`str.lower`) as a method_descriptor.
+    let slot = crate::slot_wrappers::is_slot_wrapper(kind, attr);
     let check = move |vm: &mut Vm<S>, args: Args<S>| -> PyResult<S> {
         let Some(recv) = args.pos.first() else {
             return Err(vm.type_error(match slot {
@@ -2707,12 +2732,19 @@ pub(crate) fn unbound_method<S: LockStrategy>(
             }));
         };
         let k = type_kind(recv);
-        if k != kind && !(kind == TypeKind::Int && k == TypeKind::Bool) {
-            // CPython words it by the descriptor's kind: a slot wrapper
-            // (`list.__init__`) or a method descriptor (`str.upper`).
+        let fits = k == kind
+            || (kind == TypeKind::Int && k == TypeKind::Bool)
+            || (kind == TypeKind::Bool && k == TypeKind::Int && slot);
+        if !fits {
+            // bool's number slots are int's.
+            let owner = if kind == TypeKind::Bool {
+                "int"
+            } else {
+                &tname
+            };
             return Err(vm.type_error(match slot {
                 true => format!(
-                    "descriptor '{aname}' requires a '{tname}' object but received a '{}'",
+                    "descriptor '{aname}' requires a '{owner}' object but received a '{}'",
                     type_name(recv)
                 ),
                 false => format!(
@@ -2731,47 +2763,6 @@ pub(crate) fn unbound_method<S: LockStrategy>(
         // to the instance, whose kind the check then refuses or accepts.
         method: true,
     })))
-}
-
-/// Whether CPython implements the builtin method `kind.attr` as a slot
-/// wrapper (`list.__init__`, `str.__len__`), which words its receiver
-/// error differently from a method descriptor (`str.upper`, and the
-/// dunders that are plain methods: `dict.__getitem__`, `int.__round__`...).
-fn is_slot_wrapper(kind: TypeKind, attr: &str) -> bool {
-    let plain_dunder = matches!(
-        attr,
-        "__format__"
-            | "__sizeof__"
-            | "__round__"
-            | "__trunc__"
-            | "__floor__"
-            | "__ceil__"
-            | "__getnewargs__"
-            | "__bytes__"
-            | "__complex__"
-            | "__reversed__"
-            | "__dir__"
-            | "__reduce__"
-            | "__reduce_ex__"
-            | "__subclasses__"
-            | "__instancecheck__"
-            | "__subclasscheck__"
-            | "__getstate__"
-            | "__setstate__"
-            | "__alloc__"
-            | "__enter__"
-            | "__exit__"
-            | "__class_getitem__"
-            | "__init_subclass__"
-    ) || matches!(
-        (kind, attr),
-        (TypeKind::List | TypeKind::Dict, "__getitem__")
-            | (
-                TypeKind::Dict | TypeKind::Set | TypeKind::FrozenSet,
-                "__contains__"
-            )
-    );
-    attr.starts_with("__") && attr.ends_with("__") && !plain_dunder
 }
 
 /// `int.__new__` and the like looked up on a builtin type (or inherited by
@@ -2931,6 +2922,16 @@ pub fn get_attr_builtin<S: LockStrategy>(
                 // `str.lower`: the unbound method of a builtin type.
                 return Ok(unbound_method(vm, t.kind, &t.name, attr));
             }
+            Payload::Type(t)
+                if t.dict.is_none()
+                    && t.kind != TypeKind::Type
+                    && crate::slot_wrappers::inherits_from_object(t.kind, attr)
+                    && vm.interp.methods.contains_key(&(TypeKind::Object, attr)) =>
+            {
+                // `int.__setattr__`: what the builtin type inherits from
+                // `object`, which applies to any object.
+                return Ok(vm.interp.methods[&(TypeKind::Object, attr)].clone());
+            }
             Payload::Type(t) if attr == "__mro__" => {
                 let mut items = vec![obj.clone()];
                 items.extend(t.mro.iter().cloned().map(Value::Obj));
@@ -3055,6 +3056,11 @@ pub fn get_attr_builtin<S: LockStrategy>(
                 }
             }
             Payload::Type(t) if attr == "__dict__" => return Ok(builtin_type_dict(vm, t.kind)),
+            Payload::Type(t)
+                if t.dict.is_none() && crate::slot_wrappers::hash_is_none(t.kind, attr) =>
+            {
+                return Ok(Value::None)
+            }
             Payload::Type(t) => {
                 return Err(vm.new_error(
                     "AttributeError",
@@ -3063,6 +3069,9 @@ pub fn get_attr_builtin<S: LockStrategy>(
             }
             _ => {}
         }
+    }
+    if crate::slot_wrappers::hash_is_none(type_kind(obj), attr) {
+        return Ok(Value::None);
     }
     Err(vm.new_error(
         "AttributeError",
