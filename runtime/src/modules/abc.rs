@@ -11,7 +11,14 @@ use crate::strategy::LockStrategy;
 use crate::vm::{Args, PyResult, Vm};
 
 pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
-    super::add_functions(vm, dict, &[("abstractmethod", abstractmethod, false)]);
+    super::add_functions(
+        vm,
+        dict,
+        &[
+            ("abstractmethod", abstractmethod, false),
+            ("get_cache_token", get_cache_token, false),
+        ],
+    );
     let meta = vm.interp.abc_meta();
     vm.interp.dict_set_str(dict, "ABCMeta", meta.clone());
     let namespace = match ops::new_dict() {
@@ -115,7 +122,22 @@ fn register<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     };
     let weak = Value::Obj(crate::weakref::new_weakref(&sub, None));
     crate::types::list::extend_from(vm, &list, &ops::new_list(vec![weak]))?;
+    INVALIDATION_COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     Ok(sub_value)
+}
+
+/// Counts `register` calls: the token that `get_cache_token` returns
+/// changes whenever a registration may have changed `isinstance` answers
+/// (what `functools.singledispatch` caches against). A plain counter: it is
+/// compared for equality only, never used to order other memory.
+static INVALIDATION_COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// `abc.get_cache_token()`.
+fn get_cache_token<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "_abc.get_cache_token", &args, 0, 0)?;
+    Ok(Value::Int(
+        INVALIDATION_COUNTER.load(std::sync::atomic::Ordering::Relaxed) as i64,
+    ))
 }
 
 /// `issubclass(sub, cls)` through the full protocol (hooks included).
