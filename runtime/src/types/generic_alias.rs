@@ -124,6 +124,13 @@ impl<S: LockStrategy> NativeObject<S> for GenericAlias<S> {
         vm.call_args(&self.origin, args)
     }
 
+    fn clone_state(&self) -> Option<Box<dyn NativeObject<S>>> {
+        Some(Box::new(GenericAlias {
+            origin: self.origin.clone(),
+            args: self.args.clone(),
+        }))
+    }
+
     fn is_container(&self) -> bool {
         true
     }
@@ -146,6 +153,7 @@ pub fn spec<S: LockStrategy>() -> TypeSpec<S> {
         new: generic_alias_new,
         methods: Vec::new,
         dunders: &[],
-        base: super::Base::No,
+        // `_collections_abc._CallableGenericAlias` derives from it.
+        base: super::Base::BuiltByNew,
     }
 }
