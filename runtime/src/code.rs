@@ -200,6 +200,10 @@ pub enum Instr {
     /// Calls with unpacked arguments: pops a dict of keyword arguments, a
     /// list of positional ones, and the callee.
     CallEx,
+    /// `Call(n)` of a callee named `globals`, `exec` or `eval`: the VM
+    /// records the calling frame's globals and namespace for the call, which
+    /// the builtins of those names read (`crate::dynamic`).
+    CallFrameAware(u32),
     /// `raise` with 0 (re-raise the current exception), 1 (`raise X`) or
     /// 2 (`raise X from Y`) operands.
     Raise(u32),
@@ -305,4 +309,8 @@ pub struct Code<S: LockStrategy> {
     pub is_coroutine: bool,
     /// `co_firstlineno` when known (a `def`); 0 otherwise.
     pub first_line: u32,
+    /// A call makes a suspended frame object (a generator, coroutine or
+    /// async generator) instead of running: `is_generator || is_coroutine`,
+    /// one flag for the call path to test.
+    pub suspends: bool,
 }

@@ -2171,11 +2171,20 @@ impl Compiler<'_> {
             self.emit(Instr::CallMethod(args.args.len() as u32));
             return Ok(());
         }
+        // `globals()`, `exec(...)` and `eval(...)` by their builtin names read
+        // the calling frame: those calls tell the VM which frame it is.
+        let frame_aware = matches!(call.func.as_ref(),
+            Expr::Name(n) if matches!(n.id.as_str(), "globals" | "exec" | "eval"));
         self.compile_expr(&call.func)?;
         self.compile_elements(&args.args)?;
         if args.keywords.is_empty() {
             self.set_line(call.range());
-            self.emit(Instr::Call(args.args.len() as u32));
+            let argc = args.args.len() as u32;
+            self.emit(if frame_aware {
+                Instr::CallFrameAware(argc)
+            } else {
+                Instr::Call(argc)
+            });
         } else {
             let mut names = Vec::new();
             for k in &args.keywords {

@@ -3,10 +3,12 @@
 //!
 //! Source is compiled on each call (there are no code objects from
 //! `compile()` yet). Without a globals argument the caller's globals are
-//! used, and at module level (or in a class body) its namespace as locals;
-//! a function's own locals are not reachable this way yet, so `exec` or
-//! `eval` without arguments inside a function refuse to run rather than
-//! run against the wrong names.
+//! used, and at module level (or in a class body) its namespace as locals.
+//! The VM knows the caller only for calls made by these builtins' names
+//! (`Instr::CallFrameAware`, so that no other call pays for it); a
+//! function's own locals are not reachable this way yet, so `exec` or
+//! `eval` without arguments inside a function refuse to run rather than run
+//! against the wrong names.
 
 use crate::object::{ObjRef, Payload, Value};
 use crate::ops;
@@ -16,9 +18,12 @@ use crate::vm::{Args, PyResult, Vm};
 /// `globals()`: the running frame's globals.
 pub fn builtin_globals<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     crate::builtins::arity(vm, "globals", &args, 0, 0)?;
-    match &vm.current_globals {
-        Some(g) => Ok(Value::Obj(g.clone())),
-        None => Ok(Value::Obj(vm.interp.main.clone())),
+    match vm.frame_globals() {
+        Some(g) => Ok(Value::Obj(g)),
+        None => Err(vm.new_error(
+            "SystemError",
+            "globals() called through another name is not supported by this runtime yet",
+        )),
     }
 }
 
@@ -104,7 +109,7 @@ fn run<S: LockStrategy>(vm: &mut Vm<S>, what: &str, args: Args<S>) -> PyResult<S
     let (globals, locals) = match (globals, locals) {
         (Some(g), l) => (g, l),
         (None, l) => {
-            let Some(g) = vm.current_globals.clone() else {
+            let Some(g) = vm.frame_globals() else {
                 return Err(vm.new_error("SystemError", format!("{what}() has no frame")));
             };
             // The caller's namespace: a class body's, else the module's.
@@ -149,9 +154,5 @@ fn is_mapping<S: LockStrategy>(o: &ObjRef<S>) -> bool {
 
 /// Whether the running frame is module code (its globals are its locals).
 fn at_module_level<S: LockStrategy>(vm: &Vm<S>, globals: &ObjRef<S>) -> bool {
-    vm.current_is_module
-        && vm
-            .current_globals
-            .as_ref()
-            .is_some_and(|g| g.ptr_eq(globals))
+    vm.current_is_module && vm.frame_globals().is_some_and(|g| g.ptr_eq(globals))
 }

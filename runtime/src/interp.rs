@@ -659,6 +659,7 @@ impl<S: LockStrategy> Interp<S> {
             is_generator: unit.is_generator,
             is_coroutine: unit.is_coroutine,
             first_line: unit.first_line,
+            suspends: unit.is_generator || unit.is_coroutine,
         })
     }
 

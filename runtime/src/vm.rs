@@ -87,9 +87,12 @@ pub struct Vm<S: LockStrategy> {
     /// [`crate::gc::enter`]).
     gc_list: Option<crate::gc::VmList>,
     /// The globals and the name namespace (class body, `exec` with locals)
-    /// of the innermost running Python frame: what `globals()`, `exec` and
-    /// `eval` without arguments use.
-    pub(crate) current_globals: Option<ObjRef<S>>,
+    /// of the frame that called `globals()`, `exec` or `eval` by name
+    /// (`Instr::CallFrameAware`), for the length of that call: what those
+    /// builtins use by default. Set only around those calls, so that other
+    /// calls pay nothing; the globals are a pointer (see
+    /// [`Vm::frame_globals`]).
+    current_globals: *const ObjRef<S>,
     pub(crate) current_namespace: Option<ObjRef<S>>,
     /// Whether that frame runs module code.
     pub(crate) current_is_module: bool,
@@ -190,7 +193,7 @@ impl<S: LockStrategy> Vm<S> {
             depth: 0,
             stack: Vec::with_capacity(1024),
             thread_obj: None,
-            current_globals: None,
+            current_globals: std::ptr::null(),
             current_namespace: None,
             current_is_module: false,
             repr_stack: Vec::new(),
@@ -369,6 +372,17 @@ impl<S: LockStrategy> Vm<S> {
         let r = self.run_frame(code, globals, &[], base, None);
         self.depth -= 1;
         r
+    }
+
+    /// The globals of the innermost running Python frame, if any.
+    pub(crate) fn frame_globals(&self) -> Option<ObjRef<S>> {
+        // SAFETY: `current_globals` is null or points at the `globals`
+        // argument of the eval loop that runs a `CallFrameAware` on this
+        // thread, which borrows it for the whole loop; the instruction puts
+        // the previous pointer back when its call returns, and whatever reads
+        // it here runs inside that call, so the reference is alive. The VM
+        // never leaves its thread while a frame runs.
+        unsafe { self.current_globals.as_ref() }.cloned()
     }
 
     /// Runs module-level code in `globals`, with its names in `namespace`
@@ -699,7 +713,7 @@ impl<S: LockStrategy> Vm<S> {
 
     /// Runs a function whose locals start at `base`; pops them afterwards.
     fn enter_function(&mut self, f: &Function<S>, base: usize) -> PyResult<S> {
-        if f.code.is_generator || f.code.is_coroutine {
+        if f.code.suspends {
             return Ok(self.make_generator(f, base));
         }
         if let Err(e) = self.safe_point() {
@@ -763,10 +777,6 @@ impl<S: LockStrategy> Vm<S> {
         mut pending: Option<PyErr<S>>,
     ) -> PyResult<S> {
         let exc_base = self.exc_info.len();
-        let outer_globals = self.current_globals.replace(globals.clone());
-        let outer_namespace =
-            std::mem::replace(&mut self.current_namespace, frame.namespace.clone());
-        let outer_is_module = std::mem::replace(&mut self.current_is_module, code.is_module);
         let result = loop {
             let step = match pending.take() {
                 Some(err) => Err(err),
@@ -802,9 +812,6 @@ impl<S: LockStrategy> Vm<S> {
             }
         };
         self.exc_info.truncate(exc_base);
-        self.current_globals = outer_globals;
-        self.current_namespace = outer_namespace;
-        self.current_is_module = outer_is_module;
         result
     }
 
@@ -1412,6 +1419,22 @@ impl<S: LockStrategy> Vm<S> {
                     stack.truncate(at);
                     let r = self.call(&callee, args)?;
                     push!(r);
+                }
+                Instr::CallFrameAware(argc) => {
+                    let at = stack.len() - argc as usize - 1;
+                    let callee = stack[at].take().unwrap_or(Value::None);
+                    let args: Vec<Value<S>> = stack.drain(at + 1..).flatten().collect();
+                    stack.truncate(at);
+                    let outer_globals = std::mem::replace(&mut self.current_globals, globals);
+                    let outer_namespace =
+                        std::mem::replace(&mut self.current_namespace, frame.namespace.clone());
+                    let outer_is_module =
+                        std::mem::replace(&mut self.current_is_module, code.is_module);
+                    let r = self.call(&callee, args);
+                    self.current_globals = outer_globals;
+                    self.current_namespace = outer_namespace;
+                    self.current_is_module = outer_is_module;
+                    push!(r?);
                 }
                 Instr::CallKw(argc) => {
                     let names = pop!();
