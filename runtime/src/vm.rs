@@ -92,11 +92,21 @@ pub struct Vm<S: LockStrategy> {
     /// builtins use by default. Set only around those calls, so that other
     /// calls pay nothing; the globals are a pointer (see
     /// [`Vm::frame_globals`]).
-    current_globals: *const ObjRef<S>,
+    current_globals: FrameGlobals<S>,
     pub(crate) current_namespace: Option<ObjRef<S>>,
     /// Whether that frame runs module code.
     pub(crate) current_is_module: bool,
 }
+
+/// The globals of the frame running a `CallFrameAware` call (null when
+/// none): a pointer that is only followed on the VM's own thread.
+struct FrameGlobals<S: LockStrategy>(*const ObjRef<S>);
+
+// SAFETY: the pointer is non-null only while a `CallFrameAware` call runs
+// on the thread that owns the VM (the instruction restores the previous
+// value when its call returns); a VM moves between threads only between
+// runs, when it is null, and is never shared (`Vm` is not `Sync`).
+unsafe impl<S: LockStrategy> Send for FrameGlobals<S> {}
 
 /// A handler installed by `with`, `try`/`except` or `try`/`finally`: where
 /// to go, the stack depth to keep, and how many exceptions were being handled
@@ -193,7 +203,7 @@ impl<S: LockStrategy> Vm<S> {
             depth: 0,
             stack: Vec::with_capacity(1024),
             thread_obj: None,
-            current_globals: std::ptr::null(),
+            current_globals: FrameGlobals(std::ptr::null()),
             current_namespace: None,
             current_is_module: false,
             repr_stack: Vec::new(),
@@ -382,7 +392,7 @@ impl<S: LockStrategy> Vm<S> {
         // the previous pointer back when its call returns, and whatever reads
         // it here runs inside that call, so the reference is alive. The VM
         // never leaves its thread while a frame runs.
-        unsafe { self.current_globals.as_ref() }.cloned()
+        unsafe { self.current_globals.0.as_ref() }.cloned()
     }
 
     /// Runs module-level code in `globals`, with its names in `namespace`
@@ -1425,7 +1435,8 @@ impl<S: LockStrategy> Vm<S> {
                     let callee = stack[at].take().unwrap_or(Value::None);
                     let args: Vec<Value<S>> = stack.drain(at + 1..).flatten().collect();
                     stack.truncate(at);
-                    let outer_globals = std::mem::replace(&mut self.current_globals, globals);
+                    let outer_globals =
+                        std::mem::replace(&mut self.current_globals, FrameGlobals(globals));
                     let outer_namespace =
                         std::mem::replace(&mut self.current_namespace, frame.namespace.clone());
                     let outer_is_module =
