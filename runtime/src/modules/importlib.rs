@@ -1,5 +1,5 @@
 //! The `importlib` module: `import_module` and `ModuleSpec` (in
-//! `py/importlib.py`) over the import system of [`super::import`]. CPython's
+//! `py/importlib.py`) over the import system of [`mod@super::import`]. CPython's
 //! own `importlib` package drives its frozen `_bootstrap`, which this
 //! runtime replaces with Rust, so this one module stands for it.
 
