@@ -2074,16 +2074,7 @@ impl<S: LockStrategy> Vm<S> {
                 Instr::AsyncWithExceptExit => {
                     let exc = pop!();
                     let exit = pop!();
-                    let class = match exc.payload() {
-                        Some(Payload::Exception(e)) => Value::Obj(e.class.clone()),
-                        _ => Value::None,
-                    };
-                    let tb = self.interp.new_traceback();
-                    if let Value::Obj(e) = &exc {
-                        self.exc_info.push(e.clone());
-                    }
-                    let awaitable = self.call(&exit, vec![class, exc.clone(), tb]);
-                    self.exc_info.pop();
+                    let awaitable = self.call_exit_with(&exit, &exc);
                     push!(exc);
                     push!(awaitable?);
                 }
@@ -2145,19 +2136,7 @@ impl<S: LockStrategy> Vm<S> {
                 Instr::WithExceptExit => {
                     let exc = pop!();
                     let exit = pop!();
-                    let class = match exc.payload() {
-                        Some(Payload::Exception(e)) => Value::Obj(e.class.clone()),
-                        _ => Value::None,
-                    };
-                    // While `__exit__` runs, the exception is being handled
-                    // (what it raises records it as its context).
-                    let tb = self.interp.new_traceback();
-                    if let Value::Obj(e) = &exc {
-                        self.exc_info.push(e.clone());
-                    }
-                    let suppress = self.call(&exit, vec![class, exc.clone(), tb]);
-                    self.exc_info.pop();
-                    let suppress = suppress?;
+                    let suppress = self.call_exit_with(&exit, &exc)?;
                     if !ops::truthy(self, &suppress)? {
                         let Value::Obj(exc) = exc else {
                             unreachable!("exceptions are objects")
@@ -2169,6 +2148,25 @@ impl<S: LockStrategy> Vm<S> {
             }
         }
         Ok(None)
+    }
+
+    /// `__exit__(type, exc, tb)` (or `__aexit__`) for the exception that
+    /// left a `with` body. While it runs the exception is being handled:
+    /// what it raises records it as its context.
+    fn call_exit_with(&mut self, exit: &Value<S>, exc: &Value<S>) -> PyResult<S> {
+        let class = match exc.payload() {
+            Some(Payload::Exception(e)) => Value::Obj(e.class.clone()),
+            _ => Value::None,
+        };
+        let tb = self.interp.new_traceback();
+        if let Value::Obj(e) = exc {
+            self.exc_info.push(e.clone());
+        }
+        let r = self.call(exit, vec![class, exc.clone(), tb]);
+        if matches!(exc, Value::Obj(_)) {
+            self.exc_info.pop();
+        }
+        r
     }
 
     /// What `await v` waits on (CPython's `GET_AWAITABLE`): a coroutine

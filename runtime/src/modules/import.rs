@@ -392,8 +392,20 @@ fn run_source_file<S: LockStrategy>(
             ),
         )
     })?;
-    let filename: std::sync::Arc<str> = std::sync::Arc::from(shown);
-    let unit = crate::compile::compile_module(&source)
+    run_module_source(vm, &source, shown, dict)
+}
+
+/// Compiles `source` as the module file `filename` (as tracebacks will
+/// name it) and runs it in `dict`: a file found on `sys.path`, or the
+/// Python part of a builtin module.
+pub(crate) fn run_module_source<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    source: &str,
+    filename: &str,
+    dict: &ObjRef<S>,
+) -> PyResult<S, ()> {
+    let filename: std::sync::Arc<str> = std::sync::Arc::from(filename);
+    let unit = crate::compile::compile_module(source)
         .map_err(|e| vm.new_error("SyntaxError", e.render(&filename)))?;
     vm.interp
         .register_source(filename.clone(), std::sync::Arc::from(source));

@@ -117,7 +117,7 @@ pub(crate) fn load_builtin<S: LockStrategy>(vm: &mut Vm<S>, name: &str) -> PyRes
     }
     ops::dict_set(vm, &sys_modules, key.clone(), Value::Obj(module.clone()))?;
     if let Some(source) = python_part(name) {
-        if let Err(e) = run_python_part(vm, name, source, &dict) {
+        if let Err(e) = import::run_module_source(vm, source, &format!("{name}.py"), &dict) {
             let _ = ops::dict_del(vm, &sys_modules, &key);
             return Err(e);
         }
@@ -137,22 +137,6 @@ fn python_part(name: &str) -> Option<&'static str> {
         "importlib" => Some(include_str!("py/importlib.py")),
         _ => None,
     }
-}
-
-fn run_python_part<S: LockStrategy>(
-    vm: &mut Vm<S>,
-    name: &str,
-    source: &str,
-    dict: &ObjRef<S>,
-) -> PyResult<S, ()> {
-    let filename: std::sync::Arc<str> = std::sync::Arc::from(format!("{name}.py"));
-    let unit = crate::compile::compile_module(source)
-        .map_err(|e| vm.new_error("SyntaxError", e.render(&filename)))?;
-    vm.interp
-        .register_source(filename.clone(), std::sync::Arc::from(source));
-    let code = vm.interp.load_code(unit, &filename);
-    vm.run_module_code(&code, dict)?;
-    Ok(())
 }
 
 /// Adds builtin functions to a module namespace.
