@@ -2055,8 +2055,8 @@ impl<S: LockStrategy> Vm<S> {
                 }
                 Instr::SetupAsyncWith(handler) => {
                     let mgr = pop!();
-                    let exit = self.async_context_method(&mgr, "__aexit__")?;
-                    let enter = self.async_context_method(&mgr, "__aenter__")?;
+                    let exit = self.bound_protocol_method(&mgr, "__aexit__", "the asynchronous context manager protocol")?;
+                    let enter = self.bound_protocol_method(&mgr, "__aenter__", "the asynchronous context manager protocol")?;
                     push!(exit);
                     frame.blocks.push(Block {
                         handler,
@@ -2198,33 +2198,21 @@ impl<S: LockStrategy> Vm<S> {
         Ok(it)
     }
 
-    /// `__aenter__`/`__aexit__` of an `async with` manager, bound.
-    fn async_context_method(&mut self, obj: &Value<S>, name: &str) -> PyResult<S> {
+    /// A bound special method such as `__enter__`, or CPython's error.
+    fn special_method(&mut self, obj: &Value<S>, name: &str) -> PyResult<S> {
+        self.bound_protocol_method(obj, name, "the context manager protocol")
+    }
+
+    /// `type(obj).name` bound to `obj`, or CPython's "does not support
+    /// `protocol`" TypeError.
+    fn bound_protocol_method(&mut self, obj: &Value<S>, name: &str, protocol: &str) -> PyResult<S> {
         match ops::lookup_method(self, obj, &name_obj(self, name))? {
             Some(m) => Ok(Value::Obj(ObjRef::new(Payload::BoundMethod(
                 obj.clone(),
                 m,
             )))),
             None => Err(self.type_error(format!(
-                "'{}' object does not support the asynchronous context manager protocol",
-                ops::type_name(obj)
-            ))),
-        }
-    }
-
-    /// A bound special method such as `__enter__`, or CPython's error.
-    fn special_method(&mut self, obj: &Value<S>, name: &str) -> PyResult<S> {
-        let name_obj = match self.new_str(name) {
-            Value::Obj(o) => o,
-            _ => unreachable!("str is an object"),
-        };
-        match ops::lookup_method(self, obj, &name_obj)? {
-            Some(m) => Ok(Value::Obj(ObjRef::new(Payload::BoundMethod(
-                obj.clone(),
-                m,
-            )))),
-            None => Err(self.type_error(format!(
-                "'{}' object does not support the context manager protocol",
+                "'{}' object does not support {protocol}",
                 ops::type_name(obj)
             ))),
         }
@@ -2408,7 +2396,7 @@ fn is_cacheable<S: LockStrategy>(v: &Value<S>) -> bool {
 }
 
 /// A str object for a name the VM looks up.
-fn name_obj<S: LockStrategy>(vm: &Vm<S>, name: &str) -> ObjRef<S> {
+pub(crate) fn name_obj<S: LockStrategy>(vm: &Vm<S>, name: &str) -> ObjRef<S> {
     match vm.new_str(name) {
         Value::Obj(o) => o,
         _ => unreachable!("new_str makes a str object"),

@@ -24,7 +24,7 @@ use crate::interp::is_instance_of;
 use crate::object::{Module, ObjRef, Payload, PyDict, Value};
 use crate::ops;
 use crate::strategy::LockStrategy;
-use crate::vm::{Args, PyErr, PyResult, Vm};
+use crate::vm::{name_obj, Args, PyErr, PyResult, Vm};
 use std::path::{Path, PathBuf};
 
 /// `import name` from Rust (the embedding API): the module `name` itself,
@@ -134,9 +134,12 @@ pub fn import_absolute<S: LockStrategy>(vm: &mut Vm<S>, name: &str) -> PyResult<
 }
 
 /// `sys.modules[name]`, if present.
-fn lookup<S: LockStrategy>(vm: &mut Vm<S>, name: &str) -> PyResult<S, Option<Value<S>>> {
-    let key = vm.new_str(name);
-    Ok(ops::dict_get(&vm.interp.sys_modules, &key))
+fn lookup<S: LockStrategy>(vm: &Vm<S>, name: &str) -> PyResult<S, Option<Value<S>>> {
+    Ok(sys_modules_get(vm, name))
+}
+
+fn sys_modules_get<S: LockStrategy>(vm: &Vm<S>, name: &str) -> Option<Value<S>> {
+    ops::dict_get(&vm.interp.sys_modules, &vm.new_str(name))
 }
 
 struct VmImporter<'a, S: LockStrategy> {
@@ -148,8 +151,7 @@ impl<S: LockStrategy> Importer for VmImporter<'_, S> {
     type Error = PyErr<S>;
 
     fn lookup(&mut self, name: &str) -> Option<Value<S>> {
-        let key = self.vm.new_str(name);
-        ops::dict_get(&self.vm.interp.sys_modules, &key)
+        sys_modules_get(self.vm, name)
     }
 
     fn load(&mut self, name: &str) -> PyResult<S> {
@@ -816,13 +818,6 @@ pub fn prepare_main<S: LockStrategy>(vm: &Vm<S>, filename: &str) {
 }
 
 // ---- helpers ----
-
-fn name_obj<S: LockStrategy>(vm: &Vm<S>, name: &str) -> ObjRef<S> {
-    match vm.new_str(name) {
-        Value::Obj(o) => o,
-        _ => unreachable!("new_str makes a str object"),
-    }
-}
 
 /// `getattr(obj, name, None)`, but only AttributeError means absent.
 fn get_attr_opt<S: LockStrategy>(
