@@ -172,10 +172,6 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
     let not_implemented = singleton("NotImplementedType");
     interp.dict_set_str(&interp.builtins, "NotImplemented", not_implemented.clone());
     let ellipsis = singleton("ellipsis");
-    // Tracebacks are not inspectable objects here; `__exit__` and
-    // `sys.exc_info()` get an instance of this class where CPython passes
-    // a traceback.
-    let traceback_class = plain_class("traceback");
     interp.dict_set_str(&interp.builtins, "Ellipsis", ellipsis.clone());
     // ABCMeta derives from `type`, so that a user metaclass may derive
     // from it; as in CPython (where abc.py defines it) its methods live in
@@ -209,7 +205,6 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         abc_meta,
         ellipsis,
         mro: builtin_fn(interp, "mro", class_mro, false),
-        traceback_class,
     };
     let _ = interp.singletons.set(singletons);
 }
@@ -834,6 +829,13 @@ fn collect_classes<S: LockStrategy>(
         Value::Obj(o) => match o.payload() {
             Payload::Tuple(items) => {
                 for item in items.iter() {
+                    collect_classes(vm, item, message, out)?;
+                }
+                Ok(())
+            }
+            // `isinstance(x, int | str)`: the union's classes.
+            _ if crate::types::union::members(v).is_some() => {
+                for item in crate::types::union::members(v).unwrap_or_default() {
                     collect_classes(vm, item, message, out)?;
                 }
                 Ok(())

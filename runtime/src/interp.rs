@@ -165,8 +165,6 @@ pub(crate) struct Singletons<S: LockStrategy> {
     pub ellipsis: Value<S>,
     /// `type.mro` for user classes.
     pub mro: Value<S>,
-    /// The class of the stand-in traceback objects.
-    pub traceback_class: ObjRef<S>,
 }
 
 /// Owns the immortal objects of one runtime and frees them when dropped.
@@ -433,14 +431,6 @@ impl<S: LockStrategy> Interp<S> {
     }
     pub fn mro_method(&self) -> Value<S> {
         self.singletons().mro.clone()
-    }
-    /// A stand-in for a traceback object (tracebacks are not inspectable).
-    pub fn new_traceback(&self) -> Value<S> {
-        Value::Obj(ObjRef::new(Payload::Instance(crate::object::InstanceObj {
-            class: self.singletons().traceback_class.clone(),
-            dict: ObjRef::new(Payload::Dict(PyDict::new(new_map()))),
-            base: None,
-        })))
     }
     pub fn abc_meta(&self) -> Value<S> {
         self.singletons().abc_meta.clone()

@@ -58,6 +58,8 @@ pub mod dict;
 pub mod dynamic;
 pub mod embed;
 #[doc(hidden)]
+pub mod exceptions;
+#[doc(hidden)]
 pub mod finalize;
 #[doc(hidden)]
 pub mod fmt;

@@ -43,6 +43,11 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         (TypeKind::Dict, "update", dict_update),
         (TypeKind::Dict, "clear", dict_clear),
         (TypeKind::Dict, "copy", dict_copy),
+        (
+            TypeKind::Exception,
+            "with_traceback",
+            crate::exceptions::with_traceback,
+        ),
     ];
     v.extend([
         (TypeKind::Generator, "send", gen_send as NativeFn<S>),

@@ -448,6 +448,12 @@ pub(crate) fn binary_op_native<S: LockStrategy>(
     if let Some(r) = crate::types::binary(vm, op, a, b)? {
         return Ok(Some(r));
     }
+    // `int | None`: a union of classes.
+    if op == BinOp::Or {
+        if let Some(u) = crate::types::union::or(vm, a, b) {
+            return Ok(Some(u));
+        }
+    }
     // Sequences.
     match (op, a.payload(), b.payload()) {
         (BinOp::Add, Some(Payload::Str(x)), Some(Payload::Str(y))) => {
@@ -3032,6 +3038,7 @@ pub fn get_attr_builtin<S: LockStrategy>(
                     "__suppress_context__" => {
                         return Ok(chain(&|c| Value::Bool(c.suppress_context)))
                     }
+                    "__traceback__" => return Ok(crate::exceptions::traceback_of(o)),
                     _ => {}
                 }
                 // An import error's `name` and `path` (None until set).
@@ -3062,10 +3069,13 @@ pub fn get_attr_builtin<S: LockStrategy>(
                 return Ok(Value::None)
             }
             Payload::Type(t) => {
+                if let Some(d) = crate::types::descriptor::lookup(o, attr) {
+                    return Ok(d);
+                }
                 return Err(vm.new_error(
                     "AttributeError",
                     format!("type object '{}' has no attribute '{}'", t.name, attr),
-                ))
+                ));
             }
             _ => {}
         }
@@ -3117,6 +3127,11 @@ pub fn set_attr<S: LockStrategy>(
         });
         drop(old);
         return Ok(());
+    }
+    if let Value::Obj(o) = obj {
+        if crate::exceptions::set_attr(vm, o, attr, &value)? {
+            return Ok(());
+        }
     }
     if crate::classes::instance_setattr(vm, obj, name, value.clone())? {
         return Ok(());

@@ -433,7 +433,7 @@ pub struct ExceptionObj<S: LockStrategy> {
     pub dict: Option<ObjRef<S>>,
     /// `args`; `BaseException.__init__` may replace them.
     pub args: ObjCell<Box<[Value<S>]>>,
-    pub traceback: ObjCell<Vec<TracebackEntry>>,
+    pub traceback: ObjCell<Vec<TracebackEntry<S>>>,
     /// `__cause__`, `__context__` and `__suppress_context__`.
     pub chain: ObjCell<ExcChain<S>>,
 }
@@ -457,10 +457,24 @@ impl<S: LockStrategy> Default for ExcChain<S> {
     }
 }
 
-/// One frame of a traceback.
-#[derive(Clone, Debug)]
-pub struct TracebackEntry {
-    pub filename: Arc<str>,
+/// One frame of a traceback: the code that ran, its globals, and where it
+/// was (what `tb_frame`, `tb_lineno` and `tb_lasti` show).
+pub struct TracebackEntry<S: LockStrategy> {
+    pub code: Arc<Code<S>>,
+    /// The frame's globals (a dict), as a value for the collector's visit.
+    pub globals: Value<S>,
     pub line: u32,
-    pub function: Arc<str>,
+    /// The index of the instruction that was running.
+    pub pc: u32,
+}
+
+impl<S: LockStrategy> Clone for TracebackEntry<S> {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            globals: self.globals.clone(),
+            line: self.line,
+            pc: self.pc,
+        }
+    }
 }

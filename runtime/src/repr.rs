@@ -297,6 +297,7 @@ pub fn repr_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S,
                     "Thread" => "<class 'threading.Thread'>".into(),
                     "ABCMeta" => "<class 'abc.ABCMeta'>".into(),
                     "GenericAlias" => "<class 'types.GenericAlias'>".into(),
+                    "UnionType" => "<class 'types.UnionType'>".into(),
                     "socket" if t.kind == crate::object::TypeKind::Socket => {
                         "<class 'socket.socket'>".into()
                     }

@@ -42,9 +42,9 @@ fn format_chain<S: LockStrategy>(vm: &mut Vm<S>, err: &PyErr<S>, depth: usize) -
             for entry in entries.iter().rev() {
                 out.push_str(&format!(
                     "  File \"{}\", line {}, in {}\n",
-                    entry.filename, entry.line, entry.function
+                    entry.code.filename, entry.line, entry.code.name
                 ));
-                if let Some(src) = vm.interp.source_line(&entry.filename, entry.line) {
+                if let Some(src) = vm.interp.source_line(&entry.code.filename, entry.line) {
                     out.push_str(&format!("    {src}\n"));
                 }
             }

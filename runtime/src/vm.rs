@@ -799,13 +799,14 @@ impl<S: LockStrategy> Vm<S> {
                     // the exception was raised or passed through, whether or
                     // not a handler here catches it; a re-raise already has it.
                     if !std::mem::take(&mut self.reraising) {
-                        let line = code.lines[frame.pc.saturating_sub(1).min(code.lines.len() - 1)];
+                        let pc = frame.pc.saturating_sub(1).min(code.lines.len() - 1);
                         add_traceback(
                             &err,
                             TracebackEntry {
-                                filename: code.filename.clone(),
-                                line,
-                                function: code.name.clone(),
+                                code: code.clone(),
+                                globals: Value::Obj(globals.clone()),
+                                line: code.lines[pc],
+                                pc: pc as u32,
                             },
                         );
                     }
@@ -2158,7 +2159,10 @@ impl<S: LockStrategy> Vm<S> {
             Some(Payload::Exception(e)) => Value::Obj(e.class.clone()),
             _ => Value::None,
         };
-        let tb = self.interp.new_traceback();
+        let tb = match exc {
+            Value::Obj(e) => crate::exceptions::traceback_of(e),
+            _ => Value::None,
+        };
         if let Value::Obj(e) = exc {
             self.exc_info.push(e.clone());
         }
@@ -2411,7 +2415,7 @@ fn name_str<S: LockStrategy>(o: &ObjRef<S>) -> &str {
 }
 
 /// Records one frame in an exception's traceback.
-pub fn add_traceback<S: LockStrategy>(err: &PyErr<S>, entry: TracebackEntry) {
+pub fn add_traceback<S: LockStrategy>(err: &PyErr<S>, entry: TracebackEntry<S>) {
     if let Payload::Exception(e) = err.exc.payload() {
         e.traceback
             .with::<S, _>(&err.exc.header, |tb| tb.push(entry));

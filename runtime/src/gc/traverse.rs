@@ -110,6 +110,8 @@ fn payload_refs<S: LockStrategy>(h: &Header, payload: &Payload<S>, v: &mut Visit
                 v.values(c.cause.iter());
                 c.context.iter().for_each(|o| v.obj(o));
             });
+            e.traceback
+                .with::<S, _>(h, |tb| v.values(tb.iter().map(|t| &t.globals)));
         }
         Payload::Thread(t) => t.each_reference(&mut |x| v.value(x)),
         Payload::Instance(i) => {
@@ -204,6 +206,7 @@ pub(crate) fn clear<S: LockStrategy>(obj: &PyObject<S>) {
         Payload::Exception(e) => {
             drop(e.args.with::<S, _>(h, std::mem::take));
             drop(e.chain.with::<S, _>(h, std::mem::take));
+            drop(e.traceback.with::<S, _>(h, std::mem::take));
         }
         Payload::Generator(g) => drop(g.frame.with::<S, _>(h, std::mem::take)),
         Payload::Cell(c) => drop(c.with::<S, _>(h, Option::take)),

@@ -146,14 +146,15 @@ fn getrefcount<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 }
 
 /// `sys.exc_info()`: (type, value, traceback) of the exception being
-/// handled, or three Nones. The traceback is a stand-in object.
+/// handled, or three Nones.
 fn exc_info<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "sys.exc_info", &args, 0, 0)?;
     Ok(match vm.current_exception() {
         Some(e) => {
+            let tb = crate::exceptions::traceback_of(&e);
             let v = Value::Obj(e);
             let t = Value::Obj(crate::builtins::type_of(vm, &v));
-            ops::new_tuple(vec![t, v, vm.interp.new_traceback()])
+            ops::new_tuple(vec![t, v, tb])
         }
         None => ops::new_tuple(vec![Value::None, Value::None, Value::None]),
     })

@@ -42,7 +42,7 @@ pub fn new_alias<S: LockStrategy>(origin: Value<S>, index: &Value<S>) -> Value<S
 
 /// One item of the repr, as CPython's `ga_repr_item`: a class by its
 /// qualified name (without `builtins.`), `...`, anything else by repr.
-fn repr_item<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String> {
+pub(crate) fn repr_item<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String> {
     if let Some(Payload::Type(t)) = v.payload() {
         let module = t
             .dict

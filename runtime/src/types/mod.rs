@@ -19,10 +19,14 @@ pub mod bytearray;
 pub mod bytes;
 pub mod code;
 pub mod complex;
+pub mod descriptor;
 pub mod embedded;
+pub mod frame;
 pub mod generic_alias;
 pub mod list;
 pub mod mappingproxy;
+pub mod traceback;
+pub mod union;
 
 use crate::code::BinOp;
 use crate::dict::NoHash;
@@ -43,17 +47,27 @@ pub enum NativeKind {
     Embedded,
     Code,
     MappingProxy,
+    Traceback,
+    Frame,
+    GetSetDescriptor,
+    MemberDescriptor,
+    Union,
 }
 
 impl NativeKind {
     /// Every registered type, in registration order.
-    pub const ALL: [NativeKind; 6] = [
+    pub const ALL: [NativeKind; 11] = [
         NativeKind::Complex,
         NativeKind::GenericAlias,
         NativeKind::ByteArray,
         NativeKind::Embedded,
         NativeKind::Code,
         NativeKind::MappingProxy,
+        NativeKind::Traceback,
+        NativeKind::Frame,
+        NativeKind::GetSetDescriptor,
+        NativeKind::MemberDescriptor,
+        NativeKind::Union,
     ];
 
     /// The type's name, constructor and methods.
@@ -65,6 +79,11 @@ impl NativeKind {
             NativeKind::Embedded => embedded::spec(),
             NativeKind::Code => code::spec(),
             NativeKind::MappingProxy => mappingproxy::spec(),
+            NativeKind::Traceback => traceback::spec(),
+            NativeKind::Frame => frame::spec(),
+            NativeKind::GetSetDescriptor => descriptor::getset_spec(),
+            NativeKind::MemberDescriptor => descriptor::member_spec(),
+            NativeKind::Union => union::spec(),
         }
     }
 }
@@ -312,6 +331,11 @@ impl NativeKind {
             NativeKind::Embedded => "embedded",
             NativeKind::Code => "code",
             NativeKind::MappingProxy => "mappingproxy",
+            NativeKind::Traceback => "traceback",
+            NativeKind::Frame => "frame",
+            NativeKind::GetSetDescriptor => "getset_descriptor",
+            NativeKind::MemberDescriptor => "member_descriptor",
+            NativeKind::Union => "UnionType",
         }
     }
 }

@@ -43,22 +43,50 @@ del TextIOWrapper
 
 # What the standard library reads to know the interpreter it runs on. The
 # language and library are CPython 3.11's; the implementation is this one.
-class _VersionInfo(tuple):
-    __slots__ = ()
-    major = property(lambda self: self[0])
-    minor = property(lambda self: self[1])
-    micro = property(lambda self: self[2])
-    releaselevel = property(lambda self: self[3])
-    serial = property(lambda self: self[4])
+def _structseq(name, fields, values):
+    """A named tuple as CPython's structseq types (sys.flags...): indexable,
+    with a read-only attribute per field and the repr `sys.name(f=v, ...)`."""
 
     def __repr__(self):
-        return ("sys.version_info(major=%d, minor=%d, micro=%d, releaselevel=%r, serial=%d)"
-                % tuple(self))
+        items = ", ".join(f + "=" + repr(v) for f, v in zip(fields, self))
+        return "sys." + name + "(" + items + ")"
+
+    namespace = {"__slots__": (), "__repr__": __repr__, "n_fields": len(fields),
+                 "n_sequence_fields": len(fields), "n_unnamed_fields": 0}
+    for i, f in enumerate(fields):
+        namespace[f] = property(lambda self, i=i: self[i])
+    cls = type(name, (tuple,), namespace)
+    cls.__module__ = "sys"
+    return cls(values)
 
 
-_VersionInfo.__name__ = _VersionInfo.__qualname__ = "version_info"
-version_info = _VersionInfo((3, 11, 0, "final", 0))
-del _VersionInfo
+version_info = _structseq(
+    "version_info", ("major", "minor", "micro", "releaselevel", "serial"),
+    (3, 11, 0, "final", 0))
+flags = _structseq(
+    "flags",
+    ("debug", "inspect", "interactive", "optimize", "dont_write_bytecode",
+     "no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning",
+     "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode",
+     "warn_default_encoding", "safe_path", "int_max_str_digits"),
+    (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, False, 0, 0, False, -1))
+float_info = _structseq(
+    "float_info",
+    ("max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig",
+     "mant_dig", "epsilon", "radix", "rounds"),
+    (1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021, -307,
+     15, 53, 2.220446049250313e-16, 2, 1))
+int_info = _structseq(
+    "int_info",
+    ("bits_per_digit", "sizeof_digit", "default_max_str_digits",
+     "str_digits_check_threshold"),
+    (30, 4, 4300, 640))
+hash_info = _structseq(
+    "hash_info",
+    ("width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits",
+     "seed_bits", "cutoff"),
+    (64, 2305843009213693951, 314159, 0, 1000003, "siphash13", 64, 128, 0))
+del _structseq
 hexversion = 0x030B00F0
 version = "3.11.0 (gilgamesh)"
 api_version = 1013
@@ -106,3 +134,39 @@ def getdefaultencoding():
 
 def getfilesystemencoding():
     return "utf-8"
+
+
+# Start-up settings: no -W or -X options, no bytecode written, no audit
+# hooks (so auditing an event does nothing, as in CPython without hooks).
+warnoptions = []
+_xoptions = {}
+dont_write_bytecode = True
+platlibdir = "lib"
+_audit_hooks = []
+
+
+def audit(event, *args):
+    if type(event) is not str:
+        raise TypeError("expected str for argument 'event', not " + type(event).__name__)
+    for hook in _audit_hooks:
+        hook(event, args)
+
+
+def addaudithook(hook):
+    _audit_hooks.append(hook)
+
+
+def getfilesystemencodeerrors():
+    return "surrogateescape"
+
+
+def is_finalizing():
+    return False
+
+
+def gettrace():
+    return None
+
+
+def getprofile():
+    return None
