@@ -48,6 +48,21 @@ impl ByteArray {
         self.data.with::<S, _>(&this.header, f)
     }
 
+    /// Writes `(position, byte)` pairs in one critical section (a
+    /// memoryview's assignment); `false`, writing nothing, when a position
+    /// is past the end.
+    pub fn write_bytes<S: LockStrategy>(&self, this: &ObjRef<S>, writes: &[(usize, u8)]) -> bool {
+        self.with::<S, _>(this, |d| {
+            if writes.iter().any(|&(p, _)| p >= d.len()) {
+                return false;
+            }
+            for &(p, b) in writes {
+                d[p] = b;
+            }
+            true
+        })
+    }
+
     /// A copy of the bytes as they are now.
     pub fn snapshot<S: LockStrategy>(&self, this: &ObjRef<S>) -> Vec<u8> {
         self.with::<S, _>(this, |d| d.clone())

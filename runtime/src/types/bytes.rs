@@ -25,13 +25,16 @@ pub fn new_bytes<S: LockStrategy>(b: Vec<u8>) -> Value<S> {
     Value::Obj(ObjRef::new(Payload::Bytes(b.into_boxed_slice())))
 }
 
-/// The contents of a bytes-like object (bytes, bytearray, or an instance
-/// of a subclass of either): a bytes object's own slice, a copy of a
+/// The contents of a bytes-like object (bytes, bytearray, a memoryview, or
+/// an instance of a subclass of bytes or bytearray): a bytes object's own slice, a copy of a
 /// bytearray's taken under its lock. `None` for anything else.
 pub fn bytes_like<S: LockStrategy>(v: &Value<S>) -> Option<Cow<'_, [u8]>> {
     match v.payload()? {
         Payload::Bytes(b) => Some(Cow::Borrowed(b)),
         _ => {
+            if let Some(m) = super::downcast::<S, super::memoryview::MemoryView<S>>(v) {
+                return m.contents().map(Cow::Owned);
+            }
             let ba = super::downcast::<S, ByteArray>(v)?;
             Some(Cow::Owned(ba.snapshot::<S>(v.obj()?)))
         }
@@ -1388,7 +1391,7 @@ pub fn bytes_maketrans<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResu
 /// `b.hex(sep=None, bytes_per_sep=1)`: two hex digits a byte, with `sep`
 /// between groups of `bytes_per_sep` bytes counted from the right (from
 /// the left when negative).
-fn bytes_hex<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+pub(crate) fn bytes_hex<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     let (receiver, given) = keyword_args(vm, args, "hex", &["sep", "bytes_per_sep"])?;
     let per = match &given[1] {
         Some(v) => c_int_arg(vm, v)?,

@@ -25,6 +25,7 @@ pub mod frame;
 pub mod generic_alias;
 pub mod list;
 pub mod mappingproxy;
+pub mod memoryview;
 pub mod traceback;
 pub mod union;
 
@@ -52,11 +53,12 @@ pub enum NativeKind {
     GetSetDescriptor,
     MemberDescriptor,
     Union,
+    MemoryView,
 }
 
 impl NativeKind {
     /// Every registered type, in registration order.
-    pub const ALL: [NativeKind; 11] = [
+    pub const ALL: [NativeKind; 12] = [
         NativeKind::Complex,
         NativeKind::GenericAlias,
         NativeKind::ByteArray,
@@ -68,6 +70,7 @@ impl NativeKind {
         NativeKind::GetSetDescriptor,
         NativeKind::MemberDescriptor,
         NativeKind::Union,
+        NativeKind::MemoryView,
     ];
 
     /// The type's name, constructor and methods.
@@ -84,6 +87,7 @@ impl NativeKind {
             NativeKind::GetSetDescriptor => descriptor::getset_spec(),
             NativeKind::MemberDescriptor => descriptor::member_spec(),
             NativeKind::Union => union::spec(),
+            NativeKind::MemoryView => memoryview::spec(),
         }
     }
 }
@@ -336,6 +340,7 @@ impl NativeKind {
             NativeKind::GetSetDescriptor => "getset_descriptor",
             NativeKind::MemberDescriptor => "member_descriptor",
             NativeKind::Union => "UnionType",
+            NativeKind::MemoryView => "memoryview",
         }
     }
 }
