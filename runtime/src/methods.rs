@@ -300,7 +300,7 @@ fn dunder_kinds(name: &str) -> &'static [TypeKind] {
 
 /// Every (type, dunder method) pair of the builtin types.
 fn dunders<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
-    let table: [(&'static str, NativeFn<S>); 10] = [
+    let table: [(&'static str, NativeFn<S>); 11] = [
         ("__hash__", dunder_hash),
         ("__getitem__", dunder_getitem),
         ("__setitem__", dunder_setitem),
@@ -308,6 +308,7 @@ fn dunders<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         ("__len__", dunder_len),
         ("__contains__", dunder_contains),
         ("__iter__", dunder_iter),
+        ("__next__", crate::slot_wrappers::iterator_next),
         ("__repr__", dunder_repr),
         ("__eq__", dunder_eq),
         ("__ne__", dunder_ne),
