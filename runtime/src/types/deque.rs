@@ -1078,7 +1078,7 @@ fn iter_new<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>, reverse: bool) -> Py
     }
     let Some(d) = super::downcast::<S, Deque<S>>(&args.pos[0]) else {
         return Err(vm.type_error(format!(
-            "{name}() argument 1 must be collections.deque, not {}",
+            "argument 1 must be collections.deque, not {}",
             ops::type_name(&args.pos[0])
         )));
     };

@@ -123,3 +123,21 @@ print(r[0].__name__, r[2], list(r[3]))
 print(deque[int], deque[int].__origin__ is deque)
 print(deque.__name__)
 print(deque)
+
+# The iterator types.
+from _collections import _deque_iterator, _deque_reverse_iterator
+d = deque([1, 2, 3])
+it = iter(d)
+print(iter(it) is it, it.__next__(), next(it), list(it))
+print(list(_deque_iterator(d, 1)), list(_deque_reverse_iterator(d, 1)))
+show(lambda: _deque_iterator([1]))
+print(deque.__class_getitem__(int), list(reversed(D([1, 2, 3]))))
+print(len(deque(range(100000), maxlen=10)), deque(range(100000), maxlen=2))
+
+# A deque in a reference cycle is collected.
+import gc
+x = deque()
+x.append(x)
+print(x == x)
+del x
+print(gc.collect() >= 1)
