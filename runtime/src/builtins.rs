@@ -1505,6 +1505,13 @@ fn builtin_reversed<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<
         return Ok(r);
     }
     let v = &args.pos[0];
+    // A native type's own `__reversed__` (`deque`'s iterator).
+    if let Some(Payload::Native(n)) = v.payload() {
+        let kind = crate::object::TypeKind::Native(n.kind());
+        if let Some(f) = vm.interp.methods.get(&(kind, "__reversed__")).cloned() {
+            return vm.call(&f, vec![v.clone()]);
+        }
+    }
     let ok = matches!(
         v.payload(),
         Some(

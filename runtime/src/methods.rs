@@ -99,9 +99,10 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         }
         v.push((kind, "__repr__", dunder_repr));
         v.push((kind, "__hash__", dunder_hash));
-        let table = dunders::<S>();
+        // By name, whichever builtin types have it (`__next__`: none).
+        let table = dunder_table::<S>();
         for name in spec.dunders {
-            if let Some((_, name, f)) = table.iter().find(|(_, n, _)| n == name) {
+            if let Some((name, f)) = table.iter().find(|(n, _)| n == name) {
                 v.push((kind, *name, *f));
             }
         }
@@ -303,9 +304,10 @@ fn dunder_kinds(name: &str) -> &'static [TypeKind] {
     }
 }
 
-/// Every (type, dunder method) pair of the builtin types.
-fn dunders<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
-    let table: [(&'static str, NativeFn<S>); 10] = [
+/// The protocol dunders, each with the function that answers it through
+/// the operator layer (and so through a native type's slots).
+fn dunder_table<S: LockStrategy>() -> [(&'static str, NativeFn<S>); 11] {
+    [
         ("__hash__", dunder_hash),
         ("__getitem__", dunder_getitem),
         ("__setitem__", dunder_setitem),
@@ -313,11 +315,16 @@ fn dunders<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         ("__len__", dunder_len),
         ("__contains__", dunder_contains),
         ("__iter__", dunder_iter),
+        ("__next__", crate::slot_wrappers::iterator_next),
         ("__repr__", dunder_repr),
         ("__eq__", dunder_eq),
         ("__ne__", dunder_ne),
-    ];
-    table
+    ]
+}
+
+/// Every (type, dunder method) pair of the builtin types.
+fn dunders<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
+    dunder_table::<S>()
         .into_iter()
         .flat_map(|(name, f)| dunder_kinds(name).iter().map(move |k| (*k, name, f)))
         .collect()

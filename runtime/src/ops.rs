@@ -1048,7 +1048,7 @@ pub fn eq_native<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) ->
     if let (Value::Float(f), Some(i)) = (a, to_big(b)) {
         return Ok(float_eq_big(*f, &i));
     }
-    if let Some(equal) = crate::types::eq(a, b) {
+    if let Some(equal) = crate::types::eq_code(vm, a, b)? {
         return Ok(equal);
     }
     Ok(builtin_key_eq(a, b))
@@ -1286,7 +1286,7 @@ fn order<S: LockStrategy>(
     }
 }
 
-fn seq_order<S: LockStrategy>(
+pub(crate) fn seq_order<S: LockStrategy>(
     vm: &mut Vm<S>,
     x: &[Value<S>],
     y: &[Value<S>],
@@ -2142,6 +2142,7 @@ pub fn get_iter<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
             }) || match it.payload() {
                 Some(Payload::Iter(_)) => true,
                 Some(Payload::Generator(g)) => g.is_iterator(),
+                Some(Payload::Native(n)) => n.is_iterator(),
                 _ => false,
             };
             if !is_iterator {
@@ -2208,6 +2209,7 @@ pub fn get_iter_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResul
         },
         Payload::Iter(_) => return Ok(v.clone()),
         Payload::Generator(g) if g.is_iterator() => return Ok(v.clone()),
+        Payload::Native(n) if n.is_iterator() => return Ok(v.clone()),
         Payload::Native(n) => match n.iter(vm, o) {
             Some(it) => return it,
             None if n.item_at(o, 0).is_some() => IterState::Seq {
@@ -2263,8 +2265,10 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
             crate::vm::GenStep::Returned(_) => None,
         });
     }
-    let Payload::Iter(cell) = o.payload() else {
-        return Err(vm.type_error(format!("'{}' object is not an iterator", type_name(it))));
+    let cell = match o.payload() {
+        Payload::Iter(cell) => cell,
+        Payload::Native(n) if n.is_iterator() => return n.next(vm, o),
+        _ => return Err(vm.type_error(format!("'{}' object is not an iterator", type_name(it)))),
     };
     enum Step<S: LockStrategy> {
         Done(Option<Value<S>>),

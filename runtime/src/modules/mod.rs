@@ -1,5 +1,6 @@
 //! Builtin modules and `import`.
 
+pub mod _collections;
 pub mod abc;
 pub mod gc;
 pub mod import;
@@ -23,6 +24,7 @@ use crate::vm::{PyResult, Vm};
 
 /// The modules built into this runtime (`sys.builtin_module_names`).
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
+    "_collections",
     "abc",
     "builtins",
     "gc",
@@ -52,6 +54,7 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "weakref" => weakref::init::<S>,
         "gc" => gc::init::<S>,
         "importlib" => importlib::init::<S>,
+        "_collections" => _collections::init::<S>,
         // Written wholly in Python (see `python_part`).
         "heapq" => |_, _| {},
         _ => return None,
@@ -135,6 +138,7 @@ fn python_part(name: &str) -> Option<&'static str> {
         "sys" => Some(include_str!("py/sys.py")),
         "heapq" => Some(include_str!("py/heapq.py")),
         "importlib" => Some(include_str!("py/importlib.py")),
+        "_collections" => Some(include_str!("py/_collections.py")),
         _ => None,
     }
 }

@@ -28,6 +28,7 @@ pub fn subscriptable(kind: TypeKind) -> bool {
             | TypeKind::Set
             | TypeKind::FrozenSet
             | TypeKind::Type
+            | TypeKind::Native(super::NativeKind::Deque)
     )
 }
 
@@ -44,6 +45,10 @@ pub fn new_alias<S: LockStrategy>(origin: Value<S>, index: &Value<S>) -> Value<S
 /// qualified name (without `builtins.`), `...`, anything else by repr.
 pub(crate) fn repr_item<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String> {
     if let Some(Payload::Type(t)) = v.payload() {
+        // A native type by its qualified name (`collections.deque`).
+        if let TypeKind::Native(kind) = t.kind {
+            return Ok(kind.name().to_string());
+        }
         let module = t
             .dict
             .as_ref()

@@ -20,6 +20,7 @@ pub mod bytes;
 pub mod code;
 pub mod complex;
 pub mod descriptor;
+pub mod deque;
 pub mod embedded;
 pub mod frame;
 pub mod generic_alias;
@@ -54,11 +55,14 @@ pub enum NativeKind {
     MemberDescriptor,
     Union,
     MemoryView,
+    Deque,
+    DequeIter,
+    DequeReverseIter,
 }
 
 impl NativeKind {
     /// Every registered type, in registration order.
-    pub const ALL: [NativeKind; 12] = [
+    pub const ALL: [NativeKind; 15] = [
         NativeKind::Complex,
         NativeKind::GenericAlias,
         NativeKind::ByteArray,
@@ -71,6 +75,9 @@ impl NativeKind {
         NativeKind::MemberDescriptor,
         NativeKind::Union,
         NativeKind::MemoryView,
+        NativeKind::Deque,
+        NativeKind::DequeIter,
+        NativeKind::DequeReverseIter,
     ];
 
     /// The type's name, constructor and methods.
@@ -88,6 +95,9 @@ impl NativeKind {
             NativeKind::MemberDescriptor => descriptor::member_spec(),
             NativeKind::Union => union::spec(),
             NativeKind::MemoryView => memoryview::spec(),
+            NativeKind::Deque => deque::spec(),
+            NativeKind::DequeIter => deque::iter_spec(),
+            NativeKind::DequeReverseIter => deque::reverse_iter_spec(),
         }
     }
 }
@@ -173,6 +183,18 @@ pub trait NativeObject<S: LockStrategy>: Any + Send + Sync {
     /// lookups may call it under a lock); `None` is NotImplemented.
     fn eq(&self, _this: &ObjRef<S>, _other: &Value<S>) -> Option<bool> {
         None
+    }
+
+    /// `this == other` as `==` decides it, where that may run Python code
+    /// (a container comparing its items): never called under a lock.
+    /// `None` is NotImplemented; by default [`Self::eq`].
+    fn eq_code(
+        &self,
+        _vm: &mut Vm<S>,
+        this: &ObjRef<S>,
+        other: &Value<S>,
+    ) -> PyResult<S, Option<bool>> {
+        Ok(self.eq(this, other))
     }
 
     /// The ordering of `this` against `other` for `<`, `<=`, `>`, `>=`;
@@ -272,6 +294,22 @@ pub trait NativeObject<S: LockStrategy>: Any + Send + Sync {
         None
     }
 
+    /// Whether the object is an iterator: `iter(obj)` is the object itself
+    /// and [`Self::next`] gives its items.
+    fn is_iterator(&self) -> bool {
+        false
+    }
+
+    /// `next(obj)` of an iterator: `Ok(None)` once exhausted. Called only
+    /// when [`Self::is_iterator`] answers true.
+    fn next(&self, vm: &mut Vm<S>, this: &ObjRef<S>) -> PyResult<S, Option<Value<S>>> {
+        let _ = this;
+        Err(vm.type_error(format!(
+            "'{}' object is not an iterator",
+            self.kind().name()
+        )))
+    }
+
     /// `item in obj`; `None` leaves it to iteration and `==`.
     fn contains(
         &self,
@@ -326,7 +364,8 @@ pub trait NativeObject<S: LockStrategy>: Any + Send + Sync {
 }
 
 impl NativeKind {
-    /// `type(obj).__name__` of this kind's objects.
+    /// The type's name as CPython's messages give it (its `tp_name`:
+    /// `collections.deque`); `__name__` is [`TypeSpec::name`].
     pub fn name(self) -> &'static str {
         match self {
             NativeKind::Complex => "complex",
@@ -339,8 +378,11 @@ impl NativeKind {
             NativeKind::Frame => "frame",
             NativeKind::GetSetDescriptor => "getset_descriptor",
             NativeKind::MemberDescriptor => "member_descriptor",
-            NativeKind::Union => "UnionType",
+            NativeKind::Union => "types.UnionType",
             NativeKind::MemoryView => "memoryview",
+            NativeKind::Deque => "collections.deque",
+            NativeKind::DequeIter => "_collections._deque_iterator",
+            NativeKind::DequeReverseIter => "_collections._deque_reverse_iterator",
         }
     }
 }
@@ -402,6 +444,24 @@ pub fn eq<S: LockStrategy>(a: &Value<S>, b: &Value<S>) -> Option<bool> {
     }
     let (o, n) = slots(b)?;
     n.eq(o, a)
+}
+
+/// `a == b` through the native slots of either operand, running Python
+/// code where a slot needs to ([`NativeObject::eq_code`]).
+pub fn eq_code<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    a: &Value<S>,
+    b: &Value<S>,
+) -> PyResult<S, Option<bool>> {
+    if let Some((o, n)) = slots(a) {
+        if let Some(r) = n.eq_code(vm, o, b)? {
+            return Ok(Some(r));
+        }
+    }
+    match slots(b) {
+        Some((o, n)) => n.eq_code(vm, o, a),
+        None => Ok(None),
+    }
 }
 
 /// The ordering of `a` against `b` through the native slots of either.

@@ -121,7 +121,7 @@ impl<S: LockStrategy> NativeObject<S> for Union<S> {
 /// The type's registration (see `types/mod.rs`).
 pub fn spec<S: LockStrategy>() -> TypeSpec<S> {
     TypeSpec {
-        name: NativeKind::Union.name(),
+        name: "UnionType",
         builtin: false,
         new: union_new,
         methods: Vec::new,
