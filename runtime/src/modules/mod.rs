@@ -1,6 +1,7 @@
 //! Builtin modules and `import`.
 
 pub mod abc;
+pub mod binascii;
 pub mod gc;
 pub mod import;
 pub mod import_lock;
@@ -9,6 +10,8 @@ pub mod native;
 pub mod queue;
 pub mod socket;
 pub mod stdlib;
+pub mod struct_;
+pub mod struct_format;
 pub mod sys;
 pub mod threading;
 pub mod time;
@@ -23,7 +26,9 @@ use crate::vm::{PyResult, Vm};
 
 /// The modules built into this runtime (`sys.builtin_module_names`).
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
+    "_struct",
     "abc",
+    "binascii",
     "builtins",
     "gc",
     "heapq",
@@ -52,6 +57,8 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "weakref" => weakref::init::<S>,
         "gc" => gc::init::<S>,
         "importlib" => importlib::init::<S>,
+        "_struct" => struct_::init::<S>,
+        "binascii" => binascii::init::<S>,
         // Written wholly in Python (see `python_part`).
         "heapq" => |_, _| {},
         _ => return None,

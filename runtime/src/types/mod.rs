@@ -23,6 +23,7 @@ pub mod embedded;
 pub mod generic_alias;
 pub mod list;
 pub mod mappingproxy;
+pub mod struct_type;
 
 use crate::code::BinOp;
 use crate::dict::NoHash;
@@ -43,17 +44,19 @@ pub enum NativeKind {
     Embedded,
     Code,
     MappingProxy,
+    Struct,
 }
 
 impl NativeKind {
     /// Every registered type, in registration order.
-    pub const ALL: [NativeKind; 6] = [
+    pub const ALL: [NativeKind; 7] = [
         NativeKind::Complex,
         NativeKind::GenericAlias,
         NativeKind::ByteArray,
         NativeKind::Embedded,
         NativeKind::Code,
         NativeKind::MappingProxy,
+        NativeKind::Struct,
     ];
 
     /// The type's name, constructor and methods.
@@ -65,6 +68,7 @@ impl NativeKind {
             NativeKind::Embedded => embedded::spec(),
             NativeKind::Code => code::spec(),
             NativeKind::MappingProxy => mappingproxy::spec(),
+            NativeKind::Struct => struct_type::spec(),
         }
     }
 }
@@ -312,6 +316,7 @@ impl NativeKind {
             NativeKind::Embedded => "embedded",
             NativeKind::Code => "code",
             NativeKind::MappingProxy => "mappingproxy",
+            NativeKind::Struct => "Struct",
         }
     }
 }
