@@ -1,6 +1,7 @@
 //! Builtin modules and `import`.
 
 pub mod abc;
+pub mod array;
 pub mod binascii;
 pub mod gc;
 pub mod import;
@@ -28,6 +29,7 @@ use crate::vm::{PyResult, Vm};
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_struct",
     "abc",
+    "array",
     "binascii",
     "builtins",
     "gc",
@@ -59,6 +61,7 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "importlib" => importlib::init::<S>,
         "_struct" => struct_::init::<S>,
         "binascii" => binascii::init::<S>,
+        "array" => array::init::<S>,
         // Written wholly in Python (see `python_part`).
         "heapq" => |_, _| {},
         _ => return None,

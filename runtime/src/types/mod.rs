@@ -15,6 +15,7 @@
 //! under `finegrained` and nothing under the GIL modes. Immutable state
 //! (`complex`) is read directly.
 
+pub mod array;
 pub mod bytearray;
 pub mod bytes;
 pub mod code;
@@ -45,11 +46,12 @@ pub enum NativeKind {
     Code,
     MappingProxy,
     Struct,
+    Array,
 }
 
 impl NativeKind {
     /// Every registered type, in registration order.
-    pub const ALL: [NativeKind; 7] = [
+    pub const ALL: [NativeKind; 8] = [
         NativeKind::Complex,
         NativeKind::GenericAlias,
         NativeKind::ByteArray,
@@ -57,6 +59,7 @@ impl NativeKind {
         NativeKind::Code,
         NativeKind::MappingProxy,
         NativeKind::Struct,
+        NativeKind::Array,
     ];
 
     /// The type's name, constructor and methods.
@@ -69,6 +72,7 @@ impl NativeKind {
             NativeKind::Code => code::spec(),
             NativeKind::MappingProxy => mappingproxy::spec(),
             NativeKind::Struct => struct_type::spec(),
+            NativeKind::Array => array::spec(),
         }
     }
 }
@@ -317,6 +321,7 @@ impl NativeKind {
             NativeKind::Code => "code",
             NativeKind::MappingProxy => "mappingproxy",
             NativeKind::Struct => "Struct",
+            NativeKind::Array => "array",
         }
     }
 }
