@@ -464,6 +464,13 @@ impl<S: LockStrategy> NativeObject<S> for Array {
         match op {
             BinOp::Add => {
                 let Some(x) = super::downcast::<S, Array>(a) else {
+                    // `bytes + array`: bytes concatenates any buffer.
+                    if let (Some(Payload::Bytes(left)), Some(right)) =
+                        (a.payload(), super::bytes::bytes_like(b))
+                    {
+                        let joined = [&left[..], &right[..]].concat();
+                        return Ok(Some(super::bytes::new_bytes(joined)));
+                    }
                     return Ok(None);
                 };
                 let Some(y) = super::downcast::<S, Array>(b) else {
