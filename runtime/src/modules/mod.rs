@@ -2,6 +2,8 @@
 
 pub mod _collections;
 pub mod abc;
+pub mod array;
+pub mod binascii;
 pub mod gc;
 pub mod import;
 pub mod import_lock;
@@ -10,6 +12,8 @@ pub mod native;
 pub mod queue;
 pub mod socket;
 pub mod stdlib;
+pub mod struct_;
+pub mod struct_format;
 pub mod sys;
 pub mod threading;
 pub mod time;
@@ -25,7 +29,10 @@ use crate::vm::{PyResult, Vm};
 /// The modules built into this runtime (`sys.builtin_module_names`).
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_collections",
+    "_struct",
     "abc",
+    "array",
+    "binascii",
     "builtins",
     "gc",
     "heapq",
@@ -55,6 +62,9 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "gc" => gc::init::<S>,
         "importlib" => importlib::init::<S>,
         "_collections" => _collections::init::<S>,
+        "_struct" => struct_::init::<S>,
+        "binascii" => binascii::init::<S>,
+        "array" => array::init::<S>,
         // Written wholly in Python (see `python_part`).
         "heapq" => |_, _| {},
         _ => return None,

@@ -44,7 +44,11 @@ impl ByteArray {
     /// Runs `f` on the bytes under the object's lock (`this` is the object
     /// that carries this state: the bytearray, or an instance of a user
     /// subclass). `f` runs no Python code.
-    fn with<S: LockStrategy, R>(&self, this: &ObjRef<S>, f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
+    pub(crate) fn with<S: LockStrategy, R>(
+        &self,
+        this: &ObjRef<S>,
+        f: impl FnOnce(&mut Vec<u8>) -> R,
+    ) -> R {
         self.data.with::<S, _>(&this.header, f)
     }
 

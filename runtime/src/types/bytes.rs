@@ -25,15 +25,19 @@ pub fn new_bytes<S: LockStrategy>(b: Vec<u8>) -> Value<S> {
     Value::Obj(ObjRef::new(Payload::Bytes(b.into_boxed_slice())))
 }
 
-/// The contents of a bytes-like object (bytes, bytearray, a memoryview, or
-/// an instance of a subclass of bytes or bytearray): a bytes object's own slice, a copy of a
-/// bytearray's taken under its lock. `None` for anything else.
+/// The contents of a bytes-like object (bytes, bytearray, an instance of a
+/// subclass of either, a memoryview, or an `array.array`'s machine bytes):
+/// a bytes object's own slice, a copy of a bytearray's or an array's taken
+/// under its lock. `None` for anything else.
 pub fn bytes_like<S: LockStrategy>(v: &Value<S>) -> Option<Cow<'_, [u8]>> {
     match v.payload()? {
         Payload::Bytes(b) => Some(Cow::Borrowed(b)),
         _ => {
             if let Some(m) = super::downcast::<S, super::memoryview::MemoryView<S>>(v) {
                 return m.contents().map(Cow::Owned);
+            }
+            if let Some(a) = super::downcast::<S, super::array::Array>(v) {
+                return Some(Cow::Owned(a.snapshot::<S>(v.obj()?)));
             }
             let ba = super::downcast::<S, ByteArray>(v)?;
             Some(Cow::Owned(ba.snapshot::<S>(v.obj()?)))

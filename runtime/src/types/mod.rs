@@ -15,6 +15,7 @@
 //! under `finegrained` and nothing under the GIL modes. Immutable state
 //! (`complex`) is read directly.
 
+pub mod array;
 pub mod bytearray;
 pub mod bytes;
 pub mod code;
@@ -29,6 +30,7 @@ pub mod mappingproxy;
 pub mod memoryview;
 pub mod traceback;
 pub mod union;
+pub mod struct_type;
 
 use crate::code::BinOp;
 use crate::dict::NoHash;
@@ -58,11 +60,13 @@ pub enum NativeKind {
     Deque,
     DequeIter,
     DequeReverseIter,
+    Struct,
+    Array,
 }
 
 impl NativeKind {
     /// Every registered type, in registration order.
-    pub const ALL: [NativeKind; 15] = [
+    pub const ALL: [NativeKind; 17] = [
         NativeKind::Complex,
         NativeKind::GenericAlias,
         NativeKind::ByteArray,
@@ -78,6 +82,8 @@ impl NativeKind {
         NativeKind::Deque,
         NativeKind::DequeIter,
         NativeKind::DequeReverseIter,
+        NativeKind::Struct,
+        NativeKind::Array,
     ];
 
     /// The type's name, constructor and methods.
@@ -98,6 +104,8 @@ impl NativeKind {
             NativeKind::Deque => deque::spec(),
             NativeKind::DequeIter => deque::iter_spec(),
             NativeKind::DequeReverseIter => deque::reverse_iter_spec(),
+            NativeKind::Struct => struct_type::spec(),
+            NativeKind::Array => array::spec(),
         }
     }
 }
@@ -383,6 +391,8 @@ impl NativeKind {
             NativeKind::Deque => "collections.deque",
             NativeKind::DequeIter => "_collections._deque_iterator",
             NativeKind::DequeReverseIter => "_collections._deque_reverse_iterator",
+            NativeKind::Struct => "Struct",
+            NativeKind::Array => "array",
         }
     }
 }
