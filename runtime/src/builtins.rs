@@ -469,7 +469,7 @@ fn builtin_callable<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<
 }
 
 /// Python's `callable(v)`.
-fn is_callable<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> bool {
+pub(crate) fn is_callable<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> bool {
     match v.stored() {
         Some(
             Payload::Function(_)
@@ -1261,7 +1261,17 @@ fn int_from_value<S: LockStrategy>(
     v: &Value<S>,
     base: Option<Value<S>>,
 ) -> PyResult<S> {
-    if let Some(s) = v.as_str() {
+    // Text: a str, or bytes and bytearray read as ASCII (`int(b'101', 2)`,
+    // as `re._compiler` builds its bitmaps).
+    let bytes = match v.as_str() {
+        Some(_) => None,
+        None => crate::types::bytes::bytes_like(v),
+    };
+    let text = match &bytes {
+        Some(b) => Some(b.iter().map(|&c| c as char).collect::<String>()),
+        None => v.as_str().map(String::from),
+    };
+    if let Some(s) = text {
         let base = match base {
             None => 10,
             Some(b) => ops::expect_int(vm, &b)?,
@@ -1269,15 +1279,19 @@ fn int_from_value<S: LockStrategy>(
         if base != 0 && !(2..=36).contains(&base) {
             return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
         }
-        return parse_int(s, base as u32)
-            .map(ops::int_from_big)
-            .ok_or_else(|| {
-                vm.value_error(format!(
-                    "invalid literal for int() with base {}: {}",
-                    base,
-                    crate::repr::str_repr(s)
-                ))
-            });
+        let parsed = match &bytes {
+            Some(b) if !b.is_ascii() => None,
+            _ => parse_int(&s, base as u32),
+        };
+        return parsed.map(ops::int_from_big).ok_or_else(|| {
+            let shown = match &bytes {
+                Some(b) => crate::repr::repr(vm, v).unwrap_or_else(|_| crate::repr::bytes_repr(b)),
+                None => crate::repr::str_repr(&s),
+            };
+            vm.value_error(format!(
+                "invalid literal for int() with base {base}: {shown}"
+            ))
+        });
     }
     if base.is_some() {
         return Err(vm.type_error("int() can't convert non-string with explicit base"));

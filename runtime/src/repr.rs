@@ -300,6 +300,25 @@ pub fn repr_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S,
                     "socket" if t.kind == crate::object::TypeKind::Socket => {
                         "<class 'socket.socket'>".into()
                     }
+                    _ if t.kind
+                        == crate::object::TypeKind::Native(
+                            crate::types::NativeKind::SrePattern,
+                        ) =>
+                    {
+                        "<class 're.Pattern'>".into()
+                    }
+                    _ if t.kind
+                        == crate::object::TypeKind::Native(crate::types::NativeKind::SreMatch) =>
+                    {
+                        "<class 're.Match'>".into()
+                    }
+                    _ if t.kind
+                        == crate::object::TypeKind::Native(
+                            crate::types::NativeKind::SreScanner,
+                        ) =>
+                    {
+                        "<class '_sre.SRE_Scanner'>".into()
+                    }
                     name => format!("<class '{name}'>"),
                 },
                 Payload::Exception(_) => {

@@ -8,6 +8,8 @@ pub mod importlib;
 pub mod native;
 pub mod queue;
 pub mod socket;
+pub mod sre;
+pub mod sre_engine;
 pub mod stdlib;
 pub mod sys;
 pub mod threading;
@@ -23,6 +25,7 @@ use crate::vm::{PyResult, Vm};
 
 /// The modules built into this runtime (`sys.builtin_module_names`).
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
+    "_sre",
     "abc",
     "builtins",
     "gc",
@@ -51,6 +54,7 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "socket" => socket::init::<S>,
         "weakref" => weakref::init::<S>,
         "gc" => gc::init::<S>,
+        "_sre" => sre::init::<S>,
         "importlib" => importlib::init::<S>,
         // Written wholly in Python (see `python_part`).
         "heapq" => |_, _| {},

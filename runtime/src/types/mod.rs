@@ -23,6 +23,9 @@ pub mod embedded;
 pub mod generic_alias;
 pub mod list;
 pub mod mappingproxy;
+pub mod sre_match;
+pub mod sre_pattern;
+pub mod sre_scanner;
 
 use crate::code::BinOp;
 use crate::dict::NoHash;
@@ -43,17 +46,23 @@ pub enum NativeKind {
     Embedded,
     Code,
     MappingProxy,
+    SrePattern,
+    SreMatch,
+    SreScanner,
 }
 
 impl NativeKind {
     /// Every registered type, in registration order.
-    pub const ALL: [NativeKind; 6] = [
+    pub const ALL: [NativeKind; 9] = [
         NativeKind::Complex,
         NativeKind::GenericAlias,
         NativeKind::ByteArray,
         NativeKind::Embedded,
         NativeKind::Code,
         NativeKind::MappingProxy,
+        NativeKind::SrePattern,
+        NativeKind::SreMatch,
+        NativeKind::SreScanner,
     ];
 
     /// The type's name, constructor and methods.
@@ -65,6 +74,9 @@ impl NativeKind {
             NativeKind::Embedded => embedded::spec(),
             NativeKind::Code => code::spec(),
             NativeKind::MappingProxy => mappingproxy::spec(),
+            NativeKind::SrePattern => sre_pattern::spec(),
+            NativeKind::SreMatch => sre_match::spec(),
+            NativeKind::SreScanner => sre_scanner::spec(),
         }
     }
 }
@@ -312,6 +324,9 @@ impl NativeKind {
             NativeKind::Embedded => "embedded",
             NativeKind::Code => "code",
             NativeKind::MappingProxy => "mappingproxy",
+            NativeKind::SrePattern => "Pattern",
+            NativeKind::SreMatch => "Match",
+            NativeKind::SreScanner => "SRE_Scanner",
         }
     }
 }
