@@ -89,19 +89,14 @@ impl<S: LockStrategy> Match<S> {
             ops::expect_int(vm, &i).unwrap_or(-1)
         } else {
             match &self.pattern().groupindex {
-                Some(d) => {
-                    if ops::contains(vm, d, index)? {
-                        let v = ops::get_item(vm, d, index)?;
-                        if ops::is_int_like(&v) {
-                            ops::expect_int(vm, &v).unwrap_or(-1)
-                        } else {
-                            -1
-                        }
-                    } else {
-                        -1
+                Some(d) if ops::contains(vm, d, index)? => {
+                    let v = ops::get_item(vm, d, index)?;
+                    match ops::is_int_like(&v) {
+                        true => ops::expect_int(vm, &v).unwrap_or(-1),
+                        false => -1,
                     }
                 }
-                None => -1,
+                _ => -1,
             }
         };
         if i < 0 || i as usize >= self.spans.len() {
