@@ -1157,6 +1157,7 @@ pub fn construct<S: LockStrategy>(
                 Some(v) => float_from_value(vm, v),
             }
         }
+        TypeKind::Str if args.pos.len() > 1 || !args.kw.is_empty() => str_decode(vm, args),
         TypeKind::Str => {
             arity(vm, "str", &args, 0, 1)?;
             match args.pos.first() {
@@ -1254,6 +1255,82 @@ pub fn construct<S: LockStrategy>(
         }
         _ => Err(vm.type_error(format!("cannot create '{name}' instances"))),
     }
+}
+
+/// `str(object, encoding, errors)`: a bytes-like object decoded (as
+/// `re._parser` reads a bytes pattern: `str(pattern, 'latin1')`).
+fn str_decode<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    let names = ["object", "encoding", "errors"];
+    let a = keyword_params(vm, "str", &args.pos, args.kw, &names, 0)?;
+    let object = a[0].clone().unwrap_or_else(|| vm.new_str(""));
+    if a[1].is_none() && a[2].is_none() {
+        let s = to_str(vm, &object)?;
+        return Ok(vm.new_str(s));
+    }
+    if object.as_str().is_some() {
+        return Err(vm.type_error("decoding str is not supported"));
+    }
+    if crate::types::bytes::bytes_like(&object).is_none() {
+        return Err(vm.type_error(format!(
+            "decoding to str: need a bytes-like object, {} found",
+            type_name(&object)
+        )));
+    }
+    let bytes = crate::types::bytes::new_bytes(
+        crate::types::bytes::bytes_like(&object)
+            .unwrap_or_default()
+            .into_owned(),
+    );
+    let encoding = a[1].clone().unwrap_or_else(|| vm.new_str("utf-8"));
+    let errors = a[2].clone().unwrap_or_else(|| vm.new_str("strict"));
+    ops::call_method(vm, &bytes, "decode", vec![encoding, errors])
+}
+
+/// The arguments of a function that takes them by position or keyword
+/// (CPython's Argument Clinic conventions and messages): one slot per
+/// name, the first `required` of which must be given.
+pub(crate) fn keyword_params<S: LockStrategy>(
+    vm: &Vm<S>,
+    name: &str,
+    pos: &[Value<S>],
+    kw: Vec<(String, Value<S>)>,
+    names: &[&str],
+    required: usize,
+) -> PyResult<S, Vec<Option<Value<S>>>> {
+    let given = pos.len() + kw.len();
+    if given > names.len() {
+        return Err(vm.type_error(format!(
+            "{name}() takes at most {} argument{} ({given} given)",
+            names.len(),
+            if names.len() == 1 { "" } else { "s" }
+        )));
+    }
+    let mut slots: Vec<Option<Value<S>>> = vec![None; names.len()];
+    for (i, v) in pos.iter().enumerate() {
+        slots[i] = Some(v.clone());
+    }
+    for (k, v) in kw {
+        let Some(i) = names.iter().position(|n| *n == k) else {
+            return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()")));
+        };
+        if slots[i].is_some() {
+            return Err(vm.type_error(format!(
+                "argument for {name}() given by name ('{k}') and position ({})",
+                i + 1
+            )));
+        }
+        slots[i] = Some(v);
+    }
+    for (i, slot) in slots.iter().enumerate().take(required) {
+        if slot.is_none() {
+            return Err(vm.type_error(format!(
+                "{name}() missing required argument '{}' (pos {})",
+                names[i],
+                i + 1
+            )));
+        }
+    }
+    Ok(slots)
 }
 
 fn int_from_value<S: LockStrategy>(

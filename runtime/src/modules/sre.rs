@@ -46,52 +46,7 @@ pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
 
 // ---- arguments ----
 
-/// The arguments of a function that takes them by position or keyword
-/// (CPython's Argument Clinic conventions and messages): one slot per
-/// name, the first `required` of which must be given.
-pub(crate) fn params<S: LockStrategy>(
-    vm: &Vm<S>,
-    name: &str,
-    pos: &[Value<S>],
-    kw: Vec<(String, Value<S>)>,
-    names: &[&str],
-    required: usize,
-) -> PyResult<S, Vec<Option<Value<S>>>> {
-    let given = pos.len() + kw.len();
-    if given > names.len() {
-        return Err(vm.type_error(format!(
-            "{name}() takes at most {} argument{} ({given} given)",
-            names.len(),
-            if names.len() == 1 { "" } else { "s" }
-        )));
-    }
-    let mut slots: Vec<Option<Value<S>>> = vec![None; names.len()];
-    for (i, v) in pos.iter().enumerate() {
-        slots[i] = Some(v.clone());
-    }
-    for (k, v) in kw {
-        let Some(i) = names.iter().position(|n| *n == k) else {
-            return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()")));
-        };
-        if slots[i].is_some() {
-            return Err(vm.type_error(format!(
-                "argument for {name}() given by name ('{k}') and position ({})",
-                i + 1
-            )));
-        }
-        slots[i] = Some(v);
-    }
-    for (i, slot) in slots.iter().enumerate().take(required) {
-        if slot.is_none() {
-            return Err(vm.type_error(format!(
-                "{name}() missing required argument '{}' (pos {})",
-                names[i],
-                i + 1
-            )));
-        }
-    }
-    Ok(slots)
-}
+pub(crate) use crate::builtins::keyword_params as params;
 
 /// A `Py_ssize_t` argument (`pos`, `count`, `maxsplit`).
 pub(crate) fn ssize<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, i64> {
