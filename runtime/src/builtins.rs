@@ -464,7 +464,7 @@ fn builtin_callable<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<
 }
 
 /// Python's `callable(v)`.
-fn is_callable<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> bool {
+pub(crate) fn is_callable<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> bool {
     match v.stored() {
         Some(
             Payload::Function(_)
@@ -1159,6 +1159,7 @@ pub fn construct<S: LockStrategy>(
                 Some(v) => float_from_value(vm, v),
             }
         }
+        TypeKind::Str if args.pos.len() > 1 || !args.kw.is_empty() => str_decode(vm, args),
         TypeKind::Str => {
             arity(vm, "str", &args, 0, 1)?;
             match args.pos.first() {
@@ -1258,12 +1259,98 @@ pub fn construct<S: LockStrategy>(
     }
 }
 
+/// `str(object, encoding, errors)`: a bytes-like object decoded (as
+/// `re._parser` reads a bytes pattern: `str(pattern, 'latin1')`).
+fn str_decode<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    let names = ["object", "encoding", "errors"];
+    let a = keyword_params(vm, "str", &args.pos, args.kw, &names, 0)?;
+    let object = a[0].clone().unwrap_or_else(|| vm.new_str(""));
+    if a[1].is_none() && a[2].is_none() {
+        let s = to_str(vm, &object)?;
+        return Ok(vm.new_str(s));
+    }
+    if object.as_str().is_some() {
+        return Err(vm.type_error("decoding str is not supported"));
+    }
+    if crate::types::bytes::bytes_like(&object).is_none() {
+        return Err(vm.type_error(format!(
+            "decoding to str: need a bytes-like object, {} found",
+            type_name(&object)
+        )));
+    }
+    let bytes = crate::types::bytes::new_bytes(
+        crate::types::bytes::bytes_like(&object)
+            .unwrap_or_default()
+            .into_owned(),
+    );
+    let encoding = a[1].clone().unwrap_or_else(|| vm.new_str("utf-8"));
+    let errors = a[2].clone().unwrap_or_else(|| vm.new_str("strict"));
+    ops::call_method(vm, &bytes, "decode", vec![encoding, errors])
+}
+
+/// The arguments of a function that takes them by position or keyword
+/// (CPython's Argument Clinic conventions and messages): one slot per
+/// name, the first `required` of which must be given.
+pub(crate) fn keyword_params<S: LockStrategy>(
+    vm: &Vm<S>,
+    name: &str,
+    pos: &[Value<S>],
+    kw: Vec<(String, Value<S>)>,
+    names: &[&str],
+    required: usize,
+) -> PyResult<S, Vec<Option<Value<S>>>> {
+    let given = pos.len() + kw.len();
+    if given > names.len() {
+        return Err(vm.type_error(format!(
+            "{name}() takes at most {} argument{} ({given} given)",
+            names.len(),
+            if names.len() == 1 { "" } else { "s" }
+        )));
+    }
+    let mut slots: Vec<Option<Value<S>>> = vec![None; names.len()];
+    for (i, v) in pos.iter().enumerate() {
+        slots[i] = Some(v.clone());
+    }
+    for (k, v) in kw {
+        let Some(i) = names.iter().position(|n| *n == k) else {
+            return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()")));
+        };
+        if slots[i].is_some() {
+            return Err(vm.type_error(format!(
+                "argument for {name}() given by name ('{k}') and position ({})",
+                i + 1
+            )));
+        }
+        slots[i] = Some(v);
+    }
+    for (i, slot) in slots.iter().enumerate().take(required) {
+        if slot.is_none() {
+            return Err(vm.type_error(format!(
+                "{name}() missing required argument '{}' (pos {})",
+                names[i],
+                i + 1
+            )));
+        }
+    }
+    Ok(slots)
+}
+
 fn int_from_value<S: LockStrategy>(
     vm: &mut Vm<S>,
     v: &Value<S>,
     base: Option<Value<S>>,
 ) -> PyResult<S> {
-    if let Some(s) = v.as_str() {
+    // Text: a str, or bytes and bytearray read as ASCII (`int(b'101', 2)`,
+    // as `re._compiler` builds its bitmaps).
+    let bytes = match v.as_str() {
+        Some(_) => None,
+        None => crate::types::bytes::bytes_like(v),
+    };
+    let text = match &bytes {
+        Some(b) => Some(b.iter().map(|&c| c as char).collect::<String>()),
+        None => v.as_str().map(String::from),
+    };
+    if let Some(s) = text {
         let base = match base {
             None => 10,
             Some(b) => ops::expect_int(vm, &b)?,
@@ -1271,15 +1358,19 @@ fn int_from_value<S: LockStrategy>(
         if base != 0 && !(2..=36).contains(&base) {
             return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
         }
-        return parse_int(s, base as u32)
-            .map(ops::int_from_big)
-            .ok_or_else(|| {
-                vm.value_error(format!(
-                    "invalid literal for int() with base {}: {}",
-                    base,
-                    crate::repr::str_repr(s)
-                ))
-            });
+        let parsed = match &bytes {
+            Some(b) if !b.is_ascii() => None,
+            _ => parse_int(&s, base as u32),
+        };
+        return parsed.map(ops::int_from_big).ok_or_else(|| {
+            let shown = match &bytes {
+                Some(b) => crate::repr::repr(vm, v).unwrap_or_else(|_| crate::repr::bytes_repr(b)),
+                None => crate::repr::str_repr(&s),
+            };
+            vm.value_error(format!(
+                "invalid literal for int() with base {base}: {shown}"
+            ))
+        });
     }
     if base.is_some() {
         return Err(vm.type_error("int() can't convert non-string with explicit base"));

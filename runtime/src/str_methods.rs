@@ -470,8 +470,14 @@ fn str_isalpha<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 fn str_isalnum<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     str_pred(vm, args, "isalnum", |s| {
-        !s.is_empty() && s.chars().all(|c| is_alpha(c) || is_numeric(c))
+        !s.is_empty() && s.chars().all(is_alnum)
     })
+}
+
+/// CPython's `Py_UNICODE_ISALNUM` (a letter or a number; what `\w`
+/// matches besides `_`).
+pub(crate) fn is_alnum(c: char) -> bool {
+    is_alpha(c) || is_numeric(c)
 }
 
 fn str_isspace<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
@@ -796,7 +802,7 @@ const NUMERIC_HAN: [u32; 81] = [
     0x2098C, 0x2099C, 0x20AEA, 0x20AFD, 0x20B19, 0x22390, 0x22998, 0x23B1B, 0x2626D, 0x2F890,
 ];
 
-fn is_decimal(c: char) -> bool {
+pub(crate) fn is_decimal(c: char) -> bool {
     decimal_value(c).is_some()
 }
 

@@ -11,6 +11,8 @@ pub mod importlib;
 pub mod native;
 pub mod queue;
 pub mod socket;
+pub mod sre;
+pub mod sre_engine;
 pub mod stdlib;
 pub mod struct_;
 pub mod struct_format;
@@ -30,6 +32,7 @@ use crate::vm::{PyResult, Vm};
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_collections",
     "_struct",
+    "_sre",
     "abc",
     "array",
     "binascii",
@@ -60,6 +63,7 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "socket" => socket::init::<S>,
         "weakref" => weakref::init::<S>,
         "gc" => gc::init::<S>,
+        "_sre" => sre::init::<S>,
         "importlib" => importlib::init::<S>,
         "_collections" => _collections::init::<S>,
         "_struct" => struct_::init::<S>,

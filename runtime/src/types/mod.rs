@@ -31,6 +31,9 @@ pub mod memoryview;
 pub mod traceback;
 pub mod union;
 pub mod struct_type;
+pub mod sre_match;
+pub mod sre_pattern;
+pub mod sre_scanner;
 
 use crate::code::BinOp;
 use crate::dict::NoHash;
@@ -62,11 +65,14 @@ pub enum NativeKind {
     DequeReverseIter,
     Struct,
     Array,
+    SrePattern,
+    SreMatch,
+    SreScanner,
 }
 
 impl NativeKind {
     /// Every registered type, in registration order.
-    pub const ALL: [NativeKind; 17] = [
+    pub const ALL: [NativeKind; 20] = [
         NativeKind::Complex,
         NativeKind::GenericAlias,
         NativeKind::ByteArray,
@@ -84,6 +90,9 @@ impl NativeKind {
         NativeKind::DequeReverseIter,
         NativeKind::Struct,
         NativeKind::Array,
+        NativeKind::SrePattern,
+        NativeKind::SreMatch,
+        NativeKind::SreScanner,
     ];
 
     /// The type's name, constructor and methods.
@@ -106,6 +115,9 @@ impl NativeKind {
             NativeKind::DequeReverseIter => deque::reverse_iter_spec(),
             NativeKind::Struct => struct_type::spec(),
             NativeKind::Array => array::spec(),
+            NativeKind::SrePattern => sre_pattern::spec(),
+            NativeKind::SreMatch => sre_match::spec(),
+            NativeKind::SreScanner => sre_scanner::spec(),
         }
     }
 }
@@ -393,6 +405,9 @@ impl NativeKind {
             NativeKind::DequeReverseIter => "_collections._deque_reverse_iterator",
             NativeKind::Struct => "Struct",
             NativeKind::Array => "array",
+            NativeKind::SrePattern => "re.Pattern",
+            NativeKind::SreMatch => "re.Match",
+            NativeKind::SreScanner => "_sre.SRE_Scanner",
         }
     }
 }
