@@ -2136,6 +2136,7 @@ pub fn get_iter<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
             }) || match it.payload() {
                 Some(Payload::Iter(_)) => true,
                 Some(Payload::Generator(g)) => g.is_iterator(),
+                Some(Payload::Native(n)) => n.is_iterator(),
                 _ => false,
             };
             if !is_iterator {
@@ -2202,6 +2203,7 @@ pub fn get_iter_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResul
         },
         Payload::Iter(_) => return Ok(v.clone()),
         Payload::Generator(g) if g.is_iterator() => return Ok(v.clone()),
+        Payload::Native(n) if n.is_iterator() => return Ok(v.clone()),
         Payload::Native(n) => match n.iter(vm, o) {
             Some(it) => return it,
             None if n.item_at(o, 0).is_some() => IterState::Seq {
@@ -2257,8 +2259,10 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
             crate::vm::GenStep::Returned(_) => None,
         });
     }
-    let Payload::Iter(cell) = o.payload() else {
-        return Err(vm.type_error(format!("'{}' object is not an iterator", type_name(it))));
+    let cell = match o.payload() {
+        Payload::Iter(cell) => cell,
+        Payload::Native(n) if n.is_iterator() => return n.next(vm, o),
+        _ => return Err(vm.type_error(format!("'{}' object is not an iterator", type_name(it)))),
     };
     enum Step<S: LockStrategy> {
         Done(Option<Value<S>>),
@@ -2944,6 +2948,14 @@ pub fn get_attr_builtin<S: LockStrategy>(
                 return Ok(t.base.clone().map(Value::Obj).unwrap_or(Value::None));
             }
             Payload::Type(t) if attr == "__qualname__" => return Ok(new_str(t.name.as_str())),
+            // A native type's module is the prefix of its `tp_name`
+            // (`itertools.count`), as CPython's `type_module` reads it.
+            Payload::Type(t) if attr == "__module__" && t.dict.is_none() => {
+                if let TypeKind::Native(kind) = t.kind {
+                    let module = kind.name().rsplit_once('.').map_or("builtins", |(m, _)| m);
+                    return Ok(new_str(module));
+                }
+            }
             Payload::Range(r) => match attr {
                 "start" => return Ok(Value::Int(r.start)),
                 "stop" => return Ok(Value::Int(r.stop)),

@@ -300,7 +300,13 @@ pub fn repr_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S,
                     "socket" if t.kind == crate::object::TypeKind::Socket => {
                         "<class 'socket.socket'>".into()
                     }
-                    name => format!("<class '{name}'>"),
+                    // A native type by CPython's `tp_name` (`itertools.count`).
+                    name => match t.kind {
+                        crate::object::TypeKind::Native(kind) => {
+                            format!("<class '{}'>", kind.name())
+                        }
+                        _ => format!("<class '{name}'>"),
+                    },
                 },
                 Payload::Exception(_) => {
                     let name = type_name(v);

@@ -927,7 +927,7 @@ fn object_getstate<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S
 // ---- iterators ----
 
 /// `it.__next__()` of a builtin iterator: its next item, or StopIteration.
-fn iterator_next<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+pub(crate) fn iterator_next<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     exactly(vm, "__next__", &args, 0)?;
     match ops::iter_next(vm, &args.pos[0])? {
         Some(v) => Ok(v),

@@ -5,6 +5,7 @@ pub mod gc;
 pub mod import;
 pub mod import_lock;
 pub mod importlib;
+pub mod itertools;
 pub mod native;
 pub mod queue;
 pub mod socket;
@@ -28,6 +29,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "gc",
     "heapq",
     "importlib",
+    "itertools",
     "native",
     "queue",
     "socket",
@@ -52,6 +54,7 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "weakref" => weakref::init::<S>,
         "gc" => gc::init::<S>,
         "importlib" => importlib::init::<S>,
+        "itertools" => itertools::init::<S>,
         // Written wholly in Python (see `python_part`).
         "heapq" => |_, _| {},
         _ => return None,
@@ -135,6 +138,7 @@ fn python_part(name: &str) -> Option<&'static str> {
         "sys" => Some(include_str!("py/sys.py")),
         "heapq" => Some(include_str!("py/heapq.py")),
         "importlib" => Some(include_str!("py/importlib.py")),
+        "itertools" => Some(include_str!("py/itertools.py")),
         _ => None,
     }
 }

@@ -21,6 +21,7 @@ pub mod code;
 pub mod complex;
 pub mod embedded;
 pub mod generic_alias;
+pub mod itertools;
 pub mod list;
 pub mod mappingproxy;
 
@@ -43,18 +44,36 @@ pub enum NativeKind {
     Embedded,
     Code,
     MappingProxy,
+    /// The iterator types of the `itertools` module.
+    Itertools(itertools::Kind),
 }
+
+/// How many types [`NativeKind::ALL`] lists before the `itertools` ones.
+const SINGLE_KINDS: usize = 6;
 
 impl NativeKind {
     /// Every registered type, in registration order.
-    pub const ALL: [NativeKind; 6] = [
-        NativeKind::Complex,
-        NativeKind::GenericAlias,
-        NativeKind::ByteArray,
-        NativeKind::Embedded,
-        NativeKind::Code,
-        NativeKind::MappingProxy,
-    ];
+    pub const ALL: [NativeKind; SINGLE_KINDS + itertools::Kind::ALL.len()] = {
+        let single = [
+            NativeKind::Complex,
+            NativeKind::GenericAlias,
+            NativeKind::ByteArray,
+            NativeKind::Embedded,
+            NativeKind::Code,
+            NativeKind::MappingProxy,
+        ];
+        let mut all = [NativeKind::Complex; SINGLE_KINDS + itertools::Kind::ALL.len()];
+        let mut i = 0;
+        while i < all.len() {
+            all[i] = if i < SINGLE_KINDS {
+                single[i]
+            } else {
+                NativeKind::Itertools(itertools::Kind::ALL[i - SINGLE_KINDS])
+            };
+            i += 1;
+        }
+        all
+    };
 
     /// The type's name, constructor and methods.
     pub fn spec<S: LockStrategy>(self) -> TypeSpec<S> {
@@ -65,6 +84,7 @@ impl NativeKind {
             NativeKind::Embedded => embedded::spec(),
             NativeKind::Code => code::spec(),
             NativeKind::MappingProxy => mappingproxy::spec(),
+            NativeKind::Itertools(kind) => kind.spec(),
         }
     }
 }
@@ -249,6 +269,22 @@ pub trait NativeObject<S: LockStrategy>: Any + Send + Sync {
         None
     }
 
+    /// Whether the object is an iterator: `iter(obj)` is the object itself
+    /// and [`Self::next`] gives its items.
+    fn is_iterator(&self) -> bool {
+        false
+    }
+
+    /// `next(obj)` of an iterator: `Ok(None)` once exhausted. Called only
+    /// when [`Self::is_iterator`] answers true.
+    fn next(&self, vm: &mut Vm<S>, this: &ObjRef<S>) -> PyResult<S, Option<Value<S>>> {
+        let _ = this;
+        Err(vm.type_error(format!(
+            "'{}' object is not an iterator",
+            self.kind().name()
+        )))
+    }
+
     /// `item in obj`; `None` leaves it to iteration and `==`.
     fn contains(
         &self,
@@ -303,7 +339,8 @@ pub trait NativeObject<S: LockStrategy>: Any + Send + Sync {
 }
 
 impl NativeKind {
-    /// `type(obj).__name__` of this kind's objects.
+    /// The type's name as CPython's messages give it (its `tp_name`:
+    /// `itertools.count`); `__name__` is [`TypeSpec::name`].
     pub fn name(self) -> &'static str {
         match self {
             NativeKind::Complex => "complex",
@@ -312,6 +349,7 @@ impl NativeKind {
             NativeKind::Embedded => "embedded",
             NativeKind::Code => "code",
             NativeKind::MappingProxy => "mappingproxy",
+            NativeKind::Itertools(kind) => kind.tp_name(),
         }
     }
 }
