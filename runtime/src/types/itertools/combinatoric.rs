@@ -246,9 +246,8 @@ impl<S: LockStrategy> NativeObject<S> for Combinatoric<S> {
     }
 
     fn traverse(&self, header: &Header, visit: &mut dyn FnMut(&Value<S>)) {
-        self.state.with::<S, _>(header, |st| {
-            st.pools.iter().flatten().for_each(|v| visit(v))
-        });
+        self.state
+            .with::<S, _>(header, |st| st.pools.iter().flatten().for_each(&mut *visit));
     }
 
     fn clear(&self, header: &Header) {

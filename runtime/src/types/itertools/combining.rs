@@ -112,7 +112,7 @@ impl<S: LockStrategy> NativeObject<S> for Chain<S> {
             st.source
                 .iter()
                 .chain(st.active.iter())
-                .for_each(|v| visit(v))
+                .for_each(&mut *visit)
         });
     }
 
@@ -260,7 +260,7 @@ impl<S: LockStrategy> NativeObject<S> for Islice<S> {
 
     fn traverse(&self, header: &Header, visit: &mut dyn FnMut(&Value<S>)) {
         self.state
-            .with::<S, _>(header, |st| st.it.iter().for_each(|v| visit(v)));
+            .with::<S, _>(header, |st| st.it.iter().for_each(&mut *visit));
     }
 
     fn clear(&self, header: &Header) {
@@ -378,7 +378,7 @@ impl<S: LockStrategy> NativeObject<S> for ZipLongest<S> {
 
     fn traverse(&self, header: &Header, visit: &mut dyn FnMut(&Value<S>)) {
         self.state.with::<S, _>(header, |st| {
-            st.its.iter().flatten().for_each(|v| visit(v));
+            st.its.iter().flatten().for_each(&mut *visit);
             visit(&st.fill);
         });
     }
@@ -476,7 +476,7 @@ impl<S: LockStrategy> NativeObject<S> for Accumulate<S> {
             [&st.it, &st.func, &st.total, &st.initial]
                 .into_iter()
                 .flatten()
-                .for_each(|v| visit(v))
+                .for_each(&mut *visit)
         });
     }
 

@@ -204,7 +204,7 @@ impl<S: LockStrategy> NativeObject<S> for Repeat<S> {
 
     fn traverse(&self, header: &Header, visit: &mut dyn FnMut(&Value<S>)) {
         self.state
-            .with::<S, _>(header, |(obj, _)| obj.iter().for_each(|v| visit(v)));
+            .with::<S, _>(header, |(obj, _)| obj.iter().for_each(&mut *visit));
     }
 
     fn clear(&self, header: &Header) {
