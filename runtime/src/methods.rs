@@ -106,6 +106,10 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
                 v.push((kind, *name, *f));
             }
         }
+        // An iterator's `__next__` is the one every builtin iterator has.
+        if spec.dunders.contains(&"__next__") {
+            v.push((kind, "__next__", crate::slot_wrappers::iterator_next));
+        }
     }
     v.push((TypeKind::Type, "__new__", crate::metaclass::type_new));
     v.push((TypeKind::Type, "__init__", crate::metaclass::type_init));
@@ -144,6 +148,12 @@ pub fn is_static(kind: TypeKind, name: &str) -> bool {
                 | (
                     TypeKind::Native(crate::types::NativeKind::ByteArray),
                     "fromhex" | "maketrans"
+                )
+                | (
+                    TypeKind::Native(crate::types::NativeKind::Itertools(
+                        crate::types::itertools::Kind::Chain
+                    )),
+                    "from_iterable"
                 )
         )
 }

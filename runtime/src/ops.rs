@@ -2954,6 +2954,14 @@ pub fn get_attr_builtin<S: LockStrategy>(
                 return Ok(t.base.clone().map(Value::Obj).unwrap_or(Value::None));
             }
             Payload::Type(t) if attr == "__qualname__" => return Ok(new_str(t.name.as_str())),
+            // A native type's module is the prefix of its `tp_name`
+            // (`itertools.count`), as CPython's `type_module` reads it.
+            Payload::Type(t) if attr == "__module__" && t.dict.is_none() => {
+                if let TypeKind::Native(kind) = t.kind {
+                    let module = kind.name().rsplit_once('.').map_or("builtins", |(m, _)| m);
+                    return Ok(new_str(module));
+                }
+            }
             Payload::Range(r) => match attr {
                 "start" => return Ok(Value::Int(r.start)),
                 "stop" => return Ok(Value::Int(r.stop)),

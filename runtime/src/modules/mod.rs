@@ -8,6 +8,7 @@ pub mod gc;
 pub mod import;
 pub mod import_lock;
 pub mod importlib;
+pub mod itertools;
 pub mod native;
 pub mod queue;
 pub mod socket;
@@ -40,6 +41,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "gc",
     "heapq",
     "importlib",
+    "itertools",
     "native",
     "queue",
     "socket",
@@ -69,6 +71,7 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "_struct" => struct_::init::<S>,
         "binascii" => binascii::init::<S>,
         "array" => array::init::<S>,
+        "itertools" => itertools::init::<S>,
         // Written wholly in Python (see `python_part`).
         "heapq" => |_, _| {},
         _ => return None,
@@ -153,6 +156,7 @@ fn python_part(name: &str) -> Option<&'static str> {
         "heapq" => Some(include_str!("py/heapq.py")),
         "importlib" => Some(include_str!("py/importlib.py")),
         "_collections" => Some(include_str!("py/_collections.py")),
+        "itertools" => Some(include_str!("py/itertools.py")),
         _ => None,
     }
 }

@@ -25,6 +25,7 @@ pub mod deque;
 pub mod embedded;
 pub mod frame;
 pub mod generic_alias;
+pub mod itertools;
 pub mod list;
 pub mod mappingproxy;
 pub mod memoryview;
@@ -68,32 +69,50 @@ pub enum NativeKind {
     SrePattern,
     SreMatch,
     SreScanner,
+    /// The iterator types of the `itertools` module.
+    Itertools(itertools::Kind),
 }
+
+/// How many types [`NativeKind::ALL`] lists before the `itertools` ones.
+const SINGLE_KINDS: usize = 20;
 
 impl NativeKind {
     /// Every registered type, in registration order.
-    pub const ALL: [NativeKind; 20] = [
-        NativeKind::Complex,
-        NativeKind::GenericAlias,
-        NativeKind::ByteArray,
-        NativeKind::Embedded,
-        NativeKind::Code,
-        NativeKind::MappingProxy,
-        NativeKind::Traceback,
-        NativeKind::Frame,
-        NativeKind::GetSetDescriptor,
-        NativeKind::MemberDescriptor,
-        NativeKind::Union,
-        NativeKind::MemoryView,
-        NativeKind::Deque,
-        NativeKind::DequeIter,
-        NativeKind::DequeReverseIter,
-        NativeKind::Struct,
-        NativeKind::Array,
-        NativeKind::SrePattern,
-        NativeKind::SreMatch,
-        NativeKind::SreScanner,
-    ];
+    pub const ALL: [NativeKind; SINGLE_KINDS + itertools::Kind::ALL.len()] = {
+        let single = [
+            NativeKind::Complex,
+            NativeKind::GenericAlias,
+            NativeKind::ByteArray,
+            NativeKind::Embedded,
+            NativeKind::Code,
+            NativeKind::MappingProxy,
+            NativeKind::Traceback,
+            NativeKind::Frame,
+            NativeKind::GetSetDescriptor,
+            NativeKind::MemberDescriptor,
+            NativeKind::Union,
+            NativeKind::MemoryView,
+            NativeKind::Deque,
+            NativeKind::DequeIter,
+            NativeKind::DequeReverseIter,
+            NativeKind::Struct,
+            NativeKind::Array,
+            NativeKind::SrePattern,
+            NativeKind::SreMatch,
+            NativeKind::SreScanner,
+        ];
+        let mut all = [NativeKind::Complex; SINGLE_KINDS + itertools::Kind::ALL.len()];
+        let mut i = 0;
+        while i < all.len() {
+            all[i] = if i < SINGLE_KINDS {
+                single[i]
+            } else {
+                NativeKind::Itertools(itertools::Kind::ALL[i - SINGLE_KINDS])
+            };
+            i += 1;
+        }
+        all
+    };
 
     /// The type's name, constructor and methods.
     pub fn spec<S: LockStrategy>(self) -> TypeSpec<S> {
@@ -118,6 +137,7 @@ impl NativeKind {
             NativeKind::SrePattern => sre_pattern::spec(),
             NativeKind::SreMatch => sre_match::spec(),
             NativeKind::SreScanner => sre_scanner::spec(),
+            NativeKind::Itertools(kind) => kind.spec(),
         }
     }
 }
@@ -385,7 +405,7 @@ pub trait NativeObject<S: LockStrategy>: Any + Send + Sync {
 
 impl NativeKind {
     /// The type's name as CPython's messages give it (its `tp_name`:
-    /// `collections.deque`); `__name__` is [`TypeSpec::name`].
+    /// `collections.deque`, `itertools.count`); `__name__` is [`TypeSpec::name`].
     pub fn name(self) -> &'static str {
         match self {
             NativeKind::Complex => "complex",
@@ -408,6 +428,7 @@ impl NativeKind {
             NativeKind::SrePattern => "re.Pattern",
             NativeKind::SreMatch => "re.Match",
             NativeKind::SreScanner => "_sre.SRE_Scanner",
+            NativeKind::Itertools(kind) => kind.tp_name(),
         }
     }
 }
