@@ -3056,6 +3056,12 @@ pub fn get_attr_builtin<S: LockStrategy>(
                 }
             }
             Payload::Type(t) if attr == "__dict__" => return Ok(builtin_type_dict(vm, t.kind)),
+            // The module a type of a builtin module says it comes from.
+            Payload::Type(crate::object::TypeObj {
+                kind: TypeKind::Native(k),
+                dict: None,
+                ..
+            }) if attr == "__module__" => return Ok(new_str(k.module())),
             Payload::Type(t)
                 if t.dict.is_none() && crate::slot_wrappers::hash_is_none(t.kind, attr) =>
             {

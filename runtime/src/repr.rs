@@ -300,7 +300,13 @@ pub fn repr_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S,
                     "socket" if t.kind == crate::object::TypeKind::Socket => {
                         "<class 'socket.socket'>".into()
                     }
-                    name => format!("<class '{name}'>"),
+                    // A type of a builtin module other than `builtins`.
+                    name => match t.kind {
+                        crate::object::TypeKind::Native(k) if k.module() != "builtins" => {
+                            format!("<class '{}.{name}'>", k.module())
+                        }
+                        _ => format!("<class '{name}'>"),
+                    },
                 },
                 Payload::Exception(_) => {
                     let name = type_name(v);

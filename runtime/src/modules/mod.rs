@@ -2,11 +2,13 @@
 
 pub mod abc;
 pub mod gc;
+pub mod hashes;
 pub mod import;
 pub mod import_lock;
 pub mod importlib;
 pub mod native;
 pub mod queue;
+pub mod random;
 pub mod socket;
 pub mod stdlib;
 pub mod sys;
@@ -23,6 +25,11 @@ use crate::vm::{PyResult, Vm};
 
 /// The modules built into this runtime (`sys.builtin_module_names`).
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
+    "_md5",
+    "_random",
+    "_sha1",
+    "_sha256",
+    "_sha512",
     "abc",
     "builtins",
     "gc",
@@ -52,6 +59,11 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "weakref" => weakref::init::<S>,
         "gc" => gc::init::<S>,
         "importlib" => importlib::init::<S>,
+        "_random" => random::init::<S>,
+        "_md5" => hashes::init_md5::<S>,
+        "_sha1" => hashes::init_sha1::<S>,
+        "_sha256" => hashes::init_sha256::<S>,
+        "_sha512" => hashes::init_sha512::<S>,
         // Written wholly in Python (see `python_part`).
         "heapq" => |_, _| {},
         _ => return None,

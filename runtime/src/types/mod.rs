@@ -19,10 +19,12 @@ pub mod bytearray;
 pub mod bytes;
 pub mod code;
 pub mod complex;
+pub mod digest;
 pub mod embedded;
 pub mod generic_alias;
 pub mod list;
 pub mod mappingproxy;
+pub mod random;
 
 use crate::code::BinOp;
 use crate::dict::NoHash;
@@ -43,17 +45,31 @@ pub enum NativeKind {
     Embedded,
     Code,
     MappingProxy,
+    Random,
+    Md5,
+    Sha1,
+    Sha224,
+    Sha256,
+    Sha384,
+    Sha512,
 }
 
 impl NativeKind {
     /// Every registered type, in registration order.
-    pub const ALL: [NativeKind; 6] = [
+    pub const ALL: [NativeKind; 13] = [
         NativeKind::Complex,
         NativeKind::GenericAlias,
         NativeKind::ByteArray,
         NativeKind::Embedded,
         NativeKind::Code,
         NativeKind::MappingProxy,
+        NativeKind::Random,
+        NativeKind::Md5,
+        NativeKind::Sha1,
+        NativeKind::Sha224,
+        NativeKind::Sha256,
+        NativeKind::Sha384,
+        NativeKind::Sha512,
     ];
 
     /// The type's name, constructor and methods.
@@ -65,6 +81,13 @@ impl NativeKind {
             NativeKind::Embedded => embedded::spec(),
             NativeKind::Code => code::spec(),
             NativeKind::MappingProxy => mappingproxy::spec(),
+            NativeKind::Random => random::spec(),
+            NativeKind::Md5 => digest::spec::<S, 0>(),
+            NativeKind::Sha1 => digest::spec::<S, 1>(),
+            NativeKind::Sha224 => digest::spec::<S, 2>(),
+            NativeKind::Sha256 => digest::spec::<S, 3>(),
+            NativeKind::Sha384 => digest::spec::<S, 4>(),
+            NativeKind::Sha512 => digest::spec::<S, 5>(),
         }
     }
 }
@@ -312,6 +335,27 @@ impl NativeKind {
             NativeKind::Embedded => "embedded",
             NativeKind::Code => "code",
             NativeKind::MappingProxy => "mappingproxy",
+            NativeKind::Random => "Random",
+            NativeKind::Md5 => "md5",
+            NativeKind::Sha1 => "sha1",
+            NativeKind::Sha224 => "sha224",
+            NativeKind::Sha256 => "sha256",
+            NativeKind::Sha384 => "sha384",
+            NativeKind::Sha512 => "sha512",
+        }
+    }
+
+    /// The module that defines the type (its `__module__`): `builtins`
+    /// for the types of the builtin namespace and the runtime's own.
+    pub fn module(self) -> &'static str {
+        match self {
+            NativeKind::Random => "_random",
+            NativeKind::Md5 => "_md5",
+            NativeKind::Sha1 => "_sha1",
+            NativeKind::Sha224 | NativeKind::Sha256 => "_sha256",
+            NativeKind::Sha384 | NativeKind::Sha512 => "_sha512",
+            NativeKind::GenericAlias => "types",
+            _ => "builtins",
         }
     }
 }
