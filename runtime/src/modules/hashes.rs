@@ -1,7 +1,8 @@
-//! The builtin digest modules `_md5`, `_sha1`, `_sha256` and `_sha512`:
-//! each a constructor function per algorithm (`_sha256.sha256(b'...')`)
-//! and the hash object types under CPython's names (`SHA256Type`). The
-//! objects are `types::digest`'s.
+//! The builtin digest modules `_md5`, `_sha1`, `_sha256`, `_sha512`,
+//! `_sha3` and `_blake2`: each a constructor function per algorithm
+//! (`_sha256.sha256(b'...')`), and in the first four the hash object
+//! types under CPython's names (`SHA256Type`). The objects are
+//! `types::digest`'s.
 //!
 //! The constructors are declared as releasing the GIL: they hash their
 //! argument detached when it is longer than
@@ -44,4 +45,25 @@ pub fn init_sha512<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
     // name); the same here, since programs can see it.
     add::<S, 4>(vm, dict, None);
     add::<S, 5>(vm, dict, Some("SHA384Type"));
+}
+
+pub fn init_sha3<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
+    add::<S, 6>(vm, dict, None);
+    add::<S, 7>(vm, dict, None);
+    add::<S, 8>(vm, dict, None);
+    add::<S, 9>(vm, dict, None);
+    add::<S, 10>(vm, dict, None);
+    add::<S, 11>(vm, dict, None);
+    // What CPython 3.11's module reports of its Keccak code.
+    vm.interp
+        .dict_set_str(dict, "implementation", vm.new_str("tiny_sha3"));
+    vm.interp.dict_set_str(dict, "keccakopt", Value::Int(0));
+}
+
+pub fn init_blake2<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
+    add::<S, 12>(vm, dict, None);
+    add::<S, 13>(vm, dict, None);
+    for (name, value) in crate::types::digest::blake2_module_constants() {
+        vm.interp.dict_set_str(dict, name, Value::Int(value));
+    }
 }

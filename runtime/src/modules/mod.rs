@@ -25,10 +25,12 @@ use crate::vm::{PyResult, Vm};
 
 /// The modules built into this runtime (`sys.builtin_module_names`).
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
+    "_blake2",
     "_md5",
     "_random",
     "_sha1",
     "_sha256",
+    "_sha3",
     "_sha512",
     "abc",
     "builtins",
@@ -64,6 +66,8 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "_sha1" => hashes::init_sha1::<S>,
         "_sha256" => hashes::init_sha256::<S>,
         "_sha512" => hashes::init_sha512::<S>,
+        "_sha3" => hashes::init_sha3::<S>,
+        "_blake2" => hashes::init_blake2::<S>,
         // Written wholly in Python (see `python_part`).
         "heapq" => |_, _| {},
         _ => return None,

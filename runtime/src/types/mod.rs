@@ -52,11 +52,19 @@ pub enum NativeKind {
     Sha256,
     Sha384,
     Sha512,
+    Sha3_224,
+    Sha3_256,
+    Sha3_384,
+    Sha3_512,
+    Shake128,
+    Shake256,
+    Blake2b,
+    Blake2s,
 }
 
 impl NativeKind {
     /// Every registered type, in registration order.
-    pub const ALL: [NativeKind; 13] = [
+    pub const ALL: [NativeKind; 21] = [
         NativeKind::Complex,
         NativeKind::GenericAlias,
         NativeKind::ByteArray,
@@ -70,6 +78,14 @@ impl NativeKind {
         NativeKind::Sha256,
         NativeKind::Sha384,
         NativeKind::Sha512,
+        NativeKind::Sha3_224,
+        NativeKind::Sha3_256,
+        NativeKind::Sha3_384,
+        NativeKind::Sha3_512,
+        NativeKind::Shake128,
+        NativeKind::Shake256,
+        NativeKind::Blake2b,
+        NativeKind::Blake2s,
     ];
 
     /// The type's name, constructor and methods.
@@ -88,6 +104,14 @@ impl NativeKind {
             NativeKind::Sha256 => digest::spec::<S, 3>(),
             NativeKind::Sha384 => digest::spec::<S, 4>(),
             NativeKind::Sha512 => digest::spec::<S, 5>(),
+            NativeKind::Sha3_224 => digest::spec::<S, 6>(),
+            NativeKind::Sha3_256 => digest::spec::<S, 7>(),
+            NativeKind::Sha3_384 => digest::spec::<S, 8>(),
+            NativeKind::Sha3_512 => digest::spec::<S, 9>(),
+            NativeKind::Shake128 => digest::spec::<S, 10>(),
+            NativeKind::Shake256 => digest::spec::<S, 11>(),
+            NativeKind::Blake2b => digest::spec::<S, 12>(),
+            NativeKind::Blake2s => digest::spec::<S, 13>(),
         }
     }
 }
@@ -342,6 +366,14 @@ impl NativeKind {
             NativeKind::Sha256 => "sha256",
             NativeKind::Sha384 => "sha384",
             NativeKind::Sha512 => "sha512",
+            NativeKind::Sha3_224 => "sha3_224",
+            NativeKind::Sha3_256 => "sha3_256",
+            NativeKind::Sha3_384 => "sha3_384",
+            NativeKind::Sha3_512 => "sha3_512",
+            NativeKind::Shake128 => "shake_128",
+            NativeKind::Shake256 => "shake_256",
+            NativeKind::Blake2b => "blake2b",
+            NativeKind::Blake2s => "blake2s",
         }
     }
 
@@ -354,6 +386,13 @@ impl NativeKind {
             NativeKind::Sha1 => "_sha1",
             NativeKind::Sha224 | NativeKind::Sha256 => "_sha256",
             NativeKind::Sha384 | NativeKind::Sha512 => "_sha512",
+            NativeKind::Sha3_224
+            | NativeKind::Sha3_256
+            | NativeKind::Sha3_384
+            | NativeKind::Sha3_512
+            | NativeKind::Shake128
+            | NativeKind::Shake256 => "_sha3",
+            NativeKind::Blake2b | NativeKind::Blake2s => "_blake2",
             NativeKind::GenericAlias => "types",
             _ => "builtins",
         }
