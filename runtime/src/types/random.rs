@@ -16,7 +16,6 @@
 //! are drawn; ints are built after it is let go.
 
 use super::{Base, NativeKind, NativeObject, TypeSpec};
-use crate::builtins::arity;
 use crate::object::{NativeFn, ObjCell, ObjRef, Payload, Value};
 use crate::ops;
 use crate::strategy::LockStrategy;
@@ -202,6 +201,20 @@ fn receiver<'a, S: LockStrategy>(
     Ok((o, this))
 }
 
+/// Checks that a method got exactly one positional argument after its
+/// receiver, with CPython's messages.
+fn one_argument<S: LockStrategy>(vm: &Vm<S>, method: &str, args: &Args<S>) -> PyResult<S, ()> {
+    if !args.kw.is_empty() {
+        return Err(vm.type_error(format!("Random.{method}() takes no keyword arguments")));
+    }
+    match args.pos.len() - 1 {
+        1 => Ok(()),
+        n => Err(vm.type_error(format!(
+            "Random.{method}() takes exactly one argument ({n} given)"
+        ))),
+    }
+}
+
 /// The int value of `v` (an int, a bool, or an instance of an int
 /// subclass), `None` for anything else.
 fn int_value<S: LockStrategy>(v: &Value<S>) -> Option<BigInt> {
@@ -325,9 +338,7 @@ fn random<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 /// `Random.getrandbits(k, /)`: an int of `k` random bits.
 fn getrandbits<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     let (o, this) = receiver(vm, "getrandbits", &args)?;
-    let mut rest = Args::positional(args.pos[1..].to_vec());
-    rest.kw = args.kw.clone();
-    arity(vm, "getrandbits", &rest, 1, 1)?;
+    one_argument(vm, "getrandbits", &args)?;
     let k = ops::as_index(vm, &args.pos[1])?;
     let k = match int_value(&k) {
         Some(k) => k,
@@ -394,9 +405,7 @@ fn state_word<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, u32> {
 /// `Random.setstate(state, /)`: the state that `getstate()` returned.
 fn setstate<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     let (o, this) = receiver(vm, "setstate", &args)?;
-    let mut rest = Args::positional(args.pos[1..].to_vec());
-    rest.kw = args.kw.clone();
-    arity(vm, "setstate", &rest, 1, 1)?;
+    one_argument(vm, "setstate", &args)?;
     let Some(Payload::Tuple(items)) = args.pos[1].payload() else {
         return Err(vm.type_error("state vector must be a tuple"));
     };
