@@ -1,11 +1,10 @@
 //! The builtin digest modules `_md5`, `_sha1`, `_sha256`, `_sha512`,
-//! `_sha3` and `_blake2`: each a constructor function per algorithm
-//! (`_sha256.sha256(b'...')`), and in the first four the hash object
-//! types under CPython's names (`SHA256Type`). The objects are
-//! `types::digest`'s.
+//! `_sha3` and `_blake2`: in the first four a constructor function per
+//! algorithm (`_sha256.sha256(b'...')`) and the hash object types under
+//! CPython's names (`SHA256Type`); in the last two the types, which
+//! CPython calls to make the objects. The objects are `types::digest`'s.
 //!
-//! The constructors are declared as releasing the GIL: they hash their
-//! argument detached when it is longer than
+//! Every constructor hashes its argument detached when it is longer than
 //! [`crate::types::digest::GIL_MINSIZE`] bytes, as CPython does.
 
 use crate::object::{NativeFn, ObjRef, TypeKind, Value};
@@ -47,13 +46,21 @@ pub fn init_sha512<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
     add::<S, 5>(vm, dict, Some("SHA384Type"));
 }
 
+/// Binds the type of `KINDS[K]` under its name: in `_sha3` and `_blake2`
+/// the types themselves make the objects (`_sha3.sha3_256(b'...')`).
+fn add_type<S: LockStrategy, const K: usize>(vm: &Vm<S>, dict: &ObjRef<S>) {
+    let kind: NativeKind = KINDS[K];
+    let class = vm.interp.types[&TypeKind::Native(kind)].clone();
+    vm.interp.dict_set_str(dict, kind.name(), Value::Obj(class));
+}
+
 pub fn init_sha3<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
-    add::<S, 6>(vm, dict, None);
-    add::<S, 7>(vm, dict, None);
-    add::<S, 8>(vm, dict, None);
-    add::<S, 9>(vm, dict, None);
-    add::<S, 10>(vm, dict, None);
-    add::<S, 11>(vm, dict, None);
+    add_type::<S, 6>(vm, dict);
+    add_type::<S, 7>(vm, dict);
+    add_type::<S, 8>(vm, dict);
+    add_type::<S, 9>(vm, dict);
+    add_type::<S, 10>(vm, dict);
+    add_type::<S, 11>(vm, dict);
     // What CPython 3.11's module reports of its Keccak code.
     vm.interp
         .dict_set_str(dict, "implementation", vm.new_str("tiny_sha3"));
@@ -61,8 +68,8 @@ pub fn init_sha3<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
 }
 
 pub fn init_blake2<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
-    add::<S, 12>(vm, dict, None);
-    add::<S, 13>(vm, dict, None);
+    add_type::<S, 12>(vm, dict);
+    add_type::<S, 13>(vm, dict);
     for (name, value) in crate::types::digest::blake2_module_constants() {
         vm.interp.dict_set_str(dict, name, Value::Int(value));
     }

@@ -284,8 +284,9 @@ pub const KINDS: [NativeKind; 14] = [
     NativeKind::Blake2s,
 ];
 
-/// The module functions that make hash objects (`_md5.md5(b'...')`): a
-/// new hash object of kind `KINDS[K]`.
+/// What makes hash objects: the module functions (`_md5.md5(b'...')`)
+/// and the `_sha3`/`_blake2` types (`_sha3.sha3_256(b'...')`). A new
+/// hash object of kind `KINDS[K]`.
 pub fn constructor<S: LockStrategy, const K: usize>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     let kind = KINDS[K];
     match kind.module() {
@@ -653,7 +654,12 @@ pub fn spec<S: LockStrategy, const K: usize>() -> TypeSpec<S> {
     TypeSpec {
         name: KINDS[K].name(),
         builtin: false,
-        new: no_new::<S, K>,
+        // `_sha3` and `_blake2` bind their types themselves, which make
+        // the objects; the older modules bind functions.
+        new: match KINDS[K].module() {
+            "_sha3" | "_blake2" => constructor::<S, K>,
+            _ => no_new::<S, K>,
+        },
         methods: || {
             let methods: Vec<(&'static str, NativeFn<S>)> = vec![
                 ("update", update),
@@ -664,6 +670,6 @@ pub fn spec<S: LockStrategy, const K: usize>() -> TypeSpec<S> {
             methods
         },
         dunders: &[],
-        base: Base::No,
+        base: Base::Refused,
     }
 }

@@ -138,8 +138,11 @@ pub struct TypeSpec<S: LockStrategy> {
 /// `Py_TPFLAGS_BASETYPE`, and whether `tp_new` or `tp_init` fills the
 /// object).
 pub enum Base<S: LockStrategy> {
-    /// Not a base type.
+    /// Not a base type, for now (CPython's is one).
     No,
+    /// Not a base type, in CPython either ("is not an acceptable base
+    /// type").
+    Refused,
     /// Immutable: the constructor builds the value from the arguments and
     /// the subclass instance takes a copy ([`NativeObject::clone_state`]).
     BuiltByNew,

@@ -86,3 +86,14 @@ check(lambda: _blake2.blake2b('a'))
 check(lambda: _blake2.blake2b(key='a'))
 check(lambda: _blake2.blake2b(digest_size=1.5))
 check(lambda: _blake2.blake2b(usedforsecurity=False, last_node=1).hexdigest()[:16])
+
+for cls in (_blake2.blake2b, _sha3.sha3_256, _sha3.shake_128, type(_blake2.blake2s())):
+    try:
+        class Sub(cls):
+            pass
+    except TypeError as e:
+        print(type(e).__name__, e)
+
+# In these two modules the types themselves make the objects.
+print(_sha3.sha3_256, type(_sha3.sha3_256(b'x')) is _sha3.sha3_256,
+      isinstance(_blake2.blake2s(), _blake2.blake2s), _blake2.blake2b.__name__)
