@@ -88,7 +88,7 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         let kind = TypeKind::Native(native);
         let spec = native.spec::<S>();
         match spec.base {
-            crate::types::Base::No => {}
+            crate::types::Base::No | crate::types::Base::Refused => {}
             crate::types::Base::BuiltByNew => {
                 v.push((kind, "__new__", crate::subclass::builtin_new))
             }

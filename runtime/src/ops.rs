@@ -2957,10 +2957,13 @@ pub fn get_attr_builtin<S: LockStrategy>(
             // A native type's module is the prefix of its `tp_name`
             // (`itertools.count`), as CPython's `type_module` reads it.
             Payload::Type(t) if attr == "__module__" && t.dict.is_none() => {
-                if let TypeKind::Native(kind) = t.kind {
-                    let module = kind.name().rsplit_once('.').map_or("builtins", |(m, _)| m);
-                    return Ok(new_str(module));
-                }
+                return Ok(new_str(match (t.kind, t.name.as_str()) {
+                    (TypeKind::Native(kind), _) => kind.module(),
+                    (TypeKind::Socket, _) => "socket",
+                    (_, "Thread") => "threading",
+                    (_, "ABCMeta") => "abc",
+                    _ => "builtins",
+                }));
             }
             Payload::Range(r) => match attr {
                 "start" => return Ok(Value::Int(r.start)),

@@ -70,6 +70,7 @@ fn as_base<S: LockStrategy>(kind: TypeKind) -> AsBase {
             Base::BuiltByNew => AsBase::BuiltByNew,
             Base::FilledByInit { .. } => AsBase::FilledByInit,
             Base::No => AsBase::NotYet,
+            Base::Refused => AsBase::Refused,
         },
         K::Type => AsBase::Metaclass,
         _ => AsBase::Refused,
@@ -113,9 +114,15 @@ pub fn check_bases<S: LockStrategy>(
                 )))
             }
             AsBase::Refused => {
-                return Err(
-                    vm.type_error(format!("type '{}' is not an acceptable base type", t.name))
-                )
+                // Named as CPython names a type of a module other than
+                // `builtins` (`_sha256.sha256`).
+                let name = match t.kind {
+                    TypeKind::Native(k) if k.module() != "builtins" => {
+                        format!("{}.{}", k.module(), t.name)
+                    }
+                    _ => t.name.clone(),
+                };
+                return Err(vm.type_error(format!("type '{name}' is not an acceptable base type")));
             }
             AsBase::FilledByInit | AsBase::BuiltByNew | AsBase::Metaclass => {}
         }

@@ -5,12 +5,14 @@ pub mod abc;
 pub mod array;
 pub mod binascii;
 pub mod gc;
+pub mod hashes;
 pub mod import;
 pub mod import_lock;
 pub mod importlib;
 pub mod itertools;
 pub mod native;
 pub mod queue;
+pub mod random;
 pub mod socket;
 pub mod sre;
 pub mod sre_engine;
@@ -34,6 +36,13 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_collections",
     "_struct",
     "_sre",
+    "_blake2",
+    "_md5",
+    "_random",
+    "_sha1",
+    "_sha256",
+    "_sha3",
+    "_sha512",
     "abc",
     "array",
     "binascii",
@@ -72,6 +81,13 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "binascii" => binascii::init::<S>,
         "array" => array::init::<S>,
         "itertools" => itertools::init::<S>,
+        "_random" => random::init::<S>,
+        "_md5" => hashes::init_md5::<S>,
+        "_sha1" => hashes::init_sha1::<S>,
+        "_sha256" => hashes::init_sha256::<S>,
+        "_sha512" => hashes::init_sha512::<S>,
+        "_sha3" => hashes::init_sha3::<S>,
+        "_blake2" => hashes::init_blake2::<S>,
         // Written wholly in Python (see `python_part`).
         "heapq" => |_, _| {},
         _ => return None,

@@ -759,7 +759,7 @@ fn byteswap<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 pub fn spec<S: LockStrategy>() -> TypeSpec<S> {
     TypeSpec {
-        name: NativeKind::Array.name(),
+        name: NativeKind::Array.short_name(),
         builtin: false,
         new: array_new,
         methods: || {

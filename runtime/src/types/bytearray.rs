@@ -475,7 +475,7 @@ fn reverse<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 /// The type's registration (see `types/mod.rs`).
 pub fn spec<S: LockStrategy>() -> TypeSpec<S> {
     TypeSpec {
-        name: NativeKind::ByteArray.name(),
+        name: NativeKind::ByteArray.short_name(),
         builtin: true,
         new: bytearray_new,
         methods: || {

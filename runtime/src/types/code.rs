@@ -136,7 +136,7 @@ impl<S: LockStrategy> NativeObject<S> for CodeObject<S> {
 /// The type's registration (see `types/mod.rs`).
 pub fn spec<S: LockStrategy>() -> TypeSpec<S> {
     TypeSpec {
-        name: NativeKind::Code.name(),
+        name: NativeKind::Code.short_name(),
         builtin: false,
         new: code_new,
         methods: Vec::new,

@@ -632,7 +632,7 @@ impl<S: LockStrategy> NativeObject<S> for Complex {
 /// The type's registration (see `types/mod.rs`).
 pub fn spec<S: LockStrategy>() -> TypeSpec<S> {
     TypeSpec {
-        name: NativeKind::Complex.name(),
+        name: NativeKind::Complex.short_name(),
         builtin: true,
         new: complex_new,
         methods: || {

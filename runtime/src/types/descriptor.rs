@@ -148,7 +148,7 @@ pub fn member_spec<S: LockStrategy>() -> TypeSpec<S> {
 
 fn spec<S: LockStrategy>(kind: NativeKind) -> TypeSpec<S> {
     TypeSpec {
-        name: kind.name(),
+        name: kind.short_name(),
         builtin: false,
         new: descriptor_new,
         methods: || vec![("__get__", descr_get as _), ("__set__", descr_set as _)],

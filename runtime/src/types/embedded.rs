@@ -124,7 +124,7 @@ fn embedded_new<S: LockStrategy>(vm: &mut Vm<S>, _args: Args<S>) -> PyResult<S> 
 /// program's classes are user-level classes whose instances carry this.
 pub fn spec<S: LockStrategy>() -> TypeSpec<S> {
     TypeSpec {
-        name: NativeKind::Embedded.name(),
+        name: NativeKind::Embedded.short_name(),
         builtin: false,
         new: embedded_new,
         methods: Vec::new,

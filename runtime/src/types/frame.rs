@@ -98,7 +98,7 @@ impl<S: LockStrategy> NativeObject<S> for FrameObject<S> {
 /// The type's registration (see `types/mod.rs`).
 pub fn spec<S: LockStrategy>() -> TypeSpec<S> {
     TypeSpec {
-        name: NativeKind::Frame.name(),
+        name: NativeKind::Frame.short_name(),
         builtin: false,
         new: frame_new,
         methods: Vec::new,

@@ -153,7 +153,7 @@ impl<S: LockStrategy> NativeObject<S> for GenericAlias<S> {
 /// The type's registration (see `types/mod.rs`).
 pub fn spec<S: LockStrategy>() -> TypeSpec<S> {
     TypeSpec {
-        name: NativeKind::GenericAlias.name(),
+        name: NativeKind::GenericAlias.short_name(),
         builtin: false,
         new: generic_alias_new,
         methods: Vec::new,

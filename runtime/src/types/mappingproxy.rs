@@ -132,7 +132,7 @@ impl<S: LockStrategy> NativeObject<S> for MappingProxy<S> {
 /// The type's registration (see `types/mod.rs`).
 pub fn spec<S: LockStrategy>() -> TypeSpec<S> {
     TypeSpec {
-        name: NativeKind::MappingProxy.name(),
+        name: NativeKind::MappingProxy.short_name(),
         builtin: false,
         new: mappingproxy_new,
         methods: || {

@@ -368,7 +368,7 @@ fn methods<S: LockStrategy>() -> Vec<(&'static str, NativeFn<S>)> {
 /// The type's registration (see `types/mod.rs`).
 pub fn spec<S: LockStrategy>() -> TypeSpec<S> {
     TypeSpec {
-        name: NativeKind::MemoryView.name(),
+        name: NativeKind::MemoryView.short_name(),
         builtin: true,
         new: memoryview_new,
         methods,

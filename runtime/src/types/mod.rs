@@ -22,6 +22,7 @@ pub mod code;
 pub mod complex;
 pub mod descriptor;
 pub mod deque;
+pub mod digest;
 pub mod embedded;
 pub mod frame;
 pub mod generic_alias;
@@ -35,6 +36,7 @@ pub mod struct_type;
 pub mod sre_match;
 pub mod sre_pattern;
 pub mod sre_scanner;
+pub mod random;
 
 use crate::code::BinOp;
 use crate::dict::NoHash;
@@ -71,10 +73,25 @@ pub enum NativeKind {
     SreScanner,
     /// The iterator types of the `itertools` module.
     Itertools(itertools::Kind),
+    Random,
+    Md5,
+    Sha1,
+    Sha224,
+    Sha256,
+    Sha384,
+    Sha512,
+    Sha3_224,
+    Sha3_256,
+    Sha3_384,
+    Sha3_512,
+    Shake128,
+    Shake256,
+    Blake2b,
+    Blake2s,
 }
 
 /// How many types [`NativeKind::ALL`] lists before the `itertools` ones.
-const SINGLE_KINDS: usize = 20;
+const SINGLE_KINDS: usize = 35;
 
 impl NativeKind {
     /// Every registered type, in registration order.
@@ -100,6 +117,21 @@ impl NativeKind {
             NativeKind::SrePattern,
             NativeKind::SreMatch,
             NativeKind::SreScanner,
+            NativeKind::Random,
+            NativeKind::Md5,
+            NativeKind::Sha1,
+            NativeKind::Sha224,
+            NativeKind::Sha256,
+            NativeKind::Sha384,
+            NativeKind::Sha512,
+            NativeKind::Sha3_224,
+            NativeKind::Sha3_256,
+            NativeKind::Sha3_384,
+            NativeKind::Sha3_512,
+            NativeKind::Shake128,
+            NativeKind::Shake256,
+            NativeKind::Blake2b,
+            NativeKind::Blake2s,
         ];
         let mut all = [NativeKind::Complex; SINGLE_KINDS + itertools::Kind::ALL.len()];
         let mut i = 0;
@@ -138,6 +170,21 @@ impl NativeKind {
             NativeKind::SreMatch => sre_match::spec(),
             NativeKind::SreScanner => sre_scanner::spec(),
             NativeKind::Itertools(kind) => kind.spec(),
+            NativeKind::Random => random::spec(),
+            NativeKind::Md5 => digest::spec::<S, 0>(),
+            NativeKind::Sha1 => digest::spec::<S, 1>(),
+            NativeKind::Sha224 => digest::spec::<S, 2>(),
+            NativeKind::Sha256 => digest::spec::<S, 3>(),
+            NativeKind::Sha384 => digest::spec::<S, 4>(),
+            NativeKind::Sha512 => digest::spec::<S, 5>(),
+            NativeKind::Sha3_224 => digest::spec::<S, 6>(),
+            NativeKind::Sha3_256 => digest::spec::<S, 7>(),
+            NativeKind::Sha3_384 => digest::spec::<S, 8>(),
+            NativeKind::Sha3_512 => digest::spec::<S, 9>(),
+            NativeKind::Shake128 => digest::spec::<S, 10>(),
+            NativeKind::Shake256 => digest::spec::<S, 11>(),
+            NativeKind::Blake2b => digest::spec::<S, 12>(),
+            NativeKind::Blake2s => digest::spec::<S, 13>(),
         }
     }
 }
@@ -164,8 +211,11 @@ pub struct TypeSpec<S: LockStrategy> {
 /// `Py_TPFLAGS_BASETYPE`, and whether `tp_new` or `tp_init` fills the
 /// object).
 pub enum Base<S: LockStrategy> {
-    /// Not a base type.
+    /// Not a base type, for now (CPython's is one).
     No,
+    /// Not a base type, in CPython either ("is not an acceptable base
+    /// type").
+    Refused,
     /// Immutable: the constructor builds the value from the arguments and
     /// the subclass instance takes a copy ([`NativeObject::clone_state`]).
     BuiltByNew,
@@ -409,7 +459,7 @@ impl NativeKind {
     pub fn name(self) -> &'static str {
         match self {
             NativeKind::Complex => "complex",
-            NativeKind::GenericAlias => "GenericAlias",
+            NativeKind::GenericAlias => "types.GenericAlias",
             NativeKind::ByteArray => "bytearray",
             NativeKind::Embedded => "embedded",
             NativeKind::Code => "code",
@@ -423,13 +473,40 @@ impl NativeKind {
             NativeKind::Deque => "collections.deque",
             NativeKind::DequeIter => "_collections._deque_iterator",
             NativeKind::DequeReverseIter => "_collections._deque_reverse_iterator",
-            NativeKind::Struct => "Struct",
-            NativeKind::Array => "array",
+            NativeKind::Struct => "_struct.Struct",
+            NativeKind::Array => "array.array",
             NativeKind::SrePattern => "re.Pattern",
             NativeKind::SreMatch => "re.Match",
             NativeKind::SreScanner => "_sre.SRE_Scanner",
             NativeKind::Itertools(kind) => kind.tp_name(),
+            NativeKind::Random => "_random.Random",
+            NativeKind::Md5 => "_md5.md5",
+            NativeKind::Sha1 => "_sha1.sha1",
+            NativeKind::Sha224 => "_sha256.sha224",
+            NativeKind::Sha256 => "_sha256.sha256",
+            NativeKind::Sha384 => "_sha512.sha384",
+            NativeKind::Sha512 => "_sha512.sha512",
+            NativeKind::Sha3_224 => "_sha3.sha3_224",
+            NativeKind::Sha3_256 => "_sha3.sha3_256",
+            NativeKind::Sha3_384 => "_sha3.sha3_384",
+            NativeKind::Sha3_512 => "_sha3.sha3_512",
+            NativeKind::Shake128 => "_sha3.shake_128",
+            NativeKind::Shake256 => "_sha3.shake_256",
+            NativeKind::Blake2b => "_blake2.blake2b",
+            NativeKind::Blake2s => "_blake2.blake2s",
         }
+    }
+
+    /// `__name__` of the type: its `tp_name` after the module.
+    pub fn short_name(self) -> &'static str {
+        let name = self.name();
+        name.rsplit_once('.').map_or(name, |(_, short)| short)
+    }
+
+    /// The module that defines the type (its `__module__`): the part of
+    /// its `tp_name` before the name, `builtins` when there is none.
+    pub fn module(self) -> &'static str {
+        self.name().rsplit_once('.').map_or("builtins", |(module, _)| module)
     }
 }
 
@@ -545,7 +622,7 @@ pub fn receiver<'a, S: LockStrategy, T: NativeObject<S>>(
         }),
         None => Err(vm.type_error(format!(
             "unbound method {}.{method}() needs an argument",
-            kind.name()
+            kind.short_name()
         ))),
     }
 }
@@ -562,14 +639,14 @@ pub fn receiver_only<'a, S: LockStrategy, T: NativeObject<S>>(
     if !args.kw.is_empty() {
         return Err(vm.type_error(format!(
             "{}.{method}() takes no keyword arguments",
-            kind.name()
+            kind.short_name()
         )));
     }
     let given = args.pos.len() - 1;
     if given > 0 {
         return Err(vm.type_error(format!(
             "{}.{method}() takes no arguments ({given} given)",
-            kind.name()
+            kind.short_name()
         )));
     }
     Ok(this)

@@ -107,7 +107,7 @@ fn s_iter_unpack<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> 
 
 pub fn spec<S: LockStrategy>() -> TypeSpec<S> {
     TypeSpec {
-        name: NativeKind::Struct.name(),
+        name: NativeKind::Struct.short_name(),
         builtin: false,
         new: struct_new,
         methods: || {

@@ -120,7 +120,7 @@ pub fn is_traceback<S: LockStrategy>(v: &Value<S>) -> bool {
 /// The type's registration (see `types/mod.rs`).
 pub fn spec<S: LockStrategy>() -> TypeSpec<S> {
     TypeSpec {
-        name: NativeKind::Traceback.name(),
+        name: NativeKind::Traceback.short_name(),
         builtin: false,
         new: traceback_new,
         methods: Vec::new,
