@@ -1,10 +1,12 @@
 //! Builtin modules and `import`.
 
 pub mod abc;
+pub mod cmath;
 pub mod gc;
 pub mod import;
 pub mod import_lock;
 pub mod importlib;
+pub mod math;
 pub mod native;
 pub mod queue;
 pub mod socket;
@@ -25,9 +27,11 @@ use crate::vm::{PyResult, Vm};
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "abc",
     "builtins",
+    "cmath",
     "gc",
     "heapq",
     "importlib",
+    "math",
     "native",
     "queue",
     "socket",
@@ -52,6 +56,8 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "weakref" => weakref::init::<S>,
         "gc" => gc::init::<S>,
         "importlib" => importlib::init::<S>,
+        "math" => math::init::<S>,
+        "cmath" => cmath::init::<S>,
         // Written wholly in Python (see `python_part`).
         "heapq" => |_, _| {},
         _ => return None,
