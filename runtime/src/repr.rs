@@ -27,7 +27,22 @@ pub fn float_repr(f: f64) -> String {
         };
     }
     // Rust's `{:e}` is the shortest round-trip representation: "d.ddde-x".
-    let sci = format!("{:e}", f);
+    let mut sci = format!("{:e}", f);
+    if sci.len() >= 18 {
+        // Two shortest candidates may be equally near (1460440090046075.25
+        // between ...075.2 and ...075.3): Rust takes the upper one, CPython
+        // the digits correctly rounded (ties to even), which are at least
+        // as near and are used whenever they round-trip too.
+        let digits = sci
+            .bytes()
+            .take_while(|&b| b != b'e')
+            .filter(u8::is_ascii_digit)
+            .count();
+        let nearest = format!("{:.*e}", digits - 1, f);
+        if nearest.parse::<f64>() == Ok(f) {
+            sci = nearest;
+        }
+    }
     let (mantissa, exp) = sci.split_once('e').expect("exponent form");
     let exp: i32 = exp.parse().expect("exponent");
     let negative = mantissa.starts_with('-');
@@ -434,5 +449,21 @@ pub fn to_str<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, Stri
             None => repr(vm, v),
         },
         _ => repr(vm, v),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::float_repr;
+
+    // The literals are exact binary values, written out to show the tie.
+    #[allow(clippy::excessive_precision)]
+    #[test]
+    fn float_repr_breaks_ties_to_even_as_cpython() {
+        assert_eq!(float_repr(1460440090046075.25), "1460440090046075.2");
+        assert_eq!(float_repr(147911246368985.625), "147911246368985.62");
+        assert_eq!(float_repr(0.1), "0.1");
+        assert_eq!(float_repr(1e16), "1e+16");
+        assert_eq!(float_repr(-2.5e-5), "-2.5e-05");
     }
 }

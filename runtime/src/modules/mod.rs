@@ -4,12 +4,14 @@ pub mod _collections;
 pub mod abc;
 pub mod array;
 pub mod binascii;
+pub mod cmath;
 pub mod gc;
 pub mod hashes;
 pub mod import;
 pub mod import_lock;
 pub mod importlib;
 pub mod itertools;
+pub mod math;
 pub mod native;
 pub mod queue;
 pub mod random;
@@ -47,10 +49,12 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "array",
     "binascii",
     "builtins",
+    "cmath",
     "gc",
     "heapq",
     "importlib",
     "itertools",
+    "math",
     "native",
     "queue",
     "socket",
@@ -88,6 +92,8 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "_sha512" => hashes::init_sha512::<S>,
         "_sha3" => hashes::init_sha3::<S>,
         "_blake2" => hashes::init_blake2::<S>,
+        "math" => math::init::<S>,
+        "cmath" => cmath::init::<S>,
         // Written wholly in Python (see `python_part`).
         "heapq" => |_, _| {},
         _ => return None,

@@ -50,7 +50,7 @@ impl Complex {
 
     /// `self / o` by Smith's method (CPython's `_Py_c_quot`); `None` for a
     /// zero divisor.
-    fn quot(self, o: Complex) -> Option<Complex> {
+    pub(crate) fn quot(self, o: Complex) -> Option<Complex> {
         let (abs_re, abs_im) = (o.re.abs(), o.im.abs());
         Some(if abs_re >= abs_im {
             if abs_re == 0.0 {
