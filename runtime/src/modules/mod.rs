@@ -1,11 +1,13 @@
 //! Builtin modules and `import`.
 
 pub mod abc;
+pub mod errno;
 pub mod gc;
 pub mod import;
 pub mod import_lock;
 pub mod importlib;
 pub mod native;
+pub mod posix;
 pub mod queue;
 pub mod socket;
 pub mod stdlib;
@@ -23,12 +25,15 @@ use crate::vm::{PyResult, Vm};
 
 /// The modules built into this runtime (`sys.builtin_module_names`).
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
+    "_structseq",
     "abc",
     "builtins",
+    "errno",
     "gc",
     "heapq",
     "importlib",
     "native",
+    "posix",
     "queue",
     "socket",
     "sys",
@@ -52,8 +57,10 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "weakref" => weakref::init::<S>,
         "gc" => gc::init::<S>,
         "importlib" => importlib::init::<S>,
+        "errno" => errno::init::<S>,
+        "posix" => posix::init::<S>,
         // Written wholly in Python (see `python_part`).
-        "heapq" => |_, _| {},
+        "heapq" | "_structseq" => |_, _| {},
         _ => return None,
     })
 }
@@ -135,6 +142,9 @@ fn python_part(name: &str) -> Option<&'static str> {
         "sys" => Some(include_str!("py/sys.py")),
         "heapq" => Some(include_str!("py/heapq.py")),
         "importlib" => Some(include_str!("py/importlib.py")),
+        "posix" => Some(include_str!("py/posix.py")),
+        "time" => Some(include_str!("py/time.py")),
+        "_structseq" => Some(include_str!("py/_structseq.py")),
         _ => None,
     }
 }
