@@ -692,7 +692,14 @@ impl<S: LockStrategy> Interp<S> {
 
 /// Makes an exception object of `class` with `args`.
 pub fn new_exception_obj<S: LockStrategy>(class: ObjRef<S>, args: Box<[Value<S>]>) -> ObjRef<S> {
-    let dict = match class.payload() {
+    let (args, dict) = if crate::os_error::is_os_error_class(&class) {
+        // `filename` and `filename2` live in the namespace.
+        let (args, names) = crate::os_error::split_file_names(args);
+        (args, Some(crate::os_error::names_dict(names)))
+    } else {
+        (args, None)
+    };
+    let dict = dict.or_else(|| match class.payload() {
         // User classes, and the import errors, whose `name` and `path`
         // attributes live there.
         Payload::Type(t)
@@ -701,7 +708,7 @@ pub fn new_exception_obj<S: LockStrategy>(class: ObjRef<S>, args: Box<[Value<S>]
             Some(ObjRef::new(Payload::Dict(PyDict::new(new_map()))))
         }
         _ => None,
-    };
+    });
     ObjRef::new(Payload::Exception(ExceptionObj {
         dict,
         class,

@@ -82,6 +82,8 @@ pub mod numbers;
 pub mod object;
 #[doc(hidden)]
 pub mod ops;
+/// `OSError`: its errno subclasses and file names.
+pub mod os_error;
 mod payload;
 #[doc(hidden)]
 pub mod range;

@@ -3032,7 +3032,7 @@ pub fn get_attr_builtin<S: LockStrategy>(
                     "errno" | "strerror" if crate::interp::is_os_error(vm, obj) => {
                         let a = crate::interp::exception_args(o);
                         return Ok(match a.len() {
-                            2.. => a[(attr == "strerror") as usize].clone(),
+                            2..=5 => a[(attr == "strerror") as usize].clone(),
                             _ => Value::None,
                         });
                     }
@@ -3063,6 +3063,11 @@ pub fn get_attr_builtin<S: LockStrategy>(
                     }
                     if matches!(attr, "name" | "path")
                         && crate::interp::is_instance_of(vm, obj, "ImportError")
+                    {
+                        return Ok(Value::None);
+                    }
+                    if matches!(attr, "filename" | "filename2")
+                        && crate::interp::is_os_error(vm, obj)
                     {
                         return Ok(Value::None);
                     }

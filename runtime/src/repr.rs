@@ -1,7 +1,7 @@
 //! `repr()` and `str()` of builtin values, byte-for-byte as CPython 3.11
 //! prints them.
 
-use crate::object::{DictViewKind, Payload, Value};
+use crate::object::{DictViewKind, ObjRef, Payload, Value};
 use crate::ops::{dict_items, range_repr, type_name};
 use crate::strategy::LockStrategy;
 use crate::vm::{PyResult, Vm};
@@ -416,6 +416,35 @@ fn dict_repr_here<S: LockStrategy>(vm: &mut Vm<S>, d: &Value<S>) -> PyResult<S, 
     Ok(out)
 }
 
+/// `str(e)` for an `OSError` with an errno and strerror:
+/// "[Errno 2] No such file or directory: 'x'", with its file names.
+fn os_error_str<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    e: &Value<S>,
+    args: &[Value<S>],
+) -> PyResult<S, Option<String>> {
+    if !(2..=5).contains(&args.len()) {
+        return Ok(None);
+    }
+    let mut s = format!(
+        "[Errno {}] {}",
+        to_str(vm, &args[0])?,
+        to_str(vm, &args[1])?
+    );
+    let attr = |name: &str| ObjRef::new(Payload::Str(crate::object::PyStr::new(name)));
+    let filename = crate::ops::get_attr(vm, e, &attr("filename"))?;
+    if !matches!(filename, Value::None) {
+        s.push_str(": ");
+        s.push_str(&repr(vm, &filename)?);
+        let filename2 = crate::ops::get_attr(vm, e, &attr("filename2"))?;
+        if !matches!(filename2, Value::None) {
+            s.push_str(" -> ");
+            s.push_str(&repr(vm, &filename2)?);
+        }
+    }
+    Ok(Some(s))
+}
+
 /// `str(v)`.
 pub fn to_str<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, String> {
     if crate::classes::user_class_of(v).is_some() || crate::metaclass::user_metaclass(v).is_some() {
@@ -431,14 +460,13 @@ pub fn to_str<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, Stri
         Some(Payload::Exception(_)) => {
             let args = crate::interp::exception_args(v.obj().expect("exception"));
             let is_key_error = type_name(v) == "KeyError";
+            if crate::interp::is_os_error(vm, v) {
+                if let Some(s) = os_error_str(vm, v, &args)? {
+                    return Ok(s);
+                }
+            }
             match args.len() {
                 0 => Ok(String::new()),
-                // `OSError(errno, strerror)`: "[Errno 111] Connection refused".
-                2 if crate::interp::is_os_error(vm, v) => Ok(format!(
-                    "[Errno {}] {}",
-                    to_str(vm, &args[0])?,
-                    to_str(vm, &args[1])?
-                )),
                 1 if is_key_error => repr(vm, &args[0]),
                 1 => to_str(vm, &args[0]),
                 _ => repr(vm, &crate::ops::new_tuple(args)),

@@ -543,8 +543,9 @@ impl<S: LockStrategy> Vm<S> {
                             self.type_error(format!("{}() takes no keyword arguments", t.name))
                         );
                     }
+                    let class = crate::os_error::constructed_class(self, obj, &args.pos);
                     return Ok(Value::Obj(new_exception_obj(
-                        obj.clone(),
+                        class,
                         args.pos.into_boxed_slice(),
                     )));
                 }

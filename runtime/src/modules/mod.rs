@@ -5,6 +5,7 @@ pub mod abc;
 pub mod array;
 pub mod binascii;
 pub mod cmath;
+pub mod errno;
 pub mod gc;
 pub mod hashes;
 pub mod import;
@@ -13,6 +14,7 @@ pub mod importlib;
 pub mod itertools;
 pub mod math;
 pub mod native;
+pub mod posix;
 pub mod queue;
 pub mod random;
 pub mod socket;
@@ -35,27 +37,30 @@ use crate::vm::{PyResult, Vm};
 
 /// The modules built into this runtime (`sys.builtin_module_names`).
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
-    "_collections",
-    "_struct",
-    "_sre",
     "_blake2",
+    "_collections",
     "_md5",
     "_random",
     "_sha1",
     "_sha256",
     "_sha3",
     "_sha512",
+    "_sre",
+    "_struct",
+    "_structseq",
     "abc",
     "array",
     "binascii",
     "builtins",
     "cmath",
+    "errno",
     "gc",
     "heapq",
     "importlib",
     "itertools",
     "math",
     "native",
+    "posix",
     "queue",
     "socket",
     "sys",
@@ -94,8 +99,10 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "_blake2" => hashes::init_blake2::<S>,
         "math" => math::init::<S>,
         "cmath" => cmath::init::<S>,
+        "errno" => errno::init::<S>,
+        "posix" => posix::init::<S>,
         // Written wholly in Python (see `python_part`).
-        "heapq" => |_, _| {},
+        "heapq" | "_structseq" => |_, _| {},
         _ => return None,
     })
 }
@@ -179,6 +186,9 @@ fn python_part(name: &str) -> Option<&'static str> {
         "importlib" => Some(include_str!("py/importlib.py")),
         "_collections" => Some(include_str!("py/_collections.py")),
         "itertools" => Some(include_str!("py/itertools.py")),
+        "posix" => Some(include_str!("py/posix.py")),
+        "time" => Some(include_str!("py/time.py")),
+        "_structseq" => Some(include_str!("py/_structseq.py")),
         _ => None,
     }
 }

@@ -266,26 +266,7 @@ fn os_error<S: LockStrategy>(vm: &Vm<S>, e: &io::Error, timeout: Option<Duration
     if timed_out {
         return vm.new_error("TimeoutError", "timed out");
     }
-    let Some(errno) = e.raw_os_error() else {
-        return vm.new_error("OSError", e.to_string());
-    };
-    let class = match e.kind() {
-        io::ErrorKind::ConnectionRefused => "ConnectionRefusedError",
-        io::ErrorKind::ConnectionReset => "ConnectionResetError",
-        io::ErrorKind::ConnectionAborted => "ConnectionAbortedError",
-        io::ErrorKind::BrokenPipe => "BrokenPipeError",
-        io::ErrorKind::TimedOut => "TimeoutError",
-        io::ErrorKind::WouldBlock => "BlockingIOError",
-        io::ErrorKind::PermissionDenied => "PermissionError",
-        _ => "OSError",
-    };
-    // std writes "Connection refused (os error 111)"; CPython's strerror is
-    // the part before the parenthesis.
-    let text = e.to_string();
-    let msg = text
-        .strip_suffix(&format!(" (os error {errno})"))
-        .unwrap_or(&text);
-    errno_error(vm, class, errno as i64, msg)
+    crate::os_error::from_io(vm, e, None)
 }
 
 fn bad_fd<S: LockStrategy>(vm: &Vm<S>) -> PyErr<S> {
