@@ -91,9 +91,6 @@ pub fn install<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         ("vars", builtin_vars),
         ("callable", builtin_callable),
         ("super", builtin_super),
-        ("property", builtin_property),
-        ("staticmethod", builtin_staticmethod),
-        ("classmethod", builtin_classmethod),
     ];
     for (name, f) in functions {
         interp.dict_set_str(b, name, builtin_fn(interp, name, *f, false));
@@ -113,6 +110,9 @@ pub fn install<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         (TypeKind::FrozenSet, "frozenset"),
         (TypeKind::Type, "type"),
         (TypeKind::Object, "object"),
+        (TypeKind::Property, "property"),
+        (TypeKind::StaticMethod, "staticmethod"),
+        (TypeKind::ClassMethod, "classmethod"),
     ] {
         interp.dict_set_str(b, name, Value::Obj(interp.types[&kind].clone()));
     }
@@ -1242,6 +1242,9 @@ pub fn construct<S: LockStrategy>(
                 },
             ))))
         }
+        TypeKind::Property => builtin_property(vm, args),
+        TypeKind::StaticMethod => builtin_staticmethod(vm, args),
+        TypeKind::ClassMethod => builtin_classmethod(vm, args),
         TypeKind::Set => crate::sets::construct(vm, args, false),
         TypeKind::FrozenSet => crate::sets::construct(vm, args, true),
         TypeKind::Type if args.pos.len() == 3 => {

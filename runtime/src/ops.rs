@@ -3073,6 +3073,11 @@ pub fn get_attr_builtin<S: LockStrategy>(
                     }
                 }
             }
+            Payload::StaticMethod(f) | Payload::ClassMethod(f)
+                if matches!(attr, "__func__" | "__wrapped__") =>
+            {
+                return Ok(f.clone())
+            }
             Payload::Type(t) if attr == "__name__" => return Ok(new_str(t.name.as_str())),
             Payload::Function(f) if attr == "__name__" => return Ok(new_str(&*f.code.name)),
             Payload::Builtin(b) if attr == "__name__" => return Ok(new_str(b.name.as_ref())),

@@ -51,7 +51,8 @@ pub fn init_sha512<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
 fn add_type<S: LockStrategy, const K: usize>(vm: &Vm<S>, dict: &ObjRef<S>) {
     let kind: NativeKind = KINDS[K];
     let class = vm.interp.types[&TypeKind::Native(kind)].clone();
-    vm.interp.dict_set_str(dict, kind.short_name(), Value::Obj(class));
+    vm.interp
+        .dict_set_str(dict, kind.short_name(), Value::Obj(class));
 }
 
 pub fn init_sha3<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {

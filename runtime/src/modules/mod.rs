@@ -47,6 +47,8 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_sha512",
     "_sre",
     "_struct",
+    "_thread",
+    "_weakref",
     "_structseq",
     "abc",
     "array",
@@ -102,7 +104,7 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "errno" => errno::init::<S>,
         "posix" => posix::init::<S>,
         // Written wholly in Python (see `python_part`).
-        "heapq" | "_structseq" => |_, _| {},
+        "heapq" | "_structseq" | "_thread" | "_weakref" => |_, _| {},
         _ => return None,
     })
 }
@@ -183,6 +185,8 @@ fn python_part(name: &str) -> Option<&'static str> {
         "queue" => Some(include_str!("py/queue.py")),
         "sys" => Some(include_str!("py/sys.py")),
         "heapq" => Some(include_str!("py/heapq.py")),
+        "_thread" => Some(include_str!("py/_thread.py")),
+        "_weakref" => Some(include_str!("py/_weakref.py")),
         "importlib" => Some(include_str!("py/importlib.py")),
         "_collections" => Some(include_str!("py/_collections.py")),
         "itertools" => Some(include_str!("py/itertools.py")),

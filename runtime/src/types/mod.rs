@@ -20,8 +20,8 @@ pub mod bytearray;
 pub mod bytes;
 pub mod code;
 pub mod complex;
-pub mod descriptor;
 pub mod deque;
+pub mod descriptor;
 pub mod digest;
 pub mod embedded;
 pub mod frame;
@@ -30,13 +30,13 @@ pub mod itertools;
 pub mod list;
 pub mod mappingproxy;
 pub mod memoryview;
-pub mod traceback;
-pub mod union;
-pub mod struct_type;
+pub mod random;
 pub mod sre_match;
 pub mod sre_pattern;
 pub mod sre_scanner;
-pub mod random;
+pub mod struct_type;
+pub mod traceback;
+pub mod union;
 
 use crate::code::BinOp;
 use crate::dict::NoHash;
@@ -506,7 +506,9 @@ impl NativeKind {
     /// The module that defines the type (its `__module__`): the part of
     /// its `tp_name` before the name, `builtins` when there is none.
     pub fn module(self) -> &'static str {
-        self.name().rsplit_once('.').map_or("builtins", |(module, _)| module)
+        self.name()
+            .rsplit_once('.')
+            .map_or("builtins", |(module, _)| module)
     }
 }
 
