@@ -762,17 +762,7 @@ fn isclose<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
     let (a, b, rel_tol, abs_tol) = parse_isclose(vm, &mut args, "isclose")?;
     let a = complex_arg(vm, &a)?;
     let b = complex_arg(vm, &b)?;
-    let rel_tol = match rel_tol {
-        Some(v) => real(vm, &v)?,
-        None => 1e-9,
-    };
-    let abs_tol = match abs_tol {
-        Some(v) => real(vm, &v)?,
-        None => 0.0,
-    };
-    if rel_tol < 0.0 || abs_tol < 0.0 {
-        return Err(vm.value_error("tolerances must be non-negative"));
-    }
+    let (rel_tol, abs_tol) = super::math::tolerances(vm, rel_tol, abs_tol)?;
     if a.re == b.re && a.im == b.im {
         return Ok(Value::Bool(true));
     }

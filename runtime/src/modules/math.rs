@@ -1305,6 +1305,17 @@ fn isclose<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
     let (a, b, rel_tol, abs_tol) = parse_isclose(vm, &mut args, "isclose")?;
     let a = real(vm, &a)?;
     let b = real(vm, &b)?;
+    let (rel_tol, abs_tol) = tolerances(vm, rel_tol, abs_tol)?;
+    Ok(Value::Bool(is_close(a, b, rel_tol, abs_tol)))
+}
+
+/// `isclose`'s `rel_tol` (1e-9 by default) and `abs_tol` (0.0), read after
+/// `a` and `b` as argument clinic does (math's and cmath's).
+pub(crate) fn tolerances<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    rel_tol: Option<Value<S>>,
+    abs_tol: Option<Value<S>>,
+) -> PyResult<S, (f64, f64)> {
     let rel_tol = match rel_tol {
         Some(v) => real(vm, &v)?,
         None => 1e-9,
@@ -1316,7 +1327,7 @@ fn isclose<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
     if rel_tol < 0.0 || abs_tol < 0.0 {
         return Err(vm.value_error("tolerances must be non-negative"));
     }
-    Ok(Value::Bool(is_close(a, b, rel_tol, abs_tol)))
+    Ok((rel_tol, abs_tol))
 }
 
 fn is_close(a: f64, b: f64, rel_tol: f64, abs_tol: f64) -> bool {

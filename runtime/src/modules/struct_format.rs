@@ -7,7 +7,7 @@
 //! three tables of pack functions, and on a little-endian machine swaps the
 //! native functions into the little-endian table where the sizes agree.
 //! Each table checks ranges its own way, so the same out-of-range value
-//! gets different messages under `<h` and `>h`; [`int_rule`] writes those
+//! gets different messages under `<h` and `>h`; `int_rule` writes those
 //! choices down as data.
 
 use crate::object::{Payload, Value};

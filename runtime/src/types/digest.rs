@@ -56,7 +56,7 @@ pub enum Running {
 
 impl Running {
     /// A fresh digest of the algorithm of kind `kind` (one of the kinds
-    /// [`Running::kind`] returns).
+    /// `Running::kind` returns).
     pub fn new(kind: NativeKind) -> Self {
         match kind {
             NativeKind::Md5 => Running::Md5(Default::default()),
@@ -265,7 +265,7 @@ fn data_arg<'a, S: LockStrategy>(
 }
 
 /// The digest kinds, indexed by the constant parameter of [`constructor`]
-/// and [`no_new`] (a builtin function is a plain `fn`, so the kind it
+/// and `no_new` (a builtin function is a plain `fn`, so the kind it
 /// makes is chosen at compile time).
 pub const KINDS: [NativeKind; 14] = [
     NativeKind::Md5,

@@ -90,12 +90,17 @@ pub enum NativeKind {
     Blake2s,
 }
 
-/// How many types [`NativeKind::ALL`] lists before the `itertools` ones.
-const SINGLE_KINDS: usize = 35;
+/// How many types [`NativeKind::ALL`] lists before the digest and
+/// `itertools` ones.
+const SINGLE_KINDS: usize = 21;
+
+/// The length of [`NativeKind::ALL`]: the single types, the hash types of
+/// the digest modules ([`digest::KINDS`]), the `itertools` iterators.
+const ALL_KINDS: usize = SINGLE_KINDS + digest::KINDS.len() + itertools::Kind::ALL.len();
 
 impl NativeKind {
     /// Every registered type, in registration order.
-    pub const ALL: [NativeKind; SINGLE_KINDS + itertools::Kind::ALL.len()] = {
+    pub const ALL: [NativeKind; ALL_KINDS] = {
         let single = [
             NativeKind::Complex,
             NativeKind::GenericAlias,
@@ -118,28 +123,17 @@ impl NativeKind {
             NativeKind::SreMatch,
             NativeKind::SreScanner,
             NativeKind::Random,
-            NativeKind::Md5,
-            NativeKind::Sha1,
-            NativeKind::Sha224,
-            NativeKind::Sha256,
-            NativeKind::Sha384,
-            NativeKind::Sha512,
-            NativeKind::Sha3_224,
-            NativeKind::Sha3_256,
-            NativeKind::Sha3_384,
-            NativeKind::Sha3_512,
-            NativeKind::Shake128,
-            NativeKind::Shake256,
-            NativeKind::Blake2b,
-            NativeKind::Blake2s,
         ];
-        let mut all = [NativeKind::Complex; SINGLE_KINDS + itertools::Kind::ALL.len()];
+        let digests = SINGLE_KINDS + digest::KINDS.len();
+        let mut all = [NativeKind::Complex; ALL_KINDS];
         let mut i = 0;
         while i < all.len() {
             all[i] = if i < SINGLE_KINDS {
                 single[i]
+            } else if i < digests {
+                digest::KINDS[i - SINGLE_KINDS]
             } else {
-                NativeKind::Itertools(itertools::Kind::ALL[i - SINGLE_KINDS])
+                NativeKind::Itertools(itertools::Kind::ALL[i - digests])
             };
             i += 1;
         }
