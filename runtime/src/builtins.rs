@@ -53,6 +53,7 @@ pub fn install<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         ("globals", crate::dynamic::builtin_globals),
         ("exec", crate::dynamic::builtin_exec),
         ("eval", crate::dynamic::builtin_eval),
+        ("compile", crate::dynamic::builtin_compile),
         ("len", builtin_len),
         ("sum", builtin_sum),
         ("min", builtin_min),
@@ -405,16 +406,14 @@ fn attr_name<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, ObjRef<S>
     }
 }
 
-fn is_attribute_error<S: LockStrategy>(e: &crate::vm::PyErr<S>) -> bool {
-    type_name(&Value::Obj(e.exc.clone())) == "AttributeError"
-}
-
 fn builtin_getattr<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "getattr", &args, 2, 3)?;
     let name = attr_name(vm, &args.pos[1])?;
     match ops::get_attr(vm, &args.pos[0], &name) {
         Ok(v) => Ok(v),
-        Err(e) if is_attribute_error(&e) && args.pos.len() == 3 => Ok(args.pos[2].clone()),
+        Err(e) if crate::exceptions::is_attribute_error(vm, &e) && args.pos.len() == 3 => {
+            Ok(args.pos[2].clone())
+        }
         Err(e) => Err(e),
     }
 }
@@ -424,7 +423,7 @@ fn builtin_hasattr<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S
     let name = attr_name(vm, &args.pos[1])?;
     match ops::get_attr(vm, &args.pos[0], &name) {
         Ok(_) => Ok(Value::Bool(true)),
-        Err(e) if is_attribute_error(&e) => Ok(Value::Bool(false)),
+        Err(e) if crate::exceptions::is_attribute_error(vm, &e) => Ok(Value::Bool(false)),
         Err(e) => Err(e),
     }
 }
@@ -454,7 +453,14 @@ fn builtin_vars<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
         Some(Payload::Type(t)) if t.dict.is_some() => Ok(crate::types::mappingproxy::new_proxy(
             Value::Obj(t.dict.clone().expect("checked")),
         )),
-        _ => Err(vm.type_error("vars() argument must have __dict__ attribute")),
+        // Anything else with a `__dict__` (a builtin type's read-only one).
+        _ => match ops::get_attr(vm, v, &attr_name(vm, &vm.new_str("__dict__"))?) {
+            Ok(d) => Ok(d),
+            Err(e) if crate::exceptions::is_attribute_error(vm, &e) => {
+                Err(vm.type_error("vars() argument must have __dict__ attribute"))
+            }
+            Err(e) => Err(e),
+        },
     }
 }
 

@@ -144,6 +144,12 @@ pub fn build_class<S: LockStrategy>(
         let key = vm.new_str("__hash__");
         ops::dict_set(vm, &namespace, key, Value::None)?;
     }
+    // Every class has a `__doc__`: None without a docstring, as CPython's
+    // type_new sets it.
+    let doc_key = vm.new_str("__doc__");
+    if dict_get(&namespace, &doc_key).is_none() {
+        ops::dict_set(vm, &namespace, doc_key, Value::None)?;
+    }
     let slots = slot_names(vm, &namespace, &mro)?;
     let hook_key = vm.new_str("__getattribute__");
     let getattribute_hook = dict_get(&namespace, &hook_key).is_some()
@@ -437,9 +443,6 @@ pub(crate) fn bind<S: LockStrategy>(
         Some(Payload::Builtin(b)) if b.method => {
             Value::Obj(ObjRef::new(Payload::BoundMethod(obj.clone(), attr)))
         }
-        Some(Payload::Builtin(b)) if b.method => {
-            Value::Obj(ObjRef::new(Payload::BoundMethod(obj.clone(), attr)))
-        }
         Some(Payload::StaticMethod(f)) => f.clone(),
         Some(Payload::ClassMethod(f)) => Value::Obj(ObjRef::new(Payload::BoundMethod(
             Value::Obj(class.clone()),
@@ -479,7 +482,7 @@ pub fn instance_getattr<S: LockStrategy>(
     let found = if let Some(hook) = hook {
         match vm.call(&hook, vec![obj.clone(), key.clone()]) {
             Ok(v) => return Ok(Some(v)),
-            Err(e) if type_name(&Value::Obj(e.exc.clone())) == "AttributeError" => {
+            Err(e) if crate::exceptions::is_attribute_error(vm, &e) => {
                 match class_lookup(&class, &vm.new_str("__getattr__")) {
                     Some(getattr) => return vm.call(&getattr, vec![obj.clone(), key]).map(Some),
                     None => return Err(e),
@@ -765,6 +768,18 @@ pub fn object_setattr<S: LockStrategy>(
     }
     // Borrowing the class (no reference-count traffic): this is every
     // attribute store on an instance.
+    if let Some(Payload::Type(t)) = obj.payload() {
+        if let Some(d) = &t.dict {
+            // A class's own attribute; its slot flags follow (`__eq__`...).
+            let d = d.clone();
+            let name = key.as_str().map(str::to_owned);
+            ops::dict_set(vm, &d, key, value)?;
+            if let Some(name) = name {
+                update_slots(vm, obj.obj().expect("a class is an object"), &name);
+            }
+            return Ok(());
+        }
+    }
     let slots = match obj.stored() {
         Some(Payload::Instance(i)) => type_obj(&i.class).and_then(|t| t.slots.as_ref()),
         _ => None,
@@ -992,6 +1007,46 @@ pub fn is_abstract<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> bool {
     }
 }
 
+/// `f.__defaults__ = ...` and `f.__kwdefaults__ = ...`: CPython's type
+/// checks, then the new values for later calls. False for other names.
+pub fn set_function_defaults<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    o: &ObjRef<S>,
+    f: &crate::object::Function<S>,
+    attr: &str,
+    value: &Value<S>,
+) -> PyResult<S, bool> {
+    match attr {
+        "__defaults__" => {
+            let positional: Box<[Value<S>]> = match value.payload() {
+                _ if matches!(value, Value::None) => Box::new([]),
+                Some(Payload::Tuple(items)) => items.to_vec().into_boxed_slice(),
+                _ => return Err(vm.type_error("__defaults__ must be set to a tuple object")),
+            };
+            let old = f.defaults.with::<S, _>(&o.header, |d| {
+                std::mem::replace(&mut d.positional, positional)
+            });
+            drop(old);
+        }
+        "__kwdefaults__" => {
+            let keyword: Box<[(std::sync::Arc<str>, Value<S>)]> = match value.payload() {
+                _ if matches!(value, Value::None) => Box::new([]),
+                Some(Payload::Dict(_)) => ops::dict_items(value)
+                    .into_iter()
+                    .filter_map(|(k, v)| Some((std::sync::Arc::from(k.as_str()?), v)))
+                    .collect(),
+                _ => return Err(vm.type_error("__kwdefaults__ must be set to a dict object")),
+            };
+            let old = f
+                .defaults
+                .with::<S, _>(&o.header, |d| std::mem::replace(&mut d.keyword, keyword));
+            drop(old);
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
 /// A function's `__dict__`, made on first use.
 pub fn function_dict<S: LockStrategy>(o: &ObjRef<S>, f: &crate::object::Function<S>) -> ObjRef<S> {
     f.dict.with::<S, _>(&o.header, |d| {
@@ -1025,19 +1080,23 @@ pub fn function_getattr<S: LockStrategy>(
             .cloned()
             .unwrap_or(Value::None),
         "__defaults__" => {
-            if f.defaults.is_empty() {
+            let positional = f
+                .defaults
+                .with::<S, _>(&o.header, |d| d.positional.to_vec());
+            if positional.is_empty() {
                 Value::None
             } else {
-                ops::new_tuple(f.defaults.to_vec())
+                ops::new_tuple(positional)
             }
         }
         "__kwdefaults__" => {
-            if f.kwdefaults.is_empty() {
+            let keyword = f.defaults.with::<S, _>(&o.header, |d| d.keyword.to_vec());
+            if keyword.is_empty() {
                 Value::None
             } else {
                 let d = ops::new_dict();
-                for (k, v) in f.kwdefaults.iter() {
-                    ops::dict_set(vm, d.obj().expect("dict"), vm.new_str(&**k), v.clone())?;
+                for (k, v) in keyword {
+                    ops::dict_set(vm, d.obj().expect("dict"), vm.new_str(&*k), v)?;
                 }
                 d
             }
@@ -1099,6 +1158,21 @@ pub fn del_attr<S: LockStrategy>(
             return Ok(());
         }
     }
+    // A class whose metaclass defines `__delattr__` (enum's refuses to
+    // delete members).
+    if crate::metaclass::call_meta_dunder(vm, obj, "__delattr__", vec![key.clone()])?.is_some() {
+        return Ok(());
+    }
+    object_delattr(vm, obj, key)
+}
+
+/// `object.__delattr__`: remove the name from the instance's (or the
+/// class's) own dict.
+pub fn object_delattr<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    obj: &Value<S>,
+    key: Value<S>,
+) -> PyResult<S, ()> {
     let dict = match obj.payload() {
         Some(Payload::Type(t)) => t.dict.clone(),
         _ => obj.obj().and_then(instance_dict).cloned(),

@@ -179,7 +179,7 @@ impl<'a> LineIndex<'a> {
 pub fn compile_module(source: &str) -> Result<CodeUnit, CompileError> {
     compile_unit(source, ruff_python_parser::Mode::Module, |c, parsed| {
         if let ast::Mod::Module(module) = parsed {
-            c.compile_body(&module.body)?;
+            c.compile_namespace_body(&module.body)?;
         }
         c.emit_const(Const::None);
         c.emit(Instr::Return);
@@ -205,7 +205,7 @@ pub fn compile_dynamic(
         c.scope().names_in_namespace = separate_locals;
         match parsed {
             ast::Mod::Module(module) => {
-                c.compile_body(&module.body)?;
+                c.compile_namespace_body(&module.body)?;
                 c.emit_const(Const::None);
             }
             ast::Mod::Expression(expr) => {
@@ -689,6 +689,50 @@ impl Compiler<'_> {
 
     // ---- statements -------------------------------------------------------
 
+    /// The body of a module or class: its docstring becomes `__doc__`, and
+    /// `__annotations__` starts empty when it annotates any name (CPython's
+    /// `SETUP_ANNOTATIONS`).
+    fn compile_namespace_body(&mut self, body: &[Stmt]) -> CResult {
+        if let Some(Stmt::Expr(e)) = body.first() {
+            if let Expr::StringLiteral(doc) = e.value.as_ref() {
+                self.set_line(e.range);
+                self.emit_const(Const::Str(doc.value.to_str().to_string()));
+                self.name_op("__doc__", NameOp::Store, e.range)?;
+            }
+        }
+        if has_annotations(body) {
+            self.emit(Instr::BuildDict(0));
+            self.name_op("__annotations__", NameOp::Store, TextRange::default())?;
+        }
+        self.compile_body(body)
+    }
+
+    /// `x: T` in a module or class stores `T` (evaluated) in
+    /// `__annotations__` under the (mangled) name; a function evaluates
+    /// nothing for its locals' annotations, and an attribute or subscript
+    /// target only evaluates its annotation, as in CPython 3.11.
+    fn compile_annotation(&mut self, s: &ast::StmtAnnAssign) -> CResult {
+        let in_function = !self.scope().is_module && !self.scope().unit.is_class;
+        if in_function {
+            return Ok(());
+        }
+        match s.target.as_ref() {
+            Expr::Name(n) if s.simple => {
+                self.compile_expr(&s.annotation)?;
+                self.name_op("__annotations__", NameOp::Load, s.range)?;
+                let name = n.id.as_str();
+                let key = self.mangle(name).unwrap_or_else(|| name.to_string());
+                self.emit_const(Const::Str(key));
+                self.emit(Instr::StoreSubscr);
+            }
+            _ => {
+                self.compile_expr(&s.annotation)?;
+                self.emit(Instr::Pop);
+            }
+        }
+        Ok(())
+    }
+
     fn compile_body(&mut self, body: &[Stmt]) -> CResult {
         for stmt in body {
             self.compile_stmt(stmt)?;
@@ -740,6 +784,7 @@ impl Compiler<'_> {
                     self.compile_expr(value)?;
                     self.compile_store(&s.target)?;
                 }
+                self.compile_annotation(s)?;
             }
             Stmt::AugAssign(s) => self.compile_aug_assign(s)?,
             Stmt::If(s) => self.compile_if(s)?,
@@ -1432,7 +1477,7 @@ impl Compiler<'_> {
             self.scope().unit.cellvars.push("__class__".to_string());
         }
         let result = (|| -> CResult {
-            self.compile_body(&c.body)?;
+            self.compile_namespace_body(&c.body)?;
             if wants_class_cell {
                 let i = self
                     .scope()
@@ -2104,10 +2149,15 @@ impl Compiler<'_> {
                 message: "super() outside a method (RuntimeError in CPython)".into(),
             });
         };
-        let _ = first;
+        // The first argument lives in a cell when a nested function uses it
+        // (`def __init_subclass__(cls): ... lambda: cls`).
+        let first_cell = unit.cellvars.iter().position(|v| *v == first);
         self.name_op("super", NameOp::Load, n.range)?;
         self.emit(Instr::LoadDeref(slot as u32));
-        self.emit(Instr::LoadFast(0));
+        match first_cell {
+            Some(cell) => self.emit(Instr::LoadDeref(cell as u32)),
+            None => self.emit(Instr::LoadFast(0)),
+        };
         self.emit(Instr::Call(2));
         Ok(())
     }
@@ -2254,4 +2304,28 @@ fn is_constant(e: &Expr) -> bool {
         Expr::Tuple(t) => t.elts.iter().all(is_constant),
         _ => false,
     }
+}
+
+/// Whether a module or class body annotates a name anywhere outside nested
+/// functions and classes (then it gets an `__annotations__` dict).
+fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|stmt| match stmt {
+        Stmt::AnnAssign(_) => true,
+        Stmt::If(s) => {
+            has_annotations(&s.body) || s.elif_else_clauses.iter().any(|c| has_annotations(&c.body))
+        }
+        Stmt::For(s) => has_annotations(&s.body) || has_annotations(&s.orelse),
+        Stmt::While(s) => has_annotations(&s.body) || has_annotations(&s.orelse),
+        Stmt::With(s) => has_annotations(&s.body),
+        Stmt::Try(s) => {
+            has_annotations(&s.body)
+                || has_annotations(&s.orelse)
+                || has_annotations(&s.finalbody)
+                || s.handlers.iter().any(|h| match h {
+                    ast::ExceptHandler::ExceptHandler(h) => has_annotations(&h.body),
+                })
+        }
+        Stmt::Match(s) => s.cases.iter().any(|c| has_annotations(&c.body)),
+        _ => false,
+    })
 }

@@ -96,7 +96,11 @@ fn run<S: LockStrategy>(vm: &mut Vm<S>, what: &str, args: Args<S>) -> PyResult<S
             return Err(vm.type_error(msg));
         }
     };
+    // A code object from `compile()` runs as it was compiled.
+    let compiled = crate::types::downcast::<S, crate::types::code::CodeObject<S>>(&source)
+        .map(|c| c.code.clone());
     let text = match (source.as_str(), source.payload()) {
+        _ if compiled.is_some() => String::new(),
         (Some(text), _) => text.to_string(),
         (None, Some(Payload::Bytes(b))) => String::from_utf8(b.to_vec())
             .map_err(|_| vm.new_error("SyntaxError", "source is not valid UTF-8"))?,
@@ -132,6 +136,12 @@ fn run<S: LockStrategy>(vm: &mut Vm<S>, what: &str, args: Args<S>) -> PyResult<S
         let builtins = crate::modules::import::import_absolute(vm, "builtins")?;
         ops::dict_set(vm, &globals, vm.new_str("__builtins__"), builtins)?;
     }
+    if let Some(code) = compiled {
+        // Compiled with name lookups through a namespace: the locals, or
+        // the globals themselves.
+        let namespace = locals.unwrap_or_else(|| globals.clone());
+        return vm.run_code_in(&code, &globals, Some(namespace));
+    }
     // `eval` ignores leading spaces and tabs, as CPython's does.
     let text = if is_eval {
         text.trim_start_matches([' ', '\t']).to_string()
@@ -155,4 +165,112 @@ fn is_mapping<S: LockStrategy>(o: &ObjRef<S>) -> bool {
 /// Whether the running frame is module code (its globals are its locals).
 fn at_module_level<S: LockStrategy>(vm: &Vm<S>, globals: &ObjRef<S>) -> bool {
     vm.current_is_module && vm.frame_globals().is_some_and(|g| g.ptr_eq(globals))
+}
+
+/// `compile(source, filename, mode, flags=0, dont_inherit=False,
+/// optimize=-1)`: a code object that `exec` or `eval` runs later. Its names
+/// are looked up as module code's are (locals, then globals, then
+/// builtins), so it runs in any namespace.
+pub fn builtin_compile<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    const NAMES: [&str; 6] = [
+        "source",
+        "filename",
+        "mode",
+        "flags",
+        "dont_inherit",
+        "optimize",
+    ];
+    let mut slots: [Option<Value<S>>; 6] = Default::default();
+    if args.pos.len() > 6 {
+        return Err(vm.type_error(format!(
+            "compile() takes at most 6 arguments ({} given)",
+            args.pos.len()
+        )));
+    }
+    for (slot, v) in slots.iter_mut().zip(args.pos) {
+        *slot = Some(v);
+    }
+    for (k, v) in args.kw {
+        let Some(i) = NAMES.iter().position(|n| *n == &*k) else {
+            return Err(vm.type_error(format!(
+                "compile() got an unexpected keyword argument '{k}'"
+            )));
+        };
+        if slots[i].is_some() {
+            return Err(vm.type_error(format!(
+                "argument for compile() given by name ('{k}') and position ({})",
+                i + 1
+            )));
+        }
+        slots[i] = Some(v);
+    }
+    for (i, name) in NAMES.iter().enumerate().take(3) {
+        if slots[i].is_none() {
+            return Err(vm.type_error(format!(
+                "compile() missing required argument '{name}' (pos {})",
+                i + 1
+            )));
+        }
+    }
+    let [source, filename, mode, flags, ..] = slots;
+    let (source, filename, mode) = (
+        source.expect("checked"),
+        filename.expect("checked"),
+        mode.expect("checked"),
+    );
+    let flags = match flags {
+        Some(f) => ops::expect_int(vm, &f)?,
+        None => 0,
+    };
+    const PY_CF_ONLY_AST: i64 = 0x400;
+    if flags & PY_CF_ONLY_AST != 0 {
+        return Err(vm.new_error(
+            "NotImplementedError",
+            "compile() to an AST (PyCF_ONLY_AST) is not supported by this runtime yet",
+        ));
+    }
+    let Some(mode) = mode.as_str().map(str::to_owned) else {
+        return Err(vm.type_error(format!(
+            "compile() argument 'mode' must be str, not {}",
+            ops::type_name(&mode)
+        )));
+    };
+    let is_eval = match mode.as_str() {
+        "exec" | "single" => false,
+        "eval" => true,
+        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    let filename: std::sync::Arc<str> = match filename.as_str() {
+        Some(f) => std::sync::Arc::from(f),
+        None => match filename.payload() {
+            Some(Payload::Bytes(b)) => std::sync::Arc::from(String::from_utf8_lossy(b).as_ref()),
+            _ => {
+                return Err(vm.type_error(format!(
+                    "expected str, bytes or os.PathLike object, not {}",
+                    ops::type_name(&filename)
+                )))
+            }
+        },
+    };
+    let text = match (source.as_str(), source.payload()) {
+        (Some(text), _) => text.to_string(),
+        (None, Some(Payload::Bytes(b))) => String::from_utf8(b.to_vec())
+            .map_err(|_| vm.new_error("SyntaxError", "source is not valid UTF-8"))?,
+        _ => return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object")),
+    };
+    if text.contains('\0') {
+        return Err(vm.new_error(
+            "SyntaxError",
+            "source code string cannot contain null bytes",
+        ));
+    }
+    let text = if is_eval {
+        text.trim_start_matches([' ', '\t']).to_string()
+    } else {
+        text
+    };
+    let unit = crate::compile::compile_dynamic(&text, is_eval, true)
+        .map_err(|e| vm.new_error("SyntaxError", e.render(&filename)))?;
+    let code = vm.interp.load_code(unit, &filename);
+    Ok(crate::types::code::new_code_object(&code))
 }

@@ -94,3 +94,9 @@ pub fn with_traceback<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResul
     set_attr(vm, exc, "__traceback__", &args.pos[1])?;
     Ok(args.pos[0].clone())
 }
+
+/// Whether the error is an AttributeError (or a subclass's): what
+/// `getattr(obj, name, default)` and `hasattr` swallow.
+pub fn is_attribute_error<S: LockStrategy>(vm: &Vm<S>, e: &crate::vm::PyErr<S>) -> bool {
+    crate::interp::is_instance_of(vm, &Value::Obj(e.exc.clone()), "AttributeError")
+}

@@ -50,6 +50,8 @@ pub mod classes;
 pub mod code;
 #[doc(hidden)]
 pub mod compile;
+/// `__get__`/`__set__`/`__delete__` of the builtin descriptor types.
+pub mod descriptors;
 #[doc(hidden)]
 pub mod detach;
 #[doc(hidden)]
@@ -87,6 +89,8 @@ pub mod os_error;
 mod payload;
 #[doc(hidden)]
 pub mod range;
+/// `object.__reduce_ex__`/`__reduce__`: the default pickle protocol.
+pub mod reduce;
 #[doc(hidden)]
 pub mod repr;
 #[doc(hidden)]

@@ -112,6 +112,44 @@ pub fn meta_data_descriptor<S: LockStrategy>(
     }
 }
 
+/// PEP 560: a base that is not a class but has `__mro_entries__`
+/// (`typing.List[int]`, `Protocol[T]`) is replaced by the classes that
+/// method returns, given all the original bases.
+pub fn resolve_bases<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    bases: Vec<Value<S>>,
+) -> PyResult<S, Vec<Value<S>>> {
+    let is_class = |b: &Value<S>| b.obj().is_some_and(|o| type_obj(o).is_some());
+    if bases.iter().all(is_class) {
+        return Ok(bases);
+    }
+    let originals = ops::new_tuple(bases.clone());
+    let key = match vm.new_str("__mro_entries__") {
+        Value::Obj(k) => k,
+        _ => unreachable!("a str is an object"),
+    };
+    let mut resolved = Vec::with_capacity(bases.len());
+    for base in bases {
+        if is_class(&base) {
+            resolved.push(base);
+            continue;
+        }
+        let entries = match ops::get_attr(vm, &base, &key) {
+            Ok(method) => vm.call(&method, vec![originals.clone()])?,
+            Err(e) if crate::exceptions::is_attribute_error(vm, &e) => {
+                resolved.push(base);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        match entries.payload() {
+            Some(Payload::Tuple(items)) => resolved.extend(items.iter().cloned()),
+            _ => return Err(vm.type_error("__mro_entries__ must return a tuple")),
+        }
+    }
+    Ok(resolved)
+}
+
 /// The metaclass of a class statement: the explicit one (or `type`), made
 /// the most derived of it and the bases' metaclasses; CPython's TypeError
 /// when two are unrelated. An explicit metaclass that is not a class (a
@@ -255,6 +293,22 @@ pub fn type_new<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<
             type_name(&ns)
         )));
     }
+    // The most derived metaclass of `mcs` and the bases' (`type(name,
+    // (AbstractBase,), {})` is an ABCMeta class). When that is a metaclass
+    // with a `__new__` of its own, the call is its (`type(name, (Enum,),
+    // ns, boundary=...)` runs `EnumType.__new__`), as CPython's type_new
+    // hands the arguments to the winner.
+    let meta = calculate(vm, Some(mcs.clone()), base_items)?;
+    if let Some(winner) = meta.obj().filter(|w| !w.ptr_eq(&mcs_class)) {
+        if let Some(new) = class_lookup(winner, &vm.new_str("__new__")) {
+            let new = match new.payload() {
+                Some(Payload::StaticMethod(f)) => f.clone(),
+                _ => new,
+            };
+            let pos = vec![meta.clone(), vm.new_str(name), bases.clone(), ns.clone()];
+            return vm.call_args(&new, Args { pos, kw: args.kw });
+        }
+    }
     // The class gets a copy of the namespace, as in CPython, with a
     // `__module__` (CPython takes the caller's; until programs import
     // modules of their own, Python code that calls `type()` is
@@ -271,9 +325,6 @@ pub fn type_new<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<
             ops::dict_set(vm, &target, key, default)?;
         }
     }
-    // The most derived metaclass of `mcs` and the bases' (`type(name,
-    // (AbstractBase,), {})` is an ABCMeta class).
-    let meta = calculate(vm, Some(mcs), base_items)?;
     let class = crate::classes::build_class(vm, &name, base_items.to_vec(), target, Some(meta))?;
     crate::classes::init_subclass(vm, &class, args.kw)?;
     Ok(class)

@@ -250,24 +250,8 @@ fn object_delattr<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S>
             crate::ops::type_name(key)
         )));
     }
-    let removed = match obj.obj().and_then(crate::classes::instance_dict) {
-        Some(d) => {
-            let d = d.clone();
-            crate::ops::dict_del(vm, &d, key)?.is_some()
-        }
-        None => false,
-    };
-    if removed {
-        return Ok(Value::None);
-    }
-    Err(vm.new_error(
-        "AttributeError",
-        format!(
-            "'{}' object has no attribute '{}'",
-            crate::ops::type_name(obj),
-            key.as_str().unwrap_or("?")
-        ),
-    ))
+    crate::classes::object_delattr(vm, obj, key.clone())?;
+    Ok(Value::None)
 }
 
 /// `object.__hash__`: the identity hash.

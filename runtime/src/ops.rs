@@ -1477,7 +1477,7 @@ pub fn mapping_items<S: LockStrategy>(
     let keys = ObjRef::new(Payload::Str(PyStr::new("keys")));
     let keys = match get_attr(vm, mapping, &keys) {
         Ok(keys) => keys,
-        Err(e) if type_name(&Value::Obj(e.exc.clone())) == "AttributeError" => return Ok(None),
+        Err(e) if crate::exceptions::is_attribute_error(vm, &e) => return Ok(None),
         Err(e) => return Err(e),
     };
     let keys = vm.call(&keys, Vec::new())?;
@@ -3097,6 +3097,10 @@ pub fn get_attr_builtin<S: LockStrategy>(
                 if let Some(d) = crate::types::descriptor::lookup(o, attr) {
                     return Ok(d);
                 }
+                if attr == "__doc__" {
+                    // Builtin types carry no docstrings here.
+                    return Ok(Value::None);
+                }
                 return Err(vm.new_error(
                     "AttributeError",
                     format!("type object '{}' has no attribute '{}'", t.name, attr),
@@ -3105,7 +3109,9 @@ pub fn get_attr_builtin<S: LockStrategy>(
             _ => {}
         }
     }
-    if crate::slot_wrappers::hash_is_none(type_kind(obj), attr) {
+    // `hash_is_none`: `[].__hash__`; `__doc__`: every object's, its type's
+    // docstring, which builtin types do not carry here.
+    if crate::slot_wrappers::hash_is_none(type_kind(obj), attr) || attr == "__doc__" {
         return Ok(Value::None);
     }
     Err(vm.new_error(
@@ -3163,14 +3169,21 @@ pub fn set_attr<S: LockStrategy>(
     }
     if let Value::Obj(o) = obj {
         if let Payload::Type(t) = o.payload() {
-            if let Some(d) = &t.dict {
-                let d = d.clone();
-                dict_set(vm, &d, Value::Obj(name.clone()), value)?;
-                crate::classes::update_slots(vm, o, attr);
-                return Ok(());
+            if t.dict.is_some() {
+                // A metaclass's `__setattr__` (enum's guards its members).
+                let args = vec![Value::Obj(name.clone()), value.clone()];
+                if t.metaclass.is_some()
+                    && crate::metaclass::call_meta_dunder(vm, obj, "__setattr__", args)?.is_some()
+                {
+                    return Ok(());
+                }
+                return crate::classes::object_setattr(vm, obj, Value::Obj(name.clone()), value);
             }
         }
         if let Payload::Function(f) = o.payload() {
+            if crate::classes::set_function_defaults(vm, o, f, attr, &value)? {
+                return Ok(());
+            }
             let d = crate::classes::function_dict(o, f);
             return dict_set(vm, &d, Value::Obj(name.clone()), value);
         }

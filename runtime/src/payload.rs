@@ -255,9 +255,9 @@ pub enum DictViewKind {
 pub struct Function<S: LockStrategy> {
     pub code: Arc<Code<S>>,
     pub globals: ObjRef<S>,
-    pub defaults: Box<[Value<S>]>,
-    /// Defaults of keyword-only parameters, by name.
-    pub kwdefaults: Box<[(Arc<str>, Value<S>)]>,
+    /// `__defaults__` and `__kwdefaults__`: set by the `def`, and
+    /// replaceable later (`namedtuple` assigns `__new__.__defaults__`).
+    pub defaults: ObjCell<Defaults<S>>,
     /// Cells of the free variables, in `code.freevars` order.
     pub closure: Box<[Value<S>]>,
     /// The function's `__dict__`, made on first use.
@@ -265,6 +265,15 @@ pub struct Function<S: LockStrategy> {
     /// `__annotations__`: evaluated when the `def` runs, or an empty dict
     /// made on first use.
     pub annotations: ObjCell<Option<ObjRef<S>>>,
+}
+
+/// The default values of a function's parameters.
+#[derive(Default)]
+pub struct Defaults<S: LockStrategy> {
+    /// Of the last positional parameters.
+    pub positional: Box<[Value<S>]>,
+    /// Of keyword-only parameters, by name.
+    pub keyword: Box<[(Arc<str>, Value<S>)]>,
 }
 
 /// A function written in Rust.

@@ -322,7 +322,14 @@ pub fn methods<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> 
         (TypeKind::Object, "__subclasshook__", object_subclasshook),
         (TypeKind::Object, "__dir__", object_dir),
         (TypeKind::Object, "__getstate__", object_getstate),
+        (
+            TypeKind::Object,
+            "__reduce_ex__",
+            crate::reduce::object_reduce_ex,
+        ),
+        (TypeKind::Object, "__reduce__", crate::reduce::object_reduce),
     ]);
+    v.extend(crate::descriptors::methods());
     for (i, kind) in GENERIC.iter().enumerate() {
         v.push((*kind, "__class_getitem__", class_getitem_fn::<S>(i)));
     }

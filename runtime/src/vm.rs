@@ -474,7 +474,7 @@ impl<S: LockStrategy> Vm<S> {
         // called through its class's `__call__`, as any instance.
         match obj.stored() {
             Payload::Function(f) => {
-                let base = self.bind_args(f, args)?;
+                let base = self.bind_args(obj, f, args)?;
                 self.enter_function(f, base)
             }
             Payload::Builtin(b) => {
@@ -561,7 +561,12 @@ impl<S: LockStrategy> Vm<S> {
 
     /// Binds call arguments to a function's parameters (CPython's messages).
     /// Pushes the callee's locals for a call; returns their base index.
-    fn bind_args(&mut self, f: &Function<S>, mut args: Args<S>) -> PyResult<S, usize> {
+    fn bind_args(
+        &mut self,
+        obj: &ObjRef<S>,
+        f: &Function<S>,
+        mut args: Args<S>,
+    ) -> PyResult<S, usize> {
         let code = &f.code;
         let argcount = code.argcount as usize;
         let posonly = code.posonlyargcount as usize;
@@ -635,7 +640,7 @@ impl<S: LockStrategy> Vm<S> {
             )));
         }
         if npos > argcount && varargs_slot.is_none() {
-            let ndefaults = f.defaults.len();
+            let ndefaults = f.defaults.with::<S, _>(&obj.header, |d| d.positional.len());
             let takes = if ndefaults > 0 {
                 format!("from {} to {}", argcount - ndefaults, argcount)
             } else {
@@ -669,17 +674,21 @@ impl<S: LockStrategy> Vm<S> {
         if let (Some(s), Some(d)) = (varkw_slot, kwargs) {
             locals[s] = Some(d);
         }
-        let first_default = argcount - f.defaults.len();
         let mut missing = Vec::new();
-        for (i, slot) in locals.iter_mut().enumerate().take(argcount).skip(npos) {
-            if slot.is_none() {
-                if i >= first_default {
-                    *slot = Some(f.defaults[i - first_default].clone());
-                } else {
-                    missing.push(format!("'{}'", code.varnames[i]));
+        // The defaults, read under the function's lock: another thread may
+        // assign `__defaults__` (the values are copied out, never run).
+        f.defaults.with::<S, _>(&obj.header, |d| {
+            let first_default = argcount.saturating_sub(d.positional.len());
+            for (i, slot) in locals.iter_mut().enumerate().take(argcount).skip(npos) {
+                if slot.is_none() {
+                    if i >= first_default {
+                        *slot = Some(d.positional[i - first_default].clone());
+                    } else {
+                        missing.push(format!("'{}'", code.varnames[i]));
+                    }
                 }
             }
-        }
+        });
         if !missing.is_empty() {
             return Err(self.missing_arguments(code, "positional", &missing));
         }
@@ -690,9 +699,16 @@ impl<S: LockStrategy> Vm<S> {
             .skip(argcount)
         {
             if slot.is_none() {
-                match f.kwdefaults.iter().find(|(n, _)| **n == *code.varnames[i]) {
-                    Some((_, v)) => *slot = Some(v.clone()),
-                    None => missing.push(format!("'{}'", code.varnames[i])),
+                let name = &code.varnames[i];
+                let default = f.defaults.with::<S, _>(&obj.header, |d| {
+                    d.keyword
+                        .iter()
+                        .find(|(n, _)| **n == **name)
+                        .map(|(_, v)| v.clone())
+                });
+                match default {
+                    Some(v) => *slot = Some(v),
+                    None => missing.push(format!("'{}'", name)),
                 }
             }
         }
@@ -1685,8 +1701,10 @@ impl<S: LockStrategy> Vm<S> {
                     let payload = Payload::Function(Function {
                         code: code.children[child as usize].clone(),
                         globals: globals.clone(),
-                        defaults,
-                        kwdefaults,
+                        defaults: crate::object::ObjCell::new(crate::payload::Defaults {
+                            positional: defaults,
+                            keyword: kwdefaults,
+                        }),
                         closure,
                         dict: crate::object::ObjCell::new(None),
                         annotations: crate::object::ObjCell::new(annotations),
@@ -2242,6 +2260,8 @@ impl<S: LockStrategy> Vm<S> {
             .into_iter()
             .map(|(k, v)| (k.as_str().unwrap_or("").to_string(), v))
             .collect();
+        let orig_bases = bases.clone();
+        let bases = crate::metaclass::resolve_bases(self, bases)?;
         let meta = crate::metaclass::calculate(self, metaclass.clone(), &bases)?;
         let through_meta = crate::metaclass::goes_through_metaclass(self, &meta);
         let bases_tuple = ops::new_tuple(bases.clone());
@@ -2274,6 +2294,14 @@ impl<S: LockStrategy> Vm<S> {
         );
         self.depth -= 1;
         r?;
+        if bases.len() != orig_bases.len() || bases.iter().zip(&orig_bases).any(|(a, b)| !a.is(b)) {
+            ops::set_item(
+                self,
+                &ns_value,
+                self.new_str("__orig_bases__"),
+                ops::new_tuple(orig_bases),
+            )?;
+        }
         if through_meta {
             // `meta(name, bases, namespace, **keywords)`: its `type.__new__`
             // runs `__init_subclass__`.

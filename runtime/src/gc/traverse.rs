@@ -89,8 +89,10 @@ fn payload_refs<S: LockStrategy>(h: &Header, payload: &Payload<S>, v: &mut Visit
         Payload::DictView(_, dict) => v.obj(dict),
         Payload::Function(f) => {
             v.obj(&f.globals);
-            v.values(f.defaults.iter());
-            v.values(f.kwdefaults.iter().map(|(_, d)| d));
+            f.defaults.with::<S, _>(h, |d| {
+                v.values(d.positional.iter());
+                v.values(d.keyword.iter().map(|(_, d)| d));
+            });
             v.values(f.closure.iter());
             f.dict.with::<S, _>(h, |d| d.iter().for_each(|d| v.obj(d)));
             f.annotations

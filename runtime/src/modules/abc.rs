@@ -161,9 +161,12 @@ fn subclasscheck<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> 
     if crate::builtins::is_subtype(&sub, &cls) {
         return Ok(Value::Bool(true));
     }
-    if let Some(hook) = crate::classes::class_lookup(&cls, &vm.new_str("__subclasshook__")) {
-        let bound = crate::classes::bind(vm, hook, &Value::Obj(cls.clone()), &cls)?;
-        let answer = vm.call(&bound, vec![Value::Obj(sub.clone())])?;
+    let key = vm.new_str("__subclasshook__");
+    if let (Some(_), Value::Obj(name)) = (crate::classes::class_lookup(&cls, &key), &key) {
+        // Read as an attribute of the class: a class method binds to it, a
+        // plain function stored later (`typing.Protocol`'s) does not.
+        let hook = ops::get_attr(vm, &Value::Obj(cls.clone()), name)?;
+        let answer = vm.call(&hook, vec![Value::Obj(sub.clone())])?;
         if !crate::classes::is_not_implemented(vm, &answer) {
             return Ok(Value::Bool(ops::truthy(vm, &answer)?));
         }

@@ -396,7 +396,7 @@ fn half_bits(x: f64) -> Option<u16> {
 }
 
 /// The float a half-precision value stands for (`PyFloat_Unpack2`).
-fn half_value(bits: u16) -> f64 {
+pub(crate) fn half_value(bits: u16) -> f64 {
     let sign = if bits & 0x8000 != 0 { -1.0 } else { 1.0 };
     let e = i32::from((bits >> 10) & 0x1f);
     let f = f64::from(bits & 0x3ff);

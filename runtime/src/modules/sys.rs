@@ -64,6 +64,18 @@ pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
         .map(|p| p.display().to_string())
         .unwrap_or_default();
     vm.interp.dict_set_str(dict, "executable", vm.new_str(exe));
+    // The prefixes are the installation that lends us its standard library
+    // (`<prefix>/lib/python3.11`), as `site` and `sysconfig` read them.
+    let prefix = super::stdlib::stdlib_dir()
+        .and_then(|lib| lib.parent()?.parent())
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    for name in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
+        vm.interp
+            .dict_set_str(dict, name, vm.new_str(prefix.as_str()));
+    }
+    vm.interp
+        .dict_set_str(dict, "platlibdir", vm.new_str("lib"));
 }
 
 fn setswitchinterval<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
