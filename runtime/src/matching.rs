@@ -61,15 +61,82 @@ fn derives_from<S: LockStrategy>(vm: &Vm<S>, t: &ObjRef<S>, kinds: &[TypeKind]) 
 }
 
 /// Whether `t` is a class defined in Python (which `collections.abc` may
-/// have registered or which may derive from one of its ABCs), rather than
-/// a builtin type, whose answer is fixed.
+/// have registered), rather than a builtin type, whose answer is fixed.
 fn is_python_class<S: LockStrategy>(t: &ObjRef<S>) -> bool {
     matches!(t.payload(), Payload::Type(ty) if ty.dict.is_some())
 }
 
+/// What a class destructures as (CPython's `Py_TPFLAGS_SEQUENCE` and
+/// `Py_TPFLAGS_MAPPING`).
+#[derive(Clone, Copy, PartialEq)]
+enum Collection {
+    Sequence,
+    Mapping,
+}
+
+/// The `__abc_tpflags__` bits that `collections.abc.Sequence` and
+/// `Mapping` declare.
+const ABC_SEQUENCE_FLAG: i64 = 1 << 5;
+const ABC_MAPPING_FLAG: i64 = 1 << 6;
+
+/// The kind class `k` itself declares: a builtin type's fixed one, or the
+/// `__abc_tpflags__` in a Python class's own namespace (`Sequence`,
+/// `Mapping`).
+fn own_collection<S: LockStrategy>(vm: &Vm<S>, k: &ObjRef<S>) -> Option<Collection> {
+    let Payload::Type(ty) = k.payload() else {
+        return None;
+    };
+    let is = |kinds: &[TypeKind]| {
+        kinds
+            .iter()
+            .any(|kind| vm.interp.types.get(kind).is_some_and(|b| b.ptr_eq(k)))
+    };
+    if is(SEQUENCE_TYPES) {
+        return Some(Collection::Sequence);
+    }
+    if is(MAPPING_TYPES) {
+        return Some(Collection::Mapping);
+    }
+    let dict = ty.dict.as_ref()?;
+    match ops::dict_get(dict, &vm.new_str("__abc_tpflags__")) {
+        Some(Value::Int(f)) if f & ABC_SEQUENCE_FLAG != 0 => Some(Collection::Sequence),
+        Some(Value::Int(f)) if f & ABC_MAPPING_FLAG != 0 => Some(Collection::Mapping),
+        _ => None,
+    }
+}
+
+/// Whether the subject destructures as `want`. A class takes the kind of
+/// the first class of its MRO that declares one (so `class M(dict,
+/// Sequence)` is a mapping); a Python class without one may still have
+/// been registered with the ABC since. str, bytes and bytearray are
+/// registered as sequences but never destructure as one.
+fn collection_is<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    v: &Value<S>,
+    want: Collection,
+) -> PyResult<S, bool> {
+    let t = type_of(vm, v);
+    let Payload::Type(ty) = t.payload() else {
+        return Ok(false);
+    };
+    let declared = std::iter::once(&t)
+        .chain(ty.mro.iter())
+        .find_map(|k| own_collection(vm, k));
+    if let Some(kind) = declared {
+        return Ok(kind == want);
+    }
+    if !is_python_class(&t) || derives_from(vm, &t, NOT_SEQUENCE_TYPES) {
+        return Ok(false);
+    }
+    let abc = match want {
+        Collection::Sequence => "Sequence",
+        Collection::Mapping => "Mapping",
+    };
+    abc_instance(vm, v, abc)
+}
+
 /// `isinstance(v, collections.abc.<name>)`, where a program that never
-/// imported `collections.abc` can have no class of its ABCs (CPython sets
-/// a type flag when a class derives from one or is registered with one).
+/// imported `collections.abc` can have registered no class with its ABCs.
 fn abc_instance<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>, name: &str) -> PyResult<S, bool> {
     let sys_modules = vm.interp.sys_modules.clone();
     let Some(module) = ops::dict_get(&sys_modules, &vm.new_str("_collections_abc")) else {
@@ -95,29 +162,12 @@ fn is_instance<S: LockStrategy>(
 /// `MATCH_SEQUENCE`: lists, tuples, ranges, deques, arrays, memoryviews and
 /// `collections.abc.Sequence`s, but never str, bytes or bytearray.
 pub(crate) fn is_sequence<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, bool> {
-    let t = type_of(vm, v);
-    if derives_from(vm, &t, NOT_SEQUENCE_TYPES) {
-        return Ok(false);
-    }
-    if derives_from(vm, &t, SEQUENCE_TYPES) {
-        return Ok(true);
-    }
-    if !is_python_class(&t) || derives_from(vm, &t, MAPPING_TYPES) {
-        return Ok(false);
-    }
-    abc_instance(vm, v, "Sequence")
+    collection_is(vm, v, Collection::Sequence)
 }
 
 /// `MATCH_MAPPING`: dicts, mapping proxies and `collections.abc.Mapping`s.
 pub(crate) fn is_mapping<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, bool> {
-    let t = type_of(vm, v);
-    if derives_from(vm, &t, MAPPING_TYPES) {
-        return Ok(true);
-    }
-    if !is_python_class(&t) || derives_from(vm, &t, SEQUENCE_TYPES) {
-        return Ok(false);
-    }
-    abc_instance(vm, v, "Mapping")
+    collection_is(vm, v, Collection::Mapping)
 }
 
 fn tuple_items<S: LockStrategy>(v: &Value<S>) -> Vec<Value<S>> {
