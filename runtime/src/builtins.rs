@@ -861,7 +861,7 @@ pub fn is_subtype<S: LockStrategy>(t: &ObjRef<S>, class: &ObjRef<S>) -> bool {
         }
 }
 
-fn builtin_isinstance<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+pub(crate) fn builtin_isinstance<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "isinstance", &args, 2, 2)?;
     let t = type_of(vm, &args.pos[0]);
     let classes = class_list(

@@ -264,6 +264,27 @@ pub enum Instr {
     /// re-raises it unless `__exit__` returned true.
     WithExceptExit,
     PopBlock,
+    // ---- `match` statements (see `crate::compile::patterns`) ----
+    /// Pushes a copy of the item `n` slots down (1 is the top).
+    Copy(u32),
+    /// Swaps the top with the item `n` slots down (2 is the one below).
+    Swap(u32),
+    /// Pushes whether the value on top (left there) is a sequence to match
+    /// sequence patterns against (CPython's `MATCH_SEQUENCE`).
+    MatchSequence,
+    /// Pushes whether the value on top (left there) is a mapping to match
+    /// mapping patterns against (`MATCH_MAPPING`).
+    MatchMapping,
+    /// Pushes `len()` of the value on top, leaving it (`GET_LEN`).
+    GetLen,
+    /// With a tuple of keys on top of a mapping: pushes a tuple of their
+    /// values, or None when a key is missing (`MATCH_KEYS`).
+    MatchKeys,
+    /// Pops a tuple of keyword attribute names, a class and a subject;
+    /// pushes a tuple of the `n` positional and the keyword attributes when
+    /// the subject is an instance that has them all, None otherwise
+    /// (`MATCH_CLASS`).
+    MatchClass(u32),
 }
 
 /// A compiled function or module body.

@@ -14,6 +14,8 @@ use ruff_python_ast::{self as ast, Expr, ExprContext, Number, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 use std::collections::HashSet;
 
+mod patterns;
+
 /// A constant in a code unit.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Const {
@@ -81,13 +83,13 @@ pub struct CodeUnit {
 ///     other => panic!("compiled: {other:?}"),
 /// };
 /// assert_eq!(kind("x = (1,"), CompileErrorKind::Syntax);
-/// assert_eq!(kind("match x:\n    case 1: pass"), CompileErrorKind::Unsupported);
+/// assert_eq!(kind("try:\n    pass\nexcept* E:\n    pass"), CompileErrorKind::Unsupported);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CompileErrorKind {
     /// Not valid Python 3.11.
     Syntax,
-    /// Valid Python that Gilgamesh does not implement (`match`, async
+    /// Valid Python that Gilgamesh does not implement (`except*`, async
     /// comprehensions, ...).
     Unsupported,
     /// Nested too deeply to compile (CPython's `RecursionError: maximum
@@ -100,12 +102,12 @@ pub enum CompileErrorKind {
 ///
 /// ```
 /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
-/// let Err(runtime::RunError::Compile { error, .. }) = rt.run_source("ok = 1\nmatch ok:\n    case 1: pass", "a.py")
+/// let Err(runtime::RunError::Compile { error, .. }) = rt.run_source("ok = 1\ntry:\n    pass\nexcept* E:\n    pass", "a.py")
 /// else {
 ///     panic!("expected a compile error")
 /// };
 /// assert_eq!((error.line, error.column), (2, 1));
-/// assert_eq!(error.message, "match statement");
+/// assert_eq!(error.message, "try/except*");
 /// ```
 #[derive(Clone, Debug)]
 pub struct CompileError {
@@ -124,11 +126,11 @@ impl CompileError {
     ///
     /// ```
     /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
-    /// let Err(runtime::RunError::Compile { error, .. }) = rt.run_source("match x:\n    case 1: pass", "a.py")
+    /// let Err(runtime::RunError::Compile { error, .. }) = rt.run_source("try:\n    pass\nexcept* E:\n    pass", "a.py")
     /// else {
     ///     panic!("expected a compile error")
     /// };
-    /// assert_eq!(error.render("pkg/a.py"), "pkg/a.py:1:1: unsupported: match statement");
+    /// assert_eq!(error.render("pkg/a.py"), "pkg/a.py:1:1: unsupported: try/except*");
     /// ```
     pub fn render(&self, filename: &str) -> String {
         let label = match self.kind {
@@ -913,7 +915,7 @@ impl Compiler<'_> {
                     );
                 }
             }
-            Stmt::Match(s) => return Err(self.unsupported(s.range, "match statement")),
+            Stmt::Match(s) => self.compile_match(s)?,
             Stmt::TypeAlias(s) => return Err(self.unsupported(s.range, "type alias")),
             Stmt::IpyEscapeCommand(s) => return Err(self.syntax(s.range, "IPython escape command")),
         }

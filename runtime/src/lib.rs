@@ -73,6 +73,8 @@ pub mod header;
 pub mod internal_error;
 #[doc(hidden)]
 pub mod interp;
+/// What `match` statements ask of values at run time.
+mod matching;
 #[doc(hidden)]
 pub mod metaclass;
 #[doc(hidden)]

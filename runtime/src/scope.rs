@@ -2,8 +2,8 @@
 //! which of those its nested functions use (cells), and which it takes from
 //! enclosing functions (free variables) — Python's closure rules.
 
-use ruff_python_ast::visitor::{walk_expr, walk_stmt, Visitor};
-use ruff_python_ast::{self as ast, Expr, ExprContext, Stmt};
+use ruff_python_ast::visitor::{walk_expr, walk_pattern, walk_stmt, Visitor};
+use ruff_python_ast::{self as ast, Expr, ExprContext, Pattern, Stmt};
 use std::collections::HashSet;
 
 /// The names of one function scope.
@@ -177,6 +177,20 @@ impl<'a> Visitor<'a> for Collector {
             crate::compile::STACK_SEGMENT,
             || self.visit_expr_here(expr),
         )
+    }
+
+    /// The names a `match` case captures are bound in the scope.
+    fn visit_pattern(&mut self, pattern: &'a Pattern) {
+        let name = match pattern {
+            Pattern::MatchAs(p) => p.name.as_ref(),
+            Pattern::MatchStar(p) => p.name.as_ref(),
+            Pattern::MatchMapping(p) => p.rest.as_ref(),
+            _ => None,
+        };
+        if let Some(name) = name {
+            self.stores.insert(name.id.to_string());
+        }
+        walk_pattern(self, pattern);
     }
 }
 

@@ -1510,6 +1510,49 @@ impl<S: LockStrategy> Vm<S> {
                     let n = stack.len();
                     stack[n - 3..].rotate_right(1);
                 }
+                Instr::Copy(n) => {
+                    let v = stack[stack.len() - n as usize].clone().expect("operand");
+                    push!(v);
+                }
+                Instr::Swap(n) => {
+                    let top = stack.len() - 1;
+                    stack.swap(top, top + 1 - n as usize);
+                }
+                Instr::MatchSequence => {
+                    let r = crate::matching::is_sequence(self, top!())?;
+                    push!(Value::Bool(r));
+                }
+                Instr::MatchMapping => {
+                    let r = crate::matching::is_mapping(self, top!())?;
+                    push!(Value::Bool(r));
+                }
+                Instr::GetLen => {
+                    let n = ops::len(self, top!())?;
+                    push!(Value::Int(n as i64));
+                }
+                Instr::MatchKeys => {
+                    let n = stack.len();
+                    let (Some(Some(map)), Some(Some(keys))) = (stack.get(n - 2), stack.get(n - 1))
+                    else {
+                        unreachable!("operand stack underflow")
+                    };
+                    let (map, keys) = (map.clone(), keys.clone());
+                    let r = crate::matching::match_keys(self, &map, &keys)?;
+                    push!(r);
+                }
+                Instr::MatchClass(nargs) => {
+                    let keywords = pop!();
+                    let class = pop!();
+                    let subject = pop!();
+                    let r = crate::matching::match_class(
+                        self,
+                        &subject,
+                        &class,
+                        nargs as usize,
+                        &keywords,
+                    )?;
+                    push!(r);
+                }
                 // The hot loop already tried the machine-int fast paths.
                 Instr::Binary(op) => {
                     let b = pop!();

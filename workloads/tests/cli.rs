@@ -133,10 +133,10 @@ fn syntax_error_column_counts_indentation() {
 #[test]
 fn nested_unsupported_construct_reports_its_column() {
     let script = TempScript::new(
-        "nested_match",
-        "print('never printed')\nif True:\n    def g():\n        match y:\n            case 1:\n                pass\n",
+        "nested_except_star",
+        "print('never printed')\nif True:\n    def g():\n        try:\n            pass\n        except* E:\n            pass\n",
     );
-    assert_static_diagnostic(&script, 4, 9, "unsupported: match statement");
+    assert_static_diagnostic(&script, 4, 9, "unsupported: try/except*");
 }
 
 #[test]
@@ -165,9 +165,17 @@ fn async_comprehension_is_unsupported() {
 }
 
 #[test]
-fn match_statement_is_unsupported() {
-    let script = TempScript::new("match", "x = 1\nmatch x:\n    case 1:\n        pass\n");
-    assert_static_diagnostic(&script, 2, 1, "unsupported:");
+fn unreachable_match_case_is_a_syntax_error() {
+    let script = TempScript::new(
+        "match_unreachable",
+        "x = 1\nmatch x:\n    case a:\n        pass\n    case 1:\n        pass\n",
+    );
+    assert_static_diagnostic(
+        &script,
+        3,
+        10,
+        "SyntaxError: name capture 'a' makes remaining patterns unreachable",
+    );
 }
 
 #[test]

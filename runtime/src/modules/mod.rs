@@ -37,6 +37,7 @@ use crate::vm::{PyResult, Vm};
 
 /// The modules built into this runtime (`sys.builtin_module_names`).
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
+    "_ast",
     "_blake2",
     "_collections",
     "_md5",
@@ -104,7 +105,7 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "errno" => errno::init::<S>,
         "posix" => posix::init::<S>,
         // Written wholly in Python (see `python_part`).
-        "heapq" | "_structseq" | "_thread" | "_weakref" => |_, _| {},
+        "heapq" | "_structseq" | "_thread" | "_weakref" | "_ast" => |_, _| {},
         _ => return None,
     })
 }
@@ -193,6 +194,7 @@ fn python_part(name: &str) -> Option<&'static str> {
         "posix" => Some(include_str!("py/posix.py")),
         "time" => Some(include_str!("py/time.py")),
         "_structseq" => Some(include_str!("py/_structseq.py")),
+        "_ast" => Some(include_str!("py/_ast.py")),
         _ => None,
     }
 }
