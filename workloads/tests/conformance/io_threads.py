@@ -5,7 +5,7 @@ import threading
 
 s = io.StringIO()
 b = io.BytesIO()
-N = 2000
+N = 1000
 
 
 def worker(k):

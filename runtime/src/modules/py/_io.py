@@ -621,7 +621,7 @@ class IncrementalNewlineDecoder:
     """Translates '\\r\\n' and '\\r' to '\\n' in decoded text (when
     `translate`), and records which newlines were seen."""
 
-    _CR, _LF, _CRLF = 1, 2, 4
+    _LF, _CR, _CRLF = 1, 2, 4
 
     def __init__(self, decoder, translate, errors="strict"):
         self.decoder = decoder
@@ -1031,6 +1031,18 @@ class _Buffered(_BufferedIOBase):
         self._rpos = 0
         return not (got_none and not avail)
 
+    def _fill_once(self):
+        """One raw read onto the read-ahead; False at the end of the stream
+        (or when it has nothing ready)."""
+        if self._wbuf:
+            self._flush_unlocked()
+        data = self._raw.read(self.buffer_size)
+        if not data:
+            return False
+        self._rbuf = self._rbuf[self._rpos:] + data
+        self._rpos = 0
+        return True
+
     def read(self, size=-1):
         size = _size(size)
         with self._lock:
@@ -1078,9 +1090,8 @@ class _Buffered(_BufferedIOBase):
                 avail = len(self._rbuf) - self._rpos
                 if i >= 0 or (0 <= size <= avail):
                     break
-                before = avail
-                self._fill(avail + self.buffer_size)
-                if len(self._rbuf) - self._rpos == before:
+                # One raw read at a time: a pipe or socket may not have more.
+                if not self._fill_once():
                     break
             pos = self._rpos
             end = i + 1 if i >= 0 else len(self._rbuf)
