@@ -736,13 +736,14 @@ class FileIO(_RawIOBase):
             if self._closefd:
                 _posix.close(self._fd)
             self._fd = -1
-        if isinstance(file, float):
-            raise TypeError("integer argument expected, got float")
         fd = -1
         if isinstance(file, int):
             fd = file.__index__()
             if fd < 0:
                 raise ValueError("negative file descriptor")
+        else:
+            # CPython's TypeError for what is neither a path nor an fd.
+            _posix.fspath(file)
         if not isinstance(mode, str):
             raise TypeError(f"FileIO() argument 'mode' must be str, not {type(mode).__name__}")
         flags, self._readable, self._writable, self._created, self._appending = \
@@ -1188,7 +1189,7 @@ class BufferedReader(_Buffered):
 
     def _check_raw(self, raw):
         if not raw.readable():
-            raise OSError('"raw" argument must be readable.')
+            raise UnsupportedOperation("File or stream is not readable.")
 
     write = _BufferedIOBase.write
 
@@ -1202,7 +1203,7 @@ class BufferedWriter(_Buffered):
 
     def _check_raw(self, raw):
         if not raw.writable():
-            raise OSError('"raw" argument must be writable.')
+            raise UnsupportedOperation("File or stream is not writable.")
 
     read = _BufferedIOBase.read
     read1 = _BufferedIOBase.read1
@@ -1217,11 +1218,11 @@ class BufferedRandom(_Buffered):
 
     def _check_raw(self, raw):
         if not raw.seekable():
-            raise OSError('"raw" argument must be seekable.')
+            raise UnsupportedOperation("File or stream is not seekable.")
         if not raw.readable():
-            raise OSError('"raw" argument must be readable.')
+            raise UnsupportedOperation("File or stream is not readable.")
         if not raw.writable():
-            raise OSError('"raw" argument must be writable.')
+            raise UnsupportedOperation("File or stream is not writable.")
 
 
 class BufferedRWPair(_BufferedIOBase):
