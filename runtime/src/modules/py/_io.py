@@ -21,7 +21,7 @@ def _closed_error(message="I/O operation on closed file."):
     return ValueError(message)
 
 
-def _index(value, what="integer"):
+def _index(value):
     if value is None:
         return None
     if not hasattr(type(value), "__index__"):
@@ -262,11 +262,6 @@ class _TextIOBase(_IOBase):
 
 
 # ---- in-memory streams ----
-
-def _check_whence(whence, message):
-    if whence not in (0, 1, 2):
-        raise ValueError(message % whence)
-
 
 class BytesIO(_BufferedIOBase):
     """A binary stream in memory."""
@@ -1494,7 +1489,7 @@ class TextIOWrapper(_TextIOBase):
             self._eof = True
         return not final
 
-    def _translate(self, text, final=True):
+    def _translate(self, text):
         if self._seen is not None:
             self._seen.decode(text, True)
         if self._readtranslate:
