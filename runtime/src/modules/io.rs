@@ -3,7 +3,7 @@
 //! classes are the module's Python part (`py/_io.py`) over the `posix`
 //! file descriptors, whose blocking reads and writes detach from the
 //! runtime; this native part adds what `posix` lacks (`ftruncate`) and the
-//! builtin `open`, which is `_io.open`.
+//! builtin `open`, which `_io.open` is.
 
 use crate::builtins::arity;
 use crate::object::{ObjRef, Value};
@@ -38,9 +38,10 @@ fn ftruncate<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     Ok(Value::None)
 }
 
-/// The builtin `open`: `_io.open`, the module imported on first use.
+/// The builtin `open` (also `_io.open` and `io.open`): calls the Python
+/// part's `_io._open`, the module imported on first use.
 pub fn builtin_open<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     let module = super::import(vm, &name_obj(vm, "_io"))?;
-    let open = ops::get_attr(vm, &module, &name_obj(vm, "open"))?;
+    let open = ops::get_attr(vm, &module, &name_obj(vm, "_open"))?;
     vm.call_args(&open, args)
 }

@@ -81,3 +81,10 @@ class Tracking(io.BytesIO):
 k = Tracking(b"123456")
 print(k.read(2), k.read(), k.reads, k.getvalue())
 print(io.BytesIO(b"ab").getbuffer().tobytes(), io.StringIO("q").read())
+
+
+class Holder:
+    opener = open
+
+
+print(io.open is open, open.__name__, Holder.opener is open, Holder().opener is open)

@@ -1617,9 +1617,9 @@ class TextIOWrapper(_TextIOBase):
 
 # ---- open ----
 
-def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
-         closefd=True, opener=None):
-    """Opens a file and returns a stream (CPython's io.open)."""
+def _open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
+          closefd=True, opener=None):
+    """Opens a file and returns a stream: what the builtin open() calls."""
     if not isinstance(file, int):
         file = _posix.fspath(file)
     if not isinstance(mode, str):
@@ -1687,6 +1687,14 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
     except BaseException:
         result.close()
         raise
+
+
+# As CPython's, `_io.open` is the builtin function itself (`io.open is
+# open`), which does not bind as a method when stored in a class.
+import builtins as _builtins
+
+open = _builtins.open
+del _builtins
 
 
 def open_code(path):
