@@ -49,6 +49,7 @@ pub fn install<S: LockStrategy>(interp: &Arc<Interp<S>>) {
     let b = &interp.builtins;
     let functions: &[(&'static str, NativeFn<S>)] = &[
         ("print", builtin_print),
+        ("open", crate::modules::io::builtin_open),
         ("__import__", crate::modules::import::builtin_import),
         ("globals", crate::dynamic::builtin_globals),
         ("exec", crate::dynamic::builtin_exec),

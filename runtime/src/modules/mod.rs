@@ -11,6 +11,7 @@ pub mod hashes;
 pub mod import;
 pub mod import_lock;
 pub mod importlib;
+pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod native;
@@ -39,7 +40,9 @@ use crate::vm::{PyResult, Vm};
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_ast",
     "_blake2",
+    "_codecs",
     "_collections",
+    "_io",
     "_md5",
     "_random",
     "_sha1",
@@ -89,6 +92,7 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "_sre" => sre::init::<S>,
         "importlib" => importlib::init::<S>,
         "_collections" => _collections::init::<S>,
+        "_io" => io::init::<S>,
         "_struct" => struct_::init::<S>,
         "binascii" => binascii::init::<S>,
         "array" => array::init::<S>,
@@ -105,7 +109,7 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "errno" => errno::init::<S>,
         "posix" => posix::init::<S>,
         // Written wholly in Python (see `python_part`).
-        "heapq" | "_structseq" | "_thread" | "_weakref" | "_ast" => |_, _| {},
+        "heapq" | "_structseq" | "_thread" | "_weakref" | "_ast" | "_codecs" => |_, _| {},
         _ => return None,
     })
 }
@@ -190,6 +194,8 @@ fn python_part(name: &str) -> Option<&'static str> {
         "_weakref" => Some(include_str!("py/_weakref.py")),
         "importlib" => Some(include_str!("py/importlib.py")),
         "_collections" => Some(include_str!("py/_collections.py")),
+        "_io" => Some(include_str!("py/_io.py")),
+        "_codecs" => Some(include_str!("py/_codecs.py")),
         "itertools" => Some(include_str!("py/itertools.py")),
         "posix" => Some(include_str!("py/posix.py")),
         "time" => Some(include_str!("py/time.py")),

@@ -327,7 +327,8 @@ pub fn encode<S: LockStrategy>(
         return Ok(s.as_bytes().to_vec());
     }
     let mut out = Vec::with_capacity(s.len());
-    for (i, c) in s.chars().enumerate() {
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
         if (c as u32) <= codec.limit() {
             out.push(c as u32 as u8);
             continue;
@@ -337,15 +338,25 @@ pub fn encode<S: LockStrategy>(
             "replace" => out.push(b'?'),
             _ => {
                 check_handler(vm, errors)?;
-                let shown = match c as u32 {
-                    u @ 0..=0xff => format!("'\\x{u:02x}'"),
-                    u @ 0..=0xffff => format!("'\\u{u:04x}'"),
-                    u => format!("'\\U{u:08x}'"),
+                // CPython reports the whole run of unencodable characters.
+                let run = chars[i..]
+                    .iter()
+                    .take_while(|&&c| c as u32 > codec.limit())
+                    .count();
+                let what = if run > 1 {
+                    format!("characters in position {i}-{}", i + run - 1)
+                } else {
+                    let shown = match c as u32 {
+                        u @ 0..=0xff => format!("'\\x{u:02x}'"),
+                        u @ 0..=0xffff => format!("'\\u{u:04x}'"),
+                        u => format!("'\\U{u:08x}'"),
+                    };
+                    format!("character {shown} in position {i}")
                 };
                 return Err(vm.new_error(
                     "UnicodeEncodeError",
                     format!(
-                        "'{}' codec can't encode character {shown} in position {i}: ordinal not in range({})",
+                        "'{}' codec can't encode {what}: ordinal not in range({})",
                         codec.name(),
                         codec.limit() + 1
                     ),
@@ -399,10 +410,20 @@ fn decode<S: LockStrategy>(
                     }
                     Some(_) => "invalid continuation byte",
                 };
-                let msg = format!(
-                    "'utf-8' codec can't decode byte {:#04x} in position {pos}: {reason}",
-                    b[pos]
-                );
+                // A cut or broken sequence of several bytes is reported
+                // whole, as CPython does.
+                let len = e.error_len().unwrap_or(b.len() - pos);
+                let msg = if len > 1 {
+                    format!(
+                        "'utf-8' codec can't decode bytes in position {pos}-{}: {reason}",
+                        pos + len - 1
+                    )
+                } else {
+                    format!(
+                        "'utf-8' codec can't decode byte {:#04x} in position {pos}: {reason}",
+                        b[pos]
+                    )
+                };
                 Err(vm.new_error("UnicodeDecodeError", msg))
             }
         },
