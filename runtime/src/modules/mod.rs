@@ -46,6 +46,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_sha3",
     "_sha512",
     "_sre",
+    "_string",
     "_struct",
     "_thread",
     "_weakref",
@@ -104,7 +105,7 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "errno" => errno::init::<S>,
         "posix" => posix::init::<S>,
         // Written wholly in Python (see `python_part`).
-        "heapq" | "_structseq" | "_thread" | "_weakref" => |_, _| {},
+        "heapq" | "_structseq" | "_thread" | "_weakref" | "_string" => |_, _| {},
         _ => return None,
     })
 }
@@ -193,6 +194,7 @@ fn python_part(name: &str) -> Option<&'static str> {
         "posix" => Some(include_str!("py/posix.py")),
         "time" => Some(include_str!("py/time.py")),
         "_structseq" => Some(include_str!("py/_structseq.py")),
+        "_string" => Some(include_str!("py/_string.py")),
         _ => None,
     }
 }
