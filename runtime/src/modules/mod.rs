@@ -39,6 +39,7 @@ use crate::vm::{PyResult, Vm};
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_blake2",
     "_collections",
+    "_contextvars",
     "_md5",
     "_random",
     "_sha1",
@@ -105,7 +106,7 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "errno" => errno::init::<S>,
         "posix" => posix::init::<S>,
         // Written wholly in Python (see `python_part`).
-        "heapq" | "_structseq" | "_thread" | "_weakref" | "_string" => |_, _| {},
+        "heapq" | "_structseq" | "_thread" | "_weakref" | "_string" | "_contextvars" => |_, _| {},
         _ => return None,
     })
 }
@@ -195,6 +196,7 @@ fn python_part(name: &str) -> Option<&'static str> {
         "time" => Some(include_str!("py/time.py")),
         "_structseq" => Some(include_str!("py/_structseq.py")),
         "_string" => Some(include_str!("py/_string.py")),
+        "_contextvars" => Some(include_str!("py/_contextvars.py")),
         _ => None,
     }
 }
