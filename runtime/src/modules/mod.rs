@@ -17,6 +17,7 @@ pub mod native;
 pub mod posix;
 pub mod queue;
 pub mod random;
+pub mod select;
 pub mod socket;
 pub mod sre;
 pub mod sre_engine;
@@ -66,6 +67,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "native",
     "posix",
     "queue",
+    "select",
     "socket",
     "sys",
     "threading",
@@ -105,6 +107,7 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "cmath" => cmath::init::<S>,
         "errno" => errno::init::<S>,
         "posix" => posix::init::<S>,
+        "select" => select::init::<S>,
         // Written wholly in Python (see `python_part`).
         "heapq" | "_structseq" | "_thread" | "_weakref" | "_string" | "_contextvars" => |_, _| {},
         _ => return None,
@@ -196,6 +199,7 @@ fn python_part(name: &str) -> Option<&'static str> {
         "time" => Some(include_str!("py/time.py")),
         "_structseq" => Some(include_str!("py/_structseq.py")),
         "_string" => Some(include_str!("py/_string.py")),
+        "select" => Some(include_str!("py/select.py")),
         "_contextvars" => Some(include_str!("py/_contextvars.py")),
         _ => None,
     }
