@@ -403,17 +403,23 @@ def _local_dict(self):
     return d
 
 
-def _class_attr(cls, name):
+# class -> the names its (and its bases') data descriptors have: those
+# win over a thread's namespace, as for an instance dict. Worked out once
+# per class (`cls.__dict__` is slow to read on every access); a data
+# descriptor added to a local class after first use is not seen.
+_data_names = {}
+
+
+def _data_descriptor_names(cls):
+    names = set()
     for base in cls.__mro__:
-        attrs = base.__dict__
-        if name in attrs:
-            return attrs[name]
-    return _local_dict
-
-
-def _is_data_descriptor(attr):
-    t = type(attr)
-    return hasattr(t, "__set__") or hasattr(t, "__delete__")
+        for name, attr in base.__dict__.items():
+            t = type(attr)
+            if hasattr(t, "__set__") or hasattr(t, "__delete__"):
+                names.add(name)
+    names.discard("__dict__")
+    _data_names[cls] = names
+    return names
 
 
 def _local_type_name(obj):
@@ -444,26 +450,37 @@ class _local:
         return self
 
     def __getattribute__(self, name):
-        d = _local_dict(self)
-        if name == "__dict__":
-            return d
-        attr = _class_attr(type(self), name)
+        d = object.__getattribute__(self, "_local__dicts").get(get_ident())
+        if d is None:
+            d = _local_dict(self)
         if name in d:
-            if attr is _local_dict or not _is_data_descriptor(attr):
+            names = _data_names.get(type(self))
+            if names is None:
+                names = _data_descriptor_names(type(self))
+            if name not in names:
                 return d[name]
-        elif attr is _local_dict and name[:8] != "_local__":
-            raise AttributeError("'%s' object has no attribute '%s'"
-                                 % (_local_type_name(self), name))
-        return object.__getattribute__(self, name)
+        elif name == "__dict__":
+            return d
+        try:
+            return object.__getattribute__(self, name)
+        except AttributeError:
+            if type(self) is not _local or name in _local.__dict__:
+                raise
+        raise AttributeError("'_thread._local' object has no attribute '%s'"
+                             % name)
 
     def __setattr__(self, name, value):
         if name == "__dict__":
             raise AttributeError("'_thread._local' object attribute "
                                  "'__dict__' is read-only")
-        d = _local_dict(self)
-        attr = _class_attr(type(self), name)
-        if attr is not _local_dict and _is_data_descriptor(attr):
-            type(attr).__set__(attr, self, value)
+        d = object.__getattribute__(self, "_local__dicts").get(get_ident())
+        if d is None:
+            d = _local_dict(self)
+        names = _data_names.get(type(self))
+        if names is None:
+            names = _data_descriptor_names(type(self))
+        if name in names:
+            object.__setattr__(self, name, value)
         else:
             d[name] = value
 
@@ -471,10 +488,14 @@ class _local:
         if name == "__dict__":
             raise AttributeError("'_thread._local' object attribute "
                                  "'__dict__' is read-only")
-        d = _local_dict(self)
-        attr = _class_attr(type(self), name)
-        if attr is not _local_dict and _is_data_descriptor(attr):
-            type(attr).__delete__(attr, self)
+        d = object.__getattribute__(self, "_local__dicts").get(get_ident())
+        if d is None:
+            d = _local_dict(self)
+        names = _data_names.get(type(self))
+        if names is None:
+            names = _data_descriptor_names(type(self))
+        if name in names:
+            object.__delattr__(self, name)
         elif name in d:
             del d[name]
         else:
