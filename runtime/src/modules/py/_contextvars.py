@@ -11,6 +11,7 @@ __all__ = ("Context", "ContextVar", "Token", "copy_context")
 # ident of a thread -> its current Context; a thread's entry is written
 # only by that thread and dropped when it ends.
 _current = {}
+_enter_lock = _threading.Lock()
 
 
 def _forget_thread(ident):
@@ -68,13 +69,16 @@ class Context:
                                 "object needs an argument")
             raise TypeError("run() missing 1 required positional argument")
         self, callable, args = args[0], args[1], args[2:]
-        if self._entered:
-            raise RuntimeError("cannot enter context: %r is already entered"
-                               % (self,))
+        # Checked and set as one step: two threads may try to enter the
+        # same context at once (finegrained runs them in parallel).
+        with _enter_lock:
+            if self._entered:
+                raise RuntimeError("cannot enter context: %r is already "
+                                   "entered" % (self,))
+            self._entered = True
         ident = _get_ident()
         prev = _current_context()
         self._prev = prev
-        self._entered = True
         _current[ident] = self
         try:
             return callable(*args, **kwargs)
