@@ -19,8 +19,10 @@ use std::time::Duration;
 /// pages cost no memory.
 pub const PYTHON_THREAD_STACK: usize = 256 << 20;
 
-/// The runtime's list of non-daemon threads (a plain std mutex: it is
-/// bookkeeping, not a protocol that loom models).
+/// The runtime's list of started Python threads that have not ended,
+/// daemon threads included (what `enumerate()` and `active_count()` report;
+/// exit joins the non-daemon ones). A plain std mutex: it is bookkeeping,
+/// not a protocol that loom models.
 fn live_threads<S: LockStrategy>(
     interp: &crate::interp::Interp<S>,
 ) -> std::sync::MutexGuard<'_, Vec<ObjRef<S>>> {
@@ -364,9 +366,7 @@ fn thread_start<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
         return Err(vm.new_error("RuntimeError", "threads can only be started once"));
     }
     let interp = vm.interp.clone();
-    if !t.daemon.load(Ordering::Relaxed) {
-        live_threads(&interp).push(this.clone());
-    }
+    live_threads(&interp).push(this.clone());
     let spawned = std::thread::Builder::new()
         .stack_size(PYTHON_THREAD_STACK)
         .spawn(move || run_thread(interp, this));
@@ -564,8 +564,15 @@ fn thread_join<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 /// Joins every non-daemon thread (what CPython does at interpreter exit).
 pub fn join_all<S: LockStrategy>(vm: &Vm<S>) {
+    let is_daemon = |t: &ObjRef<S>| match t.payload() {
+        Payload::Thread(obj) => obj.daemon.load(Ordering::Relaxed),
+        _ => true,
+    };
     loop {
-        let next = live_threads(&vm.interp).first().cloned();
+        let next = live_threads(&vm.interp)
+            .iter()
+            .find(|t| !is_daemon(t))
+            .cloned();
         let Some(t) = next else { break };
         let Payload::Thread(obj) = t.payload() else {
             break;
