@@ -382,6 +382,23 @@ def _forget_locals(ident):
 _at_thread_exit.append(_forget_locals)
 
 
+def _remember_local(obj, ident):
+    # A weak reference, dropped from the thread's list when the local object
+    # goes (a long-lived thread may use many short-lived locals).
+    import weakref
+    refs = _locals_of_thread.get(ident)
+    if refs is None:
+        refs = _locals_of_thread[ident] = []
+
+    def forget(ref):
+        try:
+            refs.remove(ref)
+        except ValueError:
+            pass
+
+    refs.append(weakref.ref(obj, forget))
+
+
 def _local_dict(self):
     # The calling thread's namespace of `self`, made (and `__init__` run
     # again with the constructor's arguments) on the thread's first use.
@@ -389,13 +406,9 @@ def _local_dict(self):
     ident = get_ident()
     d = dicts.get(ident)
     if d is None:
-        import weakref
         d = {}
         dicts[ident] = d
-        refs = _locals_of_thread.get(ident)
-        if refs is None:
-            refs = _locals_of_thread[ident] = []
-        refs.append(weakref.ref(self))
+        _remember_local(self, ident)
         init = type(self).__init__
         if init is not object.__init__:
             args, kwargs = object.__getattribute__(self, "_local__args")
@@ -440,13 +453,9 @@ class _local:
         # The creating thread's namespace exists before `__init__` runs,
         # which the type call runs once, here.
         dicts = object.__getattribute__(self, "_local__dicts")
-        import weakref
         ident = get_ident()
         dicts[ident] = {}
-        refs = _locals_of_thread.get(ident)
-        if refs is None:
-            refs = _locals_of_thread[ident] = []
-        refs.append(weakref.ref(self))
+        _remember_local(self, ident)
         return self
 
     def __getattribute__(self, name):
