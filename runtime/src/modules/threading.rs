@@ -562,8 +562,11 @@ fn thread_join<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     Ok(Value::None)
 }
 
-/// Joins every non-daemon thread (what CPython does at interpreter exit).
-pub fn join_all<S: LockStrategy>(vm: &Vm<S>) {
+/// What CPython's `threading._shutdown` does at interpreter exit: runs the
+/// functions registered with `threading._register_atexit` (what stops
+/// `concurrent.futures`' idle workers), then joins every non-daemon thread.
+pub fn join_all<S: LockStrategy>(vm: &mut Vm<S>) {
+    run_threading_atexits(vm);
     let is_daemon = |t: &ObjRef<S>| match t.payload() {
         Payload::Thread(obj) => obj.daemon.load(Ordering::Relaxed),
         _ => true,
@@ -579,6 +582,29 @@ pub fn join_all<S: LockStrategy>(vm: &Vm<S>) {
         };
         obj.finished.join::<S>(vm.strategy(), vm.ident, None);
         live_threads(&vm.interp).retain(|x| !x.ptr_eq(&t));
+    }
+}
+
+/// `threading._run_atexits()`, if `threading` was imported; an exception
+/// from it is reported as CPython reports one it cannot raise.
+fn run_threading_atexits<S: LockStrategy>(vm: &mut Vm<S>) {
+    let key = vm.new_str("threading");
+    let modules = vm.interp.sys_modules.clone();
+    let Some(Value::Obj(module)) = ops::dict_get(&modules, &key) else {
+        return;
+    };
+    let Payload::Module(m) = module.payload() else {
+        return;
+    };
+    let Some(run) = ops::dict_get(&m.dict, &vm.new_str("_run_atexits")) else {
+        return;
+    };
+    if let Err(e) = vm.call_args(&run, Args::positional(Vec::new())) {
+        vm.interp.flush_stdout();
+        let text = crate::traceback::format_exception(vm, &e);
+        vm.interp.write_stderr(&format!(
+            "Exception ignored in: <module 'threading' (built-in)>\n{text}"
+        ));
     }
 }
 

@@ -356,6 +356,26 @@ def get_native_id():
     return get_ident()
 
 
+# Functions to call at interpreter exit before the non-daemon threads are
+# joined (`concurrent.futures` stops its idle workers with one), last
+# registered first; the runtime calls `_run_atexits`.
+_threading_atexits = []
+_SHUTTING_DOWN = False
+
+
+def _register_atexit(func, *arg, **kwargs):
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+    _threading_atexits.append(lambda: func(*arg, **kwargs))
+
+
+def _run_atexits():
+    global _SHUTTING_DOWN
+    _SHUTTING_DOWN = True
+    for call in reversed(_threading_atexits):
+        call()
+
+
 # Called with a thread's ident as the thread ends (from the runtime, on
 # that thread): per-thread state (`local`, the current `contextvars`
 # context) forgets the thread.
