@@ -34,6 +34,12 @@ try:
 except ValueError as e:
     print(type(e).__name__, e)
 try:
+    threading.Semaphore(1).acquire(False, 1)
+except ValueError as e:
+    print(type(e).__name__, e)
+sem = threading.Semaphore(0)
+print(sem.acquire(timeout=0.01), sem.acquire(True, 0), sem.acquire(timeout=-1))
+try:
     threading.Semaphore(-1)
 except ValueError as e:
     print(type(e).__name__, e)

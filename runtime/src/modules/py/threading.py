@@ -161,12 +161,25 @@ class Semaphore:
         self._value = value
 
     def acquire(self, blocking=True, timeout=None):
+        if not blocking and timeout is not None:
+            raise ValueError("can't specify timeout for non-blocking acquire")
+        deadline = None
         with self._cond:
             while self._value == 0:
                 if not blocking:
                     return False
-                if not self._cond.wait(timeout) and timeout is not None:
-                    return False
+                if timeout is not None:
+                    # One deadline for the whole call: a wake-up that finds
+                    # the value taken again waits only for what is left.
+                    from time import monotonic
+                    if deadline is None:
+                        deadline = monotonic() + timeout
+                    left = deadline - monotonic()
+                    if left <= 0:
+                        return False
+                    self._cond.wait(left)
+                else:
+                    self._cond.wait()
             self._value -= 1
             return True
 
