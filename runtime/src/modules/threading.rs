@@ -496,10 +496,21 @@ fn call_excepthook<S: LockStrategy>(vm: &mut Vm<S>, e: &PyErr<S>, thread: &ObjRe
 /// report.
 fn print_exception<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "_print_exception", &args, 2, 2)?;
-    let Value::Obj(exc) = &args.pos[0] else {
-        return Err(vm.type_error("_print_exception() needs an exception"));
-    };
     let name = crate::repr::to_str(vm, &args.pos[1])?;
+    let exc = match &args.pos[0] {
+        v @ Value::Obj(o) if crate::interp::is_instance_of(vm, v, "BaseException") => o,
+        other => {
+            // CPython's display of a value that is not an exception: a
+            // line in the report, nothing raised.
+            vm.interp.flush_stdout();
+            vm.interp.write_stderr(&format!(
+                "Exception in thread {name}:\nTypeError: print_exception(): \
+                 Exception expected for value, {} found\n",
+                ops::type_name(other)
+            ));
+            return Ok(Value::None);
+        }
+    };
     let e = PyErr { exc: exc.clone() };
     print_thread_exception(vm, &e, &name);
     Ok(Value::None)

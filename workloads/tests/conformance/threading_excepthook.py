@@ -37,6 +37,11 @@ t.start()
 t.join()
 print("after bad hook")
 threading.excepthook = threading.__excepthook__
+for bad in ["str", None]:
+    try:
+        threading.excepthook(threading.ExceptHookArgs((ValueError, bad, None, None)))
+    except TypeError as e:
+        print(type(e).__name__, e)
 t = threading.Thread(target=fail, args=(TypeError,), name="last")
 t.start()
 t.join()
