@@ -405,7 +405,7 @@ impl<S: LockStrategy> Runtime<S> {
             Ok(_) => Ok(()),
             Err(err) => Err(run_error(&mut vm, &err)),
         };
-        modules::threading::join_all(&vm);
+        modules::threading::join_all(&mut vm);
         vm.finish_module(&self.interp.main);
         // As CPython's shutdown does, whether or not the collector is
         // enabled: cycles left behind are finalised and freed.

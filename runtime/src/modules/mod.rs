@@ -18,6 +18,7 @@ pub mod native;
 pub mod posix;
 pub mod queue;
 pub mod random;
+pub mod select;
 pub mod socket;
 pub mod sre;
 pub mod sre_engine;
@@ -42,6 +43,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_blake2",
     "_codecs",
     "_collections",
+    "_contextvars",
     "_io",
     "_md5",
     "_random",
@@ -50,6 +52,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_sha3",
     "_sha512",
     "_sre",
+    "_string",
     "_struct",
     "_thread",
     "_weakref",
@@ -68,6 +71,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "native",
     "posix",
     "queue",
+    "select",
     "socket",
     "sys",
     "threading",
@@ -108,8 +112,10 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "cmath" => cmath::init::<S>,
         "errno" => errno::init::<S>,
         "posix" => posix::init::<S>,
+        "select" => select::init::<S>,
         // Written wholly in Python (see `python_part`).
-        "heapq" | "_structseq" | "_thread" | "_weakref" | "_ast" | "_codecs" => |_, _| {},
+        "heapq" | "_structseq" | "_thread" | "_weakref" | "_ast" | "_codecs" | "_string"
+        | "_contextvars" => |_, _| {},
         _ => return None,
     })
 }
@@ -201,6 +207,9 @@ fn python_part(name: &str) -> Option<&'static str> {
         "time" => Some(include_str!("py/time.py")),
         "_structseq" => Some(include_str!("py/_structseq.py")),
         "_ast" => Some(include_str!("py/_ast.py")),
+        "_string" => Some(include_str!("py/_string.py")),
+        "select" => Some(include_str!("py/select.py")),
+        "_contextvars" => Some(include_str!("py/_contextvars.py")),
         _ => None,
     }
 }

@@ -7,7 +7,7 @@ use crate::ops;
 use crate::strategy::{LockStrategy, ThreadIdent};
 use crate::sync::{lock, AtomicBool, AtomicU64, Condvar, Mutex, Ordering};
 use crate::thread_exit::ThreadExit;
-use crate::vm::{Args, PyResult, Vm};
+use crate::vm::{Args, PyErr, PyResult, Vm};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -19,8 +19,10 @@ use std::time::Duration;
 /// pages cost no memory.
 pub const PYTHON_THREAD_STACK: usize = 256 << 20;
 
-/// The runtime's list of non-daemon threads (a plain std mutex: it is
-/// bookkeeping, not a protocol that loom models).
+/// The runtime's list of started Python threads that have not ended,
+/// daemon threads included (what `enumerate()` and `active_count()` report;
+/// exit joins the non-daemon ones). A plain std mutex: it is bookkeeping,
+/// not a protocol that loom models.
 fn live_threads<S: LockStrategy>(
     interp: &crate::interp::Interp<S>,
 ) -> std::sync::MutexGuard<'_, Vec<ObjRef<S>>> {
@@ -194,6 +196,7 @@ pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
             ("active_count", active_count, false),
             ("main_thread", main_thread, false),
             ("enumerate", enumerate_threads, false),
+            ("_print_exception", print_exception, false),
         ],
     );
 }
@@ -363,9 +366,7 @@ fn thread_start<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
         return Err(vm.new_error("RuntimeError", "threads can only be started once"));
     }
     let interp = vm.interp.clone();
-    if !t.daemon.load(Ordering::Relaxed) {
-        live_threads(&interp).push(this.clone());
-    }
+    live_threads(&interp).push(this.clone());
     let spawned = std::thread::Builder::new()
         .stack_size(PYTHON_THREAD_STACK)
         .spawn(move || run_thread(interp, this));
@@ -420,18 +421,19 @@ fn run_thread<S: LockStrategy>(interp: Arc<crate::interp::Interp<S>>, this: ObjR
         drop((this_value, run));
         {
             let err = result.err();
-            // SystemExit ends the thread silently, as in CPython.
-            if let Some(e) =
-                err.filter(|e| !crate::interp::is_system_exit(&vm, &Value::Obj(e.exc.clone())))
-            {
-                // CPython's threading.excepthook: report, and the thread ends.
-                let name = lock(&t.name).clone();
-                vm.interp.flush_stdout();
-                let text = crate::traceback::format_exception(&mut vm, &e);
-                vm.interp
-                    .write_stderr(&format!("Exception in thread {name}:\n{text}"));
+            // CPython's threading.excepthook: report, and the thread ends. A
+            // program's hook sees SystemExit too; the default one ends the
+            // thread silently.
+            if let Some(e) = err {
+                if !call_excepthook(&mut vm, &e, &this)
+                    && !crate::interp::is_system_exit(&vm, &Value::Obj(e.exc.clone()))
+                {
+                    let name = lock(&t.name).clone();
+                    print_thread_exception(&mut vm, &e, &name);
+                }
             }
         }
+        forget_thread(&mut vm);
         // Leave the live list before waking joiners, so that after
         // `join()` the thread no longer counts in `active_count()`. Every
         // reference is released while attached (under a GIL, counts may
@@ -444,6 +446,98 @@ fn run_thread<S: LockStrategy>(interp: Arc<crate::interp::Interp<S>>, this: ObjR
     // Last: from here on joiners return, and see everything above.
     finished.finish();
     drop(interp);
+}
+
+/// What the default `threading.excepthook` prints for an exception that
+/// ended a thread.
+fn print_thread_exception<S: LockStrategy>(vm: &mut Vm<S>, e: &PyErr<S>, name: &str) {
+    vm.interp.flush_stdout();
+    let text = crate::traceback::format_exception(vm, e);
+    vm.interp
+        .write_stderr(&format!("Exception in thread {name}:\n{text}"));
+}
+
+/// Calls a `threading.excepthook` that the program installed (through
+/// `threading._call_excepthook(exc, thread)`); false when the hook is the
+/// default one, which the runtime runs natively. An exception from the
+/// hook is reported as CPython reports it.
+fn call_excepthook<S: LockStrategy>(vm: &mut Vm<S>, e: &PyErr<S>, thread: &ObjRef<S>) -> bool {
+    let key = vm.new_str("threading");
+    let modules = vm.interp.sys_modules.clone();
+    let Some(Value::Obj(module)) = ops::dict_get(&modules, &key) else {
+        return false;
+    };
+    let Payload::Module(m) = module.payload() else {
+        return false;
+    };
+    let hook = ops::dict_get(&m.dict, &vm.new_str("excepthook"));
+    let default = ops::dict_get(&m.dict, &vm.new_str("__excepthook__"));
+    let caller = ops::dict_get(&m.dict, &vm.new_str("_call_excepthook"));
+    let (Some(hook), Some(caller)) = (hook, caller) else {
+        return false;
+    };
+    if default.is_some_and(|d| match (&d, &hook) {
+        (Value::Obj(a), Value::Obj(b)) => a.ptr_eq(b),
+        _ => false,
+    }) {
+        return false;
+    }
+    let args = vec![Value::Obj(e.exc.clone()), Value::Obj(thread.clone())];
+    if let Err(hook_error) = vm.call_args(&caller, Args::positional(args)) {
+        vm.interp.flush_stdout();
+        let text = crate::traceback::format_exception(vm, &hook_error);
+        vm.interp
+            .write_stderr(&format!("Exception in threading.excepthook:\n{text}"));
+    }
+    true
+}
+
+/// `threading._print_exception(exc, name)`: the default excepthook's
+/// report.
+fn print_exception<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "_print_exception", &args, 2, 2)?;
+    let name = crate::repr::to_str(vm, &args.pos[1])?;
+    let exc = match &args.pos[0] {
+        v @ Value::Obj(o) if crate::interp::is_instance_of(vm, v, "BaseException") => o,
+        other => {
+            // CPython's display of a value that is not an exception: a
+            // line in the report, nothing raised.
+            vm.interp.flush_stdout();
+            vm.interp.write_stderr(&format!(
+                "Exception in thread {name}:\nTypeError: print_exception(): \
+                 Exception expected for value, {} found\n",
+                ops::type_name(other)
+            ));
+            return Ok(Value::None);
+        }
+    };
+    let e = PyErr { exc: exc.clone() };
+    print_thread_exception(vm, &e, &name);
+    Ok(Value::None)
+}
+
+/// Lets the per-thread state kept in Python (`threading.local`, the
+/// current `contextvars` context) forget the ending thread, on that thread
+/// and while it is still attached: `threading._thread_exit()`.
+fn forget_thread<S: LockStrategy>(vm: &mut Vm<S>) {
+    let key = vm.new_str("threading");
+    let modules = vm.interp.sys_modules.clone();
+    let Some(module) = ops::dict_get(&modules, &key) else {
+        return;
+    };
+    let name = vm.new_str("_thread_exit");
+    let Some(name) = name.obj() else { return };
+    let result = ops::get_attr(vm, &module, name)
+        .and_then(|hook| vm.call_args(&hook, Args::positional(Vec::new())));
+    if let Err(e) = result {
+        // The hooks are the runtime's own; a failure (a MemoryError, a
+        // program that replaced them) is reported as CPython reports an
+        // exception it cannot raise, and the thread still ends.
+        vm.interp.flush_stdout();
+        let text = crate::traceback::format_exception(vm, &e);
+        vm.interp
+            .write_stderr(&format!("Exception ignored in thread exit:\n{text}"));
+    }
 }
 
 fn thread_join<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
@@ -479,16 +573,49 @@ fn thread_join<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     Ok(Value::None)
 }
 
-/// Joins every non-daemon thread (what CPython does at interpreter exit).
-pub fn join_all<S: LockStrategy>(vm: &Vm<S>) {
+/// What CPython's `threading._shutdown` does at interpreter exit: runs the
+/// functions registered with `threading._register_atexit` (what stops
+/// `concurrent.futures`' idle workers), then joins every non-daemon thread.
+pub fn join_all<S: LockStrategy>(vm: &mut Vm<S>) {
+    run_threading_atexits(vm);
+    let is_daemon = |t: &ObjRef<S>| match t.payload() {
+        Payload::Thread(obj) => obj.daemon.load(Ordering::Relaxed),
+        _ => true,
+    };
     loop {
-        let next = live_threads(&vm.interp).first().cloned();
+        let next = live_threads(&vm.interp)
+            .iter()
+            .find(|t| !is_daemon(t))
+            .cloned();
         let Some(t) = next else { break };
         let Payload::Thread(obj) = t.payload() else {
             break;
         };
         obj.finished.join::<S>(vm.strategy(), vm.ident, None);
         live_threads(&vm.interp).retain(|x| !x.ptr_eq(&t));
+    }
+}
+
+/// `threading._run_atexits()`, if `threading` was imported; an exception
+/// from it is reported as CPython reports one it cannot raise.
+fn run_threading_atexits<S: LockStrategy>(vm: &mut Vm<S>) {
+    let key = vm.new_str("threading");
+    let modules = vm.interp.sys_modules.clone();
+    let Some(Value::Obj(module)) = ops::dict_get(&modules, &key) else {
+        return;
+    };
+    let Payload::Module(m) = module.payload() else {
+        return;
+    };
+    let Some(run) = ops::dict_get(&m.dict, &vm.new_str("_run_atexits")) else {
+        return;
+    };
+    if let Err(e) = vm.call_args(&run, Args::positional(Vec::new())) {
+        vm.interp.flush_stdout();
+        let text = crate::traceback::format_exception(vm, &e);
+        vm.interp.write_stderr(&format!(
+            "Exception ignored in: <module 'threading' (built-in)>\n{text}"
+        ));
     }
 }
 
@@ -504,7 +631,8 @@ pub fn thread_attr<S: LockStrategy>(vm: &Vm<S>, t: &ThreadObj<S>, name: &str) ->
     Some(match name {
         "name" => vm.new_str(lock(&t.name).as_str()),
         "daemon" => Value::Bool(t.daemon.load(Ordering::Relaxed)),
-        "ident" => match t.ident.load(Ordering::Acquire) {
+        // Idents are unique for the life of the process, as native ids.
+        "ident" | "native_id" => match t.ident.load(Ordering::Acquire) {
             0 => Value::None,
             i => Value::Int(i as i64),
         },

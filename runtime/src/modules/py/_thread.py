@@ -2,13 +2,12 @@
 # (reprlib, functools, dataclasses...), over this runtime's own threading
 # module, whose locks and threads are the runtime's.
 import threading as _threading
-from threading import get_ident, RLock
+from threading import get_ident, get_native_id, RLock, TIMEOUT_MAX
 
 allocate_lock = allocate = _threading.Lock
 LockType = type(allocate_lock())
 error = RuntimeError
-# CPython's limit on Linux: the largest timeout a lock wait accepts.
-TIMEOUT_MAX = 9223372036.0
+_local = _threading.local
 
 
 def start_new_thread(function, args, kwargs=None):
@@ -31,10 +30,6 @@ def exit():
 
 
 exit_thread = exit
-
-
-def get_native_id():
-    return get_ident()
 
 
 def _count():

@@ -112,3 +112,37 @@ class PriorityQueue(_ListQueue):
 
     def _take(self):
         return _heapq.heappop(self._items)
+
+
+class SimpleQueue:
+    # An unbounded FIFO queue without task tracking (CPython's
+    # `_queue.SimpleQueue`, which concurrent.futures' workers wait on), over
+    # the native Queue: `put` never blocks, `get` detaches while it waits.
+
+    def __init__(self):
+        self._queue = Queue()
+
+    def put(self, item, block=True, timeout=None):
+        self._queue.put_nowait(item)
+
+    def put_nowait(self, item):
+        self._queue.put_nowait(item)
+
+    def get(self, block=True, timeout=None):
+        return self._queue.get(block, timeout)
+
+    def get_nowait(self):
+        return self._queue.get_nowait()
+
+    def empty(self):
+        return self._queue.empty()
+
+    def qsize(self):
+        return self._queue.qsize()
+
+    def __class_getitem__(cls, item):
+        from types import GenericAlias
+        return GenericAlias(cls, item)
+
+
+SimpleQueue.__module__ = "_queue"
