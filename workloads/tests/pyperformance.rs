@@ -130,9 +130,27 @@ fn runs_every_column_and_writes_json_csv_markdown_and_svg() {
     assert!(csv.contains("needs_pkg,,skipped,"));
 
     let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    let header: Vec<&str> = md
+        .lines()
+        .find(|l| l.starts_with("|"))
+        .unwrap()
+        .split('|')
+        .map(str::trim)
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "",
+            "benchmark",
+            "cpython",
+            "gil",
+            "gil-release",
+            "finegrained",
+            ""
+        ]
+    );
     for needle in [
         "# gilgamesh pyperformance report",
-        "| benchmark | cpython | gil | gil-release | finegrained |",
         "geometric mean (2)",
         "## Failures",
         "cpython, gil, gil-release, finegrained: ValueError: broken on purpose",

@@ -1,14 +1,15 @@
 //! Which benchmarks a pyperformance `data-files/benchmarks` folder holds, and
 //! which of them need only the standard library.
 //!
-//! The folder's `MANIFEST` lists each benchmark with its metadata file:
+//! The folder's `MANIFEST` lists each benchmark with its metadata file
+//! (columns separated by tabs):
 //!
 //! ```text
 //! [benchmarks]
 //!
-//! name	metafile
-//! nqueens	<local>                  -> bm_nqueens/pyproject.toml
-//! async_tree_io	<local:async_tree>    -> bm_async_tree/bm_async_tree_io.toml
+//! name           metafile
+//! nqueens        <local>              -> bm_nqueens/pyproject.toml
+//! async_tree_io  <local:async_tree>   -> bm_async_tree/bm_async_tree_io.toml
 //! ```
 //!
 //! A metadata file gives the benchmark's Python requirement
