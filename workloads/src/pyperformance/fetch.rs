@@ -6,8 +6,17 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The pyperformance release whose benchmarks are run: the newest when this
-/// was written; it supports CPython 3.10 and later.
-pub const PYPERFORMANCE_VERSION: &str = "1.14.0";
+/// was written; it supports CPython 3.10 and later. (A macro, so that the
+/// help text can name it.)
+macro_rules! pyperformance_version {
+    () => {
+        "1.14.0"
+    };
+}
+pub(crate) use pyperformance_version;
+
+/// [`pyperformance_version!`] as a constant.
+pub const PYPERFORMANCE_VERSION: &str = pyperformance_version!();
 
 /// The variable that names the cache folder (the `--cache` flag wins).
 pub const CACHE_VAR: &str = "GILGAMESH_PYPERFORMANCE_CACHE";

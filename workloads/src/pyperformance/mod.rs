@@ -82,10 +82,13 @@ pub struct PyperformanceArgs {
     benchmarks_dir: Option<PathBuf>,
 }
 
-const AFTER_HELP: &str = "\
+const AFTER_HELP: &str = concat!(
+    "\
 pyperformance's pure-Python benchmarks (the suite Python implementations are \
 measured by), run under CPython and under each lock mode. The first run \
-downloads pyperformance from PyPI with `python3 -m pip` into the cache folder. \
+downloads pyperformance ",
+    fetch::pyperformance_version!(),
+    " from PyPI with `python3 -m pip` into the cache folder. \
 Every benchmark script runs in its own process per column, with a stand-in \
 for pyperf first on the import path (PYTHONPATH for CPython, GILGAMESH_PATH \
 for gilgamesh): it runs --warmups, then --repeat values of --loops loops, in \
@@ -99,7 +102,8 @@ geometric mean of the ratios over the benchmarks that ran under every column.
 
 Examples:
   gilgamesh pyperformance --loops 1 --repeat 1
-  gilgamesh pyperformance --benchmarks nqueens,richards --modes gil,finegrained --threads 4";
+  gilgamesh pyperformance --benchmarks nqueens,richards --modes gil,finegrained --threads 4"
+);
 
 pub fn main(args: PyperformanceArgs) -> ExitCode {
     match run(args) {
