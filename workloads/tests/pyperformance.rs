@@ -60,7 +60,7 @@ fn runs_every_column_and_writes_json_csv_markdown_and_svg() {
         &dir,
         &[
             "--benchmarks",
-            "tiny,tiny_time,broken,needs_pkg,future",
+            "tiny,tiny_time,tiny_timeit,broken,needs_pkg,future",
             "--modes",
             "gil,gil-release,finegrained",
             "--loops",
@@ -81,7 +81,7 @@ fn runs_every_column_and_writes_json_csv_markdown_and_svg() {
         results["settings"]["columns"],
         serde_json::json!(["cpython", "gil", "gil-release", "finegrained"])
     );
-    for bench in ["tiny", "tiny_time"] {
+    for bench in ["tiny", "tiny_time", "tiny_timeit"] {
         let cpython = run(&results, bench, "cpython");
         assert_eq!(cpython["status"], "ok", "{cpython}");
         assert!(cpython["seconds"].as_f64().unwrap() > 0.0);
@@ -121,12 +121,12 @@ fn runs_every_column_and_writes_json_csv_markdown_and_svg() {
     assert!(reason("future").starts_with("requires Python >=3.99"));
     let means = results["geometric_means"].as_array().unwrap();
     assert_eq!(means.len(), 3);
-    assert_eq!(means[0]["benchmarks"], 2);
+    assert_eq!(means[0]["benchmarks"], 3);
 
     let csv = std::fs::read_to_string(out.join("results.csv")).unwrap();
     assert!(csv.starts_with("benchmark,column,status,seconds_per_loop,ratio_to_cpython,"));
-    // 3 benchmarks x 4 columns, then 2 skipped.
-    assert_eq!(csv.lines().count(), 1 + 12 + 2);
+    // 4 benchmarks x 4 columns, then 2 skipped.
+    assert_eq!(csv.lines().count(), 1 + 16 + 2);
     assert!(csv.contains("needs_pkg,,skipped,"));
 
     let md = std::fs::read_to_string(out.join("report.md")).unwrap();
@@ -151,7 +151,7 @@ fn runs_every_column_and_writes_json_csv_markdown_and_svg() {
     );
     for needle in [
         "# gilgamesh pyperformance report",
-        "geometric mean (2)",
+        "geometric mean (3)",
         "## Failures",
         "cpython, gil, gil-release, finegrained: ValueError: broken on purpose",
         "## Skipped",
@@ -166,7 +166,7 @@ fn runs_every_column_and_writes_json_csv_markdown_and_svg() {
         assert!(svg.contains(needle), "{needle} not in the plot");
     }
     // The terminal shows the closing table.
-    assert!(stdout.contains("geometric mean (2)"), "{stdout}");
+    assert!(stdout.contains("geometric mean (3)"), "{stdout}");
     // The fixtures' tree stays clean: no bytecode written into it.
     assert!(!fixtures().join("bm_tiny").join("__pycache__").exists());
     let _ = std::fs::remove_dir_all(&dir);
@@ -214,7 +214,9 @@ fn bad_requests_get_clear_errors() {
     assert_eq!(o.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(
-        stderr.contains("no benchmark 'nope' (runnable ones: broken, forever, tiny, tiny_time)"),
+        stderr.contains(
+            "no benchmark 'nope' (runnable ones: broken, forever, tiny, tiny_time, tiny_timeit)"
+        ),
         "{stderr}"
     );
 

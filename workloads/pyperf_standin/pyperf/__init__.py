@@ -284,7 +284,7 @@ class Runner:
         namespace = dict(globals or {})
         source = "def _timeit_loops(_loops):\n%s\n    for _ in range(_loops):\n%s\n%s\n" % (
             _indent(setup, 4), _indent(stmt or "pass", 8), _indent(teardown, 4))
-        exec(compile(source, "<timeit>", "exec"), namespace)
+        exec(source, namespace)
         self._measure(name, namespace["_timeit_loops"], inner_loops)
 
     def bench_command(self, name, command):

@@ -1,5 +1,6 @@
-"""A fake pyperformance benchmark: sums squares, with bench_func or with
-bench_time_func, and options of its own on the runner's argparser."""
+"""A fake pyperformance benchmark: sums squares, with bench_func,
+bench_time_func or timeit, and options of its own on the runner's
+argparser."""
 
 import pyperf
 
@@ -21,11 +22,18 @@ def time_squares(loops, n):
 if __name__ == "__main__":
     runner = pyperf.Runner()
     runner.metadata["description"] = "Sum of squares"
-    runner.argparser.add_argument("kind", choices=["func", "time"])
+    runner.argparser.add_argument("kind", choices=["func", "time", "timeit"])
     runner.argparser.add_argument("--size", type=int, default=200)
     args = runner.parse_args()
     print("squares", squares(args.size))
     if args.kind == "func":
         runner.bench_func("tiny", squares, args.size, inner_loops=2)
-    else:
+    elif args.kind == "time":
         runner.bench_time_func("tiny_time", time_squares, args.size)
+    else:
+        runner.timeit(
+            "tiny_timeit",
+            "squares(n)",
+            setup="n = %d" % args.size,
+            globals={"squares": squares},
+        )
