@@ -92,7 +92,9 @@ downloads pyperformance ",
 Every benchmark script runs in its own process per column, with a stand-in \
 for pyperf first on the import path (PYTHONPATH for CPython, GILGAMESH_PATH \
 for gilgamesh): it runs --warmups, then --repeat values of --loops loops, in \
-the process, so every column does the same work. Benchmarks that need \
+the process, so every column does the same work. With --threads N, N copies \
+share the script's module globals: a benchmark that keeps its state there \
+(richards) may fail or race under any implementation. Benchmarks that need \
 third-party packages or a newer Python are listed as skipped, with the reason.
 
 Writes results.json, results.csv, report.md and pyperformance.svg into --out: \
