@@ -1,6 +1,7 @@
 //! The `gilgamesh` command line and the [`Mode`] switch: the one place where a
 //! lock mode chosen at run time picks a monomorphised runtime.
 
+pub mod pyperformance;
 pub mod scale;
 
 // The README's Rust examples are doctests, so they keep compiling.

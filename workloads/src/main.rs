@@ -49,6 +49,9 @@ enum Command {
         /// A `results.json` written by `scale`.
         results: PathBuf,
     },
+    /// pyperformance's pure-Python benchmarks under CPython and every mode,
+    /// timed by a stand-in for pyperf (downloads pyperformance with pip once).
+    Pyperformance(workloads::pyperformance::PyperformanceArgs),
     /// Set two `scale` results.json files side by side, with ratios.
     Compare(workloads::scale::compare::CompareArgs),
     /// Print the bytecode a Python file compiles to.
@@ -87,6 +90,7 @@ fn main() -> ExitCode {
         } => run(file, mode, switch_interval, (stats, stats_json), args),
         Command::Scale(args) => workloads::scale::main(args),
         Command::Compare(args) => workloads::scale::compare::main(args),
+        Command::Pyperformance(args) => workloads::pyperformance::main(args),
         Command::Report { results } => rerender(&results),
         Command::Dis { file } => dis(file),
     }

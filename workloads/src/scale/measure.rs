@@ -18,7 +18,7 @@ use crate::{Counters, Mode};
 use serde::{Deserialize, Serialize};
 use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Command, ExitStatus, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
@@ -142,7 +142,20 @@ pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 #[derive(Debug)]
 pub enum RunFailure {
     Interrupted,
+    /// Killed after this long.
+    TimedOut(Duration),
     Failed(String),
+}
+
+impl RunFailure {
+    /// What went wrong, in words.
+    pub fn message(&self) -> String {
+        match self {
+            RunFailure::Interrupted => "interrupted".into(),
+            RunFailure::TimedOut(t) => format!("timed out after {} s", t.as_secs()),
+            RunFailure::Failed(e) => e.clone(),
+        }
+    }
 }
 
 /// Runs `script THREADS SIZE` once under `column` (our modes through `exe`,
@@ -169,9 +182,42 @@ pub fn run_once(
             c
         }
     };
-    cmd.arg(threads.to_string())
-        .arg(size.to_string())
-        .stdin(Stdio::null())
+    cmd.arg(threads.to_string()).arg(size.to_string());
+    let Finished {
+        status,
+        stdout,
+        stderr,
+        ..
+    } = run_command(cmd, timeout)?;
+    if !status.success() {
+        let last = stderr
+            .lines()
+            .rfind(|l| !l.starts_with(STATS_PREFIX))
+            .unwrap_or("");
+        return Err(RunFailure::Failed(format!("failed ({status}): {last}")));
+    }
+    let mut output = parse_output(&stdout).map_err(RunFailure::Failed)?;
+    output.counters = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix(STATS_PREFIX))
+        .and_then(|json| serde_json::from_str(json).ok());
+    Ok(output)
+}
+
+/// A child process that ran to its end.
+#[derive(Debug)]
+pub struct Finished {
+    pub status: ExitStatus,
+    pub stdout: String,
+    pub stderr: String,
+    /// Wall time from the start to the exit.
+    pub elapsed: Duration,
+}
+
+/// Runs `cmd` (stdin closed, output captured), killing it after `timeout`
+/// or when Ctrl-C sets [`INTERRUPTED`].
+pub fn run_command(mut cmd: Command, timeout: Duration) -> Result<Finished, RunFailure> {
+    cmd.stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     let mut child = cmd
@@ -180,11 +226,11 @@ pub fn run_once(
     // Drain both pipes on their own threads so a chatty child never blocks.
     let drain = |pipe: Option<Box<dyn Read + Send>>| {
         std::thread::spawn(move || {
-            let mut text = String::new();
+            let mut bytes = Vec::new();
             if let Some(mut p) = pipe {
-                let _ = p.read_to_string(&mut text);
+                let _ = p.read_to_end(&mut bytes);
             }
-            text
+            String::from_utf8_lossy(&bytes).into_owned()
         })
     };
     let out = drain(child.stdout.take().map(|p| Box::new(p) as _));
@@ -203,29 +249,23 @@ pub fn run_once(
             return Err(if interrupted {
                 RunFailure::Interrupted
             } else {
-                RunFailure::Failed(format!("timed out after {} s", timeout.as_secs()))
+                RunFailure::TimedOut(timeout)
             });
         }
         std::thread::sleep(Duration::from_millis(5));
     };
+    let elapsed = start.elapsed();
     let stdout = out.join().unwrap_or_default();
     let stderr = err.join().unwrap_or_default();
     if INTERRUPTED.load(Ordering::Relaxed) {
         return Err(RunFailure::Interrupted);
     }
-    if !status.success() {
-        let last = stderr
-            .lines()
-            .rfind(|l| !l.starts_with(STATS_PREFIX))
-            .unwrap_or("");
-        return Err(RunFailure::Failed(format!("failed ({status}): {last}")));
-    }
-    let mut output = parse_output(&stdout).map_err(RunFailure::Failed)?;
-    output.counters = stderr
-        .lines()
-        .find_map(|l| l.strip_prefix(STATS_PREFIX))
-        .and_then(|json| serde_json::from_str(json).ok());
-    Ok(output)
+    Ok(Finished {
+        status,
+        stdout,
+        stderr,
+        elapsed,
+    })
 }
 
 #[cfg(test)]

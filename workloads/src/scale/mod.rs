@@ -211,7 +211,8 @@ fn run(args: ScaleArgs) -> Result<bool, String> {
                         Ok(out) if !warm => outputs.push(out),
                         Ok(_) => {}
                         Err(RunFailure::Interrupted) => break 'sweep,
-                        Err(RunFailure::Failed(e)) => {
+                        Err(failure) => {
+                            let e = failure.message();
                             bar.println(format!("  {} x{n} under {label}: {e}", w.name));
                             bar.inc((runs_per_config - i) as u64);
                             break;

@@ -8,7 +8,7 @@ use plotters::prelude::*;
 use std::path::Path;
 
 /// A colour per column, stable across plots.
-fn colour(mode: &str) -> RGBColor {
+pub fn colour(mode: &str) -> RGBColor {
     match mode {
         "gil" => RGBColor(214, 39, 40),
         "gil-release" => RGBColor(255, 127, 14),
