@@ -14,6 +14,8 @@ use ruff_python_ast::{self as ast, Expr, ExprContext, Number, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 use std::collections::HashSet;
 
+mod async_;
+
 /// A constant in a code unit.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Const {
@@ -1495,12 +1497,12 @@ impl Compiler<'_> {
         elements: &[&Expr],
         kind: Instr,
     ) -> CResult {
-        if let Some(g) = generators.iter().find(|g| g.is_async) {
-            return Err(self.unsupported(g.range, "async comprehension"));
-        }
+        let is_async =
+            self.comprehension_is_async(generators, elements, kind == Instr::YieldValue)?;
         let names = crate::scope::comprehension_names(generators, elements);
         self.push_function_scope(name, &[".0".to_string()], names);
         self.scope().unit.argcount = 1;
+        self.scope().unit.is_coroutine = is_async;
         if kind == Instr::YieldValue {
             self.scope().unit.is_generator = true;
         }
@@ -1530,8 +1532,14 @@ impl Compiler<'_> {
         }
         self.finish_function(0)?;
         self.compile_expr(&generators[0].iter)?;
-        self.emit(Instr::GetIter);
+        self.emit(match generators[0].is_async {
+            true => Instr::GetAIter,
+            false => Instr::GetIter,
+        });
         self.emit(Instr::Call(1));
+        if is_async && kind != Instr::YieldValue {
+            self.emit_await();
+        }
         Ok(())
     }
 
@@ -1565,6 +1573,9 @@ impl Compiler<'_> {
             }
             return Ok(());
         };
+        if g.is_async {
+            return self.comprehension_async_for(generators, index, elements, kind);
+        }
         if index == 0 {
             self.emit(Instr::LoadFast(0));
         } else {
