@@ -81,9 +81,3 @@ try:
     aiter(NotAsyncIter())
 except TypeError as e:
     print("TypeError", e)
-
-for src in ["[x async for x in y]", "def f():\n    return [await x for x in y]"]:
-    try:
-        exec(src)
-    except SyntaxError as e:
-        print("SyntaxError", e.msg)
