@@ -1496,9 +1496,10 @@ impl Compiler<'_> {
         generators: &[ast::Comprehension],
         elements: &[&Expr],
         kind: Instr,
+        range: TextRange,
     ) -> CResult {
         let is_async =
-            self.comprehension_is_async(generators, elements, kind == Instr::YieldValue)?;
+            self.comprehension_is_async(generators, elements, kind == Instr::YieldValue, range)?;
         let names = crate::scope::comprehension_names(generators, elements);
         self.push_function_scope(name, &[".0".to_string()], names);
         self.scope().unit.argcount = 1;
@@ -1909,16 +1910,22 @@ impl Compiler<'_> {
                 &c.generators,
                 &[&c.elt],
                 Instr::ListAppend(0),
+                c.range,
             )?,
-            Expr::SetComp(c) => {
-                self.compile_comprehension("<setcomp>", &c.generators, &[&c.elt], Instr::SetAdd(0))?
-            }
+            Expr::SetComp(c) => self.compile_comprehension(
+                "<setcomp>",
+                &c.generators,
+                &[&c.elt],
+                Instr::SetAdd(0),
+                c.range,
+            )?,
             Expr::DictComp(c) => match &c.key {
                 Some(k) => self.compile_comprehension(
                     "<dictcomp>",
                     &c.generators,
                     &[k, &c.value],
                     Instr::MapAdd(0),
+                    c.range,
                 )?,
                 None => return Err(self.unsupported(c.range, "** in a dict comprehension")),
             },
@@ -1927,6 +1934,7 @@ impl Compiler<'_> {
                 &g.generators,
                 &[&g.elt],
                 Instr::YieldValue,
+                g.range,
             )?,
             Expr::Await(e) => {
                 self.check_async(e.range, "'await'")?;

@@ -12,6 +12,7 @@ use super::{CResult, Compiler};
 use crate::code::Instr;
 use ruff_python_ast::visitor::{walk_expr, Visitor};
 use ruff_python_ast::{self as ast, Expr};
+use ruff_text_size::TextRange;
 
 /// Finds what makes a comprehension asynchronous in the parts of it that
 /// its hidden function runs: an `await`, or a nested list, set or dict
@@ -55,6 +56,7 @@ impl Compiler<'_> {
         generators: &[ast::Comprehension],
         elements: &[&Expr],
         is_generator: bool,
+        range: TextRange,
     ) -> CResult<bool> {
         let mut finder = AwaitFinder {
             found: generators.iter().any(|g| g.is_async),
@@ -73,11 +75,6 @@ impl Compiler<'_> {
         if !finder.found || is_generator || self.scopes.last().expect("scope").unit.is_coroutine {
             return Ok(finder.found);
         }
-        let range = generators
-            .iter()
-            .find(|g| g.is_async)
-            .map(|g| g.range)
-            .unwrap_or(generators[0].range);
         Err(self.syntax(
             range,
             "asynchronous comprehension outside of an asynchronous function",

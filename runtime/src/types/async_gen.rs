@@ -391,10 +391,28 @@ fn awaitable_recv<'a, S: LockStrategy>(
     args: &'a Args<S>,
     name: &str,
 ) -> PyResult<S, &'a Value<S>> {
-    match args.pos.first() {
-        Some(v) if matches!(v.payload(), Some(Payload::Native(_))) => Ok(v),
-        _ => Err(vm.type_error(format!("unbound method {name}() needs an argument"))),
+    let Some(v) = args.pos.first() else {
+        return Err(vm.type_error(format!("unbound method {name}() needs an argument")));
+    };
+    let awaitable = match v.payload() {
+        Some(Payload::Native(n)) => matches!(
+            n.kind(),
+            NativeKind::AsyncGenASend
+                | NativeKind::AsyncGenAThrow
+                | NativeKind::CoroutineWrapper
+                | NativeKind::AnextAwaitable
+        ),
+        _ => false,
+    };
+    if !awaitable {
+        // A method taken from one of these types and called on another
+        // object.
+        return Err(vm.type_error(format!(
+            "descriptor '{name}' requires an awaitable of an async generator or coroutine, not '{}'",
+            crate::ops::type_name(v)
+        )));
     }
+    Ok(v)
 }
 
 fn awaitable_send<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
