@@ -123,6 +123,10 @@ pub(crate) struct Block {
 /// frame).
 pub struct GenFrame<S: LockStrategy> {
     values: Vec<Option<Value<S>>>,
+    /// The exceptions its handlers were handling when it suspended
+    /// (CPython's `gi_exc_state`): a bare `raise` after a `yield` or an
+    /// `await` in an `except` block re-raises them.
+    exc_info: Vec<Value<S>>,
     pc: usize,
     blocks: Vec<Block>,
     started: bool,
@@ -139,7 +143,7 @@ impl<S: LockStrategy> GenFrame<S> {
 
     /// The values the suspended frame holds (for the collector).
     pub(crate) fn values(&self) -> impl Iterator<Item = &Value<S>> {
-        self.values.iter().flatten()
+        self.values.iter().flatten().chain(&self.exc_info)
     }
 
     /// The subiterator when the frame is suspended in a `yield from` or an
@@ -172,6 +176,7 @@ impl<S: LockStrategy> Default for GenFrame<S> {
     fn default() -> Self {
         Self {
             values: Vec::new(),
+            exc_info: Vec::new(),
             pc: 0,
             blocks: Vec::new(),
             started: false,
@@ -848,7 +853,11 @@ impl<S: LockStrategy> Vm<S> {
                 }
             }
         };
-        self.exc_info.truncate(exc_base);
+        if !frame.yielded {
+            // A suspended generator's exceptions go with its frame (see
+            // `gen_resume`).
+            self.exc_info.truncate(exc_base);
+        }
         result
     }
 
@@ -945,6 +954,11 @@ impl<S: LockStrategy> Vm<S> {
         }
         let base = self.stack.len();
         let exc_base = self.exc_info.len();
+        for e in state.exc_info.drain(..) {
+            if let Value::Obj(e) = e {
+                self.exc_info.push(e);
+            }
+        }
         self.stack.append(&mut state.values);
         if push_send {
             self.stack.push(Some(send));
@@ -967,6 +981,8 @@ impl<S: LockStrategy> Vm<S> {
         self.depth -= 1;
         let step = match r {
             Ok(v) if frame.yielded => {
+                let kept = self.exc_info.split_off(exc_base.min(self.exc_info.len()));
+                state.exc_info = kept.into_iter().map(Value::Obj).collect();
                 state.values = self.stack.split_off(base);
                 state.pc = frame.pc;
                 state.blocks = frame.blocks;
@@ -979,11 +995,13 @@ impl<S: LockStrategy> Vm<S> {
             Ok(v) => {
                 state.finished = true;
                 self.stack.truncate(base);
+                self.exc_info.truncate(exc_base);
                 Ok(GenStep::Returned(v))
             }
             Err(e) => {
                 state.finished = true;
                 self.stack.truncate(base);
+                self.exc_info.truncate(exc_base);
                 // PEP 479: StopIteration must not leak out of a generator,
                 // nor StopAsyncIteration out of an async generator (PEP 525).
                 let leaked = match ops::type_name(&Value::Obj(e.exc.clone())).as_str() {
