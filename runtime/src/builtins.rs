@@ -69,6 +69,8 @@ pub fn install<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         ("chr", builtin_chr),
         ("iter", builtin_iter),
         ("next", builtin_next),
+        ("aiter", crate::types::anext_awaitable::builtin_aiter),
+        ("anext", crate::types::anext_awaitable::builtin_anext),
         ("sorted", builtin_sorted),
         ("any", builtin_any),
         ("all", builtin_all),

@@ -14,6 +14,7 @@ use ruff_python_ast::{self as ast, Expr, ExprContext, Number, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 use std::collections::HashSet;
 
+mod async_;
 mod patterns;
 
 /// A constant in a code unit.
@@ -1541,13 +1542,14 @@ impl Compiler<'_> {
         generators: &[ast::Comprehension],
         elements: &[&Expr],
         kind: Instr,
+        range: TextRange,
     ) -> CResult {
-        if let Some(g) = generators.iter().find(|g| g.is_async) {
-            return Err(self.unsupported(g.range, "async comprehension"));
-        }
+        let is_async =
+            self.comprehension_is_async(generators, elements, kind == Instr::YieldValue, range)?;
         let names = crate::scope::comprehension_names(generators, elements);
         self.push_function_scope(name, &[".0".to_string()], names);
         self.scope().unit.argcount = 1;
+        self.scope().unit.is_coroutine = is_async;
         if kind == Instr::YieldValue {
             self.scope().unit.is_generator = true;
         }
@@ -1577,8 +1579,14 @@ impl Compiler<'_> {
         }
         self.finish_function(0)?;
         self.compile_expr(&generators[0].iter)?;
-        self.emit(Instr::GetIter);
+        self.emit(match generators[0].is_async {
+            true => Instr::GetAIter,
+            false => Instr::GetIter,
+        });
         self.emit(Instr::Call(1));
+        if is_async && kind != Instr::YieldValue {
+            self.emit_await();
+        }
         Ok(())
     }
 
@@ -1612,6 +1620,9 @@ impl Compiler<'_> {
             }
             return Ok(());
         };
+        if g.is_async {
+            return self.comprehension_async_for(generators, index, elements, kind);
+        }
         if index == 0 {
             self.emit(Instr::LoadFast(0));
         } else {
@@ -1945,16 +1956,22 @@ impl Compiler<'_> {
                 &c.generators,
                 &[&c.elt],
                 Instr::ListAppend(0),
+                c.range,
             )?,
-            Expr::SetComp(c) => {
-                self.compile_comprehension("<setcomp>", &c.generators, &[&c.elt], Instr::SetAdd(0))?
-            }
+            Expr::SetComp(c) => self.compile_comprehension(
+                "<setcomp>",
+                &c.generators,
+                &[&c.elt],
+                Instr::SetAdd(0),
+                c.range,
+            )?,
             Expr::DictComp(c) => match &c.key {
                 Some(k) => self.compile_comprehension(
                     "<dictcomp>",
                     &c.generators,
                     &[k, &c.value],
                     Instr::MapAdd(0),
+                    c.range,
                 )?,
                 None => return Err(self.unsupported(c.range, "** in a dict comprehension")),
             },
@@ -1963,6 +1980,7 @@ impl Compiler<'_> {
                 &g.generators,
                 &[&g.elt],
                 Instr::YieldValue,
+                g.range,
             )?,
             Expr::Await(e) => {
                 self.check_async(e.range, "'await'")?;

@@ -59,6 +59,36 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         (TypeKind::Coroutine, "send", gen_send),
         (TypeKind::Coroutine, "throw", gen_throw),
         (TypeKind::Coroutine, "close", gen_close),
+        (
+            TypeKind::Coroutine,
+            "__await__",
+            crate::types::coroutine_wrapper::coroutine_await,
+        ),
+        (
+            TypeKind::AsyncGenerator,
+            "__aiter__",
+            crate::types::async_gen::agen_aiter,
+        ),
+        (
+            TypeKind::AsyncGenerator,
+            "__anext__",
+            crate::types::async_gen::agen_anext,
+        ),
+        (
+            TypeKind::AsyncGenerator,
+            "asend",
+            crate::types::async_gen::agen_asend,
+        ),
+        (
+            TypeKind::AsyncGenerator,
+            "athrow",
+            crate::types::async_gen::agen_athrow,
+        ),
+        (
+            TypeKind::AsyncGenerator,
+            "aclose",
+            crate::types::async_gen::agen_aclose,
+        ),
     ]);
     // Construction of the types that classes may derive from (see
     // `crate::subclass`); `Thread.__init__` is with Thread's methods.
@@ -569,7 +599,7 @@ fn dict_copy<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 // ---- generators ----
 
 /// `StopIteration(value)`, as a generator that returned raises it.
-fn stop_iteration<S: LockStrategy>(vm: &Vm<S>, value: Value<S>) -> PyErr<S> {
+pub(crate) fn stop_iteration<S: LockStrategy>(vm: &Vm<S>, value: Value<S>) -> PyErr<S> {
     let args: Box<[Value<S>]> = if matches!(value, Value::None) {
         Box::new([])
     } else {
@@ -605,23 +635,40 @@ fn gen_next<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 
 /// `gen.throw(exc)`: raises `exc` where the generator is suspended.
 fn gen_throw<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    arity(vm, "throw", &args, 2, 3)?;
-    let exc = match args.pos[1].payload() {
-        Some(Payload::Exception(_)) => args.pos[1].clone(),
-        Some(Payload::Type(_)) => {
-            let ctor_args = args.pos.get(2).cloned().into_iter().collect();
-            vm.call(&args.pos[1], ctor_args)?
-        }
+    arity(vm, "throw", &args, 2, 4)?;
+    let err = thrown_exception(vm, &args.pos[1], args.pos.get(2))?;
+    resume_value(vm, &args.pos[0], Value::None, Some(err))
+}
+
+/// The exception that `throw(typ[, val[, tb]])` raises: `typ` itself when
+/// it is an exception instance, else `typ(val)` (`val` when it already is
+/// an instance of `typ`).
+pub(crate) fn thrown_exception<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    typ: &Value<S>,
+    val: Option<&Value<S>>,
+) -> PyResult<S, PyErr<S>> {
+    let val = val.filter(|v| !matches!(v, Value::None));
+    let exc = match typ.payload() {
+        Some(Payload::Exception(_)) => typ.clone(),
+        Some(Payload::Type(_)) => match val {
+            Some(v) if matches!(v.payload(), Some(Payload::Exception(_))) => v.clone(),
+            _ => {
+                let ctor_args = val.cloned().into_iter().collect();
+                vm.call(typ, ctor_args)?
+            }
+        },
         _ => {
-            return Err(vm.type_error(
-                "exceptions must be classes or instances deriving from BaseException, not str",
-            ))
+            return Err(vm.type_error(format!(
+                "exceptions must be classes or instances deriving from BaseException, not {}",
+                ops::type_name(typ)
+            )))
         }
     };
-    let Value::Obj(exc) = exc else {
-        return Err(vm.type_error("exceptions must derive from BaseException"));
-    };
-    resume_value(vm, &args.pos[0], Value::None, Some(PyErr { exc }))
+    match exc {
+        Value::Obj(exc) if matches!(exc.payload(), Payload::Exception(_)) => Ok(PyErr { exc }),
+        _ => Err(vm.type_error("exceptions must derive from BaseException")),
+    }
 }
 
 /// `gen.close()`.

@@ -3012,6 +3012,11 @@ pub fn get_attr_builtin<S: LockStrategy>(
                 }
                 return crate::modules::import::module_getattr_fallback(vm, m, name);
             }
+            Payload::Generator(g) => {
+                if let Some(v) = g.attr(o, attr) {
+                    return Ok(v);
+                }
+            }
             Payload::Thread(t) => {
                 if let Some(v) = crate::modules::threading::thread_attr(vm, t, attr) {
                     return Ok(v);

@@ -405,6 +405,13 @@ pub struct GeneratorObj<S: LockStrategy> {
     pub code: Arc<Code<S>>,
     pub globals: ObjRef<S>,
     pub running: crate::sync::AtomicBool,
+    /// An async generator's `ag_running_async`: one of its `__anext__()`,
+    /// `asend()`, `athrow()` awaitables is being awaited (PEP 525 refuses
+    /// a second one meanwhile).
+    pub ag_running_async: crate::sync::AtomicBool,
+    /// An async generator's `ag_closed`: `aclose()` began or it ended with
+    /// `StopAsyncIteration`/`GeneratorExit`.
+    pub ag_closed: crate::sync::AtomicBool,
     pub frame: ObjCell<crate::vm::GenFrame<S>>,
 }
 
@@ -415,6 +422,49 @@ impl<S: LockStrategy> GeneratorObj<S> {
             (false, _) => TypeKind::Generator,
             (true, false) => TypeKind::Coroutine,
             (true, true) => TypeKind::AsyncGenerator,
+        }
+    }
+
+    /// The data attributes of a generator, coroutine or async generator
+    /// (`gi_running`, `cr_await`, `ag_code`, `__name__`...): each kind has
+    /// its own prefix. `None` for another name.
+    pub fn attr(&self, this: &ObjRef<S>, name: &str) -> Option<Value<S>> {
+        use crate::sync::Ordering;
+        match name {
+            "__name__" => return Some(crate::ops::new_str(&*self.code.name)),
+            "__qualname__" => return Some(crate::ops::new_str(&*self.code.qualname)),
+            _ => {}
+        }
+        let prefix = match self.kind() {
+            TypeKind::Coroutine => "cr_",
+            TypeKind::AsyncGenerator => "ag_",
+            _ => "gi_",
+        };
+        let field = name.strip_prefix(prefix)?;
+        Some(match (field, prefix) {
+            ("running", "ag_") => Value::Bool(self.ag_running_async.load(Ordering::Acquire)),
+            ("running", _) => Value::Bool(self.running.load(Ordering::Acquire)),
+            ("code", _) => crate::types::code::new_code_object(&self.code),
+            ("await", "cr_" | "ag_") | ("yieldfrom", "gi_") => self
+                .frame
+                .with::<S, _>(&this.header, |f| f.delegate(&self.code))
+                .unwrap_or(Value::None),
+            ("suspended", _) => Value::Bool(
+                self.frame
+                    .with::<S, _>(&this.header, |f| f.is_started() && !f.is_finished()),
+            ),
+            ("origin", "cr_") => Value::None,
+            _ => return None,
+        })
+    }
+
+    /// The kind as CPython's messages name it ("async generator raised
+    /// StopIteration").
+    pub fn kind_words(&self) -> &'static str {
+        match self.kind() {
+            TypeKind::Coroutine => "coroutine",
+            TypeKind::AsyncGenerator => "async generator",
+            _ => "generator",
         }
     }
 

@@ -123,6 +123,10 @@ pub(crate) struct Block {
 /// frame).
 pub struct GenFrame<S: LockStrategy> {
     values: Vec<Option<Value<S>>>,
+    /// The exceptions its handlers were handling when it suspended
+    /// (CPython's `gi_exc_state`): a bare `raise` after a `yield` or an
+    /// `await` in an `except` block re-raises them.
+    exc_info: Vec<Value<S>>,
     pc: usize,
     blocks: Vec<Block>,
     started: bool,
@@ -139,7 +143,32 @@ impl<S: LockStrategy> GenFrame<S> {
 
     /// The values the suspended frame holds (for the collector).
     pub(crate) fn values(&self) -> impl Iterator<Item = &Value<S>> {
-        self.values.iter().flatten()
+        self.values.iter().flatten().chain(&self.exc_info)
+    }
+
+    /// The subiterator when the frame is suspended in a `yield from` or an
+    /// `await` (it stays on top of the frame's stack there) rather than at
+    /// a `yield`: an async generator's `await` passes what it yields on
+    /// to the event loop, its `yield` produces the value of `__anext__()`.
+    pub(crate) fn delegate(&self, code: &Code<S>) -> Option<Value<S>> {
+        if !self.started || self.finished {
+            return None;
+        }
+        match code.instrs.get(self.pc) {
+            Some(Instr::YieldFrom) => self.values.last().cloned().flatten(),
+            _ => None,
+        }
+    }
+
+    /// Whether the frame has returned or raised (read while suspended; a
+    /// running frame's state is out of its cell and reads as unfinished).
+    pub(crate) fn is_finished(&self) -> bool {
+        self.finished
+    }
+
+    /// Whether the frame has started running.
+    pub(crate) fn is_started(&self) -> bool {
+        self.started
     }
 }
 
@@ -147,6 +176,7 @@ impl<S: LockStrategy> Default for GenFrame<S> {
     fn default() -> Self {
         Self {
             values: Vec::new(),
+            exc_info: Vec::new(),
             pc: 0,
             blocks: Vec::new(),
             started: false,
@@ -839,7 +869,11 @@ impl<S: LockStrategy> Vm<S> {
                 }
             }
         };
-        self.exc_info.truncate(exc_base);
+        if !frame.yielded {
+            // A suspended generator's exceptions go with its frame (see
+            // `gen_resume`).
+            self.exc_info.truncate(exc_base);
+        }
         result
     }
 
@@ -853,6 +887,8 @@ impl<S: LockStrategy> Vm<S> {
                 code: f.code.clone(),
                 globals: f.globals.clone(),
                 running: crate::sync::AtomicBool::new(false),
+                ag_running_async: crate::sync::AtomicBool::new(false),
+                ag_closed: crate::sync::AtomicBool::new(false),
                 frame: crate::object::ObjCell::new(GenFrame {
                     values,
                     ..GenFrame::default()
@@ -873,8 +909,9 @@ impl<S: LockStrategy> Vm<S> {
         let Payload::Generator(gen) = g.payload() else {
             unreachable!("gen_resume on a generator")
         };
+        let kind = gen.kind_words();
         if gen.running.swap(true, Ordering::AcqRel) {
-            return Err(self.value_error("generator already executing"));
+            return Err(self.value_error(format!("{kind} already executing")));
         }
         let mut state = gen.frame.with::<S, _>(&g.header, std::mem::take);
         let give_back = |vm: &Self, state: GenFrame<S>| {
@@ -884,6 +921,13 @@ impl<S: LockStrategy> Vm<S> {
         };
         if state.finished {
             give_back(self, state);
+            if gen.kind() == TypeKind::Coroutine {
+                // A coroutine runs once: `await` of a finished one is an
+                // error (a finished generator just stops again).
+                return Err(
+                    self.new_error("RuntimeError", "cannot reuse already awaited coroutine")
+                );
+            }
             return match throw {
                 Some(e) => Err(e),
                 None => Ok(GenStep::Returned(Value::None)),
@@ -891,7 +935,9 @@ impl<S: LockStrategy> Vm<S> {
         }
         if !state.started && throw.is_none() && !matches!(send, Value::None) {
             give_back(self, state);
-            return Err(self.type_error("can't send non-None value to a just-started generator"));
+            return Err(self.type_error(format!(
+                "can't send non-None value to a just-started {kind}"
+            )));
         }
         if let Err(e) = self.enter_recursive_call("") {
             give_back(self, state);
@@ -924,6 +970,11 @@ impl<S: LockStrategy> Vm<S> {
         }
         let base = self.stack.len();
         let exc_base = self.exc_info.len();
+        for e in state.exc_info.drain(..) {
+            if let Value::Obj(e) = e {
+                self.exc_info.push(e);
+            }
+        }
         self.stack.append(&mut state.values);
         if push_send {
             self.stack.push(Some(send));
@@ -946,6 +997,8 @@ impl<S: LockStrategy> Vm<S> {
         self.depth -= 1;
         let step = match r {
             Ok(v) if frame.yielded => {
+                let kept = self.exc_info.split_off(exc_base.min(self.exc_info.len()));
+                state.exc_info = kept.into_iter().map(Value::Obj).collect();
                 state.values = self.stack.split_off(base);
                 state.pc = frame.pc;
                 state.blocks = frame.blocks;
@@ -958,14 +1011,24 @@ impl<S: LockStrategy> Vm<S> {
             Ok(v) => {
                 state.finished = true;
                 self.stack.truncate(base);
+                self.exc_info.truncate(exc_base);
                 Ok(GenStep::Returned(v))
             }
             Err(e) => {
                 state.finished = true;
                 self.stack.truncate(base);
-                // PEP 479: StopIteration must not leak out of a generator.
-                if ops::type_name(&Value::Obj(e.exc.clone())) == "StopIteration" {
-                    let err = self.new_error("RuntimeError", "generator raised StopIteration");
+                self.exc_info.truncate(exc_base);
+                // PEP 479: StopIteration must not leak out of a generator,
+                // nor StopAsyncIteration out of an async generator (PEP 525).
+                let leaked = match ops::type_name(&Value::Obj(e.exc.clone())).as_str() {
+                    "StopIteration" => Some("StopIteration"),
+                    "StopAsyncIteration" if gen.kind() == TypeKind::AsyncGenerator => {
+                        Some("StopAsyncIteration")
+                    }
+                    _ => None,
+                };
+                if let Some(leaked) = leaked {
+                    let err = self.new_error("RuntimeError", format!("{kind} raised {leaked}"));
                     if let Payload::Exception(x) = err.exc.payload() {
                         x.chain.with::<S, _>(&err.exc.header, |c| {
                             c.cause = Some(Value::Obj(e.exc.clone()));
@@ -988,9 +1051,13 @@ impl<S: LockStrategy> Vm<S> {
     /// for which it is closed and the exception then raised in the delegating
     /// generator (PEP 380). Other iterators have no `throw`: the exception
     /// is raised in the delegating generator.
-    fn throw_into_subiterator(&mut self, sub: &Value<S>, err: PyErr<S>) -> PyResult<S, GenStep<S>> {
+    pub(crate) fn throw_into_subiterator(
+        &mut self,
+        sub: &Value<S>,
+        err: PyErr<S>,
+    ) -> PyResult<S, GenStep<S>> {
         let Some(Payload::Generator(_)) = sub.payload() else {
-            return Err(err);
+            return self.throw_into_other(sub, err);
         };
         let g = sub.obj().expect("generators are objects");
         if ops::type_name(&Value::Obj(err.exc.clone())) == "GeneratorExit" {
@@ -1000,15 +1067,107 @@ impl<S: LockStrategy> Vm<S> {
         self.gen_resume(g, Value::None, Some(err))
     }
 
+    /// `throw()` into a subiterator that is not a generator: the awaitables
+    /// of `crate::types` directly, other objects through their `throw` (or,
+    /// for `GeneratorExit`, `close`) method when they have one (PEP 380).
+    fn throw_into_other(&mut self, sub: &Value<S>, err: PyErr<S>) -> PyResult<S, GenStep<S>> {
+        if let Some(step) = crate::types::async_gen::throw_step(self, sub, &err) {
+            return step;
+        }
+        let closing = ops::type_name(&Value::Obj(err.exc.clone())) == "GeneratorExit";
+        let name = if closing { "close" } else { "throw" };
+        let Some(method) = self.optional_attr(sub, name)? else {
+            return Err(err);
+        };
+        if closing {
+            self.call(&method, Vec::new())?;
+            return Err(err);
+        }
+        let r = self.call(&method, vec![Value::Obj(err.exc)]);
+        self.step_of(r)
+    }
+
+    /// `obj.name`, or None where it has no such attribute.
+    fn optional_attr(&mut self, obj: &Value<S>, name: &str) -> PyResult<S, Option<Value<S>>> {
+        match ops::get_attr(self, obj, &name_obj(self, name)) {
+            Ok(v) => Ok(Some(v)),
+            Err(e)
+                if crate::interp::is_instance_of(
+                    self,
+                    &Value::Obj(e.exc.clone()),
+                    "AttributeError",
+                ) =>
+            {
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// What a subiterator's `send`/`throw`/`__next__` call gave: a value it
+    /// yields, or the value of the `StopIteration` that ends it.
+    fn step_of(&self, r: PyResult<S>) -> PyResult<S, GenStep<S>> {
+        match r {
+            Ok(v) => Ok(GenStep::Yielded(v)),
+            Err(e)
+                if crate::interp::is_instance_of(
+                    self,
+                    &Value::Obj(e.exc.clone()),
+                    "StopIteration",
+                ) =>
+            {
+                let value = crate::interp::exception_args(&e.exc).first().cloned();
+                Ok(GenStep::Returned(value.unwrap_or(Value::None)))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Sends `sent` to the subiterator of a `yield from` or `await`
+    /// (CPython's `SEND`): a generator or coroutine is resumed, the
+    /// awaitables of `crate::types` stepped, other iterators advanced with
+    /// `__next__` (None) or their `send` method.
+    pub(crate) fn subiterator_send(
+        &mut self,
+        iter: &Value<S>,
+        sent: Value<S>,
+    ) -> PyResult<S, GenStep<S>> {
+        if let Some(Payload::Generator(_)) = iter.payload() {
+            return self.gen_resume(iter.obj().expect("generator"), sent, None);
+        }
+        if let Some(step) = crate::types::async_gen::send_step(self, iter, &sent) {
+            return step;
+        }
+        if matches!(sent, Value::None) && crate::classes::user_class_of(iter).is_none() {
+            return Ok(match ops::iter_next(self, iter)? {
+                Some(v) => GenStep::Yielded(v),
+                None => GenStep::Returned(Value::None),
+            });
+        }
+        let r = match sent {
+            Value::None => ops::call_method(self, iter, "__next__", Vec::new()),
+            sent => ops::call_method(self, iter, "send", vec![sent]),
+        };
+        self.step_of(r)
+    }
+
     /// `gen.close()`: raises `GeneratorExit` where the generator is
     /// suspended; a generator that yields again is an error.
     pub fn gen_close(&mut self, g: &ObjRef<S>) -> PyResult<S, ()> {
+        let Payload::Generator(gen) = g.payload() else {
+            unreachable!("gen_close on a generator")
+        };
+        if gen.frame.with::<S, _>(&g.header, |f| f.is_finished()) {
+            // Closing is silent on a finished coroutine too.
+            return Ok(());
+        }
         let exit = PyErr {
             exc: self.interp.new_exception("GeneratorExit", None),
         };
         match self.gen_resume(g, Value::None, Some(exit)) {
             Ok(GenStep::Yielded(_)) => {
-                Err(self.new_error("RuntimeError", "generator ignored GeneratorExit"))
+                let kind = gen.kind_words();
+                Err(self.new_error("RuntimeError", format!("{kind} ignored GeneratorExit")))
             }
             Ok(GenStep::Returned(_)) => Ok(()),
             Err(e)
@@ -1878,23 +2037,7 @@ impl<S: LockStrategy> Vm<S> {
                 Instr::YieldFrom => {
                     let sent = pop!();
                     let iter = top!().clone();
-                    let step = match iter.payload() {
-                        Some(Payload::Generator(_)) => {
-                            self.gen_resume(iter.obj().expect("generator"), sent, None)?
-                        }
-                        _ => {
-                            if !matches!(sent, Value::None) {
-                                return Err(self.type_error(format!(
-                                    "'{}' object has no attribute 'send'",
-                                    ops::type_name(&iter)
-                                )));
-                            }
-                            match ops::iter_next(self, &iter)? {
-                                Some(v) => GenStep::Yielded(v),
-                                None => GenStep::Returned(Value::None),
-                            }
-                        }
-                    };
+                    let step = self.subiterator_send(&iter, sent)?;
                     match step {
                         GenStep::Yielded(v) => {
                             // Come back to this instruction with the next
@@ -2097,8 +2240,8 @@ impl<S: LockStrategy> Vm<S> {
                 }
                 Instr::SetupWith(handler) => {
                     let mgr = pop!();
-                    let exit = self.special_method(&mgr, "__exit__")?;
                     let enter = self.special_method(&mgr, "__enter__")?;
+                    let exit = self.special_method(&mgr, "__exit__")?;
                     push!(exit);
                     frame.blocks.push(Block {
                         handler,
@@ -2118,8 +2261,8 @@ impl<S: LockStrategy> Vm<S> {
                 }
                 Instr::SetupAsyncWith(handler) => {
                     let mgr = pop!();
-                    let exit = self.bound_protocol_method(&mgr, "__aexit__", "the asynchronous context manager protocol")?;
                     let enter = self.bound_protocol_method(&mgr, "__aenter__", "the asynchronous context manager protocol")?;
+                    let exit = self.bound_protocol_method(&mgr, "__aexit__", "the asynchronous context manager protocol")?;
                     push!(exit);
                     frame.blocks.push(Block {
                         handler,
@@ -2138,12 +2281,24 @@ impl<S: LockStrategy> Vm<S> {
                     let exc = pop!();
                     let exit = pop!();
                     let awaitable = self.call_exit_with(&exit, &exc);
+                    // `__aexit__`'s body runs when it is awaited, next: the
+                    // exception is being handled until `AsyncWithExceptCheck`
+                    // (what it raises records it as its context).
+                    if let Value::Obj(e) = &exc {
+                        self.exc_info.push(e.clone());
+                    }
                     push!(exc);
                     push!(awaitable?);
                 }
                 Instr::AsyncWithExceptCheck => {
                     let suppress = pop!();
                     let exc = pop!();
+                    // Unless a suspension in between dropped it already.
+                    if let (Some(top), Value::Obj(e)) = (self.exc_info.last(), &exc) {
+                        if top.ptr_eq(e) {
+                            self.exc_info.pop();
+                        }
+                    }
                     if !ops::truthy(self, &suppress)? {
                         let Value::Obj(exc) = exc else {
                             return Err(self.type_error("exceptions must derive from BaseException"));
@@ -2172,10 +2327,10 @@ impl<S: LockStrategy> Vm<S> {
                         )));
                     };
                     let awaitable = self.call(&anext, vec![it])?;
+                    let got = ops::type_name(&awaitable);
                     let awaitable = self.get_awaitable(awaitable).map_err(|_| {
                         self.type_error(format!(
-                            "'async for' received an invalid object from __anext__: {}",
-                            ops::type_name(top!())
+                            "'async for' received an invalid object from __anext__: {got}"
                         ))
                     })?;
                     push!(awaitable);
@@ -2240,6 +2395,25 @@ impl<S: LockStrategy> Vm<S> {
     fn get_awaitable(&mut self, v: Value<S>) -> PyResult<S> {
         if let Some(Payload::Generator(g)) = v.payload() {
             if g.kind() == TypeKind::Coroutine {
+                let o = v.obj().expect("coroutine");
+                if g.frame
+                    .with::<S, _>(&o.header, |f| f.delegate(&g.code).is_some())
+                {
+                    return Err(
+                        self.new_error("RuntimeError", "coroutine is being awaited already")
+                    );
+                }
+                return Ok(v);
+            }
+        }
+        self.awaitable_iter(v)
+    }
+
+    /// What drives an awaitable (CPython's `_PyCoro_GetAwaitableIter`): a
+    /// coroutine itself, or the iterator `v.__await__()` returns.
+    pub(crate) fn awaitable_iter(&mut self, v: Value<S>) -> PyResult<S> {
+        if let Some(Payload::Generator(g)) = v.payload() {
+            if g.kind() == TypeKind::Coroutine {
                 return Ok(v);
             }
         }
@@ -2253,6 +2427,7 @@ impl<S: LockStrategy> Vm<S> {
         let is_iterator = match it.payload() {
             Some(Payload::Generator(g)) => g.is_iterator(),
             Some(Payload::Iter(_)) => true,
+            Some(Payload::Native(n)) => n.is_iterator(),
             _ => ops::lookup_method(self, &it, &name_obj(self, "__next__"))?.is_some(),
         };
         if !is_iterator {
@@ -2277,10 +2452,17 @@ impl<S: LockStrategy> Vm<S> {
                 obj.clone(),
                 m,
             )))),
-            None => Err(self.type_error(format!(
-                "'{}' object does not support {protocol}",
-                ops::type_name(obj)
-            ))),
+            None => {
+                // CPython looks the exit method up second, and says so.
+                let missed = match name.ends_with("exit__") {
+                    true => format!(" (missed {name} method)"),
+                    false => String::new(),
+                };
+                Err(self.type_error(format!(
+                    "'{}' object does not support {protocol}{missed}",
+                    ops::type_name(obj)
+                )))
+            }
         }
     }
 

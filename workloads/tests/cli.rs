@@ -156,12 +156,17 @@ fn await_outside_async_function_is_a_syntax_error() {
 }
 
 #[test]
-fn async_comprehension_is_unsupported() {
+fn async_comprehension_outside_async_function_is_a_syntax_error() {
     let script = TempScript::new(
         "async_comp",
-        "x = 1\nasync def f(it):\n    return [v async for v in it]\n",
+        "x = 1\ndef f(it):\n    return [v async for v in it]\n",
     );
-    assert_static_diagnostic(&script, 3, 15, "unsupported: async comprehension");
+    assert_static_diagnostic(
+        &script,
+        3,
+        12,
+        "SyntaxError: asynchronous comprehension outside of an asynchronous function",
+    );
 }
 
 #[test]

@@ -15,11 +15,14 @@
 //! under `finegrained` and nothing under the GIL modes. Immutable state
 //! (`complex`) is read directly.
 
+pub mod anext_awaitable;
 pub mod array;
+pub mod async_gen;
 pub mod bytearray;
 pub mod bytes;
 pub mod code;
 pub mod complex;
+pub mod coroutine_wrapper;
 pub mod deque;
 pub mod descriptor;
 pub mod digest;
@@ -74,6 +77,10 @@ pub enum NativeKind {
     /// The iterator types of the `itertools` module.
     Itertools(itertools::Kind),
     Random,
+    AsyncGenASend,
+    AsyncGenAThrow,
+    CoroutineWrapper,
+    AnextAwaitable,
     Md5,
     Sha1,
     Sha224,
@@ -92,7 +99,7 @@ pub enum NativeKind {
 
 /// How many types [`NativeKind::ALL`] lists before the digest and
 /// `itertools` ones.
-const SINGLE_KINDS: usize = 21;
+const SINGLE_KINDS: usize = 25;
 
 /// The length of [`NativeKind::ALL`]: the single types, the hash types of
 /// the digest modules ([`digest::KINDS`]), the `itertools` iterators.
@@ -123,6 +130,10 @@ impl NativeKind {
             NativeKind::SreMatch,
             NativeKind::SreScanner,
             NativeKind::Random,
+            NativeKind::AsyncGenASend,
+            NativeKind::AsyncGenAThrow,
+            NativeKind::CoroutineWrapper,
+            NativeKind::AnextAwaitable,
         ];
         let digests = SINGLE_KINDS + digest::KINDS.len();
         let mut all = [NativeKind::Complex; ALL_KINDS];
@@ -165,6 +176,10 @@ impl NativeKind {
             NativeKind::SreScanner => sre_scanner::spec(),
             NativeKind::Itertools(kind) => kind.spec(),
             NativeKind::Random => random::spec(),
+            NativeKind::AsyncGenASend => async_gen::asend_spec(),
+            NativeKind::AsyncGenAThrow => async_gen::athrow_spec(),
+            NativeKind::CoroutineWrapper => coroutine_wrapper::spec(),
+            NativeKind::AnextAwaitable => anext_awaitable::spec(),
             NativeKind::Md5 => digest::spec::<S, 0>(),
             NativeKind::Sha1 => digest::spec::<S, 1>(),
             NativeKind::Sha224 => digest::spec::<S, 2>(),
@@ -474,6 +489,10 @@ impl NativeKind {
             NativeKind::SreScanner => "_sre.SRE_Scanner",
             NativeKind::Itertools(kind) => kind.tp_name(),
             NativeKind::Random => "_random.Random",
+            NativeKind::AsyncGenASend => "async_generator_asend",
+            NativeKind::AsyncGenAThrow => "async_generator_athrow",
+            NativeKind::CoroutineWrapper => "coroutine_wrapper",
+            NativeKind::AnextAwaitable => "anext_awaitable",
             NativeKind::Md5 => "_md5.md5",
             NativeKind::Sha1 => "_sha1.sha1",
             NativeKind::Sha224 => "_sha256.sha224",
