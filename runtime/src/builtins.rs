@@ -55,6 +55,7 @@ pub fn install<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         ("exec", crate::dynamic::builtin_exec),
         ("eval", crate::dynamic::builtin_eval),
         ("compile", crate::dynamic::builtin_compile),
+        ("locals", crate::dynamic::builtin_locals),
         ("len", builtin_len),
         ("sum", builtin_sum),
         ("min", builtin_min),
@@ -241,25 +242,29 @@ fn property_copier<S: LockStrategy>(
     let Some(Payload::Property(p)) = args.pos[0].payload() else {
         return Err(vm.type_error("descriptor requires a 'property' object"));
     };
-    let mut copy = PropertyObj {
-        fget: p.fget.clone(),
-        fset: p.fset.clone(),
-        fdel: p.fdel.clone(),
-        doc: p.doc.clone(),
-        doc_from_getter: p.doc_from_getter,
-    };
+    let header = &args.pos[0].obj().expect("a property is an object").header;
+    let mut doc = p.doc.with::<S, _>(header, |d| d.clone());
+    let (mut fget, mut fset, mut fdel) = (p.fget.clone(), p.fset.clone(), p.fdel.clone());
+    let mut doc_from_getter = p.doc_from_getter;
     let f = args.pos[1].clone();
     match which {
         "getter" => {
-            if copy.doc_from_getter || matches!(copy.doc, Value::None) {
-                copy.doc = getter_doc(vm, &f);
-                copy.doc_from_getter = true;
+            if doc_from_getter || matches!(doc, Value::None) {
+                doc = getter_doc(vm, &f);
+                doc_from_getter = true;
             }
-            copy.fget = f
+            fget = f
         }
-        "setter" => copy.fset = f,
-        _ => copy.fdel = f,
+        "setter" => fset = f,
+        _ => fdel = f,
     }
+    let copy = PropertyObj {
+        fget,
+        fset,
+        fdel,
+        doc: crate::object::ObjCell::new(doc),
+        doc_from_getter,
+    };
     Ok(copy.into_value())
 }
 
@@ -313,7 +318,7 @@ fn builtin_property<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyRes
         fget,
         fset: positional(fset, 1),
         fdel: positional(fdel, 2),
-        doc,
+        doc: crate::object::ObjCell::new(doc),
         doc_from_getter,
     }
     .into_value())
@@ -446,8 +451,10 @@ fn builtin_delattr<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S
 }
 
 fn builtin_vars<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    arity(vm, "vars", &args, 1, 1)?;
-    let v = &args.pos[0];
+    arity(vm, "vars", &args, 0, 1)?;
+    let Some(v) = args.pos.first() else {
+        return crate::dynamic::current_namespace(vm, "vars()").map(Value::Obj);
+    };
     if let Some(d) = v.obj().and_then(crate::classes::visible_instance_dict) {
         return Ok(Value::Obj(d.clone()));
     }
@@ -1642,7 +1649,19 @@ fn builtin_reversed<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<
 }
 
 fn builtin_dir<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    arity(vm, "dir", &args, 1, 1)?;
+    arity(vm, "dir", &args, 0, 1)?;
+    if args.pos.is_empty() {
+        // The names of the current namespace, sorted.
+        let ns = crate::dynamic::current_namespace(vm, "dir()")?;
+        let mut names: Vec<String> = ops::dict_items(&Value::Obj(ns))
+            .into_iter()
+            .filter_map(|(k, _)| k.as_str().map(str::to_owned))
+            .collect();
+        names.sort();
+        return Ok(ops::new_list(
+            names.into_iter().map(|n| vm.new_str(n)).collect(),
+        ));
+    }
     let v = &args.pos[0];
     let mut names: Vec<String> = Vec::new();
     let add_dict = |d: &ObjRef<S>, names: &mut Vec<String>| {

@@ -2241,10 +2241,11 @@ impl Compiler<'_> {
             self.emit(Instr::CallMethod(args.args.len() as u32));
             return Ok(());
         }
-        // `globals()`, `exec(...)` and `eval(...)` by their builtin names read
-        // the calling frame: those calls tell the VM which frame it is.
+        // `globals()`, `locals()`, `dir()`, `vars()`, `exec(...)` and
+        // `eval(...)` by their builtin names read the calling frame: those
+        // calls tell the VM which frame it is.
         let frame_aware = matches!(call.func.as_ref(),
-            Expr::Name(n) if matches!(n.id.as_str(), "globals" | "exec" | "eval"));
+            Expr::Name(n) if matches!(n.id.as_str(), "globals" | "exec" | "eval" | "locals" | "dir" | "vars"));
         self.compile_expr(&call.func)?;
         self.compile_elements(&args.args)?;
         if args.keywords.is_empty() {

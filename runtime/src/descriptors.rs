@@ -20,11 +20,12 @@ pub fn methods<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> 
     ]
 }
 
+/// The `(self, obj, type)` arguments of `__get__` (`type` None when not
+/// given).
+type GetArgs<S> = (Value<S>, Value<S>, Value<S>);
+
 /// The `(self, obj, type=None)` arguments of `__get__`.
-fn get_args<S: LockStrategy>(
-    vm: &Vm<S>,
-    args: &Args<S>,
-) -> PyResult<S, (Value<S>, Value<S>, Value<S>)> {
+fn get_args<S: LockStrategy>(vm: &Vm<S>, args: &Args<S>) -> PyResult<S, GetArgs<S>> {
     crate::builtins::arity(vm, "__get__", args, 2, 3)?;
     let owner = args.pos.get(2).cloned().unwrap_or(Value::None);
     if matches!(args.pos[1], Value::None) && matches!(owner, Value::None) {

@@ -27,6 +27,29 @@ pub fn builtin_globals<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResu
     }
 }
 
+/// The running code's own namespace, as `locals()` and `dir()` read it: a
+/// class body's or `exec`'s locals, else the module's globals. A function's
+/// locals live in its frame's slots, which these builtins cannot reach yet:
+/// a SystemError says so rather than giving a wrong answer.
+pub fn current_namespace<S: LockStrategy>(vm: &mut Vm<S>, what: &str) -> PyResult<S, ObjRef<S>> {
+    if let Some(ns) = vm.current_namespace.clone() {
+        return Ok(ns);
+    }
+    match vm.frame_globals() {
+        Some(g) if at_module_level(vm, &g) => Ok(g),
+        _ => Err(vm.new_error(
+            "SystemError",
+            format!("{what} inside a function is not supported by this runtime yet"),
+        )),
+    }
+}
+
+/// `locals()`: the current namespace (see [`current_namespace`]).
+pub fn builtin_locals<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    crate::builtins::arity(vm, "locals", &args, 0, 0)?;
+    current_namespace(vm, "locals()").map(Value::Obj)
+}
+
 /// `exec(source, globals=None, locals=None)`.
 pub fn builtin_exec<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     run(vm, "exec", args).map(|_| Value::None)

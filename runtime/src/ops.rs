@@ -2895,7 +2895,7 @@ pub fn get_attr_builtin<S: LockStrategy>(
                 "fget" => return Ok(p.fget.clone()),
                 "fset" => return Ok(p.fset.clone()),
                 "fdel" => return Ok(p.fdel.clone()),
-                "__doc__" => return Ok(p.doc.clone()),
+                "__doc__" => return Ok(p.doc.with::<S, _>(&o.header, |d| d.clone())),
                 "__isabstractmethod__" => {
                     return Ok(Value::Bool(crate::classes::is_abstract(vm, &p.fget)))
                 }
@@ -3184,6 +3184,13 @@ pub fn set_attr<S: LockStrategy>(
                 }
                 return crate::classes::object_setattr(vm, obj, Value::Obj(name.clone()), value);
             }
+        }
+        if let (Payload::Property(p), "__doc__") = (o.payload(), attr) {
+            let old = p
+                .doc
+                .with::<S, _>(&o.header, |d| std::mem::replace(d, value));
+            drop(old);
+            return Ok(());
         }
         if let Payload::Function(f) = o.payload() {
             if crate::classes::set_function_defaults(vm, o, f, attr, &value)? {

@@ -103,8 +103,9 @@ pub struct PropertyObj<S: LockStrategy> {
     pub fget: Value<S>,
     pub fset: Value<S>,
     pub fdel: Value<S>,
-    /// `__doc__`: the `doc` argument, else the getter's docstring.
-    pub doc: Value<S>,
+    /// `__doc__`: the `doc` argument, else the getter's docstring;
+    /// assignable (`namedtuple`'s field properties get theirs so).
+    pub doc: ObjCell<Value<S>>,
     /// Whether `doc` came from the getter (`getter()` then takes the new
     /// getter's, as CPython does).
     pub doc_from_getter: bool,

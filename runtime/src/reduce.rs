@@ -102,14 +102,13 @@ fn reduce_newobj<S: LockStrategy>(
     ]))
 }
 
+/// Positional arguments and a dict of keyword ones (either absent).
+type NewArgs<S> = (Option<Vec<Value<S>>>, Option<Value<S>>);
+
 /// The positional and keyword arguments `__new__` is to get back:
 /// `__getnewargs_ex__()` (a `(tuple, dict)` pair) or `__getnewargs__()` (a
 /// tuple); `(None, None)` when the object has neither.
-#[allow(clippy::type_complexity)]
-fn new_args<S: LockStrategy>(
-    vm: &mut Vm<S>,
-    obj: &Value<S>,
-) -> PyResult<S, (Option<Vec<Value<S>>>, Option<Value<S>>)> {
+fn new_args<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>) -> PyResult<S, NewArgs<S>> {
     if let Some(f) = getattr_opt(vm, obj, "__getnewargs_ex__")? {
         let r = vm.call(&f, Vec::new())?;
         let pair = match r.payload() {
@@ -129,10 +128,12 @@ fn new_args<S: LockStrategy>(
         }
         let args = match pair[0].payload() {
             Some(Payload::Tuple(t)) => t.to_vec(),
-            _ => return Err(vm.type_error(format!(
+            _ => {
+                return Err(vm.type_error(format!(
                 "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '{}'",
                 ops::type_name(&pair[0])
-            ))),
+            )))
+            }
         };
         if !matches!(pair[1].payload(), Some(Payload::Dict(_))) {
             return Err(vm.type_error(format!(

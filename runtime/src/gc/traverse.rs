@@ -127,7 +127,10 @@ fn payload_refs<S: LockStrategy>(h: &Header, payload: &Payload<S>, v: &mut Visit
             v.obj(&g.globals);
             g.frame.with::<S, _>(h, |f| v.values(f.values()));
         }
-        Payload::Property(p) => v.values([&p.fget, &p.fset, &p.fdel, &p.doc]),
+        Payload::Property(p) => {
+            v.values([&p.fget, &p.fset, &p.fdel]);
+            p.doc.with::<S, _>(h, |d| v.values([&*d]));
+        }
         Payload::StaticMethod(f) | Payload::ClassMethod(f) => v.value(f),
         Payload::Super(class, bound) => {
             v.obj(class);

@@ -59,6 +59,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_structseq",
     "abc",
     "array",
+    "atexit",
     "binascii",
     "builtins",
     "cmath",
@@ -115,7 +116,7 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "select" => select::init::<S>,
         // Written wholly in Python (see `python_part`).
         "heapq" | "_structseq" | "_thread" | "_weakref" | "_ast" | "_codecs" | "_string"
-        | "_contextvars" => |_, _| {},
+        | "_contextvars" | "atexit" => |_, _| {},
         _ => return None,
     })
 }
@@ -207,6 +208,7 @@ fn python_part(name: &str) -> Option<&'static str> {
         "time" => Some(include_str!("py/time.py")),
         "_structseq" => Some(include_str!("py/_structseq.py")),
         "_ast" => Some(include_str!("py/_ast.py")),
+        "atexit" => Some(include_str!("py/atexit.py")),
         "_string" => Some(include_str!("py/_string.py")),
         "select" => Some(include_str!("py/select.py")),
         "_contextvars" => Some(include_str!("py/_contextvars.py")),

@@ -577,7 +577,7 @@ fn thread_join<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 /// functions registered with `threading._register_atexit` (what stops
 /// `concurrent.futures`' idle workers), then joins every non-daemon thread.
 pub fn join_all<S: LockStrategy>(vm: &mut Vm<S>) {
-    run_threading_atexits(vm);
+    run_exit_hook(vm, "threading", "_run_atexits");
     let is_daemon = |t: &ObjRef<S>| match t.payload() {
         Payload::Thread(obj) => obj.daemon.load(Ordering::Relaxed),
         _ => true,
@@ -594,12 +594,15 @@ pub fn join_all<S: LockStrategy>(vm: &mut Vm<S>) {
         obj.finished.join::<S>(vm.strategy(), vm.ident, None);
         live_threads(&vm.interp).retain(|x| !x.ptr_eq(&t));
     }
+    // Then the `atexit` module's callbacks, as CPython's finalization.
+    run_exit_hook(vm, "atexit", "_run_exitfuncs");
 }
 
-/// `threading._run_atexits()`, if `threading` was imported; an exception
-/// from it is reported as CPython reports one it cannot raise.
-fn run_threading_atexits<S: LockStrategy>(vm: &mut Vm<S>) {
-    let key = vm.new_str("threading");
+/// `module.function()` (`threading._run_atexits`, `atexit._run_exitfuncs`)
+/// if the module was imported; an exception from it is reported as CPython
+/// reports one it cannot raise.
+fn run_exit_hook<S: LockStrategy>(vm: &mut Vm<S>, module_name: &str, function: &str) {
+    let key = vm.new_str(module_name);
     let modules = vm.interp.sys_modules.clone();
     let Some(Value::Obj(module)) = ops::dict_get(&modules, &key) else {
         return;
@@ -607,14 +610,14 @@ fn run_threading_atexits<S: LockStrategy>(vm: &mut Vm<S>) {
     let Payload::Module(m) = module.payload() else {
         return;
     };
-    let Some(run) = ops::dict_get(&m.dict, &vm.new_str("_run_atexits")) else {
+    let Some(run) = ops::dict_get(&m.dict, &vm.new_str(function)) else {
         return;
     };
     if let Err(e) = vm.call_args(&run, Args::positional(Vec::new())) {
         vm.interp.flush_stdout();
         let text = crate::traceback::format_exception(vm, &e);
         vm.interp.write_stderr(&format!(
-            "Exception ignored in: <module 'threading' (built-in)>\n{text}"
+            "Exception ignored in: <module '{module_name}' (built-in)>\n{text}"
         ));
     }
 }

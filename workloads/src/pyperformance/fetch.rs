@@ -15,7 +15,7 @@ macro_rules! pyperformance_version {
 }
 pub(crate) use pyperformance_version;
 
-/// [`pyperformance_version!`] as a constant.
+/// `pyperformance_version!` as a constant.
 pub const PYPERFORMANCE_VERSION: &str = pyperformance_version!();
 
 /// The variable that names the cache folder (the `--cache` flag wins).
