@@ -44,12 +44,41 @@ pub fn object_reduce<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult
 }
 
 fn common_reduce<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, protocol: i64) -> PyResult<S> {
+    if matches!(builtin_kind(vm, obj), TypeKind::Set | TypeKind::FrozenSet) {
+        return reduce_set(vm, obj);
+    }
     let copyreg = import(vm, "copyreg")?;
     if protocol >= 2 {
         return reduce_newobj(vm, &copyreg, obj);
     }
     let reduce_ex = ops::get_attr(vm, &copyreg, &name(vm, "_reduce_ex"))?;
     vm.call(&reduce_ex, vec![obj.clone(), Value::Int(protocol)])
+}
+
+/// The builtin type whose behaviour the object has: its own, or the
+/// builtin base of its user class (`class Tags(set)`).
+fn builtin_kind<S: LockStrategy>(vm: &Vm<S>, obj: &Value<S>) -> TypeKind {
+    match ops::type_kind(obj) {
+        TypeKind::Instance => crate::subclass::native_base(&crate::builtins::type_of(vm, obj))
+            .unwrap_or(TypeKind::Instance),
+        kind => kind,
+    }
+}
+
+/// `set.__reduce__` (and frozenset's): `(cls, (list(items),), __dict__ or
+/// None)`, as CPython's `set_reduce`.
+fn reduce_set<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>) -> PyResult<S> {
+    let class = Value::Obj(crate::builtins::type_of(vm, obj));
+    let items = ops::new_list(ops::iterate(vm, obj)?);
+    let state = match obj.obj().and_then(crate::classes::instance_dict) {
+        Some(d) => Value::Obj(d.clone()),
+        None => Value::None,
+    };
+    Ok(ops::new_tuple(vec![
+        class,
+        ops::new_tuple(vec![items]),
+        state,
+    ]))
 }
 
 /// The protocol-2 reduction: `(copyreg.__newobj__, (cls, *args), state,

@@ -635,7 +635,8 @@ impl<S: LockStrategy> Vm<S> {
                 Some(i) if locals[i].is_some() => {
                     return Err(self.type_error(format!(
                         "{}() got multiple values for argument '{}'",
-                        code.qualname, name
+                        self.qualname_of(obj, f),
+                        name
                     )))
                 }
                 Some(i) => {
@@ -656,7 +657,8 @@ impl<S: LockStrategy> Vm<S> {
                         }
                         return Err(self.type_error(format!(
                             "{}() got an unexpected keyword argument '{}'",
-                            code.qualname, name
+                            self.qualname_of(obj, f),
+                            name
                         )));
                     }
                 },
@@ -665,7 +667,7 @@ impl<S: LockStrategy> Vm<S> {
         if !posonly_as_kw.is_empty() {
             return Err(self.type_error(format!(
                 "{}() got some positional-only arguments passed as keyword arguments: '{}'",
-                code.qualname,
+                self.qualname_of(obj, f),
                 posonly_as_kw.join(", ")
             )));
         }
@@ -698,7 +700,12 @@ impl<S: LockStrategy> Vm<S> {
             };
             return Err(self.type_error(format!(
                 "{}() takes {} positional argument{} but {}{} {} given",
-                code.qualname, takes, plural, npos, kwonly_note, was
+                self.qualname_of(obj, f),
+                takes,
+                plural,
+                npos,
+                kwonly_note,
+                was
             )));
         }
         if let (Some(s), Some(d)) = (varkw_slot, kwargs) {
@@ -720,7 +727,7 @@ impl<S: LockStrategy> Vm<S> {
             }
         });
         if !missing.is_empty() {
-            return Err(self.missing_arguments(code, "positional", &missing));
+            return Err(self.missing_arguments(&self.qualname_of(obj, f), "positional", &missing));
         }
         for (i, slot) in locals
             .iter_mut()
@@ -743,15 +750,33 @@ impl<S: LockStrategy> Vm<S> {
             }
         }
         if !missing.is_empty() {
-            return Err(self.missing_arguments(code, "keyword-only", &missing));
+            return Err(self.missing_arguments(
+                &self.qualname_of(obj, f),
+                "keyword-only",
+                &missing,
+            ));
         }
         let base = self.stack.len();
         self.stack.extend(locals);
         Ok(base)
     }
 
+    /// The name a function's call errors give: its `__qualname__`, which a
+    /// program may have rebound (dataclasses' generated `__init__`); read
+    /// only when an error is being made.
+    fn qualname_of(&self, obj: &ObjRef<S>, f: &Function<S>) -> String {
+        let rebound = f
+            .dict
+            .with::<S, _>(&obj.header, |d| d.clone())
+            .and_then(|d| ops::dict_get(&d, &self.new_str("__qualname__")));
+        match rebound.as_ref().and_then(|q| q.as_str()) {
+            Some(q) => q.to_string(),
+            None => f.code.qualname.to_string(),
+        }
+    }
+
     /// CPython's "f() missing 2 required positional arguments: 'a' and 'b'".
-    fn missing_arguments(&self, code: &Code<S>, kind: &str, missing: &[String]) -> PyErr<S> {
+    fn missing_arguments(&self, qualname: &str, kind: &str, missing: &[String]) -> PyErr<S> {
         let n = missing.len();
         let list = match n {
             1 => missing[0].clone(),
@@ -760,7 +785,7 @@ impl<S: LockStrategy> Vm<S> {
         };
         self.type_error(format!(
             "{}() missing {} required {} argument{}: {}",
-            code.qualname,
+            qualname,
             n,
             kind,
             if n == 1 { "" } else { "s" },

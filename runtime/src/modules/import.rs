@@ -188,8 +188,10 @@ fn find_and_load<S: LockStrategy>(vm: &mut Vm<S>, name: &str) -> PyResult<S> {
         if let Some(m) = lookup(vm, name)? {
             return Ok(m);
         }
-        let path = match get_attr_opt(vm, &module, "__path__")? {
-            Some(path) => ops::iterate(vm, &path)?,
+        search = match get_attr_opt(vm, &module, "__path__")? {
+            Some(path) => Some(ops::iterate(vm, &path)?),
+            // A builtin submodule of a builtin module (`importlib.machinery`).
+            None if super::is_builtin(vm, name) => None,
             None => {
                 return Err(module_not_found(
                     vm,
@@ -198,7 +200,6 @@ fn find_and_load<S: LockStrategy>(vm: &mut Vm<S>, name: &str) -> PyResult<S> {
                 ))
             }
         };
-        search = Some(path);
         parent_module = Some(module);
     }
     let module = match find(vm, name, search)? {

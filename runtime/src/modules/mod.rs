@@ -67,6 +67,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "gc",
     "heapq",
     "importlib",
+    "importlib.machinery",
     "itertools",
     "math",
     "native",
@@ -115,8 +116,16 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "posix" => posix::init::<S>,
         "select" => select::init::<S>,
         // Written wholly in Python (see `python_part`).
-        "heapq" | "_structseq" | "_thread" | "_weakref" | "_ast" | "_codecs" | "_string"
-        | "_contextvars" | "atexit" => |_, _| {},
+        "heapq"
+        | "_structseq"
+        | "_thread"
+        | "_weakref"
+        | "_ast"
+        | "_codecs"
+        | "_string"
+        | "_contextvars"
+        | "atexit"
+        | "importlib.machinery" => |_, _| {},
         _ => return None,
     })
 }
@@ -209,6 +218,8 @@ fn python_part(name: &str) -> Option<&'static str> {
         "_structseq" => Some(include_str!("py/_structseq.py")),
         "_ast" => Some(include_str!("py/_ast.py")),
         "atexit" => Some(include_str!("py/atexit.py")),
+        "abc" => Some(include_str!("py/abc.py")),
+        "importlib.machinery" => Some(include_str!("py/importlib_machinery.py")),
         "_string" => Some(include_str!("py/_string.py")),
         "select" => Some(include_str!("py/select.py")),
         "_contextvars" => Some(include_str!("py/_contextvars.py")),

@@ -302,11 +302,11 @@ fn codec<S: LockStrategy>(vm: &Vm<S>, name: &str) -> PyResult<S, Codec> {
 
 fn check_handler<S: LockStrategy>(vm: &Vm<S>, errors: &str) -> PyResult<S, ()> {
     match errors {
-        // `surrogateescape` (what os.environ and os.fsdecode use) acts as
-        // `strict`: a str holds no lone surrogates, so it has none to
-        // encode, and bytes that are not valid in the codec, which CPython
-        // would decode to lone surrogates, raise the strict error instead.
-        "strict" | "ignore" | "replace" | "surrogateescape" => Ok(()),
+        // `surrogateescape` (what os.environ and os.fsdecode use) and
+        // `surrogatepass` (pickle's) act as `strict`: a str holds no lone
+        // surrogates, so it has none to encode, and bytes that CPython
+        // would decode to lone surrogates raise the strict error instead.
+        "strict" | "ignore" | "replace" | "surrogateescape" | "surrogatepass" => Ok(()),
         _ => Err(vm.new_error(
             "LookupError",
             format!("unknown error handler name '{errors}'"),

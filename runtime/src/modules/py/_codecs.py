@@ -2,7 +2,7 @@
 # Lib/codecs.py and the encodings package, and the built-in codecs (UTF-8,
 # ASCII, Latin-1) that encodings.utf_8, .ascii and .latin_1 call. The codecs
 # run on the runtime's own str.encode and bytes.decode, which do the strict,
-# ignore, replace and surrogateescape handlers natively (str.encode and
+# ignore, replace, surrogateescape and surrogatepass handlers natively (str.encode and
 # bytes.decode keep their fast path and never consult this registry); the
 # other handlers (backslashreplace, xmlcharrefreplace, namereplace, and the
 # ones registered with register_error) are applied here, one bad character
@@ -11,7 +11,7 @@
 _search_functions = []
 _cache = {}
 
-_NATIVE_HANDLERS = ("strict", "ignore", "replace", "surrogateescape")
+_NATIVE_HANDLERS = ("strict", "ignore", "replace", "surrogateescape", "surrogatepass")
 
 
 def register(search_function):
@@ -370,6 +370,11 @@ class _BuiltinFunction:
 
     def __repr__(self):
         return f"<built-in function {self.__name__}>"
+
+    def __reduce__(self):
+        # Pickled by name, as a built-in function is (pickle stores
+        # `codecs.encode` so for bytes under protocols 2 and below).
+        return self.__qualname__
 
 
 for _name in ("register", "unregister", "lookup", "encode", "decode", "register_error",
