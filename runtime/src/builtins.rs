@@ -937,10 +937,21 @@ fn builtin_ord<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
                 ))),
             }
         }
-        None => Err(vm.type_error(format!(
-            "ord() expected string of length 1, but {} found",
-            type_name(v)
-        ))),
+        // A bytes or bytearray of length 1 gives its byte.
+        None => match crate::types::bytes::bytes_like(v).filter(|_| {
+            matches!(v.payload(), Some(Payload::Bytes(_)))
+                || crate::types::downcast::<S, crate::types::bytearray::ByteArray>(v).is_some()
+        }) {
+            Some(b) if b.len() == 1 => Ok(Value::Int(i64::from(b[0]))),
+            Some(b) => Err(vm.type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                b.len()
+            ))),
+            None => Err(vm.type_error(format!(
+                "ord() expected string of length 1, but {} found",
+                type_name(v)
+            ))),
+        },
     }
 }
 

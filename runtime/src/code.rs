@@ -80,6 +80,10 @@ pub const CLASS_KEYWORDS: u8 = 2;
 /// arguments (the callee lies just below it), for CPython's error message.
 pub const IN_CALL: u32 = 1 << 31;
 
+/// Flag in `ListExtend`'s depth: the list becomes a set display (`{*b}`),
+/// whose error for a non-iterable is CPython's SET_UPDATE's.
+pub const IN_SET: u32 = 1 << 30;
+
 /// Flag in [`Instr::BuildSet`]'s operand: a display of constants.
 pub const CONST_SET: u32 = 1 << 31;
 
@@ -197,6 +201,9 @@ pub enum Instr {
     DictUpdate(u32),
     /// Replaces the list on top of the stack with a tuple of its items.
     ListToTuple,
+    /// Replaces the list on top of the stack with a set of its items
+    /// (`{a, *b}`).
+    ListToSet,
     /// Calls with unpacked arguments: pops a dict of keyword arguments, a
     /// list of positional ones, and the callee.
     CallEx,

@@ -291,6 +291,7 @@ fn compile_unit(
             index: &index,
             scopes: Vec::new(),
             depth: 0,
+            future_annotations: imports_future_annotations(parsed.syntax()),
         };
         c.scopes.push(Scope::new("<module>", true));
         emit(&mut c, parsed.syntax()).map(|()| c.scopes.pop().expect("module scope").finish())
@@ -436,6 +437,9 @@ struct Compiler<'a> {
     scopes: Vec<Scope>,
     /// How deeply the statement or expression being compiled is nested.
     depth: usize,
+    /// `from __future__ import annotations` (PEP 563): annotations are kept
+    /// as their source text, not evaluated.
+    future_annotations: bool,
 }
 
 type CResult<T = ()> = Result<T, CompileError>;
@@ -721,18 +725,40 @@ impl Compiler<'_> {
         }
         match s.target.as_ref() {
             Expr::Name(n) if s.simple => {
-                self.compile_expr(&s.annotation)?;
+                self.compile_annotation_value(&s.annotation)?;
                 self.name_op("__annotations__", NameOp::Load, s.range)?;
                 let name = n.id.as_str();
                 let key = self.mangle(name).unwrap_or_else(|| name.to_string());
                 self.emit_const(Const::Str(key));
                 self.emit(Instr::StoreSubscr);
             }
+            // Under PEP 563 a complex target's annotation is not evaluated.
+            _ if self.future_annotations => {}
             _ => {
                 self.compile_expr(&s.annotation)?;
                 self.emit(Instr::Pop);
             }
         }
+        Ok(())
+    }
+
+    /// An annotation's value: the expression evaluated, or under
+    /// `from __future__ import annotations` its source text (whitespace
+    /// runs folded to one space, close to what CPython's unparser gives).
+    fn compile_annotation_value(&mut self, annotation: &Expr) -> CResult {
+        if !self.future_annotations {
+            return self.compile_expr(annotation);
+        }
+        // A string literal is unparsed as its repr (`"T"` becomes `'T'`).
+        if let Expr::StringLiteral(lit) = annotation {
+            let text = crate::repr::str_repr(lit.value.to_str());
+            self.emit_const(Const::Str(text));
+            return Ok(());
+        }
+        let range = annotation.range();
+        let text = &self.index.source[range.start().to_usize()..range.end().to_usize()];
+        let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.emit_const(Const::Str(folded));
         Ok(())
     }
 
@@ -1396,13 +1422,13 @@ impl Compiler<'_> {
                 let name = param.name.id.as_str();
                 let key = self.mangle(name).unwrap_or_else(|| name.to_string());
                 self.emit_const(Const::Str(key));
-                self.compile_expr(annotation)?;
+                self.compile_annotation_value(annotation)?;
                 count += 1;
             }
         }
         if let Some(returns) = returns {
             self.emit_const(Const::Str("return".to_string()));
-            self.compile_expr(returns)?;
+            self.compile_annotation_value(returns)?;
             count += 1;
         }
         if count == 0 {
@@ -1941,6 +1967,23 @@ impl Compiler<'_> {
                 self.compile_store(&e.target)?;
             }
             Expr::Lambda(l) => self.compile_lambda(l)?,
+            Expr::Set(e) if e.elts.iter().any(Expr::is_starred_expr) => {
+                // `{a, *b}`: a list built with the stars, made a set.
+                self.emit(Instr::BuildList(0));
+                for elt in &e.elts {
+                    match elt {
+                        Expr::Starred(s) => {
+                            self.compile_expr(&s.value)?;
+                            self.emit(Instr::ListExtend(1 | crate::code::IN_SET));
+                        }
+                        other => {
+                            self.compile_expr(other)?;
+                            self.emit(Instr::ListAppend(1));
+                        }
+                    }
+                }
+                self.emit(Instr::ListToSet);
+            }
             Expr::Set(e) => {
                 self.compile_elements(&e.elts)?;
                 let n = e.elts.len() as u32;
@@ -2349,4 +2392,30 @@ fn has_annotations(body: &[Stmt]) -> bool {
         Stmt::Match(s) => s.cases.iter().any(|c| has_annotations(&c.body)),
         _ => false,
     })
+}
+
+/// Whether a module starts (after its docstring) with
+/// `from __future__ import annotations` among its future imports.
+fn imports_future_annotations(module: &ast::Mod) -> bool {
+    let ast::Mod::Module(module) = module else {
+        return false;
+    };
+    let mut body = module.body.iter().peekable();
+    if let Some(Stmt::Expr(e)) = body.peek() {
+        if matches!(e.value.as_ref(), Expr::StringLiteral(_)) {
+            body.next();
+        }
+    }
+    body.map_while(|stmt| match stmt {
+        Stmt::ImportFrom(imp)
+            if imp
+                .module
+                .as_ref()
+                .is_some_and(|m| m.as_str() == "__future__") =>
+        {
+            Some(imp)
+        }
+        _ => None,
+    })
+    .any(|imp| imp.names.iter().any(|a| a.name.as_str() == "annotations"))
 }

@@ -2096,12 +2096,15 @@ impl<S: LockStrategy> Vm<S> {
                 Instr::ListExtend(depth) => {
                     let iterable = pop!();
                     let in_call = depth & crate::code::IN_CALL != 0;
-                    let depth = depth & !crate::code::IN_CALL;
+                    let in_set = depth & crate::code::IN_SET != 0;
+                    let depth = depth & !(crate::code::IN_CALL | crate::code::IN_SET);
                     let at = stack.len() - depth as usize;
                     let items = match ops::iterate(self, &iterable) {
                         Ok(items) => items,
+                        Err(e) if in_set => return Err(e),
                         Err(_) => {
-                            let what = match (in_call, stack.get(at - 1)) {
+                            let callee = at.checked_sub(1).and_then(|i| stack.get(i));
+                            let what = match (in_call, callee) {
                                 (true, Some(Some(callee))) => {
                                     let callee = callee.clone();
                                     format!("{} argument", self.function_str(&callee))
@@ -2156,6 +2159,11 @@ impl<S: LockStrategy> Vm<S> {
                 Instr::ListToTuple => {
                     let list = pop!();
                     push!(ops::new_tuple(ops::list_snapshot(&list)));
+                }
+                Instr::ListToSet => {
+                    let list = pop!();
+                    let set = crate::sets::build(self, ops::list_snapshot(&list), false)?;
+                    push!(set);
                 }
                 Instr::CallEx => {
                     let kwargs = pop!();
