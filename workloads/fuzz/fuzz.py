@@ -625,6 +625,7 @@ class Campaign:
         path = cwd / "prog.py"
         path.write_text(src)
         cpython_ok = None
+        racy_end = False
         for mode in self.args.modes:
             rc, err, _ = run_limited(
                 [self.args.binary, "run", str(path), "--mode", mode],
@@ -634,10 +635,19 @@ class Campaign:
             verdict = classify(rc, err)
             if verdict is None and rc is None:
                 if cpython_ok is None:
-                    cpython_ok = self.cpython_finishes(path, cwd)
+                    cpython_rc = self.cpython_finishes(path, cwd)
+                    cpython_ok = cpython_rc is not None
+                    # A threaded program that CPython ends with an uncaught
+                    # exception ends only if its other threads happen to be
+                    # done (a server thread blocked in accept() keeps CPython
+                    # waiting too): its end depends on timing, which differs
+                    # between interpreters of different speeds.
+                    racy_end = cpython_rc not in (None, 0) and "Thread" in src
                     with self.lock:
                         self.stats["timeouts"] += 1
-                if cpython_ok:
+                if cpython_ok and racy_end:
+                    self.note_schedule_dependent(prog_id, src, origin)
+                elif cpython_ok:
                     verdict = ("hang", f"hang {origin}")
                     if mode == "finegrained" and self.schedule_dependent(src, path, cwd):
                         self.note_schedule_dependent(prog_id, src, origin)
@@ -646,11 +656,12 @@ class Campaign:
                 self.record(prog_id, src, mode, rc, err, *verdict)
         shutil.rmtree(cwd, ignore_errors=True)
 
-    def cpython_finishes(self, path: Path, cwd: Path) -> bool:
-        """Whether CPython compiles the program and runs it to its end (an
-        exception is an end) within timeout/slack seconds. A program CPython
-        rejects at compile time (e.g. "too many statically nested blocks")
-        says nothing about how long it should run."""
+    def cpython_finishes(self, path: Path, cwd: Path):
+        """CPython's exit status when it compiles the program and runs it to
+        its end (an exception is an end) within timeout/slack seconds; None
+        otherwise. A program CPython rejects at compile time (e.g. "too many
+        statically nested blocks") says nothing about how long it should
+        run."""
         limit = self.args.timeout / self.args.hang_slack
         compile_rc, _, _ = run_limited(
             ["python3", "-c", "import sys; compile(open(sys.argv[1]).read(), sys.argv[1], 'exec')",
@@ -658,9 +669,9 @@ class Campaign:
         if compile_rc != 0:
             with self.lock:
                 self.stats["timeouts-uncompilable"] += 1
-            return False
+            return None
         rc, _, _ = run_limited(["python3", str(path)], cwd, limit, self.args.memory_limit)
-        return rc is not None
+        return rc
 
     def schedule_dependent(self, src: str, path: Path, cwd: Path) -> bool:
         """Whether a program that hangs under `finegrained` is one whose
@@ -683,7 +694,7 @@ class Campaign:
         (folder / "program.py").write_text(src)
         with self.lock:
             self.stats["schedule-dependent"] += 1
-        print(f"fuzz: schedule-dependent hang (finegrained only) from {prog_id}, "
+        print(f"fuzz: schedule-dependent hang from {prog_id}, "
               f"saved for review in {folder}", flush=True)
 
     def record(self, prog_id, src, mode, rc, err, kind, key):
