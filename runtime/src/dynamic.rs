@@ -5,10 +5,12 @@
 //! `compile()` yet). Without a globals argument the caller's globals are
 //! used, and at module level (or in a class body) its namespace as locals.
 //! The VM knows the caller only for calls made by these builtins' names
-//! (`Instr::CallFrameAware`, so that no other call pays for it); a
-//! function's own locals are not reachable this way yet, so `exec` or
-//! `eval` without arguments inside a function refuse to run rather than run
-//! against the wrong names.
+//! (`Instr::CallFrameAware`, so that no other call pays for it). Inside a
+//! function, that instruction hands `locals()`, `vars()`, `dir()` and
+//! `exec`/`eval` of source alone a snapshot dict of the function's
+//! variables, as CPython's `locals()` is; called through another name they
+//! cannot see the caller, and refuse to run rather than run against the
+//! wrong names.
 
 use crate::object::{ObjRef, Payload, Value};
 use crate::ops;
@@ -28,9 +30,10 @@ pub fn builtin_globals<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResu
 }
 
 /// The running code's own namespace, as `locals()` and `dir()` read it: a
-/// class body's or `exec`'s locals, else the module's globals. A function's
-/// locals live in its frame's slots, which these builtins cannot reach yet:
-/// a SystemError says so rather than giving a wrong answer.
+/// class body's or `exec`'s locals, a snapshot of a function's variables,
+/// else the module's globals. Called through another name inside a function
+/// they cannot see the caller's variables: a SystemError says so rather than
+/// giving a wrong answer.
 pub fn current_namespace<S: LockStrategy>(vm: &mut Vm<S>, what: &str) -> PyResult<S, ObjRef<S>> {
     if let Some(ns) = vm.current_namespace.clone() {
         return Ok(ns);

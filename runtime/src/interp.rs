@@ -124,6 +124,12 @@ pub struct Interp<S: LockStrategy> {
     recursion_limit: std::sync::atomic::AtomicUsize,
     /// Methods of builtin types, by receiver type and name.
     pub methods: HashMap<(TypeKind, &'static str), Value<S>>,
+    /// Those methods as read from their type (`list.__repr__`): each with
+    /// the receiver check of a method descriptor, made on first read and
+    /// kept, so that a type attribute is the same object on every read
+    /// (`pprint` compares `type(x).__repr__` with `list.__repr__`).
+    /// Keyed by the address of the method in `methods`.
+    pub(crate) unbound_methods: Mutex<HashMap<usize, Value<S>>>,
     /// Singletons and helper functions of the class machinery, set once by
     /// `builtins::install`.
     pub(crate) singletons: std::sync::OnceLock<Singletons<S>>,
@@ -348,6 +354,7 @@ impl<S: LockStrategy> Interp<S> {
             sources: Mutex::new(HashMap::new()),
             recursion_limit: std::sync::atomic::AtomicUsize::new(settings.recursion_limit),
             methods,
+            unbound_methods: Mutex::new(HashMap::new()),
             singletons: std::sync::OnceLock::new(),
             live_threads: Mutex::new(Vec::new()),
             main_thread: std::sync::OnceLock::new(),

@@ -1233,6 +1233,14 @@ pub(crate) fn compare_native<S: LockStrategy>(
             CmpOp::Ne => !(ab && ba),
         });
     }
+    match (a.payload(), b.payload()) {
+        (Some(Payload::List(_)), Some(Payload::List(_))) => {
+            let (x, y) = (list_snapshot(a), list_snapshot(b));
+            return seq_compare(vm, op, &x, &y);
+        }
+        (Some(Payload::Tuple(x)), Some(Payload::Tuple(y))) => return seq_compare(vm, op, x, y),
+        _ => {}
+    }
     if let (Value::Float(x), Value::Float(y)) = (a, b) {
         // Every ordering comparison with NaN is false.
         return Ok(x.partial_cmp(y).is_some_and(|o| cmp_ord(op, o)));
@@ -1286,6 +1294,26 @@ fn order<S: LockStrategy>(
     }
 }
 
+/// `x < y` (or another ordering) of two lists or tuples, as CPython's
+/// `list_richcompare`: the first items that differ (by `==`) decide, compared
+/// with the operator itself, so that a class defining only `__lt__` orders
+/// tuples of its instances; otherwise the lengths do.
+fn seq_compare<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    op: CmpOp,
+    x: &[Value<S>],
+    y: &[Value<S>],
+) -> PyResult<S, bool> {
+    vm.recursive_call(COMPARE_CONTEXT, |vm| {
+        for (a, b) in x.iter().zip(y) {
+            if !(a.is(b) || eq(vm, a, b)?) {
+                return compare(vm, op, a, b);
+            }
+        }
+        Ok(cmp_ord(op, x.len().cmp(&y.len())))
+    })
+}
+
 pub(crate) fn seq_order<S: LockStrategy>(
     vm: &mut Vm<S>,
     x: &[Value<S>],
@@ -1305,11 +1333,11 @@ fn seq_order_here<S: LockStrategy>(
         }
         return match order(vm, a, b)? {
             Some(o) => Ok(Some(o)),
-            None => Err(vm.type_error(format!(
-                "'<' not supported between instances of '{}' and '{}'",
-                type_name(a),
-                type_name(b)
-            ))),
+            // Instances of classes with their own `__lt__` (a type
+            // that does not order raises here).
+            None if compare(vm, CmpOp::Lt, a, b)? => Ok(Some(Ordering::Less)),
+            None if compare(vm, CmpOp::Lt, b, a)? => Ok(Some(Ordering::Greater)),
+            None => Ok(Some(Ordering::Equal)),
         };
     }
     Ok(Some(x.len().cmp(&y.len())))
@@ -2724,6 +2752,16 @@ pub(crate) fn unbound_method<S: LockStrategy>(
     else {
         return method;
     };
+    let mut cache = vm
+        .interp
+        .unbound_methods
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    // Keyed by the method's address: it lives as long as the interpreter.
+    let key = method.obj().map_or(0, |o| o.raw().as_ptr() as usize);
+    if let Some(wrapped) = cache.get(&key) {
+        return wrapped.clone();
+    }
     // The names CPython's messages give the types our modules define natively.
     let tname = match kind {
         TypeKind::Lock => "_thread.lock",
@@ -2765,14 +2803,19 @@ pub(crate) fn unbound_method<S: LockStrategy>(
         }
         f(vm, args)
     };
-    Value::Obj(ObjRef::new(Payload::Builtin(crate::object::Builtin {
-        name: attr.to_string().into(),
-        func: crate::object::NativeCode::Closure(std::sync::Arc::new(check)),
-        releases_gil: false,
-        // A method descriptor: stored in a class (`f = str.upper`), it binds
-        // to the instance, whose kind the check then refuses or accepts.
-        method: true,
-    })))
+    let wrapped = Value::Obj(
+        vm.interp
+            .alloc_shared(Payload::Builtin(crate::object::Builtin {
+                name: attr.to_string().into(),
+                func: crate::object::NativeCode::Closure(std::sync::Arc::new(check)),
+                releases_gil: false,
+                // A method descriptor: stored in a class (`f = str.upper`), it binds
+                // to the instance, whose kind the check then refuses or accepts.
+                method: true,
+            })),
+    );
+    cache.insert(key, wrapped.clone());
+    wrapped
 }
 
 /// `int.__new__` and the like looked up on a builtin type (or inherited by

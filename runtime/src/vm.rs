@@ -96,7 +96,27 @@ pub struct Vm<S: LockStrategy> {
     pub(crate) current_namespace: Option<ObjRef<S>>,
     /// Whether that frame runs module code.
     pub(crate) current_is_module: bool,
+    /// The Python frames running on this thread, outermost first: what
+    /// `sys._getframe` walks. One record per frame, pushed and popped by
+    /// [`Vm::execute_frame`].
+    frames: Vec<FrameRecord<S>>,
 }
+
+/// Where one running frame is: pointers to the code and globals that its
+/// `execute_frame` call borrows (no reference counts touched per call, so
+/// that threads calling one function do not contend on its counts), and the
+/// instruction it last left the fast loop at: the call it is making when a
+/// callee reads it.
+struct FrameRecord<S: LockStrategy> {
+    code: *const Arc<Code<S>>,
+    globals: *const ObjRef<S>,
+    pc: u32,
+}
+
+// SAFETY: a record lives only while the `execute_frame` call that pushed it
+// runs on the VM's thread (it pops its record before returning), and a VM
+// moves between threads only between runs, when there are none.
+unsafe impl<S: LockStrategy> Send for FrameRecord<S> {}
 
 /// The globals of the frame running a `CallFrameAware` call (null when
 /// none): a pointer that is only followed on the VM's own thread.
@@ -116,6 +136,20 @@ pub(crate) struct Block {
     handler: u32,
     depth: usize,
     exc_depth: usize,
+}
+
+/// Whether a `CallFrameAware` call reads the caller's local variables:
+/// `locals()`, `vars()` and `dir()` without arguments, `exec`/`eval` of
+/// source alone. (`globals()` and calls given a namespace do not.)
+fn reads_locals<S: LockStrategy>(callee: &Value<S>, argc: u32) -> bool {
+    match callee.payload() {
+        Some(Payload::Builtin(b)) => match &*b.name {
+            "locals" | "vars" | "dir" => argc == 0,
+            "exec" | "eval" => argc == 1,
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 /// A suspended generator frame: its slice of the data stack (locals, cells
@@ -200,6 +234,9 @@ struct Frame<S: LockStrategy> {
     base: usize,
     /// The namespace of a class body (where `LoadName`/`StoreName` go).
     namespace: Option<ObjRef<S>>,
+    /// A function frame's `locals()` dict, made on first use and refreshed
+    /// on each (CPython's `f_locals`).
+    locals: Option<ObjRef<S>>,
     blocks: Vec<Block>,
     pc: usize,
 }
@@ -234,6 +271,7 @@ impl<S: LockStrategy> Vm<S> {
             stack: Vec::with_capacity(1024),
             thread_obj: None,
             current_globals: FrameGlobals(std::ptr::null()),
+            frames: Vec::new(),
             current_namespace: None,
             current_is_module: false,
             repr_stack: Vec::new(),
@@ -412,6 +450,44 @@ impl<S: LockStrategy> Vm<S> {
         let r = self.run_frame(code, globals, &[], base, None);
         self.depth -= 1;
         r
+    }
+
+    /// Where the Python frame `depth` levels up from the innermost one is
+    /// (`sys._getframe(depth)`), then each of its callers, innermost first;
+    /// None when the stack is not that deep.
+    pub(crate) fn frame_places(&self, depth: usize) -> Option<Vec<TracebackEntry<S>>> {
+        let upto = self.frames.len().checked_sub(depth)?;
+        if upto == 0 {
+            return None;
+        }
+        Some(
+            self.frames[..upto]
+                .iter()
+                .rev()
+                .map(|r| {
+                    // SAFETY: every record's pointers are the arguments of an
+                    // `execute_frame` call still running on this thread (see
+                    // `FrameRecord`), which borrows them until it pops the
+                    // record, so they are alive while we read them here.
+                    let (code, globals) = unsafe { ((*r.code).clone(), (*r.globals).clone()) };
+                    let pc = (r.pc as usize).min(code.lines.len().saturating_sub(1));
+                    TracebackEntry {
+                        line: code.lines.get(pc).copied().unwrap_or(0),
+                        pc: pc as u32,
+                        code,
+                        globals: Value::Obj(globals),
+                    }
+                })
+                .collect(),
+        )
+    }
+
+    /// Notes the instruction the innermost frame is at before it calls out.
+    #[inline]
+    fn note_pc(&mut self, pc: usize) {
+        if let Some(r) = self.frames.last_mut() {
+            r.pc = pc.saturating_sub(1) as u32;
+        }
     }
 
     /// The globals of the innermost running Python frame, if any.
@@ -826,6 +902,7 @@ impl<S: LockStrategy> Vm<S> {
             yielded: false,
             base,
             namespace,
+            locals: None,
             blocks: Vec::new(),
             pc: 0,
         };
@@ -859,6 +936,11 @@ impl<S: LockStrategy> Vm<S> {
         mut pending: Option<PyErr<S>>,
     ) -> PyResult<S> {
         let exc_base = self.exc_info.len();
+        self.frames.push(FrameRecord {
+            code,
+            globals,
+            pc: frame.pc as u32,
+        });
         let result = loop {
             let step = match pending.take() {
                 Some(err) => Err(err),
@@ -894,6 +976,7 @@ impl<S: LockStrategy> Vm<S> {
                 }
             }
         };
+        self.frames.pop();
         if !frame.yielded {
             // A suspended generator's exceptions go with its frame (see
             // `gen_resume`).
@@ -1014,6 +1097,7 @@ impl<S: LockStrategy> Vm<S> {
             yielded: false,
             base,
             namespace: None,
+            locals: None,
             blocks,
             pc: state.pc,
         };
@@ -1408,6 +1492,7 @@ impl<S: LockStrategy> Vm<S> {
                                 let Payload::Function(f) = o.payload() else {
                                     unreachable!("checked above")
                                 };
+                                self.note_pc(pc);
                                 std::mem::swap(&mut self.stack, stack);
                                 let r = self.enter_function(f, at + 1);
                                 std::mem::swap(&mut self.stack, stack);
@@ -1431,6 +1516,50 @@ impl<S: LockStrategy> Vm<S> {
                 }
             }
         }
+    }
+
+    /// Copies a function frame's variables into its `locals()` dict, as
+    /// CPython's `PyFrame_FastToLocals`: bound locals in slot order (a
+    /// parameter that is also a cell variable reads its cell), then the other
+    /// cell variables, then free ones; an unbound one is removed. Other keys
+    /// (names an `exec` stored) stay, and writes to the dict do not reach
+    /// the frame.
+    fn refresh_locals(
+        &mut self,
+        dict: &ObjRef<S>,
+        stack: &[Option<Value<S>>],
+        base: usize,
+        code: &Code<S>,
+    ) -> PyResult<S, ()> {
+        let ncells = code.cellvars.len();
+        let cell = |i: usize| cell_of(stack, base, code, i as u32).get();
+        let locals = code.varnames.iter().enumerate().map(|(i, name)| {
+            let value = match code.cellvars.iter().position(|c| c == name) {
+                Some(j) => cell(j),
+                None => stack.get(base + i).cloned().flatten(),
+            };
+            (name, value)
+        });
+        let cells = code
+            .cellvars
+            .iter()
+            .enumerate()
+            .filter(|(_, name)| !code.varnames.contains(name))
+            .map(|(j, name)| (name, cell(j)));
+        let free = code
+            .freevars
+            .iter()
+            .enumerate()
+            .map(|(j, name)| (name, cell(ncells + j)));
+        let all: Vec<_> = locals.chain(cells).chain(free).collect();
+        for (name, value) in all {
+            let key = self.new_str(&**name);
+            match value {
+                Some(v) => ops::dict_set(self, dict, key, v)?,
+                None => drop(ops::dict_del(self, dict, &key)?),
+            }
+        }
+        Ok(())
     }
 
     fn cell_get(
@@ -1495,6 +1624,7 @@ impl<S: LockStrategy> Vm<S> {
     ) -> PyResult<S, Option<Value<S>>> {
         let base = frame.base;
         let pc = frame.pc;
+        self.note_pc(pc);
         macro_rules! pop {
             () => {
                 match stack.pop() {
@@ -1639,8 +1769,20 @@ impl<S: LockStrategy> Vm<S> {
                     stack.truncate(at);
                     let outer_globals =
                         std::mem::replace(&mut self.current_globals, FrameGlobals(globals));
+                    let namespace = match &frame.namespace {
+                        Some(ns) => Some(ns.clone()),
+                        None if !code.is_module && reads_locals(&callee, argc) => {
+                            let dict = frame.locals.get_or_insert_with(|| match ops::new_dict() {
+                                Value::Obj(d) => d,
+                                _ => unreachable!("a dict is an object"),
+                            });
+                            self.refresh_locals(dict, stack, frame.base, code)?;
+                            Some(dict.clone())
+                        }
+                        None => None,
+                    };
                     let outer_namespace =
-                        std::mem::replace(&mut self.current_namespace, frame.namespace.clone());
+                        std::mem::replace(&mut self.current_namespace, namespace);
                     let outer_is_module =
                         std::mem::replace(&mut self.current_is_module, code.is_module);
                     let r = self.call(&callee, args);

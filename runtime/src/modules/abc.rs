@@ -189,10 +189,13 @@ fn subclasscheck<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> 
 fn instancecheck<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "__instancecheck__", &args, 2, 2)?;
     let class = crate::builtins::type_of(vm, &args.pos[1]);
-    subclasscheck(
-        vm,
-        Args::positional(vec![args.pos[0].clone(), Value::Obj(class)]),
-    )
+    // Through the class, as CPython's `_abc_instancecheck` calls
+    // `cls.__subclasscheck__`: a metaclass may override it.
+    let Value::Obj(name) = vm.new_str("__subclasscheck__") else {
+        unreachable!("a str is an object")
+    };
+    let check = ops::get_attr(vm, &args.pos[0], &name)?;
+    vm.call(&check, vec![Value::Obj(class)])
 }
 
 /// `cls._abc_registry_clear()`: forgets the registered classes.

@@ -15,6 +15,7 @@ pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
             ("setswitchinterval", setswitchinterval, false),
             ("getswitchinterval", getswitchinterval, false),
             ("getrecursionlimit", getrecursionlimit, false),
+            ("_getframe", getframe, false),
             ("setrecursionlimit", setrecursionlimit, false),
             ("exit", exit, false),
             ("getrefcount", getrefcount, false),
@@ -104,6 +105,25 @@ fn getswitchinterval<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult
 fn getrecursionlimit<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "sys.getrecursionlimit", &args, 0, 0)?;
     Ok(Value::Int(vm.interp.recursion_limit() as i64))
+}
+
+/// `sys._getframe(depth=0)`: the frame `depth` calls up from the caller's,
+/// with its callers as the `f_back` chain (see `crate::types::frame`).
+fn getframe<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "_getframe", &args, 0, 1)?;
+    let depth = match args.pos.first() {
+        None => 0,
+        Some(v) => {
+            let v = ops::as_index(vm, v)?;
+            ops::expect_int(vm, &v)?
+        }
+    };
+    // A negative depth is the caller's frame, as in CPython.
+    let depth = usize::try_from(depth).unwrap_or(0);
+    match vm.frame_places(depth) {
+        Some(places) => Ok(crate::types::frame::new_frame_chain(places)),
+        None => Err(vm.value_error("call stack is not deep enough")),
+    }
 }
 
 /// `sys.setrecursionlimit(n)`: CPython's checks and messages. The limit is

@@ -133,13 +133,50 @@ impl<S: LockStrategy> NativeObject<S> for CodeObject<S> {
     }
 }
 
+/// `code.co_positions()`: an iterator of `(line, end_line, column,
+/// end_column)` per instruction. Our instructions are one per position
+/// (`f_lasti` is twice the instruction's index, as CPython's code units
+/// are); columns are not recorded, so they are None, as CPython gives with
+/// `-X no_debug_ranges`.
+fn co_positions<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    let this =
+        super::receiver_only::<S, CodeObject<S>>(vm, "co_positions", NativeKind::Code, &args)?;
+    let items = this
+        .code
+        .lines
+        .iter()
+        .map(|&l| {
+            let line = Value::Int(l as i64);
+            ops::new_tuple(vec![line.clone(), line, Value::None, Value::None])
+        })
+        .collect();
+    ops::get_iter(vm, &ops::new_list(items))
+}
+
+/// `code.co_lines()`: an iterator of `(start, end, line)`, the byte offsets
+/// (two per instruction) of each run of instructions on one line.
+fn co_lines<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    let this = super::receiver_only::<S, CodeObject<S>>(vm, "co_lines", NativeKind::Code, &args)?;
+    let lines = &this.code.lines;
+    let mut items = Vec::new();
+    let mut start = 0;
+    for i in 1..=lines.len() {
+        if i == lines.len() || lines[i] != lines[start] {
+            let span = [start * 2, i * 2, lines[start] as usize].map(|n| Value::Int(n as i64));
+            items.push(ops::new_tuple(span.to_vec()));
+            start = i;
+        }
+    }
+    ops::get_iter(vm, &ops::new_list(items))
+}
+
 /// The type's registration (see `types/mod.rs`).
 pub fn spec<S: LockStrategy>() -> TypeSpec<S> {
     TypeSpec {
         name: NativeKind::Code.short_name(),
         builtin: false,
         new: code_new,
-        methods: Vec::new,
+        methods: || vec![("co_positions", co_positions), ("co_lines", co_lines)],
         dunders: &[],
         base: super::Base::No,
     }

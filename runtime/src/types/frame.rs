@@ -4,8 +4,9 @@
 //!
 //! This runtime's frames live on the thread's data stack and are not
 //! objects; a frame object is a snapshot of where a frame was (its code,
-//! globals and line), made when a program asks for one. It has no
-//! `f_back` chain (None) and `f_locals` only for module-level frames, whose
+//! globals and line), made when a program asks for one. `sys._getframe`
+//! snapshots the callers too, as the `f_back` chain (a traceback's frames
+//! have none); `f_locals` is there only for module-level frames, whose
 //! locals are their globals.
 
 use super::{NativeKind, NativeObject, TypeSpec};
@@ -19,12 +20,29 @@ use std::any::Any;
 /// object's header so that the collector can clear a frame in a cycle.
 pub struct FrameObject<S: LockStrategy> {
     place: ObjCell<Option<TracebackEntry<S>>>,
+    /// The caller's frame object (`f_back`), when snapshotted with it.
+    back: ObjCell<Option<Value<S>>>,
 }
 
 /// A frame object for a recorded place.
 pub fn new_frame<S: LockStrategy>(place: TracebackEntry<S>) -> Value<S> {
+    with_back(place, None)
+}
+
+/// Frame objects for a chain of places, innermost first: the first one's
+/// `f_back` is the second, and so on (`sys._getframe`).
+pub fn new_frame_chain<S: LockStrategy>(places: Vec<TracebackEntry<S>>) -> Value<S> {
+    places
+        .into_iter()
+        .rev()
+        .fold(None, |back, place| Some(with_back(place, back)))
+        .unwrap_or(Value::None)
+}
+
+fn with_back<S: LockStrategy>(place: TracebackEntry<S>, back: Option<Value<S>>) -> Value<S> {
     super::new_object(FrameObject {
         place: ObjCell::new(Some(place)),
+        back: ObjCell::new(back),
     })
 }
 
@@ -60,7 +78,11 @@ impl<S: LockStrategy> NativeObject<S> for FrameObject<S> {
             "f_locals" if place.code.is_module => place.globals,
             "f_lineno" => Value::Int(place.line as i64),
             "f_lasti" => Value::Int(place.pc as i64 * 2),
-            "f_back" | "f_trace" => Value::None,
+            "f_back" => self
+                .back
+                .with::<S, _>(&this.header, |b| b.clone())
+                .unwrap_or(Value::None),
+            "f_trace" => Value::None,
             "f_trace_lines" => Value::Bool(true),
             "f_trace_opcodes" => Value::Bool(false),
             "f_builtins" => {
@@ -84,10 +106,16 @@ impl<S: LockStrategy> NativeObject<S> for FrameObject<S> {
                 visit(&p.globals);
             }
         });
+        self.back.with::<S, _>(header, |b| {
+            if let Some(b) = b {
+                visit(b);
+            }
+        });
     }
 
     fn clear(&self, header: &Header) {
         drop(self.place.with::<S, _>(header, Option::take));
+        drop(self.back.with::<S, _>(header, Option::take));
     }
 
     fn as_any(&self) -> &dyn Any {

@@ -20,3 +20,26 @@ def update_abstractmethods(cls):
             names.add(name)
     cls.__abstractmethods__ = frozenset(names)
     return cls
+
+
+# ABCMeta's checks are Python methods of this module that call the native
+# ones, as in CPython (abc.py over _abc): code that looks at its callers'
+# frames, such as typing's `_allow_reckless_class_checks`, finds them.
+_abc_instancecheck = ABCMeta.__instancecheck__
+_abc_subclasscheck = ABCMeta.__subclasscheck__
+
+
+def __instancecheck__(cls, instance):
+    """Override for isinstance(instance, cls)."""
+    return _abc_instancecheck(cls, instance)
+
+
+def __subclasscheck__(cls, subclass):
+    """Override for issubclass(subclass, cls)."""
+    return _abc_subclasscheck(cls, subclass)
+
+
+for _f in (__instancecheck__, __subclasscheck__):
+    _f.__qualname__ = "ABCMeta." + _f.__name__
+    setattr(ABCMeta, _f.__name__, _f)
+del _f, __instancecheck__, __subclasscheck__
