@@ -1042,6 +1042,18 @@ pub fn set_function_defaults<S: LockStrategy>(
                 .with::<S, _>(&o.header, |d| std::mem::replace(&mut d.keyword, keyword));
             drop(old);
         }
+        // `types.coroutine` assigns the code that `code.replace` returned,
+        // which is the function's own (see `types::code`).
+        "__code__" => match crate::types::downcast::<S, crate::types::code::CodeObject<S>>(value) {
+            Some(c) if std::sync::Arc::ptr_eq(&c.code, &f.code) => {}
+            Some(_) => {
+                return Err(vm.new_error(
+                    "NotImplementedError",
+                    "assigning another function's __code__ is not supported",
+                ))
+            }
+            None => return Err(vm.type_error("__code__ must be set to a code object")),
+        },
         _ => return Ok(false),
     }
     Ok(true)

@@ -341,4 +341,8 @@ pub struct Code<S: LockStrategy> {
     /// async generator) instead of running: `is_generator || is_coroutine`,
     /// one flag for the call path to test.
     pub suspends: bool,
+    /// CPython's `CO_ITERABLE_COROUTINE`, set by `types.coroutine` (through
+    /// `code.replace(co_flags=...)`): the generators of this code can be
+    /// awaited. The one flag of a code object that changes after compiling.
+    pub iterable_coroutine: crate::sync::AtomicBool,
 }

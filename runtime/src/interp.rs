@@ -141,6 +141,9 @@ pub struct Interp<S: LockStrategy> {
     /// attached (the last clone of an `embed::Py`): released by the next
     /// thread that attaches ([`Interp::release_deferred`]), or at teardown.
     deferred: Mutex<Vec<Value<S>>>,
+    /// The Python signal handlers, by signal number (see
+    /// `modules::signal`); empty until `_signal` is imported.
+    pub(crate) signal_handlers: Mutex<Vec<Value<S>>>,
     /// Whether `deferred` may be non-empty: read at every attach, so that
     /// an attach with nothing to release takes no lock.
     has_deferred: AtomicBool,
@@ -346,6 +349,7 @@ impl<S: LockStrategy> Interp<S> {
             gc: crate::gc::GcState::new(&settings.gc),
             teardown: None,
             deferred: Mutex::new(Vec::new()),
+            signal_handlers: Mutex::new(Vec::new()),
             has_deferred: AtomicBool::new(false),
             next_cache_slot: AtomicUsize::new(0),
             next_thread_ident: AtomicU64::new(1),
@@ -657,6 +661,7 @@ impl<S: LockStrategy> Interp<S> {
             is_coroutine: unit.is_coroutine,
             first_line: unit.first_line,
             suspends: unit.is_generator || unit.is_coroutine,
+            iterable_coroutine: crate::sync::AtomicBool::new(false),
         })
     }
 
@@ -773,6 +778,7 @@ impl<S: LockStrategy> Drop for Interp<S> {
         // (each holds a handle) is gone, so no other thread can reach its
         // objects while the fields drop.
         self.teardown = Some(unsafe { crate::attached::Exclusive::enter() });
+        crate::modules::signal::release_owner(self);
         self.flush_stdout();
     }
 }

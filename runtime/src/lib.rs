@@ -407,6 +407,7 @@ impl<S: LockStrategy> Runtime<S> {
         };
         modules::threading::join_all(&mut vm);
         vm.finish_module(&self.interp.main);
+        modules::signal::main_thread_ends(&vm);
         // As CPython's shutdown does, whether or not the collector is
         // enabled: cycles left behind are finalised and freed.
         vm.collect_garbage(gc::GENERATIONS - 1);

@@ -350,6 +350,10 @@ impl<S: LockStrategy> Vm<S> {
         if S::eval_breaker(&self.interp.strategy) {
             self.handle_eval_breaker();
         }
+        // A signal whose Python handler must run (`modules::signal`).
+        if crate::modules::signal::any_pending() {
+            crate::modules::signal::run_pending(self)?;
+        }
         if crate::alloc::memory_ran_out() {
             return Err(crate::alloc::memory_error(self));
         }
@@ -2588,7 +2592,12 @@ impl<S: LockStrategy> Vm<S> {
     /// coroutine itself, or the iterator `v.__await__()` returns.
     pub(crate) fn awaitable_iter(&mut self, v: Value<S>) -> PyResult<S> {
         if let Some(Payload::Generator(g)) = v.payload() {
-            if g.kind() == TypeKind::Coroutine {
+            if g.kind() == TypeKind::Coroutine
+                || (g.kind() == TypeKind::Generator
+                    && g.code
+                        .iterable_coroutine
+                        .load(crate::sync::Ordering::Relaxed))
+            {
                 return Ok(v);
             }
         }

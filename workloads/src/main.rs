@@ -78,6 +78,9 @@ static ALLOCATOR: runtime::alloc::ReserveAllocator = runtime::alloc::ReserveAllo
 
 fn main() -> ExitCode {
     runtime::alloc::restore_reserve();
+    if let Some(exit) = python_command_line() {
+        return exit;
+    }
     let cli = Cli::parse();
     match cli.command {
         Command::Run {
@@ -130,6 +133,46 @@ fn dis(file: PathBuf) -> ExitCode {
     }
 }
 
+/// `gilgamesh [-S] [-s] [-E] [-I] [-B] [-u] -c CODE [ARG...]`: the part of
+/// CPython's command line that programs use to start "the same Python" again
+/// (`sys.executable`), as pyperformance's startup benchmark and subprocess
+/// users do. The option flags are accepted and change nothing here; the
+/// lock mode is `GILGAMESH_MODE` (default `gil`). `None` when the command
+/// line is not of this form (the subcommands then parse it).
+fn python_command_line() -> Option<ExitCode> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "-S" | "-s" | "-E" | "-I" | "-B" | "-u" | "-q" | "-O" | "-OO" | "-P" => i += 1,
+            "-X" | "-W" => i += 2,
+            "-c" => break,
+            _ => return None,
+        }
+    }
+    let code = args.get(i + 1)?.clone();
+    let mode = match std::env::var("GILGAMESH_MODE") {
+        Ok(m) => match m.parse::<Mode>() {
+            Ok(m) => m,
+            Err(e) => {
+                eprintln!("gilgamesh: GILGAMESH_MODE: {e}");
+                return Some(ExitCode::from(2));
+            }
+        },
+        Err(_) => Mode::Gil,
+    };
+    let mut argv = vec!["-c".to_string()];
+    argv.extend(args[i + 2..].iter().cloned());
+    Some(execute(
+        code,
+        "<string>".to_string(),
+        mode,
+        None,
+        (false, false),
+        argv,
+    ))
+}
+
 fn run(
     file: PathBuf,
     mode: Mode,
@@ -151,12 +194,32 @@ fn run(
             return ExitCode::from(2);
         }
     };
+    let mut argv = vec![filename.clone()];
+    argv.extend(args);
+    execute(
+        source,
+        filename,
+        mode,
+        switch_interval,
+        (stats, stats_json),
+        argv,
+    )
+}
+
+/// Runs `source` as `__main__` on an interpreter thread and reports how it
+/// ended.
+fn execute(
+    source: String,
+    filename: String,
+    mode: Mode,
+    switch_interval: Option<Duration>,
+    (stats, stats_json): (bool, bool),
+    argv: Vec<String>,
+) -> ExitCode {
     let mut config = StrategyConfig::default();
     if let Some(i) = switch_interval {
         config.switch_interval = i;
     }
-    let mut argv = vec![filename.clone()];
-    argv.extend(args);
     // The main Python thread gets the same large stack as the threads it starts.
     let worker = std::thread::Builder::new()
         .stack_size(runtime::modules::threading::PYTHON_THREAD_STACK)

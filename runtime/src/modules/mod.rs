@@ -16,9 +16,11 @@ pub mod itertools;
 pub mod math;
 pub mod native;
 pub mod posix;
+pub mod posixsubprocess;
 pub mod queue;
 pub mod random;
 pub mod select;
+pub mod signal;
 pub mod socket;
 pub mod sre;
 pub mod sre_engine;
@@ -46,11 +48,13 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_contextvars",
     "_io",
     "_md5",
+    "_posixsubprocess",
     "_random",
     "_sha1",
     "_sha256",
     "_sha3",
     "_sha512",
+    "_signal",
     "_sre",
     "_string",
     "_struct",
@@ -115,6 +119,8 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "errno" => errno::init::<S>,
         "posix" => posix::init::<S>,
         "select" => select::init::<S>,
+        "_signal" => signal::init::<S>,
+        "_posixsubprocess" => posixsubprocess::init::<S>,
         // Written wholly in Python (see `python_part`).
         "heapq"
         | "_structseq"
@@ -222,6 +228,7 @@ fn python_part(name: &str) -> Option<&'static str> {
         "importlib.machinery" => Some(include_str!("py/importlib_machinery.py")),
         "_string" => Some(include_str!("py/_string.py")),
         "select" => Some(include_str!("py/select.py")),
+        "_signal" => Some(include_str!("py/_signal.py")),
         "_contextvars" => Some(include_str!("py/_contextvars.py")),
         _ => None,
     }

@@ -50,6 +50,8 @@ pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
             ("lseek", lseek, true),
             ("isatty", isatty, false),
             ("pipe", pipe, false),
+            ("get_blocking", get_blocking, false),
+            ("set_blocking", set_blocking, false),
             ("dup", dup, false),
             ("dup2", dup2, false),
             ("getpid", getpid, false),
@@ -896,6 +898,32 @@ fn pipe<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     ]))
 }
 
+fn get_blocking<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "get_blocking", &args, 1, 1)?;
+    let fd = fd_arg(vm, &args.pos[0])?;
+    // SAFETY: fcntl(F_GETFL) touches no memory of ours.
+    let flags = fd_call(vm, || unsafe { libc::fcntl(fd, libc::F_GETFL) } as i64)?;
+    Ok(Value::Bool(flags & libc::O_NONBLOCK as i64 == 0))
+}
+
+fn set_blocking<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "set_blocking", &args, 2, 2)?;
+    let fd = fd_arg(vm, &args.pos[0])?;
+    let blocking = ops::truthy(vm, &args.pos[1])?;
+    // SAFETY: fcntl(F_GETFL) touches no memory of ours.
+    let flags = fd_call(vm, || unsafe { libc::fcntl(fd, libc::F_GETFL) } as i64)? as i32;
+    let new = if blocking {
+        flags & !libc::O_NONBLOCK
+    } else {
+        flags | libc::O_NONBLOCK
+    };
+    if new != flags {
+        // SAFETY: fcntl(F_SETFL) touches no memory of ours.
+        fd_call(vm, || unsafe { libc::fcntl(fd, libc::F_SETFL, new) } as i64)?;
+    }
+    Ok(Value::None)
+}
+
 fn dup<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "dup", &args, 1, 1)?;
     let fd = fd_arg(vm, &args.pos[0])?;
@@ -977,6 +1005,12 @@ fn kill<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     let sig = int_arg(vm, &args.pos[1])? as i32;
     // SAFETY: kill touches no memory of ours.
     fd_call(vm, || unsafe { libc::kill(pid, sig) } as i64)?;
+    // A signal sent to this process has its Python handler run before the
+    // next instruction, as CPython's eval breaker runs it after the call.
+    if pid == 0 || pid as u32 == std::process::id() {
+        super::signal::await_delivery(vm, sig as i64);
+    }
+    super::signal::check_signals(vm)?;
     Ok(Value::None)
 }
 

@@ -61,27 +61,36 @@ fn poll<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
             Some(Instant::now() + Duration::from_secs_f64(secs.clamp(0.0, 1e9)))
         }
     };
-    let result = vm.blocking(|| loop {
-        let timeout_ms = match deadline {
-            None => -1,
-            // Rounded up, so that a wait never ends before its timeout.
-            Some(d) => {
-                let left = d.saturating_duration_since(Instant::now());
-                let ms = left.as_nanos().div_ceil(1_000_000);
-                libc::c_int::try_from(ms).unwrap_or(libc::c_int::MAX)
+    let result = loop {
+        let interrupted = vm.blocking(|| {
+            let timeout_ms = match deadline {
+                None => -1,
+                // Rounded up, so that a wait never ends before its timeout.
+                Some(d) => {
+                    let left = d.saturating_duration_since(Instant::now());
+                    let ms = left.as_nanos().div_ceil(1_000_000);
+                    libc::c_int::try_from(ms).unwrap_or(libc::c_int::MAX)
+                }
+            };
+            // SAFETY: `fds` is a live, exclusively borrowed array of
+            // `fds.len()` pollfd structs for the whole call.
+            let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout_ms) };
+            if n >= 0 {
+                return Ok(false);
             }
-        };
-        // SAFETY: `fds` is a live, exclusively borrowed array of
-        // `fds.len()` pollfd structs for the whole call.
-        let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout_ms) };
-        if n >= 0 {
-            return Ok(());
+            let err = std::io::Error::last_os_error();
+            if err.raw_os_error() != Some(libc::EINTR) {
+                return Err(err);
+            }
+            Ok(true)
+        });
+        match interrupted {
+            // A signal's handler runs; if it raised, the wait ends with it.
+            Ok(true) => super::signal::check_signals(vm)?,
+            Ok(false) => break Ok(()),
+            Err(e) => break Err(e),
         }
-        let err = std::io::Error::last_os_error();
-        if err.raw_os_error() != Some(libc::EINTR) {
-            return Err(err);
-        }
-    });
+    };
     if let Err(e) = result {
         return Err(crate::os_error::from_io(vm, &e, None));
     }

@@ -154,6 +154,7 @@ pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
             ("socket", new_socket, false),
             ("create_connection", create_connection, false),
             ("getdefaulttimeout", getdefaulttimeout, false),
+            ("socketpair", socketpair, false),
         ],
     );
     for (name, value) in [
@@ -167,9 +168,42 @@ pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
         ("SHUT_RD", SHUT_RD),
         ("SHUT_WR", SHUT_WR),
         ("SHUT_RDWR", SHUT_RDWR),
+        // Linux's values of the names asyncio and selectors read; this
+        // module opens only what the doc comment says.
+        ("AF_UNSPEC", libc::AF_UNSPEC as i64),
+        ("AF_UNIX", libc::AF_UNIX as i64),
+        ("AF_INET6", libc::AF_INET6 as i64),
+        ("SOCK_DGRAM", libc::SOCK_DGRAM as i64),
+        ("SOCK_RAW", libc::SOCK_RAW as i64),
+        ("SOCK_NONBLOCK", libc::SOCK_NONBLOCK as i64),
+        ("SOCK_CLOEXEC", libc::SOCK_CLOEXEC as i64),
+        ("IPPROTO_IP", libc::IPPROTO_IP as i64),
+        ("IPPROTO_UDP", libc::IPPROTO_UDP as i64),
+        ("IPPROTO_IPV6", libc::IPPROTO_IPV6 as i64),
+        ("IPV6_V6ONLY", libc::IPV6_V6ONLY as i64),
+        ("SO_ERROR", libc::SO_ERROR as i64),
+        ("SO_TYPE", libc::SO_TYPE as i64),
+        ("SO_REUSEPORT", libc::SO_REUSEPORT as i64),
+        ("SO_SNDBUF", libc::SO_SNDBUF as i64),
+        ("SO_RCVBUF", libc::SO_RCVBUF as i64),
+        ("SO_BROADCAST", libc::SO_BROADCAST as i64),
+        ("SO_LINGER", libc::SO_LINGER as i64),
+        ("SOMAXCONN", libc::SOMAXCONN as i64),
+        ("MSG_PEEK", libc::MSG_PEEK as i64),
+        ("MSG_DONTWAIT", libc::MSG_DONTWAIT as i64),
+        ("AI_PASSIVE", libc::AI_PASSIVE as i64),
+        ("AI_CANONNAME", libc::AI_CANONNAME as i64),
+        ("AI_NUMERICHOST", libc::AI_NUMERICHOST as i64),
+        ("AI_NUMERICSERV", libc::AI_NUMERICSERV as i64),
+        ("AI_ADDRCONFIG", libc::AI_ADDRCONFIG as i64),
+        ("NI_NUMERICHOST", libc::NI_NUMERICHOST as i64),
+        ("NI_NUMERICSERV", libc::NI_NUMERICSERV as i64),
+        ("EAI_NONAME", libc::EAI_NONAME as i64),
     ] {
         vm.interp.dict_set_str(dict, name, Value::Int(value));
     }
+    // No IPv6 here: asyncio then resolves and binds IPv4 only.
+    vm.interp.dict_set_str(dict, "has_ipv6", Value::Bool(false));
     // `socket.error` and `socket.timeout` are aliases, as in CPython 3.10+.
     for (name, class) in [("error", "OSError"), ("timeout", "TimeoutError")] {
         let class = Value::Obj(vm.interp.exceptions[class].clone());
@@ -400,6 +434,39 @@ fn new_socket<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S>
         ));
     }
     Ok(new_object(SocketObj::new(Kind::Fresh, None)))
+}
+
+/// `socket.socketpair()`: two connected sockets (AF_UNIX stream sockets,
+/// held as streams: reading, writing, `setblocking` and `fileno` are the
+/// same system calls on them; their family still reads AF_INET).
+#[cfg(unix)]
+fn socketpair<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    use std::os::fd::FromRawFd;
+    arity(vm, "socketpair", &args, 0, 3)?;
+    let mut fds = [0 as libc::c_int; 2];
+    // SAFETY: `fds` has room for the two descriptors socketpair writes.
+    let r = unsafe {
+        libc::socketpair(
+            libc::AF_UNIX,
+            libc::SOCK_STREAM | libc::SOCK_CLOEXEC,
+            0,
+            fds.as_mut_ptr(),
+        )
+    };
+    if r != 0 {
+        return Err(crate::os_error::last_error(vm, None));
+    }
+    let wrap = |fd| {
+        // SAFETY: `fd` is a new socket that nothing else owns.
+        let stream = unsafe { TcpStream::from_raw_fd(fd) };
+        new_object(SocketObj::new(Kind::Stream(Arc::new(stream)), None))
+    };
+    Ok(ops::new_tuple(vec![wrap(fds[0]), wrap(fds[1])]))
+}
+
+#[cfg(not(unix))]
+fn socketpair<S: LockStrategy>(vm: &mut Vm<S>, _args: Args<S>) -> PyResult<S> {
+    Err(vm.new_error("OSError", "socketpair is not supported here"))
 }
 
 /// `socket.create_connection((host, port), timeout=None)`: a connected socket.

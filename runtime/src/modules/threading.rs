@@ -781,6 +781,15 @@ pub(crate) fn register_main<S: LockStrategy>(vm: &Vm<S>) {
     }
 }
 
+/// Whether `vm` runs the main thread: the one registered as main, or,
+/// when none was, a thread that `threading` did not start.
+pub(crate) fn is_main_thread<S: LockStrategy>(vm: &Vm<S>) -> bool {
+    match vm.interp.main_thread.get().map(|m| m.payload()) {
+        Some(Payload::Thread(t)) => t.ident.load(Ordering::Relaxed) == vm.ident,
+        _ => vm.thread_obj.is_none(),
+    }
+}
+
 fn main_thread<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "main_thread", &args, 0, 0)?;
     let main = vm.interp.main_thread.get_or_init(|| {

@@ -94,9 +94,28 @@ fn sleep<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     if secs < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
-    let d = Duration::from_secs_f64(secs);
-    vm.blocking(|| std::thread::sleep(d));
-    Ok(Value::None)
+    let deadline = Instant::now() + Duration::from_secs_f64(secs.min(1e12));
+    // nanosleep, not std's sleep (which resumes by itself after a signal):
+    // a signal's Python handler runs at once, and its exception ends the
+    // sleep (PEP 475).
+    // The first wait runs even for 0 s: it drops the GIL, which lets other
+    // threads run (`sleep(0)` yields).
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let req = libc::timespec {
+            tv_sec: left.as_secs().min(libc::time_t::MAX as u64) as libc::time_t,
+            tv_nsec: left.subsec_nanos() as libc::c_long,
+        };
+        // SAFETY: `req` lives across the call; no remainder is asked for.
+        let r = vm.blocking(|| unsafe { libc::nanosleep(&req, std::ptr::null_mut()) });
+        super::signal::check_signals(vm)?;
+        if r == 0 {
+            return Ok(Value::None);
+        }
+        if Instant::now() >= deadline {
+            return Ok(Value::None);
+        }
+    }
 }
 
 fn epoch() -> Instant {

@@ -21,6 +21,7 @@ pub const CO_VARKEYWORDS: i64 = 0x8;
 pub const CO_NESTED: i64 = 0x10;
 pub const CO_GENERATOR: i64 = 0x20;
 pub const CO_COROUTINE: i64 = 0x80;
+pub const CO_ITERABLE_COROUTINE: i64 = 0x100;
 pub const CO_ASYNC_GENERATOR: i64 = 0x200;
 
 /// A code object: one compiled function or module body.
@@ -55,6 +56,9 @@ impl<S: LockStrategy> CodeObject<S> {
             (true, true) => CO_ASYNC_GENERATOR,
             (false, false) => 0,
         };
+        if c.iterable_coroutine.load(crate::sync::Ordering::Relaxed) {
+            flags |= CO_ITERABLE_COROUTINE;
+        }
         flags
     }
 
@@ -107,6 +111,17 @@ impl<S: LockStrategy> NativeObject<S> for CodeObject<S> {
     }
 
     fn get_attr(&self, _this: &ObjRef<S>, name: &str) -> Option<Value<S>> {
+        self.get_attr_value(name)
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+impl<S: LockStrategy> CodeObject<S> {
+    /// The `co_*` attribute `name`.
+    fn get_attr_value(&self, name: &str) -> Option<Value<S>> {
         let c = &self.code;
         let int = |n: u32| Value::Int(n as i64);
         Some(match name {
@@ -127,10 +142,48 @@ impl<S: LockStrategy> NativeObject<S> for CodeObject<S> {
             _ => return None,
         })
     }
+}
 
-    fn as_any(&self) -> &dyn Any {
-        self
+/// `code.replace(**changes)`. This runtime's code is shared and compiled
+/// once, so the only change it takes is the one `types.coroutine` makes:
+/// adding `CO_ITERABLE_COROUTINE` to `co_flags` (which then holds for every
+/// function of this code). Replacing a field by its own value is allowed.
+fn code_replace<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    if args.pos.len() != 1 {
+        return Err(vm.type_error("replace() takes no positional arguments"));
     }
+    let Some(this) = super::downcast::<S, CodeObject<S>>(&args.pos[0]) else {
+        return Err(vm.type_error("descriptor 'replace' requires a 'code' object"));
+    };
+    let mut add_iterable = false;
+    for (name, value) in &args.kw {
+        let current = this.get_attr_value(name);
+        let Some(current) = current else {
+            return Err(vm.type_error(format!(
+                "'{name}' is an invalid keyword argument for replace()"
+            )));
+        };
+        if ops::eq(vm, &current, value)? {
+            continue;
+        }
+        if name == "co_flags" {
+            let flags = ops::expect_int(vm, value)?;
+            if flags == this.flags() | CO_ITERABLE_COROUTINE {
+                add_iterable = true;
+                continue;
+            }
+        }
+        return Err(vm.new_error(
+            "NotImplementedError",
+            format!("code.replace() cannot change {name} in this runtime"),
+        ));
+    }
+    if add_iterable {
+        this.code
+            .iterable_coroutine
+            .store(true, crate::sync::Ordering::Relaxed);
+    }
+    Ok(new_code_object(&this.code))
 }
 
 /// `code.co_positions()`: an iterator of `(line, end_line, column,
@@ -176,7 +229,13 @@ pub fn spec<S: LockStrategy>() -> TypeSpec<S> {
         name: NativeKind::Code.short_name(),
         builtin: false,
         new: code_new,
-        methods: || vec![("co_positions", co_positions), ("co_lines", co_lines)],
+        methods: || {
+            vec![
+                ("replace", code_replace),
+                ("co_positions", co_positions),
+                ("co_lines", co_lines),
+            ]
+        },
         dunders: &[],
         base: super::Base::No,
     }

@@ -157,3 +157,43 @@ del _environ
 # What os.supports_fd and supports_follow_symlinks are made from (no
 # dir_fd support: no *at calls are offered).
 _have_functions = ["HAVE_FSTAT", "HAVE_LSTAT"]
+
+
+# The wait(2) status macros of glibc, and what subprocess makes of them.
+def WIFSTOPPED(status):
+    return (status & 0xff) == 0x7f
+
+
+def WSTOPSIG(status):
+    return (status >> 8) & 0xff
+
+
+def WIFEXITED(status):
+    return (status & 0x7f) == 0
+
+
+def WEXITSTATUS(status):
+    return (status >> 8) & 0xff
+
+
+def WIFSIGNALED(status):
+    return 0 < (status & 0x7f) < 0x7f
+
+
+def WTERMSIG(status):
+    return status & 0x7f
+
+
+def WIFCONTINUED(status):
+    return status == 0xffff
+
+
+def waitstatus_to_exitcode(status):
+    if WIFEXITED(status):
+        return WEXITSTATUS(status)
+    if WIFSIGNALED(status):
+        return -WTERMSIG(status)
+    if WIFSTOPPED(status):
+        raise ValueError("process stopped by delivery of signal %d"
+                         % WSTOPSIG(status))
+    raise ValueError("invalid wait status: %d" % status)

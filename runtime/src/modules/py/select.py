@@ -120,10 +120,3 @@ class poll:
             return _poll(list(self._fds.items()), timeout)
         finally:
             self._polling = False
-
-
-_Poll = poll
-
-
-def poll():
-    return _Poll()

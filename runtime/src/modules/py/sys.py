@@ -86,7 +86,34 @@ hash_info = _structseq(
     ("width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits",
      "seed_bits", "cutoff"),
     (64, 2305843009213693951, 314159, 0, 1000003, "siphash13", 64, 128, 0))
+_asyncgen_hooks_type = type(_structseq(
+    "asyncgen_hooks", ("firstiter", "finalizer"), (None, None)))
 del _structseq
+
+
+# The async generator hooks (asyncio sets them while its loop runs). They
+# are kept, per runtime, and reported back; async generators here do not
+# call them yet (CPython calls firstiter on the first iteration and
+# finalizer when an unfinished one is collected).
+_asyncgen_firstiter = None
+_asyncgen_finalizer = None
+_NOT_GIVEN = object()
+
+
+def get_asyncgen_hooks():
+    return _asyncgen_hooks_type((_asyncgen_firstiter, _asyncgen_finalizer))
+
+
+def set_asyncgen_hooks(firstiter=_NOT_GIVEN, finalizer=_NOT_GIVEN):
+    global _asyncgen_firstiter, _asyncgen_finalizer
+    for name, hook in (("firstiter", firstiter), ("finalizer", finalizer)):
+        if hook is not _NOT_GIVEN and hook is not None and not callable(hook):
+            raise TypeError("callable %s expected, got %s"
+                            % (name, type(hook).__name__))
+    if firstiter is not _NOT_GIVEN:
+        _asyncgen_firstiter = firstiter
+    if finalizer is not _NOT_GIVEN:
+        _asyncgen_finalizer = finalizer
 hexversion = 0x030B00F0
 version = "3.11.0 (gilgamesh)"
 api_version = 1013
