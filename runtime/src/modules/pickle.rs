@@ -250,13 +250,16 @@ pub fn int_keyed_dict<S: LockStrategy>(items: Vec<(i64, Value<S>)>) -> Value<S> 
     d
 }
 
+/// An attribute and the object it was found on.
+pub type Found<S> = (Value<S>, Value<S>);
+
 /// `(parent, obj)`: the attribute that the dotted `path` names from
 /// `module` and the object it was found on; None when a step is missing.
 pub fn deep_getattr<S: LockStrategy>(
     vm: &mut Vm<S>,
     module: &Value<S>,
     path: &[String],
-) -> PyResult<S, Option<(Value<S>, Value<S>)>> {
+) -> PyResult<S, Option<Found<S>>> {
     let mut parent = module.clone();
     let mut obj = module.clone();
     for part in path {

@@ -799,7 +799,7 @@ impl<S: LockStrategy> Loader<S> {
             b'}' => self.stack.push(ops::new_dict()),
             b'd' => {
                 let items = self.pop_mark(vm)?;
-                if items.len() % 2 != 0 {
+                if !items.len().is_multiple_of(2) {
                     return Err(self.err(vm, "odd number of items for DICT"));
                 }
                 let d = ops::new_dict();
@@ -1156,7 +1156,7 @@ impl<S: LockStrategy> Loader<S> {
     /// `stack[x - 1]`.
     fn do_setitems(&mut self, vm: &mut Vm<S>, x: usize) -> PyResult<S, ()> {
         let items = self.stack.split_off(x);
-        if items.len() % 2 != 0 {
+        if !items.len().is_multiple_of(2) {
             return Err(self.err(vm, "odd number of items for SETITEMS"));
         }
         let d = self.stack[x - 1].clone();
