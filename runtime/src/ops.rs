@@ -3248,6 +3248,7 @@ pub fn set_attr<S: LockStrategy>(
                 return dict_set(vm, d, Value::Obj(name.clone()), value)
             }
             Payload::Thread(t) => crate::modules::threading::set_thread_attr(vm, t, attr, &value)?,
+            Payload::Native(n) => n.set_attr(vm, o, attr, Some(value.clone()))?,
             _ => false,
         };
         if handled {

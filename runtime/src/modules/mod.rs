@@ -15,6 +15,7 @@ pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod native;
+pub mod pickle;
 pub mod posix;
 pub mod posixsubprocess;
 pub mod queue;
@@ -48,6 +49,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_contextvars",
     "_io",
     "_md5",
+    "_pickle",
     "_posixsubprocess",
     "_random",
     "_sha1",
@@ -109,6 +111,7 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "itertools" => itertools::init::<S>,
         "_random" => random::init::<S>,
         "_md5" => hashes::init_md5::<S>,
+        "_pickle" => pickle::init::<S>,
         "_sha1" => hashes::init_sha1::<S>,
         "_sha256" => hashes::init_sha256::<S>,
         "_sha512" => hashes::init_sha512::<S>,
@@ -230,6 +233,7 @@ fn python_part(name: &str) -> Option<&'static str> {
         "select" => Some(include_str!("py/select.py")),
         "_signal" => Some(include_str!("py/_signal.py")),
         "_contextvars" => Some(include_str!("py/_contextvars.py")),
+        "_pickle" => Some(include_str!("py/_pickle.py")),
         _ => None,
     }
 }

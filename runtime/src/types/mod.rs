@@ -33,6 +33,7 @@ pub mod itertools;
 pub mod list;
 pub mod mappingproxy;
 pub mod memoryview;
+pub mod pickler;
 pub mod random;
 pub mod sre_match;
 pub mod sre_pattern;
@@ -40,6 +41,7 @@ pub mod sre_scanner;
 pub mod struct_type;
 pub mod traceback;
 pub mod union;
+pub mod unpickler;
 
 use crate::code::BinOp;
 use crate::dict::NoHash;
@@ -81,6 +83,8 @@ pub enum NativeKind {
     AsyncGenAThrow,
     CoroutineWrapper,
     AnextAwaitable,
+    Pickler,
+    Unpickler,
     Md5,
     Sha1,
     Sha224,
@@ -99,7 +103,7 @@ pub enum NativeKind {
 
 /// How many types [`NativeKind::ALL`] lists before the digest and
 /// `itertools` ones.
-const SINGLE_KINDS: usize = 25;
+const SINGLE_KINDS: usize = 27;
 
 /// The length of [`NativeKind::ALL`]: the single types, the hash types of
 /// the digest modules ([`digest::KINDS`]), the `itertools` iterators.
@@ -134,6 +138,8 @@ impl NativeKind {
             NativeKind::AsyncGenAThrow,
             NativeKind::CoroutineWrapper,
             NativeKind::AnextAwaitable,
+            NativeKind::Pickler,
+            NativeKind::Unpickler,
         ];
         let digests = SINGLE_KINDS + digest::KINDS.len();
         let mut all = [NativeKind::Complex; ALL_KINDS];
@@ -180,6 +186,8 @@ impl NativeKind {
             NativeKind::AsyncGenAThrow => async_gen::athrow_spec(),
             NativeKind::CoroutineWrapper => coroutine_wrapper::spec(),
             NativeKind::AnextAwaitable => anext_awaitable::spec(),
+            NativeKind::Pickler => pickler::spec(),
+            NativeKind::Unpickler => unpickler::spec(),
             NativeKind::Md5 => digest::spec::<S, 0>(),
             NativeKind::Sha1 => digest::spec::<S, 1>(),
             NativeKind::Sha224 => digest::spec::<S, 2>(),
@@ -436,6 +444,19 @@ pub trait NativeObject<S: LockStrategy>: Any + Send + Sync {
         None
     }
 
+    /// `obj.name = value` (`None`: `del obj.name`) for a writable data
+    /// attribute (CPython's getset descriptors with a setter); `false` when
+    /// the type has no such attribute.
+    fn set_attr(
+        &self,
+        _vm: &mut Vm<S>,
+        _this: &ObjRef<S>,
+        _name: &str,
+        _value: Option<Value<S>>,
+    ) -> PyResult<S, bool> {
+        Ok(false)
+    }
+
     /// A copy of the object's state, for an instance of a user subclass of
     /// an immutable native type (`class Z(complex)`: the value the
     /// constructor made becomes the instance's base). Types whose
@@ -493,6 +514,8 @@ impl NativeKind {
             NativeKind::AsyncGenAThrow => "async_generator_athrow",
             NativeKind::CoroutineWrapper => "coroutine_wrapper",
             NativeKind::AnextAwaitable => "anext_awaitable",
+            NativeKind::Pickler => "_pickle.Pickler",
+            NativeKind::Unpickler => "_pickle.Unpickler",
             NativeKind::Md5 => "_md5.md5",
             NativeKind::Sha1 => "_sha1.sha1",
             NativeKind::Sha224 => "_sha256.sha224",
