@@ -4,8 +4,10 @@
 //!
 //! - **Where**: the folder `$GILGAMESH_BYTECODE_CACHE` names; else
 //!   `$XDG_CACHE_HOME/gilgamesh/bytecode`, or `~/.cache/gilgamesh/bytecode`.
-//!   `GILGAMESH_BYTECODE_CACHE=off` (or `0`, or empty) turns it off, and so
-//!   does [`disable`] (`gilgamesh run --no-bytecode-cache`, CPython's `-B`).
+//!   `GILGAMESH_BYTECODE_CACHE=off` (or `0`, `no`, `false`, empty) turns it
+//!   off, and so does [`disable`] (`gilgamesh run --no-bytecode-cache`,
+//!   CPython's `-B`). A relative folder is taken from the current folder at
+//!   the first import, so a later `os.chdir` does not move it.
 //! - **Key**: a file is named by a 128-bit BLAKE2b hash of the source's bytes
 //!   (so one path holds one file, whatever imports it, and a changed source
 //!   is simply another key). Its header holds the format version, the build
@@ -88,7 +90,10 @@ fn dir_from(
                     "off" | "0" | "no" | "false"
                 )
             });
-        return (!off).then(|| PathBuf::from(v));
+        return (!off).then(|| {
+            let dir = PathBuf::from(v);
+            std::path::absolute(&dir).unwrap_or(dir)
+        });
     }
     let base = match xdg {
         Some(d) if !d.is_empty() => PathBuf::from(d),
