@@ -2,10 +2,11 @@
 
 use crate::object::{ObjRef, Value};
 use crate::strategy::LockStrategy;
+use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 /// Binary operators (also used, with `inplace`, for augmented assignment).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BinOp {
     Add,
     Sub,
@@ -44,7 +45,7 @@ impl BinOp {
 }
 
 /// Rich comparison operators.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CmpOp {
     Lt,
     Le,
@@ -88,7 +89,7 @@ pub const IN_SET: u32 = 1 << 30;
 pub const CONST_SET: u32 = 1 << 31;
 
 /// One instruction. Jump targets are instruction indices.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Instr {
     Nop,
     LoadConst(u32),

@@ -12,18 +12,19 @@ use crate::code::{BinOp, CmpOp, Instr};
 use num_bigint::BigInt;
 use ruff_python_ast::{self as ast, Expr, ExprContext, Number, Stmt};
 use ruff_text_size::{Ranged, TextRange};
+use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
 mod async_;
 mod patterns;
 
 /// A constant in a code unit.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Const {
     None,
     Bool(bool),
     Int(i64),
-    BigInt(BigInt),
+    BigInt(#[serde(with = "crate::code_cache::bigint")] BigInt),
     Float(f64),
     /// An imaginary literal (`2j`): the parts of a complex.
     Complex(f64, f64),
@@ -34,8 +35,9 @@ pub enum Const {
     Ellipsis,
 }
 
-/// Compiled code, before its constants become objects.
-#[derive(Debug)]
+/// Compiled code, before its constants become objects. Plain data: the
+/// bytecode cache ([`crate::code_cache`]) stores it.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct CodeUnit {
     pub name: String,
     /// `__qualname__`: the dotted path from the module (`C.m`,

@@ -48,6 +48,7 @@ pub mod builtins;
 pub mod classes;
 #[doc(hidden)]
 pub mod code;
+pub mod code_cache;
 #[doc(hidden)]
 pub mod compile;
 /// `__get__`/`__set__`/`__delete__` of the builtin descriptor types.

@@ -37,6 +37,10 @@ enum Command {
         /// Print the counters as one JSON line on stderr (for `scale`).
         #[arg(long, hide = true)]
         stats_json: bool,
+        /// Neither read nor write the bytecode cache (as CPython's -B; also
+        /// GILGAMESH_BYTECODE_CACHE=off).
+        #[arg(long)]
+        no_bytecode_cache: bool,
         /// Arguments for the program (they become sys.argv after the script path).
         #[arg(last = true)]
         args: Vec<String>,
@@ -89,8 +93,14 @@ fn main() -> ExitCode {
             switch_interval,
             stats,
             stats_json,
+            no_bytecode_cache,
             args,
-        } => run(file, mode, switch_interval, (stats, stats_json), args),
+        } => {
+            if no_bytecode_cache {
+                runtime::code_cache::disable();
+            }
+            run(file, mode, switch_interval, (stats, stats_json), args)
+        }
         Command::Scale(args) => workloads::scale::main(args),
         Command::Compare(args) => workloads::scale::compare::main(args),
         Command::Pyperformance(args) => workloads::pyperformance::main(args),

@@ -408,7 +408,8 @@ pub(crate) fn run_module_source<S: LockStrategy>(
     dict: &ObjRef<S>,
 ) -> PyResult<S, ()> {
     let filename: std::sync::Arc<str> = std::sync::Arc::from(filename);
-    let unit = crate::compile::compile_module(source)
+    let dir = crate::code_cache::cache_dir();
+    let unit = crate::code_cache::compile_module_cached(source, dir, &mut |f| vm.blocking(f))
         .map_err(|e| vm.new_error("SyntaxError", e.render(&filename)))?;
     vm.interp
         .register_source(filename.clone(), std::sync::Arc::from(source));
