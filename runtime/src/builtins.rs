@@ -151,6 +151,7 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
     let plain_class = |name: &str| {
         interp.alloc_shared(Payload::Type(crate::object::TypeObj {
             name: name.into(),
+            qualname: name.into(),
             kind: TypeKind::Instance,
             base: Some(object.clone()),
             bases: Box::new([object.clone()]),
@@ -189,6 +190,7 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
     }
     let abc_meta = Value::Obj(interp.alloc_shared(Payload::Type(crate::object::TypeObj {
         name: "ABCMeta".into(),
+        qualname: "ABCMeta".into(),
         kind: TypeKind::Type,
         base: Some(type_type.clone()),
         bases: Box::new([type_type.clone()]),

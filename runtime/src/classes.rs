@@ -123,6 +123,20 @@ pub fn build_class<S: LockStrategy>(
         TypeKind::Instance
     };
     let class_cell = ops::dict_del(vm, &namespace, &vm.new_str("__classcell__"))?;
+    // `__qualname__` goes from the namespace into the type, as CPython's
+    // type_new takes it.
+    let qualname = match ops::dict_del(vm, &namespace, &vm.new_str("__qualname__"))? {
+        None => name.to_string(),
+        Some(q) => match q.as_str() {
+            Some(q) => q.to_string(),
+            None => {
+                return Err(vm.type_error(format!(
+                    "type __qualname__ must be a str, not {}",
+                    type_name(&q)
+                )))
+            }
+        },
+    };
     // `__new__` is a static method even without the decorator, and
     // `__init_subclass__` a class method.
     if let Some(new) = dict_get(&namespace, &vm.new_str("__new__")) {
@@ -162,6 +176,7 @@ pub fn build_class<S: LockStrategy>(
             .any(|c| type_obj(c).is_some_and(|t| t.new_hook.load(Ordering::Relaxed)));
     let class = vm.interp.alloc_shared(Payload::Type(TypeObj {
         name: name.to_string(),
+        qualname,
         kind,
         base: base_objs.first().cloned(),
         bases: base_objs.into_boxed_slice(),
@@ -566,7 +581,8 @@ pub fn class_getattr<S: LockStrategy>(
 ) -> PyResult<S, Option<Value<S>>> {
     let t = type_obj(class).expect("a class");
     match name {
-        "__name__" | "__qualname__" => return Ok(Some(vm.new_str(t.name.as_str()))),
+        "__name__" => return Ok(Some(vm.new_str(t.name.as_str()))),
+        "__qualname__" => return Ok(Some(vm.new_str(t.qualname.as_str()))),
         "__mro__" => {
             let mut items = vec![Value::Obj(class.clone())];
             items.extend(t.mro.iter().cloned().map(Value::Obj));

@@ -234,6 +234,7 @@ impl<S: LockStrategy> Interp<S> {
             }
             let payload = Payload::Type(TypeObj {
                 name: name.to_string(),
+                qualname: name.to_string(),
                 kind,
                 bases: base.iter().cloned().collect(),
                 base,

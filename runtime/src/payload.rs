@@ -315,6 +315,9 @@ pub struct Module<S: LockStrategy> {
 /// A class: a builtin type, an exception class, or a user-defined class.
 pub struct TypeObj<S: LockStrategy> {
     pub name: String,
+    /// `__qualname__`: the dotted path from the module (`Outer.Inner`,
+    /// `f.<locals>.C`); the name itself for builtin types.
+    pub qualname: String,
     /// The builtin behaviour instances have: `Instance` for plain user
     /// classes, `Exception` for exception classes, a builtin kind otherwise.
     pub kind: TypeKind,

@@ -304,7 +304,7 @@ pub fn repr_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S,
                         .and_then(|d| crate::ops::dict_get(d, &key))
                         .and_then(|m| m.as_str().map(String::from));
                     match module {
-                        Some(m) if m != "builtins" => format!("<class '{m}.{}'>", t.name),
+                        Some(m) if m != "builtins" => format!("<class '{m}.{}'>", t.qualname),
                         _ => format!("<class '{}'>", t.name),
                     }
                 }

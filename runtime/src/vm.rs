@@ -2690,7 +2690,7 @@ impl<S: LockStrategy> Vm<S> {
             self,
             &ns_value,
             self.new_str("__qualname__"),
-            self.new_str(name),
+            self.new_str(&*f.code.qualname),
         )?;
         let base = self.stack.len();
         self.enter_recursive_call("")?;
