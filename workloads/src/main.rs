@@ -99,6 +99,11 @@ fn main() -> ExitCode {
             if no_bytecode_cache {
                 runtime::code_cache::disable();
             }
+            // Child processes that start "the same Python" again
+            // (`sys.executable -c ...`, `-m ...`) run in the same mode. Set
+            // before any thread starts, so no thread reads the environment
+            // while it changes.
+            std::env::set_var("GILGAMESH_MODE", mode.name());
             run(file, mode, switch_interval, (stats, stats_json), args)
         }
         Command::Scale(args) => workloads::scale::main(args),
@@ -143,7 +148,7 @@ fn dis(file: PathBuf) -> ExitCode {
     }
 }
 
-/// `gilgamesh [-S] [-s] [-E] [-I] [-B] [-u] -c CODE [ARG...]`: the part of
+/// `gilgamesh [-S] [-s] [-E] [-I] [-B] [-u] -c CODE | -m MODULE [ARG...]`: the part of
 /// CPython's command line that programs use to start "the same Python" again
 /// (`sys.executable`), as pyperformance's startup benchmark and subprocess
 /// users do. The option flags are accepted and change nothing here; the
@@ -156,11 +161,16 @@ fn python_command_line() -> Option<ExitCode> {
         match args[i].as_str() {
             "-S" | "-s" | "-E" | "-I" | "-B" | "-u" | "-q" | "-O" | "-OO" | "-P" => i += 1,
             "-X" | "-W" => i += 2,
-            "-c" => break,
+            "-c" | "-m" => break,
             _ => return None,
         }
     }
-    let code = args.get(i + 1)?.clone();
+    let code = match (args.get(i)?.as_str(), args.get(i + 1)?) {
+        // runpy's job: our importlib runs the module as `__main__`, binding
+        // no name in it.
+        ("-m", module) => format!("__import__('importlib')._run_module_as_main({module:?})"),
+        (_, code) => code.clone(),
+    };
     let mode = match std::env::var("GILGAMESH_MODE") {
         Ok(m) => match m.parse::<Mode>() {
             Ok(m) => m,
@@ -171,7 +181,7 @@ fn python_command_line() -> Option<ExitCode> {
         },
         Err(_) => Mode::Gil,
     };
-    let mut argv = vec!["-c".to_string()];
+    let mut argv = vec![args[i].clone()];
     argv.extend(args[i + 2..].iter().cloned());
     Some(execute(
         code,

@@ -10,7 +10,11 @@ class TextIOWrapper:
         self.mode = "w"
         self.encoding = "utf-8"
 
+    closed = False
+
     def write(self, text):
+        if self.closed:
+            raise ValueError("I/O operation on closed file.")
         if not isinstance(text, str):
             raise TypeError("write() argument must be str, not " + type(text).__name__)
         return _write(self._fd, text)
@@ -24,6 +28,19 @@ class TextIOWrapper:
 
     def fileno(self):
         return self._fd
+
+    def close(self):
+        # The runtime's writer stays open for print(); this stream refuses
+        # further writes, as a closed CPython stream does.
+        if not self.closed:
+            self.flush()
+            self.closed = True
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
 
     def writable(self):
         return True
@@ -39,6 +56,22 @@ TextIOWrapper.__module__ = "_io"
 stdout = __stdout__ = TextIOWrapper(1, "<stdout>")
 stderr = __stderr__ = TextIOWrapper(2, "<stderr>")
 del TextIOWrapper
+
+
+def __getattr__(name):
+    # sys.stdin is made on first use: it is CPython's _io stack over file
+    # descriptor 0, and programs that never read it should not pay for
+    # importing _io at startup.
+    if name in ("stdin", "__stdin__"):
+        import _io
+        raw = _io.FileIO(0, "r", closefd=False)
+        raw.name = "<stdin>"
+        stream = _io.TextIOWrapper(_io.BufferedReader(raw), encoding="utf-8")
+        namespace = globals()
+        namespace.setdefault("stdin", stream)
+        namespace.setdefault("__stdin__", stream)
+        return namespace[name]
+    raise AttributeError("module 'sys' has no attribute " + repr(name))
 
 
 # What the standard library reads to know the interpreter it runs on. The

@@ -263,3 +263,97 @@ class WeakSet:
 
     def clear(self):
         self.data.clear()
+
+
+class finalize:
+    """A finalizer for `obj`: calls `func(*args, **kwargs)` once, when `obj`
+    is collected, when the finalizer is called, or at interpreter exit (while
+    `atexit` is true), whichever comes first. Live finalizers are kept in a
+    class-level registry, so that a finalizer lives as long as its object
+    whether or not the program keeps it."""
+
+    __slots__ = ()
+    _registry = {}
+    _shutdown = False
+    _next_index = 0
+    _registered_with_atexit = False
+
+    class _Info:
+        __slots__ = ("weakref", "func", "args", "kwargs", "atexit", "index")
+
+    def __init__(self, obj, func, /, *args, **kwargs):
+        if not finalize._registered_with_atexit:
+            import atexit
+            atexit.register(finalize._exitfunc)
+            finalize._registered_with_atexit = True
+        info = finalize._Info()
+        info.weakref = ref(obj, self)
+        info.func = func
+        info.args = args
+        info.kwargs = kwargs or None
+        info.atexit = True
+        info.index = finalize._next_index
+        finalize._next_index += 1
+        finalize._registry[self] = info
+
+    def __call__(self, _=None):
+        """Run the callback unless it already ran or was detached; return
+        its result (None otherwise)."""
+        info = finalize._registry.pop(self, None)
+        if info is not None and not finalize._shutdown:
+            return info.func(*info.args, **(info.kwargs or {}))
+
+    def detach(self):
+        """Unregister; return (obj, func, args, kwargs) if still alive."""
+        info = finalize._registry.get(self)
+        obj = info and info.weakref()
+        if obj is not None and finalize._registry.pop(self, None) is not None:
+            return (obj, info.func, info.args, info.kwargs or {})
+
+    def peek(self):
+        """(obj, func, args, kwargs) if still alive, else None."""
+        info = finalize._registry.get(self)
+        obj = info and info.weakref()
+        if obj is not None:
+            return (obj, info.func, info.args, info.kwargs or {})
+
+    @property
+    def alive(self):
+        """Whether the finalizer has yet to run."""
+        return self in finalize._registry
+
+    @property
+    def atexit(self):
+        """Whether it runs at interpreter exit if still alive then."""
+        info = finalize._registry.get(self)
+        return bool(info) and info.atexit
+
+    @atexit.setter
+    def atexit(self, value):
+        info = finalize._registry.get(self)
+        if info:
+            info.atexit = bool(value)
+
+    def __repr__(self):
+        info = finalize._registry.get(self)
+        obj = info and info.weakref()
+        if obj is None:
+            return "<%s object at %#x; dead>" % (type(self).__name__, id(self))
+        return "<%s object at %#x; for %r at %#x>" % (
+            type(self).__name__, id(self), type(obj).__name__, id(obj))
+
+    @staticmethod
+    def _exitfunc():
+        # At exit, the live finalizers marked `atexit` run, newest first;
+        # none runs after this.
+        try:
+            pending = sorted(
+                (info.index, f) for f, info in finalize._registry.items() if info.atexit)
+            for _, f in reversed(pending):
+                try:
+                    f()
+                except Exception:
+                    import sys
+                    sys.excepthook(*sys.exc_info())
+        finally:
+            finalize._shutdown = True
