@@ -108,9 +108,7 @@ fn receiver<'a, S: LockStrategy>(
     method: &str,
     args: &'a Args<S>,
 ) -> PyResult<S, (&'a ObjRef<S>, &'a Deque<S>)> {
-    let this = super::receiver::<S, Deque<S>>(vm, method, NativeKind::Deque, &args.pos)?;
-    let o = args.pos[0].obj().expect("a deque is an object");
-    Ok((o, this))
+    super::receiver_and_object(vm, method, NativeKind::Deque, args)
 }
 
 /// Checks a method's argument count (the receiver not counted), with

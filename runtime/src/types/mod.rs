@@ -665,6 +665,20 @@ pub fn receiver<'a, S: LockStrategy, T: NativeObject<S>>(
     }
 }
 
+/// The receiver of a method of native type `T` with the object that holds
+/// it (whose header guards the state), or CPython's TypeError as
+/// [`receiver`] gives.
+pub fn receiver_and_object<'a, S: LockStrategy, T: NativeObject<S>>(
+    vm: &Vm<S>,
+    method: &str,
+    kind: NativeKind,
+    args: &'a crate::vm::Args<S>,
+) -> PyResult<S, (&'a ObjRef<S>, &'a T)> {
+    let this = receiver::<S, T>(vm, method, kind, &args.pos)?;
+    let o = args.pos[0].obj().expect("a native instance is an object");
+    Ok((o, this))
+}
+
 /// The receiver of a method of native type `T` that takes no arguments,
 /// with CPython's TypeError when it is given some.
 pub fn receiver_only<'a, S: LockStrategy, T: NativeObject<S>>(

@@ -203,8 +203,7 @@ fn receiver<'a, S: LockStrategy>(
     method: &str,
     args: &'a Args<S>,
 ) -> PyResult<S, (&'a ObjRef<S>, &'a Pickler<S>)> {
-    let this = super::receiver::<S, Pickler<S>>(vm, method, NativeKind::Pickler, &args.pos)?;
-    Ok((args.pos[0].obj().expect("a pickler is an object"), this))
+    super::receiver_and_object(vm, method, NativeKind::Pickler, args)
 }
 
 /// `Pickler.dump(obj)`.

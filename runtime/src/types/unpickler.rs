@@ -236,8 +236,7 @@ fn receiver<'a, S: LockStrategy>(
     method: &str,
     args: &'a Args<S>,
 ) -> PyResult<S, (&'a ObjRef<S>, &'a Unpickler<S>)> {
-    let this = super::receiver::<S, Unpickler<S>>(vm, method, NativeKind::Unpickler, &args.pos)?;
-    Ok((args.pos[0].obj().expect("an unpickler is an object"), this))
+    super::receiver_and_object(vm, method, NativeKind::Unpickler, args)
 }
 
 /// `Unpickler.load()`.
