@@ -94,6 +94,7 @@ pub fn install<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         ("setattr", builtin_setattr),
         ("delattr", builtin_delattr),
         ("vars", builtin_vars),
+        ("__build_class__", builtin_build_class),
         ("callable", builtin_callable),
         ("super", builtin_super),
     ];
@@ -450,6 +451,35 @@ fn builtin_delattr<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S
     let name = attr_name(vm, &args.pos[1])?;
     crate::classes::del_attr(vm, &args.pos[0], &name)?;
     Ok(Value::None)
+}
+
+/// `__build_class__(func, name, *bases, metaclass=None, **kwds)`: what a
+/// `class` statement does, callable directly (`Instr::BuildClass` runs the
+/// same [`Vm::make_class`]).
+fn builtin_build_class<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    let metaclass = args.take_kw("metaclass");
+    if args.pos.len() < 2 {
+        return Err(vm.type_error("__build_class__: not enough arguments"));
+    }
+    let body = args.pos[0].clone();
+    if !matches!(body.payload(), Some(Payload::Function(_))) {
+        return Err(vm.type_error("__build_class__: func must be a function"));
+    }
+    let Some(name) = args.pos[1].as_str().map(str::to_string) else {
+        return Err(vm.type_error("__build_class__: name is not a string"));
+    };
+    let bases = args.pos[2..].to_vec();
+    let keywords = if args.kw.is_empty() {
+        None
+    } else {
+        let dict = ops::new_dict();
+        let target = dict.obj().expect("a dict is an object").clone();
+        for (k, v) in &args.kw {
+            ops::dict_set(vm, &target, vm.new_str(&**k), v.clone())?;
+        }
+        Some(dict)
+    };
+    vm.make_class(&name, bases, metaclass, keywords, &body)
 }
 
 fn builtin_vars<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {

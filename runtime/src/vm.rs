@@ -2652,7 +2652,7 @@ impl<S: LockStrategy> Vm<S> {
 
     /// Runs a class body in a fresh namespace, makes the class, and runs
     /// the bases' `__init_subclass__` with the class keywords.
-    fn make_class(
+    pub(crate) fn make_class(
         &mut self,
         name: &str,
         bases: Vec<Value<S>>,

@@ -182,10 +182,15 @@ implementation = SimpleNamespace(name="gilgamesh", cache_tag=None, version=versi
 del SimpleNamespace
 
 
+_interned = {}
+
+
 def intern(string):
+    # The first string of each value is the interned one; dict.setdefault
+    # is atomic in every mode, so racing threads get the same object.
     if type(string) is not str:
         raise TypeError("intern() argument must be str, not " + type(string).__name__)
-    return string
+    return _interned.setdefault(string, string)
 
 
 def getdefaultencoding():
