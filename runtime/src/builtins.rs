@@ -577,6 +577,22 @@ pub fn arity<S: LockStrategy>(
     }))
 }
 
+/// `sys.stdout` when the program has replaced it, None while it is still
+/// the runtime's own writer (`sys.__stdout__`), which `print` writes to
+/// directly.
+fn replaced_stdout<S: LockStrategy>(vm: &Vm<S>) -> Option<Value<S>> {
+    let sys = ops::dict_get(&vm.interp.sys_modules, &vm.new_str("sys"))?;
+    let Some(Payload::Module(m)) = sys.payload() else {
+        return None;
+    };
+    let out = ops::dict_get(&m.dict, &vm.new_str("stdout"))?;
+    let own = ops::dict_get(&m.dict, &vm.new_str("__stdout__"));
+    match own {
+        Some(own) if own.is(&out) => None,
+        _ => Some(out),
+    }
+}
+
 fn builtin_print<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
     let mut text_arg = |vm: &mut Vm<S>, name: &str, default: &str| -> PyResult<S, String> {
         match args.take_kw(name) {
@@ -593,6 +609,12 @@ fn builtin_print<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult
     let sep = text_arg(vm, "sep", " ")?;
     let end = text_arg(vm, "end", "\n")?;
     let file = args.take_kw("file").filter(|f| !matches!(f, Value::None));
+    // Without `file=`, a `sys.stdout` the program replaced
+    // (`contextlib.redirect_stdout`) gets the text; None swallows it.
+    let file = file.or_else(|| replaced_stdout(vm));
+    if matches!(file, Some(Value::None)) {
+        return Ok(Value::None);
+    }
     let flush = args.take_kw("flush");
     if let Some((k, _)) = args.kw.first() {
         return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for print()")));
