@@ -2880,6 +2880,21 @@ fn checked_new<S: LockStrategy>(
     })))
 }
 
+/// `getattr(obj, name, None)` that tells a missing attribute (None) from
+/// one whose value is None: any AttributeError, of a subclass too, is
+/// "missing"; other errors propagate.
+pub fn get_attr_opt<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    obj: &Value<S>,
+    name: &str,
+) -> PyResult<S, Option<Value<S>>> {
+    match get_attr(vm, obj, &crate::vm::name_obj(vm, name)) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if crate::exceptions::is_attribute_error(vm, &e) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 pub fn get_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &ObjRef<S>) -> PyResult<S> {
     if let Some(v) = crate::classes::instance_getattr(vm, obj, name)? {
         return Ok(v);

@@ -24,7 +24,7 @@ pub fn object_reduce_ex<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyRes
     let obj = args.pos[0].clone();
     let protocol = ops::expect_int(vm, &args.pos[1])?;
     let class = Value::Obj(crate::builtins::type_of(vm, &obj));
-    if let Some(reduce) = getattr_opt(vm, &class, "__reduce__")? {
+    if let Some(reduce) = ops::get_attr_opt(vm, &class, "__reduce__")? {
         let default = vm
             .interp
             .methods
@@ -90,7 +90,7 @@ fn reduce_newobj<S: LockStrategy>(
     obj: &Value<S>,
 ) -> PyResult<S> {
     let class = Value::Obj(crate::builtins::type_of(vm, obj));
-    if getattr_opt(vm, &class, "__new__")?.is_none() {
+    if ops::get_attr_opt(vm, &class, "__new__")?.is_none() {
         return Err(cannot_pickle(vm, obj));
     }
     let (args, kwargs) = new_args(vm, obj)?;
@@ -138,7 +138,7 @@ type NewArgs<S> = (Option<Vec<Value<S>>>, Option<Value<S>>);
 /// `__getnewargs_ex__()` (a `(tuple, dict)` pair) or `__getnewargs__()` (a
 /// tuple); `(None, None)` when the object has neither.
 fn new_args<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>) -> PyResult<S, NewArgs<S>> {
-    if let Some(f) = getattr_opt(vm, obj, "__getnewargs_ex__")? {
+    if let Some(f) = ops::get_attr_opt(vm, obj, "__getnewargs_ex__")? {
         let r = vm.call(&f, Vec::new())?;
         let pair = match r.payload() {
             Some(Payload::Tuple(t)) => t.to_vec(),
@@ -172,7 +172,7 @@ fn new_args<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>) -> PyResult<S, NewA
         }
         return Ok((Some(args), Some(pair[1].clone())));
     }
-    if let Some(f) = getattr_opt(vm, obj, "__getnewargs__")? {
+    if let Some(f) = ops::get_attr_opt(vm, obj, "__getnewargs__")? {
         let r = vm.call(&f, Vec::new())?;
         return match r.payload() {
             Some(Payload::Tuple(t)) => Ok((Some(t.to_vec()), None)),
@@ -211,19 +211,6 @@ fn has_native_contents<S: LockStrategy>(obj: &Value<S>) -> bool {
 
 fn cannot_pickle<S: LockStrategy>(vm: &Vm<S>, obj: &Value<S>) -> crate::vm::PyErr<S> {
     vm.type_error(format!("cannot pickle '{}' object", ops::type_name(obj)))
-}
-
-/// `getattr(obj, attr, None)`, but None for a missing attribute only.
-fn getattr_opt<S: LockStrategy>(
-    vm: &mut Vm<S>,
-    obj: &Value<S>,
-    attr: &str,
-) -> PyResult<S, Option<Value<S>>> {
-    match ops::get_attr(vm, obj, &name(vm, attr)) {
-        Ok(v) => Ok(Some(v)),
-        Err(e) if crate::exceptions::is_attribute_error(vm, &e) => Ok(None),
-        Err(e) => Err(e),
-    }
 }
 
 fn name<S: LockStrategy>(vm: &Vm<S>, s: &str) -> ObjRef<S> {

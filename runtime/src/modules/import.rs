@@ -188,7 +188,7 @@ fn find_and_load<S: LockStrategy>(vm: &mut Vm<S>, name: &str) -> PyResult<S> {
         if let Some(m) = lookup(vm, name)? {
             return Ok(m);
         }
-        search = match get_attr_opt(vm, &module, "__path__")? {
+        search = match ops::get_attr_opt(vm, &module, "__path__")? {
             Some(path) => Some(ops::iterate(vm, &path)?),
             // A builtin submodule of a builtin module (`importlib.machinery`).
             None if super::is_builtin(vm, name) => None,
@@ -251,7 +251,7 @@ fn find<S: LockStrategy>(
         Some(entries) => entries,
         None => {
             let sys = import_absolute(vm, "sys")?;
-            match get_attr_opt(vm, &sys, "path")? {
+            match ops::get_attr_opt(vm, &sys, "path")? {
                 Some(path) => ops::iterate(vm, &path)?,
                 None => return Err(vm.new_error("ImportError", "sys.path is not set")),
             }
@@ -463,7 +463,7 @@ fn handle_fromlist<S: LockStrategy>(
         };
         if x == "*" {
             if !recursive {
-                if let Some(all) = get_attr_opt(vm, module, "__all__")? {
+                if let Some(all) = ops::get_attr_opt(vm, module, "__all__")? {
                     let all = ops::iterate(vm, &all)?;
                     handle_fromlist(vm, module, &all, true)?;
                 }
@@ -571,14 +571,15 @@ pub fn import_from<S: LockStrategy>(
         Err(e) => return Err(e),
     }
     let attr = Value::Obj(name.clone()).as_str().unwrap_or("").to_string();
-    let package = get_attr_opt(vm, module, "__name__")?;
+    let package = ops::get_attr_opt(vm, module, "__name__")?;
     let Some(package) = package.as_ref().and_then(|p| p.as_str()).map(str::to_owned) else {
         return Err(vm.new_error("ImportError", format!("cannot import name '{attr}'")));
     };
     if let Some(m) = lookup(vm, &format!("{package}.{attr}"))? {
         return Ok(m);
     }
-    let file = get_attr_opt(vm, module, "__file__")?.and_then(|f| f.as_str().map(str::to_owned));
+    let file =
+        ops::get_attr_opt(vm, module, "__file__")?.and_then(|f| f.as_str().map(str::to_owned));
     let message = match &file {
         None => format!("cannot import name '{attr}' from '{package}' (unknown location)"),
         Some(file) if vm.interp.import_locks.is_loading(&package) => format!(
@@ -602,9 +603,9 @@ pub fn import_star<S: LockStrategy>(
     module: &Value<S>,
     namespace: &ObjRef<S>,
 ) -> PyResult<S, ()> {
-    let (names, from_all) = match get_attr_opt(vm, module, "__all__")? {
+    let (names, from_all) = match ops::get_attr_opt(vm, module, "__all__")? {
         Some(all) => (ops::iterate(vm, &all)?, true),
-        None => match get_attr_opt(vm, module, "__dict__")? {
+        None => match ops::get_attr_opt(vm, module, "__dict__")? {
             Some(d) => (ops::iterate(vm, &d)?, false),
             None => {
                 return Err(vm.new_error(
@@ -821,26 +822,12 @@ pub fn prepare_main<S: LockStrategy>(vm: &Vm<S>, filename: &str) {
 
 // ---- helpers ----
 
-/// `getattr(obj, name, None)`, but only AttributeError means absent.
-fn get_attr_opt<S: LockStrategy>(
-    vm: &mut Vm<S>,
-    obj: &Value<S>,
-    name: &str,
-) -> PyResult<S, Option<Value<S>>> {
-    let key = name_obj(vm, name);
-    match ops::get_attr(vm, obj, &key) {
-        Ok(v) => Ok(Some(v)),
-        Err(e) if is_instance_of(vm, &Value::Obj(e.exc.clone()), "AttributeError") => Ok(None),
-        Err(e) => Err(e),
-    }
-}
-
 fn has_attr<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &str) -> PyResult<S, bool> {
-    Ok(get_attr_opt(vm, obj, name)?.is_some())
+    Ok(ops::get_attr_opt(vm, obj, name)?.is_some())
 }
 
 fn module_name<S: LockStrategy>(vm: &mut Vm<S>, module: &Value<S>) -> PyResult<S, String> {
-    let name = get_attr_opt(vm, module, "__name__")?;
+    let name = ops::get_attr_opt(vm, module, "__name__")?;
     Ok(name
         .and_then(|n| n.as_str().map(str::to_owned))
         .unwrap_or_else(|| "?".to_string()))
@@ -859,7 +846,7 @@ fn set_error_attr<S: LockStrategy>(vm: &mut Vm<S>, err: &PyErr<S>, attr: &str, v
 }
 
 fn error_name<S: LockStrategy>(vm: &mut Vm<S>, err: &PyErr<S>) -> Option<String> {
-    get_attr_opt(vm, &Value::Obj(err.exc.clone()), "name")
+    ops::get_attr_opt(vm, &Value::Obj(err.exc.clone()), "name")
         .ok()
         .flatten()
         .and_then(|n| n.as_str().map(str::to_owned))

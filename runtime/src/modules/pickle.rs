@@ -187,19 +187,6 @@ pub fn error<S: LockStrategy>(vm: &mut Vm<S>, class: &str, message: impl Into<St
     }
 }
 
-/// `getattr(obj, attr)`, None for a missing attribute only.
-pub fn getattr_opt<S: LockStrategy>(
-    vm: &mut Vm<S>,
-    obj: &Value<S>,
-    attr: &str,
-) -> PyResult<S, Option<Value<S>>> {
-    match ops::get_attr(vm, obj, &crate::vm::name_obj(vm, attr)) {
-        Ok(v) => Ok(Some(v)),
-        Err(e) if crate::exceptions::is_attribute_error(vm, &e) => Ok(None),
-        Err(e) => Err(e),
-    }
-}
-
 /// `import module` (absolute), returning the module itself (as
 /// `sys.modules[module]`, for a dotted name too).
 pub fn import<S: LockStrategy>(vm: &mut Vm<S>, module: &str) -> PyResult<S> {
@@ -229,7 +216,7 @@ pub fn is_callable<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S,
 
 /// Whether `v` is an iterator (has `__next__`).
 pub fn is_iterator<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, bool> {
-    Ok(getattr_opt(vm, v, "__next__")?.is_some())
+    Ok(ops::get_attr_opt(vm, v, "__next__")?.is_some())
 }
 
 /// A dict with int keys, all distinct.
@@ -264,7 +251,7 @@ pub fn deep_getattr<S: LockStrategy>(
     let mut obj = module.clone();
     for part in path {
         parent = obj.clone();
-        match getattr_opt(vm, &obj, part)? {
+        match ops::get_attr_opt(vm, &obj, part)? {
             Some(v) => obj = v,
             None => return Ok(None),
         }
@@ -280,7 +267,7 @@ pub fn whichmodule<S: LockStrategy>(
     obj: &Value<S>,
     path: &[String],
 ) -> PyResult<S, String> {
-    if let Some(m) = getattr_opt(vm, obj, "__module__")? {
+    if let Some(m) = ops::get_attr_opt(vm, obj, "__module__")? {
         if !matches!(m, Value::None) {
             return crate::repr::to_str(vm, &m);
         }
@@ -309,7 +296,7 @@ pub fn extension_code<S: LockStrategy>(
     name: &str,
 ) -> PyResult<S, Option<i64>> {
     let copyreg = import(vm, "copyreg")?;
-    let Some(registry) = getattr_opt(vm, &copyreg, "_extension_registry")? else {
+    let Some(registry) = ops::get_attr_opt(vm, &copyreg, "_extension_registry")? else {
         return Ok(None);
     };
     let Some(d) = registry

@@ -142,7 +142,7 @@ pub fn options<S: LockStrategy>(
 
 /// `file.write`, or CPython's TypeError.
 pub fn write_method<S: LockStrategy>(vm: &mut Vm<S>, file: &Value<S>) -> PyResult<S> {
-    match m::getattr_opt(vm, file, "write")? {
+    match ops::get_attr_opt(vm, file, "write")? {
         Some(w) => Ok(w),
         None => Err(vm.type_error("file must have a 'write' attribute")),
     }
@@ -307,10 +307,10 @@ impl<S: LockStrategy> Writer<S> {
     /// Reads the pickler's overridable attributes (a subclass's methods or
     /// class attributes, or what was set on the object).
     fn configure(&mut self, vm: &mut Vm<S>, this: &Value<S>) -> PyResult<S, ()> {
-        self.persistent_id = m::getattr_opt(vm, this, "persistent_id")?;
-        self.reducer_override = m::getattr_opt(vm, this, "reducer_override")?;
-        self.dispatch_table = m::getattr_opt(vm, this, "dispatch_table")?;
-        if let Some(f) = m::getattr_opt(vm, this, "fast")? {
+        self.persistent_id = ops::get_attr_opt(vm, this, "persistent_id")?;
+        self.reducer_override = ops::get_attr_opt(vm, this, "reducer_override")?;
+        self.dispatch_table = ops::get_attr_opt(vm, this, "dispatch_table")?;
+        if let Some(f) = ops::get_attr_opt(vm, this, "fast")? {
             self.fast = ops::truthy(vm, &f)?;
         }
         Ok(())
@@ -512,9 +512,9 @@ impl<S: LockStrategy> Writer<S> {
                     None if matches!(o.stored(), Payload::Builtin(_)) && builtin_global(&o) => {
                         return self.save_global(vm, obj, None)
                     }
-                    None => match m::getattr_opt(vm, obj, "__reduce_ex__")? {
+                    None => match ops::get_attr_opt(vm, obj, "__reduce_ex__")? {
                         Some(f) => vm.call(&f, vec![Value::Int(self.proto)])?,
-                        None => match m::getattr_opt(vm, obj, "__reduce__")? {
+                        None => match ops::get_attr_opt(vm, obj, "__reduce__")? {
                             Some(f) => vm.call(&f, Vec::new())?,
                             None => {
                                 let r = crate::repr::repr(vm, obj)?;
@@ -956,7 +956,7 @@ impl<S: LockStrategy> Writer<S> {
         let name = match name {
             Some(n) => n,
             None => {
-                let n = match m::getattr_opt(vm, obj, "__qualname__")? {
+                let n = match ops::get_attr_opt(vm, obj, "__qualname__")? {
                     Some(n) => n,
                     None => ops::get_attr(vm, obj, &crate::vm::name_obj(vm, "__name__"))?,
                 };
@@ -1064,7 +1064,7 @@ impl<S: LockStrategy> Writer<S> {
         if let Some(v) = self.module_names.get(name) {
             return Ok(v.clone());
         }
-        let v = match m::getattr_opt(vm, obj, "__module__")? {
+        let v = match ops::get_attr_opt(vm, obj, "__module__")? {
             Some(v) if v.as_str() == Some(name) && !is_subclass_instance(&v) => v,
             _ => vm.new_str(name),
         };
@@ -1136,7 +1136,7 @@ impl<S: LockStrategy> Writer<S> {
             }
         }
         let func_name = if self.proto >= 2 {
-            m::getattr_opt(vm, &func, "__name__")?
+            ops::get_attr_opt(vm, &func, "__name__")?
                 .and_then(|n| n.as_str().map(String::from))
                 .unwrap_or_default()
         } else {

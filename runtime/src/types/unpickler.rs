@@ -167,8 +167,8 @@ fn file_methods<S: LockStrategy>(
     vm: &mut Vm<S>,
     file: &Value<S>,
 ) -> PyResult<S, (Value<S>, Value<S>)> {
-    let read = m::getattr_opt(vm, file, "read")?;
-    let readline = m::getattr_opt(vm, file, "readline")?;
+    let read = ops::get_attr_opt(vm, file, "read")?;
+    let readline = ops::get_attr_opt(vm, file, "readline")?;
     match (read, readline) {
         (Some(r), Some(l)) => Ok((r, l)),
         _ => Err(vm.type_error("file must have 'read' and 'readline' attributes")),
@@ -272,7 +272,7 @@ fn load<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     let mut l = Loader::new(Reader::file(file), opts, memo);
     l.this = Some(this_v.clone());
     l.subclass = matches!(this_v.stored(), Some(Payload::Instance(_)));
-    l.persistent_load = m::getattr_opt(vm, &this_v, "persistent_load")?;
+    l.persistent_load = ops::get_attr_opt(vm, &this_v, "persistent_load")?;
     let r = l.load(vm);
     let memo = std::mem::replace(&mut l.memo, Memo::new());
     let old = this.with(o, |s| std::mem::replace(&mut s.memo, memo));
@@ -308,7 +308,7 @@ fn find_class<S: LockStrategy>(
         let path: Vec<String> = name.split('.').map(String::from).collect();
         m::deep_getattr(vm, &module_obj, &path)?.map(|(_, v)| v)
     } else {
-        m::getattr_opt(vm, &module_obj, &name)?
+        ops::get_attr_opt(vm, &module_obj, &name)?
     };
     match found {
         Some(v) => Ok(v),
@@ -1086,9 +1086,9 @@ impl<S: LockStrategy> Loader<S> {
             0x98 => {
                 let v = self.top(vm)?;
                 let builtins = Value::Obj(vm.interp.builtins.clone());
-                if let Some(mv) = m::getattr_opt(vm, &builtins, "memoryview")? {
+                if let Some(mv) = ops::get_attr_opt(vm, &builtins, "memoryview")? {
                     if let Ok(view) = vm.call(&mv, vec![v]) {
-                        if let Some(ro) = m::getattr_opt(vm, &view, "toreadonly")? {
+                        if let Some(ro) = ops::get_attr_opt(vm, &view, "toreadonly")? {
                             let r = vm.call(&ro, Vec::new())?;
                             self.stack.pop();
                             self.stack.push(r);
@@ -1139,7 +1139,7 @@ impl<S: LockStrategy> Loader<S> {
             return Ok(());
         }
         if items.len() != 1 {
-            if let Some(extend) = m::getattr_opt(vm, &list, "extend")? {
+            if let Some(extend) = ops::get_attr_opt(vm, &list, "extend")? {
                 vm.call(&extend, vec![ops::new_list(items)])?;
                 return Ok(());
             }
@@ -1172,7 +1172,7 @@ impl<S: LockStrategy> Loader<S> {
     }
 
     fn build(&mut self, vm: &mut Vm<S>, inst: Value<S>, state: Value<S>) -> PyResult<S, ()> {
-        if let Some(setstate) = m::getattr_opt(vm, &inst, "__setstate__")? {
+        if let Some(setstate) = ops::get_attr_opt(vm, &inst, "__setstate__")? {
             vm.call(&setstate, vec![state])?;
             return Ok(());
         }
@@ -1297,7 +1297,7 @@ fn instantiate<S: LockStrategy>(
     args: Vec<Value<S>>,
 ) -> PyResult<S> {
     let is_type = matches!(cls.payload(), Some(Payload::Type(_)));
-    if args.is_empty() && is_type && m::getattr_opt(vm, cls, "__getinitargs__")?.is_none() {
+    if args.is_empty() && is_type && ops::get_attr_opt(vm, cls, "__getinitargs__")?.is_none() {
         let new = ops::get_attr(vm, cls, &crate::vm::name_obj(vm, "__new__"))?;
         return vm.call(&new, vec![cls.clone()]);
     }
