@@ -153,6 +153,7 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         interp.alloc_shared(Payload::Type(crate::object::TypeObj {
             name: name.into(),
             qualname: name.into(),
+            renamed: ObjCell::new(None),
             kind: TypeKind::Instance,
             base: Some(object.clone()),
             bases: Box::new([object.clone()]),
@@ -192,6 +193,7 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
     let abc_meta = Value::Obj(interp.alloc_shared(Payload::Type(crate::object::TypeObj {
         name: "ABCMeta".into(),
         qualname: "ABCMeta".into(),
+        renamed: ObjCell::new(None),
         kind: TypeKind::Type,
         base: Some(type_type.clone()),
         bases: Box::new([type_type.clone()]),

@@ -177,6 +177,7 @@ pub fn build_class<S: LockStrategy>(
     let class = vm.interp.alloc_shared(Payload::Type(TypeObj {
         name: name.to_string(),
         qualname,
+        renamed: ObjCell::new(None),
         kind,
         base: base_objs.first().cloned(),
         bases: base_objs.into_boxed_slice(),
@@ -581,8 +582,8 @@ pub fn class_getattr<S: LockStrategy>(
 ) -> PyResult<S, Option<Value<S>>> {
     let t = type_obj(class).expect("a class");
     match name {
-        "__name__" => return Ok(Some(vm.new_str(t.name.as_str()))),
-        "__qualname__" => return Ok(Some(vm.new_str(t.qualname.as_str()))),
+        "__name__" => return Ok(Some(vm.new_str(class_names(class, t).0))),
+        "__qualname__" => return Ok(Some(vm.new_str(class_names(class, t).1))),
         "__mro__" => {
             let mut items = vec![Value::Obj(class.clone())];
             items.extend(t.mro.iter().cloned().map(Value::Obj));
@@ -770,6 +771,44 @@ pub fn instance_setattr<S: LockStrategy>(
 }
 
 /// `object.__setattr__`: store in the instance dict.
+/// A class's `__name__` and `__qualname__`, as last assigned.
+pub fn class_names<S: LockStrategy>(class: &ObjRef<S>, t: &TypeObj<S>) -> (String, String) {
+    t.renamed
+        .with::<S, _>(&class.header, |r| r.clone())
+        .unwrap_or_else(|| (t.name.clone(), t.qualname.clone()))
+}
+
+/// `cls.__name__ = value` or `cls.__qualname__ = value` on a user class:
+/// CPython's `type_set_name`/`type_set_qualname` checks.
+fn rename_class<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    class: &ObjRef<S>,
+    t: &TypeObj<S>,
+    attr: &str,
+    value: &Value<S>,
+) -> PyResult<S, ()> {
+    let (mut name, mut qualname) = class_names(class, t);
+    let Some(new) = value.as_str() else {
+        return Err(vm.type_error(format!(
+            "can only assign string to {name}.{attr}, not '{}'",
+            type_name(value)
+        )));
+    };
+    if attr == "__name__" {
+        if new.contains('\0') {
+            return Err(vm.value_error("type name must not contain null characters"));
+        }
+        name = new.to_string();
+    } else {
+        qualname = new.to_string();
+    }
+    let old = t
+        .renamed
+        .with::<S, _>(&class.header, |r| r.replace((name, qualname)));
+    drop(old);
+    Ok(())
+}
+
 pub fn object_setattr<S: LockStrategy>(
     vm: &mut Vm<S>,
     obj: &Value<S>,
@@ -785,6 +824,10 @@ pub fn object_setattr<S: LockStrategy>(
     // Borrowing the class (no reference-count traffic): this is every
     // attribute store on an instance.
     if let Some(Payload::Type(t)) = obj.payload() {
+        if let (Some(_), Some(attr @ ("__name__" | "__qualname__"))) = (&t.dict, key.as_str()) {
+            let class = obj.obj().expect("a class is an object");
+            return rename_class(vm, class, t, attr, &value);
+        }
         if let Some(d) = &t.dict {
             // A class's own attribute; its slot flags follow (`__eq__`...).
             let d = d.clone();

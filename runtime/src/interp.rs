@@ -235,6 +235,7 @@ impl<S: LockStrategy> Interp<S> {
             let payload = Payload::Type(TypeObj {
                 name: name.to_string(),
                 qualname: name.to_string(),
+                renamed: ObjCell::new(None),
                 kind,
                 bases: base.iter().cloned().collect(),
                 base,

@@ -3269,6 +3269,13 @@ pub fn set_attr<S: LockStrategy>(
         if handled {
             return Ok(());
         }
+        if let Payload::Type(t) = o.payload() {
+            // A builtin type (it has no namespace of its own to store into).
+            return Err(vm.type_error(format!(
+                "cannot set '{attr}' attribute of immutable type '{}'",
+                t.name
+            )));
+        }
     }
     if lookup_method(vm, obj, name)?.is_some() {
         return Err(vm.new_error(

@@ -318,6 +318,10 @@ pub struct TypeObj<S: LockStrategy> {
     /// `__qualname__`: the dotted path from the module (`Outer.Inner`,
     /// `f.<locals>.C`); the name itself for builtin types.
     pub qualname: String,
+    /// `(__name__, __qualname__)` assigned after the class was made (typing
+    /// renames its `io` and `re` namespaces so): read instead of the two
+    /// fields above, which keep the names the class was made with.
+    pub renamed: ObjCell<Option<(String, String)>>,
     /// The builtin behaviour instances have: `Instance` for plain user
     /// classes, `Exception` for exception classes, a builtin kind otherwise.
     pub kind: TypeKind,

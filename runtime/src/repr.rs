@@ -304,8 +304,10 @@ pub fn repr_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S,
                         .and_then(|d| crate::ops::dict_get(d, &key))
                         .and_then(|m| m.as_str().map(String::from));
                     match module {
-                        Some(m) if m != "builtins" => format!("<class '{m}.{}'>", t.qualname),
-                        _ => format!("<class '{}'>", t.name),
+                        Some(m) if m != "builtins" => {
+                            format!("<class '{m}.{}'>", crate::classes::class_names(o, t).1)
+                        }
+                        _ => format!("<class '{}'>", crate::classes::class_names(o, t).0),
                     }
                 }
                 Payload::Type(t) => match t.name.as_str() {

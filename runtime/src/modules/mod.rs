@@ -49,6 +49,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_contextvars",
     "_io",
     "_md5",
+    "_operator",
     "_pickle",
     "_posixsubprocess",
     "_random",
@@ -133,6 +134,7 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         | "_codecs"
         | "_string"
         | "_contextvars"
+        | "_operator"
         | "atexit"
         | "importlib.machinery" => |_, _| {},
         _ => return None,
@@ -234,6 +236,7 @@ fn python_part(name: &str) -> Option<&'static str> {
         "_signal" => Some(include_str!("py/_signal.py")),
         "_contextvars" => Some(include_str!("py/_contextvars.py")),
         "_pickle" => Some(include_str!("py/_pickle.py")),
+        "_operator" => Some(include_str!("py/_operator.py")),
         _ => None,
     }
 }

@@ -229,7 +229,10 @@ pub(crate) fn await_delivery<S: LockStrategy>(vm: &Vm<S>, sig: i64) {
     if !caught {
         return;
     }
-    let deadline = std::time::Instant::now() + std::time::Duration::from_millis(50);
+    // Normally a few microseconds; the bound only matters on a machine so
+    // loaded that the receiving thread waits long for a core (the signal
+    // still arrives then, at a later safe point).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
     while !(PENDING[n].load(Ordering::Acquire) && ANY_PENDING.load(Ordering::Acquire)) {
         // A signal blocked in every thread stays pending in the kernel.
         // SAFETY: sigpending fills the set it is given.

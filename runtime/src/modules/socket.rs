@@ -204,6 +204,13 @@ pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
     }
     // No IPv6 here: asyncio then resolves and binds IPv4 only.
     vm.interp.dict_set_str(dict, "has_ipv6", Value::Bool(false));
+    // The sentinel `create_connection` and http.client pass for "the
+    // default timeout".
+    let object = Value::Obj(vm.interp.types[&crate::object::TypeKind::Object].clone());
+    if let Ok(sentinel) = vm.call(&object, Vec::new()) {
+        vm.interp
+            .dict_set_str(dict, "_GLOBAL_DEFAULT_TIMEOUT", sentinel);
+    }
     // `socket.error` and `socket.timeout` are aliases, as in CPython 3.10+.
     for (name, class) in [("error", "OSError"), ("timeout", "TimeoutError")] {
         let class = Value::Obj(vm.interp.exceptions[class].clone());
@@ -484,12 +491,26 @@ fn create_connection<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyRe
     }
     let timeout = match timeout.or_else(|| args.pos.get(1).cloned()) {
         None | Some(Value::None) => None,
+        // `getdefaulttimeout()`, which is None here.
+        Some(v) if is_default_timeout(vm, &v) => None,
         Some(v) => Some(timeout_arg(vm, &v)?),
     };
     let addr = address(vm, &args.pos[0], "create_connection")?;
     let sock = SocketObj::new(Kind::Fresh, timeout);
     connect(vm, &sock, addr)?;
     Ok(new_object(sock))
+}
+
+/// Whether `v` is `socket._GLOBAL_DEFAULT_TIMEOUT`.
+fn is_default_timeout<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> bool {
+    let module = crate::ops::dict_get(&vm.interp.sys_modules, &vm.new_str("socket"));
+    let sentinel = match module.as_ref().and_then(|m| m.payload()) {
+        Some(crate::object::Payload::Module(m)) => {
+            crate::ops::dict_get(&m.dict, &vm.new_str("_GLOBAL_DEFAULT_TIMEOUT"))
+        }
+        _ => None,
+    };
+    sentinel.is_some_and(|s| s.is(v))
 }
 
 fn getdefaulttimeout<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {

@@ -78,8 +78,8 @@ class CallableProxyType(ProxyType):
         return _referent(self)(*args, **kwargs)
 
 
-ProxyType.__name__ = ProxyType.__qualname__ = "weakproxy"
-CallableProxyType.__name__ = CallableProxyType.__qualname__ = "weakcallableproxy"
+# CPython 3.11's names for them: `weakref.ProxyType`...
+ProxyType.__module__ = CallableProxyType.__module__ = "weakref"
 
 
 def proxy(obj, callback=None):

@@ -148,6 +148,7 @@ def set_asyncgen_hooks(firstiter=_NOT_GIVEN, finalizer=_NOT_GIVEN):
     if finalizer is not _NOT_GIVEN:
         _asyncgen_finalizer = finalizer
 hexversion = 0x030B00F0
+abiflags = ""
 version = "3.11.0 (gilgamesh)"
 api_version = 1013
 maxunicode = 0x10FFFF
