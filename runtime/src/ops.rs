@@ -2623,11 +2623,15 @@ pub fn lookup_method<S: LockStrategy>(
             let attr = str_of(name);
             let own = match &t.dict {
                 Some(_) => {
-                    crate::classes::class_lookup(o, &Value::Obj(name.clone())).is_some()
+                    attr == "__init__"
+                        || crate::classes::class_lookup(o, &Value::Obj(name.clone())).is_some()
                         || crate::subclass::native_base(o)
                             .is_some_and(|k| vm.interp.methods.contains_key(&(k, attr)))
                 }
-                None => vm.interp.methods.contains_key(&(t.kind, attr)),
+                None => {
+                    (attr == "__init__" && t.kind != TypeKind::Type)
+                        || vm.interp.methods.contains_key(&(t.kind, attr))
+                }
             };
             if own {
                 return Ok(None);

@@ -13,6 +13,7 @@ pub mod import_lock;
 pub mod importlib;
 pub mod io;
 pub mod itertools;
+pub mod json;
 pub mod math;
 pub mod native;
 pub mod pickle;
@@ -48,6 +49,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_collections",
     "_contextvars",
     "_io",
+    "_json",
     "_md5",
     "_pickle",
     "_posixsubprocess",
@@ -105,6 +107,7 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "importlib" => importlib::init::<S>,
         "_collections" => _collections::init::<S>,
         "_io" => io::init::<S>,
+        "_json" => json::init::<S>,
         "_struct" => struct_::init::<S>,
         "binascii" => binascii::init::<S>,
         "array" => array::init::<S>,
@@ -234,6 +237,7 @@ fn python_part(name: &str) -> Option<&'static str> {
         "_signal" => Some(include_str!("py/_signal.py")),
         "_contextvars" => Some(include_str!("py/_contextvars.py")),
         "_pickle" => Some(include_str!("py/_pickle.py")),
+        "_json" => Some(include_str!("py/_json.py")),
         _ => None,
     }
 }
