@@ -619,12 +619,6 @@ pub fn class_getattr<S: LockStrategy>(
     }
     let key = vm.new_str(name);
     let Some(found) = class_lookup(class, &key) else {
-        // `ValueError.__init__(self, msg)`: the `__init__` of a builtin
-        // base (what `super().__init__` finds; every MRO ends in `object`,
-        // which has one), never the metaclass's.
-        if name == "__init__" && crate::subclass::native_base(class).is_none() {
-            return Ok(Some(vm.interp.builtins_init()));
-        }
         if t.metaclass.is_some() {
             if let Some(v) = crate::metaclass::class_attr_from_meta(vm, class, name)? {
                 return Ok(Some(v));

@@ -2623,8 +2623,7 @@ pub fn lookup_method<S: LockStrategy>(
             let attr = str_of(name);
             let own = match &t.dict {
                 Some(_) => {
-                    attr == "__init__"
-                        || crate::classes::class_lookup(o, &Value::Obj(name.clone())).is_some()
+                    crate::classes::class_lookup(o, &Value::Obj(name.clone())).is_some()
                         || crate::subclass::native_base(o)
                             .is_some_and(|k| vm.interp.methods.contains_key(&(k, attr)))
                 }
