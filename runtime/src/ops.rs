@@ -2627,7 +2627,10 @@ pub fn lookup_method<S: LockStrategy>(
                         || crate::subclass::native_base(o)
                             .is_some_and(|k| vm.interp.methods.contains_key(&(k, attr)))
                 }
-                None => vm.interp.methods.contains_key(&(t.kind, attr)),
+                None => {
+                    (attr == "__init__" && t.kind != TypeKind::Type)
+                        || vm.interp.methods.contains_key(&(t.kind, attr))
+                }
             };
             if own {
                 return Ok(None);

@@ -13,6 +13,7 @@ pub mod import_lock;
 pub mod importlib;
 pub mod io;
 pub mod itertools;
+pub mod json;
 pub mod math;
 pub mod native;
 pub mod pickle;
@@ -48,6 +49,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_collections",
     "_contextvars",
     "_io",
+    "_json",
     "_md5",
     "_operator",
     "_pickle",
@@ -106,6 +108,7 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "importlib" => importlib::init::<S>,
         "_collections" => _collections::init::<S>,
         "_io" => io::init::<S>,
+        "_json" => json::init::<S>,
         "_struct" => struct_::init::<S>,
         "binascii" => binascii::init::<S>,
         "array" => array::init::<S>,
@@ -237,6 +240,7 @@ fn python_part(name: &str) -> Option<&'static str> {
         "_contextvars" => Some(include_str!("py/_contextvars.py")),
         "_pickle" => Some(include_str!("py/_pickle.py")),
         "_operator" => Some(include_str!("py/_operator.py")),
+        "_json" => Some(include_str!("py/_json.py")),
         _ => None,
     }
 }
