@@ -8,16 +8,16 @@
 //! So, as in CPython:
 //!
 //! 1. `signal.signal(n, f)` stores `f` in the owning runtime's handler table
-//!    ([`Interp::signal_handlers`]) and installs [`trip`] as the OS handler
+//!    (`Interp::signal_handlers`) and installs `trip` as the OS handler
 //!    of `n` with `sigaction`.
-//! 2. When `n` arrives, on whatever thread the kernel picks, [`trip`] only
+//! 2. When `n` arrives, on whatever thread the kernel picks, `trip` only
 //!    stores `true` in `PENDING[n]`, then in `ANY_PENDING`, and writes the
 //!    byte `n` to the wakeup fd if one is set (`set_wakeup_fd`: how an event
 //!    loop blocked in `select` learns of the signal). Those are lock-free
 //!    atomic stores and one `write(2)`, all async-signal-safe.
 //! 3. Every safe point of the VM (backward jumps and calls, where the lock
 //!    strategy's eval breaker is polled) also loads `ANY_PENDING`: one
-//!    relaxed load of a static. When it is set, [`run_pending`] runs, and
+//!    relaxed load of a static. When it is set, `run_pending` runs, and
 //!    does something only on the main thread of the owning runtime: it
 //!    clears `ANY_PENDING`, then each set `PENDING[n]` in turn, and calls
 //!    the Python handler of `n` with `(n, None)` (CPython passes the frame;
@@ -35,10 +35,10 @@
 //! Ctrl-C, a timer) to any thread that does not block it, preferring the
 //! process's first thread, which for the CLI is not the one that runs
 //! Python's main thread. CPython's main thread is the first thread, so its
-//! blocking calls are the ones interrupted. To match, [`trip`] running on
+//! blocking calls are the ones interrupted. To match, `trip` running on
 //! another thread passes the signal on to the main thread with
 //! `pthread_kill` (async-signal-safe) instead of recording it: the main
-//! thread's own [`trip`] records it, and its blocking call sees `EINTR`.
+//! thread's own `trip` records it, and its blocking call sees `EINTR`.
 //!
 //! Handlers are installed with `SA_RESTART` unless `siginterrupt(n, True)`
 //! asked otherwise: the runtime's own reads and writes need not all retry on
