@@ -89,6 +89,25 @@ pub fn repeat_text<S: LockStrategy>(
     Ok(out)
 }
 
+/// An empty string with room for `fills` copies of `fill` and `text` more
+/// bytes, or MemoryError: padding (`str.zfill`, `center`, format widths)
+/// reserves its whole size first, so that appending the text after a huge
+/// fill never grows the string infallibly.
+pub fn padding_buffer<S: LockStrategy>(
+    vm: &Vm<S>,
+    fill: char,
+    fills: usize,
+    text: usize,
+) -> PyResult<S, String> {
+    let bytes = fills
+        .checked_mul(fill.len_utf8())
+        .and_then(|b| b.checked_add(text))
+        .ok_or_else(|| memory_error(vm))?;
+    let mut out = String::new();
+    reserve_str(vm, &mut out, bytes)?;
+    Ok(out)
+}
+
 /// Appends `n` copies of `c` to `out`, or MemoryError.
 pub fn push_fill<S: LockStrategy>(
     vm: &Vm<S>,

@@ -123,7 +123,7 @@ pub(crate) fn pad<S: LockStrategy>(
         '^' => (n / 2, n - n / 2),
         _ => (n, 0),
     };
-    let mut out = String::new();
+    let mut out = crate::alloc::padding_buffer(vm, fill, n, sign.len() + body.len())?;
     let fill_first = align != '=';
     if !fill_first {
         out.push_str(sign);

@@ -528,7 +528,8 @@ fn str_zfill<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
         Some(c @ ('+' | '-')) => (c.to_string(), &s[1..]),
         _ => (String::new(), s),
     };
-    let mut out = sign;
+    let mut out = crate::alloc::padding_buffer(vm, '0', width - n, sign.len() + digits.len())?;
+    out.push_str(&sign);
     crate::alloc::push_fill(vm, &mut out, '0', width - n)?;
     out.push_str(digits);
     Ok(vm.new_str(out))
@@ -563,7 +564,7 @@ fn justify<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>, name: &str, align: ch
             (left, total - left)
         }
     };
-    let mut out = String::new();
+    let mut out = crate::alloc::padding_buffer(vm, fill, total, s.len())?;
     crate::alloc::push_fill(vm, &mut out, fill, left)?;
     out.push_str(s);
     crate::alloc::push_fill(vm, &mut out, fill, right)?;

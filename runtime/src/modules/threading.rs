@@ -19,6 +19,32 @@ use std::time::Duration;
 /// pages cost no memory.
 pub const PYTHON_THREAD_STACK: usize = 256 << 20;
 
+/// The stack a thread gets under an address-space limit (`ulimit -v`,
+/// where reserved stacks count: a few hundred threads of
+/// [`PYTHON_THREAD_STACK`] would not fit) or when the large one cannot be
+/// reserved: the usual 8 MiB of glibc and CPython. The stack guard reads
+/// the real bounds, so the smaller stack only makes deep recursion end in
+/// RecursionError sooner.
+pub const FALLBACK_THREAD_STACK: usize = 8 << 20;
+
+/// The stack size for a new Python thread (see [`FALLBACK_THREAD_STACK`]).
+fn python_thread_stack() -> usize {
+    static SIZE: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *SIZE.get_or_init(|| {
+        let mut limit = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        // SAFETY: getrlimit only writes the struct it is given.
+        let known = unsafe { libc::getrlimit(libc::RLIMIT_AS, &mut limit) } == 0;
+        if known && limit.rlim_cur != libc::RLIM_INFINITY {
+            FALLBACK_THREAD_STACK
+        } else {
+            PYTHON_THREAD_STACK
+        }
+    })
+}
+
 /// The runtime's list of started Python threads that have not ended,
 /// daemon threads included (what `enumerate()` and `active_count()` report;
 /// exit joins the non-daemon ones). A plain std mutex: it is bookkeeping,
@@ -365,11 +391,15 @@ fn thread_start<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     if t.started.swap(true, Ordering::AcqRel) {
         return Err(vm.new_error("RuntimeError", "threads can only be started once"));
     }
-    let interp = vm.interp.clone();
-    live_threads(&interp).push(this.clone());
-    let spawned = std::thread::Builder::new()
-        .stack_size(PYTHON_THREAD_STACK)
-        .spawn(move || run_thread(interp, this));
+    live_threads(&vm.interp).push(this.clone());
+    let spawn = |stack: usize| {
+        let (interp, this) = (vm.interp.clone(), this.clone());
+        std::thread::Builder::new()
+            .stack_size(stack)
+            .spawn(move || run_thread(interp, this))
+    };
+    let spawned = spawn(python_thread_stack()).or_else(|_| spawn(FALLBACK_THREAD_STACK));
+    drop(this);
     if spawned.is_err() {
         // As CPython's start(): a thread that could not start is not live
         // (interpreter exit and `join` must not wait for it, they would wait
