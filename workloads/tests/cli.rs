@@ -533,7 +533,7 @@ fn thread_that_cannot_start_raises_and_is_not_waited_for() {
          started = []\n\
          gate = threading.Event()\n\
          try:\n    \
-             for i in range(64):\n        \
+             for i in range(1024):\n        \
                  t = threading.Thread(target=gate.wait)\n        \
                  t.start()\n        \
                  started.append(t)\n\
@@ -549,7 +549,8 @@ fn thread_that_cannot_start_raises_and_is_not_waited_for() {
          print('done')\n",
     );
     for mode in MODES {
-        // 64 threads of 256 MiB stack each do not fit in 4 GiB.
+        // Under an address-space limit threads get 8 MiB stacks; 1024 of
+        // them do not fit in 4 GiB.
         let mut child = Command::new("sh")
             .args([
                 "-c",
