@@ -166,7 +166,9 @@ signal.signal(signal.SIGUSR1, handler)
 got.clear()
 old = signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGUSR1])
 print("blocked before:", signal.SIGUSR1 in old)
-os.kill(os.getpid(), signal.SIGUSR1)
+# Sent to this thread itself, so that it stays pending here while blocked
+# (a process-directed kill may be taken by another thread first).
+signal.pthread_kill(threading.get_ident(), signal.SIGUSR1)
 print("pending:", signal.sigpending(), got)
 now = signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGUSR1})
 print("unblocked:", signal.SIGUSR1 in now, got)
