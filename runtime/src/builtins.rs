@@ -150,7 +150,7 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
     };
     // A class of the runtime's own whose only base is `object`.
     let plain_class = |name: &str| {
-        interp.alloc_shared(Payload::Type(crate::object::TypeObj {
+        interp.alloc_shared(Payload::Type(Box::new(crate::object::TypeObj {
             name: name.into(),
             qualname: name.into(),
             renamed: ObjCell::new(None),
@@ -165,7 +165,7 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
             new_hook: Default::default(),
             subclasses: ObjCell::new(Vec::new()),
             metaclass: None,
-        }))
+        })))
     };
     // The one instance of a fresh plain class.
     let singleton = |class_name: &str| {
@@ -190,22 +190,24 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
     for (name, f) in crate::modules::abc::abc_meta_methods::<S>() {
         interp.dict_set_str(&abc_dict, name, builtin_method(interp, name, f));
     }
-    let abc_meta = Value::Obj(interp.alloc_shared(Payload::Type(crate::object::TypeObj {
-        name: "ABCMeta".into(),
-        qualname: "ABCMeta".into(),
-        renamed: ObjCell::new(None),
-        kind: TypeKind::Type,
-        base: Some(type_type.clone()),
-        bases: Box::new([type_type.clone()]),
-        mro: Box::new([type_type, object.clone()]),
-        dict: Some(abc_dict),
-        has_del: Default::default(),
-        slots: None,
-        getattribute_hook: Default::default(),
-        new_hook: Default::default(),
-        subclasses: ObjCell::new(Vec::new()),
-        metaclass: None,
-    })));
+    let abc_meta = Value::Obj(interp.alloc_shared(Payload::Type(Box::new(
+        crate::object::TypeObj {
+            name: "ABCMeta".into(),
+            qualname: "ABCMeta".into(),
+            renamed: ObjCell::new(None),
+            kind: TypeKind::Type,
+            base: Some(type_type.clone()),
+            bases: Box::new([type_type.clone()]),
+            mro: Box::new([type_type, object.clone()]),
+            dict: Some(abc_dict),
+            has_del: Default::default(),
+            slots: None,
+            getattribute_hook: Default::default(),
+            new_hook: Default::default(),
+            subclasses: ObjCell::new(Vec::new()),
+            metaclass: None,
+        },
+    ))));
     let singletons = crate::interp::Singletons {
         not_implemented,
         object_init: builtin_fn(interp, "__init__", object_init, false),
@@ -861,10 +863,9 @@ pub fn type_of<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> ObjRef<S> {
     match v.stored() {
         Some(Payload::Exception(e)) => e.class.clone(),
         Some(Payload::Instance(i)) => i.class.clone(),
-        Some(Payload::Type(crate::object::TypeObj {
-            metaclass: Some(meta),
-            ..
-        })) => meta.clone(),
+        Some(Payload::Type(t)) if t.metaclass.is_some() => {
+            t.metaclass.clone().expect("checked by the guard")
+        }
         _ => vm
             .interp
             .types

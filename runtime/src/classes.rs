@@ -174,7 +174,7 @@ pub fn build_class<S: LockStrategy>(
         || mro
             .iter()
             .any(|c| type_obj(c).is_some_and(|t| t.new_hook.load(Ordering::Relaxed)));
-    let class = vm.interp.alloc_shared(Payload::Type(TypeObj {
+    let class = vm.interp.alloc_shared(Payload::Type(Box::new(TypeObj {
         name: name.to_string(),
         qualname,
         renamed: ObjCell::new(None),
@@ -189,7 +189,7 @@ pub fn build_class<S: LockStrategy>(
         new_hook: new_hook.into(),
         subclasses: ObjCell::new(Vec::new()),
         metaclass: recorded_meta,
-    }));
+    })));
     register_subclass(&class);
     if class_lookup(&class, &vm.new_str("__del__")).is_some() {
         if let Some(t) = type_obj(&class) {

@@ -99,14 +99,18 @@ pub(crate) fn mix(x: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-fn hash_str(s: &str) -> u64 {
+/// The hash of a str's text; never 0, which [`crate::object::PyStr`]'s
+/// cache uses for "not computed yet". Call it through [`PyStr::hash`].
+///
+/// [`PyStr::hash`]: crate::object::PyStr::hash
+pub(crate) fn hash_str(s: &str) -> u64 {
     // FNV-1a, then mixed.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in s.as_bytes() {
         h ^= *b as u64;
         h = h.wrapping_mul(0x100_0000_01b3);
     }
-    mix(h)
+    mix(h).max(1)
 }
 
 /// Why [`hash_value`] gave no hash.
@@ -158,7 +162,7 @@ pub fn identity_hash(addr: usize) -> i64 {
 /// state of an instance of a user subclass of a builtin type).
 fn hash_payload<S: LockStrategy>(o: &ObjRef<S>, payload: &Payload<S>) -> Result<u64, NoHash> {
     Ok(match payload {
-        Payload::Str(s) => hash_str(s.as_str()),
+        Payload::Str(s) => s.hash(),
         Payload::BigInt(b) => big_int_hash(b),
         Payload::Bytes(b) => mix(b.iter().fold(0u64, |h, x| h.rotate_left(5) ^ *x as u64)),
         Payload::Tuple(items) => {

@@ -232,7 +232,7 @@ impl<S: LockStrategy> Interp<S> {
                 };
                 mro.push(b);
             }
-            let payload = Payload::Type(TypeObj {
+            let payload = Payload::Type(Box::new(TypeObj {
                 name: name.to_string(),
                 qualname: name.to_string(),
                 renamed: ObjCell::new(None),
@@ -247,7 +247,7 @@ impl<S: LockStrategy> Interp<S> {
                 new_hook: Default::default(),
                 subclasses: ObjCell::new(Vec::new()),
                 metaclass: None,
-            });
+            }));
             ObjRef::with_flags(payload, immortal_flag::<S>())
         };
         let mut types = HashMap::new();
@@ -723,13 +723,13 @@ pub fn new_exception_obj<S: LockStrategy>(class: ObjRef<S>, args: Box<[Value<S>]
         }
         _ => None,
     });
-    ObjRef::new(Payload::Exception(ExceptionObj {
+    ObjRef::new(Payload::Exception(Box::new(ExceptionObj {
         dict,
         class,
         args: ObjCell::new(args),
         traceback: ObjCell::new(Vec::new()),
         chain: ObjCell::new(Default::default()),
-    }))
+    })))
 }
 
 /// Whether `exc` is an instance of `OSError` (whose two-argument form is

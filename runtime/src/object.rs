@@ -248,6 +248,11 @@ pub enum Value<S: LockStrategy> {
 const _: () = assert!(std::mem::size_of::<Option<Value<finegrained_probe::Probe>>>() == 16);
 #[cfg(not(loom))]
 const _: () = assert!(std::mem::size_of::<Header>() == 16);
+// Every object is a header plus a `Payload` of the size of its largest
+// variant, so one large variant makes every int, str and instance larger:
+// variants over 64 bytes (types, functions, threads, generators,
+// exceptions, sets) are boxed. A new large variant must be boxed too.
+const _: () = assert!(std::mem::size_of::<Payload<finegrained_probe::Probe>>() <= 72);
 
 /// A strategy type used only to check `Value`'s size at compile time.
 mod finegrained_probe {

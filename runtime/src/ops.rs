@@ -144,7 +144,7 @@ pub fn type_name<S: LockStrategy>(v: &Value<S>) -> String {
                         _ => "list_iterator",
                     },
                     IterState::Range { .. } => "range_iterator",
-                    IterState::BigRange { .. } => "longrange_iterator",
+                    IterState::BigRange(_) => "longrange_iterator",
                     IterState::Str { .. } => "str_ascii_iterator",
                     IterState::Dict { kind, .. } => match kind {
                         DictViewKind::Keys => "dict_keyiterator",
@@ -2214,11 +2214,11 @@ pub fn get_iter_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResul
             stop: r.stop,
             step: r.step,
         },
-        Payload::BigRange(r) => IterState::BigRange {
-            next: r.start.clone(),
+        Payload::BigRange(r) => IterState::BigRange(Box::new(crate::range::BigRange {
+            start: r.start.clone(),
             stop: r.stop.clone(),
             step: r.step.clone(),
-        },
+        })),
         Payload::Str(_) => IterState::Str {
             s: o.clone(),
             byte_pos: 0,
@@ -2321,7 +2321,12 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
                 Step::Done(None)
             }
         }
-        IterState::BigRange { next, stop, step } => {
+        IterState::BigRange(r) => {
+            let crate::range::BigRange {
+                start: next,
+                stop,
+                step,
+            } = &mut **r;
             if (step.is_positive() && *next < *stop) || (step.is_negative() && *next > *stop) {
                 let v = next.clone();
                 *next += &*step;
@@ -3262,8 +3267,9 @@ pub fn set_attr<S: LockStrategy>(
         }
         let handled = match o.payload() {
             Payload::Module(m) => return dict_set(vm, &m.dict, Value::Obj(name.clone()), value),
-            Payload::Exception(crate::object::ExceptionObj { dict: Some(d), .. }) => {
-                return dict_set(vm, d, Value::Obj(name.clone()), value)
+            Payload::Exception(e) if e.dict.is_some() => {
+                let d = e.dict.as_ref().expect("checked by the guard");
+                return dict_set(vm, d, Value::Obj(name.clone()), value);
             }
             Payload::Thread(t) => crate::modules::threading::set_thread_attr(vm, t, attr, &value)?,
             Payload::Native(n) => n.set_attr(vm, o, attr, Some(value.clone()))?,

@@ -25,7 +25,7 @@ pub enum Payload<S: LockStrategy> {
     /// `set` (mutable) or `frozenset` (`frozen`): its elements in a map,
     /// laid out in CPython's slot order for iteration.
     Set {
-        items: ObjCell<crate::sets::SetItems<S>>,
+        items: Box<ObjCell<crate::sets::SetItems<S>>>,
         frozen: bool,
     },
     Range(RangeObj),
@@ -34,20 +34,20 @@ pub enum Payload<S: LockStrategy> {
     Slice(Box<[Value<S>; 3]>),
     Iter(ObjCell<IterState<S>>),
     DictView(DictViewKind, ObjRef<S>),
-    Function(Function<S>),
+    Function(Box<Function<S>>),
     Builtin(Builtin<S>),
     /// A method bound to its receiver: (self, function).
     BoundMethod(Value<S>, Value<S>),
     Module(Module<S>),
-    Type(TypeObj<S>),
-    Exception(ExceptionObj<S>),
-    Thread(crate::modules::threading::ThreadObj<S>),
+    Type(Box<TypeObj<S>>),
+    Exception(Box<ExceptionObj<S>>),
+    Thread(Box<crate::modules::threading::ThreadObj<S>>),
     Lock(crate::modules::threading::LockObj),
     Queue(Box<crate::modules::queue::QueueObj<S>>),
     Socket(Box<crate::modules::socket::SocketObj>),
     /// An instance of a user-defined class.
     Instance(InstanceObj<S>),
-    Generator(GeneratorObj<S>),
+    Generator(Box<GeneratorObj<S>>),
     /// `property(fget, fset, fdel)`.
     Property(Box<PropertyObj<S>>),
     StaticMethod(Value<S>),
@@ -66,18 +66,40 @@ pub enum Payload<S: LockStrategy> {
     Freed,
 }
 
-/// A `str`: UTF-8 text, and whether it is all ASCII (then char indexing is
-/// byte indexing).
+/// A `str`: UTF-8 text, whether it is all ASCII (then char indexing is
+/// byte indexing), and its hash once computed (CPython's `ob_shash`).
 pub struct PyStr {
     s: Box<str>,
     ascii: bool,
+    /// 0 until the first [`PyStr::hash`]; the hash function never yields 0.
+    /// A plain std atomic, not part of any protocol: threads that race to
+    /// fill it compute and store the same value, so `Relaxed` suffices.
+    hash: std::sync::atomic::AtomicU64,
 }
 
 impl PyStr {
     pub fn new(s: impl Into<Box<str>>) -> Self {
         let s = s.into();
         let ascii = s.is_ascii();
-        Self { s, ascii }
+        Self {
+            s,
+            ascii,
+            hash: std::sync::atomic::AtomicU64::new(0),
+        }
+    }
+    /// The key hash, computed on first use and then read from the object:
+    /// attribute and global names are hashed at every lookup.
+    #[inline]
+    pub fn hash(&self) -> u64 {
+        use std::sync::atomic::Ordering::Relaxed;
+        match self.hash.load(Relaxed) {
+            0 => {
+                let h = crate::dict::hash_str(&self.s);
+                self.hash.store(h, Relaxed);
+                h
+            }
+            h => h,
+        }
     }
     #[inline]
     pub fn as_str(&self) -> &str {
@@ -194,12 +216,10 @@ pub enum IterState<S: LockStrategy> {
         stop: i64,
         step: i64,
     },
-    /// Iterating a `BigRange` (CPython's `longrange_iterator`).
-    BigRange {
-        next: num_bigint::BigInt,
-        stop: num_bigint::BigInt,
-        step: num_bigint::BigInt,
-    },
+    /// Iterating a `BigRange` (CPython's `longrange_iterator`): its
+    /// `start` is the next value. Boxed, as three big ints would make every
+    /// iterator (and so every object) larger.
+    BigRange(Box<crate::range::BigRange>),
     Str {
         s: ObjRef<S>,
         byte_pos: usize,

@@ -653,7 +653,7 @@ pub fn add_value<S: LockStrategy>(
 
 pub fn new_set<S: LockStrategy>(items: SetItems<S>, frozen: bool) -> Value<S> {
     Value::Obj(ObjRef::new(Payload::Set {
-        items: ObjCell::new(items),
+        items: Box::new(ObjCell::new(items)),
         frozen,
     }))
 }

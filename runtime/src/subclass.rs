@@ -182,10 +182,12 @@ fn empty_state<S: LockStrategy>(kind: TypeKind) -> Payload<S> {
         TypeKind::List => Payload::List(ObjCell::new(Vec::new())),
         TypeKind::Dict => Payload::Dict(PyDict::new(crate::dict::new_map())),
         TypeKind::Set => Payload::Set {
-            items: ObjCell::new(Default::default()),
+            items: Box::new(ObjCell::new(Default::default())),
             frozen: false,
         },
-        TypeKind::Thread => Payload::Thread(crate::modules::threading::ThreadObj::unstarted()),
+        TypeKind::Thread => {
+            Payload::Thread(Box::new(crate::modules::threading::ThreadObj::unstarted()))
+        }
         TypeKind::Native(native) => match native.spec::<S>().base {
             Base::FilledByInit { empty, .. } => Payload::Native(empty()),
             _ => unreachable!("as_base lists the types filled by __init__"),
@@ -212,7 +214,7 @@ fn copied_state<S: LockStrategy>(vm: &mut Vm<S>, built: &Value<S>) -> PyResult<S
         },
         Some(Payload::Tuple(items)) => Payload::Tuple(items.clone()),
         Some(Payload::Set { .. }) => Payload::Set {
-            items: ObjCell::new(crate::sets::items_of(vm, built)?),
+            items: Box::new(ObjCell::new(crate::sets::items_of(vm, built)?)),
             frozen: true,
         },
         _ => return Err(vm.type_error("cannot create instances of this class")),

@@ -994,7 +994,7 @@ impl<S: LockStrategy> Vm<S> {
     fn make_generator(&mut self, f: &Function<S>, base: usize) -> Value<S> {
         self.setup_frame(&f.code, &f.closure, base);
         let values = self.stack.split_off(base);
-        Value::Obj(ObjRef::new(Payload::Generator(
+        Value::Obj(ObjRef::new(Payload::Generator(Box::new(
             crate::object::GeneratorObj {
                 code: f.code.clone(),
                 globals: f.globals.clone(),
@@ -1006,7 +1006,7 @@ impl<S: LockStrategy> Vm<S> {
                     ..GenFrame::default()
                 }),
             },
-        )))
+        ))))
     }
 
     /// Resumes a generator: sends `send` (the value of its `yield`) or
@@ -2071,7 +2071,7 @@ impl<S: LockStrategy> Vm<S> {
                     } else {
                         Box::new([])
                     };
-                    let payload = Payload::Function(Function {
+                    let payload = Payload::Function(Box::new(Function {
                         code: code.children[child as usize].clone(),
                         globals: globals.clone(),
                         defaults: crate::object::ObjCell::new(crate::payload::Defaults {
@@ -2081,7 +2081,7 @@ impl<S: LockStrategy> Vm<S> {
                         closure,
                         dict: crate::object::ObjCell::new(None),
                         annotations: crate::object::ObjCell::new(annotations),
-                    });
+                    }));
                     // Functions defined at module level are shared by every
                     // thread that calls them.
                     let f = if code.is_module {

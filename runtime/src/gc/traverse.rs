@@ -179,7 +179,7 @@ fn iter_refs<S: LockStrategy>(st: &IterState<S>, v: &mut Visitor) {
             sentinel: b,
         } => v.values([a, b]),
         IterState::GetItem { obj, .. } => v.value(obj),
-        IterState::Range { .. } | IterState::BigRange { .. } | IterState::Exhausted => {}
+        IterState::Range { .. } | IterState::BigRange(_) | IterState::Exhausted => {}
     }
 }
 

@@ -252,7 +252,9 @@ const THREAD_PARAMS: [&str; 5] = ["group", "target", "name", "args", "kwargs"];
 /// `threading.Thread(...)`: a new thread object, configured by
 /// `Thread.__init__`.
 pub(crate) fn new_thread<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
-    let this = Value::Obj(ObjRef::new(Payload::Thread(ThreadObj::unstarted())));
+    let this = Value::Obj(ObjRef::new(Payload::Thread(Box::new(
+        ThreadObj::unstarted(),
+    ))));
     args.pos.insert(0, this.clone());
     thread_init(vm, args)?;
     Ok(this)
@@ -717,7 +719,7 @@ fn current_thread<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S>
     if vm.thread_obj.is_none() {
         let main = vm.interp.main_thread.get_or_init(|| {
             let t = main_thread_obj::<S>();
-            ObjRef::new(Payload::Thread(t))
+            ObjRef::new(Payload::Thread(Box::new(t)))
         });
         if let Payload::Thread(t) = main.payload() {
             t.ident.store(vm.ident, Ordering::Relaxed);
@@ -804,7 +806,7 @@ fn lock_locked<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 pub(crate) fn register_main<S: LockStrategy>(vm: &Vm<S>) {
     let main = vm.interp.main_thread.get_or_init(|| {
         let t = main_thread_obj::<S>();
-        ObjRef::new(Payload::Thread(t))
+        ObjRef::new(Payload::Thread(Box::new(t)))
     });
     if let Payload::Thread(t) = main.payload() {
         t.ident.store(vm.ident, Ordering::Relaxed);
@@ -824,7 +826,7 @@ fn main_thread<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "main_thread", &args, 0, 0)?;
     let main = vm.interp.main_thread.get_or_init(|| {
         let t = main_thread_obj::<S>();
-        ObjRef::new(Payload::Thread(t))
+        ObjRef::new(Payload::Thread(Box::new(t)))
     });
     Ok(Value::Obj(main.clone()))
 }
