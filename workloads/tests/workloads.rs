@@ -340,3 +340,57 @@ fn expectations_match_cpython() {
         );
     }
 }
+
+/// Each `ftscaling` pattern at 2 threads x 2000, and CPython 3.11's result line.
+const FTSCALING: [(&str, &str); 13] = [
+    ("object_cfunction", "result object_cfunction 3804548"),
+    ("cmodule_function", "result cmodule_function 1998000"),
+    ("module_function", "result module_function 4002000"),
+    ("mult_constant", "result mult_constant 2004004"),
+    ("generator", "result generator 3998000"),
+    ("pymethod", "result pymethod 4002000"),
+    ("pyfunction", "result pyfunction 4002000"),
+    ("load_string_const", "result load_string_const 4000"),
+    ("load_tuple_const", "result load_tuple_const 4000"),
+    ("create_pyobject", "result create_pyobject 3998000"),
+    ("create_closure", "result create_closure 4002000"),
+    ("create_dict", "result create_dict 3998000"),
+    ("thread_local_read", "result thread_local_read 4000"),
+];
+
+#[test]
+fn ftscaling_patterns_compute_cpythons_results() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The catalog names every pattern the script has.
+    let names = scale_catalog_patterns();
+    assert_eq!(
+        names,
+        FTSCALING.map(|(p, _)| p),
+        "catalog and test list differ"
+    );
+    for (pattern, expected) in FTSCALING {
+        for mode in MODES {
+            let out = Command::new(env!("CARGO_BIN_EXE_gilgamesh"))
+                .arg("run")
+                .arg(dir.join("ftscaling.py"))
+                .args(["--mode", mode, "--", "2", "2000", pattern])
+                .output()
+                .expect("run gilgamesh");
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            assert!(out.status.success(), "{pattern} under {mode}: {stdout}");
+            let report = parse_report(&stdout, pattern);
+            assert_eq!(report.results, [expected], "{pattern} under {mode}");
+            assert_eq!(report.work, 4000, "{pattern} under {mode}");
+            seconds_line_is_a_positive_number(&stdout);
+        }
+    }
+}
+
+/// The `ftscaling.*` patterns of the scale catalog, in catalog order.
+fn scale_catalog_patterns() -> Vec<&'static str> {
+    workloads::scale::catalog::CATALOG
+        .iter()
+        .filter(|w| w.script() == "ftscaling")
+        .filter_map(|w| w.pattern())
+        .collect()
+}

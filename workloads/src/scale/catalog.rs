@@ -2,7 +2,8 @@
 //! sizes, and how to read what they report.
 //!
 //! Every script takes `THREADS SIZE` on its command line and prints result
-//! lines, then `work N`, `seconds S` and optionally `merit NAME VALUE UNIT
+//! lines (a workload named `script.pattern` runs `script.py THREADS SIZE
+//! pattern`: one script holds several small patterns, as `ftscaling` does), then `work N`, `seconds S` and optionally `merit NAME VALUE UNIT
 //! higher|lower` lines (see [`super::measure`]).
 
 /// How a workload's thread count is to be read.
@@ -113,7 +114,76 @@ pub const CATALOG: &[Workload] = &[
         size: 400,
         quick_size: 60,
     },
+    // Our port of CPython's Tools/ftscalingbench patterns: each "ought to
+    // scale" (the threads share only a class, a function, a module or a
+    // constant), and each has failed to in some free-threaded design.
+    ftscaling(
+        "ftscaling.object_cfunction",
+        "a native method of a private list (shared: the list type)",
+    ),
+    ftscaling(
+        "ftscaling.cmodule_function",
+        "math.floor through the shared math module",
+    ),
+    ftscaling(
+        "ftscaling.module_function",
+        "a Python function through the shared module object",
+    ),
+    ftscaling(
+        "ftscaling.mult_constant",
+        "float multiply by a shared constant",
+    ),
+    ftscaling(
+        "ftscaling.generator",
+        "a private generator of a shared function",
+    ),
+    ftscaling(
+        "ftscaling.pymethod",
+        "a method call on a private instance of a shared class",
+    ),
+    ftscaling(
+        "ftscaling.pyfunction",
+        "calls of a shared module-level function",
+    ),
+    ftscaling(
+        "ftscaling.load_string_const",
+        "comparisons with a shared str constant",
+    ),
+    ftscaling(
+        "ftscaling.load_tuple_const",
+        "comparisons with a shared tuple constant",
+    ),
+    ftscaling("ftscaling.create_pyobject", "instances of a shared class"),
+    ftscaling("ftscaling.create_closure", "a new closure every iteration"),
+    ftscaling("ftscaling.create_dict", "small private dicts"),
+    ftscaling(
+        "ftscaling.thread_local_read",
+        "reads of a shared threading.local",
+    ),
 ];
+
+impl Workload {
+    /// The script's file stem: the name up to its first `.`.
+    pub fn script(&self) -> &'static str {
+        self.name.split_once('.').map_or(self.name, |(s, _)| s)
+    }
+
+    /// The pattern passed after `THREADS SIZE`: the name after its first `.`.
+    pub fn pattern(&self) -> Option<&'static str> {
+        self.name.split_once('.').map(|(_, p)| p)
+    }
+}
+
+/// One `ftscaling` pattern: every thread runs it over its own fixed work.
+const fn ftscaling(name: &'static str, what: &'static str) -> Workload {
+    Workload {
+        name,
+        what,
+        shape: Shape::Scaling,
+        size: 400_000,
+        quick_size: 20_000,
+    }
+}
 
 /// The workload called `name`.
 pub fn find(name: &str) -> Result<&'static Workload, String> {

@@ -158,12 +158,13 @@ impl RunFailure {
     }
 }
 
-/// Runs `script THREADS SIZE` once under `column` (our modes through `exe`,
-/// which is `gilgamesh` itself), killing it after `timeout`.
+/// Runs `script THREADS SIZE [pattern]` once under `column` (our modes
+/// through `exe`, which is `gilgamesh` itself), killing it after `timeout`.
 pub fn run_once(
     exe: &Path,
     column: &Column,
     script: &Path,
+    pattern: Option<&str>,
     threads: usize,
     size: u64,
     timeout: Duration,
@@ -183,6 +184,7 @@ pub fn run_once(
         }
     };
     cmd.arg(threads.to_string()).arg(size.to_string());
+    cmd.args(pattern);
     let Finished {
         status,
         stdout,

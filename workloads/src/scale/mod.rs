@@ -123,7 +123,7 @@ fn run(args: ScaleArgs) -> Result<bool, String> {
         None => catalog::CATALOG.iter().collect(),
     };
     for w in &workloads {
-        let script = dir.join(format!("{}.py", w.name));
+        let script = dir.join(format!("{}.py", w.script()));
         if !script.exists() {
             return Err(format!("workload script {} not found", script.display()));
         }
@@ -191,7 +191,7 @@ fn run(args: ScaleArgs) -> Result<bool, String> {
     let timeout = Duration::from_secs(args.timeout.max(1));
     'sweep: for w in &workloads {
         let size = if args.quick { w.quick_size } else { w.size };
-        let script = dir.join(format!("{}.py", w.name));
+        let script = dir.join(format!("{}.py", w.script()));
         for column in &columns {
             for &n in &threads {
                 let label = column.label();
@@ -207,7 +207,7 @@ fn run(args: ScaleArgs) -> Result<bool, String> {
                             format!("run {}/{repeat}", i + 1 - usize::from(warmup))
                         }
                     ));
-                    match measure::run_once(&exe, column, &script, n, size, timeout) {
+                    match measure::run_once(&exe, column, &script, w.pattern(), n, size, timeout) {
                         Ok(out) if !warm => outputs.push(out),
                         Ok(_) => {}
                         Err(RunFailure::Interrupted) => break 'sweep,
