@@ -109,6 +109,8 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         TypeKind::Str,
         TypeKind::Bytes,
         TypeKind::Thread,
+        TypeKind::Socket,
+        TypeKind::Queue,
         TypeKind::Int,
         TypeKind::Float,
     ] {
