@@ -488,9 +488,15 @@ impl<S: LockStrategy> GeneratorObj<S> {
 /// slice one thread reads stays valid while another replaces it, a
 /// replaced list is kept until the class itself is freed.
 pub struct ClassList<S: LockStrategy> {
-    ptr: std::sync::atomic::AtomicPtr<Box<[ObjRef<S>]>>,
-    retired: std::sync::Mutex<Vec<Box<Box<[ObjRef<S>]>>>>,
+    ptr: std::sync::atomic::AtomicPtr<Classes<S>>,
+    /// The replaced lists, each kept in the allocation `ptr` pointed to: a
+    /// reader may still be reading that pointer (not only the slice).
+    #[allow(clippy::vec_box)]
+    retired: std::sync::Mutex<Vec<Box<Classes<S>>>>,
 }
+
+/// The classes of a [`ClassList`].
+type Classes<S> = Box<[ObjRef<S>]>;
 
 impl<S: LockStrategy> ClassList<S> {
     pub fn new(classes: Box<[ObjRef<S>]>) -> Self {
@@ -522,7 +528,7 @@ impl<S: LockStrategy> std::ops::Deref for ClassList<S> {
         // SAFETY: the pointer is always one `Box::into_raw` made (`new`,
         // `set`), freed only when the slot is dropped; a replaced one is
         // kept in `retired` until then, so it outlives this borrow of `self`.
-        unsafe { &**self.ptr.load(std::sync::atomic::Ordering::Acquire) }
+        unsafe { &*self.ptr.load(std::sync::atomic::Ordering::Acquire) }
     }
 }
 

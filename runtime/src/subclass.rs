@@ -115,6 +115,7 @@ pub fn check_bases<S: LockStrategy>(
                     TypeKind::Native(k) if k.module() != "builtins" => {
                         format!("{}.{}", k.module(), t.name)
                     }
+                    TypeKind::Lock => "_thread.lock".to_string(),
                     _ => t.name.clone(),
                 };
                 return Err(vm.type_error(format!("type '{name}' is not an acceptable base type")));
@@ -208,6 +209,9 @@ fn copied_state<S: LockStrategy>(vm: &mut Vm<S>, built: &Value<S>) -> PyResult<S
             None => return Err(vm.type_error("cannot create instances of this class")),
         },
         Some(Payload::Tuple(items)) => Payload::Tuple(items.clone()),
+        // `class R(reversed)` over a list: the list's reverse iterator,
+        // which CPython returns as it is, carried by the instance here.
+        Some(Payload::Iter(_)) => crate::types::builtin_iters::reversed_state(built.clone()),
         Some(Payload::Set { .. }) => Payload::Set {
             items: ObjCell::new(crate::sets::items_of(vm, built)?),
             frozen: true,
@@ -329,6 +333,7 @@ pub fn alternate_constructor<S: LockStrategy>(
         (TypeKind::Int, "from_bytes") => {
             |vm, args| alternate(vm, args, TypeKind::Int, "from_bytes")
         }
+        (TypeKind::Float, "fromhex") => |vm, args| alternate(vm, args, TypeKind::Float, "fromhex"),
         (TypeKind::Bytes, "fromhex") => |vm, args| alternate(vm, args, TypeKind::Bytes, "fromhex"),
         (TypeKind::Native(NativeKind::ByteArray), "fromhex") => {
             |vm, args| alternate(vm, args, TypeKind::Native(NativeKind::ByteArray), "fromhex")

@@ -57,6 +57,14 @@ fn reversed_new<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     })
 }
 
+/// The state of a `reversed` object over `inner`, an iterator.
+pub fn reversed_state<S: LockStrategy>(inner: Value<S>) -> crate::object::Payload<S> {
+    crate::object::Payload::Native(Box::new(BuiltinIter {
+        kind: NativeKind::Reversed,
+        inner,
+    }))
+}
+
 impl<S: LockStrategy> NativeObject<S> for BuiltinIter<S> {
     fn kind(&self) -> NativeKind {
         self.kind

@@ -51,7 +51,7 @@ class R(reversed):
     pass
 
 
-print(list(R((1, 2, 3))), type(R("ab")).__name__)
+print(list(R((1, 2, 3))), type(R("ab")).__name__, list(R([1, 2, 3])))
 
 print(enumerate("ab", start=3).__next__(), map.__next__(map(len, ["abc"])))
 try:

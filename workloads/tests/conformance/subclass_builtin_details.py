@@ -13,7 +13,8 @@ try:
     {}["missing"]
 except KeyError as e:
     print(str(e))
-for base in ("memoryview", "bool", "range", "slice", "type(None)", "type(lambda: 0)"):
+for base in ("memoryview", "bool", "range", "slice", "type(None)", "type(lambda: 0)",
+             "type(__import__('threading').Lock())"):
     try:
         exec("class X(%s): pass" % base)
     except TypeError as e:
