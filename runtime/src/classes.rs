@@ -594,7 +594,16 @@ pub fn class_getattr<S: LockStrategy>(
                 t.bases.iter().cloned().map(Value::Obj).collect(),
             )))
         }
-        "__base__" => return Ok(Some(t.base.clone().map(Value::Obj).unwrap_or(Value::None))),
+        // The first base now (`__bases__` may have been assigned).
+        "__base__" => {
+            return Ok(Some(
+                t.bases
+                    .first()
+                    .cloned()
+                    .map(Value::Obj)
+                    .unwrap_or(Value::None),
+            ))
+        }
         "mro" => {
             let f = vm.interp.mro_method();
             return Ok(Some(Value::Obj(ObjRef::new(Payload::BoundMethod(

@@ -24,7 +24,7 @@ class W(Z):
 z, w = Z(), W()
 print(z.g(), w.g(), Z.__bases__, [c.__name__ for c in W.__mro__])
 Z.__bases__ = (Y,)
-print(z.g(), w.g(), w.only_y(), Z.__bases__, [c.__name__ for c in W.__mro__])
+print(z.g(), w.g(), w.only_y(), Z.__bases__, Z.__base__, [c.__name__ for c in W.__mro__])
 print(isinstance(z, Y), isinstance(z, X), issubclass(W, Y), issubclass(W, X))
 print([c.__name__ for c in Y.__subclasses__()], [c.__name__ for c in X.__subclasses__()])
 Z.__bases__ = (X, Y)
