@@ -78,11 +78,6 @@ pub fn install<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         ("divmod", builtin_divmod),
         ("issubclass", builtin_issubclass),
         ("format", builtin_format),
-        ("enumerate", builtin_enumerate),
-        ("zip", builtin_zip),
-        ("map", builtin_map),
-        ("filter", builtin_filter),
-        ("reversed", builtin_reversed),
         ("dir", builtin_dir),
         ("hex", builtin_hex),
         ("oct", builtin_oct),
@@ -156,8 +151,8 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
             renamed: ObjCell::new(None),
             kind: TypeKind::Instance,
             base: Some(object.clone()),
-            bases: Box::new([object.clone()]),
-            mro: Box::new([object.clone()]),
+            bases: crate::object::ClassList::new(Box::new([object.clone()])),
+            mro: crate::object::ClassList::new(Box::new([object.clone()])),
             dict: Some(new_dict()),
             has_del: Default::default(),
             slots: None,
@@ -171,7 +166,7 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
     let singleton = |class_name: &str| {
         Value::Obj(
             interp.alloc_shared(Payload::Instance(crate::object::InstanceObj {
-                class: plain_class(class_name),
+                class: crate::object::ClassSlot::new(plain_class(class_name)),
                 dict: new_dict(),
                 base: None,
             })),
@@ -190,24 +185,22 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
     for (name, f) in crate::modules::abc::abc_meta_methods::<S>() {
         interp.dict_set_str(&abc_dict, name, builtin_method(interp, name, f));
     }
-    let abc_meta = Value::Obj(interp.alloc_shared(Payload::Type(Box::new(
-        crate::object::TypeObj {
-            name: "ABCMeta".into(),
-            qualname: "ABCMeta".into(),
-            renamed: ObjCell::new(None),
-            kind: TypeKind::Type,
-            base: Some(type_type.clone()),
-            bases: Box::new([type_type.clone()]),
-            mro: Box::new([type_type, object.clone()]),
-            dict: Some(abc_dict),
-            has_del: Default::default(),
-            slots: None,
-            getattribute_hook: Default::default(),
-            new_hook: Default::default(),
-            subclasses: ObjCell::new(Vec::new()),
-            metaclass: None,
-        },
-    ))));
+    let abc_meta = Value::Obj(interp.alloc_shared(Payload::Type(Box::new(crate::object::TypeObj {
+        name: "ABCMeta".into(),
+        qualname: "ABCMeta".into(),
+        renamed: ObjCell::new(None),
+        kind: TypeKind::Type,
+        base: Some(type_type.clone()),
+        bases: crate::object::ClassList::new(Box::new([type_type.clone()])),
+        mro: crate::object::ClassList::new(Box::new([type_type, object.clone()])),
+        dict: Some(abc_dict),
+        has_del: Default::default(),
+        slots: None,
+        getattribute_hook: Default::default(),
+        new_hook: Default::default(),
+        subclasses: ObjCell::new(Vec::new()),
+        metaclass: None,
+    }))));
     let singletons = crate::interp::Singletons {
         not_implemented,
         object_init: builtin_fn(interp, "__init__", object_init, false),
@@ -526,7 +519,7 @@ pub(crate) fn is_callable<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> bool {
             | Payload::Type(_),
         ) => true,
         Some(Payload::Instance(i)) => {
-            crate::classes::class_lookup(&i.class, &vm.new_str("__call__")).is_some()
+            crate::classes::class_lookup(&i.class.get(), &vm.new_str("__call__")).is_some()
         }
         _ => false,
     }
@@ -862,7 +855,7 @@ fn builtin_repr<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 pub fn type_of<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> ObjRef<S> {
     match v.stored() {
         Some(Payload::Exception(e)) => e.class.clone(),
-        Some(Payload::Instance(i)) => i.class.clone(),
+        Some(Payload::Instance(i)) => i.class.get().clone(),
         Some(Payload::Type(t)) if t.metaclass.is_some() => {
             t.metaclass.clone().expect("checked by the guard")
         }
@@ -1215,6 +1208,8 @@ pub fn construct<S: LockStrategy>(
         TypeKind::Native(native) => (native.spec::<S>().new)(vm, args),
         TypeKind::WeakRef => crate::weakref::new_ref(vm, args),
         TypeKind::Thread => crate::modules::threading::new_thread(vm, args),
+        TypeKind::Socket => crate::modules::socket::new_socket(vm, args),
+        TypeKind::Queue => crate::modules::queue::new_queue(vm, args),
         TypeKind::NoneType => {
             if !args.pos.is_empty() || !args.kw.is_empty() {
                 return Err(vm.type_error("NoneType takes no arguments"));
@@ -1318,7 +1313,7 @@ pub fn construct<S: LockStrategy>(
             arity(vm, "object", &args, 0, 0)?;
             Ok(Value::Obj(ObjRef::new(Payload::Instance(
                 crate::object::InstanceObj {
-                    class: type_obj.clone(),
+                    class: crate::object::ClassSlot::new(type_obj.clone()),
                     dict: ObjRef::new(Payload::Dict(crate::object::PyDict::new(
                         crate::dict::new_map(),
                     ))),
@@ -1334,7 +1329,22 @@ pub fn construct<S: LockStrategy>(
         TypeKind::Type if args.pos.len() == 3 => {
             // `type(name, bases, ns)` or `ABCMeta(name, bases, ns)`.
             args.pos.insert(0, Value::Obj(type_obj.clone()));
-            crate::metaclass::type_new(vm, args)
+            let init_args = Args {
+                pos: args.pos.clone(),
+                kw: args.kw.clone(),
+            };
+            let class = crate::metaclass::type_new(vm, args)?;
+            // As CPython's `type_call`: the class made by the winning
+            // metaclass is initialised by its `__init__`.
+            let meta = type_of(vm, &class);
+            if !meta.ptr_eq(type_obj) {
+                if let Some(init) = crate::classes::class_lookup(&meta, &vm.new_str("__init__")) {
+                    let mut init_args = init_args;
+                    init_args.pos[0] = class.clone();
+                    vm.call_args(&init, init_args)?;
+                }
+            }
+            Ok(class)
         }
         TypeKind::Type => {
             if args.pos.len() != 1 || !args.kw.is_empty() {
@@ -1611,8 +1621,11 @@ fn new_iter<S: LockStrategy>(state: crate::object::IterState<S>) -> Value<S> {
     ))))
 }
 
-fn builtin_enumerate<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+pub(crate) fn builtin_enumerate<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
     let start = args.take_kw("start");
+    if args.pos.is_empty() && args.kw.iter().all(|(k, _)| k != "iterable") {
+        return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
+    }
     arity(vm, "enumerate", &args, 1, 2)?;
     let count = match start.or_else(|| args.pos.get(1).cloned()) {
         Some(v) => {
@@ -1638,7 +1651,7 @@ fn builtin_enumerate<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyRe
 }
 
 /// `zip(*iterables, strict=False)`.
-fn builtin_zip<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+pub(crate) fn builtin_zip<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
     let strict = match args.take_kw("strict") {
         Some(v) => ops::truthy(vm, &v)?,
         None => false,
@@ -1651,7 +1664,7 @@ fn builtin_zip<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S
     Ok(new_iter(crate::object::IterState::Zip { inners, strict }))
 }
 
-fn builtin_map<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+pub(crate) fn builtin_map<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     if !args.kw.is_empty() {
         return Err(vm.type_error("map() takes no keyword arguments"));
     }
@@ -1668,7 +1681,7 @@ fn builtin_map<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     }))
 }
 
-fn builtin_filter<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+pub(crate) fn builtin_filter<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "filter", &args, 2, 2)?;
     let inner = ops::get_iter(vm, &args.pos[1])?;
     Ok(new_iter(crate::object::IterState::Filter {
@@ -1677,17 +1690,26 @@ fn builtin_filter<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S>
     }))
 }
 
-fn builtin_reversed<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+/// `reversed(seq)`: the iterator, and whether it is the generic one over
+/// a sequence (CPython's `reversed` object) rather than what the object's
+/// own `__reversed__` made.
+pub(crate) fn builtin_reversed_parts<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    args: Args<S>,
+) -> PyResult<S, (Value<S>, bool)> {
+    if !args.kw.is_empty() {
+        return Err(vm.type_error("reversed() takes no keyword arguments"));
+    }
     arity(vm, "reversed", &args, 1, 1)?;
     if let Some(r) = crate::classes::call_dunder(vm, &args.pos[0], "__reversed__", vec![])? {
-        return Ok(r);
+        return Ok((r, false));
     }
     let v = &args.pos[0];
     // A native type's own `__reversed__` (`deque`'s iterator).
     if let Some(Payload::Native(n)) = v.payload() {
         let kind = crate::object::TypeKind::Native(n.kind());
         if let Some(f) = vm.interp.methods.get(&(kind, "__reversed__")).cloned() {
-            return vm.call(&f, vec![v.clone()]);
+            return Ok((vm.call(&f, vec![v.clone()])?, false));
         }
     }
     let ok = matches!(
@@ -1706,6 +1728,17 @@ fn builtin_reversed<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<
     if !ok {
         return Err(vm.type_error(format!("'{}' object is not reversible", type_name(v))));
     }
+    // Those with a `__reversed__` of their own in CPython.
+    let own = matches!(
+        v.payload(),
+        Some(
+            Payload::List(_)
+                | Payload::Range(_)
+                | Payload::BigRange(_)
+                | Payload::Dict(_)
+                | Payload::DictView(..)
+        )
+    );
     // `list.__reversed__` reads the list itself, even a subclass's that
     // overrides `__iter__`.
     let mut items = match v.payload() {
@@ -1713,7 +1746,7 @@ fn builtin_reversed<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<
         _ => ops::iterate(vm, v)?,
     };
     items.reverse();
-    ops::get_iter(vm, &ops::new_tuple(items))
+    Ok((ops::get_iter(vm, &ops::new_tuple(items))?, !own))
 }
 
 fn builtin_dir<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {

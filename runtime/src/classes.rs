@@ -180,8 +180,8 @@ pub fn build_class<S: LockStrategy>(
         renamed: ObjCell::new(None),
         kind,
         base: base_objs.first().cloned(),
-        bases: base_objs.into_boxed_slice(),
-        mro: mro.into_boxed_slice(),
+        bases: crate::object::ClassList::new(base_objs.into_boxed_slice()),
+        mro: crate::object::ClassList::new(mro.into_boxed_slice()),
         dict: Some(namespace),
         has_del: Default::default(),
         slots,
@@ -302,7 +302,7 @@ fn slot_names<S: LockStrategy>(
 /// `__slots__`.
 pub fn visible_instance_dict<S: LockStrategy>(obj: &ObjRef<S>) -> Option<&ObjRef<S>> {
     if let Payload::Instance(i) = obj.stored() {
-        if type_obj(&i.class).is_some_and(|t| t.slots.is_some()) {
+        if type_obj(&i.class.get()).is_some_and(|t| t.slots.is_some()) {
             return None;
         }
     }
@@ -417,7 +417,7 @@ pub fn builtin_behaviour<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>, name: &str) 
             class,
             base: Some(_),
             ..
-        })) => class_lookup(class, &vm.new_str(name)).is_none(),
+        })) => class_lookup(&class.get(), &vm.new_str(name)).is_none(),
         _ => false,
     }
 }
@@ -436,7 +436,7 @@ pub fn has_native_base<S: LockStrategy>(v: &Value<S>) -> bool {
 /// The class of an instance of a user-defined class (None otherwise).
 pub fn user_class_of<S: LockStrategy>(v: &Value<S>) -> Option<ObjRef<S>> {
     match v.stored()? {
-        Payload::Instance(i) => Some(i.class.clone()),
+        Payload::Instance(i) => Some(i.class.get().clone()),
         Payload::Exception(e) if type_obj(&e.class).is_some_and(|t| t.dict.is_some()) => {
             Some(e.class.clone())
         }
@@ -594,7 +594,16 @@ pub fn class_getattr<S: LockStrategy>(
                 t.bases.iter().cloned().map(Value::Obj).collect(),
             )))
         }
-        "__base__" => return Ok(Some(t.base.clone().map(Value::Obj).unwrap_or(Value::None))),
+        // The first base now (`__bases__` may have been assigned).
+        "__base__" => {
+            return Ok(Some(
+                t.bases
+                    .first()
+                    .cloned()
+                    .map(Value::Obj)
+                    .unwrap_or(Value::None),
+            ))
+        }
         "mro" => {
             let f = vm.interp.mro_method();
             return Ok(Some(Value::Obj(ObjRef::new(Payload::BoundMethod(
@@ -628,6 +637,20 @@ pub fn class_getattr<S: LockStrategy>(
         // What the class inherits from its builtin base (`Stack.append`
         // for `class Stack(list)`), as the base type itself gives it.
         if let Some(kind) = crate::subclass::native_base(class) {
+            // `I.from_bytes(...)`: the alternate constructors make an
+            // instance of the subclass, as CPython's class methods do.
+            if let Some(f) = crate::subclass::alternate_constructor::<S>(kind, name) {
+                let f = ObjRef::new(Payload::Builtin(crate::object::Builtin {
+                    name: name.to_string().into(),
+                    func: crate::object::NativeCode::Fn(f),
+                    releases_gil: false,
+                    method: false,
+                }));
+                return Ok(Some(Value::Obj(ObjRef::new(Payload::BoundMethod(
+                    Value::Obj(class.clone()),
+                    Value::Obj(f),
+                )))));
+            }
             if vm.interp.methods.contains_key(&(kind, name)) {
                 let base_name = type_obj(&vm.interp.types[&kind])
                     .map(|t| t.name.clone())
@@ -809,6 +832,205 @@ fn rename_class<S: LockStrategy>(
     Ok(())
 }
 
+/// `obj.__class__ = value`, where CPython allows it (its
+/// `object_set_class`): both classes user classes (heap types) with one
+/// layout (the same builtin base, the same `__slots__`); CPython's
+/// TypeError otherwise.
+pub(crate) fn set_class<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    obj: &Value<S>,
+    value: &Value<S>,
+) -> PyResult<S, ()> {
+    let Some(new) = value.obj().filter(|c| type_obj(c).is_some()) else {
+        return Err(vm.type_error(format!(
+            "__class__ must be set to a class, not '{}' object",
+            ops::type_name(value)
+        )));
+    };
+    let new_t = type_obj(new).expect("checked");
+    let not_mutable =
+        || "__class__ assignment only supported for mutable types or ModuleType subclasses";
+    let Some(Payload::Instance(inst)) = obj.stored() else {
+        if matches!(obj.stored(), Some(Payload::Exception(_))) {
+            return Err(vm.type_error(
+                "__class__ assignment of exceptions is not supported by this runtime yet",
+            ));
+        }
+        return Err(vm.type_error(not_mutable()));
+    };
+    let old = inst.class.get().clone();
+    let Some(old_t) = type_obj(&old) else {
+        return Err(vm.type_error(not_mutable()));
+    };
+    if old_t.dict.is_none() || new_t.dict.is_none() {
+        return Err(vm.type_error(not_mutable()));
+    }
+    let same_layout = new_t.kind == old_t.kind
+        && crate::subclass::native_base(new) == crate::subclass::native_base(&old)
+        && new_t.slots == old_t.slots
+        && declared_slots(vm, new) == declared_slots(vm, &old);
+    if !same_layout {
+        return Err(vm.type_error(format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            new_t.name, old_t.name
+        )));
+    }
+    inst.class.set(new.clone());
+    Ok(())
+}
+
+/// `C.__bases__ = value`: CPython's checks and their messages. A class's
+/// bases and MRO are fixed here (every attribute lookup reads them without
+/// a lock), so a valid assignment is refused too, not ignored.
+fn set_bases<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    class: &Value<S>,
+    t: &TypeObj<S>,
+    value: &Value<S>,
+) -> PyResult<S, ()> {
+    if t.dict.is_none() {
+        return Err(vm.type_error(format!(
+            "cannot set '__bases__' attribute of immutable type '{}'",
+            t.name
+        )));
+    }
+    let name = class_names(class.obj().expect("a class is an object"), t).0;
+    let Some(Payload::Tuple(items)) = value.payload() else {
+        return Err(vm.type_error(format!(
+            "can only assign tuple to {name}.__bases__, not {}",
+            ops::type_name(value)
+        )));
+    };
+    if items.is_empty() {
+        return Err(vm.type_error(format!(
+            "can only assign non-empty tuple to {name}.__bases__, not ()"
+        )));
+    }
+    for item in items.iter() {
+        let Some(b) = item.obj().filter(|b| type_obj(b).is_some()) else {
+            return Err(vm.type_error(format!(
+                "{name}.__bases__ must be tuple of classes, not '{}'",
+                ops::type_name(item)
+            )));
+        };
+        let class = class.obj().expect("a class is an object");
+        if crate::builtins::is_subtype(b, class) {
+            return Err(vm.type_error("a __bases__ item causes an inheritance cycle"));
+        }
+    }
+    let class = class.obj().expect("a class is an object");
+    let new_bases: Vec<ObjRef<S>> = items.iter().filter_map(|i| i.obj().cloned()).collect();
+    let new_mro = c3_mro(vm, &new_bases)?;
+    // One layout before and after (CPython's `compatible_for_assignment`
+    // of the old and new solid bases).
+    let old_layout = crate::subclass::check_bases(vm, &t.mro)?;
+    let new_layout = crate::subclass::check_bases(vm, &new_mro)?;
+    let exception = |mro: &[ObjRef<S>]| {
+        mro.iter()
+            .any(|c| type_obj(c).is_some_and(|m| m.kind == TypeKind::Exception))
+    };
+    // A builtin base (`object` too) frees its instances otherwise than a
+    // class does.
+    let heap = |l: &[ObjRef<S>]| {
+        l.first()
+            .and_then(type_obj)
+            .is_some_and(|b| b.dict.is_some())
+    };
+    if old_layout != new_layout
+        || exception(&t.mro) != exception(&new_mro)
+        || heap(&t.bases) != heap(&new_bases)
+    {
+        let first = |l: &[ObjRef<S>]| {
+            l.first()
+                .and_then(type_obj)
+                .map(|b| b.name.clone())
+                .unwrap_or_default()
+        };
+        return Err(vm.type_error(format!(
+            "__bases__ assignment: '{}' deallocator differs from '{}'",
+            first(&new_bases),
+            first(&t.bases)
+        )));
+    }
+    let old_bases: Vec<ObjRef<S>> = t.bases.to_vec();
+    let old_mro: Vec<ObjRef<S>> = t.mro.to_vec();
+    t.bases.set(new_bases.into_boxed_slice());
+    t.mro.set(new_mro.into_boxed_slice());
+    if let Err(e) = recompute_subclass_mros(vm, class) {
+        t.bases.set(old_bases.clone().into_boxed_slice());
+        t.mro.set(old_mro.into_boxed_slice());
+        let _ = recompute_subclass_mros(vm, class);
+        return Err(e);
+    }
+    // The registry of subclasses follows: out of the old bases' lists,
+    // into the new ones'.
+    for base in &old_bases {
+        let Some(b) = type_obj(base) else {
+            continue;
+        };
+        let entries = b.subclasses.with::<S, _>(&base.header, |list| list.clone());
+        let keep: Vec<ObjRef<S>> = entries
+            .into_iter()
+            .filter(|w| !upgrade(w).is_some_and(|c| c.ptr_eq(class)))
+            .collect();
+        let old = b
+            .subclasses
+            .with::<S, _>(&base.header, |list| std::mem::replace(list, keep));
+        drop(old);
+    }
+    register_subclass(class);
+    for name in ["__getattribute__", "__new__", "__del__"] {
+        update_slots(vm, class, name);
+    }
+    Ok(())
+}
+
+/// After `C.__bases__ = ...`: the MRO of every class derived from `C`,
+/// computed again from its (unchanged) bases.
+fn recompute_subclass_mros<S: LockStrategy>(vm: &Vm<S>, class: &ObjRef<S>) -> PyResult<S, ()> {
+    for sub in subclasses(class) {
+        if let Some(st) = type_obj(&sub) {
+            let mro = c3_mro(vm, &st.bases)?;
+            st.mro.set(mro.into_boxed_slice());
+            recompute_subclass_mros(vm, &sub)?;
+        }
+    }
+    Ok(())
+}
+
+/// The `__slots__` names the user classes of `class`'s MRO declare, in
+/// MRO order: instances with other slots have another layout.
+fn declared_slots<S: LockStrategy>(vm: &Vm<S>, class: &ObjRef<S>) -> Vec<String> {
+    let key = vm.new_str("__slots__");
+    let mut names = Vec::new();
+    let Some(t) = type_obj(class) else {
+        return names;
+    };
+    for c in std::iter::once(class).chain(t.mro.iter()) {
+        let Some(d) = type_obj(c).and_then(|ct| ct.dict.as_ref()) else {
+            continue;
+        };
+        let Some(v) = dict_get(d, &key) else {
+            continue;
+        };
+        match v.payload() {
+            Some(Payload::Str(s)) => names.push(s.as_str().to_string()),
+            Some(Payload::Tuple(items)) => names.extend(
+                items
+                    .iter()
+                    .map(|i| i.as_str().map_or_else(String::new, str::to_string)),
+            ),
+            _ => names.extend(
+                ops::list_snapshot(&v)
+                    .iter()
+                    .map(|i| i.as_str().map_or_else(String::new, str::to_string)),
+            ),
+        }
+        names.push(String::new());
+    }
+    names
+}
+
 pub fn object_setattr<S: LockStrategy>(
     vm: &mut Vm<S>,
     obj: &Value<S>,
@@ -816,14 +1038,14 @@ pub fn object_setattr<S: LockStrategy>(
     value: Value<S>,
 ) -> PyResult<S, ()> {
     if key.as_str() == Some("__class__") {
-        // An instance's class is fixed here (readers under `finegrained`
-        // take it without a lock); storing `__class__` in the instance
-        // dict instead would change nothing, silently.
-        return Err(vm.type_error("__class__ assignment is not supported by this runtime yet"));
+        return set_class(vm, obj, &value);
     }
     // Borrowing the class (no reference-count traffic): this is every
     // attribute store on an instance.
     if let Some(Payload::Type(t)) = obj.payload() {
+        if key.as_str() == Some("__bases__") {
+            return set_bases(vm, obj, t, &value);
+        }
         if let (Some(_), Some(attr @ ("__name__" | "__qualname__"))) = (&t.dict, key.as_str()) {
             let class = obj.obj().expect("a class is an object");
             return rename_class(vm, class, t, attr, &value);
@@ -839,13 +1061,13 @@ pub fn object_setattr<S: LockStrategy>(
             return Ok(());
         }
     }
-    let slots = match obj.stored() {
-        Some(Payload::Instance(i)) => type_obj(&i.class).and_then(|t| t.slots.as_ref()),
-        _ => None,
-    };
-    let allowed = match slots {
-        Some(slots) => key.as_str().is_some_and(|k| slots.iter().any(|s| s == k)),
-        None => true,
+    let allowed = match obj.stored() {
+        Some(Payload::Instance(i)) => match type_obj(&i.class.get()).and_then(|t| t.slots.as_ref())
+        {
+            Some(slots) => key.as_str().is_some_and(|k| slots.iter().any(|s| s == k)),
+            None => true,
+        },
+        _ => true,
     };
     match obj.obj().and_then(instance_dict).filter(|_| allowed) {
         Some(d) => {
@@ -874,7 +1096,7 @@ fn new_instance<S: LockStrategy>(class: &ObjRef<S>, args: &[Value<S>]) -> Value<
         ));
     }
     Value::Obj(ObjRef::new(Payload::Instance(InstanceObj {
-        class: class.clone(),
+        class: crate::object::ClassSlot::new(class.clone()),
         dict: ObjRef::new(Payload::Dict(PyDict::new(crate::dict::new_map()))),
         base: None,
     })))

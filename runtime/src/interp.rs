@@ -237,9 +237,9 @@ impl<S: LockStrategy> Interp<S> {
                 qualname: name.to_string(),
                 renamed: ObjCell::new(None),
                 kind,
-                bases: base.iter().cloned().collect(),
+                bases: crate::object::ClassList::new(base.iter().cloned().collect()),
                 base,
-                mro: mro.into_boxed_slice(),
+                mro: crate::object::ClassList::new(mro.into_boxed_slice()),
                 dict: None,
                 has_del: Default::default(),
                 slots: None,
@@ -298,7 +298,10 @@ impl<S: LockStrategy> Interp<S> {
             );
         }
         let int = types[&TypeKind::Int].clone();
-        types.insert(TypeKind::Bool, mk_type("bool", TypeKind::Bool, Some(int)));
+        let bool_type = mk_type("bool", TypeKind::Bool, Some(int));
+        // `int.__subclasses__()` lists bool, as CPython's.
+        crate::classes::register_subclass(&bool_type);
+        types.insert(TypeKind::Bool, bool_type);
         types.insert(TypeKind::Object, object.clone());
         let mut exceptions: HashMap<&'static str, ObjRef<S>> = HashMap::new();
         for (name, base) in EXCEPTION_HIERARCHY {

@@ -109,6 +109,8 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
         TypeKind::Str,
         TypeKind::Bytes,
         TypeKind::Thread,
+        TypeKind::Socket,
+        TypeKind::Queue,
         TypeKind::Int,
         TypeKind::Float,
     ] {
@@ -174,6 +176,7 @@ pub fn is_static(kind: TypeKind, name: &str) -> bool {
             (TypeKind::Str, "maketrans")
                 | (TypeKind::Dict, "fromkeys")
                 | (TypeKind::Int, "from_bytes")
+                | (TypeKind::Float, "fromhex")
                 | (TypeKind::Bytes, "fromhex" | "maketrans")
                 | (
                     TypeKind::Native(crate::types::NativeKind::ByteArray),

@@ -129,7 +129,7 @@ pub fn type_kind<S: LockStrategy>(v: &Value<S>) -> TypeKind {
 pub fn type_name<S: LockStrategy>(v: &Value<S>) -> String {
     match v {
         Value::Obj(o) => match o.stored() {
-            Payload::Instance(i) => match i.class.payload() {
+            Payload::Instance(i) => match i.class.get().payload() {
                 Payload::Type(t) => t.name.clone(),
                 _ => "object".into(),
             },
@@ -387,7 +387,10 @@ fn user_binary_op<S: LockStrategy>(
             }
         }
     }
-    if cb.is_some() && !b_first {
+    // Never the reflected method of the same class (CPython's
+    // `binary_op1` calls one slot when both operands have one type).
+    let same = matches!((&ca, &cb), (Some(x), Some(y)) if x.ptr_eq(y));
+    if cb.is_some() && !b_first && !same {
         if let Some(r) = call_dunder(vm, b, reflected, vec![a.clone()])? {
             if !is_not_implemented(vm, &r) {
                 return Ok(Some(r));
@@ -2274,9 +2277,12 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
     if crate::classes::user_class_of(it).is_some() {
         return match crate::classes::call_dunder(vm, it, "__next__", vec![]) {
             Ok(Some(v)) => Ok(Some(v)),
-            Ok(None) => {
-                Err(vm.type_error(format!("'{}' object is not an iterator", type_name(it))))
-            }
+            // A subclass of a native iterator type (`class M(map)`) that
+            // does not override `__next__`: the base's step.
+            Ok(None) => match (it.obj(), it.payload()) {
+                (Some(o), Some(Payload::Native(n))) if n.is_iterator() => n.next(vm, o),
+                _ => Err(vm.type_error(format!("'{}' object is not an iterator", type_name(it)))),
+            },
             Err(e) if type_name(&Value::Obj(e.exc.clone())) == "StopIteration" => Ok(None),
             Err(e) => Err(e),
         };
@@ -3026,6 +3032,7 @@ pub fn get_attr_builtin<S: LockStrategy>(
                 return Ok(new_str(match (t.kind, t.name.as_str()) {
                     (TypeKind::Native(kind), _) => kind.module(),
                     (TypeKind::Socket, _) => "socket",
+                    (TypeKind::Queue, _) => "queue",
                     (_, "Thread") => "threading",
                     (_, "ABCMeta") => "abc",
                     _ => "builtins",
@@ -3285,6 +3292,9 @@ pub fn set_attr<S: LockStrategy>(
                 t.name
             )));
         }
+    }
+    if attr == "__class__" {
+        return crate::classes::set_class(vm, obj, &value);
     }
     if lookup_method(vm, obj, name)?.is_some() {
         return Err(vm.new_error(

@@ -347,9 +347,9 @@ pub struct TypeObj<S: LockStrategy> {
     pub kind: TypeKind,
     /// The first base (`None` only for `object`).
     pub base: Option<ObjRef<S>>,
-    pub bases: Box<[ObjRef<S>]>,
+    pub bases: ClassList<S>,
     /// The method resolution order after the class itself (C3).
-    pub mro: Box<[ObjRef<S>]>,
+    pub mro: ClassList<S>,
     /// The namespace of a user-defined class.
     pub dict: Option<ObjRef<S>>,
     /// Whether instances have a `__del__` (own or inherited). Read by the
@@ -503,11 +503,136 @@ impl<S: LockStrategy> GeneratorObj<S> {
     }
 }
 
+/// A class's bases or MRO, which `C.__bases__ = ...` may replace. Read as
+/// a slice without a lock (every attribute lookup walks the MRO); so that a
+/// slice one thread reads stays valid while another replaces it, a
+/// replaced list is kept until the class itself is freed.
+pub struct ClassList<S: LockStrategy> {
+    ptr: std::sync::atomic::AtomicPtr<Classes<S>>,
+    /// The replaced lists, each kept in the allocation `ptr` pointed to: a
+    /// reader may still be reading that pointer (not only the slice).
+    #[allow(clippy::vec_box)]
+    retired: std::sync::Mutex<Vec<Box<Classes<S>>>>,
+}
+
+/// The classes of a [`ClassList`].
+type Classes<S> = Box<[ObjRef<S>]>;
+
+impl<S: LockStrategy> ClassList<S> {
+    pub fn new(classes: Box<[ObjRef<S>]>) -> Self {
+        Self {
+            ptr: std::sync::atomic::AtomicPtr::new(Box::into_raw(Box::new(classes))),
+            retired: std::sync::Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Replaces the list (`C.__bases__ = ...`).
+    pub fn set(&self, classes: Box<[ObjRef<S>]>) {
+        let new = Box::into_raw(Box::new(classes));
+        let old = self.ptr.swap(new, std::sync::atomic::Ordering::AcqRel);
+        // SAFETY: `old` came from `Box::into_raw` in `new` or `set` and was
+        // owned by the slot; it is kept (not freed) in `retired`, so that
+        // slices readers took from it stay valid while the class lives.
+        let old = unsafe { Box::from_raw(old) };
+        self.retired
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(old);
+    }
+}
+
+impl<S: LockStrategy> std::ops::Deref for ClassList<S> {
+    type Target = [ObjRef<S>];
+    #[inline(always)]
+    fn deref(&self) -> &[ObjRef<S>] {
+        // SAFETY: the pointer is always one `Box::into_raw` made (`new`,
+        // `set`), freed only when the slot is dropped; a replaced one is
+        // kept in `retired` until then, so it outlives this borrow of `self`.
+        unsafe { &*self.ptr.load(std::sync::atomic::Ordering::Acquire) }
+    }
+}
+
+impl<S: LockStrategy> Drop for ClassList<S> {
+    fn drop(&mut self) {
+        // SAFETY: the current pointer is owned by the slot (`new`, `set`)
+        // and freed once, here.
+        drop(unsafe { Box::from_raw(*self.ptr.get_mut()) });
+    }
+}
+
+/// The class of an instance, which `obj.__class__ = C` may replace
+/// (between compatible user classes, see `crate::classes`). Readers take
+/// it without a lock under every strategy; so that a class read by one
+/// thread stays alive while another replaces it, the reference a
+/// replacement takes out is never given back (the old class is kept for
+/// the life of the process, as one counted reference).
+pub struct ClassSlot<S: LockStrategy> {
+    ptr: std::sync::atomic::AtomicPtr<crate::object::PyObject<S>>,
+    _owns: std::marker::PhantomData<ObjRef<S>>,
+}
+
+/// A borrowed class: the [`ClassSlot`]'s reference, not counted again.
+pub struct ClassRef<'a, S: LockStrategy> {
+    class: std::mem::ManuallyDrop<ObjRef<S>>,
+    _slot: std::marker::PhantomData<&'a ClassSlot<S>>,
+}
+
+impl<S: LockStrategy> std::ops::Deref for ClassRef<'_, S> {
+    type Target = ObjRef<S>;
+    fn deref(&self) -> &ObjRef<S> {
+        &self.class
+    }
+}
+
+impl<S: LockStrategy> ClassSlot<S> {
+    pub fn new(class: ObjRef<S>) -> Self {
+        let ptr = class.raw().as_ptr();
+        std::mem::forget(class);
+        Self {
+            ptr: std::sync::atomic::AtomicPtr::new(ptr),
+            _owns: std::marker::PhantomData,
+        }
+    }
+
+    /// The class now.
+    #[inline(always)]
+    pub fn get(&self) -> ClassRef<'_, S> {
+        let ptr = self.ptr.load(std::sync::atomic::Ordering::Acquire);
+        // SAFETY: the slot always holds a non-null pointer to a class it
+        // owns one counted reference of (`new`, `set`), and a class it ever
+        // held is never released before the slot is dropped (`set` leaks the
+        // old one), so the object outlives the borrow; ManuallyDrop keeps
+        // this borrowed copy from giving the reference back.
+        let class = unsafe { ObjRef::from_raw_counted(std::ptr::NonNull::new_unchecked(ptr)) };
+        ClassRef {
+            class: std::mem::ManuallyDrop::new(class),
+            _slot: std::marker::PhantomData,
+        }
+    }
+
+    /// `obj.__class__ = class`. The reference to the old class is kept
+    /// (leaked): another thread may be reading it without a count.
+    pub fn set(&self, class: ObjRef<S>) {
+        let ptr = class.raw().as_ptr();
+        std::mem::forget(class);
+        self.ptr.swap(ptr, std::sync::atomic::Ordering::AcqRel);
+    }
+}
+
+impl<S: LockStrategy> Drop for ClassSlot<S> {
+    fn drop(&mut self) {
+        let ptr = *self.ptr.get_mut();
+        // SAFETY: the slot owns one counted reference of its class (`new`,
+        // `set`), given back here once, when nobody can read the slot.
+        drop(unsafe { ObjRef::from_raw_counted(std::ptr::NonNull::new_unchecked(ptr)) });
+    }
+}
+
 /// An instance of a user-defined class: its class and its `__dict__`, and,
 /// when the class derives from a builtin type (`class Stack(list)`), the
 /// state of that builtin base (see [`crate::object::PyObject::payload`]).
 pub struct InstanceObj<S: LockStrategy> {
-    pub class: ObjRef<S>,
+    pub class: ClassSlot<S>,
     pub dict: ObjRef<S>,
     pub base: Option<Box<Payload<S>>>,
 }

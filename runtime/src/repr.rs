@@ -317,6 +317,9 @@ pub fn repr_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S,
                     "socket" if t.kind == crate::object::TypeKind::Socket => {
                         "<class 'socket.socket'>".into()
                     }
+                    "Queue" if t.kind == crate::object::TypeKind::Queue => {
+                        "<class 'queue.Queue'>".into()
+                    }
                     // A native type by CPython's `tp_name` (`itertools.count`).
                     name => match t.kind {
                         crate::object::TypeKind::Native(kind) => {
@@ -461,7 +464,7 @@ pub fn to_str<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, Stri
         Some(Payload::Str(s)) => Ok(s.as_str().to_string()),
         Some(Payload::Exception(_)) => {
             let args = crate::interp::exception_args(v.obj().expect("exception"));
-            let is_key_error = type_name(v) == "KeyError";
+            let is_key_error = crate::interp::is_instance_of(vm, v, "KeyError");
             if crate::interp::is_os_error(vm, v) {
                 if let Some(s) = os_error_str(vm, v, &args)? {
                     return Ok(s);

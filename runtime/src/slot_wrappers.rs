@@ -827,7 +827,9 @@ fn exception_str<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> 
     let items = crate::interp::exception_args(o);
     let text = match items.len() {
         0 => String::new(),
-        1 if type_name(&args.pos[0]) == "KeyError" => crate::repr::repr(vm, &items[0])?,
+        1 if crate::interp::is_instance_of(vm, &args.pos[0], "KeyError") => {
+            crate::repr::repr(vm, &items[0])?
+        }
         1 => crate::repr::to_str(vm, &items[0])?,
         _ => crate::repr::repr(vm, &ops::new_tuple(items))?,
     };
@@ -936,7 +938,13 @@ fn object_getstate<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S
 /// `it.__next__()` of a builtin iterator: its next item, or StopIteration.
 pub(crate) fn iterator_next<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     exactly(vm, "__next__", &args, 0)?;
-    match ops::iter_next(vm, &args.pos[0])? {
+    // A native iterator's own step, not a subclass's `__next__` (which is
+    // what calls this, through `super().__next__()`).
+    let step = match (args.pos[0].obj(), args.pos[0].payload()) {
+        (Some(o), Some(Payload::Native(n))) if n.is_iterator() => n.next(vm, o)?,
+        _ => ops::iter_next(vm, &args.pos[0])?,
+    };
+    match step {
         Some(v) => Ok(v),
         None => Err(crate::vm::PyErr {
             exc: crate::interp::new_exception_obj(

@@ -56,16 +56,11 @@ enum AsBase {
 fn as_base<S: LockStrategy>(kind: TypeKind) -> AsBase {
     use TypeKind as K;
     match kind {
-        K::List | K::Dict | K::Set | K::Thread => AsBase::FilledByInit,
+        K::List | K::Dict | K::Set | K::Thread | K::Socket | K::Queue => AsBase::FilledByInit,
         K::Tuple | K::Str | K::Bytes | K::FrozenSet | K::Int | K::Float => AsBase::BuiltByNew,
-        K::Property
-        | K::StaticMethod
-        | K::ClassMethod
-        | K::Super
-        | K::Module
-        | K::WeakRef
-        | K::Queue
-        | K::Socket => AsBase::NotYet,
+        K::Property | K::StaticMethod | K::ClassMethod | K::Super | K::Module | K::WeakRef => {
+            AsBase::NotYet
+        }
         K::Native(native) => match native.spec::<S>().base {
             Base::BuiltByNew => AsBase::BuiltByNew,
             Base::FilledByInit { .. } => AsBase::FilledByInit,
@@ -120,6 +115,7 @@ pub fn check_bases<S: LockStrategy>(
                     TypeKind::Native(k) if k.module() != "builtins" => {
                         format!("{}.{}", k.module(), t.name)
                     }
+                    TypeKind::Lock => "_thread.lock".to_string(),
                     _ => t.name.clone(),
                 };
                 return Err(vm.type_error(format!("type '{name}' is not an acceptable base type")));
@@ -148,7 +144,7 @@ pub fn new_instance<S: LockStrategy>(
     args: Args<S>,
 ) -> PyResult<S> {
     let base = match as_base::<S>(kind) {
-        AsBase::FilledByInit => empty_state(kind),
+        AsBase::FilledByInit => empty_state(vm, kind)?,
         AsBase::BuiltByNew => {
             let built =
                 crate::builtins::construct(vm, kind, &vm.interp.types[&kind].clone(), args)?;
@@ -164,7 +160,7 @@ pub fn new_instance<S: LockStrategy>(
         }
     };
     Ok(Value::Obj(ObjRef::new(Payload::Instance(InstanceObj {
-        class: class.clone(),
+        class: crate::object::ClassSlot::new(class.clone()),
         dict: ObjRef::new(Payload::Dict(PyDict::new(crate::dict::new_map()))),
         base: Some(Box::new(base)),
     }))))
@@ -177,23 +173,23 @@ pub fn init_fills<S: LockStrategy>(kind: TypeKind) -> bool {
 }
 
 /// The state of a new, empty instance of a mutable builtin type.
-fn empty_state<S: LockStrategy>(kind: TypeKind) -> Payload<S> {
-    match kind {
+fn empty_state<S: LockStrategy>(vm: &mut Vm<S>, kind: TypeKind) -> PyResult<S, Payload<S>> {
+    Ok(match kind {
         TypeKind::List => Payload::List(ObjCell::new(Vec::new())),
         TypeKind::Dict => Payload::Dict(PyDict::new(crate::dict::new_map())),
         TypeKind::Set => Payload::Set {
             items: Box::new(ObjCell::new(Default::default())),
             frozen: false,
         },
-        TypeKind::Thread => {
-            Payload::Thread(Box::new(crate::modules::threading::ThreadObj::unstarted()))
-        }
+        TypeKind::Thread => Payload::Thread(Box::new(crate::modules::threading::ThreadObj::unstarted())),
+        TypeKind::Socket => crate::modules::socket::fresh_state(),
+        TypeKind::Queue => crate::modules::queue::empty_state(vm, 0)?,
         TypeKind::Native(native) => match native.spec::<S>().base {
             Base::FilledByInit { empty, .. } => Payload::Native(empty()),
-            _ => unreachable!("as_base lists the types filled by __init__"),
+            _ => return Err(vm.type_error("cannot create instances of this class")),
         },
-        _ => unreachable!("as_base lists the types filled by __init__"),
-    }
+        _ => return Err(vm.type_error("cannot create instances of this class")),
+    })
 }
 
 /// A copy of the state of `built`, a fresh immutable builtin object (what
@@ -213,6 +209,9 @@ fn copied_state<S: LockStrategy>(vm: &mut Vm<S>, built: &Value<S>) -> PyResult<S
             None => return Err(vm.type_error("cannot create instances of this class")),
         },
         Some(Payload::Tuple(items)) => Payload::Tuple(items.clone()),
+        // `class R(reversed)` over a list: the list's reverse iterator,
+        // which CPython returns as it is, carried by the instance here.
+        Some(Payload::Iter(_)) => crate::types::builtin_iters::reversed_state(built.clone()),
         Some(Payload::Set { .. }) => Payload::Set {
             items: Box::new(ObjCell::new(crate::sets::items_of(vm, built)?)),
             frozen: true,
@@ -238,7 +237,7 @@ pub fn builtin_new<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResu
     if t.dict.is_none() {
         // `list.__new__(list)`: the builtin type itself.
         return match as_base::<S>(t.kind) {
-            AsBase::FilledByInit => Ok(Value::Obj(ObjRef::new(empty_state(t.kind)))),
+            AsBase::FilledByInit => Ok(Value::Obj(ObjRef::new(empty_state(vm, t.kind)?))),
             _ => crate::builtins::construct(vm, t.kind, &class, args),
         };
     }
@@ -319,4 +318,50 @@ pub fn numeric_value<S: LockStrategy>(v: &Value<S>) -> Option<Value<S>> {
         },
         _ => None,
     }
+}
+
+/// The class methods of a builtin type that construct an instance
+/// (`int.from_bytes`, `bytes.fromhex`, `dict.fromkeys`), as reached from a
+/// user subclass: called with the subclass first, they make an instance of
+/// it. `None` for any other name.
+pub fn alternate_constructor<S: LockStrategy>(
+    kind: TypeKind,
+    name: &str,
+) -> Option<crate::object::NativeFn<S>> {
+    use crate::types::NativeKind;
+    let f: crate::object::NativeFn<S> = match (kind, name) {
+        (TypeKind::Int, "from_bytes") => {
+            |vm, args| alternate(vm, args, TypeKind::Int, "from_bytes")
+        }
+        (TypeKind::Float, "fromhex") => |vm, args| alternate(vm, args, TypeKind::Float, "fromhex"),
+        (TypeKind::Bytes, "fromhex") => |vm, args| alternate(vm, args, TypeKind::Bytes, "fromhex"),
+        (TypeKind::Native(NativeKind::ByteArray), "fromhex") => {
+            |vm, args| alternate(vm, args, TypeKind::Native(NativeKind::ByteArray), "fromhex")
+        }
+        (TypeKind::Dict, "fromkeys") => |vm, args| alternate(vm, args, TypeKind::Dict, "fromkeys"),
+        _ => return None,
+    };
+    Some(f)
+}
+
+/// `cls.name(*args)` for a subclass `cls` of the builtin `kind`: the
+/// builtin's value, then `cls(value)` (`dict.fromkeys`: `cls()` filled
+/// through `__setitem__`), as CPython's class methods do.
+fn alternate<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    mut args: Args<S>,
+    kind: TypeKind,
+    name: &str,
+) -> PyResult<S> {
+    let cls = args.pos.remove(0);
+    let base = vm.interp.methods[&(kind, name)].clone();
+    let value = vm.call_args(&base, args)?;
+    if name == "fromkeys" {
+        let d = vm.call(&cls, vec![])?;
+        for (k, v) in ops::dict_items(&value) {
+            ops::set_item(vm, &d, k, v)?;
+        }
+        return Ok(d);
+    }
+    vm.call(&cls, vec![value])
 }

@@ -241,7 +241,7 @@ impl<S: LockStrategy> ClassEntry<S> {
             let state = make(vm, args)?;
             let base = Payload::Native(Box::new(EmbeddedObject::new(state)));
             Ok(Value::Obj(ObjRef::new(Payload::Instance(InstanceObj {
-                class,
+                class: crate::object::ClassSlot::new(class),
                 dict: ObjRef::new(Payload::Dict(PyDict::new(crate::dict::new_map()))),
                 base: Some(Box::new(base)),
             }))))

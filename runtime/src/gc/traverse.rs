@@ -117,7 +117,7 @@ fn payload_refs<S: LockStrategy>(h: &Header, payload: &Payload<S>, v: &mut Visit
         }
         Payload::Thread(t) => t.each_reference(&mut |x| v.value(x)),
         Payload::Instance(i) => {
-            v.obj(&i.class);
+            v.obj(&i.class.get());
             v.obj(&i.dict);
             if let Some(base) = &i.base {
                 payload_refs(h, base, v);

@@ -20,7 +20,9 @@ use std::time::{Duration, Instant};
 pub struct QueueObj<S: LockStrategy> {
     tx: Sender<Value<S>>,
     rx: Receiver<Value<S>>,
-    maxsize: usize,
+    /// `maxsize`; set again by `__init__` of a subclass instance, which
+    /// starts as an empty unbounded queue.
+    maxsize: crate::sync::AtomicUsize,
     /// On a bounded queue, the items in it or being put: a `put` takes a
     /// slot before it sends, a `get` gives one back after it receives and
     /// wakes a `put` waiting on `not_full`.
@@ -35,7 +37,9 @@ pub struct QueueObj<S: LockStrategy> {
 }
 
 pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
-    super::add_functions(vm, dict, &[("Queue", new_queue, false)]);
+    // `queue.Queue` is the type, so that programs may derive from it.
+    let queue_type = Value::Obj(vm.interp.types[&TypeKind::Queue].clone());
+    vm.interp.dict_set_str(dict, "Queue", queue_type);
     for name in ["Empty", "Full"] {
         let ns = match ops::new_dict() {
             Value::Obj(d) => d,
@@ -52,6 +56,7 @@ pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
 
 pub fn methods<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
     vec![
+        (TypeKind::Queue, "__init__", queue_init),
         (TypeKind::Queue, "put", queue_put),
         (TypeKind::Queue, "get", queue_get),
         (TypeKind::Queue, "put_nowait", queue_put_nowait),
@@ -64,13 +69,30 @@ pub fn methods<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> 
     ]
 }
 
-fn new_queue<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+impl<S: LockStrategy> QueueObj<S> {
+    fn max(&self) -> usize {
+        self.maxsize.load(crate::sync::Ordering::Relaxed)
+    }
+}
+
+/// The `maxsize` argument of `Queue(maxsize=0)`.
+fn maxsize_arg<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S, usize> {
     let maxsize = args.take_kw("maxsize");
     arity(vm, "Queue", &args, 0, 1)?;
-    let maxsize = match maxsize.or_else(|| args.pos.first().cloned()) {
+    Ok(match maxsize.or_else(|| args.pos.first().cloned()) {
         Some(v) => ops::expect_int(vm, &v)?.max(0) as usize,
         None => 0,
-    };
+    })
+}
+
+pub(crate) fn new_queue<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    let maxsize = maxsize_arg(vm, args)?;
+    Ok(Value::Obj(ObjRef::new(empty_state(vm, maxsize)?)))
+}
+
+/// A new, empty queue of `maxsize` (the state of a new instance of a
+/// subclass of `queue.Queue`, with 0, until its `__init__` runs).
+pub fn empty_state<S: LockStrategy>(vm: &mut Vm<S>, maxsize: usize) -> PyResult<S, Payload<S>> {
     let (tx, rx) = channel::unbounded();
     let module = super::import(
         vm,
@@ -89,19 +111,30 @@ fn new_queue<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> 
         }
     };
     let (empty, full) = (class("Empty"), class("Full"));
-    Ok(Value::Obj(ObjRef::new(Payload::Queue(Box::new(
-        QueueObj {
-            tx,
-            rx,
-            maxsize,
-            slots: Mutex::new(0),
-            not_full: Condvar::new(),
-            unfinished: Mutex::new(0),
-            all_done: Condvar::new(),
-            empty,
-            full,
-        },
-    )))))
+    Ok(Payload::Queue(Box::new(QueueObj {
+        tx,
+        rx,
+        maxsize: crate::sync::AtomicUsize::new(maxsize),
+        slots: Mutex::new(0),
+        not_full: Condvar::new(),
+        unfinished: Mutex::new(0),
+        all_done: Condvar::new(),
+        empty,
+        full,
+    })))
+}
+
+/// `Queue.__init__(self, maxsize=0)` of an instance of a subclass
+/// (`class Jobs(queue.Queue)`): sets the bound of the empty queue.
+fn queue_init<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    if args.pos.is_empty() {
+        return Err(vm.type_error("descriptor '__init__' of 'Queue' object needs an argument"));
+    }
+    let this = args.pos.remove(0);
+    let maxsize = maxsize_arg(vm, args)?;
+    let q = queue_of(vm, &this)?;
+    q.maxsize.store(maxsize, crate::sync::Ordering::Relaxed);
+    Ok(Value::None)
 }
 
 /// The queue a `Queue` method was called on; CPython's TypeError for
@@ -184,7 +217,7 @@ fn take_slot<S: LockStrategy>(
 ) -> PyResult<S, bool> {
     {
         let mut n = lock(&q.slots);
-        if *n < q.maxsize {
+        if *n < q.max() {
             *n += 1;
             return Ok(true);
         }
@@ -196,7 +229,7 @@ fn take_slot<S: LockStrategy>(
     let deadline = wait_time(vm, timeout)?.map(|t| Instant::now().checked_add(t));
     Ok(vm.blocking(|| {
         let mut n = lock(&q.slots);
-        while *n >= q.maxsize {
+        while *n >= q.max() {
             n = match deadline {
                 None | Some(None) => q.not_full.wait(n),
                 Some(Some(deadline)) => {
@@ -220,7 +253,7 @@ fn put<S: LockStrategy>(
     block: bool,
     timeout: Option<f64>,
 ) -> PyResult<S> {
-    if q.maxsize > 0 && !take_slot(vm, q, block, timeout)? {
+    if q.max() > 0 && !take_slot(vm, q, block, timeout)? {
         return Err(raise(&q.full));
     }
     *lock(&q.unfinished) += 1;
@@ -245,7 +278,7 @@ fn get<S: LockStrategy>(
         Err(_) => None,
     };
     let item = got.ok_or_else(|| raise(&q.empty))?;
-    if q.maxsize > 0 {
+    if q.max() > 0 {
         *lock(&q.slots) -= 1;
         q.not_full.notify_one();
     }
@@ -253,7 +286,7 @@ fn get<S: LockStrategy>(
 }
 
 fn queue_put<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
-    let bounded = queue_of(vm, &args.pos[0])?.maxsize > 0;
+    let bounded = queue_of(vm, &args.pos[0])?.max() > 0;
     let (block, timeout) = block_timeout(vm, &mut args, 2, bounded)?;
     arity(vm, "put", &args, 2, 4)?;
     let q = queue_of(vm, &args.pos[0])?;
@@ -292,7 +325,7 @@ fn queue_empty<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 fn queue_full<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "full", &args, 1, 1)?;
     let q = queue_of(vm, &args.pos[0])?;
-    Ok(Value::Bool(q.maxsize > 0 && q.rx.len() >= q.maxsize))
+    Ok(Value::Bool(q.max() > 0 && q.rx.len() >= q.max()))
 }
 
 fn queue_task_done<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
@@ -324,7 +357,7 @@ fn queue_join<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 /// Attributes of Queue objects.
 pub fn queue_attr<S: LockStrategy>(q: &QueueObj<S>, name: &str) -> Option<Value<S>> {
     Some(match name {
-        "maxsize" => Value::Int(q.maxsize as i64),
+        "maxsize" => Value::Int(q.max() as i64),
         "unfinished_tasks" => Value::Int(*lock(&q.unfinished) as i64),
         _ => return None,
     })

@@ -151,12 +151,14 @@ pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
         vm,
         dict,
         &[
-            ("socket", new_socket, false),
             ("create_connection", create_connection, false),
             ("getdefaulttimeout", getdefaulttimeout, false),
             ("socketpair", socketpair, false),
         ],
     );
+    // `socket.socket` is the type, so that programs may derive from it.
+    let class = Value::Obj(vm.interp.types[&TypeKind::Socket].clone());
+    vm.interp.dict_set_str(dict, "socket", class);
     for (name, value) in [
         ("AF_INET", AF_INET),
         ("SOCK_STREAM", SOCK_STREAM),
@@ -230,6 +232,7 @@ pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
 
 pub fn methods<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
     vec![
+        (TypeKind::Socket, "__init__", socket_init),
         (TypeKind::Socket, "bind", sock_bind),
         (TypeKind::Socket, "listen", sock_listen),
         (TypeKind::Socket, "accept", sock_accept),
@@ -409,7 +412,25 @@ fn address_tuple<S: LockStrategy>(vm: &Vm<S>, a: SocketAddr) -> Value<S> {
 // ---- module functions ----
 
 /// `socket.socket(family=AF_INET, type=SOCK_STREAM, proto=0)`.
-fn new_socket<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+/// `socket.socket.__init__(self, family=-1, type=-1, proto=-1)` of an
+/// instance of a subclass (`class S(socket.socket)`): the instance starts
+/// as a fresh socket; this checks the arguments as the constructor does.
+pub fn socket_init<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    if args.pos.is_empty() || !matches!(args.pos[0].payload(), Some(Payload::Socket(_))) {
+        return Err(vm.type_error("descriptor '__init__' requires a '_socket.socket' object"));
+    }
+    args.pos.remove(0);
+    new_socket(vm, args)?;
+    Ok(Value::None)
+}
+
+/// The state of a new instance of a subclass of `socket.socket`: a fresh
+/// socket, neither bound nor connected.
+pub fn fresh_state<S: LockStrategy>() -> Payload<S> {
+    Payload::Socket(Box::new(SocketObj::new(Kind::Fresh, None)))
+}
+
+pub(crate) fn new_socket<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
     let family = args.take_kw("family");
     let kind = args.take_kw("type");
     let proto = args.take_kw("proto");

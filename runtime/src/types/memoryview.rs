@@ -537,7 +537,7 @@ pub fn spec<S: LockStrategy>() -> TypeSpec<S> {
         new: memoryview_new,
         methods,
         dunders: &["__len__", "__getitem__", "__setitem__"],
-        base: super::Base::No,
+        base: super::Base::Refused,
     }
 }
 

@@ -18,6 +18,7 @@
 pub mod anext_awaitable;
 pub mod array;
 pub mod async_gen;
+pub mod builtin_iters;
 pub mod bytearray;
 pub mod bytes;
 pub mod code;
@@ -85,6 +86,11 @@ pub enum NativeKind {
     AnextAwaitable,
     Pickler,
     Unpickler,
+    Map,
+    Zip,
+    Filter,
+    Enumerate,
+    Reversed,
     Md5,
     Sha1,
     Sha224,
@@ -103,7 +109,7 @@ pub enum NativeKind {
 
 /// How many types [`NativeKind::ALL`] lists before the digest and
 /// `itertools` ones.
-const SINGLE_KINDS: usize = 27;
+const SINGLE_KINDS: usize = 32;
 
 /// The length of [`NativeKind::ALL`]: the single types, the hash types of
 /// the digest modules ([`digest::KINDS`]), the `itertools` iterators.
@@ -140,6 +146,11 @@ impl NativeKind {
             NativeKind::AnextAwaitable,
             NativeKind::Pickler,
             NativeKind::Unpickler,
+            NativeKind::Map,
+            NativeKind::Zip,
+            NativeKind::Filter,
+            NativeKind::Enumerate,
+            NativeKind::Reversed,
         ];
         let digests = SINGLE_KINDS + digest::KINDS.len();
         let mut all = [NativeKind::Complex; ALL_KINDS];
@@ -188,6 +199,11 @@ impl NativeKind {
             NativeKind::AnextAwaitable => anext_awaitable::spec(),
             NativeKind::Pickler => pickler::spec(),
             NativeKind::Unpickler => unpickler::spec(),
+            NativeKind::Map
+            | NativeKind::Zip
+            | NativeKind::Filter
+            | NativeKind::Enumerate
+            | NativeKind::Reversed => builtin_iters::spec(self),
             NativeKind::Md5 => digest::spec::<S, 0>(),
             NativeKind::Sha1 => digest::spec::<S, 1>(),
             NativeKind::Sha224 => digest::spec::<S, 2>(),
@@ -516,6 +532,11 @@ impl NativeKind {
             NativeKind::AnextAwaitable => "anext_awaitable",
             NativeKind::Pickler => "_pickle.Pickler",
             NativeKind::Unpickler => "_pickle.Unpickler",
+            NativeKind::Map => "map",
+            NativeKind::Zip => "zip",
+            NativeKind::Filter => "filter",
+            NativeKind::Enumerate => "enumerate",
+            NativeKind::Reversed => "reversed",
             NativeKind::Md5 => "_md5.md5",
             NativeKind::Sha1 => "_sha1.sha1",
             NativeKind::Sha224 => "_sha256.sha224",
