@@ -45,7 +45,7 @@ fn seconds_line_is_a_positive_number(stdout: &str) {
     assert!(secs > 0.0);
 }
 
-const MODES: [&str; 3] = ["gil", "gil-release", "finegrained"];
+const MODES: [&str; 4] = ["gil", "gil-release", "gil-io", "finegrained"];
 
 #[test]
 fn countdown_counts_every_threads_share() {
