@@ -20,8 +20,8 @@
 //!   a **priority waiter**. Every other acquisition (a thread's first
 //!   attach, the re-take after honouring a drop request) is a **CPU
 //!   waiter**, exactly as under `gil`. A waiter of either kind that has
-//!   waited a whole switch interval with no switch in between becomes a
-//!   **starving waiter** for the rest of its wait.
+//!   waited a whole switch interval (whether or not other threads took the
+//!   GIL meanwhile) becomes a **starving waiter** for the rest of its wait.
 //!
 //! - Under the `gil` mutex, beside `locked`, three more fields: `io_waiters`
 //!   (priority waiters that are not starving), `starving` (starving waiters
@@ -53,11 +53,15 @@
 //!
 //! - **The bound.** Priority is what could starve CPU-bound threads: a
 //!   stream of threads returning from IO could keep asking a CPU-bound
-//!   holder to drop, and keep taking the GIL ahead of it. Hence starving
-//!   waiters: a CPU waiter that waited a whole interval with no switch
-//!   suspends priority (priority waiters may neither take a free GIL nor ask
-//!   for an early drop) until it has had the GIL, and makes the normal drop
-//!   request. When it takes the GIL it is *protected*: priority waiters do
+//!   holder to drop, and keep taking the GIL ahead of it (two of them
+//!   taking turns would also keep resetting a CPU waiter's interval, which
+//!   under `gil` restarts at every switch). Hence starving waiters: a CPU
+//!   waiter that waited a whole interval suspends priority (priority
+//!   waiters may neither take a free GIL nor ask for an early drop) until
+//!   it has had the GIL, and, if that interval saw no switch, makes the
+//!   normal drop request (a starving waiter whose interval saw switches asks
+//!   after its next one with none, which priority no longer disturbs).
+//!   When it takes the GIL it is *protected*: priority waiters do
 //!   not ask it to drop early, so it keeps the GIL until it blocks or until
 //!   a waiter's whole interval passes. A CPU-bound thread therefore gets at
 //!   least about one interval out of every two when priority waiters keep

@@ -418,10 +418,10 @@ impl<const IO: bool> GilState<IO> {
             };
             let (guard, timed_out) = cond.wait_timeout(&self.gil, g, interval);
             g = guard;
-            if timed_out && g.switch_number == saved_switch_number {
-                // A whole interval and no switch: starving from now on, so
-                // first in line, and the holder is asked to drop the GIL as
-                // under `gil`.
+            if timed_out {
+                // A whole interval of waiting: starving from now on, so first
+                // in line (switches to other threads meanwhile do not count:
+                // they may be priority waiters taking turns).
                 match class {
                     Class::Priority => {
                         g.io_waiters -= 1;
@@ -431,7 +431,9 @@ impl<const IO: bool> GilState<IO> {
                     Class::Starving => {}
                 }
                 class = Class::Starving;
-                if g.locked {
+                // And, as under `gil`, an interval with no switch asks the
+                // holder to drop the GIL.
+                if g.locked && g.switch_number == saved_switch_number {
                     self.eval_breaker.fetch_or(DROP_REQUEST, Ordering::Relaxed);
                     g.drop_requests += 1;
                 }

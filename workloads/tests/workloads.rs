@@ -218,7 +218,12 @@ const CASES: &[Case] = &[
         size: 30,
         results: &["result every_echo_intact True", "result spinners 1"],
         work: 30,
-        merits: &["requests_per_second"],
+        merits: &[
+            "requests_per_second",
+            "spin_rate",
+            "spin_alone_rate",
+            "spin_vs_alone",
+        ],
     },
     Case {
         script: "wakeup_latency.py",
