@@ -7,6 +7,10 @@
 //!   extension that never calls `Py_BEGIN_ALLOW_THREADS` does.
 //! - [`GilRelease`] (`gil-release`): native functions that declare it release
 //!   the GIL while they run.
+//! - [`GilIo`] (`gil-io`): `gil`, except that a thread coming back from a
+//!   blocking call gets the GIL ahead of CPU-bound threads, within a bounded
+//!   time (see [`io`], which also describes where it departs from
+//!   `ceval_gil.c`).
 //!
 //! Under a GIL only the holder touches objects, so reference counts are
 //! updated with a plain load and store (no read-modify-write) and object locks
@@ -27,6 +31,7 @@
 //! assert_eq!(Gil::stats(&shared).gil_acquisitions, 1);
 //! ```
 
+pub mod io;
 pub mod protocol;
 
 #[cfg(loom)]
@@ -39,8 +44,9 @@ use runtime::{LockStats, LockStrategy, StrategyConfig, ThreadIdent};
 use std::time::Duration;
 
 /// A GIL lock mode. `RELEASE` says whether native functions that declare it
-/// release the GIL while they run; it is the only difference between the two
-/// modes, so they share this one implementation.
+/// release the GIL while they run, and `IO` whether threads coming back from
+/// a blocking call go first ([`io`]); they are the only differences between
+/// the modes, so they share this one implementation.
 ///
 /// ```
 /// use gil::{Gil, GilMode, GilRelease};
@@ -55,7 +61,7 @@ use std::time::Duration;
 /// assert!(!Gil::IMMORTALIZE_SHARED && !GilRelease::IMMORTALIZE_SHARED);
 /// ```
 #[derive(Clone, Copy, Debug, Default)]
-pub struct GilMode<const RELEASE: bool>;
+pub struct GilMode<const RELEASE: bool, const IO: bool = false>;
 
 /// The `gil` mode: one global interpreter lock, held across native calls.
 ///
@@ -86,6 +92,22 @@ pub type Gil = GilMode<false>;
 /// assert_eq!(rt.eval::<i64>("sum(range(10))").unwrap(), 45);
 /// ```
 pub type GilRelease = GilMode<true>;
+
+/// The `gil-io` mode: the `gil` mode's lock (held across native calls),
+/// which a thread returning from a blocking call takes ahead of CPU-bound
+/// threads without waiting out their switch interval ([`io`]).
+///
+/// ```
+/// use gil::GilIo;
+/// use runtime::{LockStrategy, Runtime};
+///
+/// assert_eq!(<GilIo as LockStrategy>::NAME, "gil-io");
+/// assert!(!GilIo::RELEASES_FOR_NATIVE);
+///
+/// let rt = Runtime::<GilIo>::builder().build();
+/// assert_eq!(rt.eval::<i64>("sum(range(10))").unwrap(), 45);
+/// ```
+pub type GilIo = GilMode<false, true>;
 
 /// Reference counting and the GIL operations under a GIL.
 mod common {
@@ -190,51 +212,61 @@ mod common {
 // GIL (the trait's contract makes callers attached, i.e. GIL holders), and
 // the GIL excludes every other thread: `protocol.rs` documents the protocol
 // and the loom models in `loom-tests` check it.
-unsafe impl<const RELEASE: bool> LockStrategy for GilMode<RELEASE> {
-    const NAME: &'static str = if RELEASE { "gil-release" } else { "gil" };
+unsafe impl<const RELEASE: bool, const IO: bool> LockStrategy for GilMode<RELEASE, IO> {
+    const NAME: &'static str = match (RELEASE, IO) {
+        (false, false) => "gil",
+        (true, false) => "gil-release",
+        (false, true) => "gil-io",
+        (true, true) => "gil-io-release",
+    };
     const RELEASES_FOR_NATIVE: bool = RELEASE;
     const IMMORTALIZE_SHARED: bool = false;
 
-    type Shared = GilState;
+    type Shared = GilState<IO>;
 
-    fn new_shared(config: &StrategyConfig) -> GilState {
-        GilState::new(config.switch_interval)
+    fn new_shared(config: &StrategyConfig) -> GilState<IO> {
+        GilState::<IO>::with_interval(config.switch_interval)
     }
 
     #[inline]
-    fn attach(shared: &GilState, thread: ThreadIdent) {
+    fn attach(shared: &GilState<IO>, thread: ThreadIdent) {
         shared.take_gil(thread);
     }
 
     #[inline]
-    fn detach(shared: &GilState, thread: ThreadIdent) {
+    fn attach_after_blocking(shared: &GilState<IO>, thread: ThreadIdent) {
+        shared.take_gil_after_blocking(thread);
+    }
+
+    #[inline]
+    fn detach(shared: &GilState<IO>, thread: ThreadIdent) {
         shared.drop_gil(thread);
     }
 
     #[inline(always)]
-    fn eval_breaker(shared: &GilState) -> bool {
+    fn eval_breaker(shared: &GilState<IO>) -> bool {
         shared.eval_breaker()
     }
 
     #[inline]
-    fn handle_eval_breaker(shared: &GilState, thread: ThreadIdent) {
+    fn handle_eval_breaker(shared: &GilState<IO>, thread: ThreadIdent) {
         shared.handle_eval_breaker(thread);
     }
 
-    fn request_gc(shared: &GilState) {
+    fn request_gc(shared: &GilState<IO>) {
         shared.request_gc();
     }
 
-    fn take_gc_request(shared: &GilState) -> bool {
+    fn take_gc_request(shared: &GilState<IO>) -> bool {
         shared.take_gc_request()
     }
 
     /// A no-op: the caller holds the GIL, and threads without it never
     /// touch objects.
-    fn stop_the_world(_shared: &GilState, _thread: ThreadIdent) {}
+    fn stop_the_world(_shared: &GilState<IO>, _thread: ThreadIdent) {}
 
     /// A no-op, like [`LockStrategy::stop_the_world`].
-    fn start_the_world(_shared: &GilState, _thread: ThreadIdent) {}
+    fn start_the_world(_shared: &GilState<IO>, _thread: ThreadIdent) {}
 
     #[inline(always)]
     unsafe fn incref(header: &Header) {
@@ -270,15 +302,15 @@ unsafe impl<const RELEASE: bool> LockStrategy for GilMode<RELEASE> {
     #[inline(always)]
     unsafe fn lock_two(_a: &Header, _b: &Header) {}
 
-    fn switch_interval(shared: &GilState) -> Duration {
+    fn switch_interval(shared: &GilState<IO>) -> Duration {
         shared.switch_interval()
     }
 
-    fn set_switch_interval(shared: &GilState, interval: Duration) {
+    fn set_switch_interval(shared: &GilState<IO>, interval: Duration) {
         shared.set_switch_interval(interval);
     }
 
-    fn stats(shared: &GilState) -> LockStats {
+    fn stats(shared: &GilState<IO>) -> LockStats {
         shared.stats()
     }
 }

@@ -137,6 +137,14 @@ pub enum Mutant {
     /// is updated after `locked`, so a thread that has just taken the GIL can
     /// still look like nobody: two threads hold the GIL.
     FastReattach,
+    /// `gil-io` ([`crate::io`]): a CPU waiter ignores the queued priority
+    /// waiters and takes a free GIL ahead of them, so a thread returning from
+    /// a blocking call can still wait out a CPU-bound thread's turn.
+    IoNoPriority,
+    /// `gil-io`: `drop_gil` wakes the CPU waiters (`cond`) even when a
+    /// priority waiter is first in line, so the priority waiter, asleep on
+    /// `io_cond`, is never told the GIL is free (a lost wake-up).
+    IoWrongCond,
 }
 
 /// What the `gil` mutex guards.
@@ -149,6 +157,19 @@ struct GilInner {
     acquisitions: u64,
     drop_requests: u64,
     wait_ns: u64,
+    /// `gil-io` only ([`crate::io`]): priority waiters (threads back from a
+    /// blocking call) that have not yet waited a whole interval.
+    io_waiters: u32,
+    /// `gil-io` only: waiters of either kind that have waited a whole
+    /// interval without getting the GIL; while there are any, priority
+    /// waiters no longer go first.
+    starving: u32,
+    /// `gil-io` only: the holder took the GIL as a starving waiter, so a
+    /// priority waiter does not ask it to drop the GIL early.
+    protected: bool,
+    /// `gil-io` only: early drop requests made by priority waiters (also
+    /// counted in `drop_requests`).
+    io_requests: u64,
 }
 
 /// What the `switch` mutex guards.
@@ -180,10 +201,16 @@ struct SwitchInner {
 /// gil.drop_gil(1);
 /// assert_eq!(gil.stats().gil_acquisitions, 1);
 /// ```
+///
+/// `IO` switches on the IO-priority protocol of the `gil-io` mode
+/// ([`crate::io`]); with `IO = false` (the default, the `gil` and
+/// `gil-release` modes) that code is compiled out.
 #[derive(Debug)]
-pub struct GilState {
+pub struct GilState<const IO: bool = false> {
     gil: Mutex<GilInner>,
     cond: Condvar,
+    /// `gil-io` only: where priority waiters sleep.
+    io_cond: Condvar,
     switch: Mutex<SwitchInner>,
     switch_cond: Condvar,
     /// Bit set of pending work for the holder's next safe point.
@@ -194,19 +221,10 @@ pub struct GilState {
     mutant: Mutant,
 }
 
-impl GilState {
+impl GilState<false> {
     /// An unlocked GIL whose waiters ask for a drop after `switch_interval`.
     pub fn new(switch_interval: Duration) -> Self {
-        Self {
-            gil: Mutex::new(GilInner::default()),
-            cond: Condvar::new(),
-            switch: Mutex::new(SwitchInner::default()),
-            switch_cond: Condvar::new(),
-            eval_breaker: AtomicU8::new(0),
-            interval_ns: AtomicU64::new(duration_ns(switch_interval)),
-            #[cfg(loom)]
-            mutant: Mutant::None,
-        }
+        Self::build(switch_interval)
     }
 
     /// Like [`GilState::new`], with one deliberate bug switched on.
@@ -215,6 +233,44 @@ impl GilState {
         Self {
             mutant,
             ..Self::new(switch_interval)
+        }
+    }
+}
+
+impl GilState<true> {
+    /// An unlocked `gil-io` GIL ([`crate::io`]).
+    pub fn new_io(switch_interval: Duration) -> Self {
+        Self::build(switch_interval)
+    }
+
+    /// Like [`GilState::new_io`], with one deliberate bug switched on.
+    #[cfg(loom)]
+    pub fn io_with_mutant(switch_interval: Duration, mutant: Mutant) -> Self {
+        Self {
+            mutant,
+            ..Self::new_io(switch_interval)
+        }
+    }
+}
+
+impl<const IO: bool> GilState<IO> {
+    /// An unlocked GIL of either kind: [`GilState::new`] or
+    /// [`GilState::new_io`] as `IO` says.
+    pub fn with_interval(switch_interval: Duration) -> Self {
+        Self::build(switch_interval)
+    }
+
+    fn build(switch_interval: Duration) -> Self {
+        Self {
+            gil: Mutex::new(GilInner::default()),
+            cond: Condvar::new(),
+            io_cond: Condvar::new(),
+            switch: Mutex::new(SwitchInner::default()),
+            switch_cond: Condvar::new(),
+            eval_breaker: AtomicU8::new(0),
+            interval_ns: AtomicU64::new(duration_ns(switch_interval)),
+            #[cfg(loom)]
+            mutant: Mutant::None,
         }
     }
 
@@ -233,6 +289,18 @@ impl GilState {
     /// Takes the GIL for `me`, waiting (and asking the holder to drop it) as
     /// long as another thread holds it. `take_gil` in `ceval_gil.c`.
     pub fn take_gil(&self, me: ThreadIdent) {
+        self.take(me, false);
+    }
+
+    /// Takes the GIL for `me` on its way back from a blocking call. Under
+    /// `gil-io` (`IO = true`) the thread waits as a priority waiter
+    /// ([`crate::io`]); otherwise this is [`GilState::take_gil`].
+    pub fn take_gil_after_blocking(&self, me: ThreadIdent) {
+        self.take(me, IO);
+    }
+
+    #[inline(always)]
+    fn take(&self, me: ThreadIdent, priority: bool) {
         #[cfg(loom)]
         if self.mutant(Mutant::FastReattach) && sync::lock(&self.switch).last_holder == Some(me) {
             let mut g = sync::lock(&self.gil);
@@ -241,25 +309,32 @@ impl GilState {
             return;
         }
         let mut g = sync::lock(&self.gil);
-        if g.locked {
+        let mut starved = false;
+        if g.locked || (IO && !priority && g.io_waiters > 0 && !self.mutant(Mutant::IoNoPriority)) {
             debug_assert!(
                 sync::lock(&self.switch).last_holder != Some(me),
                 "take_gil: thread {me} already holds the GIL"
             );
             let start = Instant::now();
-            while g.locked {
-                let saved_switch_number = g.switch_number;
-                let interval = self.switch_interval().max(MIN_WAIT);
-                let (guard, timed_out) = self.cond.wait_timeout(&self.gil, g, interval);
+            if IO {
+                let (guard, s) = self.wait_io(g, priority);
                 g = guard;
-                if timed_out && self.mutant(Mutant::GrabOnTimeout) {
-                    break;
-                }
-                // A whole interval went by and nobody else got the GIL: ask
-                // the holder to drop it, and keep waiting.
-                if timed_out && g.locked && g.switch_number == saved_switch_number {
-                    self.eval_breaker.fetch_or(DROP_REQUEST, Ordering::Relaxed);
-                    g.drop_requests += 1;
+                starved = s;
+            } else {
+                while g.locked {
+                    let saved_switch_number = g.switch_number;
+                    let interval = self.switch_interval().max(MIN_WAIT);
+                    let (guard, timed_out) = self.cond.wait_timeout(&self.gil, g, interval);
+                    g = guard;
+                    if timed_out && self.mutant(Mutant::GrabOnTimeout) {
+                        break;
+                    }
+                    // A whole interval went by and nobody else got the GIL: ask
+                    // the holder to drop it, and keep waiting.
+                    if timed_out && g.locked && g.switch_number == saved_switch_number {
+                        self.eval_breaker.fetch_or(DROP_REQUEST, Ordering::Relaxed);
+                        g.drop_requests += 1;
+                    }
                 }
             }
             g.wait_ns = g.wait_ns.saturating_add(duration_ns(start.elapsed()));
@@ -268,6 +343,9 @@ impl GilState {
         // We hold the GIL.
         g.locked = true;
         g.acquisitions += 1;
+        if IO {
+            g.protected = starved;
+        }
         {
             // `last_holder` changes only under `switch`: see `drop_gil`.
             let mut s = sync::lock(&self.switch);
@@ -287,6 +365,88 @@ impl GilState {
         drop(g);
     }
 
+    /// `gil-io`'s wait for the GIL ([`crate::io`]): returns with the GIL
+    /// free and `me` entitled to it, and whether `me` took it as a starving
+    /// waiter.
+    #[cold]
+    fn wait_io<'a>(
+        &'a self,
+        mut g: sync::MutexGuard<'a, GilInner>,
+        priority: bool,
+    ) -> (sync::MutexGuard<'a, GilInner>, bool) {
+        #[derive(PartialEq)]
+        enum Class {
+            Priority,
+            Cpu,
+            Starving,
+        }
+        let mut class = if priority {
+            g.io_waiters += 1;
+            Class::Priority
+        } else {
+            Class::Cpu
+        };
+        loop {
+            let may_take = !g.locked
+                && match class {
+                    Class::Starving => true,
+                    Class::Priority => g.starving == 0,
+                    Class::Cpu => g.io_waiters == 0 || self.mutant(Mutant::IoNoPriority),
+                };
+            if may_take {
+                break;
+            }
+            // A priority waiter asks the holder to drop the GIL at its next
+            // safe point, unless the holder is a starving waiter's turn or
+            // somebody starves.
+            if class == Class::Priority
+                && g.locked
+                && !g.protected
+                && g.starving == 0
+                && !self.drop_requested()
+            {
+                self.eval_breaker.fetch_or(DROP_REQUEST, Ordering::Relaxed);
+                g.io_requests += 1;
+                g.drop_requests += 1;
+            }
+            let saved_switch_number = g.switch_number;
+            let interval = self.switch_interval().max(MIN_WAIT);
+            let cond = if class == Class::Priority {
+                &self.io_cond
+            } else {
+                &self.cond
+            };
+            let (guard, timed_out) = cond.wait_timeout(&self.gil, g, interval);
+            g = guard;
+            if timed_out {
+                // A whole interval of waiting: starving from now on, so first
+                // in line (switches to other threads meanwhile do not count:
+                // they may be priority waiters taking turns).
+                match class {
+                    Class::Priority => {
+                        g.io_waiters -= 1;
+                        g.starving += 1;
+                    }
+                    Class::Cpu => g.starving += 1,
+                    Class::Starving => {}
+                }
+                class = Class::Starving;
+                // And, as under `gil`, an interval with no switch asks the
+                // holder to drop the GIL.
+                if g.locked && g.switch_number == saved_switch_number {
+                    self.eval_breaker.fetch_or(DROP_REQUEST, Ordering::Relaxed);
+                    g.drop_requests += 1;
+                }
+            }
+        }
+        match class {
+            Class::Priority => g.io_waiters -= 1,
+            Class::Starving => g.starving -= 1,
+            Class::Cpu => {}
+        }
+        (g, class == Class::Starving)
+    }
+
     /// Drops the GIL that `me` holds; when a drop request is pending, waits
     /// until another thread has taken it (forced switching). `drop_gil` in
     /// `ceval_gil.c`.
@@ -299,7 +459,17 @@ impl GilState {
             let mut g = sync::lock(&self.gil);
             assert!(g.locked, "drop_gil: the GIL is not locked");
             g.locked = false;
-            self.cond.notify_one();
+            if !IO {
+                self.cond.notify_one();
+            } else if g.starving > 0 {
+                // Starving waiters go first, and they may be asleep beside
+                // CPU waiters that may not take the GIL.
+                self.cond.notify_all();
+            } else if g.io_waiters > 0 && !self.mutant(Mutant::IoWrongCond) {
+                self.io_cond.notify_one();
+            } else {
+                self.cond.notify_one();
+            }
         }
 
         if self.drop_requested() && !self.mutant(Mutant::NoForcedSwitch) {
@@ -388,6 +558,12 @@ impl GilState {
         g.locked && sync::lock(&self.switch).last_holder == Some(me)
     }
 
+    /// `gil-io`: how many of [`LockStats::drop_requests`] were early requests
+    /// of priority waiters ([`crate::io`]); always 0 otherwise.
+    pub fn io_requests(&self) -> u64 {
+        sync::lock(&self.gil).io_requests
+    }
+
     /// Whether some thread holds the GIL right now.
     pub fn is_locked(&self) -> bool {
         sync::lock(&self.gil).locked
@@ -415,6 +591,8 @@ enum Mutant {
     NoForcedSwitch,
     NoSwitchSignal,
     GrabOnTimeout,
+    IoNoPriority,
+    IoWrongCond,
 }
 
 fn duration_ns(d: Duration) -> u64 {
@@ -472,6 +650,49 @@ mod tests {
         let gil = GilState::new(Duration::from_millis(5));
         gil.take_gil(1);
         gil.take_gil(1);
+    }
+
+    /// `gil-io`: a thread back from a blocking call gets the GIL from a
+    /// holder that polls its eval breaker long before a switch interval.
+    #[test]
+    fn gil_io_priority_waiter_preempts_a_polling_holder() {
+        use std::sync::atomic::{AtomicBool, Ordering as O};
+        use std::sync::Arc;
+        let gil = Arc::new(GilState::new_io(Duration::from_secs(5)));
+        let done = Arc::new(AtomicBool::new(false));
+        gil.take_gil(1);
+        let waiter = {
+            let (gil, done) = (gil.clone(), done.clone());
+            std::thread::spawn(move || {
+                let start = Instant::now();
+                gil.take_gil_after_blocking(2);
+                let waited = start.elapsed();
+                done.store(true, O::Relaxed);
+                gil.drop_gil(2);
+                waited
+            })
+        };
+        // The holder "runs bytecode": polls until the waiter has had the GIL.
+        while !done.load(O::Relaxed) {
+            if gil.eval_breaker() {
+                gil.handle_eval_breaker(1);
+            }
+            std::thread::yield_now();
+        }
+        gil.drop_gil(1);
+        let waited = waiter.join().unwrap();
+        assert!(waited < Duration::from_secs(1), "waited {waited:?}");
+        assert_eq!(gil.io_requests(), 1);
+    }
+
+    /// Under `gil` the same thread waits for its interval to pass.
+    #[test]
+    fn gil_after_blocking_is_take_gil() {
+        let gil = GilState::new(Duration::from_millis(5));
+        gil.take_gil_after_blocking(1);
+        assert!(gil.holds(1));
+        gil.drop_gil(1);
+        assert_eq!(gil.io_requests(), 0);
     }
 
     #[test]

@@ -47,7 +47,7 @@ pub mod bytecode {
     /// run them inside a section. (Real bytecode gives other threads every
     /// instruction to run at.) The ordering that taking the mutex adds
     /// comes before the section's accesses, so it covers none of them.
-    pub fn section(gil: &GilState, list: &ObjRef<Gil>) {
+    pub fn section<const IO: bool>(gil: &GilState<IO>, list: &ObjRef<Gil>) {
         let _ = gil.is_locked();
         append(list);
     }

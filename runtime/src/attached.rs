@@ -45,6 +45,14 @@ pub fn attach<S: LockStrategy>(shared: &S::Shared, thread: ThreadIdent) {
     enter();
 }
 
+/// Attaches the calling thread on its way back from a blocking call
+/// ([`LockStrategy::attach_after_blocking`]) and records it.
+#[inline]
+pub fn attach_after_blocking<S: LockStrategy>(shared: &S::Shared, thread: ThreadIdent) {
+    S::attach_after_blocking(shared, thread);
+    enter();
+}
+
 /// Detaches the calling thread ([`LockStrategy::detach`]) and records it.
 #[inline]
 pub fn detach<S: LockStrategy>(shared: &S::Shared, thread: ThreadIdent) {

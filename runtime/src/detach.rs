@@ -9,6 +9,9 @@
 //!   threads run bytecode while this one sleeps, and takes it again through
 //!   the same queue as every other thread (`take_gil`), so the thread never
 //!   runs bytecode without the GIL and two threads never hold it at once.
+//!   It re-attaches through [`LockStrategy::attach_after_blocking`], which
+//!   is `attach` except under `gil-io`, where the returning thread queues
+//!   as a priority waiter (`gil::io`).
 //!   This is CPython's `Py_BEGIN_ALLOW_THREADS` / `Py_END_ALLOW_THREADS`
 //!   around every blocking system call. Under `finegrained` attach and detach
 //!   are no-ops.
@@ -47,7 +50,7 @@ pub fn blocking<S: LockStrategy, R>(
     crate::attached::detach::<S>(shared, thread);
     let r = f();
     if !mutant(&loom_switches::MUTANT_BLOCKING_NO_REATTACH) {
-        crate::attached::attach::<S>(shared, thread);
+        crate::attached::attach_after_blocking::<S>(shared, thread);
     }
     r
 }

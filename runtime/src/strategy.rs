@@ -161,6 +161,13 @@ pub unsafe trait LockStrategy: Sized + Send + Sync + 'static {
     fn attach(shared: &Self::Shared, thread: ThreadIdent);
     /// The reverse of [`LockStrategy::attach`] (drops the GIL).
     fn detach(shared: &Self::Shared, thread: ThreadIdent);
+    /// Attaches a thread on its way back from a blocking call
+    /// ([`crate::detach::blocking`]). Only a strategy that favours such
+    /// threads (`gil-io`) does anything but [`LockStrategy::attach`].
+    #[inline]
+    fn attach_after_blocking(shared: &Self::Shared, thread: ThreadIdent) {
+        Self::attach(shared, thread);
+    }
 
     /// The fast check made at every safe point: is there anything to do?
     fn eval_breaker(shared: &Self::Shared) -> bool;

@@ -10,7 +10,7 @@ pub mod scale;
 pub struct ReadmeDoctests;
 
 use finegrained::FineGrained;
-use gil::{Gil, GilRelease};
+use gil::{Gil, GilIo, GilRelease};
 use runtime::gc::GcStats;
 use runtime::{LockStats, LockStrategy, RunError, Runtime, StrategyConfig};
 use std::fmt;
@@ -33,7 +33,7 @@ use std::str::FromStr;
 /// }
 ///
 /// let err = "gill".parse::<Mode>().unwrap_err();
-/// assert_eq!(err, "unknown mode 'gill' (expected gil, gil-release or finegrained)");
+/// assert_eq!(err, "unknown mode 'gill' (expected gil, gil-release, gil-io or finegrained)");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Mode {
@@ -42,6 +42,9 @@ pub enum Mode {
     /// [`gil::GilRelease`]: the same lock, released by native calls that
     /// declare it.
     GilRelease,
+    /// [`gil::GilIo`]: the `gil` lock, which threads coming back from a
+    /// blocking call take ahead of CPU-bound threads.
+    GilIo,
     /// [`finegrained::FineGrained`]: per-object locks, no global lock.
     FineGrained,
 }
@@ -53,9 +56,9 @@ impl Mode {
     /// use workloads::Mode;
     ///
     /// let names: Vec<&str> = Mode::ALL.iter().map(|m| m.name()).collect();
-    /// assert_eq!(names, ["gil", "gil-release", "finegrained"]);
+    /// assert_eq!(names, ["gil", "gil-release", "gil-io", "finegrained"]);
     /// ```
-    pub const ALL: [Mode; 3] = [Mode::Gil, Mode::GilRelease, Mode::FineGrained];
+    pub const ALL: [Mode; 4] = [Mode::Gil, Mode::GilRelease, Mode::GilIo, Mode::FineGrained];
 
     /// The mode's name on the command line and in reports: its strategy's
     /// [`LockStrategy::NAME`].
@@ -71,6 +74,7 @@ impl Mode {
         match self {
             Mode::Gil => Gil::NAME,
             Mode::GilRelease => GilRelease::NAME,
+            Mode::GilIo => GilIo::NAME,
             Mode::FineGrained => FineGrained::NAME,
         }
     }
@@ -88,7 +92,9 @@ impl FromStr for Mode {
         Mode::ALL
             .into_iter()
             .find(|m| m.name() == s)
-            .ok_or_else(|| format!("unknown mode '{s}' (expected gil, gil-release or finegrained)"))
+            .ok_or_else(|| {
+                format!("unknown mode '{s}' (expected gil, gil-release, gil-io or finegrained)")
+            })
     }
 }
 
@@ -154,12 +160,14 @@ impl Mode {
     ///
     /// assert_eq!(Mode::Gil.dispatch(Strategy), ("gil", false));
     /// assert_eq!(Mode::GilRelease.dispatch(Strategy), ("gil-release", true));
+    /// assert_eq!(Mode::GilIo.dispatch(Strategy), ("gil-io", false));
     /// assert_eq!(Mode::FineGrained.dispatch(Strategy), ("finegrained", true));
     /// ```
     pub fn dispatch<V: ModeVisitor>(self, visitor: V) -> V::Output {
         match self {
             Mode::Gil => visitor.visit::<Gil>(),
             Mode::GilRelease => visitor.visit::<GilRelease>(),
+            Mode::GilIo => visitor.visit::<GilIo>(),
             Mode::FineGrained => visitor.visit::<FineGrained>(),
         }
     }
@@ -333,7 +341,7 @@ pub fn format_stats(mode: Mode, s: &LockStats, gc: &GcStats) -> String {
     let mut out = format!("[gilgamesh --stats] mode: {mode}\n");
     let mut row = |name: &str, value: String| out.push_str(&format!("  {name:<24} {value}\n"));
     match mode {
-        Mode::Gil | Mode::GilRelease => {
+        Mode::Gil | Mode::GilRelease | Mode::GilIo => {
             row("gil acquisitions", s.gil_acquisitions.to_string());
             row("gil switches", s.gil_switches.to_string());
             row("forced switches", s.forced_switches.to_string());

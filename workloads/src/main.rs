@@ -25,7 +25,7 @@ enum Command {
     Run {
         /// The program.
         file: PathBuf,
-        /// Lock mode: gil, gil-release or finegrained.
+        /// Lock mode: gil, gil-release, gil-io or finegrained.
         #[arg(long, default_value = "gil")]
         mode: Mode,
         /// GIL switch interval in seconds (sys.setswitchinterval).

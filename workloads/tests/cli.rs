@@ -1,14 +1,14 @@
 //! Command-line contract of `gilgamesh run`: bad input, diagnostics,
 //! tracebacks, `--stats` and script arguments.
 //!
-//! `gilgamesh run FILE.py [--mode gil|gil-release|finegrained]
+//! `gilgamesh run FILE.py [--mode gil|gil-release|gil-io|finegrained]
 //!                [--switch-interval SECONDS] [--stats] [-- ARGS...]`
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-const MODES: [&str; 3] = ["gil", "gil-release", "finegrained"];
+const MODES: [&str; 4] = ["gil", "gil-release", "gil-io", "finegrained"];
 
 /// A script written to the temp directory, removed on drop.
 struct TempScript {

@@ -10,7 +10,7 @@
 
 use std::process::Command;
 
-const MODES: [&str; 3] = ["gil", "gil-release", "finegrained"];
+const MODES: [&str; 4] = ["gil", "gil-release", "gil-io", "finegrained"];
 
 /// Runs `source` with at most `limit_kib` of address space.
 fn run_limited(

@@ -23,7 +23,7 @@ use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-const MODES: [&str; 3] = ["gil", "gil-release", "finegrained"];
+const MODES: [&str; 4] = ["gil", "gil-release", "gil-io", "finegrained"];
 
 /// How many programs run at once (the machine has 2 cores; the programs
 /// have threads of their own).
@@ -528,7 +528,12 @@ fn stop_the_world_collections_are_exact_under_four_allocating_threads() {
         "gc",
         GC_PROGRAM,
         GC_EXPECTED,
-        &[("finegrained", 100), ("gil", 8), ("gil-release", 8)],
+        &[
+            ("finegrained", 100),
+            ("gil", 8),
+            ("gil-release", 8),
+            ("gil-io", 8),
+        ],
     );
 }
 
@@ -577,7 +582,12 @@ fn threads_importing_the_same_modules_run_each_body_once() {
         "import",
         &main,
         "8 True ['m0', 'm1', 'm2', 'm3', 'm4', 'm5']\n",
-        &[("finegrained", 40), ("gil", 8), ("gil-release", 8)],
+        &[
+            ("finegrained", 40),
+            ("gil", 8),
+            ("gil-release", 8),
+            ("gil-io", 8),
+        ],
     );
     let _ = std::fs::remove_dir_all(&dir);
 }

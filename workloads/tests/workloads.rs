@@ -45,7 +45,7 @@ fn seconds_line_is_a_positive_number(stdout: &str) {
     assert!(secs > 0.0);
 }
 
-const MODES: [&str; 3] = ["gil", "gil-release", "finegrained"];
+const MODES: [&str; 4] = ["gil", "gil-release", "gil-io", "finegrained"];
 
 #[test]
 fn countdown_counts_every_threads_share() {
@@ -218,7 +218,12 @@ const CASES: &[Case] = &[
         size: 30,
         results: &["result every_echo_intact True", "result spinners 1"],
         work: 30,
-        merits: &["requests_per_second"],
+        merits: &[
+            "requests_per_second",
+            "spin_rate",
+            "spin_alone_rate",
+            "spin_vs_alone",
+        ],
     },
     Case {
         script: "wakeup_latency.py",

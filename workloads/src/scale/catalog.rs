@@ -95,7 +95,8 @@ pub const CATALOG: &[Workload] = &[
     },
     Workload {
         name: "convoy",
-        what: "a TCP echo pair beside N-1 CPU-bound threads (bpo-7946)",
+        what: "a TCP echo pair beside N-1 CPU-bound threads (bpo-7946); also the CPU threads' \
+               throughput against running without the pair (spin_vs_alone)",
         shape: Shape::Interference,
         size: 5_000,
         quick_size: 200,

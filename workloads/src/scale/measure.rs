@@ -10,6 +10,7 @@
 //! work 4000000                                (units of work done, all threads)
 //! seconds 0.8123                              (wall time of the measured part)
 //! merit requests_per_second 9512.3 req/s higher   (optional; the first is the headline)
+//! merit spin_vs_alone 91.5 % higher              (further merits: secondary figures)
 //! ```
 //!
 //! Without a `merit` line the figure of merit is `seconds`, lower is better.
@@ -79,6 +80,9 @@ pub struct RunOutput {
     pub seconds: f64,
     /// The headline figure of merit (`seconds` when the script gives none).
     pub merit: Merit,
+    /// The `merit` lines after the first, in order (`convoy`'s spinner
+    /// throughput beside the echo rate).
+    pub secondary: Vec<Merit>,
     /// What the lock strategy counted (our modes only).
     pub counters: Option<Counters>,
 }
@@ -87,13 +91,13 @@ pub struct RunOutput {
 pub fn parse_output(stdout: &str) -> Result<RunOutput, String> {
     let mut work = None;
     let mut seconds = None;
-    let mut merit = None;
+    let mut merits = Vec::new();
     for line in stdout.lines() {
         let mut words = line.split_whitespace();
         match words.next() {
             Some("work") => work = words.next().and_then(|v| v.parse::<f64>().ok()),
             Some("seconds") => seconds = words.next().and_then(|v| v.parse::<f64>().ok()),
-            Some("merit") if merit.is_none() => {
+            Some("merit") => {
                 let fields: Vec<&str> = words.collect();
                 let [name, value, unit, better] = fields[..] else {
                     return Err(format!("malformed merit line '{line}'"));
@@ -106,7 +110,7 @@ pub fn parse_output(stdout: &str) -> Result<RunOutput, String> {
                     "lower" => false,
                     _ => return Err(format!("merit line '{line}' must end in higher|lower")),
                 };
-                merit = Some(Merit {
+                merits.push(Merit {
                     name: name.to_string(),
                     value,
                     unit: unit.to_string(),
@@ -121,9 +125,12 @@ pub fn parse_output(stdout: &str) -> Result<RunOutput, String> {
     if seconds.is_nan() || seconds <= 0.0 {
         return Err(format!("the workload reported {seconds} seconds"));
     }
+    let mut merits = merits.into_iter();
+    let merit = merits.next();
     Ok(RunOutput {
         work,
         seconds,
+        secondary: merits.collect(),
         merit: merit.unwrap_or(Merit {
             name: "seconds".into(),
             value: seconds,
@@ -288,6 +295,9 @@ mod tests {
         assert_eq!(out.merit.name, "requests_per_second");
         assert_eq!(out.merit.value, 50.0);
         assert!(out.merit.higher_is_better);
+        assert_eq!(out.secondary.len(), 1);
+        assert_eq!(out.secondary[0].name, "p99");
+        assert!(!out.secondary[0].higher_is_better);
     }
 
     #[test]

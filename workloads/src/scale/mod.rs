@@ -30,11 +30,12 @@ pub struct ScaleArgs {
     /// Workloads to run (comma-separated); default: the whole catalog.
     #[arg(long, value_delimiter = ',')]
     workloads: Option<Vec<String>>,
-    /// Columns (comma-separated): cpython, gil, gil-release, finegrained.
+    /// Columns (comma-separated): cpython, gil, gil-release, gil-io,
+    /// finegrained.
     #[arg(
         long,
         value_delimiter = ',',
-        default_value = "cpython,gil,gil-release,finegrained"
+        default_value = "cpython,gil,gil-release,gil-io,finegrained"
     )]
     modes: Vec<String>,
     /// Thread counts (comma-separated); default 1..=number of CPUs (at least

@@ -12,6 +12,7 @@ pub fn colour(mode: &str) -> RGBColor {
     match mode {
         "gil" => RGBColor(214, 39, 40),
         "gil-release" => RGBColor(255, 127, 14),
+        "gil-io" => RGBColor(140, 86, 75),
         "finegrained" => RGBColor(44, 160, 44),
         "cpython" => RGBColor(31, 119, 180),
         _ => RGBColor(148, 103, 189),

@@ -168,12 +168,30 @@ pub fn finding(report: &Report, workload: &str) -> String {
                 ))
             })
             .collect();
-        format!(
+        let mut text = format!(
             "{} beside {} CPU-bound thread(s), against the probe alone: {}.",
             merit.name,
             n - 1,
             parts.join("; ")
-        )
+        );
+        // Secondary figures at n threads (convoy: the CPU-bound threads'
+        // throughput beside the probe, against running without it).
+        let secondary: Vec<String> = at_n
+            .iter()
+            .filter(|r| !r.secondary.is_empty())
+            .map(|r| {
+                let figures: Vec<String> = r
+                    .secondary
+                    .iter()
+                    .map(|m| format!("{} {}", m.name, format_merit(m.value, &m.unit)))
+                    .collect();
+                format!("{} {}", r.mode, figures.join(", "))
+            })
+            .collect();
+        if !secondary.is_empty() {
+            text.push_str(&format!(" At {n} threads: {}.", secondary.join("; ")));
+        }
+        text
     } else {
         let parts: Vec<String> = at_n
             .iter()

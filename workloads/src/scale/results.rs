@@ -44,7 +44,7 @@ pub struct Settings {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Record {
     pub workload: String,
-    /// Our mode (`gil`, `gil-release`, `finegrained`) or `cpython`.
+    /// Our mode (`gil`, `gil-release`, `gil-io`, `finegrained`) or `cpython`.
     pub mode: String,
     pub threads: usize,
     /// More threads than CPUs.
@@ -69,6 +69,31 @@ pub struct Record {
     pub merit_vs_one_thread: Option<f64>,
     /// The strategy's counters, from the median run (our modes only).
     pub counters: Option<Counters>,
+    /// The secondary figures of merit (`merit` lines after the first), each
+    /// the median of the runs that reported it.
+    #[serde(default)]
+    pub secondary: Vec<Merit>,
+}
+
+/// Each secondary merit (by name, in the order first reported) with the
+/// median of its values over `runs`.
+fn secondary_medians(runs: &[RunOutput]) -> Vec<Merit> {
+    let mut out: Vec<Merit> = Vec::new();
+    for m in runs.iter().flat_map(|r| &r.secondary) {
+        if out.iter().all(|o| o.name != m.name) {
+            let values: Vec<f64> = runs
+                .iter()
+                .flat_map(|r| &r.secondary)
+                .filter(|o| o.name == m.name)
+                .map(|o| o.value)
+                .collect();
+            out.push(Merit {
+                value: median(&values).unwrap_or(f64::NAN),
+                ..m.clone()
+            });
+        }
+    }
+    out
 }
 
 /// The median (upper median for an even count) of `v`.
@@ -120,6 +145,7 @@ impl Record {
             efficiency: None,
             merit_vs_one_thread: None,
             counters: median_run.counters.clone(),
+            secondary: secondary_medians(runs),
         }
     }
 
