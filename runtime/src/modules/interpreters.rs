@@ -315,8 +315,17 @@ fn carry<S: LockStrategy>(vm: &mut Vm<S>, func: &Value<S>) -> PyResult<S, Carrie
             });
         }
     }
-    let module = ops::get_attr_opt(vm, func, "__module__")?;
-    let qualname = ops::get_attr_opt(vm, func, "__qualname__")?;
+    let mut module = ops::get_attr_opt(vm, func, "__module__")?;
+    let mut qualname = ops::get_attr_opt(vm, func, "__qualname__")?;
+    if let Some(Payload::Builtin(b)) = func.payload() {
+        // No `__module__` on a builtin: found in `sys.modules` by identity,
+        // as pickle's `whichmodule` does.
+        if module.as_ref().and_then(|m| m.as_str()).is_none() {
+            let name = b.name.to_string();
+            module = which_module(vm, func, &name).map(|m| vm.new_str(m));
+            qualname = Some(vm.new_str(name));
+        }
+    }
     match (
         module.as_ref().and_then(|m| m.as_str()),
         qualname.as_ref().and_then(|q| q.as_str()),
@@ -326,6 +335,34 @@ fn carry<S: LockStrategy>(vm: &mut Vm<S>, func: &Value<S>) -> PyResult<S, Carrie
             qualname: q.to_string(),
         }),
         _ => Err(not_shareable(vm, func)),
+    }
+}
+
+/// The name of the module in `sys.modules` whose attribute `name` is
+/// `obj` itself.
+fn which_module<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, name: &str) -> Option<String> {
+    let target = match obj {
+        Value::Obj(o) => o.raw(),
+        _ => return None,
+    };
+    let modules = Value::Obj(vm.interp.sys_modules.clone());
+    for (key, module) in ops::dict_items(&modules) {
+        let Some(Payload::Module(m)) = module.payload() else {
+            continue;
+        };
+        if let Some(Value::Obj(found)) = ops::dict_get(&m.dict, &vm.new_str(name)) {
+            if found.raw() == target {
+                if let Some(k) = key.as_str() {
+                    if k != "__main__" {
+                        return Some(k.to_string());
+                    }
+                }
+            }
+        }
+    }
+    match ops::dict_get(&vm.interp.builtins, &vm.new_str(name)) {
+        Some(Value::Obj(found)) if found.raw() == target => Some("builtins".to_string()),
+        _ => None,
     }
 }
 
