@@ -9,7 +9,7 @@ import queue
 from concurrent import interpreters
 
 q = interpreters.create_queue()
-print(q.empty(), q.qsize(), q.maxsize, q.full())
+print(q.empty(), q.qsize(), q.full())
 q.put(1)
 q.put('two')
 q.put((3, b'4', None, 5.5, False))
