@@ -73,7 +73,7 @@ pub enum Shareable {
 enum Carried {
     /// A `__main__` function: its code and defaults.
     Code {
-        unit: CodeUnit,
+        unit: Box<CodeUnit>,
         filename: String,
         defaults: Vec<Shareable>,
         kwdefaults: Vec<(String, Shareable)>,
@@ -296,7 +296,7 @@ fn carry<S: LockStrategy>(vm: &mut Vm<S>, func: &Value<S>) -> PyResult<S, Carrie
             let Some(unit) = code_unit(vm, &f.code) else {
                 return Err(not_shareable(vm, func));
             };
-            let (positional, keyword) = f.defaults.with::<S, _>(&func_header(func), |d| {
+            let (positional, keyword) = f.defaults.with::<S, _>(func_header(func), |d| {
                 (d.positional.to_vec(), d.keyword.to_vec())
             });
             let defaults = positional
@@ -308,7 +308,7 @@ fn carry<S: LockStrategy>(vm: &mut Vm<S>, func: &Value<S>) -> PyResult<S, Carrie
                 .map(|(k, v)| Ok((k.to_string(), share(vm, v)?)))
                 .collect::<PyResult<S, Vec<_>>>()?;
             return Ok(Carried::Code {
-                unit,
+                unit: Box::new(unit),
                 filename: f.code.filename.to_string(),
                 defaults,
                 kwdefaults,
@@ -463,7 +463,7 @@ fn land<S: LockStrategy>(vm: &mut Vm<S>, carried: Carried) -> PyResult<S> {
             kwdefaults,
         } => {
             let interp = vm.interp.clone();
-            let code = interp.load_code(unit, &Arc::from(filename.as_str()));
+            let code = interp.load_code(*unit, &Arc::from(filename.as_str()));
             let positional = defaults
                 .iter()
                 .map(|d| unshare(vm, d))
@@ -677,7 +677,7 @@ fn start_running<S: LockStrategy>(
 /// What an uncaught exception leaves behind: class name, qualified name,
 /// module, `str()`, the `format_exception_only` line and the whole
 /// traceback.
-type ExcInfo = [String; 6];
+type ExcInfo = Box<[String; 6]>;
 
 fn excinfo<S: LockStrategy>(vm: &mut Vm<S>, err: &PyErr<S>) -> ExcInfo {
     let value = Value::Obj(err.exc.clone());
@@ -704,17 +704,17 @@ fn excinfo<S: LockStrategy>(vm: &mut Vm<S>, err: &PyErr<S>) -> ExcInfo {
         format!("{shown}: {msg}")
     };
     let display = crate::traceback::format_exception(vm, err);
-    [
+    Box::new([
         name,
         qualname,
         module,
         msg,
         formatted,
         display.trim_end().to_string(),
-    ]
+    ])
 }
 
-fn excinfo_value<S: LockStrategy>(vm: &Vm<S>, info: ExcInfo) -> Value<S> {
+fn excinfo_value<S: LockStrategy>(vm: &Vm<S>, info: [String; 6]) -> Value<S> {
     ops::new_tuple(info.into_iter().map(|s| vm.new_str(s)).collect())
 }
 
@@ -776,14 +776,14 @@ fn exec<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
                 }
                 Err(e) => {
                     let text = e.render("<string>");
-                    failure = Some([
+                    failure = Some(Box::new([
                         "SyntaxError".into(),
                         "SyntaxError".into(),
                         "builtins".into(),
                         text.clone(),
                         format!("SyntaxError: {text}"),
                         text,
-                    ]);
+                    ]));
                 }
             }
             Ok(())
@@ -796,7 +796,7 @@ fn exec<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     drop(running);
     Ok(match outcome {
         Ok(()) => Value::None,
-        Err(info) => excinfo_value(vm, info),
+        Err(info) => excinfo_value(vm, *info),
     })
 }
 
@@ -860,7 +860,7 @@ fn call<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
             Ok(ops::new_tuple(vec![v, Value::None]))
         }
         Outcome::Raised(info) => {
-            let info = excinfo_value(vm, info);
+            let info = excinfo_value(vm, *info);
             Ok(ops::new_tuple(vec![Value::None, info]))
         }
         Outcome::NotShareable(name) => Err(module_error(
