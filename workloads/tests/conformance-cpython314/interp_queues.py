@@ -6,6 +6,7 @@
 # Items are values 3.14 shares without pickle: None, bool, int, float, str,
 # bytes, tuples of these, and queues.
 import queue
+import threading
 from concurrent import interpreters
 
 q = interpreters.create_queue()
@@ -86,4 +87,13 @@ while True:
     got.append(item)
 t.join()
 print(got)
+
+# While this thread runs in the other interpreter (blocked there in get()),
+# the main interpreter's other threads keep running: the put below comes
+# from one of them.
+t = threading.Thread(target=inbox.put, args=('put while main waits',))
+t.start()
+interp.exec("outbox.put(inbox.get())")
+t.join()
+print(outbox.get())
 interp.close()
