@@ -122,6 +122,37 @@ fn pop_any() -> Option<Box<dyn Any>> {
         .flatten()
 }
 
+/// Finalizers queued on this thread, set aside while the thread runs
+/// another runtime (`concurrent.interpreters`): that runtime's VM must not
+/// run (or drop) them, since they belong to the runtime the thread left.
+pub(crate) struct Stashed(VecDeque<Box<dyn Any>>);
+
+/// Takes this thread's queue aside (see [`Stashed`]).
+pub(crate) fn stash() -> Stashed {
+    Stashed(
+        QUEUE
+            .try_with(|q| {
+                PENDING.with(|f| f.set(false));
+                std::mem::take(&mut *q.borrow_mut())
+            })
+            .unwrap_or_default(),
+    )
+}
+
+/// Puts back what [`stash`] took, ahead of anything queued since.
+pub(crate) fn restore(saved: Stashed) {
+    let mut saved = saved.0;
+    if saved.is_empty() {
+        return;
+    }
+    let _ = QUEUE.try_with(|q| {
+        let mut q = q.borrow_mut();
+        saved.append(&mut q);
+        *q = saved;
+        PENDING.with(|f| f.set(true));
+    });
+}
+
 /// A VM that runs the queue now exists on this thread.
 pub(crate) fn enter() {
     DRAINERS.with(|d| d.set(d.get() + 1));

@@ -106,9 +106,17 @@ pub struct Interp<S: LockStrategy> {
     pub script_dir: Mutex<Option<String>>,
     /// Buffered standard output (flushed when large and at exit), as CPython
     /// buffers stdout that is not a terminal.
-    stdout: Mutex<Vec<u8>>,
+    /// Shared with the interpreters made from this one
+    /// (`concurrent.interpreters`), so that their output keeps its order.
+    stdout: Arc<Mutex<Vec<u8>>>,
     /// Standard error, kept only when output is captured.
-    stderr: Mutex<Vec<u8>>,
+    stderr: Arc<Mutex<Vec<u8>>>,
+    /// The settings this runtime was built with (a sub-interpreter gets
+    /// the same).
+    pub(crate) config: InterpConfig,
+    /// This runtime's interpreter id and its main interpreter's, once
+    /// `concurrent.interpreters` asked (see `modules::interpreters`).
+    pub(crate) interp_id: std::sync::OnceLock<(i64, i64)>,
     /// Keep stdout and stderr in memory for the embedding program instead
     /// of writing them to the process's streams.
     capture_output: bool,
@@ -217,6 +225,30 @@ impl<S: LockStrategy> Interp<S> {
     }
 
     pub fn with_config(settings: &InterpConfig) -> Arc<Self> {
+        Self::build(
+            settings,
+            Arc::new(Mutex::new(Vec::with_capacity(1 << 16))),
+            Arc::new(Mutex::new(Vec::new())),
+        )
+    }
+
+    /// A new interpreter with this one's settings, writing to the same
+    /// output buffers (`concurrent.interpreters.create`).
+    pub(crate) fn new_sibling(&self) -> Arc<Self> {
+        let sub = Self::build(&self.config, self.stdout.clone(), self.stderr.clone());
+        *sub.script_dir.lock().unwrap_or_else(|e| e.into_inner()) = self
+            .script_dir
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        sub
+    }
+
+    fn build(
+        settings: &InterpConfig,
+        stdout: Arc<Mutex<Vec<u8>>>,
+        stderr: Arc<Mutex<Vec<u8>>>,
+    ) -> Arc<Self> {
         // SAFETY: the interpreter is not shared until this returns, so no
         // other thread can reach the objects made here.
         let _building = unsafe { crate::attached::Exclusive::enter() };
@@ -346,8 +378,10 @@ impl<S: LockStrategy> Interp<S> {
             sys_modules,
             import_locks: Arc::new(crate::modules::import_lock::ImportLocks::new()),
             script_dir: Mutex::new(None),
-            stdout: Mutex::new(Vec::with_capacity(1 << 16)),
-            stderr: Mutex::new(Vec::new()),
+            stdout,
+            stderr,
+            config: settings.clone(),
+            interp_id: std::sync::OnceLock::new(),
             capture_output: settings.capture_output,
             native_modules: Mutex::new(HashMap::new()),
             immortals: ImmortalRegistry(Mutex::new(Vec::new())),

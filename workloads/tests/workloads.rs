@@ -57,6 +57,15 @@ fn countdown_counts_every_threads_share() {
 }
 
 #[test]
+fn interp_countdown_counts_in_every_interpreter() {
+    for mode in MODES {
+        let out = run("interp_countdown.py", mode, 3, 20_000);
+        assert_eq!(work_line(&out), "work 60000", "{mode}");
+        seconds_line_is_a_positive_number(&out);
+    }
+}
+
+#[test]
 fn fib_sums_every_threads_result() {
     // fib(15) = 610; four threads.
     for mode in MODES {

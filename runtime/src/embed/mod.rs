@@ -115,6 +115,55 @@
 //! assert_eq!(squares, [0, 1, 4]);
 //! ```
 
+//! # Several runtimes, several GILs
+//!
+//! Runtimes are independent: each has its own lock state (its own GIL in
+//! the GIL modes), builtins, modules and objects, and several may live in
+//! one process. A thread attached to one runtime may attach to another; to
+//! let the first runtime's other threads run meanwhile, detach from it
+//! first with [`Python::allow_threads`]. Python code gets the same thing
+//! through `concurrent.interpreters` (PEP 734): `create()` makes a runtime
+//! of the same mode, and values crossing between them are copied.
+//!
+//! ```
+//! use runtime::Runtime;
+//! use gil::Gil;
+//!
+//! let a = Runtime::<Gil>::builder().build();
+//! let b = Runtime::<Gil>::builder().build();
+//! // This thread holds `a`'s GIL while another thread runs Python in `b`:
+//! // with one GIL for both, the join below would never return.
+//! let total = a.attach(|py| {
+//!     py.run("here = 'a'")?;
+//!     let b = b.clone();
+//!     let sum = std::thread::spawn(move || b.eval::<i64>("sum(range(1000))"))
+//!         .join()
+//!         .unwrap()?;
+//!     Ok::<_, runtime::RunError>(sum)
+//! })
+//! .unwrap();
+//! assert_eq!(total, 499_500);
+//! // Nothing is shared: `b` has no `here`.
+//! assert!(b.eval::<String>("here").is_err());
+//!
+//! // The same from Python: an interpreter per thread, each with its own GIL.
+//! let rt = Runtime::<Gil>::builder().capture_output(true).build();
+//! rt.run_source(
+//!     "from concurrent import interpreters\n\
+//!      def count(n):\n    while n > 0:\n        n -= 1\n    return n\n\
+//!      workers = [interpreters.create() for _ in range(2)]\n\
+//!      ts = [w.call_in_thread(count, 10_000) for w in workers]\n\
+//!      for t in ts: t.join()\n\
+//!      q = interpreters.create_queue()\n\
+//!      workers[0].prepare_main(q=q)\n\
+//!      workers[0].exec('q.put((6 * 7, \"copied\"))')\n\
+//!      print(q.get(), workers[1].call(count, 5))",
+//!     "interps.py",
+//! )
+//! .unwrap();
+//! assert_eq!(rt.take_stdout(), "(42, 'copied') 0\n");
+//! ```
+
 mod class;
 mod convert;
 mod handle;
@@ -421,6 +470,10 @@ impl<S: LockStrategy> Runtime<S> {
     /// assert_eq!(rt.eval::<Vec<String>>("history").unwrap(), ["a", "b"]);
     /// ```
     pub fn attach<R>(&self, f: impl for<'py> FnOnce(Python<'py, S>) -> R) -> R {
+        // Finalizers queued on this thread for another runtime (one this
+        // thread is attached to, or detached from in `allow_threads`) are
+        // not this runtime's to run.
+        let stashed = crate::finalize::stash();
         let vm = Vm::new(self.interp.clone());
         vm.attach();
         let session = Session {
@@ -437,7 +490,11 @@ impl<S: LockStrategy> Runtime<S> {
         // attached.
         let mut vm = vm.into_inner();
         vm.finish();
+        // What is still queued is this runtime's: dropped while attached.
+        drop(crate::finalize::stash());
         vm.detach();
+        drop(vm);
+        crate::finalize::restore(stashed);
         result
     }
 

@@ -244,7 +244,9 @@ fn find<S: LockStrategy>(
     name: &str,
     search: Option<Vec<Value<S>>>,
 ) -> PyResult<S, Option<Found>> {
-    if search.is_none() && super::is_builtin(vm, name) {
+    // A builtin submodule of a source package (`concurrent.interpreters`)
+    // is found before the package's `__path__`.
+    if (search.is_none() || name.contains('.')) && super::is_builtin(vm, name) {
         return Ok(Some(Found::Builtin));
     }
     let entries = match search {

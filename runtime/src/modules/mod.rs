@@ -11,6 +11,7 @@ pub mod hashes;
 pub mod import;
 pub mod import_lock;
 pub mod importlib;
+pub mod interpreters;
 pub mod io;
 pub mod itertools;
 pub mod json;
@@ -72,6 +73,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "binascii",
     "builtins",
     "cmath",
+    "concurrent.interpreters",
     "errno",
     "gc",
     "heapq",
@@ -128,6 +130,7 @@ fn builtin_module<S: LockStrategy>(name: &str) -> Option<ModuleInit<S>> {
         "select" => select::init::<S>,
         "_signal" => signal::init::<S>,
         "_posixsubprocess" => posixsubprocess::init::<S>,
+        "concurrent.interpreters" => interpreters::init::<S>,
         // Written wholly in Python (see `python_part`).
         "heapq"
         | "_structseq"
@@ -241,6 +244,7 @@ fn python_part(name: &str) -> Option<&'static str> {
         "_pickle" => Some(include_str!("py/_pickle.py")),
         "_operator" => Some(include_str!("py/_operator.py")),
         "_json" => Some(include_str!("py/_json.py")),
+        "concurrent.interpreters" => Some(include_str!("py/concurrent_interpreters.py")),
         _ => None,
     }
 }

@@ -38,6 +38,13 @@ pub const CATALOG: &[Workload] = &[
         quick_size: 300_000,
     },
     Workload {
+        name: "interp_countdown",
+        what: "countdown's loop, one interpreter per thread (concurrent.interpreters: a GIL each)",
+        shape: Shape::Scaling,
+        size: 5_000_000,
+        quick_size: 300_000,
+    },
+    Workload {
         name: "fib",
         what: "recursive calls sharing the function and globals",
         shape: Shape::Scaling,
