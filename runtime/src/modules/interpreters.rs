@@ -472,7 +472,7 @@ fn land<S: LockStrategy>(vm: &mut Vm<S>, carried: Carried) -> PyResult<S> {
                 .iter()
                 .map(|(k, d)| Ok((Arc::from(k.as_str()), unshare(vm, d)?)))
                 .collect::<PyResult<S, Vec<_>>>()?;
-            let func = Payload::Function(crate::payload::Function {
+            let func = Payload::Function(Box::new(crate::payload::Function {
                 code,
                 globals: interp.main.clone(),
                 defaults: crate::object::ObjCell::new(crate::payload::Defaults {
@@ -482,7 +482,7 @@ fn land<S: LockStrategy>(vm: &mut Vm<S>, carried: Carried) -> PyResult<S> {
                 closure: Box::new([]),
                 dict: crate::object::ObjCell::new(None),
                 annotations: crate::object::ObjCell::new(None),
-            });
+            }));
             Ok(Value::Obj(ObjRef::new(func)))
         }
         Carried::ByRef { module, qualname } => {
