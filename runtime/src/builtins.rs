@@ -185,22 +185,24 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
     for (name, f) in crate::modules::abc::abc_meta_methods::<S>() {
         interp.dict_set_str(&abc_dict, name, builtin_method(interp, name, f));
     }
-    let abc_meta = Value::Obj(interp.alloc_shared(Payload::Type(Box::new(crate::object::TypeObj {
-        name: "ABCMeta".into(),
-        qualname: "ABCMeta".into(),
-        renamed: ObjCell::new(None),
-        kind: TypeKind::Type,
-        base: Some(type_type.clone()),
-        bases: crate::object::ClassList::new(Box::new([type_type.clone()])),
-        mro: crate::object::ClassList::new(Box::new([type_type, object.clone()])),
-        dict: Some(abc_dict),
-        has_del: Default::default(),
-        slots: None,
-        getattribute_hook: Default::default(),
-        new_hook: Default::default(),
-        subclasses: ObjCell::new(Vec::new()),
-        metaclass: None,
-    }))));
+    let abc_meta = Value::Obj(interp.alloc_shared(Payload::Type(Box::new(
+        crate::object::TypeObj {
+            name: "ABCMeta".into(),
+            qualname: "ABCMeta".into(),
+            renamed: ObjCell::new(None),
+            kind: TypeKind::Type,
+            base: Some(type_type.clone()),
+            bases: crate::object::ClassList::new(Box::new([type_type.clone()])),
+            mro: crate::object::ClassList::new(Box::new([type_type, object.clone()])),
+            dict: Some(abc_dict),
+            has_del: Default::default(),
+            slots: None,
+            getattribute_hook: Default::default(),
+            new_hook: Default::default(),
+            subclasses: ObjCell::new(Vec::new()),
+            metaclass: None,
+        },
+    ))));
     let singletons = crate::interp::Singletons {
         not_implemented,
         object_init: builtin_fn(interp, "__init__", object_init, false),

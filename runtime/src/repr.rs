@@ -131,12 +131,31 @@ pub fn default_repr<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> String {
 
 /// `repr(bytes)`.
 pub fn bytes_repr(b: &[u8]) -> String {
+    try_bytes_repr(b)
+        .unwrap_or_else(|| std::alloc::handle_alloc_error(std::alloc::Layout::new::<u8>()))
+}
+
+/// [`bytes_repr`], or None when the machine cannot hold the result (the
+/// caller raises MemoryError): the repr of a program-sized buffer is
+/// reserved at its exact size, fallibly, before it is written.
+pub fn try_bytes_repr(b: &[u8]) -> Option<String> {
     let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
         '"'
     } else {
         '\''
     };
-    let mut out = String::from("b");
+    let escaped: usize = b
+        .iter()
+        .map(|&c| match c {
+            b'\\' | b'\n' | b'\r' | b'\t' => 2,
+            c if c as char == quote => 2,
+            0x20..=0x7e => 1,
+            _ => 4,
+        })
+        .sum();
+    let mut out = String::new();
+    out.try_reserve_exact(escaped + 3).ok()?;
+    out.push('b');
     out.push(quote);
     for &c in b {
         match c {
@@ -153,7 +172,7 @@ pub fn bytes_repr(b: &[u8]) -> String {
         }
     }
     out.push(quote);
-    out
+    Some(out)
 }
 
 /// `str(int)` of a big int: its decimal digits, or CPython's ValueError past
@@ -227,7 +246,9 @@ pub fn repr_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S,
                 Payload::Str(s) => str_repr(s.as_str()),
                 Payload::BigInt(b) => bigint_str(vm, b)?,
                 Payload::Float(f) => float_repr(*f),
-                Payload::Bytes(b) => bytes_repr(b),
+                Payload::Bytes(b) => {
+                    try_bytes_repr(b).ok_or_else(|| crate::alloc::memory_error(vm))?
+                }
                 Payload::List(_) => crate::types::list::repr(vm, v, addr)?,
                 Payload::Tuple(items) => {
                     let inner = join_reprs(vm, items)?;

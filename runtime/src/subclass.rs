@@ -181,7 +181,9 @@ fn empty_state<S: LockStrategy>(vm: &mut Vm<S>, kind: TypeKind) -> PyResult<S, P
             items: Box::new(ObjCell::new(Default::default())),
             frozen: false,
         },
-        TypeKind::Thread => Payload::Thread(Box::new(crate::modules::threading::ThreadObj::unstarted())),
+        TypeKind::Thread => {
+            Payload::Thread(Box::new(crate::modules::threading::ThreadObj::unstarted()))
+        }
         TypeKind::Socket => crate::modules::socket::fresh_state(),
         TypeKind::Queue => crate::modules::queue::empty_state(vm, 0)?,
         TypeKind::Native(native) => match native.spec::<S>().base {

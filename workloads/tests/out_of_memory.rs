@@ -93,3 +93,35 @@ fn an_int_that_grows_without_end_raises_memory_error() {
         assert_eq!(last, "MemoryError", "mode {mode}; stderr:\n{stderr}");
     }
 }
+
+/// The repr of a buffer that fits but whose copy or repr does not: a
+/// fallible exact-size reservation, not an abort in the allocator (found by
+/// the fuzzer: `repr(bytearray(b'ab') * (2 ** 31 - 1))`).
+const HUGE_REPR: &str = r#"
+for make in (bytearray, bytes):
+    big = make(b'ab') * (2 ** 30)
+    try:
+        print(len(repr(big)))
+    except MemoryError:
+        print(make.__name__, "repr: MemoryError")
+    del big
+print(repr(bytearray(b"a'\n")), repr(b'"'))
+"#;
+
+#[test]
+fn the_repr_of_a_huge_buffer_raises_memory_error() {
+    for mode in MODES {
+        let (code, stdout, stderr) = run_limited("repr", HUGE_REPR, mode, 3_000_000);
+        assert_eq!(
+            (code, stdout.as_str()),
+            (
+                Some(0),
+                r#"bytearray repr: MemoryError
+bytes repr: MemoryError
+bytearray(b"a'\n") b'"'
+"#
+            ),
+            "mode {mode}; stderr:\n{stderr}"
+        );
+    }
+}

@@ -18,7 +18,7 @@
 //! then it attaches to the target with a fresh VM, runs the code, finishes
 //! the VM (pending finalizers run there) and detaches. Finalizers queued on
 //! the thread for the caller's runtime are set aside meanwhile
-//! ([`crate::finalize::stash`]): the thread-local collector binding is
+//! (`crate::finalize::stash`): the thread-local collector binding is
 //! saved and restored by the VM's own attach and detach.
 //!
 //! A function passed to `call` travels in one of two ways:

@@ -114,12 +114,19 @@ impl<S: LockStrategy> NativeObject<S> for ByteArray {
         NativeKind::ByteArray
     }
 
-    fn repr(&self, _vm: &mut Vm<S>, this: &ObjRef<S>) -> PyResult<S, String> {
+    fn repr(&self, vm: &mut Vm<S>, this: &ObjRef<S>) -> PyResult<S, String> {
         let name = ops::type_name(&Value::Obj(this.clone()));
-        Ok(format!(
-            "{name}({})",
-            crate::repr::bytes_repr(&self.snapshot(this))
-        ))
+        // Under the lock, without copying: the buffer may be most of memory.
+        let inner = self.with::<S, _>(this, |d| crate::repr::try_bytes_repr(d));
+        let inner = inner.ok_or_else(|| crate::alloc::memory_error(vm))?;
+        let mut out = String::new();
+        out.try_reserve_exact(name.len() + inner.len() + 2)
+            .map_err(|_| crate::alloc::memory_error(vm))?;
+        out.push_str(&name);
+        out.push('(');
+        out.push_str(&inner);
+        out.push(')');
+        Ok(out)
     }
 
     fn eq(&self, this: &ObjRef<S>, other: &Value<S>) -> Option<bool> {
