@@ -3,9 +3,7 @@
 
 use crate::code::CmpOp;
 use crate::interp::Interp;
-use crate::object::{
-    Builtin, NativeFn, ObjCell, ObjRef, Payload, PropertyObj, PyStr, TypeKind, Value,
-};
+use crate::object::{Builtin, NativeFn, ObjRef, Payload, PropertyObj, PyStr, TypeKind, Value};
 use crate::ops::{self, type_name};
 use crate::repr::{repr, to_str};
 use crate::strategy::LockStrategy;
@@ -145,22 +143,13 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
     };
     // A class of the runtime's own whose only base is `object`.
     let plain_class = |name: &str| {
-        interp.alloc_shared(Payload::Type(Box::new(crate::object::TypeObj {
-            name: name.into(),
-            qualname: name.into(),
-            renamed: ObjCell::new(None),
-            kind: TypeKind::Instance,
-            base: Some(object.clone()),
-            bases: crate::object::ClassList::new(Box::new([object.clone()])),
-            mro: crate::object::ClassList::new(Box::new([object.clone()])),
-            dict: Some(new_dict()),
-            has_del: Default::default(),
-            slots: None,
-            getattribute_hook: Default::default(),
-            new_hook: Default::default(),
-            subclasses: ObjCell::new(Vec::new()),
-            metaclass: None,
-        })))
+        interp.alloc_shared(Payload::Type(Box::new(crate::object::TypeObj::new(
+            name,
+            TypeKind::Instance,
+            Box::new([object.clone()]),
+            Box::new([object.clone()]),
+            Some(new_dict()),
+        ))))
     };
     // The one instance of a fresh plain class.
     let singleton = |class_name: &str| {
@@ -186,22 +175,13 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
         interp.dict_set_str(&abc_dict, name, builtin_method(interp, name, f));
     }
     let abc_meta = Value::Obj(interp.alloc_shared(Payload::Type(Box::new(
-        crate::object::TypeObj {
-            name: "ABCMeta".into(),
-            qualname: "ABCMeta".into(),
-            renamed: ObjCell::new(None),
-            kind: TypeKind::Type,
-            base: Some(type_type.clone()),
-            bases: crate::object::ClassList::new(Box::new([type_type.clone()])),
-            mro: crate::object::ClassList::new(Box::new([type_type, object.clone()])),
-            dict: Some(abc_dict),
-            has_del: Default::default(),
-            slots: None,
-            getattribute_hook: Default::default(),
-            new_hook: Default::default(),
-            subclasses: ObjCell::new(Vec::new()),
-            metaclass: None,
-        },
+        crate::object::TypeObj::new(
+            "ABCMeta",
+            TypeKind::Type,
+            Box::new([type_type.clone()]),
+            Box::new([type_type, object.clone()]),
+            Some(abc_dict),
+        ),
     ))));
     let singletons = crate::interp::Singletons {
         not_implemented,

@@ -3,7 +3,7 @@
 //! `staticmethod`, `classmethod`), `super()`, and calling dunder methods.
 
 use crate::interp::new_exception_obj;
-use crate::object::{InstanceObj, ObjCell, ObjRef, Payload, PyDict, TypeKind, TypeObj, Value};
+use crate::object::{InstanceObj, ObjRef, Payload, PyDict, TypeKind, TypeObj, Value};
 use crate::ops::{self, dict_get, type_name};
 use crate::strategy::LockStrategy;
 use crate::sync::Ordering;
@@ -175,20 +175,18 @@ pub fn build_class<S: LockStrategy>(
             .iter()
             .any(|c| type_obj(c).is_some_and(|t| t.new_hook.load(Ordering::Relaxed)));
     let class = vm.interp.alloc_shared(Payload::Type(Box::new(TypeObj {
-        name: name.to_string(),
         qualname,
-        renamed: ObjCell::new(None),
-        kind,
-        base: base_objs.first().cloned(),
-        bases: crate::object::ClassList::new(base_objs.into_boxed_slice()),
-        mro: crate::object::ClassList::new(mro.into_boxed_slice()),
-        dict: Some(namespace),
-        has_del: Default::default(),
         slots,
         getattribute_hook: getattribute_hook.into(),
         new_hook: new_hook.into(),
-        subclasses: ObjCell::new(Vec::new()),
         metaclass: recorded_meta,
+        ..TypeObj::new(
+            name,
+            kind,
+            base_objs.into_boxed_slice(),
+            mro.into_boxed_slice(),
+            Some(namespace),
+        )
     })));
     register_subclass(&class);
     if class_lookup(&class, &vm.new_str("__del__")).is_some() {

@@ -264,22 +264,13 @@ impl<S: LockStrategy> Interp<S> {
                 };
                 mro.push(b);
             }
-            let payload = Payload::Type(Box::new(TypeObj {
-                name: name.to_string(),
-                qualname: name.to_string(),
-                renamed: ObjCell::new(None),
+            let payload = Payload::Type(Box::new(TypeObj::new(
+                name,
                 kind,
-                bases: crate::object::ClassList::new(base.iter().cloned().collect()),
-                base,
-                mro: crate::object::ClassList::new(mro.into_boxed_slice()),
-                dict: None,
-                has_del: Default::default(),
-                slots: None,
-                getattribute_hook: Default::default(),
-                new_hook: Default::default(),
-                subclasses: ObjCell::new(Vec::new()),
-                metaclass: None,
-            }));
+                base.into_iter().collect(),
+                mro.into_boxed_slice(),
+                None,
+            )));
             ObjRef::with_flags(payload, immortal_flag::<S>())
         };
         let mut types = HashMap::new();

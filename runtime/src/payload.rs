@@ -378,6 +378,37 @@ pub struct TypeObj<S: LockStrategy> {
     pub metaclass: Option<ObjRef<S>>,
 }
 
+impl<S: LockStrategy> TypeObj<S> {
+    /// A type with `name` (also its qualname), `bases` (the first is its
+    /// `__base__`), `mro` (without the type itself) and `dict`, and nothing
+    /// else yet: no slots, hooks, subclasses or metaclass. The runtime's own
+    /// types are this; a class statement sets the rest (`classes.rs`).
+    pub fn new(
+        name: &str,
+        kind: TypeKind,
+        bases: Box<[ObjRef<S>]>,
+        mro: Box<[ObjRef<S>]>,
+        dict: Option<ObjRef<S>>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            qualname: name.into(),
+            renamed: ObjCell::new(None),
+            kind,
+            base: bases.first().cloned(),
+            bases: ClassList::new(bases),
+            mro: ClassList::new(mro),
+            dict,
+            has_del: Default::default(),
+            slots: None,
+            getattribute_hook: Default::default(),
+            new_hook: Default::default(),
+            subclasses: ObjCell::new(Vec::new()),
+            metaclass: None,
+        }
+    }
+}
+
 /// Which builtin behaviour a type object stands for (what `int(x)`, `str(x)`
 /// etc. do when called, and what `type(x)` of a value is).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

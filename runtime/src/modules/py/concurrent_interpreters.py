@@ -96,10 +96,28 @@ def _raise_failed(info):
         raise ExecutionFailed(_ExcInfo(*info))
 
 
+class _Handle:
+    """What an interpreter and a queue share: a handle named by an int id,
+    one Python object per id, copied to another interpreter as its id."""
+
+    def __repr__(self):
+        return f'{type(self).__name__}({self._id})'
+
+    def __hash__(self):
+        return hash(self._id)
+
+    def __reduce__(self):
+        return (type(self), (self._id,))
+
+    @property
+    def id(self):
+        return self._id
+
+
 _interpreters = {}
 
 
-class Interpreter:
+class Interpreter(_Handle):
     """One interpreter (its id is unique in the process)."""
 
     def __new__(cls, id, /):
@@ -115,18 +133,6 @@ class Interpreter:
             _interpreters[id] = self
         return self
 
-    def __repr__(self):
-        return f'{type(self).__name__}({self._id})'
-
-    def __hash__(self):
-        return hash(self._id)
-
-    def __reduce__(self):
-        return (type(self), (self._id,))
-
-    @property
-    def id(self):
-        return self._id
 
     @property
     def whence(self):
@@ -201,7 +207,7 @@ def is_shareable(obj):
 _queues = {}
 
 
-class Queue:
+class Queue(_Handle):
     """A FIFO queue between interpreters; items are copied."""
 
     def __new__(cls, id, /):
@@ -214,18 +220,6 @@ class Queue:
             _queues[id] = self
         return self
 
-    def __repr__(self):
-        return f'{type(self).__name__}({self._id})'
-
-    def __hash__(self):
-        return hash(self._id)
-
-    def __reduce__(self):
-        return (type(self), (self._id,))
-
-    @property
-    def id(self):
-        return self._id
 
     @property
     def maxsize(self):
