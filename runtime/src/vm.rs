@@ -423,6 +423,19 @@ impl<S: LockStrategy> Vm<S> {
         self.run_pending_finalizers();
     }
 
+    /// Leaves a runtime that this thread entered from another one (a
+    /// sub-interpreter's `exec`, `Runtime::attach` inside another runtime):
+    /// [`Vm::finish`], drops what is still queued for finalization while
+    /// attached (it belongs to this runtime), detaches, and gives the thread
+    /// back the other runtime's queue (`stashed`, taken before entering).
+    pub(crate) fn leave_to(mut self, stashed: crate::finalize::Stashed) {
+        self.finish();
+        drop(crate::finalize::stash());
+        self.detach();
+        drop(self);
+        crate::finalize::restore(stashed);
+    }
+
     // ---- errors ----
 
     pub fn new_error(&self, class: &str, message: impl Into<String>) -> PyErr<S> {

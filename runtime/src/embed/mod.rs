@@ -488,13 +488,7 @@ impl<S: LockStrategy> Runtime<S> {
         drop(main);
         // Release every reference (and run pending finalizers) while still
         // attached.
-        let mut vm = vm.into_inner();
-        vm.finish();
-        // What is still queued is this runtime's: dropped while attached.
-        drop(crate::finalize::stash());
-        vm.detach();
-        drop(vm);
-        crate::finalize::restore(stashed);
+        vm.into_inner().leave_to(stashed);
         result
     }
 

@@ -645,12 +645,7 @@ fn in_interp<S: LockStrategy, R>(
     let mut vm = Vm::new(interp.clone());
     vm.attach();
     let result = f(&mut vm);
-    vm.finish();
-    // Whatever is still queued belongs to this runtime: dropped attached.
-    drop(crate::finalize::stash());
-    vm.detach();
-    drop(vm);
-    crate::finalize::restore(stashed);
+    vm.leave_to(stashed);
     result
 }
 
