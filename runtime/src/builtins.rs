@@ -154,11 +154,10 @@ fn install_singletons<S: LockStrategy>(interp: &Arc<Interp<S>>) {
     // The one instance of a fresh plain class.
     let singleton = |class_name: &str| {
         Value::Obj(
-            interp.alloc_shared(Payload::Instance(crate::object::InstanceObj {
-                class: crate::object::ClassSlot::new(plain_class(class_name)),
-                dict: new_dict(),
-                base: None,
-            })),
+            interp.alloc_shared(Payload::Instance(crate::object::InstanceObj::new(
+                plain_class(class_name),
+                None,
+            ))),
         )
     };
     let not_implemented = singleton("NotImplementedType");
@@ -467,7 +466,7 @@ fn builtin_vars<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
         return crate::dynamic::current_namespace(vm, "vars()").map(Value::Obj);
     };
     if let Some(d) = v.obj().and_then(crate::classes::visible_instance_dict) {
-        return Ok(Value::Obj(d.clone()));
+        return Ok(Value::Obj(d));
     }
     match v.payload() {
         Some(Payload::Module(m)) => Ok(Value::Obj(m.dict.clone())),
@@ -1294,13 +1293,7 @@ pub fn construct<S: LockStrategy>(
         TypeKind::Object => {
             arity(vm, "object", &args, 0, 0)?;
             Ok(Value::Obj(ObjRef::new(Payload::Instance(
-                crate::object::InstanceObj {
-                    class: crate::object::ClassSlot::new(type_obj.clone()),
-                    dict: ObjRef::new(Payload::Dict(crate::object::PyDict::new(
-                        crate::dict::new_map(),
-                    ))),
-                    base: None,
-                },
+                crate::object::InstanceObj::new(type_obj.clone(), None),
             ))))
         }
         TypeKind::Property => builtin_property(vm, args),
@@ -1755,7 +1748,7 @@ fn builtin_dir<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
         }
     };
     if let Some(d) = v.obj().and_then(crate::classes::instance_dict) {
-        add_dict(d, &mut names);
+        add_dict(&d, &mut names);
     }
     let class = match v.payload() {
         Some(Payload::Type(_)) => v.obj().cloned(),

@@ -189,9 +189,11 @@ pub fn build_class<S: LockStrategy>(
         )
     })));
     register_subclass(&class);
-    if class_lookup(&class, &vm.new_str("__del__")).is_some() {
-        if let Some(t) = type_obj(&class) {
-            t.has_del.store(true, crate::sync::Ordering::Relaxed);
+    if let Some(t) = type_obj(&class) {
+        for (name, flag) in [("__del__", &t.has_del), ("__setattr__", &t.setattr_hook)] {
+            if class_lookup(&class, &vm.new_str(name)).is_some() {
+                flag.store(true, crate::sync::Ordering::Relaxed);
+            }
         }
     }
     // Abstract classes (ABCMeta, or a base with abstract methods): record
@@ -298,7 +300,7 @@ fn slot_names<S: LockStrategy>(
 
 /// An instance's `__dict__` as Python sees it: none for classes with
 /// `__slots__`.
-pub fn visible_instance_dict<S: LockStrategy>(obj: &ObjRef<S>) -> Option<&ObjRef<S>> {
+pub fn visible_instance_dict<S: LockStrategy>(obj: &ObjRef<S>) -> Option<ObjRef<S>> {
     if let Payload::Instance(i) = obj.stored() {
         if type_obj(&i.class.get()).is_some_and(|t| t.slots.is_some()) {
             return None;
@@ -398,10 +400,22 @@ pub fn class_lookup<S: LockStrategy>(class: &ObjRef<S>, name: &Value<S>) -> Opti
 }
 
 /// The `__dict__` of an instance (user class, or user exception class).
-pub fn instance_dict<S: LockStrategy>(o: &ObjRef<S>) -> Option<&ObjRef<S>> {
+/// An instance's attributes move into it the first time it is asked for
+/// (see [`crate::instance_attrs`]).
+pub fn instance_dict<S: LockStrategy>(o: &ObjRef<S>) -> Option<ObjRef<S>> {
     match o.stored() {
-        Payload::Instance(i) => Some(&i.dict),
-        Payload::Exception(e) => e.dict.as_ref(),
+        Payload::Instance(i) => Some(i.dict(&o.header)),
+        Payload::Exception(e) => e.dict.clone(),
+        _ => None,
+    }
+}
+
+/// The attribute `name` of an instance itself (its own, not its class's):
+/// what `instance_dict(o)[name]` would find, without making the dict.
+pub fn instance_own_attr<S: LockStrategy>(o: &ObjRef<S>, name: &Value<S>) -> Option<Value<S>> {
+    match o.stored() {
+        Payload::Instance(i) => i.get_attr(&o.header, name),
+        Payload::Exception(e) => e.dict.as_ref().and_then(|d| dict_get(d, name)),
         _ => None,
     }
 }
@@ -549,7 +563,7 @@ fn generic_instance_getattr<S: LockStrategy>(
     match key.as_str() {
         Some("__dict__") => {
             if let Some(d) = obj.obj().and_then(visible_instance_dict) {
-                return Ok(Some(Value::Obj(d.clone())));
+                return Ok(Some(Value::Obj(d)));
             }
         }
         Some("__class__") => return Ok(Some(Value::Obj(class.clone()))),
@@ -561,10 +575,8 @@ fn generic_instance_getattr<S: LockStrategy>(
             return bind(vm, attr.clone(), obj, class).map(Some);
         }
     }
-    if let Some(d) = obj.obj().and_then(instance_dict) {
-        if let Some(v) = dict_get(d, key) {
-            return Ok(Some(v));
-        }
+    if let Some(v) = obj.obj().and_then(|o| instance_own_attr(o, key)) {
+        return Ok(Some(v));
     }
     if let Some(attr) = class_attr {
         return bind(vm, attr, obj, class).map(Some);
@@ -783,7 +795,11 @@ pub fn instance_setattr<S: LockStrategy>(
             return Ok(true);
         }
     }
-    if let Some(setattr) = class_lookup(&class, &vm.new_str("__setattr__")) {
+    let hooked = type_obj(&class).is_some_and(|t| t.setattr_hook.load(Ordering::Relaxed));
+    if let Some(setattr) = hooked
+        .then(|| class_lookup(&class, &vm.new_str("__setattr__")))
+        .flatten()
+    {
         vm.call(&setattr, vec![obj.clone(), key, value])?;
         return Ok(true);
     }
@@ -873,7 +889,8 @@ pub(crate) fn set_class<S: LockStrategy>(
             new_t.name, old_t.name
         )));
     }
-    inst.class.set(new.clone());
+    let header = &obj.obj().expect("an instance is an object").header;
+    inst.set_class(header, new.clone());
     Ok(())
 }
 
@@ -977,7 +994,7 @@ fn set_bases<S: LockStrategy>(
         drop(old);
     }
     register_subclass(class);
-    for name in ["__getattribute__", "__new__", "__del__"] {
+    for name in ["__getattribute__", "__new__", "__del__", "__setattr__"] {
         update_slots(vm, class, name);
     }
     Ok(())
@@ -1067,12 +1084,14 @@ pub fn object_setattr<S: LockStrategy>(
         },
         _ => true,
     };
-    match obj.obj().and_then(instance_dict).filter(|_| allowed) {
-        Some(d) => {
-            let d = d.clone();
+    let target = obj.obj().filter(|_| allowed);
+    match target.map(|o| (o, o.stored())) {
+        Some((o, Payload::Instance(i))) => i.set_attr(vm, &o.header, key, value),
+        Some((_, Payload::Exception(e))) if e.dict.is_some() => {
+            let d = e.dict.clone().expect("checked");
             ops::dict_set(vm, &d, key, value)
         }
-        None => Err(vm.new_error(
+        _ => Err(vm.new_error(
             "AttributeError",
             format!(
                 "'{}' object has no attribute '{}'",
@@ -1093,11 +1112,10 @@ fn new_instance<S: LockStrategy>(class: &ObjRef<S>, args: &[Value<S>]) -> Value<
             args.to_vec().into_boxed_slice(),
         ));
     }
-    Value::Obj(ObjRef::new(Payload::Instance(InstanceObj {
-        class: crate::object::ClassSlot::new(class.clone()),
-        dict: ObjRef::new(Payload::Dict(PyDict::new(crate::dict::new_map()))),
-        base: None,
-    })))
+    Value::Obj(ObjRef::new(Payload::Instance(InstanceObj::new(
+        class.clone(),
+        None,
+    ))))
 }
 
 /// `object.__new__(cls, ...)`: a new instance of the user class `cls`.
@@ -1464,17 +1482,29 @@ pub fn object_delattr<S: LockStrategy>(
     obj: &Value<S>,
     key: Value<S>,
 ) -> PyResult<S, ()> {
-    let dict = match obj.payload() {
-        Some(Payload::Type(t)) => t.dict.clone(),
-        _ => obj.obj().and_then(instance_dict).cloned(),
-    };
-    if let Some(d) = dict {
-        if ops::dict_del(vm, &d, &key)?.is_some() {
-            if let (Some(Payload::Type(_)), Some(name)) = (obj.payload(), key.as_str()) {
-                update_slots(vm, obj.obj().expect("a class is an object"), name);
+    let removed = match (obj.obj(), obj.stored()) {
+        (Some(o), Some(Payload::Instance(i))) => i.del_attr(vm, &o.header, &key)?.is_some(),
+        _ => {
+            let dict = match obj.payload() {
+                Some(Payload::Type(t)) => t.dict.clone(),
+                _ => obj.obj().and_then(instance_dict),
+            };
+            match dict {
+                Some(d) => {
+                    let removed = ops::dict_del(vm, &d, &key)?.is_some();
+                    if let (true, Some(Payload::Type(_)), Some(name)) =
+                        (removed, obj.payload(), key.as_str())
+                    {
+                        update_slots(vm, obj.obj().expect("a class is an object"), name);
+                    }
+                    removed
+                }
+                None => false,
             }
-            return Ok(());
         }
+    };
+    if removed {
+        return Ok(());
     }
     Err(vm.new_error(
         "AttributeError",
@@ -1553,7 +1583,10 @@ pub fn type_subclasses<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResu
 /// `class`: for the class and, through the registry, every subclass
 /// (CPython's `update_slot`, which walks `tp_subclasses` the same way).
 pub fn update_slots<S: LockStrategy>(vm: &Vm<S>, class: &ObjRef<S>, name: &str) {
-    if !matches!(name, "__getattribute__" | "__new__" | "__del__") {
+    if !matches!(
+        name,
+        "__getattribute__" | "__new__" | "__del__" | "__setattr__"
+    ) {
         return;
     }
     let key = vm.new_str(name);
@@ -1573,6 +1606,7 @@ pub fn update_slots<S: LockStrategy>(vm: &Vm<S>, class: &ObjRef<S>, name: &str) 
             own || inherited(|m| &m.getattribute_hook),
         ),
         "__new__" => (&t.new_hook, own || inherited(|m| &m.new_hook)),
+        "__setattr__" => (&t.setattr_hook, own || inherited(|m| &m.setattr_hook)),
         _ => (&t.has_del, own || inherited(|m| &m.has_del)),
     };
     flag.store(on, Ordering::Relaxed);

@@ -217,9 +217,21 @@ fn free_object<S: LockStrategy>(ptr: NonNull<PyObject<S>>) {
     if crate::gc::is_container(payload) {
         crate::gc::on_free::<S>(header);
     }
-    // SAFETY: weak references to the object were cleared above, so nothing
-    // can reach it any more; `ObjRef::with_flags` allocated it as a Box.
-    let mut boxed = unsafe { Box::from_raw(raw) };
+    // Weak references to the object were cleared above, so nothing can
+    // reach it any more: the trashcan may release it now or a little later.
+    trashcan::release(ptr.cast(), release_storage::<S>);
+}
+
+/// Drops an unreachable object's payload and frees its storage.
+///
+/// # Safety
+/// `ptr` is a `PyObject<S>` that `ObjRef::with_flags` allocated as a Box,
+/// whose last reference is gone and which nothing can reach any more (the
+/// state [`free_object`] leaves it in).
+unsafe fn release_storage<S: LockStrategy>(ptr: NonNull<u8>) {
+    // SAFETY: the caller's contract: a Box-allocated `PyObject<S>` that this
+    // call owns.
+    let mut boxed = unsafe { Box::from_raw(ptr.cast::<PyObject<S>>().as_ptr()) };
     // Lists and tuples release their items last first, as CPython's do.
     match &mut boxed.stored {
         Payload::List(items) => crate::ops::drop_reversed(std::mem::take(items.get_mut())),
@@ -227,6 +239,61 @@ fn free_object<S: LockStrategy>(ptr: NonNull<PyObject<S>>) {
         _ => {}
     }
     drop(boxed);
+}
+
+/// CPython's "trashcan": releasing an object releases what it refers to,
+/// so a long chain (a linked list of a million instances) would nest a
+/// million frees and overflow the stack. Past [`trashcan::MAX_DEPTH`]
+/// nested releases, an object is parked on a per-thread list instead, and
+/// the outermost release empties that list one object at a time.
+mod trashcan {
+    use std::cell::{Cell, RefCell};
+    use std::ptr::NonNull;
+
+    /// Nested releases before objects are parked (CPython's limit is 50).
+    pub(super) const MAX_DEPTH: u32 = 50;
+
+    /// An unreachable object and the function that releases it (typed by
+    /// the runtime's strategy, erased here so one list serves every
+    /// strategy).
+    type Parked = (NonNull<u8>, unsafe fn(NonNull<u8>));
+
+    std::thread_local! {
+        static DEPTH: Cell<u32> = const { Cell::new(0) };
+        static PARKED: RefCell<Vec<Parked>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// Releases `ptr` with `release` now, or parks it when releases are
+    /// already nested [`MAX_DEPTH`] deep.
+    ///
+    /// Callers pass what [`super::release_storage`] requires: an object that
+    /// nothing can reach any more, owned by this call.
+    pub(super) fn release(ptr: NonNull<u8>, release: unsafe fn(NonNull<u8>)) {
+        let depth = DEPTH.with(Cell::get);
+        // (A thread's parked list is gone once its thread-locals are being
+        // destroyed; an object released then is released at once.)
+        if depth >= MAX_DEPTH
+            && PARKED
+                .try_with(|p| p.borrow_mut().push((ptr, release)))
+                .is_ok()
+        {
+            return;
+        }
+        DEPTH.with(|d| d.set(depth + 1));
+        // SAFETY: the caller hands over an unreachable object it owns.
+        unsafe { release(ptr) };
+        if depth == 0 {
+            // The outermost release: free what was parked, each at depth 1,
+            // so what those release nests again and parks in turn.
+            while let Some((ptr, release)) =
+                PARKED.try_with(|p| p.borrow_mut().pop()).ok().flatten()
+            {
+                // SAFETY: parked above with the same contract.
+                unsafe { release(ptr) };
+            }
+        }
+        DEPTH.with(|d| d.set(depth));
+    }
 }
 
 /// A Python value: unboxed scalars or a reference to a heap object.

@@ -2658,10 +2658,12 @@ pub fn lookup_method<S: LockStrategy>(
         // A plain function found on the class is called with self first,
         // unless the instance dict shadows it.
         let key = Value::Obj(name.clone());
-        if let Some(d) = obj.obj().and_then(crate::classes::instance_dict) {
-            if dict_get(d, &key).is_some() {
-                return Ok(None);
-            }
+        if obj
+            .obj()
+            .and_then(|o| crate::classes::instance_own_attr(o, &key))
+            .is_some()
+        {
+            return Ok(None);
         }
         return Ok(match crate::classes::class_lookup(&class, &key) {
             Some(m) => Some(m).filter(|m| matches!(m.payload(), Some(Payload::Function(_)))),

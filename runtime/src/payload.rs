@@ -368,6 +368,10 @@ pub struct TypeObj<S: LockStrategy> {
     /// Whether a user class of the MRO defines `__new__`, which then makes
     /// the instances. Kept current like the flag above.
     pub new_hook: crate::sync::AtomicBool,
+    /// Whether a class of the MRO defines `__setattr__`, which then sees
+    /// every attribute store on instances; kept current like the flags
+    /// above, so that an ordinary store looks nothing up for it.
+    pub setattr_hook: crate::sync::AtomicBool,
     /// Weak references to the classes that name this one as a base, in the
     /// order they were made (`type.__subclasses__()`, and the classes whose
     /// flags above follow this one's). Guarded by this type's object lock.
@@ -376,6 +380,9 @@ pub struct TypeObj<S: LockStrategy> {
     /// inherited from a base); `None` for `type` (and ABCMeta). See
     /// [`crate::metaclass`].
     pub metaclass: Option<ObjRef<S>>,
+    /// The attribute names instances keep inline, shared by all of them
+    /// (see [`crate::instance_attrs`]).
+    pub inline_keys: crate::instance_attrs::InlineKeys<S>,
 }
 
 impl<S: LockStrategy> TypeObj<S> {
@@ -403,8 +410,10 @@ impl<S: LockStrategy> TypeObj<S> {
             slots: None,
             getattribute_hook: Default::default(),
             new_hook: Default::default(),
+            setattr_hook: Default::default(),
             subclasses: ObjCell::new(Vec::new()),
             metaclass: None,
+            inline_keys: Default::default(),
         }
     }
 }
@@ -664,7 +673,9 @@ impl<S: LockStrategy> Drop for ClassSlot<S> {
 /// state of that builtin base (see [`crate::object::PyObject::payload`]).
 pub struct InstanceObj<S: LockStrategy> {
     pub class: ClassSlot<S>,
-    pub dict: ObjRef<S>,
+    /// Its attributes: inline, or its `__dict__` (see
+    /// [`crate::instance_attrs`]).
+    pub attrs: ObjCell<crate::instance_attrs::InstanceAttrs<S>>,
     pub base: Option<Box<Payload<S>>>,
 }
 

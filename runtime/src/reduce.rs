@@ -71,7 +71,7 @@ fn reduce_set<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>) -> PyResult<S> {
     let class = Value::Obj(crate::builtins::type_of(vm, obj));
     let items = ops::new_list(ops::iterate(vm, obj)?);
     let state = match obj.obj().and_then(crate::classes::instance_dict) {
-        Some(d) => Value::Obj(d.clone()),
+        Some(d) => Value::Obj(d),
         None => Value::None,
     };
     Ok(ops::new_tuple(vec![

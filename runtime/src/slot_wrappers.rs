@@ -928,7 +928,7 @@ fn object_getstate<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S
     exactly(vm, "__getstate__", &args, 0)?;
     let dict = args.pos[0].obj().and_then(crate::classes::instance_dict);
     Ok(match dict {
-        Some(d) if ops::dict_len(&Value::Obj(d.clone())) > 0 => Value::Obj(d.clone()),
+        Some(d) if ops::dict_len(&Value::Obj(d.clone())) > 0 => Value::Obj(d),
         _ => Value::None,
     })
 }

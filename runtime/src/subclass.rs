@@ -159,11 +159,9 @@ pub fn new_instance<S: LockStrategy>(
             return Err(vm.type_error("cannot create instances of this class"))
         }
     };
-    Ok(Value::Obj(ObjRef::new(Payload::Instance(InstanceObj {
-        class: crate::object::ClassSlot::new(class.clone()),
-        dict: ObjRef::new(Payload::Dict(PyDict::new(crate::dict::new_map()))),
-        base: Some(Box::new(base)),
-    }))))
+    Ok(Value::Obj(ObjRef::new(Payload::Instance(
+        InstanceObj::new(class.clone(), Some(Box::new(base))),
+    ))))
 }
 
 /// Whether `__init__` of the builtin base `kind` fills the instance (the

@@ -240,11 +240,9 @@ impl<S: LockStrategy> ClassEntry<S> {
             };
             let state = make(vm, args)?;
             let base = Payload::Native(Box::new(EmbeddedObject::new(state)));
-            Ok(Value::Obj(ObjRef::new(Payload::Instance(InstanceObj {
-                class: crate::object::ClassSlot::new(class),
-                dict: ObjRef::new(Payload::Dict(PyDict::new(crate::dict::new_map()))),
-                base: Some(Box::new(base)),
-            }))))
+            Ok(Value::Obj(ObjRef::new(Payload::Instance(
+                InstanceObj::new(class, Some(Box::new(base))),
+            ))))
         };
         let new = closure(vm, "__new__", Arc::new(new), false, false);
         let new = Value::Obj(ObjRef::new(Payload::StaticMethod(new)));

@@ -302,12 +302,28 @@ impl GcState {
 
 /// Takes generations `0..=generation` of every list of the runtime into one
 /// working set; each object's header says where it is in it.
+///
+/// Sized exactly, and each generation's vector is freed as it is emptied:
+/// a full collection of a large heap otherwise held twice the memory it
+/// needs for the working set, on top of the heap.
 fn gather(gc: &GcState, generation: usize) -> Vec<Entry> {
-    let mut work = Vec::new();
-    for list in gc.all_lists() {
+    let lists = gc.all_lists();
+    let total: usize = lists
+        .iter()
+        .map(|l| {
+            l.objects
+                .lock()
+                .iter()
+                .take(generation + 1)
+                .map(Vec::len)
+                .sum::<usize>()
+        })
+        .sum();
+    let mut work = Vec::with_capacity(total);
+    for list in lists {
         let mut objects = list.objects.lock();
         for gen in objects.iter_mut().take(generation + 1) {
-            for addr in gen.drain(..) {
+            for addr in std::mem::take(gen) {
                 // SAFETY: objects in a list are live.
                 let h = unsafe { header_at(addr) };
                 h.gc_gen().store(COLLECTING, Ordering::Relaxed);
@@ -322,48 +338,72 @@ fn gather(gc: &GcState, generation: usize) -> Vec<Entry> {
 /// The `gc_refs` subtraction, then marking from what is referenced from
 /// outside: which objects of the working set are reachable.
 fn find_reachable<S: LockStrategy>(work: &[Entry]) -> Vec<bool> {
-    let objects: Vec<&PyObject<S>> = work
-        .iter()
+    reachable_within(
+        work.len(),
         // SAFETY: objects in the working set are live.
-        .map(|e| unsafe { object_at::<S>(e.addr) })
-        .collect();
-    reachable_within(&objects, COLLECTING, |o| o.header.refcount() as i64)
+        |i| unsafe { object_at::<S>(work[i].addr) },
+        COLLECTING,
+        |o| o.header.refcount() as i64,
+    )
 }
 
-/// The subtraction and marking over `objects`, each of which has `marker`
-/// in its header's generation field and its index in `objects` in the
-/// index field: `count` gives each object's references, of which those
-/// from inside the set are subtracted.
-fn reachable_within<S: LockStrategy>(
-    objects: &[&PyObject<S>],
+/// The subtraction and marking over the `n` objects `object(0..n)`, each
+/// of which has `marker` in its header's generation field and its index in
+/// the index field: `count` gives each object's references, of which those
+/// from inside the set are subtracted. (An accessor, not a slice of
+/// references: for a large heap that slice was 8 bytes an object more.)
+fn reachable_within<'a, S: LockStrategy + 'a>(
+    n: usize,
+    object: impl Fn(usize) -> &'a PyObject<S>,
     marker: u8,
     count: impl Fn(&PyObject<S>) -> i64,
 ) -> Vec<bool> {
-    let mut refs: Vec<i64> = objects.iter().map(|o| count(o)).collect();
+    // Counts as i32 (saturated: a count past i32::MAX stays positive after
+    // the subtraction, since no working set holds that many references):
+    // half the memory of i64 for a large heap.
+    let mut refs: Vec<i32> = (0..n)
+        .map(|i| count(object(i)).min(i32::MAX as i64) as i32)
+        .collect();
     let inside = |h: &crate::object::Header| {
         (h.gc_gen().load(Ordering::Relaxed) == marker)
             .then(|| h.gc_index().load(Ordering::Relaxed) as usize)
     };
-    for o in objects {
-        traverse(o, &mut |h| {
+    for i in 0..n {
+        traverse(object(i), &mut |h| {
             if let Some(i) = inside(h) {
                 refs[i] -= 1;
             }
         });
     }
-    let mut reachable: Vec<bool> = refs.iter().map(|&r| r > 0).collect();
-    let mut stack: Vec<usize> = (0..objects.len()).filter(|&i| reachable[i]).collect();
-    while let Some(i) = stack.pop() {
-        traverse(objects[i], &mut |h| {
-            if let Some(j) = inside(h) {
-                if !reachable[j] {
-                    reachable[j] = true;
-                    stack.push(j);
+    // Marking, root by root, so that the stack holds only what one root
+    // reaches and not every root at once; each object is traversed once.
+    const UNSEEN: u8 = 0;
+    const ROOT: u8 = 1;
+    const MARKED: u8 = 2;
+    let mut state: Vec<u8> = refs
+        .iter()
+        .map(|&r| if r > 0 { ROOT } else { UNSEEN })
+        .collect();
+    drop(refs);
+    let mut stack: Vec<usize> = Vec::new();
+    for root in 0..n {
+        if state[root] != ROOT {
+            continue;
+        }
+        state[root] = MARKED;
+        stack.push(root);
+        while let Some(i) = stack.pop() {
+            traverse(object(i), &mut |h| {
+                if let Some(j) = inside(h) {
+                    if state[j] != MARKED {
+                        state[j] = MARKED;
+                        stack.push(j);
+                    }
                 }
-            }
-        });
+            });
+        }
     }
-    reachable
+    state.into_iter().map(|s| s == MARKED).collect()
 }
 
 /// Moves the survivors into generation `dest` of the lists they came from.
@@ -413,7 +453,12 @@ fn untrackable_tuple<S: LockStrategy>(obj: &PyObject<S>) -> bool {
 /// the garbage is marked [`UNREACHABLE`].
 fn has_garbage_dict<S: LockStrategy>(obj: &ObjRef<S>) -> bool {
     match obj.stored() {
-        Payload::Instance(i) => i.dict.header.gc_gen().load(Ordering::Relaxed) == UNREACHABLE,
+        Payload::Instance(i) => i.with_attrs(&obj.header, |attrs| match attrs {
+            crate::instance_attrs::InstanceAttrs::Dict(d) => {
+                d.header.gc_gen().load(Ordering::Relaxed) == UNREACHABLE
+            }
+            crate::instance_attrs::InstanceAttrs::Inline(_) => false,
+        }),
         _ => false,
     }
 }
@@ -442,6 +487,10 @@ fn find_resurrected<S: LockStrategy>(garbage: &[ObjRef<S>]) -> Vec<bool> {
         obj.header.gc_index().store(i as u32, Ordering::Relaxed);
         obj.header.gc_gen().store(UNREACHABLE, Ordering::Relaxed);
     }
-    let objects: Vec<&PyObject<S>> = garbage.iter().map(|o| &**o).collect();
-    reachable_within(&objects, UNREACHABLE, |o| o.header.refcount() as i64 - 1)
+    reachable_within(
+        garbage.len(),
+        |i| &*garbage[i],
+        UNREACHABLE,
+        |o| o.header.refcount() as i64 - 1,
+    )
 }

@@ -10,6 +10,7 @@
 //! frame, code constants, a queue's channel) are external references, which
 //! is exactly what they are.
 
+use crate::instance_attrs::InstanceAttrs;
 use crate::object::{Header, IterState, ObjRef, Payload, PyObject, Value};
 use crate::strategy::LockStrategy;
 
@@ -118,7 +119,10 @@ fn payload_refs<S: LockStrategy>(h: &Header, payload: &Payload<S>, v: &mut Visit
         Payload::Thread(t) => t.each_reference(&mut |x| v.value(x)),
         Payload::Instance(i) => {
             v.obj(&i.class.get());
-            v.obj(&i.dict);
+            i.with_attrs(h, |attrs| match attrs {
+                InstanceAttrs::Dict(d) => v.obj(d),
+                InstanceAttrs::Inline(values) => v.values(values.iter()),
+            });
             if let Some(base) = &i.base {
                 payload_refs(h, base, v);
             }
@@ -191,6 +195,11 @@ fn iter_refs<S: LockStrategy>(st: &IterState<S>, v: &mut Visitor) {
 /// before it.
 pub(crate) fn clear<S: LockStrategy>(obj: &PyObject<S>) {
     let h = &obj.header;
+    // An instance's inline attributes (a dict they moved to is cleared as
+    // an object of its own), then its builtin base's state, if any.
+    if let Payload::Instance(i) = obj.stored() {
+        i.clear_inline(h);
+    }
     match obj.payload() {
         Payload::List(items) => drop(items.with::<S, _>(h, std::mem::take)),
         Payload::Dict(d) => {

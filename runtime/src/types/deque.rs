@@ -925,7 +925,7 @@ fn reduce<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
         None => ops::new_tuple(vec![]),
     };
     let state = match crate::classes::instance_dict(o) {
-        Some(d) if ops::dict_len(&Value::Obj(d.clone())) > 0 => Value::Obj(d.clone()),
+        Some(d) if ops::dict_len(&Value::Obj(d.clone())) > 0 => Value::Obj(d),
         _ => Value::None,
     };
     let it = DequeIter::start(this, o, false, 0);

@@ -1187,7 +1187,7 @@ impl<S: LockStrategy> Loader<S> {
             let items = ops::dict_items(&state);
             if !items.is_empty() {
                 let dict = match inst.obj().and_then(crate::classes::instance_dict) {
-                    Some(d) => Value::Obj(d.clone()),
+                    Some(d) => Value::Obj(d),
                     None => ops::get_attr(vm, &inst, &crate::vm::name_obj(vm, "__dict__"))?,
                 };
                 for (k, v) in items {
