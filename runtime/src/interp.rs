@@ -127,6 +127,11 @@ pub struct Interp<S: LockStrategy> {
     pub thread_counter: AtomicU64,
     pub argv: Mutex<Vec<String>>,
     sources: Mutex<HashMap<Arc<str>, Arc<str>>>,
+    /// The names code refers to (`co_names`), one str object per name for
+    /// the whole runtime, as CPython interns identifiers: a class
+    /// namespace's keys and the attribute names of code elsewhere are then
+    /// the same object, and dict and attribute look-ups compare pointers.
+    interned_names: Mutex<HashMap<Box<str>, ObjRef<S>>>,
     /// `sys.getrecursionlimit()`; `sys.setrecursionlimit` changes it (a
     /// plain setting, not part of any locking protocol).
     recursion_limit: std::sync::atomic::AtomicUsize,
@@ -382,6 +387,7 @@ impl<S: LockStrategy> Interp<S> {
             signal_handlers: Mutex::new(Vec::new()),
             has_deferred: AtomicBool::new(false),
             next_cache_slot: AtomicUsize::new(0),
+            interned_names: Mutex::new(HashMap::new()),
             next_thread_ident: AtomicU64::new(1),
             thread_counter: AtomicU64::new(0),
             argv: Mutex::new(Vec::new()),
@@ -615,6 +621,21 @@ impl<S: LockStrategy> Interp<S> {
             .map(|l| l.trim().to_string())
     }
 
+    /// The runtime's one str object for the name `name` (see
+    /// `interned_names`).
+    pub fn intern_name(&self, name: &str) -> ObjRef<S> {
+        let mut names = self
+            .interned_names
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if let Some(o) = names.get(name) {
+            return o.clone();
+        }
+        let o = self.alloc_shared(Payload::Str(PyStr::new(name)));
+        names.insert(name.into(), o.clone());
+        o
+    }
+
     /// Turns a compiled unit into a code object with real constants.
     pub fn load_code(&self, unit: CodeUnit, filename: &Arc<str>) -> Arc<Code<S>> {
         let consts = unit
@@ -626,7 +647,7 @@ impl<S: LockStrategy> Interp<S> {
         let names = unit
             .names
             .iter()
-            .map(|n| self.alloc_shared(Payload::Str(PyStr::new(n.as_str()))))
+            .map(|n| self.intern_name(n))
             .collect::<Vec<_>>()
             .into_boxed_slice();
         let cache_base = self
