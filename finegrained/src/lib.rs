@@ -108,11 +108,9 @@ pub type FineGrained = FineGrainedWith<true, true>;
 /// assert!(!PerObject::IMMORTALIZE_SHARED && !PerObject::CACHE_GLOBALS);
 ///
 /// let rt = Runtime::<PerObject>::builder().build();
-/// rt.run_source(
-///     "def f(): return 1\nfor _ in range(1000):\n    def f(): return 2\n",
-///     "redefine.py",
-/// )
-/// .unwrap();
+/// // Each redefinition frees the function it replaces.
+/// rt.attach(|py| py.run("def f(): return 1\nfor _ in range(1000):\n    def f(): return 2\n"))
+///     .unwrap();
 /// assert_eq!(rt.eval::<i64>("f()").unwrap(), 2);
 /// assert_eq!(rt.lock_stats().gil_acquisitions, 0);
 /// ```
