@@ -1,14 +1,36 @@
-//! The `finegrained` lock strategy: no global lock, as in CPython's
-//! free-threaded build (PEP 703).
+//! The `finegrained` and `perobject` lock strategies: no global lock, as in
+//! CPython's free-threaded build (PEP 703).
 //!
-//! * Reference counts are atomic read-modify-writes ([`refcount`]), and the
-//!   objects every thread touches (code, module-level functions, modules,
-//!   builtins) are immortal, so their counts are never written at all — the
-//!   reason independent threads scale instead of fighting over one cache line.
+//! * Reference counts are atomic read-modify-writes ([`refcount`]), and under
+//!   `finegrained` the objects every thread touches (code, module-level
+//!   functions, modules, builtins) are immortal, so their counts are never
+//!   written at all — the reason independent threads scale instead of
+//!   fighting over one cache line.
 //! * Each object has a one-byte mutex in its header ([`objlock`]); operations
 //!   on two objects lock them in address order.
 //! * Attaching and detaching only count the threads that may touch
 //!   objects, so that the cyclic collector can stop the world ([`world`]).
+//!
+//! # Techniques as parameters: `finegrained` and `perobject`
+//!
+//! [`FineGrainedWith`] takes each technique beyond the naive design as a
+//! compile-time parameter, resolved when the runtime is monomorphised, so a
+//! switched-off technique costs nothing at run time (its checks are not
+//! compiled in). [`PerObject`] has every technique off — atomic counts and a
+//! lock on every access to a mutable object, nothing immortal: what a first
+//! attempt builds (RustPython's design). [`FineGrained`] has every technique
+//! on. The `gilgamesh scale` report's ablation table compares the two (and,
+//! as more techniques land, each technique switched on alone).
+//!
+//! | parameter | technique | `perobject` | `finegrained` |
+//! |---|---|---|---|
+//! | `IMMORTAL_SHARED` | code, module-level functions and classes, modules, builtins and types are immortal: never counted, freed when the runtime drops | off | on |
+//! | `CACHE_GLOBALS` | `LOAD_GLOBAL` reads a per-thread cache validated by the dicts' version numbers instead of locking the globals (and builtins) dict | off | on |
+//!
+//! The two modes with one technique each, `perobject+immortal` and
+//! `perobject+globalcache`, exist for the ablation (`gilgamesh scale
+//! --modes`), not as modes of their own in the tests: every code path they
+//! take is one that `perobject` or `finegrained` takes.
 
 pub mod objlock;
 pub mod refcount;
@@ -19,7 +41,33 @@ use runtime::sync::{AtomicU64, Ordering};
 use runtime::{LockStats, LockStrategy, StrategyConfig, ThreadIdent};
 use std::time::Duration;
 
-/// Fine-grained locking: per-object locks and atomic reference counts.
+/// Fine-grained locking — per-object locks and atomic reference counts —
+/// with each technique beyond that naive design switched on or off at
+/// compile time (see the [crate documentation](crate)).
+///
+/// * `IMMORTAL_SHARED`: objects that every thread touches are made immortal
+///   ([`LockStrategy::IMMORTALIZE_SHARED`]); off, they are counted and freed
+///   like any other object, and [`refcount`] has no immortality check.
+/// * `CACHE_GLOBALS`: the VM's per-thread cache of global names
+///   ([`LockStrategy::CACHE_GLOBALS`]); off, every `LOAD_GLOBAL` looks the
+///   name up in the globals dict under its lock.
+///
+/// ```
+/// use finegrained::{FineGrained, FineGrainedWith, PerObject};
+/// use runtime::LockStrategy;
+///
+/// assert_eq!(<FineGrainedWith<true, true> as LockStrategy>::NAME, FineGrained::NAME);
+/// assert_eq!(<FineGrainedWith<false, false> as LockStrategy>::NAME, PerObject::NAME);
+/// assert_eq!(<FineGrainedWith<true, false> as LockStrategy>::NAME, "perobject+immortal");
+/// assert_eq!(<FineGrainedWith<false, true> as LockStrategy>::NAME, "perobject+globalcache");
+/// assert!(FineGrained::IMMORTALIZE_SHARED && FineGrained::CACHE_GLOBALS);
+/// assert!(!PerObject::IMMORTALIZE_SHARED && !PerObject::CACHE_GLOBALS);
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FineGrainedWith<const IMMORTAL_SHARED: bool, const CACHE_GLOBALS: bool>;
+
+/// The `finegrained` mode: per-object locks and atomic reference counts, with
+/// every technique of [`FineGrainedWith`] switched on.
 ///
 /// ```
 /// use finegrained::FineGrained;
@@ -45,8 +93,35 @@ use std::time::Duration;
 /// assert_eq!(rt.eval::<i64>("n").unwrap(), 2000);
 /// assert_eq!(rt.lock_stats().gil_acquisitions, 0);
 /// ```
-#[derive(Debug, Clone, Copy, Default)]
-pub struct FineGrained;
+pub type FineGrained = FineGrainedWith<true, true>;
+
+/// The `perobject` mode: the naive fine-grained design, kept to measure what
+/// each technique of [`FineGrainedWith`] buys. Atomic counts and a lock on
+/// every access to a mutable object; nothing is immortal, so a redefined
+/// module-level function is freed as under a GIL.
+///
+/// ```
+/// use finegrained::PerObject;
+/// use runtime::{LockStrategy, Runtime};
+///
+/// assert_eq!(PerObject::NAME, "perobject");
+/// assert!(!PerObject::IMMORTALIZE_SHARED && !PerObject::CACHE_GLOBALS);
+///
+/// let rt = Runtime::<PerObject>::builder().build();
+/// // Each redefinition frees the function it replaces.
+/// rt.attach(|py| py.run("def f(): return 1\nfor _ in range(1000):\n    def f(): return 2\n"))
+///     .unwrap();
+/// assert_eq!(rt.eval::<i64>("f()").unwrap(), 2);
+/// assert_eq!(rt.lock_stats().gil_acquisitions, 0);
+/// ```
+pub type PerObject = FineGrainedWith<false, false>;
+
+/// `perobject` with immortal shared objects only (for the ablation).
+pub type PerObjectImmortal = FineGrainedWith<true, false>;
+
+/// `perobject` with the per-thread global-name cache only (for the
+/// ablation).
+pub type PerObjectGlobalCache = FineGrainedWith<false, true>;
 
 /// Runtime-wide state of the fine-grained strategy.
 ///
@@ -84,12 +159,20 @@ pub struct Shared {
 // (`refcount`), object locks are one-byte mutexes that lock two objects in
 // address order (`objlock`), and stop-the-world parks every attached thread
 // (`world`); the loom models in `loom-tests` check each protocol.
-unsafe impl LockStrategy for FineGrained {
-    const NAME: &'static str = "finegrained";
+unsafe impl<const IMMORTAL_SHARED: bool, const CACHE_GLOBALS: bool> LockStrategy
+    for FineGrainedWith<IMMORTAL_SHARED, CACHE_GLOBALS>
+{
+    const NAME: &'static str = match (IMMORTAL_SHARED, CACHE_GLOBALS) {
+        (true, true) => "finegrained",
+        (false, false) => "perobject",
+        (true, false) => "perobject+immortal",
+        (false, true) => "perobject+globalcache",
+    };
     /// Native calls that declare it detach, so that a stop-the-world does
     /// not wait for them (there is no GIL to release).
     const RELEASES_FOR_NATIVE: bool = true;
-    const IMMORTALIZE_SHARED: bool = true;
+    const IMMORTALIZE_SHARED: bool = IMMORTAL_SHARED;
+    const CACHE_GLOBALS: bool = CACHE_GLOBALS;
     type Shared = Shared;
 
     fn new_shared(config: &StrategyConfig) -> Shared {
@@ -140,18 +223,18 @@ unsafe impl LockStrategy for FineGrained {
     #[inline(always)]
     unsafe fn incref(header: &Header) {
         // SAFETY: the caller upholds `incref`'s contract.
-        unsafe { refcount::incref(header) }
+        unsafe { refcount::incref::<IMMORTAL_SHARED>(header) }
     }
 
     #[inline(always)]
     unsafe fn decref(header: &Header) -> bool {
         // SAFETY: the caller upholds `decref`'s contract.
-        unsafe { refcount::decref(header) }
+        unsafe { refcount::decref::<IMMORTAL_SHARED>(header) }
     }
 
     unsafe fn try_incref(header: &Header) -> bool {
         // SAFETY: the caller upholds `try_incref`'s contract.
-        unsafe { refcount::try_incref(header) }
+        unsafe { refcount::try_incref::<IMMORTAL_SHARED>(header) }
     }
 
     unsafe fn resurrect(header: &Header) {

@@ -7,8 +7,11 @@
 //! that takes the count to zero issues an `Acquire` fence before freeing, so
 //! it sees every other thread's uses. Immortal objects are never counted.
 //!
-//! These functions are the bodies of [`crate::FineGrained`]'s `unsafe fn`s
+//! These functions are the bodies of [`crate::FineGrainedWith`]'s `unsafe fn`s
 //! and carry their contracts (`runtime::LockStrategy`'s `# Safety`).
+//! `IMMORTAL` is the strategy's `IMMORTAL_SHARED` parameter: without it no
+//! object is immortal (`runtime::LockStrategy::IMMORTALIZE_SHARED` is off),
+//! so the check is not compiled in (`perobject`'s count is the bare atomic).
 //!
 //! The loom build has switches, absent from production builds, for
 //! deliberately broken variants (mutants) that the models in
@@ -20,8 +23,11 @@ use runtime::sync::{fence, Ordering};
 /// # Safety
 /// `LockStrategy::incref`'s contract.
 #[inline(always)]
-pub unsafe fn incref(header: &Header) {
-    if header.is_immortal() {
+pub unsafe fn incref<const IMMORTAL: bool>(header: &Header) {
+    // Without the technique nothing sets the flag (the runtime allocates
+    // immortal objects only under `IMMORTALIZE_SHARED`).
+    debug_assert!(IMMORTAL || !header.is_immortal());
+    if IMMORTAL && header.is_immortal() {
         return;
     }
     // SAFETY: this is the strategy's count operation (the caller upholds
@@ -41,8 +47,11 @@ pub unsafe fn incref(header: &Header) {
 /// # Safety
 /// `LockStrategy::decref`'s contract.
 #[inline(always)]
-pub unsafe fn decref(header: &Header) -> bool {
-    if header.is_immortal() {
+pub unsafe fn decref<const IMMORTAL: bool>(header: &Header) -> bool {
+    // Without the technique nothing sets the flag (the runtime allocates
+    // immortal objects only under `IMMORTALIZE_SHARED`).
+    debug_assert!(IMMORTAL || !header.is_immortal());
+    if IMMORTAL && header.is_immortal() {
         return false;
     }
     // SAFETY: the strategy's count operation, under the caller's contract.
@@ -66,8 +75,8 @@ pub unsafe fn decref(header: &Header) -> bool {
 /// # Safety
 /// `LockStrategy::try_incref`'s contract.
 #[inline]
-pub unsafe fn try_incref(header: &Header) -> bool {
-    if header.is_immortal() {
+pub unsafe fn try_incref<const IMMORTAL: bool>(header: &Header) -> bool {
+    if IMMORTAL && header.is_immortal() {
         return true;
     }
     // SAFETY: the strategy's count operation, under the caller's contract.

@@ -2,7 +2,10 @@
 //! counting ([`finegrained::refcount`]) and the one-byte object mutex
 //! ([`finegrained::objlock`]) — run on the real code through
 //! [`FineGrained`]'s [`LockStrategy`] implementation and the `runtime::sync`
-//! shim:
+//! shim. The reference-count models run under [`PerObject`] as well: its
+//! count operations are another instantiation of `refcount`'s (no
+//! immortality check compiled in), and each refcount mutant is checked
+//! against both. (The object lock is the same code in both modes.)
 //!
 //! ```text
 //! RUSTFLAGS="--cfg loom" RUSTC_WRAPPER="$PWD/loom-tests/rustc-loom" \
@@ -26,7 +29,7 @@
 //! it) and resets every switch before and after.
 #![cfg(loom)]
 
-use finegrained::{objlock, refcount, FineGrained};
+use finegrained::{objlock, refcount, FineGrained, PerObject};
 use loom::cell::UnsafeCell;
 use loom_tests::{check, rejection};
 use runtime::object::{Header, ObjCell, ObjRef, Payload, PyStr, Value};
@@ -100,11 +103,12 @@ fn reset_switches() {
 // ---------------------------------------------------------------------------
 // 1. Reference counting
 
-/// A real object: an empty list, `ObjRef<FineGrained>`. Cloning and
-/// dropping it are `ObjRef`'s own clone and drop (the strategy's `incref`
-/// and `decref`), and the drop that takes the count to zero frees it
-/// through the runtime's `free_object`, which drops the list's items.
-fn new_list() -> ObjRef<S> {
+/// A real object: an empty list, `ObjRef<FineGrained>` (or
+/// `ObjRef<PerObject>`). Cloning and dropping it are `ObjRef`'s own clone
+/// and drop (the strategy's `incref` and `decref`), and the drop that takes
+/// the count to zero frees it through the runtime's `free_object`, which
+/// drops the list's items.
+fn new_list<S: LockStrategy>() -> ObjRef<S> {
     ObjRef::new(Payload::List(ObjCell::new(Vec::new())))
 }
 
@@ -114,7 +118,7 @@ fn new_list() -> ObjRef<S> {
 /// (loom checks that its header's creation happens before the free's
 /// accesses), and every access to the list's header (its lock byte, its
 /// count) must happen before the free (see `runtime::header`).
-fn append(list: &ObjRef<S>, what: &str) {
+fn append<S: LockStrategy>(list: &ObjRef<S>, what: &str) {
     let Payload::List(items) = list.payload() else {
         unreachable!("a list")
     };
@@ -138,10 +142,10 @@ fn assert_all_freed(before: usize) {
 /// a second thread (count 2), and each appends to it and drops its
 /// reference. Exactly one decref frees, and the freeing thread — either
 /// one, depending on the interleaving — sees the other's uses.
-fn two_owners_model() {
+fn two_owners_model<S: LockStrategy>() {
     check(|| {
         let before = Header::loom_live();
-        let a = new_list();
+        let a = new_list::<S>();
         let b = a.clone();
         let t = thread::spawn(move || {
             append(&b, "b");
@@ -158,10 +162,10 @@ fn two_owners_model() {
 /// reference from the one it holds while the main thread drops its own, then
 /// drops the original and uses the clone. The count never reaches 0 before
 /// the last of the three decrefs.
-fn racing_incref_model() {
+fn racing_incref_model<S: LockStrategy>() {
     check(|| {
         let before = Header::loom_live();
-        let a = new_list();
+        let a = new_list::<S>();
         let b = a.clone();
         let t = thread::spawn(move || {
             let c = b.clone();
@@ -179,46 +183,93 @@ fn racing_incref_model() {
 #[test]
 fn refcount_last_release_frees_and_sees_all_writes() {
     let _s = Switches::set(&[]);
-    two_owners_model();
+    two_owners_model::<S>();
 }
 
 #[test]
 fn refcount_incref_racing_a_release() {
     let _s = Switches::set(&[]);
-    racing_incref_model();
+    racing_incref_model::<S>();
 }
 
 #[test]
 fn mutant_no_acquire_fence_is_rejected() {
     let _s = Switches::set(&[&refcount::MUTANT_NO_ACQUIRE_FENCE]);
-    let msg = rejection(two_owners_model);
+    let msg = rejection(two_owners_model::<S>);
     assert!(msg.contains("Causality violation"), "{msg}");
 }
 
 #[test]
 fn mutant_relaxed_decref_is_rejected() {
     let _s = Switches::set(&[&refcount::MUTANT_RELAXED_DECREF]);
-    let msg = rejection(two_owners_model);
+    let msg = rejection(two_owners_model::<S>);
     assert!(msg.contains("Causality violation"), "{msg}");
 }
 
 #[test]
 fn mutant_no_acquire_fence_with_racing_incref_is_rejected() {
     let _s = Switches::set(&[&refcount::MUTANT_NO_ACQUIRE_FENCE]);
-    let msg = rejection(racing_incref_model);
+    let msg = rejection(racing_incref_model::<S>);
     assert!(msg.contains("Causality violation"), "{msg}");
 }
 
 #[test]
 fn mutant_nonatomic_incref_is_rejected() {
     let _s = Switches::set(&[&refcount::MUTANT_NONATOMIC_INCREF]);
-    let msg = rejection(racing_incref_model);
+    let msg = rejection(racing_incref_model::<S>);
     // On hardware the store of the split increment can overwrite the main
     // thread's decrement, so the count stays above 0 and nobody frees (a
     // leak). loom finds an early free first: it does not order a plain store
     // against a concurrent read-modify-write, so a later decrement may read
     // past the store, and the clone's holder then uses a freed object (or
     // frees it a second time). Any of these is a rejection.
+    assert!(
+        [
+            "not freed",
+            "access to a freed object",
+            "freed twice",
+            "Causality violation"
+        ]
+        .iter()
+        .any(|m| msg.contains(m)),
+        "{msg}"
+    );
+}
+
+// The same models and mutants under `perobject`, whose count operations
+// are `refcount`'s instantiation without the immortality check.
+
+#[test]
+fn perobject_refcount_last_release_frees_and_sees_all_writes() {
+    let _s = Switches::set(&[]);
+    two_owners_model::<PerObject>();
+}
+
+#[test]
+fn perobject_refcount_incref_racing_a_release() {
+    let _s = Switches::set(&[]);
+    racing_incref_model::<PerObject>();
+}
+
+#[test]
+fn mutant_perobject_no_acquire_fence_is_rejected() {
+    let _s = Switches::set(&[&refcount::MUTANT_NO_ACQUIRE_FENCE]);
+    let msg = rejection(two_owners_model::<PerObject>);
+    assert!(msg.contains("Causality violation"), "{msg}");
+}
+
+#[test]
+fn mutant_perobject_relaxed_decref_is_rejected() {
+    let _s = Switches::set(&[&refcount::MUTANT_RELAXED_DECREF]);
+    let msg = rejection(two_owners_model::<PerObject>);
+    assert!(msg.contains("Causality violation"), "{msg}");
+}
+
+#[test]
+fn mutant_perobject_nonatomic_incref_is_rejected() {
+    let _s = Switches::set(&[&refcount::MUTANT_NONATOMIC_INCREF]);
+    let msg = rejection(racing_incref_model::<PerObject>);
+    // As under `finegrained` (`mutant_nonatomic_incref_is_rejected`).
     assert!(
         [
             "not freed",

@@ -24,12 +24,13 @@
 //! which exist only under `cfg(loom)`) and must reject them.
 #![cfg(loom)]
 
-use finegrained::{refcount, FineGrained};
+use finegrained::{refcount, FineGrained, PerObject};
 use loom_tests::{check, rejection};
 use runtime::modules::threading::LockObj;
 use runtime::object::{Header, ObjRef, Payload, Value};
 use runtime::sync::thread;
 use runtime::weakref::{self, WeakRefObj};
+use runtime::LockStrategy;
 use std::sync::atomic as std_atomic;
 
 type S = FineGrained;
@@ -73,7 +74,7 @@ fn reset() {
 /// A real referent: a `threading.Lock` object (weak references to locks are
 /// allowed, and its payload is not a container, so no collector list is
 /// involved).
-fn new_referent() -> ObjRef<S> {
+fn new_referent<S: LockStrategy>() -> ObjRef<S> {
     ObjRef::new(Payload::Lock(LockObj::new()))
 }
 
@@ -82,11 +83,11 @@ fn new_referent() -> ObjRef<S> {
 /// on the model's threads, so the finalizer queue refuses it and the free
 /// path drops the strong reference it took to the weak reference for it at
 /// once. (Any value is accepted as a callback, as in CPython.)
-fn weakref_with_callback(r: &ObjRef<S>) -> ObjRef<S> {
+fn weakref_with_callback<S: LockStrategy>(r: &ObjRef<S>) -> ObjRef<S> {
     weakref::new_weakref(r, Some(Value::Int(0)))
 }
 
-fn slot(w: &ObjRef<S>) -> &WeakRefObj<S> {
+fn slot<S: LockStrategy>(w: &ObjRef<S>) -> &WeakRefObj<S> {
     let Payload::WeakRef(wr) = w.payload() else {
         unreachable!("a weak reference")
     };
@@ -102,11 +103,12 @@ fn assert_all_freed(before: usize) {
 /// (1) The owner drops the last strong reference while another thread
 /// upgrades a weak reference: the upgrade gets a live object (and then
 /// holds it, so the owner's release does not free it) or None, and never
-/// touches the referent's header after the free.
-fn upgrade_races_release_model() {
+/// touches the referent's header after the free. Run under `finegrained`
+/// and under `perobject`, whose `try_incref` has no immortality check.
+fn upgrade_races_release_model<S: LockStrategy>() {
     check(|| {
         let before = Header::loom_live();
-        let r = new_referent();
+        let r = new_referent::<S>();
         let w = weakref_with_callback(&r);
         let w2 = w.clone();
         let upgrader = thread::spawn(move || {
@@ -139,7 +141,13 @@ fn upgrade_races_release_model() {
 #[test]
 fn upgrade_races_release() {
     let _s = Switches::set(&[]);
-    upgrade_races_release_model();
+    upgrade_races_release_model::<S>();
+}
+
+#[test]
+fn perobject_upgrade_races_release() {
+    let _s = Switches::set(&[]);
+    upgrade_races_release_model::<PerObject>();
 }
 
 /// What loom reports for an upgrade that reaches a dying or freed referent.
@@ -155,14 +163,21 @@ fn assert_use_after_free(msg: &str) {
 #[test]
 fn mutant_upgrade_from_zero_is_rejected() {
     let _s = Switches::set(&[&refcount::MUTANT_UPGRADE_FROM_ZERO]);
-    let msg = rejection(upgrade_races_release_model);
+    let msg = rejection(upgrade_races_release_model::<S>);
+    assert_use_after_free(&msg);
+}
+
+#[test]
+fn mutant_perobject_upgrade_from_zero_is_rejected() {
+    let _s = Switches::set(&[&refcount::MUTANT_UPGRADE_FROM_ZERO]);
+    let msg = rejection(upgrade_races_release_model::<PerObject>);
     assert_use_after_free(&msg);
 }
 
 #[test]
 fn mutant_upgrade_unlocked_is_rejected() {
     let _s = Switches::set(&[&weakref::MUTANT_UPGRADE_UNLOCKED]);
-    let msg = rejection(upgrade_races_release_model);
+    let msg = rejection(upgrade_races_release_model::<S>);
     assert_use_after_free(&msg);
 }
 
@@ -172,7 +187,7 @@ fn mutant_upgrade_unlocked_is_rejected() {
 fn clear_races_weak_release_model() {
     check(|| {
         let before = Header::loom_live();
-        let r = new_referent();
+        let r = new_referent::<S>();
         let w = weakref_with_callback(&r);
         let weak_owner = thread::spawn(move || drop(w));
         drop(r);

@@ -152,6 +152,14 @@ pub unsafe trait LockStrategy: Sized + Send + Sync + 'static {
     /// runtime is dropped.
     const IMMORTALIZE_SHARED: bool;
 
+    /// Whether `LOAD_GLOBAL` reads the VM's per-thread cache of global
+    /// names, validated by the globals and builtins dicts' version numbers
+    /// (one shared *read*), instead of looking the name up in the globals
+    /// dict, and then the builtins dict, under each dict's lock every time.
+    /// Every mode has it but the naive `perobject`, which keeps the lock on
+    /// every access to a mutable object (see `finegrained::FineGrainedWith`).
+    const CACHE_GLOBALS: bool = true;
+
     /// Runtime-wide state: the GIL, counters.
     type Shared: Send + Sync;
 

@@ -1326,9 +1326,13 @@ impl<S: LockStrategy> Vm<S> {
         }
     }
 
-    /// Looks a global name up, through the per-thread cache.
+    /// Looks a global name up, through the per-thread cache where the
+    /// strategy keeps one ([`LockStrategy::CACHE_GLOBALS`]).
     #[inline]
     fn load_global(&mut self, code: &Code<S>, globals: &ObjRef<S>, i: u32) -> PyResult<S> {
+        if !S::CACHE_GLOBALS {
+            return self.load_global_uncached(code, globals, i);
+        }
         let (Payload::Dict(g), Payload::Dict(b)) =
             (globals.payload(), self.interp.builtins.payload())
         else {
@@ -1342,18 +1346,7 @@ impl<S: LockStrategy> Vm<S> {
                 return Ok(e.value.clone());
             }
         }
-        let name = &code.names[i as usize];
-        let key = Value::Obj(name.clone());
-        let found = match ops::dict_get(globals, &key) {
-            Some(v) => Some(v),
-            None => ops::dict_get(&self.interp.builtins, &key),
-        };
-        let Some(value) = found else {
-            return Err(self.new_error(
-                "NameError",
-                format!("name '{}' is not defined", key.as_str().unwrap_or("?")),
-            ));
-        };
+        let value = self.load_global_uncached(code, globals, i)?;
         if is_cacheable(&value) {
             if self.global_cache.len() <= slot {
                 self.global_cache.resize_with(slot + 1, || None);
@@ -1365,6 +1358,23 @@ impl<S: LockStrategy> Vm<S> {
             });
         }
         Ok(value)
+    }
+
+    /// Looks a global name up in the globals dict, then the builtins dict,
+    /// each under its lock.
+    fn load_global_uncached(&self, code: &Code<S>, globals: &ObjRef<S>, i: u32) -> PyResult<S> {
+        let name = &code.names[i as usize];
+        let key = Value::Obj(name.clone());
+        let found = match ops::dict_get(globals, &key) {
+            Some(v) => Some(v),
+            None => ops::dict_get(&self.interp.builtins, &key),
+        };
+        found.ok_or_else(|| {
+            self.new_error(
+                "NameError",
+                format!("name '{}' is not defined", key.as_str().unwrap_or("?")),
+            )
+        })
     }
 
     /// The interpreter loop for one frame. Returns the frame's return value,

@@ -5,7 +5,7 @@
 //! cargo run --release -p workloads --example embed_modes
 //! ```
 
-use finegrained::FineGrained;
+use finegrained::{FineGrained, PerObject};
 use gil::{Gil, GilRelease};
 use runtime::{LockStrategy, RunError, Runtime};
 use std::time::Instant;
@@ -55,6 +55,7 @@ fn main() -> Result<(), RunError> {
     run::<Gil>()?;
     run::<GilRelease>()?;
     run::<FineGrained>()?;
+    run::<PerObject>()?;
     // Picking the mode at run time, e.g. from a flag:
     let mode: workloads::Mode = std::env::args()
         .nth(1)

@@ -43,7 +43,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-MODES = ("gil", "gil-release", "finegrained")
+MODES = ("gil", "gil-release", "finegrained", "perobject")
+# The modes without a global lock, where free threading runs interleavings
+# that a GIL makes rare (see schedule_dependent).
+FREE_THREADED = ("finegrained", "perobject")
 # Pinned so that a seed draws the same programs on every machine.
 VENV_PACKAGES = (
     "hypothesmith==0.3.3",
@@ -649,7 +652,7 @@ class Campaign:
                     self.note_schedule_dependent(prog_id, src, origin)
                 elif cpython_ok:
                     verdict = ("hang", f"hang {origin}")
-                    if mode == "finegrained" and self.schedule_dependent(src, path, cwd):
+                    if mode in FREE_THREADED and self.schedule_dependent(src, path, cwd):
                         self.note_schedule_dependent(prog_id, src, origin)
                         verdict = None
             if verdict is not None:
@@ -674,7 +677,7 @@ class Campaign:
         return rc
 
     def schedule_dependent(self, src: str, path: Path, cwd: Path) -> bool:
-        """Whether a program that hangs under `finegrained` is one whose
+        """Whether a program that hangs under `finegrained` (or `perobject`) is one whose
         threads deadlock only in some interleavings: it starts threads and
         finishes under `gil` (one lock, CPython's switching), as it does
         under CPython. Free threading runs the other interleavings too; a
@@ -872,7 +875,7 @@ def main() -> int:
           f"{campaign.stats['timeouts']} programs timed out in some mode "
           f"({campaign.stats['timeouts-uncompilable']} of them "
           "do not compile under CPython), "
-          f"{campaign.stats['schedule-dependent']} schedule-dependent hangs in finegrained "
+          f"{campaign.stats['schedule-dependent']} schedule-dependent hangs in finegrained/perobject "
           "(listed for review, not failures)")
     for f in sorted(campaign.findings.values(), key=lambda f: -f["count"]):
         print(f"  {f['kind']:<15} [{f['class']}] x{f['count']} "

@@ -9,7 +9,7 @@ pub mod scale;
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
 
-use finegrained::FineGrained;
+use finegrained::{FineGrained, PerObject, PerObjectGlobalCache, PerObjectImmortal};
 use gil::{Gil, GilIo, GilRelease};
 use runtime::gc::GcStats;
 use runtime::{LockStats, LockStrategy, RunError, Runtime, StrategyConfig};
@@ -28,12 +28,16 @@ use std::str::FromStr;
 /// let mode: Mode = "gil-release".parse().unwrap();
 /// assert_eq!(mode, Mode::GilRelease);
 /// assert_eq!(mode.to_string(), "gil-release");
-/// for m in Mode::ALL {
+/// for m in Mode::ALL.into_iter().chain(Mode::ABLATION) {
 ///     assert_eq!(m.to_string().parse::<Mode>(), Ok(m));
 /// }
 ///
 /// let err = "gill".parse::<Mode>().unwrap_err();
-/// assert_eq!(err, "unknown mode 'gill' (expected gil, gil-release, gil-io or finegrained)");
+/// assert_eq!(
+///     err,
+///     "unknown mode 'gill' (expected gil, gil-release, gil-io, finegrained or perobject; \
+///      ablation steps: perobject+immortal, perobject+globalcache)"
+/// );
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Mode {
@@ -47,6 +51,15 @@ pub enum Mode {
     GilIo,
     /// [`finegrained::FineGrained`]: per-object locks, no global lock.
     FineGrained,
+    /// [`finegrained::PerObject`]: the naive fine-grained design (atomic
+    /// counts, a lock on every access, nothing immortal), for the ablation.
+    PerObject,
+    /// [`finegrained::PerObjectImmortal`]: `perobject` with immortal shared
+    /// objects only (an ablation step, [`Mode::ABLATION`]).
+    PerObjectImmortal,
+    /// [`finegrained::PerObjectGlobalCache`]: `perobject` with the
+    /// per-thread global-name cache only (an ablation step).
+    PerObjectGlobalCache,
 }
 
 impl Mode {
@@ -56,9 +69,39 @@ impl Mode {
     /// use workloads::Mode;
     ///
     /// let names: Vec<&str> = Mode::ALL.iter().map(|m| m.name()).collect();
-    /// assert_eq!(names, ["gil", "gil-release", "gil-io", "finegrained"]);
+    /// assert_eq!(names, ["gil", "gil-release", "gil-io", "finegrained", "perobject"]);
     /// ```
-    pub const ALL: [Mode; 4] = [Mode::Gil, Mode::GilRelease, Mode::GilIo, Mode::FineGrained];
+    pub const ALL: [Mode; 5] = [
+        Mode::Gil,
+        Mode::GilRelease,
+        Mode::GilIo,
+        Mode::FineGrained,
+        Mode::PerObject,
+    ];
+
+    /// The ablation ladder of the fine-grained design: the naive design,
+    /// each technique of [`finegrained::FineGrainedWith`] switched on alone,
+    /// then all of them (`finegrained`). The single-technique steps are
+    /// modes for `gilgamesh run` and `scale`, but not in [`Mode::ALL`] (the
+    /// modes the tests run): each of their code paths is one that
+    /// `perobject` or `finegrained` takes.
+    ///
+    /// ```
+    /// use workloads::Mode;
+    ///
+    /// let names: Vec<&str> = Mode::ABLATION.iter().map(|m| m.name()).collect();
+    /// assert_eq!(
+    ///     names,
+    ///     ["perobject", "perobject+immortal", "perobject+globalcache", "finegrained"]
+    /// );
+    /// assert_eq!("perobject+immortal".parse::<Mode>(), Ok(Mode::PerObjectImmortal));
+    /// ```
+    pub const ABLATION: [Mode; 4] = [
+        Mode::PerObject,
+        Mode::PerObjectImmortal,
+        Mode::PerObjectGlobalCache,
+        Mode::FineGrained,
+    ];
 
     /// The mode's name on the command line and in reports: its strategy's
     /// [`LockStrategy::NAME`].
@@ -76,6 +119,9 @@ impl Mode {
             Mode::GilRelease => GilRelease::NAME,
             Mode::GilIo => GilIo::NAME,
             Mode::FineGrained => FineGrained::NAME,
+            Mode::PerObject => PerObject::NAME,
+            Mode::PerObjectImmortal => PerObjectImmortal::NAME,
+            Mode::PerObjectGlobalCache => PerObjectGlobalCache::NAME,
         }
     }
 }
@@ -91,9 +137,13 @@ impl FromStr for Mode {
     fn from_str(s: &str) -> Result<Self, String> {
         Mode::ALL
             .into_iter()
+            .chain(Mode::ABLATION)
             .find(|m| m.name() == s)
             .ok_or_else(|| {
-                format!("unknown mode '{s}' (expected gil, gil-release, gil-io or finegrained)")
+                format!(
+                    "unknown mode '{s}' (expected gil, gil-release, gil-io, finegrained or \
+                     perobject; ablation steps: perobject+immortal, perobject+globalcache)"
+                )
             })
     }
 }
@@ -162,6 +212,7 @@ impl Mode {
     /// assert_eq!(Mode::GilRelease.dispatch(Strategy), ("gil-release", true));
     /// assert_eq!(Mode::GilIo.dispatch(Strategy), ("gil-io", false));
     /// assert_eq!(Mode::FineGrained.dispatch(Strategy), ("finegrained", true));
+    /// assert_eq!(Mode::PerObject.dispatch(Strategy), ("perobject", true));
     /// ```
     pub fn dispatch<V: ModeVisitor>(self, visitor: V) -> V::Output {
         match self {
@@ -169,6 +220,9 @@ impl Mode {
             Mode::GilRelease => visitor.visit::<GilRelease>(),
             Mode::GilIo => visitor.visit::<GilIo>(),
             Mode::FineGrained => visitor.visit::<FineGrained>(),
+            Mode::PerObject => visitor.visit::<PerObject>(),
+            Mode::PerObjectImmortal => visitor.visit::<PerObjectImmortal>(),
+            Mode::PerObjectGlobalCache => visitor.visit::<PerObjectGlobalCache>(),
         }
     }
 }
@@ -348,7 +402,10 @@ pub fn format_stats(mode: Mode, s: &LockStats, gc: &GcStats) -> String {
             row("drop requests", s.drop_requests.to_string());
             row("gil wait", format!("{:.3} ms", s.gil_wait_ns as f64 / 1e6));
         }
-        Mode::FineGrained => {
+        Mode::FineGrained
+        | Mode::PerObject
+        | Mode::PerObjectImmortal
+        | Mode::PerObjectGlobalCache => {
             row(
                 "contended object locks",
                 s.contended_object_locks.to_string(),

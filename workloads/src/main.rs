@@ -25,7 +25,7 @@ enum Command {
     Run {
         /// The program.
         file: PathBuf,
-        /// Lock mode: gil, gil-release, gil-io or finegrained.
+        /// Lock mode: gil, gil-release, gil-io, finegrained or perobject.
         #[arg(long, default_value = "gil")]
         mode: Mode,
         /// GIL switch interval in seconds (sys.setswitchinterval).

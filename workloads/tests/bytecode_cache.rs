@@ -8,7 +8,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-const MODES: [&str; 4] = ["gil", "gil-release", "gil-io", "finegrained"];
+const MODES: [&str; 5] = ["gil", "gil-release", "gil-io", "finegrained", "perobject"];
 
 /// An imported module that exercises what the compiler decides: a
 /// docstring, `__future__` annotations, constants of every kind, closures,

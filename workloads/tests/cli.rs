@@ -1,14 +1,14 @@
 //! Command-line contract of `gilgamesh run`: bad input, diagnostics,
 //! tracebacks, `--stats` and script arguments.
 //!
-//! `gilgamesh run FILE.py [--mode gil|gil-release|gil-io|finegrained]
+//! `gilgamesh run FILE.py [--mode gil|gil-release|gil-io|finegrained|perobject]
 //!                [--switch-interval SECONDS] [--stats] [-- ARGS...]`
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-const MODES: [&str; 4] = ["gil", "gil-release", "gil-io", "finegrained"];
+const MODES: [&str; 5] = ["gil", "gil-release", "gil-io", "finegrained", "perobject"];
 
 /// A script written to the temp directory, removed on drop.
 struct TempScript {

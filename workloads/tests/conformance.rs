@@ -22,7 +22,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-const MODES: [&str; 4] = ["gil", "gil-release", "gil-io", "finegrained"];
+const MODES: [&str; 5] = ["gil", "gil-release", "gil-io", "finegrained", "perobject"];
 const MIN_PROGRAMS: usize = 200;
 const REGEN_SCRIPT: &str = "regen.py";
 

@@ -10,7 +10,7 @@
 
 use std::process::Command;
 
-const MODES: [&str; 4] = ["gil", "gil-release", "gil-io", "finegrained"];
+const MODES: [&str; 5] = ["gil", "gil-release", "gil-io", "finegrained", "perobject"];
 
 /// Runs `source` with at most `limit_kib` of address space.
 fn run_limited(

@@ -9,12 +9,12 @@
 //! average) from one generator, once per mode, and 4 threads x 100,000 weak
 //! reference operations, 4 times per mode. The cyclic collector's program
 //! (4 threads making 6,000 garbage cycles each, with collections every 50
-//! allocations) runs 100 times under `finegrained`, 8 times in the GIL
-//! modes. The instance-attribute program (4 threads x 40,000 rounds of
-//! attribute stores, reads, deletions and class swaps, under a second a
-//! run) runs 3 times per mode. The atomic container methods' program (4
-//! threads x 500 rounds of about 40 method calls each on shared
-//! containers, about 2 s a run) runs 6
+//! allocations) runs 100 times under `finegrained`, 40 under `perobject`,
+//! 8 times in the GIL modes. The instance-attribute program (4 threads x
+//! 40,000 rounds of attribute stores, reads, deletions and class swaps,
+//! under a second a run) runs 3 times per mode. The atomic container
+//! methods' program (4 threads x 500 rounds of about 40 method calls each
+//! on shared containers, about 2 s a run) runs 6
 //! times per mode; every run of it on the code before the methods were made
 //! atomic failed under `finegrained`. The whole file takes about
 //! 14 s in a dev build (opt-level 1) on the 2-core development machine while
@@ -26,7 +26,7 @@ use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-const MODES: [&str; 4] = ["gil", "gil-release", "gil-io", "finegrained"];
+const MODES: [&str; 5] = ["gil", "gil-release", "gil-io", "finegrained", "perobject"];
 
 /// How many programs run at once (the machine has 2 cores; the programs
 /// have threads of their own).
@@ -533,6 +533,7 @@ fn stop_the_world_collections_are_exact_under_four_allocating_threads() {
         GC_EXPECTED,
         &[
             ("finegrained", 100),
+            ("perobject", 40),
             ("gil", 8),
             ("gil-release", 8),
             ("gil-io", 8),
@@ -641,6 +642,7 @@ fn threads_importing_the_same_modules_run_each_body_once() {
         "8 True ['m0', 'm1', 'm2', 'm3', 'm4', 'm5']\n",
         &[
             ("finegrained", 40),
+            ("perobject", 20),
             ("gil", 8),
             ("gil-release", 8),
             ("gil-io", 8),

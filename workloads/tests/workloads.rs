@@ -45,7 +45,7 @@ fn seconds_line_is_a_positive_number(stdout: &str) {
     assert!(secs > 0.0);
 }
 
-const MODES: [&str; 4] = ["gil", "gil-release", "gil-io", "finegrained"];
+const MODES: [&str; 5] = ["gil", "gil-release", "gil-io", "finegrained", "perobject"];
 
 #[test]
 fn countdown_counts_every_threads_share() {

@@ -31,11 +31,13 @@ pub struct ScaleArgs {
     #[arg(long, value_delimiter = ',')]
     workloads: Option<Vec<String>>,
     /// Columns (comma-separated): cpython, gil, gil-release, gil-io,
-    /// finegrained.
+    /// finegrained, perobject (the naive fine-grained design, for the
+    /// ablation table), and the ablation's single-technique steps
+    /// perobject+immortal and perobject+globalcache.
     #[arg(
         long,
         value_delimiter = ',',
-        default_value = "cpython,gil,gil-release,gil-io,finegrained"
+        default_value = "cpython,gil,gil-release,gil-io,finegrained,perobject"
     )]
     modes: Vec<String>,
     /// Thread counts (comma-separated); default 1..=number of CPUs (at least
@@ -235,6 +237,12 @@ fn run(args: ScaleArgs) -> Result<bool, String> {
     let interrupted = INTERRUPTED.load(Ordering::Relaxed);
     report.settings.interrupted = interrupted;
     results::relate_to_one_thread(&mut report.records);
+    if let Some(t) = report::ablation_table(&report, false) {
+        println!(
+            "\nablation: speedup at {} threads, naive design to finegrained\n{t}",
+            report::ABLATION_THREADS
+        );
+    }
     write_artefacts(&report, &out_dir)?;
     if interrupted {
         println!(

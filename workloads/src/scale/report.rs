@@ -264,6 +264,60 @@ fn counters_table(report: &Report, workload: &str) -> Option<String> {
     (rows.len() > 1).then(|| render(&rows, true))
 }
 
+/// The ablation ladder of the fine-grained design: the naive design
+/// (`perobject`), then each technique of `finegrained::FineGrainedWith`
+/// switched on alone (a mode of its own: `workloads::Mode::ABLATION`), then
+/// all of them (`finegrained`). Each entry: the mode and the column's
+/// heading. A step that was not measured shows `-`.
+pub const ABLATION: [(&str, &str); 4] = [
+    ("perobject", "perobject (naive)"),
+    ("perobject+immortal", "+ immortal shared"),
+    ("perobject+globalcache", "+ global-name cache"),
+    ("finegrained", "all = finegrained"),
+];
+
+/// The thread count the ablation table compares at.
+pub const ABLATION_THREADS: usize = 2;
+
+/// The ablation table: for every throughput workload measured under the
+/// ladder's first and last modes at [`ABLATION_THREADS`] threads, the
+/// speedup there under each mode of [`ABLATION`], then the one-thread time
+/// of all the techniques against none. `None` when no workload qualifies.
+pub fn ablation_table(report: &Report, markdown: bool) -> Option<String> {
+    let n = ABLATION_THREADS;
+    let (naive, _) = ABLATION[0];
+    let (all, _) = ABLATION[ABLATION.len() - 1];
+    let mut rows: Vec<Vec<String>> = vec![std::iter::once(format!("workload @ {n} threads"))
+        .chain(ABLATION.iter().map(|(_, heading)| heading.to_string()))
+        .chain(std::iter::once(format!("1 thread: {all} / {naive} time")))
+        .collect()];
+    for w in report.workloads() {
+        let qualifies = [naive, all].iter().all(|m| {
+            report
+                .find(&w, m, n)
+                .is_some_and(|r| !r.interference && r.speedup.is_some())
+        });
+        if !qualifies {
+            continue;
+        }
+        let mut row = vec![w.clone()];
+        for (mode, _) in ABLATION {
+            row.push(
+                report
+                    .find(&w, mode, n)
+                    .and_then(|r| r.speedup)
+                    .map_or_else(|| "-".into(), |s| format!("{s:.2}x")),
+            );
+        }
+        row.push(match (report.find(&w, all, 1), report.find(&w, naive, 1)) {
+            (Some(a), Some(b)) => format!("{:.2}x", a.median_seconds / b.median_seconds),
+            _ => "-".into(),
+        });
+        rows.push(row);
+    }
+    (rows.len() > 1).then(|| render(&rows, markdown))
+}
+
 /// The terminal's view of one workload.
 pub fn terminal(report: &Report, workload: &str, what: &str) -> String {
     format!(
@@ -300,6 +354,19 @@ pub fn markdown(report: &Report, describe: impl Fn(&str) -> String) -> String {
             ""
         }
     ));
+    if let Some(t) = ablation_table(report, true) {
+        out.push_str(&format!(
+            "\n## Ablation: what each fine-grained technique buys\n\n\
+             Speedup at {ABLATION_THREADS} threads (throughput against the same mode at one \
+             thread; ideal {ABLATION_THREADS}x) under the naive design (`perobject`: atomic \
+             counts, a lock on every access to a mutable object, nothing immortal), with each \
+             technique of `finegrained` added on its own (`perobject+immortal`: code, \
+             module-level functions, modules, builtins and types immortal; \
+             `perobject+globalcache`: `LOAD_GLOBAL` through a per-thread cache instead of \
+             the globals dict's lock), and with all of them (`finegrained`). The last \
+             column is the one-thread time with every technique against none.\n\n{t}"
+        ));
+    }
     for w in report.workloads() {
         out.push_str(&format!("\n## {w}\n\n{}\n\n", describe(&w)));
         out.push_str(&format!("{}\n\n", legend(report, &w)));
@@ -313,4 +380,64 @@ pub fn markdown(report: &Report, describe: impl Fn(&str) -> String) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::catalog::Shape;
+    use super::super::measure::parse_output;
+    use super::super::results::{relate_to_one_thread, Machine, Settings};
+    use super::*;
+
+    fn record(workload: &str, mode: &str, threads: usize, seconds: f64) -> Record {
+        let out = parse_output(&format!("work {}\nseconds {seconds}\n", threads as f64)).unwrap();
+        Record::summarise(workload, mode, threads, 2, Shape::Scaling, 1, &[out])
+    }
+
+    fn report(records: Vec<Record>) -> Report {
+        let mut records = records;
+        relate_to_one_thread(&mut records);
+        Report {
+            machine: Machine {
+                cpus: 2,
+                os: "linux".into(),
+                arch: "x86_64".into(),
+                date: "2026-12-07".into(),
+                gilgamesh_version: "0".into(),
+                python: None,
+            },
+            settings: Settings {
+                repeat: 1,
+                warmup: false,
+                quick: false,
+                threads: vec![1, 2],
+                columns: vec!["gil".into(), "finegrained".into(), "perobject".into()],
+                interrupted: false,
+            },
+            records,
+        }
+    }
+
+    #[test]
+    fn ablation_table_lists_workloads_measured_under_both_ends_of_the_ladder() {
+        let r = report(vec![
+            record("fib", "perobject", 1, 1.0),
+            record("fib", "perobject", 2, 2.0),
+            record("fib", "finegrained", 1, 0.5),
+            record("fib", "finegrained", 2, 0.5),
+            // Not under perobject: left out.
+            record("countdown", "finegrained", 1, 1.0),
+            record("countdown", "finegrained", 2, 1.0),
+        ]);
+        let t = ablation_table(&r, true).expect("fib qualifies");
+        let fib = t.lines().find(|l| l.contains("fib")).unwrap();
+        // perobject 1.00x, the single-technique steps not measured,
+        // finegrained 2.00x, one-thread time 0.50x.
+        let cells: Vec<&str> = fib.split('|').map(str::trim).collect();
+        assert_eq!(cells[1..7], ["fib", "1.00x", "-", "-", "2.00x", "0.50x"]);
+        assert!(!t.contains("countdown"));
+        assert!(markdown(&r, |_| String::new()).contains("## Ablation"));
+        // Nothing qualifies: no table.
+        assert!(ablation_table(&report(vec![record("fib", "gil", 1, 1.0)]), true).is_none());
+    }
 }

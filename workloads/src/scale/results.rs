@@ -44,7 +44,8 @@ pub struct Settings {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Record {
     pub workload: String,
-    /// Our mode (`gil`, `gil-release`, `gil-io`, `finegrained`) or `cpython`.
+    /// Our mode (`gil`, `gil-release`, `gil-io`, `finegrained`, `perobject`)
+    /// or `cpython`.
     pub mode: String,
     pub threads: usize,
     /// More threads than CPUs.
