@@ -43,7 +43,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-MODES = ("gil", "gil-release", "finegrained")
+MODES = ("gil", "gil-release", "gil-io", "finegrained")
 # Pinned so that a seed draws the same programs on every machine.
 VENV_PACKAGES = (
     "hypothesmith==0.3.3",
