@@ -29,8 +29,8 @@
 //!   waiters of either kind), `preempted` (threads between a drop at a
 //!   safe point and their re-take), `protected` (the holder took the GIL as
 //!   a starving waiter), `holder_priority` (it took it as a priority
-//!   waiter), and the budget's `io_credit`, `io_refilled` and
-//!   `io_charging`.
+//!   waiter), and the budget's `io_credit`, `io_refilled`, `io_charging`
+//!   and `io_gap`.
 //!
 //! - **Early request.** A priority waiter that finds the GIL locked, the
 //!   holder not protected, nobody starving and no drop request pending sets
@@ -89,10 +89,13 @@
 //!   it (a CPU waiter, a starving waiter, or a thread that dropped the GIL at
 //!   a safe point for a drop request and has not come back to `take_gil` yet:
 //!   `preempted`), and closes when that priority holder drops the GIL or a
-//!   thread other than a priority waiter takes it. Not charged: how long the
-//!   CPU-bound thread then takes to run again (on a loaded machine the OS may
-//!   not run it for milliseconds, which would otherwise spend the budget on
-//!   nothing priority did). A priority waiter that finds the credit spent is
+//!   thread other than a priority waiter takes it. The gap after a priority
+//!   turn that kept threads off, until the next thread has the GIL (the
+//!   kept-off thread's wake-up), is charged too, but at most 100 µs of it
+//!   (`io_gap`): on a loaded machine the OS may not run that thread for
+//!   milliseconds, and charging all of that (as a first version did) spent
+//!   the budget on what priority did not do and held the echo rate of the
+//!   `convoy` workload at `gil`'s whatever the share. A priority waiter that finds the credit spent is
 //!   *throttled*: a CPU waiter in every respect (it neither asks early nor
 //!   goes first, sleeps on `cond`) whose timed wait ends when the credit will
 //!   be positive again (or its interval is over), when it becomes a priority

@@ -124,6 +124,11 @@ pub const DEFAULT_IO_SHARE: u32 = 100;
 /// rate: after this long without priority, the credit is full.
 const IO_WINDOW: Duration = Duration::from_millis(20);
 
+/// `gil-io`: the most that the gap after a priority turn (until the next
+/// thread has the GIL: a CPU-bound thread's wake-up) is charged to the
+/// budget; more is the OS not running that thread, not priority.
+const IO_GAP_CAP: Duration = Duration::from_micros(100);
+
 /// `gil-io`: how long a waiter spins for a GIL that should come free soon
 /// before it sleeps ([`crate::io`]).
 #[cfg_attr(loom, allow(dead_code))]
@@ -209,6 +214,10 @@ struct GilInner {
     /// `gil-io` only: since when priority keeps CPU-bound threads off the
     /// GIL (the open charge against the budget), if it does.
     io_charging: Option<u64>,
+    /// `gil-io` only: when a priority turn ended while threads were kept
+    /// off the GIL; the gap until the next acquisition is charged too, up
+    /// to [`IO_GAP_CAP`].
+    io_gap: Option<u64>,
     /// `gil-io` only: how often a priority waiter found the budget spent
     /// and waited as a CPU waiter.
     io_throttled: u64,
@@ -413,8 +422,14 @@ impl<const IO: bool> GilState<IO> {
             self.free_hint.store(false, Ordering::Relaxed);
             g.protected = starved;
             g.holder_priority = as_priority;
-            // The budget: priority's charge runs while a priority holder
-            // keeps CPU-bound threads off the GIL.
+            // The budget: the gap after a priority turn, capped...
+            if let Some(since) = g.io_gap.take() {
+                let now = self.now(&mut g);
+                let gap = now.saturating_sub(since).min(duration_ns(IO_GAP_CAP));
+                self.charge(&mut g, now, gap);
+            }
+            // ... and priority's charge runs while a priority holder keeps
+            // CPU-bound threads off the GIL.
             if as_priority && kept_off(&g) > 0 {
                 if g.io_charging.is_none() {
                     let now = self.now(&mut g);
@@ -502,10 +517,15 @@ impl<const IO: bool> GilState<IO> {
     fn close_charge(&self, g: &mut GilInner) {
         if let Some(since) = g.io_charging.take() {
             let now = self.now(g);
-            self.refill(g, now);
-            let spent = i64::try_from(now.saturating_sub(since)).unwrap_or(i64::MAX);
-            g.io_credit = g.io_credit.saturating_sub(spent);
+            self.charge(g, now, now.saturating_sub(since));
         }
+    }
+
+    /// `gil-io`: takes `spent` nanoseconds from the budget at `now`.
+    fn charge(&self, g: &mut GilInner, now: u64, spent: u64) {
+        self.refill(g, now);
+        let spent = i64::try_from(spent).unwrap_or(i64::MAX);
+        g.io_credit = g.io_credit.saturating_sub(spent);
     }
 
     /// `gil-io`: `None` while the budget has credit (priority applies), else
@@ -700,11 +720,16 @@ impl<const IO: bool> GilState<IO> {
                     g.preempted += 1;
                 }
                 // A priority turn ends: the charge covers the hand-over to
-                // a priority waiter and its hold, not how long the thread
-                // it kept off then takes to run again (the OS may not run
-                // it at once on a loaded machine).
+                // a priority waiter and its hold, and then the gap until
+                // the next thread has the GIL, but no more than
+                // `IO_GAP_CAP` of it (the OS may not run the thread that
+                // was kept off for milliseconds on a loaded machine).
                 if g.holder_priority {
                     self.close_charge(&mut g);
+                    if kept_off(&g) > 0 {
+                        let now = self.now(&mut g);
+                        g.io_gap = Some(now);
+                    }
                 }
                 g.holder_priority = false;
             }
