@@ -989,6 +989,37 @@ mod tests {
         assert_eq!(gil.io_requests(), 1);
     }
 
+    /// `gil-io` with no budget (share 0): the thread back from a blocking
+    /// call is throttled, asks for no early drop, and gets the GIL as a CPU
+    /// waiter would, after its interval.
+    #[test]
+    fn gil_io_without_budget_waits_like_a_cpu_waiter() {
+        use std::sync::atomic::{AtomicBool, Ordering as O};
+        use std::sync::Arc;
+        let gil = Arc::new(GilState::new_io(Duration::from_millis(5)).with_io_share(0));
+        let done = Arc::new(AtomicBool::new(false));
+        gil.take_gil(1);
+        let waiter = {
+            let (gil, done) = (gil.clone(), done.clone());
+            std::thread::spawn(move || {
+                gil.take_gil_after_blocking(2);
+                done.store(true, O::Relaxed);
+                gil.drop_gil(2);
+            })
+        };
+        while !done.load(O::Relaxed) {
+            if gil.eval_breaker() {
+                gil.handle_eval_breaker(1);
+            }
+            std::thread::yield_now();
+        }
+        gil.drop_gil(1);
+        waiter.join().unwrap();
+        assert_eq!(gil.io_requests(), 0);
+        assert!(gil.io_throttled() >= 1);
+        assert!(gil.stats().drop_requests >= 1);
+    }
+
     /// Under `gil` the same thread waits for its interval to pass.
     #[test]
     fn gil_after_blocking_is_take_gil() {
