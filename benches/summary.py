@@ -14,7 +14,7 @@ import json
 import os
 import sys
 
-MODES = ["gil", "gil-release", "finegrained"]
+MODES = ["gil", "gil-release", "gil-io", "finegrained"]
 
 
 def fmt_time(ns):

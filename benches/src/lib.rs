@@ -29,13 +29,13 @@ pub mod prims;
 pub mod python;
 
 pub use finegrained::FineGrained;
-pub use gil::{Gil, GilRelease};
+pub use gil::{Gil, GilIo, GilRelease};
 pub use harness::{test_mode, thread_counts};
 
 use runtime::LockStrategy;
 
 /// A lock mode, chosen at run time; [`dispatch!`] turns it into a strategy
-/// type. (The same three modes as the `gilgamesh` CLI's `--mode`; the
+/// type. (The same four modes as the `gilgamesh` CLI's `--mode`; the
 /// benches do not depend on the `workloads` crate, whose own `Mode`
 /// instantiates the whole interpreter three more times and would lengthen
 /// every bench build.)
@@ -43,18 +43,20 @@ use runtime::LockStrategy;
 pub enum Mode {
     Gil,
     GilRelease,
+    GilIo,
     FineGrained,
 }
 
 impl Mode {
     /// Every mode, in the order of the benchmark reports.
-    pub const ALL: [Mode; 3] = [Mode::Gil, Mode::GilRelease, Mode::FineGrained];
+    pub const ALL: [Mode; 4] = [Mode::Gil, Mode::GilRelease, Mode::GilIo, Mode::FineGrained];
 
     /// The mode's name, as `--mode` spells it: the strategy's `NAME`.
     pub fn name(self) -> &'static str {
         match self {
             Mode::Gil => Gil::NAME,
             Mode::GilRelease => GilRelease::NAME,
+            Mode::GilIo => GilIo::NAME,
             Mode::FineGrained => FineGrained::NAME,
         }
     }
@@ -75,6 +77,7 @@ macro_rules! dispatch {
         match $mode {
             $crate::Mode::Gil => $($func)::+::<$crate::Gil>($($arg),*),
             $crate::Mode::GilRelease => $($func)::+::<$crate::GilRelease>($($arg),*),
+            $crate::Mode::GilIo => $($func)::+::<$crate::GilIo>($($arg),*),
             $crate::Mode::FineGrained => $($func)::+::<$crate::FineGrained>($($arg),*),
         }
     };

@@ -23,10 +23,14 @@
 //!   waited a whole switch interval (whether or not other threads took the
 //!   GIL meanwhile) becomes a **starving waiter** for the rest of its wait.
 //!
-//! - Under the `gil` mutex, beside `locked`, three more fields: `io_waiters`
-//!   (priority waiters that are not starving), `starving` (starving waiters
-//!   of either kind) and `protected` (the holder took the GIL as a starving
-//!   waiter).
+//! - Under the `gil` mutex, beside `locked`: `io_waiters` (priority
+//!   waiters that are not starving), `cpu_waiters` (CPU waiters, throttled
+//!   priority waiters among them, not starving), `starving` (starving
+//!   waiters of either kind), `preempted` (threads between a drop at a
+//!   safe point and their re-take), `protected` (the holder took the GIL as
+//!   a starving waiter), `holder_priority` (it took it as a priority
+//!   waiter), and the budget's `io_credit`, `io_refilled`, `io_charging`
+//!   and `io_gap`.
 //!
 //! - **Early request.** A priority waiter that finds the GIL locked, the
 //!   holder not protected, nobody starving and no drop request pending sets
@@ -71,6 +75,50 @@
 //!   too becomes starving after a whole interval, so a stream of CPU threads
 //!   cannot starve an IO thread either.
 //!
+//! - **The budget.** Starving waiters bound how long priority can keep a
+//!   CPU-bound thread waiting, not how much of its time priority takes: an
+//!   echo pair that returns from `recv` every few microseconds asks for the
+//!   GIL tens of thousands of times a second, and beside it a spinning
+//!   thread kept about a fifth of its throughput alone. So priority has a
+//!   budget, a token bucket under the `gil` mutex: `io_credit` (nanoseconds)
+//!   refills with wall time at `io_share` per-mille (default
+//!   [`DEFAULT_IO_SHARE`](crate::DEFAULT_IO_SHARE), 10%), up to 20 ms of
+//!   wall time's worth, and is charged for every *priority turn that keeps a
+//!   CPU-bound thread off the GIL*: the charge opens when a priority waiter
+//!   makes an early request, or takes the GIL while some thread is kept off
+//!   it (a CPU waiter, a starving waiter, or a thread that dropped the GIL at
+//!   a safe point for a drop request and has not come back to `take_gil` yet:
+//!   `preempted`), and closes when that priority holder drops the GIL or a
+//!   thread other than a priority waiter takes it. The gap after a priority
+//!   turn that kept threads off, until the next thread has the GIL (the
+//!   kept-off thread's wake-up), is charged too, but at most 100 µs of it
+//!   (`io_gap`): on a loaded machine the OS may not run that thread for
+//!   milliseconds, and charging all of that (as a first version did) spent
+//!   the budget on what priority did not do and held the echo rate of the
+//!   `convoy` workload at `gil`'s whatever the share. A priority waiter that finds the credit spent is
+//!   *throttled*: a CPU waiter in every respect (it neither asks early nor
+//!   goes first, sleeps on `cond`) whose timed wait ends when the credit will
+//!   be positive again (or its interval is over), when it becomes a priority
+//!   waiter again. So over any stretch of time priority takes about
+//!   `io_share` of the CPU-bound threads' GIL time plus at most one
+//!   bucket, and an IO thread's wait is bounded by the refill time instead
+//!   of a safe point. `GILGAMESH_IO_SHARE` (per-mille) overrides the share
+//!   for measurements.
+//!
+//! - **Spinning.** A hand-over that goes through a futex wake leaves the
+//!   GIL idle for the wake-up latency, tens of microseconds on a VM, twice
+//!   per priority turn (the priority waiter woken when the holder drops at
+//!   its request; the CPU-bound thread woken when the short priority turn
+//!   ends). So a waiter about to sleep while the GIL should come free soon
+//!   (a drop request is pending, or the holder is a priority holder), and
+//!   not a protected holder, first spins for up to 50 µs, at most twice per
+//!   wait, on `free_hint`, an atomic copy of `!locked` written under the
+//!   mutex, and then *always* goes back to the top of the wait loop under
+//!   the mutex: the hint only saves a sleep, every decision is taken under
+//!   the mutex. (A first version slept when the hint still said "locked";
+//!   a drop during the spin, whose wake-up found nobody asleep, was then
+//!   lost, and loom found the deadlock at once: mutant `IoSpinNoRecheck`.)
+//!
 //! - **CPU threads among themselves** never see a priority waiter, so
 //!   `io_waiters` stays 0, a CPU waiter may take a free GIL exactly when it
 //!   may under `gil`, and the drop requests and forced switches are those of
@@ -100,15 +148,24 @@
 //!   waiter rather than an arbitrary one;
 //! - the classification is by call site (re-attaching after a blocking call
 //!   is IO, anything else is CPU), not by measuring how long a thread ran, as
-//!   the heuristics proposed in bpo-7946 did.
+//!   the heuristics proposed in bpo-7946 did;
+//! - priority has a budget, a share of wall time measured with a clock
+//!   read under the mutex (CPython's GIL reads no clock but the condition
+//!   variable's time-out);
+//! - waiters spin before sleeping in two cases (CPython's waiters always
+//!   sleep on the condition variable).
 //!
 //! # Under loom
 //!
 //! `loom-tests/tests/loom_gil_io.rs` runs this code: mutual exclusion with a
-//! priority waiter among CPU threads, and the priority hand-over itself (a
+//! priority waiter among CPU threads, the priority hand-over itself (a
 //! CPU holder dropping at an IO thread's early request hands the GIL to the
-//! IO thread, not to a CPU waiter), against the mutants
-//! mutants `IoNoPriority` and `IoWrongCond` of `gil::Mutant`.
+//! IO thread, not to a CPU waiter), and the budget (a priority turn that
+//! spent the credit is not followed by another early request), against the
+//! mutants `IoNoPriority`, `IoWrongCond`, `IoNoBudget` and `IoSpinNoRecheck`
+//! of `gil::Mutant`. loom has no clock: under loom the budget's clock is a
+//! logical one under the mutex (1 µs per reading; a timed wait that times
+//! out advances it by its length), and a spin is one look at the hint.
 //!
 //! ```
 //! use gil::GilState;

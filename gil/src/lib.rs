@@ -36,7 +36,7 @@ pub mod protocol;
 
 #[cfg(loom)]
 pub use protocol::Mutant;
-pub use protocol::{GilState, DROP_REQUEST, GC_REQUEST};
+pub use protocol::{GilState, DEFAULT_IO_SHARE, DROP_REQUEST, GC_REQUEST};
 
 use runtime::object::Header;
 use runtime::sync::Ordering;
@@ -225,7 +225,18 @@ unsafe impl<const RELEASE: bool, const IO: bool> LockStrategy for GilMode<RELEAS
     type Shared = GilState<IO>;
 
     fn new_shared(config: &StrategyConfig) -> GilState<IO> {
-        GilState::<IO>::with_interval(config.switch_interval)
+        let state = GilState::<IO>::with_interval(config.switch_interval);
+        if IO {
+            // For measuring the budget's trade-off (`io.rs`), not a setting
+            // of the runtime: the share in per-mille.
+            if let Some(share) = std::env::var("GILGAMESH_IO_SHARE")
+                .ok()
+                .and_then(|v| v.parse().ok())
+            {
+                return state.with_io_share(share);
+            }
+        }
+        state
     }
 
     #[inline]

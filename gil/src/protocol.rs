@@ -101,7 +101,7 @@
 //! loom reports. Under `cfg(loom)` a `Mutant` can switch on one deliberate
 //! bug, so that each model can show that it rejects a broken protocol.
 
-use runtime::sync::{self, AtomicU64, AtomicU8, Condvar, Mutex, Ordering};
+use runtime::sync::{self, AtomicBool, AtomicU64, AtomicU8, Condvar, Mutex, Ordering};
 use runtime::{LockStats, ThreadIdent};
 use std::time::{Duration, Instant};
 
@@ -115,6 +115,24 @@ pub const GC_REQUEST: u8 = 2;
 /// The shortest time a waiter sleeps before it asks for the GIL (CPython's
 /// interval is in microseconds and at least 1).
 const MIN_WAIT: Duration = Duration::from_micros(1);
+
+/// `gil-io` ([`crate::io`]): the default share of wall time, in per-mille,
+/// that priority waiters may take from CPU-bound threads.
+pub const DEFAULT_IO_SHARE: u32 = 100;
+
+/// `gil-io`: the most credit the budget holds, as wall time at the budget's
+/// rate: after this long without priority, the credit is full.
+const IO_WINDOW: Duration = Duration::from_millis(20);
+
+/// `gil-io`: the most that the gap after a priority turn (until the next
+/// thread has the GIL: a CPU-bound thread's wake-up) is charged to the
+/// budget; more is the OS not running that thread, not priority.
+const IO_GAP_CAP: Duration = Duration::from_micros(100);
+
+/// `gil-io`: how long a waiter spins for a GIL that should come free soon
+/// before it sleeps ([`crate::io`]).
+#[cfg_attr(loom, allow(dead_code))]
+const IO_SPIN: Duration = Duration::from_micros(50);
 
 /// A deliberately broken variant of the protocol, for loom models to reject.
 #[cfg(loom)]
@@ -145,6 +163,14 @@ pub enum Mutant {
     /// priority waiter is first in line, so the priority waiter, asleep on
     /// `io_cond`, is never told the GIL is free (a lost wake-up).
     IoWrongCond,
+    /// `gil-io`: priority ignores the budget ([`crate::io`]): a priority
+    /// waiter asks the holder to drop early however much of the CPU-bound
+    /// threads' time priority has already taken.
+    IoNoBudget,
+    /// `gil-io`: a waiter whose spin saw the GIL still held goes to sleep
+    /// without looking again under the mutex, so a drop (and its wake-up,
+    /// which found nobody asleep) during the spin is missed.
+    IoSpinNoRecheck,
 }
 
 /// What the `gil` mutex guards.
@@ -170,6 +196,35 @@ struct GilInner {
     /// `gil-io` only: early drop requests made by priority waiters (also
     /// counted in `drop_requests`).
     io_requests: u64,
+    /// `gil-io` only: CPU waiters (and throttled priority waiters) inside
+    /// the wait loop, not starving.
+    cpu_waiters: u32,
+    /// `gil-io` only: threads that dropped the GIL at a safe point to honour
+    /// a drop request and have not yet come back to `take` (they are kept
+    /// off the GIL as much as a CPU waiter is).
+    preempted: u32,
+    /// `gil-io` only: the holder took the GIL as a priority waiter.
+    holder_priority: bool,
+    /// `gil-io` only: the budget, in nanoseconds of CPU-bound threads' time
+    /// that priority may still take (a token bucket refilled with wall time).
+    io_credit: i64,
+    /// `gil-io` only: when `io_credit` was last refilled (the clock of
+    /// `GilState::now`).
+    io_refilled: u64,
+    /// `gil-io` only: since when priority keeps CPU-bound threads off the
+    /// GIL (the open charge against the budget), if it does.
+    io_charging: Option<u64>,
+    /// `gil-io` only: when a priority turn ended while threads were kept
+    /// off the GIL; the gap until the next acquisition is charged too, up
+    /// to [`IO_GAP_CAP`].
+    io_gap: Option<u64>,
+    /// `gil-io` only: how often a priority waiter found the budget spent
+    /// and waited as a CPU waiter.
+    io_throttled: u64,
+    /// loom only: the logical clock (loom has none): 1 µs per reading, and
+    /// a timed wait that times out advances it by its length.
+    #[cfg(loom)]
+    clock: u64,
 }
 
 /// What the `switch` mutex guards.
@@ -217,6 +272,15 @@ pub struct GilState<const IO: bool = false> {
     eval_breaker: AtomicU8,
     /// The switch interval in nanoseconds.
     interval_ns: AtomicU64,
+    /// `gil-io` only: the share of wall time, in per-mille, that priority
+    /// may take from CPU-bound threads (the budget's refill rate).
+    io_share: u32,
+    /// `gil-io` only: the zero of the budget's clock.
+    epoch: Instant,
+    /// `gil-io` only: a hint for spinning waiters, `!locked` as of the last
+    /// change (written under `gil`, read without it; every decision is
+    /// re-checked under `gil`).
+    free_hint: AtomicBool,
     #[cfg(loom)]
     mutant: Mutant,
 }
@@ -269,6 +333,9 @@ impl<const IO: bool> GilState<IO> {
             switch_cond: Condvar::new(),
             eval_breaker: AtomicU8::new(0),
             interval_ns: AtomicU64::new(duration_ns(switch_interval)),
+            io_share: DEFAULT_IO_SHARE,
+            epoch: Instant::now(),
+            free_hint: AtomicBool::new(true),
             #[cfg(loom)]
             mutant: Mutant::None,
         }
@@ -289,18 +356,21 @@ impl<const IO: bool> GilState<IO> {
     /// Takes the GIL for `me`, waiting (and asking the holder to drop it) as
     /// long as another thread holds it. `take_gil` in `ceval_gil.c`.
     pub fn take_gil(&self, me: ThreadIdent) {
-        self.take(me, false);
+        self.take(me, false, false);
     }
 
     /// Takes the GIL for `me` on its way back from a blocking call. Under
     /// `gil-io` (`IO = true`) the thread waits as a priority waiter
     /// ([`crate::io`]); otherwise this is [`GilState::take_gil`].
     pub fn take_gil_after_blocking(&self, me: ThreadIdent) {
-        self.take(me, IO);
+        self.take(me, IO, false);
     }
 
+    /// `priority`: `me` comes back from a blocking call (`gil-io` only);
+    /// `preempted`: `me` dropped the GIL at a safe point to honour a drop
+    /// request ([`GilState::handle_eval_breaker`]).
     #[inline(always)]
-    fn take(&self, me: ThreadIdent, priority: bool) {
+    fn take(&self, me: ThreadIdent, priority: bool, preempted: bool) {
         #[cfg(loom)]
         if self.mutant(Mutant::FastReattach) && sync::lock(&self.switch).last_holder == Some(me) {
             let mut g = sync::lock(&self.gil);
@@ -309,7 +379,11 @@ impl<const IO: bool> GilState<IO> {
             return;
         }
         let mut g = sync::lock(&self.gil);
+        if IO && preempted {
+            g.preempted -= 1;
+        }
         let mut starved = false;
+        let mut as_priority = priority;
         if g.locked || (IO && !priority && g.io_waiters > 0 && !self.mutant(Mutant::IoNoPriority)) {
             debug_assert!(
                 sync::lock(&self.switch).last_holder != Some(me),
@@ -317,9 +391,10 @@ impl<const IO: bool> GilState<IO> {
             );
             let start = Instant::now();
             if IO {
-                let (guard, s) = self.wait_io(g, priority);
+                let (guard, s, p) = self.wait_io(g, priority);
                 g = guard;
                 starved = s;
+                as_priority = p;
             } else {
                 while g.locked {
                     let saved_switch_number = g.switch_number;
@@ -344,7 +419,25 @@ impl<const IO: bool> GilState<IO> {
         g.locked = true;
         g.acquisitions += 1;
         if IO {
+            self.free_hint.store(false, Ordering::Relaxed);
             g.protected = starved;
+            g.holder_priority = as_priority;
+            // The budget: the gap after a priority turn, capped...
+            if let Some(since) = g.io_gap.take() {
+                let now = self.now(&mut g);
+                let gap = now.saturating_sub(since).min(duration_ns(IO_GAP_CAP));
+                self.charge(&mut g, now, gap);
+            }
+            // ... and priority's charge runs while a priority holder keeps
+            // CPU-bound threads off the GIL.
+            if as_priority && kept_off(&g) > 0 {
+                if g.io_charging.is_none() {
+                    let now = self.now(&mut g);
+                    g.io_charging = Some(now);
+                }
+            } else {
+                self.close_charge(&mut g);
+            }
         }
         {
             // `last_holder` changes only under `switch`: see `drop_gil`.
@@ -365,18 +458,108 @@ impl<const IO: bool> GilState<IO> {
         drop(g);
     }
 
+    /// `gil-io`: spins (without the `gil` mutex) until the hint says the
+    /// GIL is free, for at most [`IO_SPIN`]; whether it did. (loom: one
+    /// look, so that models stay finite.)
+    fn spin_until_free(&self) -> bool {
+        #[cfg(loom)]
+        {
+            let _ = self.epoch;
+            sync::spin_hint();
+            self.free_hint.load(Ordering::Relaxed)
+        }
+        #[cfg(not(loom))]
+        {
+            let start = Instant::now();
+            loop {
+                for _ in 0..64 {
+                    if self.free_hint.load(Ordering::Relaxed) {
+                        return true;
+                    }
+                    sync::spin_hint();
+                }
+                if start.elapsed() >= IO_SPIN {
+                    return false;
+                }
+            }
+        }
+    }
+
+    /// `gil-io`: the budget's clock, in nanoseconds (loom: a logical clock).
+    #[inline]
+    fn now(&self, g: &mut GilInner) -> u64 {
+        #[cfg(loom)]
+        {
+            g.clock += 1_000;
+            g.clock
+        }
+        #[cfg(not(loom))]
+        {
+            let _ = g;
+            duration_ns(self.epoch.elapsed())
+        }
+    }
+
+    /// `gil-io`: refills the budget with the wall time since the last refill,
+    /// at `io_share` per-mille, up to [`IO_WINDOW`]'s worth.
+    fn refill(&self, g: &mut GilInner, now: u64) {
+        let share = u64::from(self.io_share);
+        let elapsed = now.saturating_sub(g.io_refilled);
+        g.io_refilled = now;
+        let cap =
+            i64::try_from(duration_ns(IO_WINDOW).saturating_mul(share) / 1000).unwrap_or(i64::MAX);
+        let add = i64::try_from(elapsed.saturating_mul(share) / 1000).unwrap_or(i64::MAX);
+        g.io_credit = g.io_credit.saturating_add(add).min(cap);
+    }
+
+    /// `gil-io`: ends priority's open charge, if any, and takes its length
+    /// from the budget.
+    fn close_charge(&self, g: &mut GilInner) {
+        if let Some(since) = g.io_charging.take() {
+            let now = self.now(g);
+            self.charge(g, now, now.saturating_sub(since));
+        }
+    }
+
+    /// `gil-io`: takes `spent` nanoseconds from the budget at `now`.
+    fn charge(&self, g: &mut GilInner, now: u64, spent: u64) {
+        self.refill(g, now);
+        let spent = i64::try_from(spent).unwrap_or(i64::MAX);
+        g.io_credit = g.io_credit.saturating_sub(spent);
+    }
+
+    /// `gil-io`: `None` while the budget has credit (priority applies), else
+    /// how long until it has some again.
+    fn io_shortfall(&self, g: &mut GilInner, now: u64) -> Option<Duration> {
+        if self.mutant(Mutant::IoNoBudget) {
+            return None;
+        }
+        self.refill(g, now);
+        if g.io_credit > 0 {
+            return None;
+        }
+        let missing = 1 + g.io_credit.unsigned_abs();
+        Some(match self.io_share {
+            0 => Duration::MAX,
+            share => Duration::from_nanos(missing.saturating_mul(1000) / u64::from(share)),
+        })
+    }
+
     /// `gil-io`'s wait for the GIL ([`crate::io`]): returns with the GIL
-    /// free and `me` entitled to it, and whether `me` took it as a starving
-    /// waiter.
+    /// free and `me` entitled to it, whether `me` took it as a starving
+    /// waiter and whether as a priority waiter.
     #[cold]
     fn wait_io<'a>(
         &'a self,
         mut g: sync::MutexGuard<'a, GilInner>,
         priority: bool,
-    ) -> (sync::MutexGuard<'a, GilInner>, bool) {
-        #[derive(PartialEq)]
+    ) -> (sync::MutexGuard<'a, GilInner>, bool, bool) {
+        #[derive(PartialEq, Clone, Copy)]
         enum Class {
             Priority,
+            /// A priority waiter while the budget is spent: a CPU waiter
+            /// that re-checks the budget when it may have credit again.
+            Throttled,
             Cpu,
             Starving,
         }
@@ -384,14 +567,46 @@ impl<const IO: bool> GilState<IO> {
             g.io_waiters += 1;
             Class::Priority
         } else {
+            g.cpu_waiters += 1;
             Class::Cpu
         };
+        let interval = self.switch_interval().max(MIN_WAIT);
+        let start = self.now(&mut g);
+        let mut spins_left = 2;
         loop {
+            let mut wait = interval;
+            if matches!(class, Class::Priority | Class::Throttled) {
+                // Priority while the budget lasts.
+                let now = self.now(&mut g);
+                let shortfall = self.io_shortfall(&mut g, now);
+                match (class, shortfall) {
+                    (Class::Priority, Some(_)) => {
+                        g.io_waiters -= 1;
+                        g.cpu_waiters += 1;
+                        g.io_throttled += 1;
+                        class = Class::Throttled;
+                    }
+                    (Class::Throttled, None) => {
+                        g.cpu_waiters -= 1;
+                        g.io_waiters += 1;
+                        class = Class::Priority;
+                    }
+                    _ => {}
+                }
+                if let Some(until_credit) = shortfall {
+                    // Wake when there is credit again, or when the whole
+                    // interval is over.
+                    let left = interval.saturating_sub(Duration::from_nanos(now - start));
+                    wait = until_credit.min(left).max(MIN_WAIT);
+                }
+            }
             let may_take = !g.locked
                 && match class {
                     Class::Starving => true,
                     Class::Priority => g.starving == 0,
-                    Class::Cpu => g.io_waiters == 0 || self.mutant(Mutant::IoNoPriority),
+                    Class::Cpu | Class::Throttled => {
+                        g.io_waiters == 0 || self.mutant(Mutant::IoNoPriority)
+                    }
                 };
             if may_take {
                 break;
@@ -408,32 +623,66 @@ impl<const IO: bool> GilState<IO> {
                 self.eval_breaker.fetch_or(DROP_REQUEST, Ordering::Relaxed);
                 g.io_requests += 1;
                 g.drop_requests += 1;
+                // The holder is kept off the GIL from now on.
+                if g.io_charging.is_none() {
+                    let now = self.now(&mut g);
+                    g.io_charging = Some(now);
+                }
+            }
+            // Spin a little, rather than sleep, for a GIL that should come
+            // free soon: a holder asked to drop it (it will at its next
+            // safe point), or a priority holder (its turns are short).
+            // Then a hand-over costs no futex wake-up while the GIL idles.
+            if spins_left > 0
+                && g.locked
+                && !g.protected
+                && (self.drop_requested() || g.holder_priority)
+            {
+                spins_left -= 1;
+                drop(g);
+                let freed = self.spin_until_free();
+                // Whatever the hint said, look again under the mutex: the
+                // GIL may have come free (and its wake-up gone to nobody)
+                // while we spun.
+                g = sync::lock(&self.gil);
+                if freed || !self.mutant(Mutant::IoSpinNoRecheck) {
+                    continue;
+                }
             }
             let saved_switch_number = g.switch_number;
-            let interval = self.switch_interval().max(MIN_WAIT);
             let cond = if class == Class::Priority {
                 &self.io_cond
             } else {
                 &self.cond
             };
-            let (guard, timed_out) = cond.wait_timeout(&self.gil, g, interval);
+            let (guard, timed_out) = cond.wait_timeout(&self.gil, g, wait);
             g = guard;
             if timed_out {
-                // A whole interval of waiting: starving from now on, so first
-                // in line (switches to other threads meanwhile do not count:
-                // they may be priority waiters taking turns).
-                match class {
-                    Class::Priority => {
-                        g.io_waiters -= 1;
-                        g.starving += 1;
-                    }
-                    Class::Cpu => g.starving += 1,
-                    Class::Starving => {}
+                #[cfg(loom)]
+                {
+                    g.clock = g.clock.saturating_add(duration_ns(wait));
                 }
-                class = Class::Starving;
+                let now = self.now(&mut g);
+                if now.saturating_sub(start) >= duration_ns(interval) {
+                    // A whole interval of waiting: starving from now on, so
+                    // first in line (switches to other threads meanwhile do
+                    // not count: they may be priority waiters taking turns).
+                    match class {
+                        Class::Priority => {
+                            g.io_waiters -= 1;
+                            g.starving += 1;
+                        }
+                        Class::Cpu | Class::Throttled => {
+                            g.cpu_waiters -= 1;
+                            g.starving += 1;
+                        }
+                        Class::Starving => {}
+                    }
+                    class = Class::Starving;
+                }
                 // And, as under `gil`, an interval with no switch asks the
                 // holder to drop the GIL.
-                if g.locked && g.switch_number == saved_switch_number {
+                if wait == interval && g.locked && g.switch_number == saved_switch_number {
                     self.eval_breaker.fetch_or(DROP_REQUEST, Ordering::Relaxed);
                     g.drop_requests += 1;
                 }
@@ -441,10 +690,10 @@ impl<const IO: bool> GilState<IO> {
         }
         match class {
             Class::Priority => g.io_waiters -= 1,
+            Class::Cpu | Class::Throttled => g.cpu_waiters -= 1,
             Class::Starving => g.starving -= 1,
-            Class::Cpu => {}
         }
-        (g, class == Class::Starving)
+        (g, class == Class::Starving, class == Class::Priority)
     }
 
     /// Drops the GIL that `me` holds; when a drop request is pending, waits
@@ -455,10 +704,35 @@ impl<const IO: bool> GilState<IO> {
     ///
     /// If the GIL is not locked.
     pub fn drop_gil(&self, me: ThreadIdent) {
+        self.release(me, false);
+    }
+
+    /// [`GilState::drop_gil`]; `preempted`: `me` drops at a safe point to
+    /// honour a drop request and will take the GIL again at once.
+    fn release(&self, me: ThreadIdent, preempted: bool) {
         {
             let mut g = sync::lock(&self.gil);
             assert!(g.locked, "drop_gil: the GIL is not locked");
             g.locked = false;
+            if IO {
+                self.free_hint.store(true, Ordering::Relaxed);
+                if preempted {
+                    g.preempted += 1;
+                }
+                // A priority turn ends: the charge covers the hand-over to
+                // a priority waiter and its hold, and then the gap until
+                // the next thread has the GIL, but no more than
+                // `IO_GAP_CAP` of it (the OS may not run the thread that
+                // was kept off for milliseconds on a loaded machine).
+                if g.holder_priority {
+                    self.close_charge(&mut g);
+                    if kept_off(&g) > 0 {
+                        let now = self.now(&mut g);
+                        g.io_gap = Some(now);
+                    }
+                }
+                g.holder_priority = false;
+            }
             if !IO {
                 self.cond.notify_one();
             } else if g.starving > 0 {
@@ -521,9 +795,9 @@ impl<const IO: bool> GilState<IO> {
     #[cold]
     pub fn handle_eval_breaker(&self, me: ThreadIdent) {
         if self.drop_requested() {
-            self.drop_gil(me);
+            self.release(me, true);
             // Other threads run now.
-            self.take_gil(me);
+            self.take(me, false, true);
         }
     }
 
@@ -564,6 +838,21 @@ impl<const IO: bool> GilState<IO> {
         sync::lock(&self.gil).io_requests
     }
 
+    /// `gil-io`: how often a priority waiter found the budget spent and
+    /// waited as a CPU waiter ([`crate::io`]); always 0 otherwise.
+    pub fn io_throttled(&self) -> u64 {
+        sync::lock(&self.gil).io_throttled
+    }
+
+    /// `gil-io`: sets the budget's rate, the share of wall time in per-mille
+    /// that priority waiters may take from CPU-bound threads ([`crate::io`];
+    /// default [`DEFAULT_IO_SHARE`]). 0 turns priority off; 1000 makes it
+    /// unlimited in practice.
+    pub fn with_io_share(mut self, per_mille: u32) -> Self {
+        self.io_share = per_mille.min(1000);
+        self
+    }
+
     /// Whether some thread holds the GIL right now.
     pub fn is_locked(&self) -> bool {
         sync::lock(&self.gil).locked
@@ -593,6 +882,21 @@ enum Mutant {
     GrabOnTimeout,
     IoNoPriority,
     IoWrongCond,
+    /// `gil-io`: priority ignores the budget ([`crate::io`]): a priority
+    /// waiter asks the holder to drop early however much of the CPU-bound
+    /// threads' time priority has already taken.
+    IoNoBudget,
+    /// `gil-io`: a waiter whose spin saw the GIL still held goes to sleep
+    /// without looking again under the mutex, so a drop (and its wake-up,
+    /// which found nobody asleep) during the spin is missed.
+    IoSpinNoRecheck,
+}
+
+/// `gil-io`: the threads that priority keeps off the GIL right now: CPU
+/// waiters (throttled priority waiters among them), starving waiters, and
+/// threads on their way back to `take` after a forced drop.
+fn kept_off(g: &GilInner) -> u32 {
+    g.cpu_waiters + g.starving + g.preempted
 }
 
 fn duration_ns(d: Duration) -> u64 {
@@ -683,6 +987,37 @@ mod tests {
         let waited = waiter.join().unwrap();
         assert!(waited < Duration::from_secs(1), "waited {waited:?}");
         assert_eq!(gil.io_requests(), 1);
+    }
+
+    /// `gil-io` with no budget (share 0): the thread back from a blocking
+    /// call is throttled, asks for no early drop, and gets the GIL as a CPU
+    /// waiter would, after its interval.
+    #[test]
+    fn gil_io_without_budget_waits_like_a_cpu_waiter() {
+        use std::sync::atomic::{AtomicBool, Ordering as O};
+        use std::sync::Arc;
+        let gil = Arc::new(GilState::new_io(Duration::from_millis(5)).with_io_share(0));
+        let done = Arc::new(AtomicBool::new(false));
+        gil.take_gil(1);
+        let waiter = {
+            let (gil, done) = (gil.clone(), done.clone());
+            std::thread::spawn(move || {
+                gil.take_gil_after_blocking(2);
+                done.store(true, O::Relaxed);
+                gil.drop_gil(2);
+            })
+        };
+        while !done.load(O::Relaxed) {
+            if gil.eval_breaker() {
+                gil.handle_eval_breaker(1);
+            }
+            std::thread::yield_now();
+        }
+        gil.drop_gil(1);
+        waiter.join().unwrap();
+        assert_eq!(gil.io_requests(), 0);
+        assert!(gil.io_throttled() >= 1);
+        assert!(gil.stats().drop_requests >= 1);
     }
 
     /// Under `gil` the same thread waits for its interval to pass.

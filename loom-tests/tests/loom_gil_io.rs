@@ -10,7 +10,11 @@
 //! ```
 //!
 //! Each model is also run against a deliberately broken protocol
-//! ([`gil::Mutant`]'s `Io*` variants) and must reject it.
+//! ([`gil::Mutant`]'s `Io*` variants) and must reject it: no priority
+//! (`IoNoPriority`), a wake-up on the wrong condition variable
+//! (`IoWrongCond`), priority past its budget (`IoNoBudget`), and a spinning
+//! waiter that sleeps without looking at the GIL again (`IoSpinNoRecheck`;
+//! the first version of the spin had this bug, and model (b) found it).
 //!
 //! The shared list is an `ObjRef<Gil>`: `gil` and `gil-io` count references
 //! with the same code (`GilMode`'s), and the models only need a list whose
@@ -149,6 +153,44 @@ fn priority_model(mutant: Mutant, polls: usize) {
     });
 }
 
+/// (c) The budget: CPU thread A holds the GIL and polls safe points; IO
+/// thread C comes back from a blocking call twice. The budget refills at
+/// 0.1% of (logical) wall time, so C's first priority turn, which keeps A
+/// off the GIL, spends more than the budget has and will have: C's second
+/// return may take a free GIL, or wait as a CPU waiter, but must not ask A
+/// to drop early again. No time-outs (every wait ends by a notification),
+/// so a lost wake-up of the throttled C is a deadlock.
+fn budget_model(mutant: Mutant, polls: usize) {
+    const A: ThreadIdent = 1;
+    const C: ThreadIdent = 3;
+    check(move || {
+        let shared = Arc::new(GilState::io_with_mutant(INTERVAL, mutant).with_io_share(1));
+        runtime::sync::set_timeout_budget(0);
+        GilIo::attach(&shared, A);
+        let c = {
+            let shared = shared.clone();
+            thread::spawn(move || {
+                runtime::sync::set_timeout_budget(0);
+                for _ in 0..2 {
+                    GilIo::attach_after_blocking(&shared, C);
+                    GilIo::detach(&shared, C);
+                }
+            })
+        };
+        for _ in 0..polls {
+            safe_point(&shared, A);
+            thread::yield_now();
+        }
+        GilIo::detach(&shared, A);
+        c.join().unwrap();
+        assert!(
+            shared.io_requests() <= 1,
+            "priority asked for an early drop with its budget spent"
+        );
+        assert!(!shared.is_locked());
+    });
+}
+
 #[test]
 fn gil_io_mutual_exclusion_and_progress() {
     exclusion_model(Mutant::None, 1, 2, None);
@@ -173,5 +215,22 @@ fn mutant_io_no_priority_is_rejected() {
 #[test]
 fn mutant_io_wrong_cond_is_rejected() {
     let msg = rejection(|| priority_model(Mutant::IoWrongCond, 3));
+    assert!(msg.contains("deadlock"), "{msg}");
+}
+
+#[test]
+fn gil_io_budget_bounds_priority() {
+    budget_model(Mutant::None, 3);
+}
+
+#[test]
+fn mutant_io_no_budget_is_rejected() {
+    let msg = rejection(|| budget_model(Mutant::IoNoBudget, 3));
+    assert!(msg.contains("budget spent"), "{msg}");
+}
+
+#[test]
+fn mutant_io_spin_no_recheck_is_rejected() {
+    let msg = rejection(|| priority_model(Mutant::IoSpinNoRecheck, 3));
     assert!(msg.contains("deadlock"), "{msg}");
 }

@@ -43,7 +43,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-MODES = ("gil", "gil-release", "finegrained", "perobject")
+MODES = ("gil", "gil-release", "gil-io", "finegrained", "perobject")
 # The modes without a global lock, where free threading runs interleavings
 # that a GIL makes rare (see schedule_dependent).
 FREE_THREADED = ("finegrained", "perobject")

@@ -40,11 +40,11 @@ pub struct PyperformanceArgs {
     #[arg(long, value_delimiter = ',')]
     benchmarks: Option<Vec<String>>,
     /// Our modes to run beside CPython (comma-separated): gil, gil-release,
-    /// finegrained.
+    /// gil-io, finegrained.
     #[arg(
         long,
         value_delimiter = ',',
-        default_value = "gil,gil-release,finegrained"
+        default_value = "gil,gil-release,gil-io,finegrained"
     )]
     modes: Vec<crate::Mode>,
     /// The CPython that runs pip and the reference column.
