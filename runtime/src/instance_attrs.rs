@@ -25,15 +25,15 @@
 //! The values are guarded by the instance's lock (an [`ObjCell`] under the
 //! instance's header), and the instance's class is read *inside* that lock:
 //! `__class__` assignment switches the instance to a dict and replaces the
-//! class in one critical section ([`InstanceAttrs::detach_from_class`]), so
-//! values are never read by another class's keys. A key slot is a
-//! [`OnceLock`]: readers never write shared memory (instances of one class
-//! on many threads do not contend), and two threads that claim the same free
-//! slot for different names are decided by `OnceLock::set` — the loser sees
-//! the winner's name and takes the dict path. The publication is std's
-//! `OnceLock`, not a protocol of ours.
+//! class in one critical section ([`InstanceObj::set_class`]), so values
+//! are never read by another class's keys. A key slot is a [`OnceLock`]:
+//! readers never write shared memory (instances of one class on many
+//! threads do not contend), and two threads that claim the same free slot
+//! for different names are decided by `OnceLock::get_or_init` — the loser
+//! sees the winner's name and takes the dict path. The publication is
+//! std's `OnceLock`, not a protocol of ours.
 
-use crate::object::{ObjCell, ObjRef, Payload, PyDict, Value};
+use crate::object::{InstanceObj, ObjCell, ObjRef, Payload, PyDict, Value};
 use crate::strategy::LockStrategy;
 use crate::vm::{PyResult, Vm};
 use smallvec::SmallVec;
@@ -169,7 +169,7 @@ fn to_dict<S: LockStrategy>(class: &ObjRef<S>, values: SmallVec<[Value<S>; 2]>) 
     ObjRef::new(Payload::Dict(PyDict::new(map)))
 }
 
-impl<S: LockStrategy> crate::object::InstanceObj<S> {
+impl<S: LockStrategy> InstanceObj<S> {
     /// A new instance of `class` with no attributes yet.
     pub fn new(class: ObjRef<S>, base: Option<Box<Payload<S>>>) -> Self {
         Self {

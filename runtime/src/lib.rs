@@ -70,8 +70,6 @@ pub mod fmt;
 pub mod gc;
 #[doc(hidden)]
 pub mod header;
-/// Where an instance keeps its attributes: inline values with class-shared
-/// names, or a dict.
 pub mod instance_attrs;
 /// Panics in Python threads: reported, and the process ends with status 70.
 pub mod internal_error;

@@ -29,6 +29,14 @@ pub fn new_dict<S: LockStrategy>() -> Value<S> {
     Value::Obj(ObjRef::new(Payload::Dict(PyDict::new(new_map()))))
 }
 
+/// An empty dict with room for `n` entries: a display (`{"a": 1, "b": 2}`)
+/// knows its size, and an entry array of exactly that many is half what
+/// growing one entry at a time leaves allocated for two keys.
+pub fn new_dict_with_capacity<S: LockStrategy>(n: usize) -> Value<S> {
+    let map = crate::dict::DictMap::with_capacity_and_hasher(n, Default::default());
+    Value::Obj(ObjRef::new(Payload::Dict(PyDict::new(map))))
+}
+
 pub fn new_str<S: LockStrategy>(s: impl Into<Box<str>>) -> Value<S> {
     Value::Obj(ObjRef::new(Payload::Str(PyStr::new(s))))
 }

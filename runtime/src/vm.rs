@@ -2024,7 +2024,7 @@ impl<S: LockStrategy> Vm<S> {
                 Instr::BuildDict(n) => {
                     let at = stack.len() - 2 * n as usize;
                     let items: Vec<Value<S>> = stack.drain(at..).flatten().collect();
-                    let d = ops::new_dict();
+                    let d = ops::new_dict_with_capacity(n as usize);
                     let mut it = items.into_iter();
                     while let (Some(k), Some(v)) = (it.next(), it.next()) {
                         ops::dict_set(self, d.obj().expect("dict"), k, v)?;
