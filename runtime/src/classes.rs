@@ -302,7 +302,8 @@ fn slot_names<S: LockStrategy>(
 /// `__slots__`.
 pub fn visible_instance_dict<S: LockStrategy>(obj: &ObjRef<S>) -> Option<ObjRef<S>> {
     if let Payload::Instance(i) = obj.stored() {
-        if type_obj(&i.class.get()).is_some_and(|t| t.slots.is_some()) {
+        // With `__slots__`, or an instance of `object` itself.
+        if type_obj(&i.class.get()).is_some_and(|t| t.slots.is_some() || t.dict.is_none()) {
             return None;
         }
     }
@@ -1077,10 +1078,13 @@ pub fn object_setattr<S: LockStrategy>(
         }
     }
     let allowed = match obj.stored() {
-        Some(Payload::Instance(i)) => match type_obj(&i.class.get()).and_then(|t| t.slots.as_ref())
-        {
-            Some(slots) => key.as_str().is_some_and(|k| slots.iter().any(|s| s == k)),
-            None => true,
+        Some(Payload::Instance(i)) => match type_obj(&i.class.get()) {
+            // `object()` itself: a builtin type's instance has no `__dict__`.
+            Some(t) if t.dict.is_none() => false,
+            Some(TypeObj {
+                slots: Some(slots), ..
+            }) => key.as_str().is_some_and(|k| slots.iter().any(|s| s == k)),
+            _ => true,
         },
         _ => true,
     };

@@ -157,3 +157,16 @@ try:
     sl.c = 3
 except AttributeError as e:
     print("AttributeError:", e)
+
+
+# `object()` itself has no __dict__: no attributes can be set on it.
+plain = object()
+try:
+    plain.x = 1
+except AttributeError as e:
+    print("AttributeError:", e)
+print(hasattr(plain, "__dict__"), hasattr(plain, "x"))
+try:
+    vars(plain)
+except TypeError as e:
+    print("TypeError:", e)
