@@ -74,6 +74,81 @@ pub mod bytecode {
     }
 }
 
+/// The mutant switches of a test binary's models, and the lock that keeps
+/// tests from running beside each other while any are on.
+///
+/// A mutant switch (`MUTANT_*` in the protocol's own module, compiled only
+/// under `cfg(loom)`) is process-wide, so a mutant turned on by one test
+/// would break a model running beside it in another. Every test holds a
+/// [`Switches`] while it runs: it takes the binary's one lock, turns every
+/// switch the binary names off and the test's mutants on, and turns them
+/// all off again when dropped, also when the test fails.
+#[cfg(loom)]
+pub mod switches {
+    use finegrained::objlock;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Mutex, MutexGuard};
+
+    /// Held by every test of a binary.
+    static SERIAL: Mutex<()> = Mutex::new(());
+
+    /// Every switch a binary's models use, in groups as the protocols'
+    /// modules list them.
+    pub type All = [&'static [&'static AtomicBool]];
+
+    /// See the module documentation.
+    pub struct Switches {
+        all: &'static All,
+        _serial: MutexGuard<'static, ()>,
+    }
+
+    impl Switches {
+        /// The production protocols: every switch in `all` off.
+        pub fn none(all: &'static All) -> Self {
+            Self::set(all, &[])
+        }
+
+        /// The production protocols except for the one mutant `on`.
+        pub fn with(all: &'static All, on: &AtomicBool) -> Self {
+            Self::set(all, &[on])
+        }
+
+        /// Every switch in `all` off except the mutants `on`; contended
+        /// object locks spin as in production.
+        pub fn set(all: &'static All, on: &[&AtomicBool]) -> Self {
+            Self::with_spin_limit(all, objlock::DEFAULT_SPIN_LIMIT, on)
+        }
+
+        /// As [`Switches::set`], with contended object locks spinning
+        /// `spin_limit` times before they park (0: they park at once).
+        pub fn with_spin_limit(all: &'static All, spin_limit: u32, on: &[&AtomicBool]) -> Self {
+            let serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+            reset(all);
+            objlock::LOOM_SPIN_LIMIT.store(spin_limit, Ordering::Relaxed);
+            for m in on {
+                m.store(true, Ordering::Relaxed);
+            }
+            Self {
+                all,
+                _serial: serial,
+            }
+        }
+    }
+
+    impl Drop for Switches {
+        fn drop(&mut self) {
+            reset(self.all);
+        }
+    }
+
+    fn reset(all: &All) {
+        for m in all.iter().flat_map(|group| group.iter()) {
+            m.store(false, Ordering::Relaxed);
+        }
+        objlock::LOOM_SPIN_LIMIT.store(objlock::DEFAULT_SPIN_LIMIT, Ordering::Relaxed);
+    }
+}
+
 /// Runs a model that must fail and returns loom's panic message (an
 /// assertion, a deadlock); panics if loom found nothing. Every mutant test
 /// goes through here, and `run-mutants` reads the `loom rejected:` line it

@@ -14,11 +14,12 @@
 //! Each model is also run against deliberately broken variants (the
 //! `MUTANT_*` switches of `runtime::detach::loom_switches`, and
 //! [`gil::Mutant::FastReattach`]) and must reject them. The switches are
-//! process-wide, so every test holds [`SERIAL`] while it runs and resets
+//! process-wide, so every test holds a [`Switches`] while it runs and resets
 //! every switch before and after.
 #![cfg(loom)]
 
 use gil::{Gil, GilMode, GilRelease, GilState, Mutant};
+use loom_tests::switches::Switches;
 use loom_tests::{bytecode, check, rejection};
 use runtime::detach::{self, loom_switches};
 use runtime::modules::threading::LockObj;
@@ -49,38 +50,8 @@ const C: ThreadIdent = 3;
 // ---------------------------------------------------------------------------
 // Switches
 
-/// Held by every test: the switches are process-wide.
-static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-/// Holds [`SERIAL`] and keeps every switch off except those a test turns on;
-/// resets them all when dropped, also when the test fails.
-struct Switches(#[allow(dead_code)] std::sync::MutexGuard<'static, ()>);
-
-impl Switches {
-    fn none() -> Self {
-        let guard = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-        reset();
-        Self(guard)
-    }
-
-    fn with(switch: &std_atomic::AtomicBool) -> Self {
-        let s = Self::none();
-        switch.store(true, std_atomic::Ordering::Relaxed);
-        s
-    }
-}
-
-impl Drop for Switches {
-    fn drop(&mut self) {
-        reset();
-    }
-}
-
-fn reset() {
-    for switch in loom_switches::ALL {
-        switch.store(false, std_atomic::Ordering::Relaxed);
-    }
-}
+/// Every mutant switch of this binary's models (see [`Switches`]).
+static MUTANTS: [&[&std_atomic::AtomicBool]; 1] = [&loom_switches::ALL];
 
 // ---------------------------------------------------------------------------
 // Shared pieces
@@ -191,27 +162,27 @@ fn blocking_model(mutant: Mutant) {
 
 #[test]
 fn blocking_call_detaches_and_reattaches() {
-    let _s = Switches::none();
+    let _s = Switches::none(&MUTANTS);
     blocking_model(Mutant::None);
 }
 
 #[test]
 fn mutant_blocking_stays_attached_is_rejected() {
-    let _s = Switches::with(&loom_switches::MUTANT_BLOCKING_STAYS_ATTACHED);
+    let _s = Switches::with(&MUTANTS, &loom_switches::MUTANT_BLOCKING_STAYS_ATTACHED);
     let msg = rejection(|| blocking_model(Mutant::None));
     assert!(msg.contains("deadlock"), "{msg}");
 }
 
 #[test]
 fn mutant_blocking_no_reattach_is_rejected() {
-    let _s = Switches::with(&loom_switches::MUTANT_BLOCKING_NO_REATTACH);
+    let _s = Switches::with(&MUTANTS, &loom_switches::MUTANT_BLOCKING_NO_REATTACH);
     let msg = rejection(|| blocking_model(Mutant::None));
     assert_unprotected(&msg);
 }
 
 #[test]
 fn mutant_fast_reattach_is_rejected() {
-    let _s = Switches::none();
+    let _s = Switches::none(&MUTANTS);
     let msg = rejection(|| blocking_model(Mutant::FastReattach));
     // Two holders: two threads change the list's count unordered.
     assert_unprotected(&msg);
@@ -272,34 +243,34 @@ fn native_call_model<const RELEASE: bool>(releases_gil: bool) {
 
 #[test]
 fn gil_release_native_call_lets_other_threads_run() {
-    let _s = Switches::none();
+    let _s = Switches::none(&MUTANTS);
     native_call_model::<true>(true);
 }
 
 #[test]
 fn gil_native_call_holds_the_gil() {
-    let _s = Switches::none();
+    let _s = Switches::none(&MUTANTS);
     let msg = rejection(|| native_call_model::<false>(true));
     assert!(msg.contains("deadlock"), "{msg}");
 }
 
 #[test]
 fn gil_release_undeclared_native_call_holds_the_gil() {
-    let _s = Switches::none();
+    let _s = Switches::none(&MUTANTS);
     let msg = rejection(|| native_call_model::<true>(false));
     assert!(msg.contains("deadlock"), "{msg}");
 }
 
 #[test]
 fn mutant_native_stays_attached_is_rejected() {
-    let _s = Switches::with(&loom_switches::MUTANT_NATIVE_STAYS_ATTACHED);
+    let _s = Switches::with(&MUTANTS, &loom_switches::MUTANT_NATIVE_STAYS_ATTACHED);
     let msg = rejection(|| native_call_model::<true>(true));
     assert!(msg.contains("deadlock"), "{msg}");
 }
 
 #[test]
 fn mutant_native_no_reattach_is_rejected() {
-    let _s = Switches::with(&loom_switches::MUTANT_BLOCKING_NO_REATTACH);
+    let _s = Switches::with(&MUTANTS, &loom_switches::MUTANT_BLOCKING_NO_REATTACH);
     let msg = rejection(|| native_call_model::<true>(true));
     assert_unprotected(&msg);
 }
@@ -355,14 +326,14 @@ fn drop_model(drop_detached: bool) {
 
 #[test]
 fn drop_while_attached() {
-    let _s = Switches::none();
+    let _s = Switches::none(&MUTANTS);
     drop_model(false);
 }
 
 /// Not a switch in the runtime: the model's own broken variant.
 #[test]
 fn mutant_drop_while_detached_is_rejected() {
-    let _s = Switches::none();
+    let _s = Switches::none(&MUTANTS);
     let msg = rejection(|| drop_model(true));
     assert!(msg.contains("Causality violation"), "{msg}");
 }
@@ -420,13 +391,16 @@ fn embedded_model() {
 
 #[test]
 fn embedded_methods_take_the_mutex_detached() {
-    let _s = Switches::none();
+    let _s = Switches::none(&MUTANTS);
     embedded_model();
 }
 
 #[test]
 fn mutant_embedded_locks_before_detach_is_rejected() {
-    let _s = Switches::with(&loom_switches::MUTANT_EMBEDDED_LOCKS_BEFORE_DETACH);
+    let _s = Switches::with(
+        &MUTANTS,
+        &loom_switches::MUTANT_EMBEDDED_LOCKS_BEFORE_DETACH,
+    );
     let msg = rejection(embedded_model);
     assert!(msg.contains("deadlock"), "{msg}");
 }

@@ -24,13 +24,14 @@
 //! edge is reported as a causality violation even when the interleaving
 //! looks harmless.
 //!
-//! The switches are process-wide, so every test holds [`SERIAL`] while it
+//! The switches are process-wide, so every test holds a [`Switches`] while it
 //! runs (a mutant switched on by one test would break a model running beside
 //! it) and resets every switch before and after.
 #![cfg(loom)]
 
 use finegrained::{objlock, refcount, FineGrained, PerObject};
 use loom::cell::UnsafeCell;
+use loom_tests::switches::Switches;
 use loom_tests::{check, rejection};
 use runtime::object::{Header, ObjCell, ObjRef, Payload, PyStr, Value};
 use runtime::sync::{thread, AtomicBool, Ordering};
@@ -47,9 +48,6 @@ type S = FineGrained;
 // ---------------------------------------------------------------------------
 // Switches
 
-/// Held by every test: the switches below are process-wide.
-static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
 /// Every mutant switch of the strategy.
 static ALL_MUTANTS: [&std_atomic::AtomicBool; 8] = [
     &refcount::MUTANT_NO_ACQUIRE_FENCE,
@@ -62,43 +60,8 @@ static ALL_MUTANTS: [&std_atomic::AtomicBool; 8] = [
     &objlock::MUTANT_ARGUMENT_ORDER,
 ];
 
-/// The switches a test runs under; all are reset when it ends, also when it
-/// fails.
-struct Switches {
-    _serial: std::sync::MutexGuard<'static, ()>,
-}
-
-impl Switches {
-    /// The production protocol (spin limit included) with `mutants` on.
-    fn set(mutants: &[&std_atomic::AtomicBool]) -> Self {
-        Self::with_spin_limit(objlock::DEFAULT_SPIN_LIMIT, mutants)
-    }
-
-    /// As [`Switches::set`], with contended locks spinning `spin_limit`
-    /// times before they park (0: they park at once).
-    fn with_spin_limit(spin_limit: u32, mutants: &[&std_atomic::AtomicBool]) -> Self {
-        let serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-        reset_switches();
-        objlock::LOOM_SPIN_LIMIT.store(spin_limit, std_atomic::Ordering::Relaxed);
-        for m in mutants {
-            m.store(true, std_atomic::Ordering::Relaxed);
-        }
-        Self { _serial: serial }
-    }
-}
-
-impl Drop for Switches {
-    fn drop(&mut self) {
-        reset_switches();
-    }
-}
-
-fn reset_switches() {
-    for m in ALL_MUTANTS {
-        m.store(false, std_atomic::Ordering::Relaxed);
-    }
-    objlock::LOOM_SPIN_LIMIT.store(objlock::DEFAULT_SPIN_LIMIT, std_atomic::Ordering::Relaxed);
-}
+/// Every mutant switch of this binary's models (see [`Switches`]).
+static MUTANTS: [&[&std_atomic::AtomicBool]; 1] = [&ALL_MUTANTS];
 
 // ---------------------------------------------------------------------------
 // 1. Reference counting
@@ -180,107 +143,77 @@ fn racing_incref_model<S: LockStrategy>() {
     });
 }
 
-#[test]
-fn refcount_last_release_frees_and_sees_all_writes() {
-    let _s = Switches::set(&[]);
-    two_owners_model::<S>();
+/// The reference-count tests, models and mutants, for one strategy: a
+/// module of them per strategy whose counts are `refcount`'s
+/// (`FineGrained`, and `PerObject` without the immortality check).
+macro_rules! refcount_tests {
+    ($($module:ident: $strategy:ty;)*) => {$(
+        mod $module {
+            use super::*;
+
+            #[test]
+            fn refcount_last_release_frees_and_sees_all_writes() {
+                let _s = Switches::none(&MUTANTS);
+                two_owners_model::<$strategy>();
+            }
+
+            #[test]
+            fn refcount_incref_racing_a_release() {
+                let _s = Switches::none(&MUTANTS);
+                racing_incref_model::<$strategy>();
+            }
+
+            #[test]
+            fn mutant_no_acquire_fence_is_rejected() {
+                let _s = Switches::with(&MUTANTS, &refcount::MUTANT_NO_ACQUIRE_FENCE);
+                let msg = rejection(two_owners_model::<$strategy>);
+                assert!(msg.contains("Causality violation"), "{msg}");
+            }
+
+            #[test]
+            fn mutant_relaxed_decref_is_rejected() {
+                let _s = Switches::with(&MUTANTS, &refcount::MUTANT_RELAXED_DECREF);
+                let msg = rejection(two_owners_model::<$strategy>);
+                assert!(msg.contains("Causality violation"), "{msg}");
+            }
+
+            #[test]
+            fn mutant_no_acquire_fence_with_racing_incref_is_rejected() {
+                let _s = Switches::with(&MUTANTS, &refcount::MUTANT_NO_ACQUIRE_FENCE);
+                let msg = rejection(racing_incref_model::<$strategy>);
+                assert!(msg.contains("Causality violation"), "{msg}");
+            }
+
+            #[test]
+            fn mutant_nonatomic_incref_is_rejected() {
+                let _s = Switches::with(&MUTANTS, &refcount::MUTANT_NONATOMIC_INCREF);
+                let msg = rejection(racing_incref_model::<$strategy>);
+                // On hardware the store of the split increment can overwrite
+                // the main thread's decrement, so the count stays above 0
+                // and nobody frees (a leak). loom finds an early free first:
+                // it does not order a plain store against a concurrent
+                // read-modify-write, so a later decrement may read past the
+                // store, and the clone's holder then uses a freed object (or
+                // frees it a second time). Any of these is a rejection.
+                assert!(
+                    [
+                        "not freed",
+                        "access to a freed object",
+                        "freed twice",
+                        "Causality violation"
+                    ]
+                    .iter()
+                    .any(|m| msg.contains(m)),
+                    "{msg}"
+                );
+            }
+        }
+    )*};
 }
 
-#[test]
-fn refcount_incref_racing_a_release() {
-    let _s = Switches::set(&[]);
-    racing_incref_model::<S>();
-}
-
-#[test]
-fn mutant_no_acquire_fence_is_rejected() {
-    let _s = Switches::set(&[&refcount::MUTANT_NO_ACQUIRE_FENCE]);
-    let msg = rejection(two_owners_model::<S>);
-    assert!(msg.contains("Causality violation"), "{msg}");
-}
-
-#[test]
-fn mutant_relaxed_decref_is_rejected() {
-    let _s = Switches::set(&[&refcount::MUTANT_RELAXED_DECREF]);
-    let msg = rejection(two_owners_model::<S>);
-    assert!(msg.contains("Causality violation"), "{msg}");
-}
-
-#[test]
-fn mutant_no_acquire_fence_with_racing_incref_is_rejected() {
-    let _s = Switches::set(&[&refcount::MUTANT_NO_ACQUIRE_FENCE]);
-    let msg = rejection(racing_incref_model::<S>);
-    assert!(msg.contains("Causality violation"), "{msg}");
-}
-
-#[test]
-fn mutant_nonatomic_incref_is_rejected() {
-    let _s = Switches::set(&[&refcount::MUTANT_NONATOMIC_INCREF]);
-    let msg = rejection(racing_incref_model::<S>);
-    // On hardware the store of the split increment can overwrite the main
-    // thread's decrement, so the count stays above 0 and nobody frees (a
-    // leak). loom finds an early free first: it does not order a plain store
-    // against a concurrent read-modify-write, so a later decrement may read
-    // past the store, and the clone's holder then uses a freed object (or
-    // frees it a second time). Any of these is a rejection.
-    assert!(
-        [
-            "not freed",
-            "access to a freed object",
-            "freed twice",
-            "Causality violation"
-        ]
-        .iter()
-        .any(|m| msg.contains(m)),
-        "{msg}"
-    );
-}
-
-// The same models and mutants under `perobject`, whose count operations
-// are `refcount`'s instantiation without the immortality check.
-
-#[test]
-fn perobject_refcount_last_release_frees_and_sees_all_writes() {
-    let _s = Switches::set(&[]);
-    two_owners_model::<PerObject>();
-}
-
-#[test]
-fn perobject_refcount_incref_racing_a_release() {
-    let _s = Switches::set(&[]);
-    racing_incref_model::<PerObject>();
-}
-
-#[test]
-fn mutant_perobject_no_acquire_fence_is_rejected() {
-    let _s = Switches::set(&[&refcount::MUTANT_NO_ACQUIRE_FENCE]);
-    let msg = rejection(two_owners_model::<PerObject>);
-    assert!(msg.contains("Causality violation"), "{msg}");
-}
-
-#[test]
-fn mutant_perobject_relaxed_decref_is_rejected() {
-    let _s = Switches::set(&[&refcount::MUTANT_RELAXED_DECREF]);
-    let msg = rejection(two_owners_model::<PerObject>);
-    assert!(msg.contains("Causality violation"), "{msg}");
-}
-
-#[test]
-fn mutant_perobject_nonatomic_incref_is_rejected() {
-    let _s = Switches::set(&[&refcount::MUTANT_NONATOMIC_INCREF]);
-    let msg = rejection(racing_incref_model::<PerObject>);
-    // As under `finegrained` (`mutant_nonatomic_incref_is_rejected`).
-    assert!(
-        [
-            "not freed",
-            "access to a freed object",
-            "freed twice",
-            "Causality violation"
-        ]
-        .iter()
-        .any(|m| msg.contains(m)),
-        "{msg}"
-    );
+refcount_tests! {
+    under_finegrained: FineGrained;
+    under_perobject: PerObject;
 }
 
 // ---------------------------------------------------------------------------
@@ -379,7 +312,7 @@ fn exclusion_model(threads: u64, rounds: u64) {
 /// the lock `LOCKED`.
 #[test]
 fn objlock_exclusion_spinning() {
-    let _s = Switches::set(&[]);
+    let _s = Switches::set(&MUTANTS, &[]);
     exclusion_model(2, 2);
 }
 
@@ -387,7 +320,7 @@ fn objlock_exclusion_spinning() {
 /// other and may run out of spins and park.
 #[test]
 fn objlock_exclusion_three_threads_spinning() {
-    let _s = Switches::set(&[]);
+    let _s = Switches::set(&MUTANTS, &[]);
     exclusion_model(3, 1);
 }
 
@@ -395,7 +328,7 @@ fn objlock_exclusion_three_threads_spinning() {
 /// woken by the unlock.
 #[test]
 fn objlock_exclusion_parking() {
-    let _s = Switches::with_spin_limit(0, &[]);
+    let _s = Switches::with_spin_limit(&MUTANTS, 0, &[]);
     exclusion_model(2, 2);
 }
 
@@ -403,7 +336,7 @@ fn objlock_exclusion_parking() {
 /// unlock, the woken thread re-marks the byte `PARKED` for the other.
 #[test]
 fn objlock_exclusion_three_threads_parking() {
-    let _s = Switches::with_spin_limit(0, &[]);
+    let _s = Switches::with_spin_limit(&MUTANTS, 0, &[]);
     exclusion_model(3, 2);
 }
 
@@ -411,34 +344,34 @@ fn objlock_exclusion_three_threads_parking() {
 /// another thread is parked or has just been woken.
 #[test]
 fn objlock_exclusion_three_threads_spinning_and_parking() {
-    let _s = Switches::with_spin_limit(1, &[]);
+    let _s = Switches::with_spin_limit(&MUTANTS, 1, &[]);
     exclusion_model(3, 2);
 }
 
 #[test]
 fn mutant_relaxed_lock_is_rejected() {
-    let _s = Switches::set(&[&objlock::MUTANT_RELAXED_LOCK]);
+    let _s = Switches::set(&MUTANTS, &[&objlock::MUTANT_RELAXED_LOCK]);
     let msg = rejection(|| exclusion_model(2, 2));
     assert!(msg.contains("Causality violation"), "{msg}");
 }
 
 #[test]
 fn mutant_relaxed_unlock_is_rejected() {
-    let _s = Switches::set(&[&objlock::MUTANT_RELAXED_UNLOCK]);
+    let _s = Switches::set(&MUTANTS, &[&objlock::MUTANT_RELAXED_UNLOCK]);
     let msg = rejection(|| exclusion_model(2, 2));
     assert!(msg.contains("Causality violation"), "{msg}");
 }
 
 #[test]
 fn mutant_unlock_no_wake_is_rejected() {
-    let _s = Switches::with_spin_limit(0, &[&objlock::MUTANT_UNLOCK_NO_WAKE]);
+    let _s = Switches::with_spin_limit(&MUTANTS, 0, &[&objlock::MUTANT_UNLOCK_NO_WAKE]);
     let msg = rejection(|| exclusion_model(2, 2));
     assert!(msg.contains("deadlock"), "{msg}");
 }
 
 #[test]
 fn mutant_retry_marks_locked_is_rejected() {
-    let _s = Switches::with_spin_limit(0, &[&objlock::MUTANT_RETRY_MARKS_LOCKED]);
+    let _s = Switches::with_spin_limit(&MUTANTS, 0, &[&objlock::MUTANT_RETRY_MARKS_LOCKED]);
     let msg = rejection(|| exclusion_model(3, 2));
     assert!(msg.contains("deadlock"), "{msg}");
 }

@@ -18,12 +18,13 @@
 //! Each model is also run against deliberately broken variants (the
 //! `MUTANT_*` switches of `runtime::modules::import_lock::loom_switches` and
 //! `runtime::detach::loom_switches`) and must reject them. The switches are
-//! process-wide, so every test holds [`SERIAL`] while it runs.
+//! process-wide, so every test holds a [`Switches`] while it runs.
 #![cfg(loom)]
 
 use finegrained::FineGrained;
 use gil::Gil;
 use loom::cell::UnsafeCell;
+use loom_tests::switches::Switches;
 use loom_tests::{check, rejection};
 use runtime::modules::import_lock::{loom_switches, ImportLocks, Importer};
 use runtime::sync::{self, thread, Mutex};
@@ -36,40 +37,9 @@ use std::sync::Arc;
 /// `runtime::sync::set_timeout_budget`).
 const TIMEOUTS: usize = 2;
 
-static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-/// Holds [`SERIAL`] with every switch off except the one a test turns on;
-/// resets them all when dropped.
-struct Switches(#[allow(dead_code)] std::sync::MutexGuard<'static, ()>);
-
-impl Switches {
-    fn none() -> Self {
-        let guard = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-        reset();
-        Self(guard)
-    }
-
-    fn with(switch: &std_atomic::AtomicBool) -> Self {
-        let s = Self::none();
-        switch.store(true, std_atomic::Ordering::Relaxed);
-        s
-    }
-}
-
-impl Drop for Switches {
-    fn drop(&mut self) {
-        reset();
-    }
-}
-
-fn reset() {
-    for switch in loom_switches::ALL
-        .iter()
-        .chain(detach::loom_switches::ALL.iter())
-    {
-        switch.store(false, std_atomic::Ordering::Relaxed);
-    }
-}
+/// Every mutant switch of this binary's models (see [`Switches`]).
+static MUTANTS: [&[&std_atomic::AtomicBool]; 2] =
+    [&loom_switches::ALL, &detach::loom_switches::ALL];
 
 // ---------------------------------------------------------------------------
 // The model
@@ -219,13 +189,13 @@ static CIRCULAR: [(&str, Option<&str>); 2] = [("a", Some("b")), ("b", Some("a"))
 
 #[test]
 fn two_threads_load_a_module_once_and_see_it_complete() {
-    let _s = Switches::none();
+    let _s = Switches::none(&MUTANTS);
     import_model::<FineGrained>(&ONE, &["a"], 2, true);
 }
 
 #[test]
 fn under_the_gil_a_waiting_importer_detaches() {
-    let _s = Switches::none();
+    let _s = Switches::none(&MUTANTS);
     import_model::<Gil>(&ONE, &["a"], 2, true);
 }
 
@@ -233,7 +203,7 @@ fn under_the_gil_a_waiting_importer_detaches() {
 /// the partial module back instead of waiting for itself.
 #[test]
 fn a_circular_import_on_one_thread_returns_the_partial_module() {
-    let _s = Switches::none();
+    let _s = Switches::none(&MUTANTS);
     import_model::<FineGrained>(&CIRCULAR, &["a"], 1, true);
 }
 
@@ -242,27 +212,30 @@ fn a_circular_import_on_one_thread_returns_the_partial_module() {
 /// as in CPython.
 #[test]
 fn circular_imports_on_two_threads_do_not_deadlock() {
-    let _s = Switches::none();
+    let _s = Switches::none(&MUTANTS);
     import_model::<FineGrained>(&CIRCULAR, &["a", "b"], 2, false);
 }
 
 #[test]
 fn mutant_import_skips_recheck_is_rejected() {
-    let _s = Switches::with(&loom_switches::MUTANT_IMPORT_SKIPS_RECHECK);
+    let _s = Switches::with(&MUTANTS, &loom_switches::MUTANT_IMPORT_SKIPS_RECHECK);
     let msg = rejection(|| import_model::<FineGrained>(&ONE, &["a"], 2, true));
     assert!(msg.contains("ran twice"), "{msg}");
 }
 
 #[test]
 fn mutant_import_ignores_cycles_is_rejected() {
-    let _s = Switches::with(&loom_switches::MUTANT_IMPORT_IGNORES_CYCLES);
+    let _s = Switches::with(&MUTANTS, &loom_switches::MUTANT_IMPORT_IGNORES_CYCLES);
     let msg = rejection(|| import_model::<FineGrained>(&CIRCULAR, &["a", "b"], 2, false));
     assert!(msg.contains("deadlock"), "{msg}");
 }
 
 #[test]
 fn mutant_import_waits_attached_is_rejected() {
-    let _s = Switches::with(&detach::loom_switches::MUTANT_BLOCKING_STAYS_ATTACHED);
+    let _s = Switches::with(
+        &MUTANTS,
+        &detach::loom_switches::MUTANT_BLOCKING_STAYS_ATTACHED,
+    );
     let msg = rejection(|| import_model::<Gil>(&ONE, &["a"], 2, true));
     assert!(msg.contains("deadlock"), "{msg}");
 }

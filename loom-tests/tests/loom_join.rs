@@ -22,13 +22,14 @@
 //! Each model is also run against deliberately broken variants (the
 //! `MUTANT_*` switches of `runtime::thread_exit::loom_switches` and
 //! `runtime::detach::loom_switches`) and must reject them. The switches are
-//! process-wide, so every test holds [`SERIAL`] while it runs and resets
+//! process-wide, so every test holds a [`Switches`] while it runs and resets
 //! every switch before and after.
 #![cfg(loom)]
 
 use finegrained::FineGrained;
 use gil::Gil;
 use loom::cell::UnsafeCell;
+use loom_tests::switches::Switches;
 use loom_tests::{check, rejection};
 use runtime::sync::{self, thread};
 use runtime::thread_exit::{loom_switches, ThreadExit};
@@ -54,41 +55,9 @@ const WRITTEN: u64 = 42;
 // ---------------------------------------------------------------------------
 // Switches
 
-/// Held by every test: the switches are process-wide.
-static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-/// Holds [`SERIAL`] and keeps every switch off except the one a test turns
-/// on; resets them all when dropped, also when the test fails.
-struct Switches(#[allow(dead_code)] std::sync::MutexGuard<'static, ()>);
-
-impl Switches {
-    fn none() -> Self {
-        let guard = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-        reset();
-        Self(guard)
-    }
-
-    fn with(switch: &std_atomic::AtomicBool) -> Self {
-        let s = Self::none();
-        switch.store(true, std_atomic::Ordering::Relaxed);
-        s
-    }
-}
-
-impl Drop for Switches {
-    fn drop(&mut self) {
-        reset();
-    }
-}
-
-fn reset() {
-    for switch in loom_switches::ALL
-        .iter()
-        .chain(detach::loom_switches::ALL.iter())
-    {
-        switch.store(false, std_atomic::Ordering::Relaxed);
-    }
-}
+/// Every mutant switch of this binary's models (see [`Switches`]).
+static MUTANTS: [&[&std_atomic::AtomicBool]; 2] =
+    [&loom_switches::ALL, &detach::loom_switches::ALL];
 
 // ---------------------------------------------------------------------------
 // The model
@@ -151,52 +120,55 @@ fn join_model<S: LockStrategy>(joiners: u64, timeout: Option<Duration>) {
 
 #[test]
 fn join_sees_the_exit_and_the_threads_writes() {
-    let _s = Switches::none();
+    let _s = Switches::none(&MUTANTS);
     join_model::<FineGrained>(1, None);
 }
 
 #[test]
 fn timed_join_that_sees_the_exit_sees_the_writes() {
-    let _s = Switches::none();
+    let _s = Switches::none(&MUTANTS);
     join_model::<FineGrained>(1, Some(Duration::from_millis(1)));
 }
 
 #[test]
 fn two_joiners_both_see_the_exit() {
-    let _s = Switches::none();
+    let _s = Switches::none(&MUTANTS);
     join_model::<FineGrained>(2, None);
 }
 
 #[test]
 fn join_under_the_gil_detaches_while_it_waits() {
-    let _s = Switches::none();
+    let _s = Switches::none(&MUTANTS);
     join_model::<Gil>(1, None);
 }
 
 #[test]
 fn mutant_relaxed_exit_is_rejected() {
-    let _s = Switches::with(&loom_switches::MUTANT_RELAXED_EXIT);
+    let _s = Switches::with(&MUTANTS, &loom_switches::MUTANT_RELAXED_EXIT);
     let msg = rejection(|| join_model::<FineGrained>(1, None));
     assert!(msg.contains("Causality violation"), "{msg}");
 }
 
 #[test]
 fn mutant_exit_without_lock_is_rejected() {
-    let _s = Switches::with(&loom_switches::MUTANT_EXIT_WITHOUT_LOCK);
+    let _s = Switches::with(&MUTANTS, &loom_switches::MUTANT_EXIT_WITHOUT_LOCK);
     let msg = rejection(|| join_model::<FineGrained>(1, None));
     assert!(msg.contains("deadlock"), "{msg}");
 }
 
 #[test]
 fn mutant_exit_notify_one_is_rejected() {
-    let _s = Switches::with(&loom_switches::MUTANT_EXIT_NOTIFY_ONE);
+    let _s = Switches::with(&MUTANTS, &loom_switches::MUTANT_EXIT_NOTIFY_ONE);
     let msg = rejection(|| join_model::<FineGrained>(2, None));
     assert!(msg.contains("deadlock"), "{msg}");
 }
 
 #[test]
 fn mutant_join_stays_attached_is_rejected() {
-    let _s = Switches::with(&detach::loom_switches::MUTANT_BLOCKING_STAYS_ATTACHED);
+    let _s = Switches::with(
+        &MUTANTS,
+        &detach::loom_switches::MUTANT_BLOCKING_STAYS_ATTACHED,
+    );
     let msg = rejection(|| join_model::<Gil>(1, None));
     assert!(msg.contains("deadlock"), "{msg}");
 }

@@ -15,12 +15,13 @@
 //! Each cell's contents are a `loom::cell::UnsafeCell`, so an access that
 //! the locks do not order is a causality violation, and every increment is
 //! a non-atomic load and store, so a lost update shows in the final values.
-//! The mutant switches are process-wide: every test holds [`SERIAL`] and
+//! The mutant switches are process-wide: every test holds a [`Switches`] and
 //! resets them before and after.
 #![cfg(loom)]
 
 use finegrained::{objlock, FineGrained};
 use loom::cell::UnsafeCell;
+use loom_tests::switches::Switches;
 use loom_tests::{check, rejection};
 use runtime::object::{loom_switches, Header, ObjCell};
 use runtime::sync::{thread, AtomicBool, Ordering};
@@ -31,45 +32,14 @@ use std::sync::Arc;
 
 type S = FineGrained;
 
-/// Held by every test: the switches are process-wide.
-static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
 /// Every mutant switch these models use.
 static ALL_MUTANTS: [&std_atomic::AtomicBool; 2] = [
     &objlock::MUTANT_ARGUMENT_ORDER,
     &loom_switches::MUTANT_LOCK_SAME_TWICE,
 ];
 
-/// The switches a test runs under; reset when it ends, also on failure.
-struct Switches {
-    _serial: std::sync::MutexGuard<'static, ()>,
-}
-
-impl Switches {
-    /// Contended locks spin `spin_limit` times before parking (0: at once).
-    fn set(spin_limit: u32, mutants: &[&std_atomic::AtomicBool]) -> Self {
-        let serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-        reset();
-        objlock::LOOM_SPIN_LIMIT.store(spin_limit, std_atomic::Ordering::Relaxed);
-        for m in mutants {
-            m.store(true, std_atomic::Ordering::Relaxed);
-        }
-        Self { _serial: serial }
-    }
-}
-
-impl Drop for Switches {
-    fn drop(&mut self) {
-        reset();
-    }
-}
-
-fn reset() {
-    for m in ALL_MUTANTS {
-        m.store(false, std_atomic::Ordering::Relaxed);
-    }
-    objlock::LOOM_SPIN_LIMIT.store(objlock::DEFAULT_SPIN_LIMIT, std_atomic::Ordering::Relaxed);
-}
+/// Every mutant switch of this binary's models (see [`Switches`]).
+static MUTANTS: [&[&std_atomic::AtomicBool]; 1] = [&ALL_MUTANTS];
 
 /// An object as the runtime lays out a container: a header with the lock
 /// byte, and its contents in an `ObjCell`.
@@ -224,34 +194,34 @@ fn same_object_model() {
 /// Production spin limit: the waiter spins on the lower address.
 #[test]
 fn with_two_opposite_orders_spinning() {
-    let _s = Switches::set(objlock::DEFAULT_SPIN_LIMIT, &[]);
+    let _s = Switches::with_spin_limit(&MUTANTS, objlock::DEFAULT_SPIN_LIMIT, &[]);
     opposite_orders_model(false);
 }
 
 /// No spinning: parking on either lock.
 #[test]
 fn with_two_opposite_orders_parking() {
-    let _s = Switches::set(0, &[]);
+    let _s = Switches::with_spin_limit(&MUTANTS, 0, &[]);
     opposite_orders_model(false);
 }
 
 /// A third thread locking `b` alone at the same time.
 #[test]
 fn with_two_and_a_single_locker_spinning() {
-    let _s = Switches::set(objlock::DEFAULT_SPIN_LIMIT, &[]);
+    let _s = Switches::with_spin_limit(&MUTANTS, objlock::DEFAULT_SPIN_LIMIT, &[]);
     opposite_orders_model(true);
 }
 
 /// The same, mixing spinners and parked threads.
 #[test]
 fn with_two_and_a_single_locker_spinning_and_parking() {
-    let _s = Switches::set(1, &[]);
+    let _s = Switches::with_spin_limit(&MUTANTS, 1, &[]);
     opposite_orders_model(true);
 }
 
 #[test]
 fn with_two_on_the_same_object_locks_it_once() {
-    let _s = Switches::set(0, &[]);
+    let _s = Switches::with_spin_limit(&MUTANTS, 0, &[]);
     same_object_model();
 }
 
@@ -260,7 +230,8 @@ fn with_two_on_the_same_object_locks_it_once() {
 /// loom finds every thread blocked.
 #[test]
 fn mutant_argument_order_is_rejected() {
-    let _s = Switches::set(
+    let _s = Switches::with_spin_limit(
+        &MUTANTS,
         objlock::DEFAULT_SPIN_LIMIT,
         &[&objlock::MUTANT_ARGUMENT_ORDER],
     );
@@ -272,7 +243,7 @@ fn mutant_argument_order_is_rejected() {
 /// waits for itself.
 #[test]
 fn mutant_lock_same_twice_is_rejected() {
-    let _s = Switches::set(0, &[&loom_switches::MUTANT_LOCK_SAME_TWICE]);
+    let _s = Switches::with_spin_limit(&MUTANTS, 0, &[&loom_switches::MUTANT_LOCK_SAME_TWICE]);
     let msg = rejection(same_object_model);
     assert!(msg.contains("deadlock"), "{msg}");
 }

@@ -25,6 +25,7 @@
 #![cfg(loom)]
 
 use finegrained::{refcount, FineGrained, PerObject};
+use loom_tests::switches::Switches;
 use loom_tests::{check, rejection};
 use runtime::modules::threading::LockObj;
 use runtime::object::{Header, ObjRef, Payload, Value};
@@ -35,41 +36,14 @@ use std::sync::atomic as std_atomic;
 
 type S = FineGrained;
 
-/// Held by every test: the mutant switches are process-wide.
-static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
 static ALL_MUTANTS: [&std_atomic::AtomicBool; 3] = [
     &refcount::MUTANT_UPGRADE_FROM_ZERO,
     &weakref::MUTANT_UPGRADE_UNLOCKED,
     &weakref::MUTANT_VISIT_UNLOCKED,
 ];
 
-struct Switches {
-    _serial: std::sync::MutexGuard<'static, ()>,
-}
-
-impl Switches {
-    fn set(mutants: &[&std_atomic::AtomicBool]) -> Self {
-        let serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-        reset();
-        for m in mutants {
-            m.store(true, std_atomic::Ordering::Relaxed);
-        }
-        Self { _serial: serial }
-    }
-}
-
-impl Drop for Switches {
-    fn drop(&mut self) {
-        reset();
-    }
-}
-
-fn reset() {
-    for m in ALL_MUTANTS {
-        m.store(false, std_atomic::Ordering::Relaxed);
-    }
-}
+/// Every mutant switch of this binary's models (see [`Switches`]).
+static MUTANTS: [&[&std_atomic::AtomicBool]; 1] = [&ALL_MUTANTS];
 
 /// A real referent: a `threading.Lock` object (weak references to locks are
 /// allowed, and its payload is not a container, so no collector list is
@@ -140,13 +114,13 @@ fn upgrade_races_release_model<S: LockStrategy>() {
 
 #[test]
 fn upgrade_races_release() {
-    let _s = Switches::set(&[]);
+    let _s = Switches::set(&MUTANTS, &[]);
     upgrade_races_release_model::<S>();
 }
 
 #[test]
 fn perobject_upgrade_races_release() {
-    let _s = Switches::set(&[]);
+    let _s = Switches::set(&MUTANTS, &[]);
     upgrade_races_release_model::<PerObject>();
 }
 
@@ -162,21 +136,21 @@ fn assert_use_after_free(msg: &str) {
 
 #[test]
 fn mutant_upgrade_from_zero_is_rejected() {
-    let _s = Switches::set(&[&refcount::MUTANT_UPGRADE_FROM_ZERO]);
+    let _s = Switches::set(&MUTANTS, &[&refcount::MUTANT_UPGRADE_FROM_ZERO]);
     let msg = rejection(upgrade_races_release_model::<S>);
     assert_use_after_free(&msg);
 }
 
 #[test]
 fn mutant_perobject_upgrade_from_zero_is_rejected() {
-    let _s = Switches::set(&[&refcount::MUTANT_UPGRADE_FROM_ZERO]);
+    let _s = Switches::set(&MUTANTS, &[&refcount::MUTANT_UPGRADE_FROM_ZERO]);
     let msg = rejection(upgrade_races_release_model::<PerObject>);
     assert_use_after_free(&msg);
 }
 
 #[test]
 fn mutant_upgrade_unlocked_is_rejected() {
-    let _s = Switches::set(&[&weakref::MUTANT_UPGRADE_UNLOCKED]);
+    let _s = Switches::set(&MUTANTS, &[&weakref::MUTANT_UPGRADE_UNLOCKED]);
     let msg = rejection(upgrade_races_release_model::<S>);
     assert_use_after_free(&msg);
 }
@@ -198,13 +172,13 @@ fn clear_races_weak_release_model() {
 
 #[test]
 fn clear_races_weak_release() {
-    let _s = Switches::set(&[]);
+    let _s = Switches::set(&MUTANTS, &[]);
     clear_races_weak_release_model();
 }
 
 #[test]
 fn mutant_visit_unlocked_is_rejected() {
-    let _s = Switches::set(&[&weakref::MUTANT_VISIT_UNLOCKED]);
+    let _s = Switches::set(&MUTANTS, &[&weakref::MUTANT_VISIT_UNLOCKED]);
     let msg = rejection(clear_races_weak_release_model);
     assert_use_after_free(&msg);
 }
