@@ -1533,16 +1533,23 @@ pub fn register_subclass<S: LockStrategy>(class: &ObjRef<S>) {
             continue;
         };
         let weak = crate::weakref::new_weakref(class, None);
-        // Dead entries are dropped as new ones come, so the list stays
-        // as long as the live subclasses. (Checked without upgrading: a
-        // strong reference dropped here could free a class under the lock.)
+        // Dead entries are dropped when the list is full, before it would
+        // grow: the list stays within twice the live subclasses, and each
+        // sweep is paid for by the pushes since the last one. (Sweeping on
+        // every push made defining N classes that stay alive — immortal
+        // under `finegrained` — cost N² steps.) Checked without upgrading:
+        // a strong reference dropped here could free a class under the lock.
         let dead = b.subclasses.with::<S, _>(&base.header, |list| {
-            let alive = |w: &ObjRef<S>| match w.payload() {
-                Payload::WeakRef(w) => crate::weakref::is_alive(w),
-                _ => false,
-            };
-            let (live, dead): (Vec<_>, Vec<_>) = std::mem::take(list).into_iter().partition(alive);
-            *list = live;
+            let mut dead = Vec::new();
+            if list.len() == list.capacity() {
+                let alive = |w: &ObjRef<S>| match w.payload() {
+                    Payload::WeakRef(w) => crate::weakref::is_alive(w),
+                    _ => false,
+                };
+                let live;
+                (live, dead) = std::mem::take(list).into_iter().partition(alive);
+                *list = live;
+            }
             list.push(weak);
             dead
         });
