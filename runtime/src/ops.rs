@@ -248,7 +248,10 @@ pub fn int_fast<S: LockStrategy>(op: BinOp, x: i64, y: i64) -> Option<Value<S>> 
         BinOp::Xor => x ^ y,
         BinOp::MatMul => return None,
         BinOp::TrueDiv => {
-            if y == 0 {
+            // Exact in a float only within 2**53 (CPython's fast path
+            // too); beyond, the general path rounds the true quotient.
+            const EXACT: i64 = 1 << 53;
+            if y == 0 || !(-EXACT..=EXACT).contains(&x) || !(-EXACT..=EXACT).contains(&y) {
                 return None;
             }
             return Some(Value::Float(int_true_div(x, y)));
@@ -278,9 +281,103 @@ pub fn int_fast<S: LockStrategy>(op: BinOp, x: i64, y: i64) -> Option<Value<S>> 
     }))
 }
 
+/// The float fast path, for two floats or a float and a machine int
+/// (converted as CPython's `float + int` converts it, to the nearest
+/// float): `+ - * /`. `None` for other operators and for a division by
+/// zero, which the general path raises.
+#[inline(always)]
+pub fn float_fast<S: LockStrategy>(op: BinOp, a: &Value<S>, b: &Value<S>) -> Option<Value<S>> {
+    let (x, y) = match (a, b) {
+        (Value::Float(x), Value::Float(y)) => (*x, *y),
+        (Value::Float(x), Value::Int(y)) => (*x, *y as f64),
+        (Value::Int(x), Value::Float(y)) => (*x as f64, *y),
+        _ => return None,
+    };
+    Some(Value::Float(match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::TrueDiv if y != 0.0 => x / y,
+        _ => return None,
+    }))
+}
+
+/// A comparison of two floats (NaN unordered: only `!=` holds).
+#[inline(always)]
+pub fn float_compare(op: CmpOp, x: f64, y: f64) -> bool {
+    match op {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Eq => x == y,
+        CmpOp::Ne => x != y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+    }
+}
+
 /// int / int, correctly rounded when both fit in 53 bits (CPython's fast path).
 fn int_true_div(x: i64, y: i64) -> f64 {
     x as f64 / y as f64
+}
+
+/// `a / b` for ints, correctly rounded (round-half-even) whatever their
+/// size, as CPython's `long_true_divide`: the quotient is taken exactly to
+/// two bits beyond a double's 53 (fewer in the subnormal range), the
+/// remainder folded into a sticky bit, and the rounding done once, on the
+/// integer. `None` when the result overflows a float. `b` is not zero.
+fn int_true_divide(a: &BigInt, b: &BigInt) -> Option<f64> {
+    const MANT_DIG: i64 = 53;
+    const MIN_EXP: i64 = -1021;
+    const MAX_EXP: i64 = 1024;
+    let negative = a.is_negative() != b.is_negative();
+    let signed = |v: f64| if negative { -v } else { v };
+    let (a, b) = (a.magnitude(), b.magnitude());
+    if a.is_zero() {
+        return Some(signed(0.0));
+    }
+    let diff = a.bits() as i64 - b.bits() as i64;
+    if diff > MAX_EXP + 1 {
+        return None;
+    }
+    if diff < MIN_EXP - MANT_DIG - 1 {
+        return Some(signed(0.0));
+    }
+    // a / b lies in [2**(diff-1), 2**(diff+1)): shift so that the integer
+    // quotient has MANT_DIG + 2 or + 3 bits (fewer where the result is
+    // subnormal).
+    let shift = diff.max(MIN_EXP) - MANT_DIG - 2;
+    let (mut q, r) = if shift >= 0 {
+        a.div_rem(&(b << shift as u64))
+    } else {
+        (a << (-shift) as u64).div_rem(b)
+    };
+    let inexact = !r.is_zero();
+    // Round away the bits below a double's precision, half to even, with
+    // the remainder as a sticky bit.
+    let q_bits = q.bits() as i64;
+    let extra = (q_bits.max(MIN_EXP - shift) - MANT_DIG) as u64;
+    let low_mask = (num_bigint::BigUint::from(1u8) << extra) - 1u8;
+    let low = &q & &low_mask;
+    let half = num_bigint::BigUint::from(1u8) << (extra - 1);
+    let odd = q.bit(extra);
+    q -= &low;
+    if low > half || (low == half && (inexact || odd)) {
+        q += num_bigint::BigUint::from(1u8) << extra;
+    }
+    // q now has at most MANT_DIG + 1 significant bits: exact as a float.
+    let mantissa = q.to_f64()?;
+    let exponent = shift as i32;
+    if q.bits() as i64 + shift > MAX_EXP {
+        return None;
+    }
+    // Scaled in steps that stay normal, so only the last can round, and
+    // the rounding above made it exact.
+    let (mut value, mut e) = (mantissa, exponent);
+    while e < -1000 {
+        value *= 2f64.powi(-1000);
+        e += 1000;
+    }
+    Some(signed(value * 2f64.powi(e)))
 }
 
 pub fn binary_op<S: LockStrategy>(
@@ -631,9 +728,9 @@ fn big_int_op<S: LockStrategy>(vm: &Vm<S>, op: BinOp, a: &Value<S>, b: &Value<S>
             if y.is_zero() {
                 return Err(zero_div("division by zero"));
             }
-            match (x.to_f64(), y.to_f64()) {
-                (Some(p), Some(q)) if p.is_finite() && q.is_finite() => Value::Float(p / q),
-                _ => {
+            match int_true_divide(&x, &y) {
+                Some(q) => Value::Float(q),
+                None => {
                     return Err(vm.new_error(
                         "OverflowError",
                         "integer division result too large for a float",
@@ -1065,6 +1162,43 @@ pub fn eq_native<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) ->
     Ok(builtin_key_eq(a, b))
 }
 
+/// `Some` when one operand is an int (or bool) and the other a float: their
+/// order, exact as CPython's `float_richcompare` (an int beyond 2**53 is
+/// not rounded to a float first), or `None` inside for NaN.
+fn int_float_order<S: LockStrategy>(a: &Value<S>, b: &Value<S>) -> Option<Option<Ordering>> {
+    let (int, f, flipped) = match (a, b) {
+        (Value::Float(f), i) if is_int_like(i) => (i, *f, true),
+        (i, Value::Float(f)) if is_int_like(i) => (i, *f, false),
+        _ => return None,
+    };
+    // Ints within 2**53 convert to a float exactly.
+    const EXACT: i64 = 1 << 53;
+    let ord = match small_int(int) {
+        Some(i) if (-EXACT..=EXACT).contains(&i) => (i as f64).partial_cmp(&f),
+        _ if f.is_nan() => None,
+        _ if f.is_infinite() => Some(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        }),
+        _ => {
+            // Compare with the float's integer part; on a tie its fraction
+            // decides.
+            let whole = f.trunc();
+            let big = to_big(int).expect("an int");
+            Some(
+                big.cmp(&BigInt::from_f64(whole).expect("finite"))
+                    .then_with(|| 0.0.partial_cmp(&(f - whole)).unwrap_or(Ordering::Equal)),
+            )
+        }
+    };
+    Some(if flipped {
+        ord.map(Ordering::reverse)
+    } else {
+        ord
+    })
+}
+
 fn float_eq_big(f: f64, i: &BigInt) -> bool {
     f.is_finite() && f.fract() == 0.0 && BigInt::from_f64(f).as_ref() == Some(i)
 }
@@ -1256,6 +1390,14 @@ pub(crate) fn compare_native<S: LockStrategy>(
         // Every ordering comparison with NaN is false.
         return Ok(x.partial_cmp(y).is_some_and(|o| cmp_ord(op, o)));
     }
+    if let Some(ord) = int_float_order(a, b) {
+        // An int against a float, exactly; NaN is unordered.
+        return Ok(ord.is_some_and(|o| cmp_ord(op, o)));
+    }
+    if let Some(ord) = int_float_order(a, b) {
+        // An int against a float, exactly; NaN is unordered.
+        return Ok(ord.is_some_and(|o| cmp_ord(op, o)));
+    }
     if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
         if let (Some(x), Some(y)) = (to_f64(vm, a)?, to_f64(vm, b)?) {
             return Ok(x.partial_cmp(&y).is_some_and(|o| cmp_ord(op, o)));
@@ -1284,9 +1426,12 @@ fn order<S: LockStrategy>(
         }
         return Ok(Some(to_big(a).cmp(&to_big(b))));
     }
-    if (matches!(a, Value::Float(_)) && (is_int_like(b) || matches!(b, Value::Float(_))))
-        || (matches!(b, Value::Float(_)) && is_int_like(a))
-    {
+    if let Some(ord) = int_float_order(a, b) {
+        // NaN is unordered; `compare` handles it before coming here, and
+        // sorting treats it as equal.
+        return Ok(Some(ord.unwrap_or(Ordering::Equal)));
+    }
+    if matches!(a, Value::Float(_)) && matches!(b, Value::Float(_)) {
         let x = to_f64(vm, a)?.expect("number");
         let y = to_f64(vm, b)?.expect("number");
         // NaN is unordered; `compare` handles it before coming here, and
@@ -1844,8 +1989,11 @@ pub(crate) fn slice_pick<T: Clone>(items: &[T], start: i64, step: i64, count: us
 }
 
 pub fn get_item<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, index: &Value<S>) -> PyResult<S> {
-    if let Some(r) = crate::classes::call_dunder(vm, obj, "__getitem__", vec![index.clone()])? {
-        return Ok(r);
+    if crate::classes::user_class_of(obj).is_some() {
+        let args = vec![index.clone()];
+        if let Some(r) = crate::classes::call_dunder(vm, obj, "__getitem__", args)? {
+            return Ok(r);
+        }
     }
     get_item_native(vm, obj, index)
 }

@@ -1459,14 +1459,17 @@ impl<S: LockStrategy> Vm<S> {
                 Instr::Return => return Ok(pop!()),
                 Instr::Binary(op) | Instr::Inplace(op) => {
                     let n = stack.len();
-                    if let (Some(Some(Value::Int(x))), Some(Some(Value::Int(y)))) =
-                        (stack.get(n - 2), stack.get(n - 1))
-                    {
-                        if let Some(r) = ops::int_fast::<S>(op, *x, *y) {
-                            stack.truncate(n - 2);
-                            stack.push(Some(r));
-                            continue;
+                    let fast = match (stack.get(n - 2), stack.get(n - 1)) {
+                        (Some(Some(Value::Int(x))), Some(Some(Value::Int(y)))) => {
+                            ops::int_fast::<S>(op, *x, *y)
                         }
+                        (Some(Some(a)), Some(Some(b))) => ops::float_fast(op, a, b),
+                        _ => None,
+                    };
+                    if let Some(r) = fast {
+                        stack.truncate(n - 2);
+                        stack.push(Some(r));
+                        continue;
                     }
                     frame.pc = pc;
                     if let Some(v) = self.eval_slow(stack, code, globals, frame, instr)? {
@@ -1479,6 +1482,14 @@ impl<S: LockStrategy> Vm<S> {
                         (stack.get(n - 2), stack.get(n - 1))
                     {
                         let r = ops::cmp_ord(op, x.cmp(y));
+                        stack.truncate(n - 2);
+                        stack.push(Some(Value::Bool(r)));
+                        continue;
+                    }
+                    if let (Some(Some(Value::Float(x))), Some(Some(Value::Float(y)))) =
+                        (stack.get(n - 2), stack.get(n - 1))
+                    {
+                        let r = ops::float_compare(op, *x, *y);
                         stack.truncate(n - 2);
                         stack.push(Some(Value::Bool(r)));
                         continue;
@@ -1503,6 +1514,85 @@ impl<S: LockStrategy> Vm<S> {
                         tri!(self.safe_point());
                     }
                     pc = target as usize;
+                }
+                // `list[i]` and `tuple[i]` with a machine int in range (the
+                // exact types: a subclass's object is an `Instance`). The
+                // list is read under its lock, as `types::list::get_item`
+                // reads it.
+                Instr::Subscr => {
+                    let n = stack.len();
+                    let fast = match (stack.get(n - 2), stack.get(n - 1)) {
+                        (Some(Some(Value::Obj(o))), Some(Some(Value::Int(i)))) => {
+                            match o.stored() {
+                                Payload::List(cell) => cell.with::<S, _>(&o.header, |v| {
+                                    ops::seq_index(*i, v.len()).map(|k| v[k].clone())
+                                }),
+                                Payload::Tuple(items) => {
+                                    ops::seq_index(*i, items.len()).map(|k| items[k].clone())
+                                }
+                                _ => None,
+                            }
+                        }
+                        _ => None,
+                    };
+                    if let Some(v) = fast {
+                        stack.truncate(n - 2);
+                        stack.push(Some(v));
+                        continue;
+                    }
+                    frame.pc = pc;
+                    if let Some(v) = self.eval_slow(stack, code, globals, frame, instr)? {
+                        return Ok(v);
+                    }
+                }
+                // `list[i] = value` with a machine int in range. The old
+                // item is dropped after the list's lock is released (its
+                // `__del__` may run Python code).
+                Instr::StoreSubscr => {
+                    let n = stack.len();
+                    let (below, operands) = stack.split_at_mut(n - 2);
+                    if let ([Some(Value::Obj(o)), Some(Value::Int(i))], Some(Some(value))) =
+                        (&*operands, below.last_mut())
+                    {
+                        if let Payload::List(cell) = o.stored() {
+                            let stored = cell.with::<S, _>(&o.header, |v| {
+                                ops::seq_index(*i, v.len())
+                                    .map(|k| std::mem::swap(&mut v[k], value))
+                                    .is_some()
+                            });
+                            if stored {
+                                // The value's slot now holds the old item,
+                                // whose `__del__` runs now, as CPython's.
+                                stack.truncate(n - 3);
+                                self.run_pending_finalizers();
+                                continue;
+                            }
+                        }
+                    }
+                    frame.pc = pc;
+                    if let Some(v) = self.eval_slow(stack, code, globals, frame, instr)? {
+                        return Ok(v);
+                    }
+                }
+                // `a, b = t` for an exact tuple of that length.
+                Instr::UnpackSequence(count) => {
+                    if let Some(Some(Value::Obj(o))) = stack.last() {
+                        if matches!(o.stored(), Payload::Tuple(items) if items.len() == count as usize)
+                        {
+                            let Some(Some(Value::Obj(seq))) = stack.pop() else {
+                                unreachable!("matched above")
+                            };
+                            let Payload::Tuple(items) = seq.stored() else {
+                                unreachable!("matched above")
+                            };
+                            stack.extend(items.iter().rev().cloned().map(Some));
+                            continue;
+                        }
+                    }
+                    frame.pc = pc;
+                    if let Some(v) = self.eval_slow(stack, code, globals, frame, instr)? {
+                        return Ok(v);
+                    }
                 }
                 Instr::Call(argc) => {
                     let at = stack.len() - argc as usize - 1;
@@ -2048,6 +2138,8 @@ impl<S: LockStrategy> Vm<S> {
                     let obj = pop!();
                     let value = pop!();
                     ops::set_item(self, &obj, index, value)?;
+                    drop(obj);
+                    self.run_pending_finalizers();
                 }
                 Instr::DeleteSubscr => {
                     let index = pop!();
