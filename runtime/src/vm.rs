@@ -2794,10 +2794,22 @@ impl<S: LockStrategy> Vm<S> {
             Value::Obj(o) => match o.payload() {
                 Payload::Exception(_) => Ok(PyErr { exc: o.clone() }),
                 Payload::Type(t) if t.kind == TypeKind::Exception => {
+                    // A `__new__` may return anything: what is not an
+                    // exception is CPython's TypeError.
                     let inst = self.call(&v, Vec::new())?;
                     match inst {
-                        Value::Obj(exc) => Ok(PyErr { exc }),
-                        _ => unreachable!("exception instances are objects"),
+                        Value::Obj(exc) if matches!(exc.payload(), Payload::Exception(_)) => {
+                            Ok(PyErr { exc })
+                        }
+                        other => {
+                            let class = crate::repr::repr(self, &v)?;
+                            let got = Value::Obj(crate::builtins::type_of(self, &other));
+                            let got = crate::repr::repr(self, &got)?;
+                            Err(self.type_error(format!(
+                                "calling {class} should have returned an instance of \
+                                 BaseException, not {got}"
+                            )))
+                        }
                     }
                 }
                 _ => Err(self.type_error("exceptions must derive from BaseException")),
