@@ -125,6 +125,20 @@ fn run<S: LockStrategy>(vm: &mut Vm<S>, what: &str, args: Args<S>) -> PyResult<S
     // A code object from `compile()` runs as it was compiled.
     let compiled = crate::types::downcast::<S, crate::types::code::CodeObject<S>>(&source)
         .map(|c| c.code.clone());
+    // The code of a nested function reads its free variables from cells
+    // that only a closure supplies.
+    if let Some(code) = &compiled {
+        if !code.freevars.is_empty() {
+            return Err(vm.type_error(if is_eval {
+                "code object passed to eval() may not contain free variables".to_string()
+            } else {
+                format!(
+                    "code object requires a closure of exactly length {}",
+                    code.freevars.len()
+                )
+            }));
+        }
+    }
     let text = match (source.as_str(), source.payload()) {
         _ if compiled.is_some() => String::new(),
         (Some(text), _) => text.to_string(),

@@ -3323,7 +3323,9 @@ pub fn get_attr_builtin<S: LockStrategy>(
                     None => Err(vm.value_error("Cell is empty")),
                 }
             }
-            Payload::Type(t) if attr == "__dict__" => return Ok(builtin_type_dict(vm, t.kind)),
+            Payload::Type(t) if attr == "__dict__" => {
+                return Ok(builtin_type_dict(vm, t.kind, &t.name))
+            }
             Payload::Type(t)
                 if t.dict.is_none() && crate::slot_wrappers::hash_is_none(t.kind, attr) =>
             {
@@ -3358,18 +3360,25 @@ pub fn get_attr_builtin<S: LockStrategy>(
 
 /// `int.__dict__`: a read-only view of a snapshot of the builtin type's
 /// methods (CPython's type dict, which has method descriptors in it).
-fn builtin_type_dict<S: LockStrategy>(vm: &mut Vm<S>, kind: TypeKind) -> Value<S> {
+/// Each is the method as `int.name` gives it, which checks its receiver:
+/// the bare method reads its first argument as the type's own kind.
+fn builtin_type_dict<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    kind: TypeKind,
+    type_name_: &str,
+) -> Value<S> {
     let dict = new_dict();
     if let Value::Obj(d) = &dict {
-        let mut names: Vec<(&'static str, Value<S>)> = vm
+        let mut names: Vec<&'static str> = vm
             .interp
             .methods
-            .iter()
-            .filter(|((k, _), _)| *k == kind)
-            .map(|((_, name), f)| (*name, f.clone()))
+            .keys()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, name)| *name)
             .collect();
-        names.sort_by_key(|(name, _)| *name);
-        for (name, f) in names {
+        names.sort_unstable();
+        for name in names {
+            let f = unbound_method(vm, kind, type_name_, name);
             vm.interp.dict_set_str(d, name, f);
         }
         vm.interp.dict_set_str(d, "__doc__", Value::None);

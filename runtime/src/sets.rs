@@ -1271,9 +1271,10 @@ fn set_issuperset<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S>
 fn set_isdisjoint<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     no_keywords(vm, "isdisjoint", &args)?;
     arity(vm, "isdisjoint", &args, 2, 2)?;
-    let other = other_set(vm, &args.pos[1])?;
-    let both = binary_op(vm, BinOp::And, &args.pos[0], &other)?.expect("sets");
-    Ok(Value::Bool(elements(&both).is_empty()))
+    // Snapshots of both, as the other set methods read them: the receiver
+    // may be a set subclass, whose `&` Python code may override.
+    let (a, other) = both_sets(vm, &args.pos[0], &args.pos[1])?;
+    Ok(Value::Bool(intersection(vm, &a, &other)?.is_empty()))
 }
 
 fn set_copy<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {

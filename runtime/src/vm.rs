@@ -1031,6 +1031,8 @@ impl<S: LockStrategy> Vm<S> {
         throw: Option<PyErr<S>>,
     ) -> PyResult<S, GenStep<S>> {
         use crate::sync::Ordering;
+        // Every caller has matched the payload (the methods through
+        // `recv_gen`, the wrappers hold the coroutine they were made from).
         let Payload::Generator(gen) = g.payload() else {
             unreachable!("gen_resume on a generator")
         };
@@ -1280,6 +1282,7 @@ impl<S: LockStrategy> Vm<S> {
     /// `gen.close()`: raises `GeneratorExit` where the generator is
     /// suspended; a generator that yields again is an error.
     pub fn gen_close(&mut self, g: &ObjRef<S>) -> PyResult<S, ()> {
+        // As in `gen_resume`: callers have matched the payload.
         let Payload::Generator(gen) = g.payload() else {
             unreachable!("gen_close on a generator")
         };
@@ -1333,6 +1336,8 @@ impl<S: LockStrategy> Vm<S> {
         if !S::CACHE_GLOBALS {
             return self.load_global_uncached(code, globals, i);
         }
+        // A frame's globals are a module's dict or what exec/eval accepted
+        // (a dict, subclasses included); builtins is the interpreter's.
         let (Payload::Dict(g), Payload::Dict(b)) =
             (globals.payload(), self.interp.builtins.payload())
         else {
@@ -2886,10 +2891,22 @@ impl<S: LockStrategy> Vm<S> {
             Value::Obj(o) => match o.payload() {
                 Payload::Exception(_) => Ok(PyErr { exc: o.clone() }),
                 Payload::Type(t) if t.kind == TypeKind::Exception => {
+                    // A `__new__` may return anything: what is not an
+                    // exception is CPython's TypeError.
                     let inst = self.call(&v, Vec::new())?;
                     match inst {
-                        Value::Obj(exc) => Ok(PyErr { exc }),
-                        _ => unreachable!("exception instances are objects"),
+                        Value::Obj(exc) if matches!(exc.payload(), Payload::Exception(_)) => {
+                            Ok(PyErr { exc })
+                        }
+                        other => {
+                            let class = crate::repr::repr(self, &v)?;
+                            let got = Value::Obj(crate::builtins::type_of(self, &other));
+                            let got = crate::repr::repr(self, &got)?;
+                            Err(self.type_error(format!(
+                                "calling {class} should have returned an instance of \
+                                 BaseException, not {got}"
+                            )))
+                        }
                     }
                 }
                 _ => Err(self.type_error("exceptions must derive from BaseException")),
@@ -2899,7 +2916,9 @@ impl<S: LockStrategy> Vm<S> {
     }
 }
 
-/// The items of a tuple made by the compiler.
+/// The items of a tuple made by the compiler (a constant that Python code
+/// cannot replace: code objects are immutable and `__code__` assignment of
+/// another function's code is refused).
 fn tuple_items<S: LockStrategy>(v: Value<S>) -> Box<[Value<S>]> {
     match v.payload() {
         Some(Payload::Tuple(items)) => items.clone(),
@@ -2908,6 +2927,10 @@ fn tuple_items<S: LockStrategy>(v: Value<S>) -> Box<[Value<S>]> {
 }
 
 /// A cell in a frame's cell slots.
+///
+/// A frame's cell slots hold cells: frame set-up makes them for the cell
+/// variables and copies the closure's for the free ones, and exec/eval
+/// refuse code with free variables (it would have no closure to copy).
 struct CellRef<'a, S: LockStrategy>(&'a ObjRef<S>);
 
 impl<S: LockStrategy> CellRef<'_, S> {

@@ -34,6 +34,17 @@ fn decode_error<S: LockStrategy>(
     doc: &Value<S>,
     pos: usize,
 ) -> PyErr<S> {
+    decode_error_at(vm, msg, doc, pos as i64)
+}
+
+/// [`decode_error`] at a position that may be -1: `_json.scanstring(s, 0)`
+/// reports an unterminated string as starting just before `s`, as CPython's.
+fn decode_error_at<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    msg: &str,
+    doc: &Value<S>,
+    pos: i64,
+) -> PyErr<S> {
     let class = match crate::modules::pickle::import(vm, "json.decoder") {
         Ok(m) => m,
         Err(e) => return e,
@@ -42,7 +53,7 @@ fn decode_error<S: LockStrategy>(
         Ok(c) => c,
         Err(e) => return e,
     };
-    let args = vec![vm.new_str(msg), doc.clone(), Value::Int(pos as i64)];
+    let args = vec![vm.new_str(msg), doc.clone(), Value::Int(pos)];
     match vm.call(&class, args) {
         Ok(Value::Obj(exc)) => PyErr { exc },
         Ok(_) => vm.type_error("exceptions must derive from BaseException"),
@@ -137,7 +148,8 @@ fn scan_string<S: LockStrategy>(
     strict: bool,
 ) -> PyResult<S, (String, usize)> {
     let len = s.len();
-    let begin = end - 1;
+    // The opening quote's index: -1 where `scanstring` is asked to start at 0.
+    let begin = end as i64 - 1;
     let mut out = String::new();
     let mut lone_surrogate = false;
     loop {
@@ -153,7 +165,7 @@ fn scan_string<S: LockStrategy>(
             next += 1;
         }
         if next >= len {
-            return Err(decode_error(
+            return Err(decode_error_at(
                 vm,
                 "Unterminated string starting at",
                 doc,
@@ -170,7 +182,7 @@ fn scan_string<S: LockStrategy>(
         // A backslash escape.
         next += 1;
         if next == len {
-            return Err(decode_error(
+            return Err(decode_error_at(
                 vm,
                 "Unterminated string starting at",
                 doc,
