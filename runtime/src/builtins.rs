@@ -840,6 +840,14 @@ pub fn type_of<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> ObjRef<S> {
         Some(Payload::Type(t)) if t.metaclass.is_some() => {
             t.metaclass.clone().expect("checked by the guard")
         }
+        Some(Payload::Iter(state)) => {
+            let o = v.obj().expect("an iterator is an object");
+            let name = state.with::<S, _>(&o.header, |s| ops::iter_type_name(s));
+            match vm.interp.iter_types.get(name) {
+                Some(t) => t.clone(),
+                None => vm.interp.types[&TypeKind::Iterator].clone(),
+            }
+        }
         _ => vm
             .interp
             .types
@@ -1721,7 +1729,25 @@ pub(crate) fn builtin_reversed_parts<S: LockStrategy>(
         _ => ops::iterate(vm, v)?,
     };
     items.reverse();
-    Ok((ops::get_iter(vm, &ops::new_tuple(items))?, !own))
+    // Named as CPython's iterator of the reversed type
+    // (`list_reverseiterator`...).
+    use crate::object::{DictViewKind, IterState, SeqIterOf};
+    let of = match v.payload() {
+        Some(Payload::List(_)) => SeqIterOf::ReversedList,
+        Some(Payload::Range(_)) => SeqIterOf::ReversedRange,
+        Some(Payload::BigRange(_)) => SeqIterOf::ReversedBigRange,
+        Some(Payload::Dict(_)) => SeqIterOf::ReversedDict(DictViewKind::Keys),
+        Some(Payload::DictView(kind, _)) => SeqIterOf::ReversedDict(*kind),
+        _ => SeqIterOf::Itself,
+    };
+    let Value::Obj(seq) = ops::new_tuple(items) else {
+        unreachable!("tuples are objects")
+    };
+    let state = IterState::Seq { seq, index: 0, of };
+    let it = Value::Obj(ObjRef::new(Payload::Iter(crate::object::ObjCell::new(
+        state,
+    ))));
+    Ok((it, !own))
 }
 
 fn builtin_dir<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {

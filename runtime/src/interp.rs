@@ -96,6 +96,9 @@ pub struct Interp<S: LockStrategy> {
     /// Builtin type objects by kind, and exception classes by name.
     pub types: HashMap<TypeKind, ObjRef<S>>,
     pub exceptions: HashMap<&'static str, ObjRef<S>>,
+    /// The iterator types by name (`list_iterator`, `range_iterator`...,
+    /// see `ops::iter_type_name`): each an `iterator` of its own name.
+    pub iter_types: HashMap<&'static str, ObjRef<S>>,
     /// `sys.modules`: imported modules by name (a dict, shared by every
     /// thread; see `modules::import`).
     pub sys_modules: ObjRef<S>,
@@ -325,6 +328,15 @@ impl<S: LockStrategy> Interp<S> {
                 mk_type(name, TypeKind::Native(kind), Some(object.clone())),
             );
         }
+        let iter_types = crate::ops::ITER_TYPE_NAMES
+            .into_iter()
+            .map(|name| {
+                (
+                    name,
+                    mk_type(name, TypeKind::Iterator, Some(object.clone())),
+                )
+            })
+            .collect();
         let int = types[&TypeKind::Int].clone();
         let bool_type = mk_type("bool", TypeKind::Bool, Some(int));
         // `int.__subclasses__()` lists bool, as CPython's.
@@ -371,6 +383,7 @@ impl<S: LockStrategy> Interp<S> {
             main,
             types,
             exceptions,
+            iter_types,
             sys_modules,
             import_locks: Arc::new(crate::modules::import_lock::ImportLocks::new()),
             script_dir: Mutex::new(None),

@@ -210,6 +210,10 @@ pub enum IterState<S: LockStrategy> {
     Seq {
         seq: ObjRef<S>,
         index: usize,
+        /// What the iterator stands for (its type's name): `seq` is the
+        /// sequence itself, or a snapshot tuple of a set or of a reversed
+        /// list, range or dict.
+        of: SeqIterOf,
     },
     Range {
         next: i64,
@@ -263,6 +267,22 @@ pub enum IterState<S: LockStrategy> {
         index: usize,
     },
     Exhausted,
+}
+
+/// What an [`IterState::Seq`] iterates, for its type's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SeqIterOf {
+    /// The sequence `seq` itself (a list, tuple, bytes, bytearray...).
+    Itself,
+    /// A set, through a snapshot of its elements.
+    Set,
+    /// `reversed(list)`.
+    ReversedList,
+    /// `reversed(range(...))`, of small or of big bounds.
+    ReversedRange,
+    ReversedBigRange,
+    /// `reversed(dict)` and of its views.
+    ReversedDict(DictViewKind),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
