@@ -835,7 +835,7 @@ fn builtin_repr<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 /// The type object of a value.
 pub fn type_of<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> ObjRef<S> {
     match v.stored() {
-        Some(Payload::Exception(e)) => e.class.clone(),
+        Some(Payload::Exception(e)) => e.class.get().clone(),
         Some(Payload::Instance(i)) => i.class.get().clone(),
         Some(Payload::Type(t)) if t.metaclass.is_some() => {
             t.metaclass.clone().expect("checked by the guard")

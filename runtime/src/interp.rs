@@ -787,7 +787,7 @@ pub fn new_exception_obj<S: LockStrategy>(class: ObjRef<S>, args: Box<[Value<S>]
     });
     ObjRef::new(Payload::Exception(Box::new(ExceptionObj {
         dict,
-        class,
+        class: crate::object::ClassSlot::new(class),
         args: ObjCell::new(args),
         traceback: ObjCell::new(Vec::new()),
         chain: ObjCell::new(Default::default()),
@@ -814,7 +814,7 @@ pub(crate) fn is_instance_of<S: LockStrategy>(
 ) -> bool {
     match exc.payload() {
         Some(Payload::Exception(e)) => {
-            crate::builtins::is_subtype(&e.class, &vm.interp.exceptions[class])
+            crate::builtins::is_subtype(&e.class.get(), &vm.interp.exceptions[class])
         }
         _ => false,
     }

@@ -207,7 +207,7 @@ pub fn type_name<S: LockStrategy>(v: &Value<S>) -> String {
                 Payload::Type(t) => t.name.clone(),
                 _ => "object".into(),
             },
-            Payload::Exception(e) => match e.class.payload() {
+            Payload::Exception(e) => match e.class.get().payload() {
                 Payload::Type(t) => t.name.clone(),
                 _ => "BaseException".into(),
             },

@@ -702,7 +702,9 @@ pub struct InstanceObj<S: LockStrategy> {
 /// An exception instance: its class, its arguments, and the traceback
 /// collected as it propagates (innermost frame first).
 pub struct ExceptionObj<S: LockStrategy> {
-    pub class: ObjRef<S>,
+    /// Its class, which `e.__class__ = C` may replace (between compatible
+    /// user exception classes).
+    pub class: ClassSlot<S>,
     /// `__dict__` of instances of user-defined exception classes.
     pub dict: Option<ObjRef<S>>,
     /// `args`; `BaseException.__init__` may replace them.

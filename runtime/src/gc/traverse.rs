@@ -106,7 +106,7 @@ fn payload_refs<S: LockStrategy>(h: &Header, payload: &Payload<S>, v: &mut Visit
             parents.chain(t.dict.iter()).for_each(|o| v.obj(o));
         }
         Payload::Exception(e) => {
-            v.obj(&e.class);
+            v.obj(&e.class.get());
             e.dict.iter().for_each(|d| v.obj(d));
             e.args.with::<S, _>(h, |args| v.values(args.iter()));
             e.chain.with::<S, _>(h, |c| {
