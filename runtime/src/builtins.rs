@@ -837,6 +837,7 @@ pub fn type_of<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> ObjRef<S> {
     match v.stored() {
         Some(Payload::Exception(e)) => e.class.get().clone(),
         Some(Payload::Instance(i)) => i.class.get().clone(),
+        Some(Payload::Module(m)) => m.class.get().clone(),
         Some(Payload::Type(t)) if t.metaclass.is_some() => {
             t.metaclass.clone().expect("checked by the guard")
         }
@@ -1198,6 +1199,7 @@ pub fn construct<S: LockStrategy>(
         TypeKind::WeakRef => crate::weakref::new_ref(vm, args),
         TypeKind::Thread => crate::modules::threading::new_thread(vm, args),
         TypeKind::Socket => crate::modules::socket::new_socket(vm, args),
+        TypeKind::Module => crate::modules::import::new_module(vm, type_obj, args),
         TypeKind::Queue => crate::modules::queue::new_queue(vm, args),
         TypeKind::NoneType => {
             if !args.pos.is_empty() || !args.kw.is_empty() {

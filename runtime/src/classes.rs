@@ -407,6 +407,7 @@ pub fn instance_dict<S: LockStrategy>(o: &ObjRef<S>) -> Option<ObjRef<S>> {
     match o.stored() {
         Payload::Instance(i) => Some(i.dict(&o.header)),
         Payload::Exception(e) => e.dict.clone(),
+        Payload::Module(m) => Some(m.dict.clone()),
         _ => None,
     }
 }
@@ -417,6 +418,7 @@ pub fn instance_own_attr<S: LockStrategy>(o: &ObjRef<S>, name: &Value<S>) -> Opt
     match o.stored() {
         Payload::Instance(i) => i.get_attr(&o.header, name),
         Payload::Exception(e) => e.dict.as_ref().and_then(|d| dict_get(d, name)),
+        Payload::Module(m) => dict_get(&m.dict, name),
         _ => None,
     }
 }
@@ -452,6 +454,9 @@ pub fn user_class_of<S: LockStrategy>(v: &Value<S>) -> Option<ObjRef<S>> {
         Payload::Instance(i) => Some(i.class.get().clone()),
         Payload::Exception(e) if type_obj(&e.class.get()).is_some_and(|t| t.dict.is_some()) => {
             Some(e.class.get().clone())
+        }
+        Payload::Module(m) if type_obj(&m.class.get()).is_some_and(|t| t.dict.is_some()) => {
+            Some(m.class.get().clone())
         }
         _ => None,
     }
@@ -868,6 +873,26 @@ pub(crate) fn set_class<S: LockStrategy>(
     if let Some(Payload::Exception(e)) = obj.stored() {
         return set_exception_class(vm, e, new);
     }
+    if let Some(Payload::Module(m)) = obj.stored() {
+        // CPython allows `types.ModuleType` and its subclasses that add no
+        // `__slots__`.
+        let is_module = new_t.kind == TypeKind::Module
+            || crate::subclass::native_base(new) == Some(TypeKind::Module);
+        let old = m.class.get().clone();
+        let old_heap = type_obj(&old).is_some_and(|t| t.dict.is_some());
+        if !is_module && (new_t.dict.is_none() || !old_heap) {
+            return Err(vm.type_error(not_mutable()));
+        }
+        if !is_module || !declared_slots(vm, new).is_empty() {
+            let old_name = type_obj(&old).map(|t| t.name.clone()).unwrap_or_default();
+            return Err(vm.type_error(format!(
+                "__class__ assignment: '{}' object layout differs from '{}'",
+                new_t.name, old_name
+            )));
+        }
+        m.class.set(new.clone());
+        return Ok(());
+    }
     let Some(Payload::Instance(inst)) = obj.stored() else {
         return Err(vm.type_error(not_mutable()));
     };
@@ -1155,6 +1180,10 @@ pub fn object_setattr<S: LockStrategy>(
         Some((o, Payload::Instance(i))) => i.set_attr(vm, &o.header, key, value),
         Some((_, Payload::Exception(e))) if e.dict.is_some() => {
             let d = e.dict.clone().expect("checked");
+            ops::dict_set(vm, &d, key, value)
+        }
+        Some((_, Payload::Module(m))) => {
+            let d = m.dict.clone();
             ops::dict_set(vm, &d, key, value)
         }
         _ => Err(vm.new_error(

@@ -3332,6 +3332,9 @@ pub fn set_attr<S: LockStrategy>(
             return dict_set(vm, &d, Value::Obj(name.clone()), value);
         }
         let handled = match o.payload() {
+            Payload::Module(_) if attr == "__class__" => {
+                return crate::classes::set_class(vm, obj, &value)
+            }
             Payload::Module(m) => return dict_set(vm, &m.dict, Value::Obj(name.clone()), value),
             Payload::Exception(e) if e.dict.is_some() => {
                 let d = e.dict.as_ref().expect("checked by the guard");

@@ -350,6 +350,9 @@ pub struct Builtin<S: LockStrategy> {
 pub struct Module<S: LockStrategy> {
     pub name: String,
     pub dict: ObjRef<S>,
+    /// Its class: `types.ModuleType`, or a subclass of it (`M('name')`, or
+    /// `module.__class__ = M`).
+    pub class: ClassSlot<S>,
 }
 
 /// A class: a builtin type, an exception class, or a user-defined class.

@@ -100,7 +100,10 @@ fn payload_refs<S: LockStrategy>(h: &Header, payload: &Payload<S>, v: &mut Visit
                 .with::<S, _>(h, |d| d.iter().for_each(|d| v.obj(d)));
         }
         Payload::BoundMethod(this, func) => v.values([this, func]),
-        Payload::Module(m) => v.obj(&m.dict),
+        Payload::Module(m) => {
+            v.obj(&m.dict);
+            v.obj(&m.class.get());
+        }
         Payload::Type(t) => {
             let parents = t.base.iter().chain(t.bases.iter()).chain(t.mro.iter());
             parents.chain(t.dict.iter()).for_each(|o| v.obj(o));
