@@ -890,7 +890,8 @@ pub(crate) fn set_class<S: LockStrategy>(
                 new_t.name, old_name
             )));
         }
-        m.class.set(new.clone());
+        let old = m.class.set(new.clone());
+        vm.interp.retire_class(old);
         return Ok(());
     }
     let Some(Payload::Instance(inst)) = obj.stored() else {
@@ -914,7 +915,8 @@ pub(crate) fn set_class<S: LockStrategy>(
         )));
     }
     let header = &obj.obj().expect("an instance is an object").header;
-    inst.set_class(header, new.clone());
+    let old = inst.set_class(header, new.clone());
+    vm.interp.retire_class(old);
     Ok(())
 }
 
@@ -978,7 +980,8 @@ fn set_exception_class<S: LockStrategy>(
             new_t.name, old_t.name
         )));
     }
-    e.class.set(new.clone());
+    let old = e.class.set(new.clone());
+    vm.interp.retire_class(old);
     Ok(())
 }
 

@@ -627,8 +627,12 @@ impl<S: LockStrategy> Drop for ClassList<S> {
 /// (between compatible user classes, see `crate::classes`). Readers take
 /// it without a lock under every strategy; so that a class read by one
 /// thread stays alive while another replaces it, the reference a
-/// replacement takes out is never given back (the old class is kept for
-/// the life of the process, as one counted reference).
+/// replacement takes out is handed to `Interp::retire_class`, which keeps
+/// it until the cycle collector's next stop-the-world: by then every
+/// thread has passed a safe point since the swap, and no borrow
+/// ([`ClassRef`]) lives across a safe point (each is used and dropped, or
+/// cloned into a counted reference, without running Python code), so none
+/// can still point at the old class.
 pub struct ClassSlot<S: LockStrategy> {
     ptr: std::sync::atomic::AtomicPtr<crate::object::PyObject<S>>,
     _owns: std::marker::PhantomData<ObjRef<S>>,
@@ -662,10 +666,12 @@ impl<S: LockStrategy> ClassSlot<S> {
     pub fn get(&self) -> ClassRef<'_, S> {
         let ptr = self.ptr.load(std::sync::atomic::Ordering::Acquire);
         // SAFETY: the slot always holds a non-null pointer to a class it
-        // owns one counted reference of (`new`, `set`), and a class it ever
-        // held is never released before the slot is dropped (`set` leaks the
-        // old one), so the object outlives the borrow; ManuallyDrop keeps
-        // this borrowed copy from giving the reference back.
+        // owns one counted reference of (`new`, `set`); a replaced class's
+        // reference is kept (`Interp::retire_class`) until every thread has
+        // passed a safe point since the swap, and this borrow does not live
+        // across one (see the type's docs), so the object outlives the
+        // borrow; ManuallyDrop keeps this borrowed copy from giving the
+        // reference back.
         let class = unsafe { ObjRef::from_raw_counted(std::ptr::NonNull::new_unchecked(ptr)) };
         ClassRef {
             class: std::mem::ManuallyDrop::new(class),
@@ -673,12 +679,18 @@ impl<S: LockStrategy> ClassSlot<S> {
         }
     }
 
-    /// `obj.__class__ = class`. The reference to the old class is kept
-    /// (leaked): another thread may be reading it without a count.
-    pub fn set(&self, class: ObjRef<S>) {
+    /// `obj.__class__ = class`. Returns the slot's reference to the old
+    /// class, which another thread may still be reading without a count:
+    /// the caller hands it to `Interp::retire_class`, never drops it.
+    #[must_use = "the old class goes to Interp::retire_class"]
+    pub fn set(&self, class: ObjRef<S>) -> ObjRef<S> {
         let ptr = class.raw().as_ptr();
         std::mem::forget(class);
-        self.ptr.swap(ptr, std::sync::atomic::Ordering::AcqRel);
+        let old = self.ptr.swap(ptr, std::sync::atomic::Ordering::AcqRel);
+        // SAFETY: `old` is the pointer the slot held, with the one counted
+        // reference the slot owned (`new`, `set`); the slot no longer
+        // holds it, so that reference moves to the returned ObjRef.
+        unsafe { ObjRef::from_raw_counted(std::ptr::NonNull::new_unchecked(old)) }
     }
 }
 
