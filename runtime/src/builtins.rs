@@ -835,10 +835,19 @@ fn builtin_repr<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
 /// The type object of a value.
 pub fn type_of<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> ObjRef<S> {
     match v.stored() {
-        Some(Payload::Exception(e)) => e.class.clone(),
+        Some(Payload::Exception(e)) => e.class.get().clone(),
         Some(Payload::Instance(i)) => i.class.get().clone(),
+        Some(Payload::Module(m)) => m.class.get().clone(),
         Some(Payload::Type(t)) if t.metaclass.is_some() => {
             t.metaclass.clone().expect("checked by the guard")
+        }
+        Some(Payload::Iter(state)) => {
+            let o = v.obj().expect("an iterator is an object");
+            let name = state.with::<S, _>(&o.header, |s| ops::iter_type_name(s));
+            match vm.interp.iter_types.get(name) {
+                Some(t) => t.clone(),
+                None => vm.interp.types[&TypeKind::Iterator].clone(),
+            }
         }
         _ => vm
             .interp
@@ -1190,6 +1199,7 @@ pub fn construct<S: LockStrategy>(
         TypeKind::WeakRef => crate::weakref::new_ref(vm, args),
         TypeKind::Thread => crate::modules::threading::new_thread(vm, args),
         TypeKind::Socket => crate::modules::socket::new_socket(vm, args),
+        TypeKind::Module => crate::modules::import::new_module(vm, type_obj, args),
         TypeKind::Queue => crate::modules::queue::new_queue(vm, args),
         TypeKind::NoneType => {
             if !args.pos.is_empty() || !args.kw.is_empty() {
@@ -1721,7 +1731,25 @@ pub(crate) fn builtin_reversed_parts<S: LockStrategy>(
         _ => ops::iterate(vm, v)?,
     };
     items.reverse();
-    Ok((ops::get_iter(vm, &ops::new_tuple(items))?, !own))
+    // Named as CPython's iterator of the reversed type
+    // (`list_reverseiterator`...).
+    use crate::object::{DictViewKind, IterState, SeqIterOf};
+    let of = match v.payload() {
+        Some(Payload::List(_)) => SeqIterOf::ReversedList,
+        Some(Payload::Range(_)) => SeqIterOf::ReversedRange,
+        Some(Payload::BigRange(_)) => SeqIterOf::ReversedBigRange,
+        Some(Payload::Dict(_)) => SeqIterOf::ReversedDict(DictViewKind::Keys),
+        Some(Payload::DictView(kind, _)) => SeqIterOf::ReversedDict(*kind),
+        _ => SeqIterOf::Itself,
+    };
+    let Value::Obj(seq) = ops::new_tuple(items) else {
+        unreachable!("tuples are objects")
+    };
+    let state = IterState::Seq { seq, index: 0, of };
+    let it = Value::Obj(ObjRef::new(Payload::Iter(crate::object::ObjCell::new(
+        state,
+    ))));
+    Ok((it, !own))
 }
 
 fn builtin_dir<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {

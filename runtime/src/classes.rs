@@ -407,6 +407,7 @@ pub fn instance_dict<S: LockStrategy>(o: &ObjRef<S>) -> Option<ObjRef<S>> {
     match o.stored() {
         Payload::Instance(i) => Some(i.dict(&o.header)),
         Payload::Exception(e) => e.dict.clone(),
+        Payload::Module(m) => Some(m.dict.clone()),
         _ => None,
     }
 }
@@ -417,6 +418,7 @@ pub fn instance_own_attr<S: LockStrategy>(o: &ObjRef<S>, name: &Value<S>) -> Opt
     match o.stored() {
         Payload::Instance(i) => i.get_attr(&o.header, name),
         Payload::Exception(e) => e.dict.as_ref().and_then(|d| dict_get(d, name)),
+        Payload::Module(m) => dict_get(&m.dict, name),
         _ => None,
     }
 }
@@ -450,8 +452,11 @@ pub fn has_native_base<S: LockStrategy>(v: &Value<S>) -> bool {
 pub fn user_class_of<S: LockStrategy>(v: &Value<S>) -> Option<ObjRef<S>> {
     match v.stored()? {
         Payload::Instance(i) => Some(i.class.get().clone()),
-        Payload::Exception(e) if type_obj(&e.class).is_some_and(|t| t.dict.is_some()) => {
-            Some(e.class.clone())
+        Payload::Exception(e) if type_obj(&e.class.get()).is_some_and(|t| t.dict.is_some()) => {
+            Some(e.class.get().clone())
+        }
+        Payload::Module(m) if type_obj(&m.class.get()).is_some_and(|t| t.dict.is_some()) => {
+            Some(m.class.get().clone())
         }
         _ => None,
     }
@@ -865,12 +870,31 @@ pub(crate) fn set_class<S: LockStrategy>(
     let new_t = type_obj(new).expect("checked");
     let not_mutable =
         || "__class__ assignment only supported for mutable types or ModuleType subclasses";
-    let Some(Payload::Instance(inst)) = obj.stored() else {
-        if matches!(obj.stored(), Some(Payload::Exception(_))) {
-            return Err(vm.type_error(
-                "__class__ assignment of exceptions is not supported by this runtime yet",
-            ));
+    if let Some(Payload::Exception(e)) = obj.stored() {
+        return set_exception_class(vm, e, new);
+    }
+    if let Some(Payload::Module(m)) = obj.stored() {
+        // CPython allows `types.ModuleType` and its subclasses that add no
+        // `__slots__`.
+        let is_module = new_t.kind == TypeKind::Module
+            || crate::subclass::native_base(new) == Some(TypeKind::Module);
+        let old = m.class.get().clone();
+        let old_heap = type_obj(&old).is_some_and(|t| t.dict.is_some());
+        if !is_module && (new_t.dict.is_none() || !old_heap) {
+            return Err(vm.type_error(not_mutable()));
         }
+        if !is_module || !declared_slots(vm, new).is_empty() {
+            let old_name = type_obj(&old).map(|t| t.name.clone()).unwrap_or_default();
+            return Err(vm.type_error(format!(
+                "__class__ assignment: '{}' object layout differs from '{}'",
+                new_t.name, old_name
+            )));
+        }
+        let old = m.class.set(new.clone());
+        vm.interp.retire_class(old);
+        return Ok(());
+    }
+    let Some(Payload::Instance(inst)) = obj.stored() else {
         return Err(vm.type_error(not_mutable()));
     };
     let old = inst.class.get().clone();
@@ -891,7 +915,73 @@ pub(crate) fn set_class<S: LockStrategy>(
         )));
     }
     let header = &obj.obj().expect("an instance is an object").header;
-    inst.set_class(header, new.clone());
+    let old = inst.set_class(header, new.clone());
+    vm.interp.retire_class(old);
+    Ok(())
+}
+
+/// `exc.__class__ = new` on an exception: as CPython, both classes user
+/// classes (heap types) of one layout: CPython gives each user exception
+/// class a layout of its own (it adds `__weakref__` to the builtin one), so
+/// they must derive from one builtin exception through classes that add
+/// no `__slots__`, and with the same direct base where neither derives
+/// from the other's.
+fn set_exception_class<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    e: &crate::object::ExceptionObj<S>,
+    new: &ObjRef<S>,
+) -> PyResult<S, ()> {
+    let old = e.class.get().clone();
+    let (Some(old_t), Some(new_t)) = (type_obj(&old), type_obj(new)) else {
+        return Err(vm.type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    };
+    if old_t.dict.is_none() || new_t.dict.is_none() {
+        return Err(vm.type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    }
+    // The class that fixes the layout (CPython's walk up `tp_base` while
+    // a class adds nothing): the topmost user class of the chain of first
+    // bases, stopping below a class that declares `__slots__`.
+    let solid = |vm: &Vm<S>, c: &ObjRef<S>| -> ObjRef<S> {
+        let mut cur = c.clone();
+        loop {
+            let own_slots = type_obj(&cur)
+                .and_then(|t| t.dict.as_ref())
+                .and_then(|d| dict_get(d, &vm.new_str("__slots__")));
+            if own_slots
+                .is_some_and(|v| !matches!(v.payload(), Some(Payload::Tuple(t)) if t.is_empty()))
+            {
+                return cur;
+            }
+            let parent = type_obj(&cur).and_then(|t| t.bases.first().cloned());
+            match parent {
+                Some(p) if type_obj(&p).is_some_and(|pt| pt.dict.is_some()) => cur = p,
+                _ => return cur,
+            }
+        }
+    };
+    let (new_solid, old_solid) = (solid(vm, new), solid(vm, &old));
+    let first_base = |c: &ObjRef<S>| type_obj(c).and_then(|t| t.bases.first().cloned());
+    let compatible = new_solid.ptr_eq(&old_solid)
+        || (match (first_base(&new_solid), first_base(&old_solid)) {
+            (Some(a), Some(b)) => a.ptr_eq(&b),
+            _ => false,
+        } && declared_slots(vm, &new_solid) == declared_slots(vm, &old_solid));
+    let is_exception = new_t
+        .mro
+        .iter()
+        .any(|c| type_obj(c).is_some_and(|m| m.kind == TypeKind::Exception));
+    if !compatible || !is_exception {
+        return Err(vm.type_error(format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            new_t.name, old_t.name
+        )));
+    }
+    let old = e.class.set(new.clone());
+    vm.interp.retire_class(old);
     Ok(())
 }
 
@@ -1093,6 +1183,10 @@ pub fn object_setattr<S: LockStrategy>(
         Some((o, Payload::Instance(i))) => i.set_attr(vm, &o.header, key, value),
         Some((_, Payload::Exception(e))) if e.dict.is_some() => {
             let d = e.dict.clone().expect("checked");
+            ops::dict_set(vm, &d, key, value)
+        }
+        Some((_, Payload::Module(m))) => {
+            let d = m.dict.clone();
             ops::dict_set(vm, &d, key, value)
         }
         _ => Err(vm.new_error(

@@ -179,7 +179,7 @@ pub(crate) fn leave() {
 pub(crate) fn has_finalizer<S: LockStrategy>(header: &Header, payload: &Payload<S>) -> bool {
     match payload {
         Payload::Instance(i) => class_has_del(&i.class.get()),
-        Payload::Exception(e) => e.dict.is_some() && class_has_del(&e.class),
+        Payload::Exception(e) => e.dict.is_some() && class_has_del(&e.class.get()),
         Payload::Generator(g) => g.frame.with::<S, _>(header, |f| f.needs_close()),
         _ => false,
     }

@@ -296,7 +296,9 @@ impl<S: LockStrategy> InstanceObj<S> {
 
     /// `obj.__class__ = new`: the values move to a dict (they are read by
     /// the class's keys) and the class is replaced, in one critical section.
-    pub fn set_class(&self, header: &crate::object::Header, new: ObjRef<S>) {
+    /// Returns the old class, for `Interp::retire_class`.
+    #[must_use = "the old class goes to Interp::retire_class"]
+    pub fn set_class(&self, header: &crate::object::Header, new: ObjRef<S>) -> ObjRef<S> {
         self.attrs.with::<S, _>(header, |attrs| {
             if let InstanceAttrs::Inline(values) = attrs {
                 if !values.is_empty() {
@@ -304,7 +306,7 @@ impl<S: LockStrategy> InstanceObj<S> {
                     *attrs = InstanceAttrs::Dict(d);
                 }
             }
-            self.class.set(new);
+            self.class.set(new)
         })
     }
 

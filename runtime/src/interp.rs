@@ -96,6 +96,12 @@ pub struct Interp<S: LockStrategy> {
     /// Builtin type objects by kind, and exception classes by name.
     pub types: HashMap<TypeKind, ObjRef<S>>,
     pub exceptions: HashMap<&'static str, ObjRef<S>>,
+    /// The iterator types by name (`list_iterator`, `range_iterator`...,
+    /// see `ops::iter_type_name`): each an `iterator` of its own name.
+    pub iter_types: HashMap<&'static str, ObjRef<S>>,
+    /// Classes replaced in a class slot (`obj.__class__ = C`), kept until
+    /// the collector's next stop-the-world (see `ClassSlot`).
+    retired_classes: Mutex<Vec<ObjRef<S>>>,
     /// `sys.modules`: imported modules by name (a dict, shared by every
     /// thread; see `modules::import`).
     pub sys_modules: ObjRef<S>,
@@ -173,6 +179,10 @@ pub struct Interp<S: LockStrategy> {
     /// of `Drop::drop` until this last field drops, after every object.
     teardown: Option<crate::attached::Exclusive>,
 }
+
+/// How many replaced classes wait for release before a collection is
+/// asked for.
+const RETIRED_CLASSES_BEFORE_GC: usize = 1024;
 
 /// Objects the class machinery needs by identity.
 pub(crate) struct Singletons<S: LockStrategy> {
@@ -325,6 +335,15 @@ impl<S: LockStrategy> Interp<S> {
                 mk_type(name, TypeKind::Native(kind), Some(object.clone())),
             );
         }
+        let iter_types = crate::ops::ITER_TYPE_NAMES
+            .into_iter()
+            .map(|name| {
+                (
+                    name,
+                    mk_type(name, TypeKind::Iterator, Some(object.clone())),
+                )
+            })
+            .collect();
         let int = types[&TypeKind::Int].clone();
         let bool_type = mk_type("bool", TypeKind::Bool, Some(int));
         // `int.__subclasses__()` lists bool, as CPython's.
@@ -371,6 +390,8 @@ impl<S: LockStrategy> Interp<S> {
             main,
             types,
             exceptions,
+            iter_types,
+            retired_classes: Mutex::new(Vec::new()),
             sys_modules,
             import_locks: Arc::new(crate::modules::import_lock::ImportLocks::new()),
             script_dir: Mutex::new(None),
@@ -441,6 +462,45 @@ impl<S: LockStrategy> Interp<S> {
         // Released outside the queue's lock: a release may free an object
         // whose teardown queues more.
         drop(queued);
+    }
+
+    /// Keeps `class`, the reference a class slot gave up when it was
+    /// replaced (`ClassSlot::set`), until the collector's next
+    /// stop-the-world ([`Interp::take_retired_classes`]); asks for a
+    /// collection once many are waiting, so that a loop of `__class__`
+    /// assignments keeps a bounded number alive.
+    pub fn retire_class(&self, class: ObjRef<S>) {
+        let mut retired = self
+            .retired_classes
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        retired.push(class);
+        if retired.len() >= RETIRED_CLASSES_BEFORE_GC {
+            S::request_gc(&self.strategy);
+        }
+    }
+
+    /// Whether enough replaced classes wait that a collection should run to
+    /// release them.
+    pub(crate) fn many_retired_classes(&self) -> bool {
+        self.retired_classes
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .len()
+            >= RETIRED_CLASSES_BEFORE_GC
+    }
+
+    /// The classes retired so far: called by the collector with the world
+    /// stopped, when no thread can still be reading one through a class
+    /// slot (every thread is at a safe point or detached); the caller drops
+    /// them once the world runs again.
+    pub(crate) fn take_retired_classes(&self) -> Vec<ObjRef<S>> {
+        std::mem::take(
+            &mut *self
+                .retired_classes
+                .lock()
+                .unwrap_or_else(|e| e.into_inner()),
+        )
     }
 
     /// Allocates an object that every thread may touch (module-level
@@ -774,7 +834,7 @@ pub fn new_exception_obj<S: LockStrategy>(class: ObjRef<S>, args: Box<[Value<S>]
     });
     ObjRef::new(Payload::Exception(Box::new(ExceptionObj {
         dict,
-        class,
+        class: crate::object::ClassSlot::new(class),
         args: ObjCell::new(args),
         traceback: ObjCell::new(Vec::new()),
         chain: ObjCell::new(Default::default()),
@@ -801,7 +861,7 @@ pub(crate) fn is_instance_of<S: LockStrategy>(
 ) -> bool {
     match exc.payload() {
         Some(Payload::Exception(e)) => {
-            crate::builtins::is_subtype(&e.class, &vm.interp.exceptions[class])
+            crate::builtins::is_subtype(&e.class.get(), &vm.interp.exceptions[class])
         }
         _ => false,
     }

@@ -12,6 +12,11 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
     let mut v: Vec<(TypeKind, &'static str, NativeFn<S>)> = vec![
         (TypeKind::Tuple, "index", crate::types::list::index),
         (TypeKind::Object, "__eq__", object_eq),
+        (
+            TypeKind::Module,
+            "__init__",
+            crate::modules::import::module_init,
+        ),
         (TypeKind::Object, "__new__", crate::classes::object_new),
         (
             TypeKind::Object,

@@ -5,7 +5,8 @@
 use crate::code::{BinOp, CmpOp};
 use crate::dict::{builtin_key_eq, new_map};
 use crate::object::{
-    DictViewKind, IterState, ObjCell, ObjRef, Payload, PyDict, PyStr, RangeObj, TypeKind, Value,
+    DictViewKind, IterState, ObjCell, ObjRef, Payload, PyDict, PyStr, RangeObj, SeqIterOf,
+    TypeKind, Value,
 };
 use crate::strategy::LockStrategy;
 use crate::subclass::numeric_value;
@@ -134,6 +135,71 @@ pub fn type_kind<S: LockStrategy>(v: &Value<S>) -> TypeKind {
 }
 
 /// `type(v).__name__`.
+/// The name of an iterator's type, as CPython's (`list_iterator`,
+/// `list_reverseiterator`, `str_ascii_iterator`...).
+pub fn iter_type_name<S: LockStrategy>(s: &IterState<S>) -> &'static str {
+    match s {
+        IterState::Seq { seq, of, .. } => match of {
+            SeqIterOf::Itself => match seq.payload() {
+                Payload::Tuple(_) => "tuple_iterator",
+                Payload::List(_) => "list_iterator",
+                Payload::Bytes(_) => "bytes_iterator",
+                Payload::Native(n) if n.kind().spec::<S>().name == "bytearray" => {
+                    "bytearray_iterator"
+                }
+                _ => "iterator",
+            },
+            SeqIterOf::Set => "set_iterator",
+            SeqIterOf::ReversedList => "list_reverseiterator",
+            SeqIterOf::ReversedRange => "range_iterator",
+            SeqIterOf::ReversedBigRange => "longrange_iterator",
+            SeqIterOf::ReversedDict(DictViewKind::Keys) => "dict_reversekeyiterator",
+            SeqIterOf::ReversedDict(DictViewKind::Values) => "dict_reversevalueiterator",
+            SeqIterOf::ReversedDict(DictViewKind::Items) => "dict_reverseitemiterator",
+        },
+        IterState::Range { .. } => "range_iterator",
+        IterState::BigRange(_) => "longrange_iterator",
+        IterState::Str { s, .. } => match s.payload() {
+            Payload::Str(st) if !st.is_ascii() => "str_iterator",
+            _ => "str_ascii_iterator",
+        },
+        IterState::Dict { kind, .. } => match kind {
+            DictViewKind::Keys => "dict_keyiterator",
+            DictViewKind::Values => "dict_valueiterator",
+            DictViewKind::Items => "dict_itemiterator",
+        },
+        IterState::GetItem { .. } => "iterator",
+        IterState::Enumerate { .. } => "enumerate",
+        IterState::Zip { .. } => "zip",
+        IterState::Map { .. } => "map",
+        IterState::Filter { .. } => "filter",
+        IterState::Callable { .. } => "callable_iterator",
+        IterState::Exhausted => "iterator",
+    }
+}
+
+/// The names of the iterator types [`iter_type_name`] gives (each its own
+/// type object, see `Interp::iter_types`).
+pub const ITER_TYPE_NAMES: [&str; 17] = [
+    "tuple_iterator",
+    "list_iterator",
+    "bytes_iterator",
+    "bytearray_iterator",
+    "set_iterator",
+    "list_reverseiterator",
+    "range_iterator",
+    "longrange_iterator",
+    "dict_reversekeyiterator",
+    "dict_reversevalueiterator",
+    "dict_reverseitemiterator",
+    "str_iterator",
+    "str_ascii_iterator",
+    "dict_keyiterator",
+    "dict_valueiterator",
+    "dict_itemiterator",
+    "callable_iterator",
+];
+
 pub fn type_name<S: LockStrategy>(v: &Value<S>) -> String {
     match v {
         Value::Obj(o) => match o.stored() {
@@ -141,32 +207,12 @@ pub fn type_name<S: LockStrategy>(v: &Value<S>) -> String {
                 Payload::Type(t) => t.name.clone(),
                 _ => "object".into(),
             },
-            Payload::Exception(e) => match e.class.payload() {
+            Payload::Exception(e) => match e.class.get().payload() {
                 Payload::Type(t) => t.name.clone(),
                 _ => "BaseException".into(),
             },
             Payload::Iter(state) => state
-                .with::<S, _>(&o.header, |s| match s {
-                    IterState::Seq { seq, .. } => match seq.payload() {
-                        Payload::Tuple(_) => "tuple_iterator",
-                        _ => "list_iterator",
-                    },
-                    IterState::Range { .. } => "range_iterator",
-                    IterState::BigRange(_) => "longrange_iterator",
-                    IterState::Str { .. } => "str_ascii_iterator",
-                    IterState::Dict { kind, .. } => match kind {
-                        DictViewKind::Keys => "dict_keyiterator",
-                        DictViewKind::Values => "dict_valueiterator",
-                        DictViewKind::Items => "dict_itemiterator",
-                    },
-                    IterState::GetItem { .. } => "iterator",
-                    IterState::Enumerate { .. } => "enumerate",
-                    IterState::Zip { .. } => "zip",
-                    IterState::Map { .. } => "map",
-                    IterState::Filter { .. } => "filter",
-                    IterState::Callable { .. } => "callable_iterator",
-                    IterState::Exhausted => "iterator",
-                })
+                .with::<S, _>(&o.header, |s| iter_type_name(s))
                 .to_string(),
             Payload::DictView(kind, _) => match kind {
                 DictViewKind::Keys => "dict_keys",
@@ -2367,6 +2413,7 @@ pub fn get_iter_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResul
         Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) => IterState::Seq {
             seq: o.clone(),
             index: 0,
+            of: SeqIterOf::Itself,
         },
         Payload::Range(r) => IterState::Range {
             next: r.start,
@@ -2402,6 +2449,7 @@ pub fn get_iter_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResul
             None if n.item_at(o, 0).is_some() => IterState::Seq {
                 seq: o.clone(),
                 index: 0,
+                of: SeqIterOf::Itself,
             },
             None => return Err(vm.type_error(format!("'{}' object is not iterable", type_name(v)))),
         },
@@ -2411,6 +2459,7 @@ pub fn get_iter_native<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResul
                 _ => unreachable!("tuples are objects"),
             },
             index: 0,
+            of: SeqIterOf::Set,
         },
         _ => return Err(vm.type_error(format!("'{}' object is not iterable", type_name(v)))),
     };
@@ -2497,7 +2546,7 @@ pub fn iter_next<S: LockStrategy>(vm: &mut Vm<S>, it: &Value<S>) -> PyResult<S, 
                 Step::Done(None)
             }
         }
-        IterState::Seq { seq, index } => {
+        IterState::Seq { seq, index, .. } => {
             let i = *index;
             *index += 1;
             Step::Seq(seq.clone(), i)
@@ -3440,6 +3489,9 @@ pub fn set_attr<S: LockStrategy>(
             return dict_set(vm, &d, Value::Obj(name.clone()), value);
         }
         let handled = match o.payload() {
+            Payload::Module(_) if attr == "__class__" => {
+                return crate::classes::set_class(vm, obj, &value)
+            }
             Payload::Module(m) => return dict_set(vm, &m.dict, Value::Obj(name.clone()), value),
             Payload::Exception(e) if e.dict.is_some() => {
                 let d = e.dict.as_ref().expect("checked by the guard");

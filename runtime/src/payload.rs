@@ -210,6 +210,10 @@ pub enum IterState<S: LockStrategy> {
     Seq {
         seq: ObjRef<S>,
         index: usize,
+        /// What the iterator stands for (its type's name): `seq` is the
+        /// sequence itself, or a snapshot tuple of a set or of a reversed
+        /// list, range or dict.
+        of: SeqIterOf,
     },
     Range {
         next: i64,
@@ -263,6 +267,22 @@ pub enum IterState<S: LockStrategy> {
         index: usize,
     },
     Exhausted,
+}
+
+/// What an [`IterState::Seq`] iterates, for its type's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SeqIterOf {
+    /// The sequence `seq` itself (a list, tuple, bytes, bytearray...).
+    Itself,
+    /// A set, through a snapshot of its elements.
+    Set,
+    /// `reversed(list)`.
+    ReversedList,
+    /// `reversed(range(...))`, of small or of big bounds.
+    ReversedRange,
+    ReversedBigRange,
+    /// `reversed(dict)` and of its views.
+    ReversedDict(DictViewKind),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -330,6 +350,9 @@ pub struct Builtin<S: LockStrategy> {
 pub struct Module<S: LockStrategy> {
     pub name: String,
     pub dict: ObjRef<S>,
+    /// Its class: `types.ModuleType`, or a subclass of it (`M('name')`, or
+    /// `module.__class__ = M`).
+    pub class: ClassSlot<S>,
 }
 
 /// A class: a builtin type, an exception class, or a user-defined class.
@@ -604,8 +627,12 @@ impl<S: LockStrategy> Drop for ClassList<S> {
 /// (between compatible user classes, see `crate::classes`). Readers take
 /// it without a lock under every strategy; so that a class read by one
 /// thread stays alive while another replaces it, the reference a
-/// replacement takes out is never given back (the old class is kept for
-/// the life of the process, as one counted reference).
+/// replacement takes out is handed to `Interp::retire_class`, which keeps
+/// it until the cycle collector's next stop-the-world: by then every
+/// thread has passed a safe point since the swap, and no borrow
+/// ([`ClassRef`]) lives across a safe point (each is used and dropped, or
+/// cloned into a counted reference, without running Python code), so none
+/// can still point at the old class.
 pub struct ClassSlot<S: LockStrategy> {
     ptr: std::sync::atomic::AtomicPtr<crate::object::PyObject<S>>,
     _owns: std::marker::PhantomData<ObjRef<S>>,
@@ -639,10 +666,12 @@ impl<S: LockStrategy> ClassSlot<S> {
     pub fn get(&self) -> ClassRef<'_, S> {
         let ptr = self.ptr.load(std::sync::atomic::Ordering::Acquire);
         // SAFETY: the slot always holds a non-null pointer to a class it
-        // owns one counted reference of (`new`, `set`), and a class it ever
-        // held is never released before the slot is dropped (`set` leaks the
-        // old one), so the object outlives the borrow; ManuallyDrop keeps
-        // this borrowed copy from giving the reference back.
+        // owns one counted reference of (`new`, `set`); a replaced class's
+        // reference is kept (`Interp::retire_class`) until every thread has
+        // passed a safe point since the swap, and this borrow does not live
+        // across one (see the type's docs), so the object outlives the
+        // borrow; ManuallyDrop keeps this borrowed copy from giving the
+        // reference back.
         let class = unsafe { ObjRef::from_raw_counted(std::ptr::NonNull::new_unchecked(ptr)) };
         ClassRef {
             class: std::mem::ManuallyDrop::new(class),
@@ -650,12 +679,18 @@ impl<S: LockStrategy> ClassSlot<S> {
         }
     }
 
-    /// `obj.__class__ = class`. The reference to the old class is kept
-    /// (leaked): another thread may be reading it without a count.
-    pub fn set(&self, class: ObjRef<S>) {
+    /// `obj.__class__ = class`. Returns the slot's reference to the old
+    /// class, which another thread may still be reading without a count:
+    /// the caller hands it to `Interp::retire_class`, never drops it.
+    #[must_use = "the old class goes to Interp::retire_class"]
+    pub fn set(&self, class: ObjRef<S>) -> ObjRef<S> {
         let ptr = class.raw().as_ptr();
         std::mem::forget(class);
-        self.ptr.swap(ptr, std::sync::atomic::Ordering::AcqRel);
+        let old = self.ptr.swap(ptr, std::sync::atomic::Ordering::AcqRel);
+        // SAFETY: `old` is the pointer the slot held, with the one counted
+        // reference the slot owned (`new`, `set`); the slot no longer
+        // holds it, so that reference moves to the returned ObjRef.
+        unsafe { ObjRef::from_raw_counted(std::ptr::NonNull::new_unchecked(old)) }
     }
 }
 
@@ -682,7 +717,9 @@ pub struct InstanceObj<S: LockStrategy> {
 /// An exception instance: its class, its arguments, and the traceback
 /// collected as it propagates (innermost frame first).
 pub struct ExceptionObj<S: LockStrategy> {
-    pub class: ObjRef<S>,
+    /// Its class, which `e.__class__ = C` may replace (between compatible
+    /// user exception classes).
+    pub class: ClassSlot<S>,
     /// `__dict__` of instances of user-defined exception classes.
     pub dict: Option<ObjRef<S>>,
     /// `args`; `BaseException.__init__` may replace them.

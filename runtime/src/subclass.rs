@@ -56,11 +56,11 @@ enum AsBase {
 fn as_base<S: LockStrategy>(kind: TypeKind) -> AsBase {
     use TypeKind as K;
     match kind {
-        K::List | K::Dict | K::Set | K::Thread | K::Socket | K::Queue => AsBase::FilledByInit,
-        K::Tuple | K::Str | K::Bytes | K::FrozenSet | K::Int | K::Float => AsBase::BuiltByNew,
-        K::Property | K::StaticMethod | K::ClassMethod | K::Super | K::Module | K::WeakRef => {
-            AsBase::NotYet
+        K::List | K::Dict | K::Set | K::Thread | K::Socket | K::Queue | K::Module => {
+            AsBase::FilledByInit
         }
+        K::Tuple | K::Str | K::Bytes | K::FrozenSet | K::Int | K::Float => AsBase::BuiltByNew,
+        K::Property | K::StaticMethod | K::ClassMethod | K::Super | K::WeakRef => AsBase::NotYet,
         K::Native(native) => match native.spec::<S>().base {
             Base::BuiltByNew => AsBase::BuiltByNew,
             Base::FilledByInit { .. } => AsBase::FilledByInit,
@@ -143,6 +143,13 @@ pub fn new_instance<S: LockStrategy>(
     kind: TypeKind,
     args: Args<S>,
 ) -> PyResult<S> {
+    if kind == TypeKind::Module {
+        // A module of its own class (attributes in the module's namespace,
+        // as CPython's), not an instance carrying one.
+        return Ok(Value::Obj(crate::modules::import::new_module_object(
+            class, &args,
+        )));
+    }
     let base = match as_base::<S>(kind) {
         AsBase::FilledByInit => empty_state(vm, kind)?,
         AsBase::BuiltByNew => {

@@ -2672,7 +2672,7 @@ impl<S: LockStrategy> Vm<S> {
     /// what it raises records it as its context.
     fn call_exit_with(&mut self, exit: &Value<S>, exc: &Value<S>) -> PyResult<S> {
         let class = match exc.payload() {
-            Some(Payload::Exception(e)) => Value::Obj(e.class.clone()),
+            Some(Payload::Exception(e)) => Value::Obj(e.class.get().clone()),
             _ => Value::None,
         };
         let tb = match exc {

@@ -57,6 +57,9 @@ impl<S: LockStrategy> Vm<S> {
                     && !(g == GENERATIONS - 1 && book.long_lived_pending < book.long_lived_total / 4)
             })
         };
+        // Many replaced classes waiting for release (`Interp::retire_class`
+        // asked for this collection): the youngest generation will do.
+        let generation = generation.or_else(|| interp.many_retired_classes().then_some(0));
         if let Some(g) = generation {
             if thresholds[0] != 0 {
                 self.collect_garbage(g);
@@ -148,6 +151,9 @@ impl<S: LockStrategy> Vm<S> {
         // ---- Phase 1, the world stopped: find the garbage. ----
         let pause = Instant::now();
         S::stop_the_world(strategy, self.ident);
+        // Replaced classes no thread can still be reading (see
+        // `ClassSlot`): released below, with the world running.
+        let retired = interp.take_retired_classes();
         gc.start_counts(generation);
         let work = gather(gc, generation);
         let reachable = find_reachable::<S>(&work);
@@ -178,6 +184,7 @@ impl<S: LockStrategy> Vm<S> {
         let callbacks = clear_weakrefs(&garbage);
         S::start_the_world(strategy, self.ident);
         let mut paused = pause.elapsed();
+        drop(retired);
 
         // ---- Phase 2, the world running: callbacks and finalizers. ----
         for (weakref, callback) in callbacks {

@@ -100,13 +100,16 @@ fn payload_refs<S: LockStrategy>(h: &Header, payload: &Payload<S>, v: &mut Visit
                 .with::<S, _>(h, |d| d.iter().for_each(|d| v.obj(d)));
         }
         Payload::BoundMethod(this, func) => v.values([this, func]),
-        Payload::Module(m) => v.obj(&m.dict),
+        Payload::Module(m) => {
+            v.obj(&m.dict);
+            v.obj(&m.class.get());
+        }
         Payload::Type(t) => {
             let parents = t.base.iter().chain(t.bases.iter()).chain(t.mro.iter());
             parents.chain(t.dict.iter()).for_each(|o| v.obj(o));
         }
         Payload::Exception(e) => {
-            v.obj(&e.class);
+            v.obj(&e.class.get());
             e.dict.iter().for_each(|d| v.obj(d));
             e.args.with::<S, _>(h, |args| v.values(args.iter()));
             e.chain.with::<S, _>(h, |c| {

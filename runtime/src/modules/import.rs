@@ -351,6 +351,9 @@ fn load<S: LockStrategy>(vm: &mut Vm<S>, name: &str, found: Found) -> PyResult<S
     let module = vm.interp.alloc_shared(Payload::Module(Module {
         name: name.to_string(),
         dict: dict.clone(),
+        class: crate::object::ClassSlot::new(
+            vm.interp.types[&crate::object::TypeKind::Module].clone(),
+        ),
     }));
     let key = vm.new_str(name);
     ops::dict_set(
@@ -769,6 +772,69 @@ pub fn module_getattr_fallback<S: LockStrategy>(
     Err(vm.new_error("AttributeError", message))
 }
 
+/// A new module of class `class` (`types.ModuleType` or a subclass), with
+/// an empty namespace until `__init__` fills it; `name` (the first
+/// argument of the call, where a str) names it in errors.
+pub fn new_module_object<S: LockStrategy>(class: &ObjRef<S>, args: &Args<S>) -> ObjRef<S> {
+    let name = args
+        .pos
+        .first()
+        .and_then(|v| v.as_str())
+        .unwrap_or("?")
+        .to_string();
+    ObjRef::new(Payload::Module(Module {
+        name,
+        dict: ObjRef::new(Payload::Dict(PyDict::new(crate::dict::new_map()))),
+        class: crate::object::ClassSlot::new(class.clone()),
+    }))
+}
+
+/// `types.ModuleType(name, doc=None)`.
+pub fn new_module<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    class: &ObjRef<S>,
+    args: Args<S>,
+) -> PyResult<S> {
+    let module = Value::Obj(new_module_object(class, &args));
+    let mut args = args;
+    args.pos.insert(0, module.clone());
+    module_init(vm, args)?;
+    Ok(module)
+}
+
+/// `module.__init__(self, name, doc=None)`: sets `__name__`, `__doc__`,
+/// and None for `__package__`, `__loader__`, `__spec__`.
+pub fn module_init<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    let name = args.take_kw("name");
+    let doc = args.take_kw("doc");
+    crate::builtins::arity(vm, "module", &args, 1, 3)?;
+    let Some(Payload::Module(m)) = args.pos[0].payload() else {
+        return Err(vm.type_error(format!(
+            "descriptor '__init__' requires a 'module' object but received a '{}'",
+            ops::type_name(&args.pos[0])
+        )));
+    };
+    let dict = m.dict.clone();
+    let Some(name) = name.or_else(|| args.pos.get(1).cloned()) else {
+        return Err(vm.type_error("module() missing required argument 'name' (pos 1)"));
+    };
+    if name.as_str().is_none() {
+        return Err(vm.type_error(format!(
+            "module() argument 'name' must be str, not {}",
+            ops::type_name(&name)
+        )));
+    }
+    let doc = doc
+        .or_else(|| args.pos.get(2).cloned())
+        .unwrap_or(Value::None);
+    ops::dict_set(vm, &dict, vm.new_str("__name__"), name)?;
+    ops::dict_set(vm, &dict, vm.new_str("__doc__"), doc)?;
+    for key in ["__package__", "__loader__", "__spec__"] {
+        ops::dict_set(vm, &dict, vm.new_str(key), Value::None)?;
+    }
+    Ok(Value::None)
+}
+
 /// `repr(module)`: where it was loaded from, as CPython's `_module_repr`.
 pub fn module_repr<S: LockStrategy>(vm: &Vm<S>, module: &Module<S>) -> String {
     let get = |key: &str| {
@@ -799,6 +865,9 @@ pub fn prepare_main<S: LockStrategy>(vm: &Vm<S>, filename: &str) {
         let module = vm.interp.alloc_shared(Payload::Module(Module {
             name: "__main__".to_string(),
             dict: main.clone(),
+            class: crate::object::ClassSlot::new(
+                vm.interp.types[&crate::object::TypeKind::Module].clone(),
+            ),
         }));
         vm.interp
             .dict_set_str(&vm.interp.sys_modules, "__main__", Value::Obj(module));

@@ -172,6 +172,9 @@ pub(crate) fn load_builtin<S: LockStrategy>(vm: &mut Vm<S>, name: &str) -> PyRes
         let module = vm.interp.alloc_shared(Payload::Module(Module {
             name: name.to_string(),
             dict: vm.interp.builtins.clone(),
+            class: crate::object::ClassSlot::new(
+                vm.interp.types[&crate::object::TypeKind::Module].clone(),
+            ),
         }));
         ops::dict_set(vm, &sys_modules, key, Value::Obj(module.clone()))?;
         return Ok(Value::Obj(module));
@@ -196,6 +199,9 @@ pub(crate) fn load_builtin<S: LockStrategy>(vm: &mut Vm<S>, name: &str) -> PyRes
     let module = vm.interp.alloc_shared(Payload::Module(Module {
         name: name.to_string(),
         dict: dict.clone(),
+        class: crate::object::ClassSlot::new(
+            vm.interp.types[&crate::object::TypeKind::Module].clone(),
+        ),
     }));
     match (builtin, native) {
         (Some(init), _) => init(vm, &dict),

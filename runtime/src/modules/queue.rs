@@ -3,9 +3,16 @@
 //! their whole capacity up front, and `maxsize` is the program's to choose).
 //! Blocking `put`/`get` detach from the runtime while they wait, as
 //! CPython's release the GIL; `task_done`/`join` count unfinished
-//! items under a mutex and condition variable. `LifoQueue` and
-//! `PriorityQueue` are written in Python (`py/queue.py`), as CPython writes
-//! them, since their orders need a list and Python comparisons.
+//! items under a mutex and condition variable.
+//!
+//! A subclass that overrides one of the documented hooks (`_init`,
+//! `_qsize`, `_put`, `_get`) gets CPython's Python-level algorithm instead:
+//! every method of such an instance runs the `_hooked_*` functions of
+//! `py/queue.py`, which call the hooks under a lock and condition
+//! variables kept in the instance's attributes (`mutex`, `not_empty`...,
+//! as CPython's). `LifoQueue` and `PriorityQueue` are such subclasses,
+//! written in Python. An exact `Queue`, and a subclass that overrides no
+//! hook, keep the channel.
 
 use crate::builtins::arity;
 use crate::object::{NativeFn, ObjRef, Payload, TypeKind, Value};
@@ -124,13 +131,76 @@ pub fn empty_state<S: LockStrategy>(vm: &mut Vm<S>, maxsize: usize) -> PyResult<
     })))
 }
 
+/// The hooks a subclass may override (CPython's `queue.Queue` calls them
+/// from its methods).
+const HOOKS: [&str; 4] = ["_init", "_qsize", "_put", "_get"];
+
+/// Whether `this` is an instance of a subclass that overrides a hook: its
+/// methods then run the Python-level algorithm (`_hooked_*` of
+/// `py/queue.py`). An exact `Queue` answers at once.
+fn hooked<S: LockStrategy>(vm: &Vm<S>, this: &Value<S>) -> bool {
+    let Some(class) = crate::classes::user_class_of(this) else {
+        return false;
+    };
+    HOOKS
+        .iter()
+        .any(|h| crate::classes::class_lookup(&class, &vm.new_str(*h)).is_some())
+}
+
+/// Calls `py/queue.py`'s `_hooked_<method>` with `args` (self first).
+fn call_hooked<S: LockStrategy>(vm: &mut Vm<S>, method: &str, args: Vec<Value<S>>) -> PyResult<S> {
+    let name = match vm.new_str("queue") {
+        Value::Obj(o) => o,
+        _ => unreachable!("str is an object"),
+    };
+    let module = super::import(vm, &name)?;
+    let f = match module.payload() {
+        Some(Payload::Module(m)) => {
+            ops::dict_get(&m.dict, &vm.new_str(format!("_hooked_{method}")))
+        }
+        _ => None,
+    };
+    match f {
+        Some(f) => vm.call(&f, args),
+        None => Err(vm.new_error(
+            "AttributeError",
+            format!("module 'queue' has no attribute '_hooked_{method}'"),
+        )),
+    }
+}
+
+/// The `block` and `timeout` arguments as given (positional from `first`,
+/// or keywords), True and None when missing: for the Python-level methods,
+/// which check them themselves.
+fn raw_block_timeout<S: LockStrategy>(args: &mut Args<S>, first: usize) -> (Value<S>, Value<S>) {
+    let block = args
+        .take_kw("block")
+        .or_else(|| args.pos.get(first).cloned())
+        .unwrap_or(Value::Bool(true));
+    let timeout = args
+        .take_kw("timeout")
+        .or_else(|| args.pos.get(first + 1).cloned())
+        .unwrap_or(Value::None);
+    (block, timeout)
+}
+
 /// `Queue.__init__(self, maxsize=0)` of an instance of a subclass
-/// (`class Jobs(queue.Queue)`): sets the bound of the empty queue.
+/// (`class Jobs(queue.Queue)`): sets the bound of the empty queue, or,
+/// where the subclass overrides a hook, sets up the Python-level queue
+/// (and calls its `_init`).
 fn queue_init<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
     if args.pos.is_empty() {
         return Err(vm.type_error("descriptor '__init__' of 'Queue' object needs an argument"));
     }
     let this = args.pos.remove(0);
+    if hooked(vm, &this) {
+        let raw = args.take_kw("maxsize");
+        arity(vm, "Queue", &args, 0, 1)?;
+        let maxsize = raw
+            .or_else(|| args.pos.first().cloned())
+            .unwrap_or(Value::Int(0));
+        return call_hooked(vm, "init", vec![this, maxsize]);
+    }
     let maxsize = maxsize_arg(vm, args)?;
     let q = queue_of(vm, &this)?;
     q.maxsize.store(maxsize, crate::sync::Ordering::Relaxed);
@@ -286,7 +356,18 @@ fn get<S: LockStrategy>(
 }
 
 fn queue_put<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
-    let bounded = queue_of(vm, &args.pos[0])?.max() > 0;
+    if args.pos.len() >= 2 && hooked(vm, &args.pos[0]) {
+        let (block, timeout) = raw_block_timeout(&mut args, 2);
+        arity(vm, "put", &args, 2, 4)?;
+        let (this, item) = (args.pos[0].clone(), args.pos[1].clone());
+        return call_hooked(vm, "put", vec![this, item, block, timeout]);
+    }
+    let Some(this) = args.pos.first() else {
+        return Err(
+            vm.type_error("Queue.put() missing 2 required positional arguments: 'self' and 'item'")
+        );
+    };
+    let bounded = queue_of(vm, this)?.max() > 0;
     let (block, timeout) = block_timeout(vm, &mut args, 2, bounded)?;
     arity(vm, "put", &args, 2, 4)?;
     let q = queue_of(vm, &args.pos[0])?;
@@ -295,11 +376,21 @@ fn queue_put<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> 
 
 fn queue_put_nowait<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "put_nowait", &args, 2, 2)?;
+    if hooked(vm, &args.pos[0]) {
+        let (this, item) = (args.pos[0].clone(), args.pos[1].clone());
+        return call_hooked(vm, "put", vec![this, item, Value::Bool(false), Value::None]);
+    }
     let recv = queue_of(vm, &args.pos[0])?;
     put(vm, recv, args.pos[1].clone(), false, None)
 }
 
 fn queue_get<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
+    if !args.pos.is_empty() && hooked(vm, &args.pos[0]) {
+        let (block, timeout) = raw_block_timeout(&mut args, 1);
+        arity(vm, "get", &args, 1, 3)?;
+        let this = args.pos[0].clone();
+        return call_hooked(vm, "get", vec![this, block, timeout]);
+    }
     let (block, timeout) = block_timeout(vm, &mut args, 1, true)?;
     arity(vm, "get", &args, 1, 3)?;
     let recv = queue_of(vm, &args.pos[0])?;
@@ -308,28 +399,44 @@ fn queue_get<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> 
 
 fn queue_get_nowait<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "get_nowait", &args, 1, 1)?;
+    if hooked(vm, &args.pos[0]) {
+        let this = args.pos[0].clone();
+        return call_hooked(vm, "get", vec![this, Value::Bool(false), Value::None]);
+    }
     let recv = queue_of(vm, &args.pos[0])?;
     get(vm, recv, false, None)
 }
 
 fn queue_qsize<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "qsize", &args, 1, 1)?;
+    if hooked(vm, &args.pos[0]) {
+        return call_hooked(vm, "qsize", vec![args.pos[0].clone()]);
+    }
     Ok(Value::Int(queue_of(vm, &args.pos[0])?.rx.len() as i64))
 }
 
 fn queue_empty<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "empty", &args, 1, 1)?;
+    if hooked(vm, &args.pos[0]) {
+        return call_hooked(vm, "empty", vec![args.pos[0].clone()]);
+    }
     Ok(Value::Bool(queue_of(vm, &args.pos[0])?.rx.is_empty()))
 }
 
 fn queue_full<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "full", &args, 1, 1)?;
+    if hooked(vm, &args.pos[0]) {
+        return call_hooked(vm, "full", vec![args.pos[0].clone()]);
+    }
     let q = queue_of(vm, &args.pos[0])?;
     Ok(Value::Bool(q.max() > 0 && q.rx.len() >= q.max()))
 }
 
 fn queue_task_done<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "task_done", &args, 1, 1)?;
+    if hooked(vm, &args.pos[0]) {
+        return call_hooked(vm, "task_done", vec![args.pos[0].clone()]);
+    }
     let q = queue_of(vm, &args.pos[0])?;
     let mut n = lock(&q.unfinished);
     if *n == 0 {
@@ -344,6 +451,9 @@ fn queue_task_done<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S
 
 fn queue_join<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "join", &args, 1, 1)?;
+    if hooked(vm, &args.pos[0]) {
+        return call_hooked(vm, "join", vec![args.pos[0].clone()]);
+    }
     let q = queue_of(vm, &args.pos[0])?;
     vm.blocking(|| {
         let mut n = lock(&q.unfinished);

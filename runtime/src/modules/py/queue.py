@@ -1,7 +1,9 @@
-# The queues that take their items in an order other than FIFO. `Queue`
-# itself is native (a crossbeam channel); these keep their items in a list
-# guarded by one lock, with condition variables for the waits, so blocking
-# calls detach from the runtime inside Lock.acquire as Queue's do.
+# The queues that take their items in an order other than FIFO, and the
+# methods of any subclass of `Queue` that overrides its hooks. `Queue`
+# itself is native (a crossbeam channel); these keep their items where the
+# hooks say, guarded by one lock, with condition variables for the waits,
+# so blocking calls detach from the runtime inside Lock.acquire as Queue's
+# do.
 import heapq as _heapq
 import threading as _threading
 from time import monotonic as _monotonic
@@ -28,90 +30,126 @@ def _wait(cond, ready, block, timeout, failure):
         cond.wait(left)
 
 
-class _ListQueue:
-    # The Queue API over a list; subclasses say which item `_take` removes.
-
-    def __init__(self, maxsize=0):
-        self.maxsize = maxsize
-        self._items = []
-        self.mutex = _threading.Lock()
-        self.not_empty = _threading.Condition(self.mutex)
-        self.not_full = _threading.Condition(self.mutex)
-        self.all_tasks_done = _threading.Condition(self.mutex)
-        self.unfinished_tasks = 0
-
-    def _has_room(self):
-        return len(self._items) < self.maxsize
-
-    def _has_items(self):
-        return len(self._items) > 0
-
-    def qsize(self):
-        with self.mutex:
-            return len(self._items)
-
-    def empty(self):
-        with self.mutex:
-            return not self._items
-
-    def full(self):
-        with self.mutex:
-            return 0 < self.maxsize <= len(self._items)
-
-    def put(self, item, block=True, timeout=None):
-        with self.mutex:
-            if self.maxsize > 0:
-                _wait(self.not_full, self._has_room, block, timeout, Full)
-            self._add(item)
-            self.unfinished_tasks += 1
-            self.not_empty.notify()
-
-    def get(self, block=True, timeout=None):
-        with self.mutex:
-            _wait(self.not_empty, self._has_items, block, timeout, Empty)
-            item = self._take()
-            self.not_full.notify()
-            return item
-
-    def put_nowait(self, item):
-        return self.put(item, False)
-
-    def get_nowait(self):
-        return self.get(False)
-
-    def task_done(self):
-        with self.mutex:
-            if self.unfinished_tasks <= 0:
-                raise ValueError("task_done() called too many times")
-            self.unfinished_tasks -= 1
-            if self.unfinished_tasks == 0:
-                self.all_tasks_done.notify_all()
-
-    def join(self):
-        with self.mutex:
-            while self.unfinished_tasks:
-                self.all_tasks_done.wait()
+# The methods of a subclass of `Queue` that overrides one of the hooks
+# `_init`, `_qsize`, `_put`, `_get` (the native methods call these, with
+# the instance first): the queue's state lives in the instance's
+# attributes, as CPython's (`queue`, `mutex`, `not_empty`, `not_full`,
+# `all_tasks_done`, `unfinished_tasks`), and the hooks the subclass does
+# not override keep a deque in `queue`.
 
 
-class LifoQueue(_ListQueue):
+def _hook(self, name, default):
+    f = getattr(self, name, None)
+    return f if f is not None else default.__get__(self)
+
+
+def _deque_init(self, maxsize):
+    from collections import deque
+    self.queue = deque()
+
+
+def _deque_qsize(self):
+    return len(self.queue)
+
+
+def _deque_put(self, item):
+    self.queue.append(item)
+
+
+def _deque_get(self):
+    return self.queue.popleft()
+
+
+def _hooked_init(self, maxsize):
+    self.maxsize = maxsize
+    _hook(self, "_init", _deque_init)(maxsize)
+    self.mutex = _threading.Lock()
+    self.not_empty = _threading.Condition(self.mutex)
+    self.not_full = _threading.Condition(self.mutex)
+    self.all_tasks_done = _threading.Condition(self.mutex)
+    self.unfinished_tasks = 0
+
+
+def _hooked_qsize(self):
+    with self.mutex:
+        return _hook(self, "_qsize", _deque_qsize)()
+
+
+def _hooked_empty(self):
+    with self.mutex:
+        return not _hook(self, "_qsize", _deque_qsize)()
+
+
+def _hooked_full(self):
+    with self.mutex:
+        return 0 < self.maxsize <= _hook(self, "_qsize", _deque_qsize)()
+
+
+def _hooked_put(self, item, block, timeout):
+    with self.mutex:
+        if self.maxsize > 0:
+            qsize = _hook(self, "_qsize", _deque_qsize)
+            _wait(self.not_full, lambda: qsize() < self.maxsize, block, timeout, Full)
+        _hook(self, "_put", _deque_put)(item)
+        self.unfinished_tasks += 1
+        self.not_empty.notify()
+
+
+def _hooked_get(self, block, timeout):
+    with self.mutex:
+        qsize = _hook(self, "_qsize", _deque_qsize)
+        _wait(self.not_empty, qsize, block, timeout, Empty)
+        item = _hook(self, "_get", _deque_get)()
+        self.not_full.notify()
+        return item
+
+
+def _hooked_task_done(self):
+    with self.mutex:
+        if self.unfinished_tasks <= 0:
+            raise ValueError("task_done() called too many times")
+        self.unfinished_tasks -= 1
+        if self.unfinished_tasks == 0:
+            self.all_tasks_done.notify_all()
+
+
+def _hooked_join(self):
+    with self.mutex:
+        while self.unfinished_tasks:
+            self.all_tasks_done.wait()
+
+
+class LifoQueue(Queue):
     # Last in, first out.
 
-    def _add(self, item):
-        self._items.append(item)
+    def _init(self, maxsize):
+        self.queue = []
 
-    def _take(self):
-        return self._items.pop()
+    def _qsize(self):
+        return len(self.queue)
+
+    def _put(self, item):
+        self.queue.append(item)
+
+    def _get(self):
+        return self.queue.pop()
 
 
-class PriorityQueue(_ListQueue):
+class PriorityQueue(Queue):
     # Smallest first (a heap), as `heapq` orders items: usually
     # (priority, data) tuples.
 
-    def _add(self, item):
-        _heapq.heappush(self._items, item)
+    def _init(self, maxsize):
+        self.queue = []
 
-    def _take(self):
-        return _heapq.heappop(self._items)
+    def _qsize(self):
+        return len(self.queue)
+
+    def _put(self, item):
+        _heapq.heappush(self.queue, item)
+
+    def _get(self):
+        return _heapq.heappop(self.queue)
 
 
 class SimpleQueue:
