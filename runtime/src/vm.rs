@@ -1435,6 +1435,16 @@ impl<S: LockStrategy> Vm<S> {
                 }
             };
         }
+        // Runs the instruction through `eval_slow` (the general path),
+        // leaving the loop if it returned.
+        macro_rules! slow {
+            ($instr:expr) => {
+                frame.pc = pc;
+                if let Some(v) = self.eval_slow(stack, code, globals, frame, $instr)? {
+                    return Ok(v);
+                }
+            };
+        }
         loop {
             let instr = instrs[pc];
             pc += 1;
@@ -1476,10 +1486,7 @@ impl<S: LockStrategy> Vm<S> {
                         stack.push(Some(r));
                         continue;
                     }
-                    frame.pc = pc;
-                    if let Some(v) = self.eval_slow(stack, code, globals, frame, instr)? {
-                        return Ok(v);
-                    }
+                    slow!(instr);
                 }
                 Instr::Compare(op) => {
                     let n = stack.len();
@@ -1499,10 +1506,7 @@ impl<S: LockStrategy> Vm<S> {
                         stack.push(Some(Value::Bool(r)));
                         continue;
                     }
-                    frame.pc = pc;
-                    if let Some(v) = self.eval_slow(stack, code, globals, frame, instr)? {
-                        return Ok(v);
-                    }
+                    slow!(instr);
                 }
                 Instr::PopJumpIfFalse(target) | Instr::PopJumpIfTrue(target) => {
                     let jump_if = matches!(instr, Instr::PopJumpIfTrue(_));
@@ -1545,10 +1549,7 @@ impl<S: LockStrategy> Vm<S> {
                         stack.push(Some(v));
                         continue;
                     }
-                    frame.pc = pc;
-                    if let Some(v) = self.eval_slow(stack, code, globals, frame, instr)? {
-                        return Ok(v);
-                    }
+                    slow!(instr);
                 }
                 // `list[i] = value` with a machine int in range. The old
                 // item is dropped after the list's lock is released (its
@@ -1574,10 +1575,7 @@ impl<S: LockStrategy> Vm<S> {
                             }
                         }
                     }
-                    frame.pc = pc;
-                    if let Some(v) = self.eval_slow(stack, code, globals, frame, instr)? {
-                        return Ok(v);
-                    }
+                    slow!(instr);
                 }
                 // `a, b = t` for an exact tuple of that length.
                 Instr::UnpackSequence(count) => {
@@ -1594,10 +1592,7 @@ impl<S: LockStrategy> Vm<S> {
                             continue;
                         }
                     }
-                    frame.pc = pc;
-                    if let Some(v) = self.eval_slow(stack, code, globals, frame, instr)? {
-                        return Ok(v);
-                    }
+                    slow!(instr);
                 }
                 Instr::Call(argc) => {
                     let at = stack.len() - argc as usize - 1;
@@ -1624,16 +1619,10 @@ impl<S: LockStrategy> Vm<S> {
                             }
                         }
                     }
-                    frame.pc = pc;
-                    if let Some(v) = self.eval_slow(stack, code, globals, frame, instr)? {
-                        return Ok(v);
-                    }
+                    slow!(instr);
                 }
                 _ => {
-                    frame.pc = pc;
-                    if let Some(v) = self.eval_slow(stack, code, globals, frame, instr)? {
-                        return Ok(v);
-                    }
+                    slow!(instr);
                     pc = frame.pc;
                 }
             }
