@@ -33,7 +33,7 @@ pub fn new_dict<S: LockStrategy>() -> Value<S> {
 /// knows its size, and an entry array of exactly that many is half what
 /// growing one entry at a time leaves allocated for two keys.
 pub fn new_dict_with_capacity<S: LockStrategy>(n: usize) -> Value<S> {
-    let map = crate::dict::DictMap::with_capacity_and_hasher(n, Default::default());
+    let map = crate::dict::DictMap::with_capacity(n);
     Value::Obj(ObjRef::new(Payload::Dict(PyDict::new(map))))
 }
 
@@ -1595,7 +1595,7 @@ fn dict_update_plain<S: LockStrategy>(dict: &ObjRef<S>, other: &ObjRef<S>) -> Op
                         hash: k.hash,
                         key: k.key.clone(),
                     };
-                    m.insert(k, v.clone());
+                    m.insert_new(k, v.clone());
                 }
                 Err(_) => {
                     rest = n
@@ -1687,7 +1687,7 @@ pub fn dict_set<S: LockStrategy>(
             let old = match found {
                 Some(i) => Some(std::mem::replace(&mut m[i], value)),
                 None => {
-                    m.insert(key, value);
+                    m.insert_new(key, value);
                     None
                 }
             };
