@@ -29,12 +29,12 @@
 //! The loop ends when a round finds the key or has nothing left to compare,
 //! so every decision is made under the lock on the map as it is then.
 
+pub use crate::dict_map::{DictMap, Equivalent};
 use crate::object::{Header, ObjCell, ObjRef, Payload, Value};
 use crate::strategy::LockStrategy;
 use crate::vm::{PyResult, Vm};
-use indexmap::{Equivalent, IndexMap};
 use std::cell::RefCell;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 
 /// A dict key with its hash computed once, before the dict is locked.
 pub struct DictKey<S: LockStrategy> {
@@ -71,8 +71,6 @@ impl Hasher for PassThroughHasher {
         self.0 = n;
     }
 }
-
-pub type DictMap<S> = IndexMap<DictKey<S>, Value<S>, BuildHasherDefault<PassThroughHasher>>;
 
 pub fn new_map<S: LockStrategy>() -> DictMap<S> {
     DictMap::default()
@@ -721,7 +719,7 @@ pub fn insert<S: LockStrategy>(
     find(vm, access, key, |m, found, key| match found {
         Some(i) => Some(std::mem::replace(&mut m[i], value)),
         None => {
-            m.insert(key, value);
+            m.insert_new(key, value);
             None
         }
     })
@@ -737,7 +735,7 @@ pub fn add<S: LockStrategy>(
     find(vm, access, key, |m, found, key| match found {
         Some(_) => false,
         None => {
-            m.insert(key, Value::None);
+            m.insert_new(key, Value::None);
             true
         }
     })

@@ -58,6 +58,8 @@ pub mod detach;
 #[doc(hidden)]
 pub mod dict;
 #[doc(hidden)]
+pub mod dict_map;
+#[doc(hidden)]
 pub mod dynamic;
 pub mod embed;
 #[doc(hidden)]

@@ -549,7 +549,7 @@ fn dict_setdefault<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S
     crate::dict::find(vm, &mut access, key, |m, found, key| match found {
         Some(i) => m[i].clone(),
         None => {
-            m.insert(key, default.clone());
+            m.insert_new(key, default.clone());
             dict.bump_version();
             default
         }

@@ -210,7 +210,7 @@ impl<S: LockStrategy> SetItems<S> {
             self.table = vec![EMPTY; MIN_SIZE];
         }
         let index = self.map.len() as u32 + 2;
-        self.map.insert(k, Value::Int(h as i64));
+        self.map.insert_new(k, Value::Int(h as i64));
         let mut free = None;
         let j = probe(&self.table, h, |j, s| {
             // CPython 3.11 keeps the last dummy on the way to an empty slot.
@@ -305,7 +305,7 @@ impl<S: LockStrategy> SetItems<S> {
         let direct = self.table.len() == other.size && other.clean;
         for (j, k, h) in &other.entries {
             let index = self.map.len() as u32 + 2;
-            self.map.insert(
+            self.map.insert_new(
                 DictKey {
                     hash: k.hash,
                     key: k.key.clone(),

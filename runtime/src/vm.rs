@@ -2097,12 +2097,19 @@ impl<S: LockStrategy> Vm<S> {
                 }
                 Instr::BuildList(n) => {
                     let at = stack.len() - n as usize;
-                    let items: Vec<Value<S>> = stack.drain(at..).flatten().collect();
+                    // Exactly `n` items of room: `collect` through `flatten`
+                    // cannot know the count and starts at four (`[i, i]`
+                    // kept 64 bytes of items instead of 32).
+                    let mut items: Vec<Value<S>> = Vec::with_capacity(n as usize);
+                    items.extend(stack.drain(at..).flatten());
                     push!(ops::new_list(items));
                 }
                 Instr::BuildTuple(n) => {
                     let at = stack.len() - n as usize;
-                    let items: Vec<Value<S>> = stack.drain(at..).flatten().collect();
+                    // Exact, as for a list: `into_boxed_slice` then keeps
+                    // the allocation as it is.
+                    let mut items: Vec<Value<S>> = Vec::with_capacity(n as usize);
+                    items.extend(stack.drain(at..).flatten());
                     push!(ops::new_tuple(items));
                 }
                 Instr::BuildDict(n) => {
