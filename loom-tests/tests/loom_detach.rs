@@ -51,7 +51,10 @@ const C: ThreadIdent = 3;
 // Switches
 
 /// Every mutant switch of this binary's models (see [`Switches`]).
-static MUTANTS: [&[&std_atomic::AtomicBool]; 1] = [&loom_switches::ALL];
+static MUTANTS: [&[&std_atomic::AtomicBool]; 2] = [
+    &loom_switches::ALL,
+    &runtime::modules::threading::loom_switches::ALL,
+];
 
 // ---------------------------------------------------------------------------
 // Shared pieces
@@ -178,6 +181,17 @@ fn mutant_blocking_no_reattach_is_rejected() {
     let _s = Switches::with(&MUTANTS, &loom_switches::MUTANT_BLOCKING_NO_REATTACH);
     let msg = rejection(|| blocking_model(Mutant::None));
     assert_unprotected(&msg);
+}
+
+#[test]
+fn mutant_lock_uncounted_waiter_is_rejected() {
+    let _s = Switches::with(
+        &MUTANTS,
+        &runtime::modules::threading::loom_switches::MUTANT_LOCK_UNCOUNTED_WAITER,
+    );
+    let msg = rejection(|| blocking_model(Mutant::None));
+    // The release saw no waiter to wake: the waiter sleeps for ever.
+    assert!(msg.contains("deadlock"), "{msg}");
 }
 
 #[test]

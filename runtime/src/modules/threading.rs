@@ -118,21 +118,33 @@ impl<S: LockStrategy> ThreadObj<S> {
 }
 
 /// A `threading.Lock`: a flag and a condition variable, so that any thread
-/// may release it (as Python allows).
+/// may release it (as Python allows). The flag's mutex also counts the
+/// threads waiting on the condition variable, so that a release with no
+/// waiter makes no system call (a notify always made one: a `with lock:`
+/// loop on one thread spent a fifth of its time in `futex_wake`).
 pub struct LockObj {
-    locked: Mutex<bool>,
+    state: Mutex<LockState>,
     released: Condvar,
+}
+
+/// What the mutex of a [`LockObj`] guards.
+#[derive(Default)]
+struct LockState {
+    held: bool,
+    /// Threads in `acquire_blocking` (counted before they first wait, under
+    /// the same mutex, so a release that sees none has no one to wake).
+    waiters: u32,
 }
 
 impl LockObj {
     pub fn new() -> Self {
         Self {
-            locked: Mutex::new(false),
+            state: Mutex::new(LockState::default()),
             released: Condvar::new(),
         }
     }
     pub fn is_locked(&self) -> bool {
-        *lock(&self.locked)
+        lock(&self.state).held
     }
     /// `Lock.acquire(blocking, timeout)` by thread `thread` of a runtime whose
     /// strategy state is `shared`: an uncontended acquisition takes the lock
@@ -157,49 +169,88 @@ impl LockObj {
     }
 
     /// Releases the lock; `false` if it was not locked. Any thread may
-    /// release it.
+    /// release it. Wakes one waiter, if there is one.
     pub fn release(&self) -> bool {
-        let mut l = lock(&self.locked);
-        if !*l {
+        let mut l = lock(&self.state);
+        if !l.held {
             return false;
         }
-        *l = false;
+        l.held = false;
+        let waiting = l.waiters > 0;
         drop(l);
-        self.released.notify_one();
+        if waiting {
+            self.released.notify_one();
+        }
         true
     }
 
     fn try_acquire(&self) -> bool {
-        let mut l = lock(&self.locked);
-        if *l {
+        let mut l = lock(&self.state);
+        if l.held {
             false
         } else {
-            *l = true;
+            l.held = true;
             true
         }
     }
     /// Blocks until acquired, or until `timeout` passes.
     fn acquire_blocking(&self, timeout: Option<Duration>) -> bool {
         let deadline = timeout.and_then(|t| std::time::Instant::now().checked_add(t));
-        let mut l = lock(&self.locked);
-        while *l {
+        let mut l = lock(&self.state);
+        let counted = !uncounted_waiter_mutant();
+        if counted {
+            l.waiters += 1;
+        }
+        let acquired = loop {
+            if !l.held {
+                break true;
+            }
             match deadline {
                 None => l = self.released.wait(l),
                 Some(d) => {
                     let now = std::time::Instant::now();
                     if now >= d {
-                        return false;
+                        break false;
                     }
-                    let (guard, timed_out) = self.released.wait_timeout(&self.locked, l, d - now);
+                    let (guard, timed_out) = self.released.wait_timeout(&self.state, l, d - now);
                     l = guard;
-                    if timed_out && *l {
-                        return false;
+                    if timed_out && l.held {
+                        break false;
                     }
                 }
             }
+        };
+        if counted {
+            l.waiters -= 1;
         }
-        *l = true;
-        true
+        l.held |= acquired;
+        acquired
+    }
+}
+
+/// Deliberately broken variants of [`LockObj`]'s protocol, for the loom
+/// models (`loom-tests/tests/loom_detach.rs`), which must reject them.
+#[cfg(loom)]
+pub mod loom_switches {
+    use std::sync::atomic::AtomicBool;
+
+    /// Mutant: a waiter is not counted, so a release sees no one to wake
+    /// and the waiter sleeps for ever.
+    pub static MUTANT_LOCK_UNCOUNTED_WAITER: AtomicBool = AtomicBool::new(false);
+
+    /// Every switch above, for a model to reset.
+    pub static ALL: [&AtomicBool; 1] = [&MUTANT_LOCK_UNCOUNTED_WAITER];
+}
+
+#[inline(always)]
+fn uncounted_waiter_mutant() -> bool {
+    #[cfg(loom)]
+    {
+        loom_switches::MUTANT_LOCK_UNCOUNTED_WAITER.load(std::sync::atomic::Ordering::Relaxed)
+    }
+    #[cfg(not(loom))]
+    {
+        false
     }
 }
 
