@@ -269,6 +269,9 @@ fn static_type_name(kind: TypeKind) -> &'static str {
 
 // ---- arithmetic ----
 
+/// The ints that convert to a float exactly (|i| <= 2**53).
+const EXACT_IN_FLOAT: std::ops::RangeInclusive<i64> = -(1 << 53)..=(1 << 53);
+
 /// The machine-int fast path; `None` on overflow or division by zero (the
 /// general path then promotes or raises).
 #[inline(always)]
@@ -296,8 +299,7 @@ pub fn int_fast<S: LockStrategy>(op: BinOp, x: i64, y: i64) -> Option<Value<S>> 
         BinOp::TrueDiv => {
             // Exact in a float only within 2**53 (CPython's fast path
             // too); beyond, the general path rounds the true quotient.
-            const EXACT: i64 = 1 << 53;
-            if y == 0 || !(-EXACT..=EXACT).contains(&x) || !(-EXACT..=EXACT).contains(&y) {
+            if y == 0 || !EXACT_IN_FLOAT.contains(&x) || !EXACT_IN_FLOAT.contains(&y) {
                 return None;
             }
             return Some(Value::Float(int_true_div(x, y)));
@@ -1217,10 +1219,8 @@ fn int_float_order<S: LockStrategy>(a: &Value<S>, b: &Value<S>) -> Option<Option
         (i, Value::Float(f)) if is_int_like(i) => (i, *f, false),
         _ => return None,
     };
-    // Ints within 2**53 convert to a float exactly.
-    const EXACT: i64 = 1 << 53;
     let ord = match small_int(int) {
-        Some(i) if (-EXACT..=EXACT).contains(&i) => (i as f64).partial_cmp(&f),
+        Some(i) if EXACT_IN_FLOAT.contains(&i) => (i as f64).partial_cmp(&f),
         _ if f.is_nan() => None,
         _ if f.is_infinite() => Some(if f > 0.0 {
             Ordering::Less
@@ -1434,7 +1434,7 @@ pub(crate) fn compare_native<S: LockStrategy>(
     }
     if let (Value::Float(x), Value::Float(y)) = (a, b) {
         // Every ordering comparison with NaN is false.
-        return Ok(x.partial_cmp(y).is_some_and(|o| cmp_ord(op, o)));
+        return Ok(float_compare(op, *x, *y));
     }
     if let Some(ord) = int_float_order(a, b) {
         // An int against a float, exactly; NaN is unordered.
