@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-LADDER = ["gil", "perobject", "perobject+immortal", "perobject+globalcache", "finegrained"]
+LADDER = ["gil", "perobject", "perobject+deferred", "perobject+globalcache", "finegrained"]
 PATTERNS = ["object_cfunction", "cmodule_function", "module_function", "mult_constant",
             "generator", "pymethod", "pyfunction", "load_string_const", "load_tuple_const",
             "create_pyobject", "create_closure", "create_dict", "thread_local_read"]

@@ -2,10 +2,13 @@
 //! CPython's free-threaded build (PEP 703).
 //!
 //! * Reference counts are atomic read-modify-writes ([`refcount`]), and under
-//!   `finegrained` the objects every thread touches (code, module-level
-//!   functions, modules, builtins) are immortal, so their counts are never
-//!   written at all — the reason independent threads scale instead of
-//!   fighting over one cache line.
+//!   `finegrained` the objects every thread touches never have their shared
+//!   count written by the threads using them: builtins and types are
+//!   immortal, and module-level functions, modules and code constants have
+//!   deferred counts, kept per thread and merged when the collector stops the
+//!   world (`runtime::deferred_counts`), so that a redefined function is
+//!   still freed — the reason independent threads scale instead of fighting
+//!   over one cache line.
 //! * Each object has a one-byte mutex in its header ([`objlock`]); operations
 //!   on two objects lock them in address order.
 //! * Attaching and detaching only count the threads that may touch
@@ -24,10 +27,10 @@
 //!
 //! | parameter | technique | `perobject` | `finegrained` |
 //! |---|---|---|---|
-//! | `IMMORTAL_SHARED` | code, module-level functions and classes, modules, builtins and types are immortal: never counted, freed when the runtime drops | off | on |
+//! | `DEFERRED` | builtins and types are immortal (never counted, freed when the runtime drops); module-level functions, modules and code constants have deferred counts, freed by the collector | off | on |
 //! | `CACHE_GLOBALS` | `LOAD_GLOBAL` reads a per-thread cache validated by the dicts' version numbers instead of locking the globals (and builtins) dict | off | on |
 //!
-//! The two modes with one technique each, `perobject+immortal` and
+//! The two modes with one technique each, `perobject+deferred` and
 //! `perobject+globalcache`, exist for the ablation (`gilgamesh scale
 //! --modes`), not as modes of their own in the tests: every code path they
 //! take is one that `perobject` or `finegrained` takes.
@@ -45,9 +48,11 @@ use std::time::Duration;
 /// with each technique beyond that naive design switched on or off at
 /// compile time (see the [crate documentation](crate)).
 ///
-/// * `IMMORTAL_SHARED`: objects that every thread touches are made immortal
-///   ([`LockStrategy::IMMORTALIZE_SHARED`]); off, they are counted and freed
-///   like any other object, and [`refcount`] has no immortality check.
+/// * `DEFERRED`: objects that live as long as the runtime are immortal
+///   ([`LockStrategy::IMMORTALIZE_SHARED`]) and those that every thread
+///   touches but a program can replace have deferred counts
+///   ([`LockStrategy::DEFER_SHARED`]); off, they are counted and freed like
+///   any other object, and [`refcount`] has no check for either.
 /// * `CACHE_GLOBALS`: the VM's per-thread cache of global names
 ///   ([`LockStrategy::CACHE_GLOBALS`]); off, every `LOAD_GLOBAL` looks the
 ///   name up in the globals dict under its lock.
@@ -58,13 +63,13 @@ use std::time::Duration;
 ///
 /// assert_eq!(<FineGrainedWith<true, true> as LockStrategy>::NAME, FineGrained::NAME);
 /// assert_eq!(<FineGrainedWith<false, false> as LockStrategy>::NAME, PerObject::NAME);
-/// assert_eq!(<FineGrainedWith<true, false> as LockStrategy>::NAME, "perobject+immortal");
+/// assert_eq!(<FineGrainedWith<true, false> as LockStrategy>::NAME, "perobject+deferred");
 /// assert_eq!(<FineGrainedWith<false, true> as LockStrategy>::NAME, "perobject+globalcache");
-/// assert!(FineGrained::IMMORTALIZE_SHARED && FineGrained::CACHE_GLOBALS);
+/// assert!(FineGrained::DEFER_SHARED && FineGrained::CACHE_GLOBALS);
 /// assert!(!PerObject::IMMORTALIZE_SHARED && !PerObject::CACHE_GLOBALS);
 /// ```
 #[derive(Debug, Clone, Copy, Default)]
-pub struct FineGrainedWith<const IMMORTAL_SHARED: bool, const CACHE_GLOBALS: bool>;
+pub struct FineGrainedWith<const DEFERRED: bool, const CACHE_GLOBALS: bool>;
 
 /// The `finegrained` mode: per-object locks and atomic reference counts, with
 /// every technique of [`FineGrainedWith`] switched on.
@@ -97,8 +102,9 @@ pub type FineGrained = FineGrainedWith<true, true>;
 
 /// The `perobject` mode: the naive fine-grained design, kept to measure what
 /// each technique of [`FineGrainedWith`] buys. Atomic counts and a lock on
-/// every access to a mutable object; nothing is immortal, so a redefined
-/// module-level function is freed as under a GIL.
+/// every access to a mutable object; nothing is immortal or deferred, and a
+/// redefined module-level function is freed by its last decrement, as under
+/// a GIL.
 ///
 /// ```
 /// use finegrained::PerObject;
@@ -116,8 +122,9 @@ pub type FineGrained = FineGrainedWith<true, true>;
 /// ```
 pub type PerObject = FineGrainedWith<false, false>;
 
-/// `perobject` with immortal shared objects only (for the ablation).
-pub type PerObjectImmortal = FineGrainedWith<true, false>;
+/// `perobject` with immortal and deferred shared objects only (for the
+/// ablation).
+pub type PerObjectDeferred = FineGrainedWith<true, false>;
 
 /// `perobject` with the per-thread global-name cache only (for the
 /// ablation).
@@ -159,19 +166,20 @@ pub struct Shared {
 // (`refcount`), object locks are one-byte mutexes that lock two objects in
 // address order (`objlock`), and stop-the-world parks every attached thread
 // (`world`); the loom models in `loom-tests` check each protocol.
-unsafe impl<const IMMORTAL_SHARED: bool, const CACHE_GLOBALS: bool> LockStrategy
-    for FineGrainedWith<IMMORTAL_SHARED, CACHE_GLOBALS>
+unsafe impl<const DEFERRED: bool, const CACHE_GLOBALS: bool> LockStrategy
+    for FineGrainedWith<DEFERRED, CACHE_GLOBALS>
 {
-    const NAME: &'static str = match (IMMORTAL_SHARED, CACHE_GLOBALS) {
+    const NAME: &'static str = match (DEFERRED, CACHE_GLOBALS) {
         (true, true) => "finegrained",
         (false, false) => "perobject",
-        (true, false) => "perobject+immortal",
+        (true, false) => "perobject+deferred",
         (false, true) => "perobject+globalcache",
     };
     /// Native calls that declare it detach, so that a stop-the-world does
     /// not wait for them (there is no GIL to release).
     const RELEASES_FOR_NATIVE: bool = true;
-    const IMMORTALIZE_SHARED: bool = IMMORTAL_SHARED;
+    const IMMORTALIZE_SHARED: bool = DEFERRED;
+    const DEFER_SHARED: bool = DEFERRED;
     const CACHE_GLOBALS: bool = CACHE_GLOBALS;
     type Shared = Shared;
 
@@ -223,18 +231,18 @@ unsafe impl<const IMMORTAL_SHARED: bool, const CACHE_GLOBALS: bool> LockStrategy
     #[inline(always)]
     unsafe fn incref(header: &Header) {
         // SAFETY: the caller upholds `incref`'s contract.
-        unsafe { refcount::incref::<IMMORTAL_SHARED>(header) }
+        unsafe { refcount::incref::<DEFERRED>(header) }
     }
 
     #[inline(always)]
     unsafe fn decref(header: &Header) -> bool {
         // SAFETY: the caller upholds `decref`'s contract.
-        unsafe { refcount::decref::<IMMORTAL_SHARED>(header) }
+        unsafe { refcount::decref::<DEFERRED>(header) }
     }
 
     unsafe fn try_incref(header: &Header) -> bool {
         // SAFETY: the caller upholds `try_incref`'s contract.
-        unsafe { refcount::try_incref::<IMMORTAL_SHARED>(header) }
+        unsafe { refcount::try_incref::<DEFERRED>(header) }
     }
 
     unsafe fn resurrect(header: &Header) {

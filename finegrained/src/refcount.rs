@@ -5,13 +5,16 @@
 //! keeps the object alive); a decrement is a `Release` so that every use of
 //! the object through this reference happens before the free; the thread
 //! that takes the count to zero issues an `Acquire` fence before freeing, so
-//! it sees every other thread's uses. Immortal objects are never counted.
+//! it sees every other thread's uses. Immortal objects are never counted;
+//! deferred objects are counted per thread (`runtime::deferred_counts`) and
+//! freed by the collector, never here.
 //!
 //! These functions are the bodies of [`crate::FineGrainedWith`]'s `unsafe fn`s
 //! and carry their contracts (`runtime::LockStrategy`'s `# Safety`).
-//! `IMMORTAL` is the strategy's `IMMORTAL_SHARED` parameter: without it no
-//! object is immortal (`runtime::LockStrategy::IMMORTALIZE_SHARED` is off),
-//! so the check is not compiled in (`perobject`'s count is the bare atomic).
+//! `SHARED` is the strategy's `DEFERRED` parameter: without it no object is
+//! immortal or deferred (`runtime::LockStrategy::IMMORTALIZE_SHARED` and
+//! `DEFER_SHARED` are off), so the flag test is not compiled in
+//! (`perobject`'s count is the bare atomic).
 //!
 //! The loom build has switches, absent from production builds, for
 //! deliberately broken variants (mutants) that the models in
@@ -23,11 +26,17 @@ use runtime::sync::{fence, Ordering};
 /// # Safety
 /// `LockStrategy::incref`'s contract.
 #[inline(always)]
-pub unsafe fn incref<const IMMORTAL: bool>(header: &Header) {
-    // Without the technique nothing sets the flag (the runtime allocates
-    // immortal objects only under `IMMORTALIZE_SHARED`).
-    debug_assert!(IMMORTAL || !header.is_immortal());
-    if IMMORTAL && header.is_immortal() {
+pub unsafe fn incref<const SHARED: bool>(header: &Header) {
+    // Without the technique nothing sets a flag (the runtime allocates
+    // immortal and deferred objects only under `IMMORTALIZE_SHARED` and
+    // `DEFER_SHARED`).
+    debug_assert!(SHARED || header.flags() == 0);
+    if SHARED && header.flags() != 0 {
+        if header.is_deferred() {
+            // SAFETY: attached (the caller's contract), and `header`'s
+            // object is live: the caller holds a reference to it.
+            unsafe { runtime::deferred_counts::add(header, 1) };
+        }
         return;
     }
     // SAFETY: this is the strategy's count operation (the caller upholds
@@ -47,11 +56,16 @@ pub unsafe fn incref<const IMMORTAL: bool>(header: &Header) {
 /// # Safety
 /// `LockStrategy::decref`'s contract.
 #[inline(always)]
-pub unsafe fn decref<const IMMORTAL: bool>(header: &Header) -> bool {
-    // Without the technique nothing sets the flag (the runtime allocates
-    // immortal objects only under `IMMORTALIZE_SHARED`).
-    debug_assert!(IMMORTAL || !header.is_immortal());
-    if IMMORTAL && header.is_immortal() {
+pub unsafe fn decref<const SHARED: bool>(header: &Header) -> bool {
+    // Without the technique nothing sets a flag (see `incref`).
+    debug_assert!(SHARED || header.flags() == 0);
+    if SHARED && header.flags() != 0 {
+        if header.is_deferred() {
+            // SAFETY: attached, and the object is live: the caller is
+            // dropping its own reference. A deferred object is freed only
+            // by the collector.
+            unsafe { runtime::deferred_counts::add(header, u32::MAX) };
+        }
         return false;
     }
     // SAFETY: the strategy's count operation, under the caller's contract.
@@ -75,8 +89,17 @@ pub unsafe fn decref<const IMMORTAL: bool>(header: &Header) -> bool {
 /// # Safety
 /// `LockStrategy::try_incref`'s contract.
 #[inline]
-pub unsafe fn try_incref<const IMMORTAL: bool>(header: &Header) -> bool {
-    if IMMORTAL && header.is_immortal() {
+pub unsafe fn try_incref<const SHARED: bool>(header: &Header) -> bool {
+    if SHARED && header.flags() != 0 {
+        if header.is_deferred() {
+            // SAFETY: attached, and the object is live: the caller holds
+            // the referent's weak reference lock, and the collector frees a
+            // deferred object only after clearing its weak references with
+            // the world stopped. A true count of zero rising again is sound
+            // here: the object is garbage that no collection freed yet, and
+            // the collection that would free it reads the new count.
+            unsafe { runtime::deferred_counts::add(header, 1) };
+        }
         return true;
     }
     // SAFETY: the strategy's count operation, under the caller's contract.

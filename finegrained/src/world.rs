@@ -20,7 +20,9 @@
 //! * **safe point** ([`World::park_if_stopping`], an attached thread whose
 //!   eval breaker shows [`STOP_REQUEST`]): detach, which makes the thread
 //!   *suspended*, then attach, which waits until the world restarts.
-//! * **detach** ([`World::detach`]): decrement the count; if `STOPPING` was
+//! * **detach** ([`World::detach`]): publish the thread's deferred
+//!   reference counts (`runtime::deferred_counts::flush`), then
+//!   decrement the count; if `STOPPING` was
 //!   set, wake the stopper (under `lock`, so that the wake-up cannot fall
 //!   between the stopper's check and its wait).
 //! * **attach** ([`World::attach`]): while `STOPPING` is set, wait on
@@ -153,6 +155,10 @@ impl World {
     }
 
     pub fn detach(&self) {
+        // Publish this thread's deferred counts before it stops being
+        // attached: a stopper that sees it detached (the `Acquire` below's
+        // pair) reads true counts (`runtime::deferred_counts`).
+        runtime::deferred_counts::flush();
         let w = self.word.fetch_sub(ONE_ATTACHED, Ordering::Release);
         #[cfg(loom)]
         if self.broken(Mutant::DetachWithoutWaking) {

@@ -106,6 +106,9 @@ impl Exclusive {
 
 impl Drop for Exclusive {
     fn drop(&mut self) {
+        // The phase counted deferred objects on this thread: publish the
+        // counts, as a detach does (see `crate::deferred_counts`).
+        crate::deferred_counts::flush_now();
         leave();
     }
 }

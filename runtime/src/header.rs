@@ -20,6 +20,12 @@ use crate::sync::{AtomicU32, AtomicU8, Ordering};
 /// [`crate::LockStrategy::IMMORTALIZE_SHARED`]).
 pub const FLAG_IMMORTAL: u8 = 1;
 
+/// The object's count is deferred: kept per thread and merged when the
+/// world stops, and the object freed by the collector, never by a
+/// decrement (see [`crate::deferred_counts`] and
+/// [`crate::LockStrategy::DEFER_SHARED`]).
+pub const FLAG_DEFERRED: u8 = 2;
+
 /// `Header::state` bit: weak references to the object were registered in
 /// the weak reference table (see [`crate::weakref`]); the free path must
 /// clear them. Set under the table's lock for this object, before the first
@@ -169,6 +175,22 @@ impl Header {
         #[cfg(loom)]
         self.touch();
         self.flags & FLAG_IMMORTAL != 0
+    }
+
+    #[inline(always)]
+    pub fn is_deferred(&self) -> bool {
+        #[cfg(loom)]
+        self.touch();
+        self.flags & FLAG_DEFERRED != 0
+    }
+
+    /// The `FLAG_*` bits: zero for an ordinary counted object, so a
+    /// strategy's count operation needs one test for the common case.
+    #[inline(always)]
+    pub fn flags(&self) -> u8 {
+        #[cfg(loom)]
+        self.touch();
+        self.flags
     }
 
     #[inline(always)]

@@ -6,7 +6,7 @@ use crate::compile::{CodeUnit, Const};
 use crate::dict::{hash_value, new_map, DictKey};
 use crate::object::{
     ExceptionObj, ObjCell, ObjRef, Payload, PyDict, PyObject, PyStr, TypeKind, TypeObj, Value,
-    FLAG_IMMORTAL,
+    FLAG_DEFERRED, FLAG_IMMORTAL,
 };
 use crate::strategy::{LockStrategy, StrategyConfig};
 use crate::sync::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
@@ -166,11 +166,14 @@ pub struct Interp<S: LockStrategy> {
     /// Whether `deferred` may be non-empty: read at every attach, so that
     /// an attach with nothing to release takes no lock.
     has_deferred: AtomicBool,
-    /// Objects made immortal under strategies that immortalise shared
-    /// objects. Declared after every other reference: fields drop in
-    /// order, so every other reference held here is gone before the
-    /// registry frees them.
-    immortals: ImmortalRegistry<S>,
+    /// Objects made immortal, or given deferred counts, under strategies
+    /// that do so for shared objects. Declared after every other
+    /// reference: fields drop in order, so every other reference held here
+    /// is gone before the registry frees them.
+    shared_objects: SharedObjects<S>,
+    /// Registry length at which the next sweep of deferred objects is due
+    /// (see [`Interp::sweep_due`]).
+    next_sweep_at: AtomicUsize,
     /// The cyclic garbage collector. Declared after the objects: freeing
     /// the immortal objects above releases tracked objects, which leave its
     /// lists.
@@ -199,13 +202,21 @@ pub(crate) struct Singletons<S: LockStrategy> {
     pub mro: Value<S>,
 }
 
-/// Owns the immortal objects of one runtime and frees them when dropped.
-struct ImmortalRegistry<S: LockStrategy>(Mutex<Vec<ImmortalPtr<S>>>);
+/// Owns the immortal and deferred objects of one runtime and frees them
+/// when dropped (the collector frees deferred ones earlier, once nothing
+/// refers to them: [`Interp::take_unreferenced_deferred`]).
+struct SharedObjects<S: LockStrategy>(Mutex<Vec<SharedPtr<S>>>);
 
-struct ImmortalPtr<S: LockStrategy>(NonNull<PyObject<S>>);
+/// The fewest registered objects at which a sweep of deferred objects is
+/// asked for; after a sweep the next is due at twice the survivors, so the
+/// sweeps' cost stays proportional to the allocations that call for them.
+const FIRST_SWEEP_AT: usize = 4096;
+
+struct SharedPtr<S: LockStrategy>(NonNull<PyObject<S>>);
 // SAFETY: the pointer is only dereferenced at teardown, on the thread that
-// drops the runtime, after every other thread has finished.
-unsafe impl<S: LockStrategy> Send for ImmortalPtr<S> {}
+// drops the runtime, after every other thread has finished, or by the
+// collector with the world stopped (see `take_unreferenced_deferred`).
+unsafe impl<S: LockStrategy> Send for SharedPtr<S> {}
 
 /// The settings of one runtime: the lock strategy's and the interpreter's.
 #[derive(Clone, Debug)]
@@ -401,7 +412,8 @@ impl<S: LockStrategy> Interp<S> {
             interp_id: std::sync::OnceLock::new(),
             capture_output: settings.capture_output,
             native_modules: Mutex::new(HashMap::new()),
-            immortals: ImmortalRegistry(Mutex::new(Vec::new())),
+            shared_objects: SharedObjects(Mutex::new(Vec::new())),
+            next_sweep_at: AtomicUsize::new(FIRST_SWEEP_AT),
             gc: crate::gc::GcState::new(&settings.gc),
             teardown: None,
             deferred: Mutex::new(Vec::new()),
@@ -422,17 +434,21 @@ impl<S: LockStrategy> Interp<S> {
         });
         // Register what was made immortal above, now that the registry exists.
         {
-            let mut reg = interp.immortals.0.lock().unwrap_or_else(|e| e.into_inner());
+            let mut reg = interp
+                .shared_objects
+                .0
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
             if S::IMMORTALIZE_SHARED {
-                reg.push(ImmortalPtr(interp.builtins.raw()));
-                reg.push(ImmortalPtr(interp.main.raw()));
-                reg.push(ImmortalPtr(interp.sys_modules.raw()));
+                reg.push(SharedPtr(interp.builtins.raw()));
+                reg.push(SharedPtr(interp.main.raw()));
+                reg.push(SharedPtr(interp.sys_modules.raw()));
                 for t in interp.types.values().chain(interp.exceptions.values()) {
-                    reg.push(ImmortalPtr(t.raw()));
+                    reg.push(SharedPtr(t.raw()));
                 }
                 for m in interp.methods.values() {
                     if let Value::Obj(o) = m {
-                        reg.push(ImmortalPtr(o.raw()));
+                        reg.push(SharedPtr(o.raw()));
                     }
                 }
             }
@@ -490,6 +506,47 @@ impl<S: LockStrategy> Interp<S> {
             >= RETIRED_CLASSES_BEFORE_GC
     }
 
+    /// Whether enough deferred objects were allocated since the last sweep
+    /// that the collector should look for unreferenced ones.
+    pub(crate) fn sweep_due(&self) -> bool {
+        S::DEFER_SHARED
+            && self
+                .shared_objects
+                .0
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .len()
+                >= self.next_sweep_at.load(Ordering::Relaxed)
+    }
+
+    /// Takes the deferred objects whose count is zero out of the registry:
+    /// nothing refers to them. Called by the collector with the world
+    /// stopped, after its own deferred counts were flushed: every other
+    /// thread flushed its own on detaching, so each count word is the true
+    /// count (see [`crate::deferred_counts`]). The caller clears their weak
+    /// references before the world restarts and frees them after.
+    pub(crate) fn take_unreferenced_deferred(&self) -> Vec<NonNull<PyObject<S>>> {
+        let mut reg = self
+            .shared_objects
+            .0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let mut dead = Vec::new();
+        reg.retain(|p| {
+            // SAFETY: a registered object is live until the registry lets
+            // go of it (here, or at teardown); the world is stopped.
+            let header = unsafe { &(*p.0.as_ptr()).header };
+            let unreferenced = header.is_deferred() && header.refcount() == 0;
+            if unreferenced {
+                dead.push(p.0);
+            }
+            !unreferenced
+        });
+        self.next_sweep_at
+            .store((reg.len() * 2).max(FIRST_SWEEP_AT), Ordering::Relaxed);
+        dead
+    }
+
     /// The classes retired so far: called by the collector with the world
     /// stopped, when no thread can still be reading one through a class
     /// slot (every thread is at a safe point or detached); the caller drops
@@ -504,16 +561,40 @@ impl<S: LockStrategy> Interp<S> {
     }
 
     /// Allocates an object that every thread may touch (module-level
-    /// functions, modules, code constants): immortal where the strategy
-    /// immortalises shared objects, an ordinary object otherwise.
+    /// functions, modules, code constants): with a deferred count where the
+    /// strategy defers shared objects' counts, immortal where it
+    /// immortalises them, an ordinary object otherwise.
     pub fn alloc_shared(&self, payload: Payload<S>) -> ObjRef<S> {
-        if S::IMMORTALIZE_SHARED {
+        if S::DEFER_SHARED {
+            let container = crate::gc::is_container(&payload);
+            let obj = ObjRef::with_flags(payload, FLAG_DEFERRED);
+            // Tracked like any container, so that the collector finds the
+            // cycles they are part of (a function and the namespace dict
+            // `exec` defined it in): it reads their counts with the world
+            // stopped, when they are exact.
+            if container {
+                crate::gc::on_alloc(&obj);
+            }
+            let registered = {
+                let mut reg = self
+                    .shared_objects
+                    .0
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner());
+                reg.push(SharedPtr(obj.raw()));
+                reg.len()
+            };
+            if registered >= self.next_sweep_at.load(Ordering::Relaxed) {
+                S::request_gc(&self.strategy);
+            }
+            obj
+        } else if S::IMMORTALIZE_SHARED {
             let obj = ObjRef::with_flags(payload, FLAG_IMMORTAL);
-            self.immortals
+            self.shared_objects
                 .0
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
-                .push(ImmortalPtr(obj.raw()));
+                .push(SharedPtr(obj.raw()));
             obj
         } else {
             ObjRef::new(payload)
@@ -894,11 +975,11 @@ impl<S: LockStrategy> Drop for Interp<S> {
     }
 }
 
-impl<S: LockStrategy> Drop for ImmortalRegistry<S> {
+impl<S: LockStrategy> Drop for SharedObjects<S> {
     fn drop(&mut self) {
-        // Free immortal objects in two phases, so that no payload's drop reads
-        // the header of an immortal object that was already freed: first take
-        // every payload out (dropping them decrefs other immortals, which only
+        // Free the registered (immortal and deferred) objects in two phases,
+        // so that no payload's drop reads the header of one that was already
+        // freed: first take every payload out (dropping them decrefs others, which only
         // reads their still-allocated headers), then free the storage.
         let immortals = std::mem::take(self.0.get_mut().unwrap_or_else(|e| e.into_inner()));
         // Weak references to immortal objects die with them: their table
@@ -916,7 +997,15 @@ impl<S: LockStrategy> Drop for ImmortalRegistry<S> {
             payloads.push(std::mem::replace(&mut obj.stored, Payload::Freed));
         }
         drop(payloads);
+        // Dropping the payloads counted deferred objects on this thread:
+        // publish those counts while every header is still allocated, so
+        // that no table entry outlives its object.
+        crate::deferred_counts::flush_now();
         for p in immortals {
+            // Deferred containers are tracked: leave the collector's lists
+            // (which drop after this registry) before the storage goes.
+            // SAFETY: as above; the header is still allocated.
+            crate::gc::untrack(unsafe { &(*p.0.as_ptr()).header });
             // SAFETY: as above; the payload was taken, and this is the only
             // registration of the pointer.
             unsafe { ObjRef::<S>::free_immortal(p.0) };

@@ -51,6 +51,7 @@ pub mod code;
 pub mod code_cache;
 #[doc(hidden)]
 pub mod compile;
+pub mod deferred_counts;
 /// `__get__`/`__set__`/`__delete__` of the builtin descriptor types.
 pub mod descriptors;
 #[doc(hidden)]

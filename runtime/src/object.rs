@@ -11,7 +11,7 @@ use std::cell::UnsafeCell;
 use std::marker::PhantomData;
 use std::ptr::NonNull;
 
-pub use crate::header::{Header, FLAG_IMMORTAL, STATE_FINALIZED, STATE_WEAKREFS};
+pub use crate::header::{Header, FLAG_DEFERRED, FLAG_IMMORTAL, STATE_FINALIZED, STATE_WEAKREFS};
 pub use crate::payload::*;
 
 /// A heap object: header, then payload.
@@ -219,6 +219,22 @@ fn free_object<S: LockStrategy>(ptr: NonNull<PyObject<S>>) {
     }
     // Weak references to the object were cleared above, so nothing can
     // reach it any more: the trashcan may release it now or a little later.
+    trashcan::release(ptr.cast(), release_storage::<S>);
+}
+
+/// Frees a deferred object that the collector found unreferenced, with
+/// its weak references already cleared (see
+/// [`crate::interp::Interp::take_unreferenced_deferred`]).
+///
+/// # Safety
+/// `ptr` is a `PyObject<S>` with [`FLAG_DEFERRED`] that `ObjRef::with_flags`
+/// allocated, whose true count is zero and which nothing can reach any
+/// more: no reference, and no weak reference.
+pub(crate) unsafe fn free_deferred<S: LockStrategy>(ptr: NonNull<PyObject<S>>) {
+    // Deferred objects have no finalizer (only modules, their dicts,
+    // functions and constants are deferred), and the sweep cleared their
+    // weak references and untracked them: none of `free_object`'s other
+    // steps apply.
     trashcan::release(ptr.cast(), release_storage::<S>);
 }
 

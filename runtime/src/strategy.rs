@@ -144,13 +144,24 @@ pub unsafe trait LockStrategy: Sized + Send + Sync + 'static {
     /// stop-the-world proceed without waiting for them.
     const RELEASES_FOR_NATIVE: bool;
 
-    /// Whether objects that every thread touches (code, module-level functions
-    /// and classes, modules, builtins) skip reference counting. Under a GIL the
-    /// counts are cheap; without one, every thread writing the same count word
-    /// would make those objects a contention point (PEP 703 defers or
-    /// immortalises them for the same reason). Such objects are freed when the
-    /// runtime is dropped.
+    /// Whether the objects that live as long as the runtime (builtin types
+    /// and functions, `None`'s kin, the builtins and `__main__` dicts) skip
+    /// reference counting. Under a GIL the counts are cheap; without one,
+    /// every thread writing the same count word would make those objects a
+    /// contention point (PEP 703 immortalises them for the same reason).
+    /// They are freed when the runtime is dropped.
     const IMMORTALIZE_SHARED: bool;
+
+    /// Whether the objects that every thread touches but a program can
+    /// replace (module-level functions, modules and their dicts, code
+    /// constants: what [`crate::interp::Interp::alloc_shared`] allocates)
+    /// have deferred counts: each thread counts them privately, the counts
+    /// merge when the world stops, and the collector frees the ones left
+    /// at zero (see [`crate::deferred_counts`]). The strategy's count
+    /// operations must send a [`crate::header::FLAG_DEFERRED`] object's
+    /// counts to [`crate::deferred_counts::add`], and its detach must
+    /// [`crate::deferred_counts::flush`].
+    const DEFER_SHARED: bool = false;
 
     /// Whether `LOAD_GLOBAL` reads the VM's per-thread cache of global
     /// names, validated by the globals and builtins dicts' version numbers

@@ -9,7 +9,7 @@ pub mod scale;
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
 
-use finegrained::{FineGrained, PerObject, PerObjectGlobalCache, PerObjectImmortal};
+use finegrained::{FineGrained, PerObject, PerObjectDeferred, PerObjectGlobalCache};
 use gil::{Gil, GilIo, GilRelease};
 use runtime::gc::GcStats;
 use runtime::{LockStats, LockStrategy, RunError, Runtime, StrategyConfig};
@@ -36,7 +36,7 @@ use std::str::FromStr;
 /// assert_eq!(
 ///     err,
 ///     "unknown mode 'gill' (expected gil, gil-release, gil-io, finegrained or perobject; \
-///      ablation steps: perobject+immortal, perobject+globalcache)"
+///      ablation steps: perobject+deferred, perobject+globalcache)"
 /// );
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -54,9 +54,10 @@ pub enum Mode {
     /// [`finegrained::PerObject`]: the naive fine-grained design (atomic
     /// counts, a lock on every access, nothing immortal), for the ablation.
     PerObject,
-    /// [`finegrained::PerObjectImmortal`]: `perobject` with immortal shared
-    /// objects only (an ablation step, [`Mode::ABLATION`]).
-    PerObjectImmortal,
+    /// [`finegrained::PerObjectDeferred`]: `perobject` with immortal builtins
+    /// and deferred counts for shared objects only (an ablation step,
+    /// [`Mode::ABLATION`]).
+    PerObjectDeferred,
     /// [`finegrained::PerObjectGlobalCache`]: `perobject` with the
     /// per-thread global-name cache only (an ablation step).
     PerObjectGlobalCache,
@@ -92,13 +93,13 @@ impl Mode {
     /// let names: Vec<&str> = Mode::ABLATION.iter().map(|m| m.name()).collect();
     /// assert_eq!(
     ///     names,
-    ///     ["perobject", "perobject+immortal", "perobject+globalcache", "finegrained"]
+    ///     ["perobject", "perobject+deferred", "perobject+globalcache", "finegrained"]
     /// );
-    /// assert_eq!("perobject+immortal".parse::<Mode>(), Ok(Mode::PerObjectImmortal));
+    /// assert_eq!("perobject+deferred".parse::<Mode>(), Ok(Mode::PerObjectDeferred));
     /// ```
     pub const ABLATION: [Mode; 4] = [
         Mode::PerObject,
-        Mode::PerObjectImmortal,
+        Mode::PerObjectDeferred,
         Mode::PerObjectGlobalCache,
         Mode::FineGrained,
     ];
@@ -120,7 +121,7 @@ impl Mode {
             Mode::GilIo => GilIo::NAME,
             Mode::FineGrained => FineGrained::NAME,
             Mode::PerObject => PerObject::NAME,
-            Mode::PerObjectImmortal => PerObjectImmortal::NAME,
+            Mode::PerObjectDeferred => PerObjectDeferred::NAME,
             Mode::PerObjectGlobalCache => PerObjectGlobalCache::NAME,
         }
     }
@@ -142,7 +143,7 @@ impl FromStr for Mode {
             .ok_or_else(|| {
                 format!(
                     "unknown mode '{s}' (expected gil, gil-release, gil-io, finegrained or \
-                     perobject; ablation steps: perobject+immortal, perobject+globalcache)"
+                     perobject; ablation steps: perobject+deferred, perobject+globalcache)"
                 )
             })
     }
@@ -221,7 +222,7 @@ impl Mode {
             Mode::GilIo => visitor.visit::<GilIo>(),
             Mode::FineGrained => visitor.visit::<FineGrained>(),
             Mode::PerObject => visitor.visit::<PerObject>(),
-            Mode::PerObjectImmortal => visitor.visit::<PerObjectImmortal>(),
+            Mode::PerObjectDeferred => visitor.visit::<PerObjectDeferred>(),
             Mode::PerObjectGlobalCache => visitor.visit::<PerObjectGlobalCache>(),
         }
     }
@@ -404,7 +405,7 @@ pub fn format_stats(mode: Mode, s: &LockStats, gc: &GcStats) -> String {
         }
         Mode::FineGrained
         | Mode::PerObject
-        | Mode::PerObjectImmortal
+        | Mode::PerObjectDeferred
         | Mode::PerObjectGlobalCache => {
             row(
                 "contended object locks",

@@ -42,6 +42,12 @@ impl<S: LockStrategy> Vm<S> {
         let interp = self.interp.clone();
         let gc = &interp.gc;
         gc.requested.store(false, Ordering::Relaxed);
+        // Freeing unreferenced deferred objects stands in for the
+        // decrements that free ordinary ones, so `gc.disable()` does not
+        // stop it.
+        if interp.sweep_due() {
+            self.sweep_deferred();
+        }
         if !gc.is_enabled() {
             return;
         }
@@ -86,6 +92,11 @@ impl<S: LockStrategy> Vm<S> {
         }
         self.gc_callbacks("start", generation, Found::default());
         let found = self.collect_generation(generation);
+        // A full collection also frees the deferred objects nothing refers
+        // to any more (a function redefined, a module's code dropped).
+        if generation == GENERATIONS - 1 || interp.sweep_due() {
+            self.sweep_deferred();
+        }
         self.gc_callbacks("stop", generation, found);
         gc.collecting.store(false, Ordering::Release);
         found.collected + found.uncollectable
@@ -135,6 +146,21 @@ impl<S: LockStrategy> Vm<S> {
         }
     }
 
+    /// Frees the deferred objects that nothing refers to (see
+    /// [`crate::deferred_counts`]): with the world stopped, every thread's
+    /// counts are published, so a zero count word is a true zero.
+    pub(crate) fn sweep_deferred(&mut self) {
+        if !S::DEFER_SHARED {
+            return;
+        }
+        let interp = self.interp.clone();
+        S::stop_the_world(&interp.strategy, self.ident);
+        crate::deferred_counts::flush_now();
+        let dead = take_unreferenced_deferred(&interp);
+        S::start_the_world(&interp.strategy, self.ident);
+        free_deferred(dead);
+    }
+
     /// CPython's `gc_collect_main`.
     fn collect_generation(&mut self, generation: usize) -> Found {
         let interp = self.interp.clone();
@@ -151,6 +177,18 @@ impl<S: LockStrategy> Vm<S> {
         // ---- Phase 1, the world stopped: find the garbage. ----
         let pause = Instant::now();
         S::stop_the_world(strategy, self.ident);
+        // Counts are read below: publish this thread's deferred ones (every
+        // other thread published its own when it parked).
+        crate::deferred_counts::flush_now();
+        // Before a full collection, take out the deferred objects nothing
+        // refers to: decrements would have freed them, so they are not the
+        // collector's garbage (`gc.collect()` does not count them, as
+        // CPython's does not count what reference counting freed).
+        let unreferenced = if S::DEFER_SHARED && generation == GENERATIONS - 1 {
+            take_unreferenced_deferred(&interp)
+        } else {
+            Vec::new()
+        };
         // Replaced classes no thread can still be reading (see
         // `ClassSlot`): released below, with the world running.
         let retired = interp.take_retired_classes();
@@ -185,6 +223,7 @@ impl<S: LockStrategy> Vm<S> {
         S::start_the_world(strategy, self.ident);
         let mut paused = pause.elapsed();
         drop(retired);
+        free_deferred(unreferenced);
 
         // ---- Phase 2, the world running: callbacks and finalizers. ----
         for (weakref, callback) in callbacks {
@@ -208,6 +247,7 @@ impl<S: LockStrategy> Vm<S> {
         if finalized_any {
             let again = Instant::now();
             S::stop_the_world(strategy, self.ident);
+            crate::deferred_counts::flush_now();
             let keep = find_resurrected(&garbage);
             let list = super::current::<S>().map(|(l, _)| l);
             let mut dead = Vec::with_capacity(garbage.len());
@@ -467,6 +507,39 @@ fn has_garbage_dict<S: LockStrategy>(obj: &ObjRef<S>) -> bool {
             crate::instance_attrs::InstanceAttrs::Inline(_) => false,
         }),
         _ => false,
+    }
+}
+
+/// With the world stopped and the caller's deferred counts published:
+/// takes the deferred objects whose count is zero out of the runtime's
+/// registry, clears their weak references (so that no thread can revive
+/// one through an upgrade; the callbacks are queued, to run at this
+/// thread's next safe point) and untracks them (so that no collection
+/// gathers one). [`free_deferred`] frees them once the world runs again.
+fn take_unreferenced_deferred<S: LockStrategy>(
+    interp: &crate::interp::Interp<S>,
+) -> Vec<NonNull<PyObject<S>>> {
+    let dead = interp.take_unreferenced_deferred();
+    for &p in &dead {
+        // SAFETY: an unreferenced deferred object stays allocated until
+        // `free_deferred`; nobody else reaches it.
+        let obj = unsafe { &*p.as_ptr() };
+        if obj.header.state().load(SyncOrdering::Relaxed) & STATE_WEAKREFS != 0 {
+            crate::weakref::clear_dying(p);
+        }
+        if super::is_container(obj.stored()) {
+            super::on_free::<S>(&obj.header);
+        }
+    }
+    dead
+}
+
+/// Frees what [`take_unreferenced_deferred`] took.
+fn free_deferred<S: LockStrategy>(dead: Vec<NonNull<PyObject<S>>>) {
+    for p in dead {
+        // SAFETY: its true count is zero (read with the world stopped) and
+        // its weak references are cleared: nothing can reach it.
+        unsafe { crate::object::free_deferred(p) };
     }
 }
 

@@ -360,6 +360,16 @@ pub(crate) fn on_free<S: LockStrategy>(header: &Header) {
     }
 }
 
+/// Takes an object out of its tracking list, if it is in one, without the
+/// allocation bookkeeping of [`on_free`]: runtime teardown, which frees the
+/// registered shared objects before the lists are dropped.
+pub(crate) fn untrack(header: &Header) {
+    let id = header.gc_list().load(Ordering::Relaxed);
+    if id != 0 {
+        lists::by_id(id).remove(header);
+    }
+}
+
 /// Whether the collector tracks the object (`gc.is_tracked`). Immortal
 /// containers count as tracked, in the permanent generation: they are what
 /// `gc.freeze()` makes of objects (CPython 3.13t tracks them too).

@@ -172,6 +172,13 @@ fn setrecursionlimit<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult
 fn getrefcount<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "sys.getrefcount", &args, 1, 1)?;
     Ok(Value::Int(match &args.pos[0] {
+        // A deferred count is exact once every thread published its part;
+        // this thread's part is added here.
+        Value::Obj(o) if o.header.is_deferred() => {
+            o.header
+                .refcount()
+                .wrapping_add(crate::deferred_counts::local_delta(&o.header)) as i64
+        }
         Value::Obj(o) => o.header.refcount() as i64,
         _ => u32::MAX as i64,
     }))

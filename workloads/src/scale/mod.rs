@@ -33,7 +33,7 @@ pub struct ScaleArgs {
     /// Columns (comma-separated): cpython, gil, gil-release, gil-io,
     /// finegrained, perobject (the naive fine-grained design, for the
     /// ablation table), and the ablation's single-technique steps
-    /// perobject+immortal and perobject+globalcache.
+    /// perobject+deferred and perobject+globalcache.
     #[arg(
         long,
         value_delimiter = ',',

@@ -15,7 +15,7 @@ pub fn colour(mode: &str) -> RGBColor {
         "gil-io" => RGBColor(140, 86, 75),
         "finegrained" => RGBColor(44, 160, 44),
         "perobject" => RGBColor(23, 190, 207),
-        "perobject+immortal" => RGBColor(188, 189, 34),
+        "perobject+deferred" => RGBColor(188, 189, 34),
         "perobject+globalcache" => RGBColor(227, 119, 194),
         "cpython" => RGBColor(31, 119, 180),
         _ => RGBColor(148, 103, 189),

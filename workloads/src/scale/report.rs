@@ -271,7 +271,7 @@ fn counters_table(report: &Report, workload: &str) -> Option<String> {
 /// heading. A step that was not measured shows `-`.
 pub const ABLATION: [(&str, &str); 4] = [
     ("perobject", "perobject (naive)"),
-    ("perobject+immortal", "+ immortal shared"),
+    ("perobject+deferred", "+ deferred shared"),
     ("perobject+globalcache", "+ global-name cache"),
     ("finegrained", "all = finegrained"),
 ];
@@ -360,8 +360,9 @@ pub fn markdown(report: &Report, describe: impl Fn(&str) -> String) -> String {
              Speedup at {ABLATION_THREADS} threads (throughput against the same mode at one \
              thread; ideal {ABLATION_THREADS}x) under the naive design (`perobject`: atomic \
              counts, a lock on every access to a mutable object, nothing immortal), with each \
-             technique of `finegrained` added on its own (`perobject+immortal`: code, \
-             module-level functions, modules, builtins and types immortal; \
+             technique of `finegrained` added on its own (`perobject+deferred`: builtins \
+             and types immortal, module-level functions, modules and code constants \
+             counted per thread and freed by the collector; \
              `perobject+globalcache`: `LOAD_GLOBAL` through a per-thread cache instead of \
              the globals dict's lock), and with all of them (`finegrained`). The last \
              column is the one-thread time with every technique against none.\n\n{t}"
