@@ -1222,13 +1222,7 @@ pub fn construct<S: LockStrategy>(
                 Some(v) => int_from_value(vm, v, base),
             }
         }
-        TypeKind::Float => {
-            arity(vm, "float", &args, 0, 1)?;
-            match args.pos.first() {
-                None => Ok(Value::Float(0.0)),
-                Some(v) => float_from_value(vm, v),
-            }
-        }
+        TypeKind::Float => crate::types::float::construct(vm, args),
         TypeKind::Str if args.pos.len() > 1 || !args.kw.is_empty() => str_decode(vm, args),
         TypeKind::Str => {
             arity(vm, "str", &args, 0, 1)?;
@@ -1519,77 +1513,6 @@ fn parse_int(s: &str, base: u32) -> Option<BigInt> {
     }
     let v = BigInt::parse_bytes(clean.as_bytes(), base)?;
     Some(if neg { -v } else { v })
-}
-
-pub(crate) fn float_from_value<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
-    if let Some(s) = v.as_str() {
-        let digits = crate::str_methods::ascii_digits(s);
-        let t = digits.trim();
-        let lower = t.to_ascii_lowercase();
-        let unsigned = lower.trim_start_matches(['+', '-']);
-        let parsed = if matches!(unsigned, "inf" | "infinity" | "nan") {
-            let neg = lower.starts_with('-');
-            let f = if unsigned == "nan" {
-                f64::NAN
-            } else {
-                f64::INFINITY
-            };
-            Some(if neg { -f } else { f })
-        } else if t.contains("__") || t.starts_with('_') || t.ends_with('_') {
-            None
-        } else {
-            t.replace('_', "").parse::<f64>().ok().filter(|_| {
-                // Rust accepts "inf"-like words handled above, and nothing else
-                // that Python rejects, except an empty exponent.
-                !t.is_empty()
-            })
-        };
-        return parsed.map(Value::Float).ok_or_else(|| {
-            vm.value_error(format!(
-                "could not convert string to float: {}",
-                crate::repr::str_repr(s)
-            ))
-        });
-    }
-    if let Some(class) = crate::classes::user_class_of(v) {
-        if let Some(r) = crate::classes::call_dunder(vm, v, "__float__", vec![])? {
-            if !matches!(r, Value::Float(_)) {
-                let cname = crate::classes::type_obj(&class)
-                    .map(|t| t.name.clone())
-                    .unwrap_or_default();
-                return Err(vm.type_error(format!(
-                    "{cname}.__float__ returned non-float (type {})",
-                    type_name(&r)
-                )));
-            }
-            return Ok(r);
-        }
-        if let Some(n) = crate::subclass::numeric_value(v) {
-            return float_from_value(vm, &n);
-        }
-        let i = ops::as_index(vm, v)?;
-        if ops::is_int_like(&i) {
-            return float_from_value(vm, &i);
-        }
-    }
-    match v {
-        Value::Float(_) => Ok(v.clone()),
-        Value::Int(i) => Ok(Value::Float(*i as f64)),
-        Value::Bool(b) => Ok(Value::Float(*b as i64 as f64)),
-        Value::Obj(o) if matches!(o.payload(), Payload::BigInt(_)) => {
-            match ops::to_big(v)
-                .and_then(|b| b.to_f64())
-                .filter(|f| f.is_finite())
-            {
-                Some(f) => Ok(Value::Float(f)),
-                None => Err(vm.new_error("OverflowError", "int too large to convert to float")),
-            }
-        }
-        _ => Err(vm.type_error(format!(
-            "float() argument must be a string or a real number, not '{}'",
-            type_name(v)
-        ))),
-    }
 }
 
 /// A str object for a method's receiver (`PyStr`), for methods modules.

@@ -32,6 +32,7 @@
 pub use crate::dict_map::{DictMap, Equivalent};
 use crate::object::{Header, ObjCell, ObjRef, Payload, Value};
 use crate::strategy::LockStrategy;
+use crate::types::float::float_hash;
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
 use std::hash::{Hash, Hasher};
@@ -357,67 +358,6 @@ pub fn reduce_hash_i64(i: i64) -> i64 {
     } else {
         r
     }
-}
-
-/// CPython's `hash(x)` for a float (`_Py_HashDouble`): equal to the hash
-/// of the equal int for integral values.
-pub fn float_hash(v: f64) -> i64 {
-    const BITS: u32 = 61;
-    const MODULUS: u64 = (1 << BITS) - 1;
-    if v.is_nan() {
-        return 0;
-    }
-    if v.is_infinite() {
-        return if v > 0.0 { 314_159 } else { -314_159 };
-    }
-    let (mut m, mut e) = frexp(v);
-    let sign: i64 = if m < 0.0 {
-        m = -m;
-        -1
-    } else {
-        1
-    };
-    let mut x: u64 = 0;
-    while m != 0.0 {
-        x = ((x << 28) & MODULUS) | x >> (BITS - 28);
-        m *= 268_435_456.0;
-        e -= 28;
-        let y = m as u64;
-        m -= y as f64;
-        x += y;
-        if x >= MODULUS {
-            x -= MODULUS;
-        }
-    }
-    let e = if e >= 0 {
-        e as u32 % BITS
-    } else {
-        BITS - 1 - ((-1 - e) as u32 % BITS)
-    };
-    x = ((x << e) & MODULUS) | x >> (BITS - e);
-    let r = (x as i64).wrapping_mul(sign);
-    if r == -1 {
-        -2
-    } else {
-        r
-    }
-}
-
-/// C's `frexp`: `v == m * 2**e` with `0.5 <= |m| < 1` (and `(0.0, 0)` for
-/// zero). `v` is finite.
-fn frexp(v: f64) -> (f64, i32) {
-    if v == 0.0 {
-        return (v, 0);
-    }
-    let bits = v.to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as i32;
-    if exp == 0 {
-        // Subnormal: scale into the normal range first.
-        let (m, e) = frexp(v * f64::powi(2.0, 64));
-        return (m, e - 64);
-    }
-    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
-    (m, exp - 1022)
 }
 
 /// CPython's `hash(n)` for a big int.

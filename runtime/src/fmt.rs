@@ -3,8 +3,9 @@
 
 use crate::object::{Payload, Value};
 use crate::ops::{self, type_name};
-use crate::repr::{float_repr, repr, to_str};
+use crate::repr::{repr, to_str};
 use crate::strategy::LockStrategy;
+use crate::types::float::float_repr;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};

@@ -162,6 +162,7 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
     v.extend(crate::sets::methods::<S>());
     v.extend(crate::types::bytes::methods::<S>());
     v.extend(crate::numbers::methods::<S>());
+    v.extend(crate::types::float::methods::<S>());
     v.extend(crate::slot_wrappers::methods::<S>());
     v.extend(crate::modules::queue::methods::<S>());
     v.extend(crate::modules::socket::methods::<S>());

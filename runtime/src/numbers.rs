@@ -23,21 +23,10 @@ pub fn methods<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> 
         ("conjugate", int_conjugate),
     ];
     // bool inherits them.
-    let mut v: Vec<(TypeKind, &'static str, NativeFn<S>)> = [TypeKind::Int, TypeKind::Bool]
+    let v: Vec<(TypeKind, &'static str, NativeFn<S>)> = [TypeKind::Int, TypeKind::Bool]
         .into_iter()
         .flat_map(|kind| int_methods.iter().map(move |(name, f)| (kind, *name, *f)))
         .collect();
-    v.extend([
-        (
-            TypeKind::Float,
-            "is_integer",
-            float_is_integer as NativeFn<S>,
-        ),
-        (TypeKind::Float, "as_integer_ratio", float_as_integer_ratio),
-        (TypeKind::Float, "hex", float_hex),
-        (TypeKind::Float, "fromhex", float_fromhex),
-        (TypeKind::Float, "conjugate", float_conjugate),
-    ]);
     v
 }
 
@@ -49,19 +38,7 @@ fn int_receiver<S: LockStrategy>(vm: &Vm<S>, method: &str, args: &Args<S>) -> Py
         .ok_or_else(|| descriptor_error(vm, method, "int", args.pos.first()))
 }
 
-/// The float value of a method's receiver, or CPython's descriptor error.
-fn float_receiver<S: LockStrategy>(vm: &Vm<S>, method: &str, args: &Args<S>) -> PyResult<S, f64> {
-    let value = args
-        .pos
-        .first()
-        .map(|v| crate::subclass::numeric_value(v).unwrap_or_else(|| v.clone()));
-    match value {
-        Some(Value::Float(f)) => Ok(f),
-        _ => Err(descriptor_error(vm, method, "float", args.pos.first())),
-    }
-}
-
-fn descriptor_error<S: LockStrategy>(
+pub(crate) fn descriptor_error<S: LockStrategy>(
     vm: &Vm<S>,
     method: &str,
     owner: &str,
@@ -79,7 +56,7 @@ fn descriptor_error<S: LockStrategy>(
 }
 
 /// A method that takes nothing but its receiver.
-fn no_arguments<S: LockStrategy>(
+pub(crate) fn no_arguments<S: LockStrategy>(
     vm: &Vm<S>,
     owner: &str,
     method: &str,
@@ -238,217 +215,4 @@ fn int_from_bytes<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResul
         BigInt::from_bytes_le(Sign::Plus, &bytes)
     };
     Ok(ops::int_from_big(n))
-}
-
-fn float_is_integer<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    no_arguments(vm, "float", "is_integer", &args)?;
-    let f = float_receiver(vm, "is_integer", &args)?;
-    Ok(Value::Bool(f.is_finite() && f.fract() == 0.0))
-}
-
-fn float_conjugate<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    no_arguments(vm, "float", "conjugate", &args)?;
-    Ok(Value::Float(float_receiver(vm, "conjugate", &args)?))
-}
-
-/// `float.as_integer_ratio()`: the exact fraction, in lowest terms.
-fn float_as_integer_ratio<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    no_arguments(vm, "float", "as_integer_ratio", &args)?;
-    let f = float_receiver(vm, "as_integer_ratio", &args)?;
-    if f.is_nan() {
-        return Err(vm.value_error("cannot convert NaN to integer ratio"));
-    }
-    if f.is_infinite() {
-        return Err(vm.new_error("OverflowError", "cannot convert Infinity to integer ratio"));
-    }
-    if f == 0.0 {
-        return Ok(ops::new_tuple(vec![Value::Int(0), Value::Int(1)]));
-    }
-    let bits = f.to_bits();
-    let exponent = ((bits >> 52) & 0x7ff) as i64;
-    let fraction = bits & ((1 << 52) - 1);
-    // f = mantissa * 2**power exactly.
-    let (mantissa, power) = match exponent {
-        0 => (fraction, -1074),
-        _ => (fraction | (1 << 52), exponent - 1075),
-    };
-    let mut numerator = BigInt::from(mantissa);
-    let mut denominator = BigInt::from(1u8);
-    if power >= 0 {
-        numerator <<= power as usize;
-    } else {
-        // Cancel the common powers of two.
-        let shift = (mantissa.trailing_zeros() as i64).min(-power);
-        numerator >>= shift as usize;
-        denominator <<= (-power - shift) as usize;
-    }
-    if f < 0.0 {
-        numerator = -numerator;
-    }
-    Ok(ops::new_tuple(vec![
-        ops::int_from_big(numerator),
-        ops::int_from_big(denominator),
-    ]))
-}
-
-/// `float.hex()`: `[-]0x1.<13 hex digits>p<exponent>` (`0x0.` for
-/// subnormals), `inf`, `nan`, as CPython's `float_hex`.
-/// `float.fromhex(string)`: the float nearest the hexadecimal value
-/// (ties to even), as CPython's `float_fromhex`.
-fn float_fromhex<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    arity(vm, "fromhex", &args, 1, 1)?;
-    if !args.kw.is_empty() {
-        return Err(vm.type_error("float.fromhex() takes no keyword arguments"));
-    }
-    let Some(text) = args.pos[0].as_str() else {
-        return Err(vm.type_error(format!(
-            "fromhex() argument must be str, not {}",
-            type_name(&args.pos[0])
-        )));
-    };
-    match parse_hex_float(text) {
-        Ok(f) => Ok(Value::Float(f)),
-        Err(HexError::Invalid) => {
-            Err(vm.new_error("ValueError", "invalid hexadecimal floating-point string"))
-        }
-        Err(HexError::TooLarge) => Err(vm.new_error(
-            "OverflowError",
-            "hexadecimal value too large to represent as a float",
-        )),
-    }
-}
-
-enum HexError {
-    Invalid,
-    TooLarge,
-}
-
-/// `2**k` for `-1074 <= k <= 1023`.
-fn pow2(k: i64) -> f64 {
-    if k >= -1022 {
-        f64::from_bits(((k + 1023) as u64) << 52)
-    } else {
-        f64::from_bits(1u64 << (k + 1074))
-    }
-}
-
-fn parse_hex_float(text: &str) -> Result<f64, HexError> {
-    use num_bigint::BigUint;
-    let s = text.trim_matches(|c: char| c.is_ascii_whitespace());
-    let (negative, s) = match s.as_bytes().first() {
-        Some(b'-') => (true, &s[1..]),
-        Some(b'+') => (false, &s[1..]),
-        _ => (false, s),
-    };
-    let sign = |f: f64| if negative { -f } else { f };
-    let lower = s.to_ascii_lowercase();
-    if lower == "inf" || lower == "infinity" {
-        return Ok(sign(f64::INFINITY));
-    }
-    if lower == "nan" {
-        return Ok(sign(f64::NAN));
-    }
-    let s = lower.strip_prefix("0x").unwrap_or(&lower);
-    let (number, exponent) = match s.split_once('p') {
-        Some((n, e)) => (n, Some(e)),
-        None => (s, None),
-    };
-    let (int_part, frac_part) = match number.split_once('.') {
-        Some((i, f)) => (i, f),
-        None => (number, ""),
-    };
-    let hex = |p: &str| p.bytes().all(|b| b.is_ascii_hexdigit());
-    if int_part.len() + frac_part.len() == 0 || !hex(int_part) || !hex(frac_part) {
-        return Err(HexError::Invalid);
-    }
-    let exp: i64 = match exponent {
-        None => 0,
-        Some(e) => {
-            let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
-            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(HexError::Invalid);
-            }
-            // Beyond any float either way; the digits decide nothing more.
-            match e.parse::<i64>() {
-                Ok(v) => v.clamp(-1 << 40, 1 << 40),
-                Err(_) if e.starts_with('-') => -1 << 40,
-                Err(_) => 1 << 40,
-            }
-        }
-    };
-    let digits = format!("{int_part}{frac_part}");
-    let m = BigUint::parse_bytes(digits.as_bytes(), 16).unwrap_or_default();
-    if m.is_zero() {
-        return Ok(sign(0.0));
-    }
-    let e = exp - 4 * frac_part.len() as i64;
-    let bits = m.bits() as i64;
-    let top = bits + e - 1;
-    if top > 1023 {
-        return Err(HexError::TooLarge);
-    }
-    let q = (top - 52).max(-1074);
-    let shift = q - e;
-    let mant: u64 = if shift <= 0 {
-        let v: BigUint = &m << ((-shift) as usize);
-        v.iter_u64_digits().next().unwrap_or(0)
-    } else if shift > bits + 1 {
-        0
-    } else {
-        let shift = shift as u64;
-        let kept: BigUint = &m >> shift;
-        let kept = kept.iter_u64_digits().next().unwrap_or(0);
-        let half = BigUint::from(1u8) << (shift - 1);
-        let rest: BigUint = &m & ((BigUint::from(1u8) << shift) - 1u8);
-        if rest > half || (rest == half && kept & 1 == 1) {
-            kept + 1
-        } else {
-            kept
-        }
-    };
-    if q + 64 - mant.leading_zeros() as i64 > 1024 {
-        return Err(HexError::TooLarge);
-    }
-    Ok(sign(mant as f64 * pow2(q)))
-}
-
-fn float_hex<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
-    no_arguments(vm, "float", "hex", &args)?;
-    let f = float_receiver(vm, "hex", &args)?;
-    Ok(vm.new_str(hex_of(f)))
-}
-
-fn hex_of(f: f64) -> String {
-    if f.is_nan() {
-        return "nan".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "inf" } else { "-inf" }.into();
-    }
-    let sign = if f.is_sign_negative() { "-" } else { "" };
-    if f == 0.0 {
-        return format!("{sign}0x0.0p+0");
-    }
-    let bits = f.to_bits();
-    let exponent = ((bits >> 52) & 0x7ff) as i64;
-    let fraction = bits & ((1 << 52) - 1);
-    let (lead, power) = match exponent {
-        0 => (0, -1022),
-        _ => (1, exponent - 1023),
-    };
-    format!("{sign}0x{lead}.{fraction:013x}p{power:+}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::hex_of;
-
-    #[test]
-    fn hex_matches_cpython() {
-        assert_eq!(hex_of(1.5), "0x1.8000000000000p+0");
-        assert_eq!(hex_of(-0.1), "-0x1.999999999999ap-4");
-        assert_eq!(hex_of(5e-324), "0x0.0000000000001p-1022");
-        assert_eq!(hex_of(-0.0), "-0x0.0p+0");
-        assert_eq!(hex_of(1e300), "0x1.7e43c8800759cp+996");
-    }
 }

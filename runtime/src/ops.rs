@@ -10,10 +10,13 @@ use crate::object::{
 };
 use crate::strategy::LockStrategy;
 use crate::subclass::numeric_value;
+use crate::types::float::{
+    float_compare, float_eq_big, float_op, int_float_order, to_f64, to_f64_lossless,
+};
 use crate::vm::{key_of, Args, PyResult, Vm};
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{FromPrimitive, Signed, ToPrimitive, Zero};
+use num_traits::{Signed, ToPrimitive, Zero};
 use std::cmp::Ordering;
 
 // ---- constructors ----
@@ -65,27 +68,6 @@ pub fn to_big<S: LockStrategy>(v: &Value<S>) -> Option<BigInt> {
 
 pub fn is_int_like<S: LockStrategy>(v: &Value<S>) -> bool {
     matches!(v, Value::Int(_) | Value::Bool(_)) || matches!(v.payload(), Some(Payload::BigInt(_)))
-}
-
-/// The float view of a number (int, bool, float); None for other types, or
-/// an OverflowError for an int too large.
-pub(crate) fn to_f64<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, Option<f64>> {
-    Ok(match v {
-        Value::Float(f) => Some(*f),
-        Value::Int(i) => Some(*i as f64),
-        Value::Bool(b) => Some(*b as i64 as f64),
-        Value::Obj(o) => match o.payload() {
-            Payload::Float(f) => Some(*f),
-            Payload::BigInt(b) => match b.to_f64().filter(|f| f.is_finite()) {
-                Some(f) => Some(f),
-                None => {
-                    return Err(vm.new_error("OverflowError", "int too large to convert to float"))
-                }
-            },
-            _ => None,
-        },
-        Value::None => None,
-    })
 }
 
 // ---- type names ----
@@ -270,7 +252,7 @@ fn static_type_name(kind: TypeKind) -> &'static str {
 // ---- arithmetic ----
 
 /// The ints that convert to a float exactly (|i| <= 2**53).
-const EXACT_IN_FLOAT: std::ops::RangeInclusive<i64> = -(1 << 53)..=(1 << 53);
+pub(crate) const EXACT_IN_FLOAT: std::ops::RangeInclusive<i64> = -(1 << 53)..=(1 << 53);
 
 /// The machine-int fast path; `None` on overflow or division by zero (the
 /// general path then promotes or raises).
@@ -327,40 +309,6 @@ pub fn int_fast<S: LockStrategy>(op: BinOp, x: i64, y: i64) -> Option<Value<S>> 
             x.checked_pow(u32::try_from(y).ok()?)?
         }
     }))
-}
-
-/// The float fast path, for two floats or a float and a machine int
-/// (converted as CPython's `float + int` converts it, to the nearest
-/// float): `+ - * /`. `None` for other operators and for a division by
-/// zero, which the general path raises.
-#[inline(always)]
-pub fn float_fast<S: LockStrategy>(op: BinOp, a: &Value<S>, b: &Value<S>) -> Option<Value<S>> {
-    let (x, y) = match (a, b) {
-        (Value::Float(x), Value::Float(y)) => (*x, *y),
-        (Value::Float(x), Value::Int(y)) => (*x, *y as f64),
-        (Value::Int(x), Value::Float(y)) => (*x as f64, *y),
-        _ => return None,
-    };
-    Some(Value::Float(match op {
-        BinOp::Add => x + y,
-        BinOp::Sub => x - y,
-        BinOp::Mul => x * y,
-        BinOp::TrueDiv if y != 0.0 => x / y,
-        _ => return None,
-    }))
-}
-
-/// A comparison of two floats (NaN unordered: only `!=` holds).
-#[inline(always)]
-pub fn float_compare(op: CmpOp, x: f64, y: f64) -> bool {
-    match op {
-        CmpOp::Lt => x < y,
-        CmpOp::Le => x <= y,
-        CmpOp::Eq => x == y,
-        CmpOp::Ne => x != y,
-        CmpOp::Gt => x > y,
-        CmpOp::Ge => x >= y,
-    }
 }
 
 /// int / int, correctly rounded when both fit in 53 bits (CPython's fast path).
@@ -824,86 +772,12 @@ fn big_int_op<S: LockStrategy>(vm: &Vm<S>, op: BinOp, a: &Value<S>, b: &Value<S>
     })
 }
 
-fn small_int<S: LockStrategy>(v: &Value<S>) -> Option<i64> {
+pub(crate) fn small_int<S: LockStrategy>(v: &Value<S>) -> Option<i64> {
     match v {
         Value::Int(i) => Some(*i),
         Value::Bool(b) => Some(*b as i64),
         _ => None,
     }
-}
-
-/// Float arithmetic with CPython's semantics; None for non-arithmetic ops.
-fn float_op<S: LockStrategy>(
-    vm: &Vm<S>,
-    op: BinOp,
-    x: f64,
-    y: f64,
-) -> PyResult<S, Option<Value<S>>> {
-    let zero_div = |msg: &str| vm.new_error("ZeroDivisionError", msg);
-    Ok(Some(Value::Float(match op {
-        BinOp::Add => x + y,
-        BinOp::Sub => x - y,
-        BinOp::Mul => x * y,
-        BinOp::TrueDiv => {
-            if y == 0.0 {
-                return Err(zero_div("float division by zero"));
-            }
-            x / y
-        }
-        BinOp::FloorDiv => {
-            if y == 0.0 {
-                return Err(zero_div("float floor division by zero"));
-            }
-            float_divmod(x, y).0
-        }
-        BinOp::Mod => {
-            if y == 0.0 {
-                return Err(zero_div("float modulo"));
-            }
-            float_divmod(x, y).1
-        }
-        BinOp::Pow => {
-            if x == 0.0 && y < 0.0 {
-                return Err(zero_div("0.0 cannot be raised to a negative power"));
-            }
-            if x < 0.0 && y.fract() != 0.0 {
-                return Err(vm.value_error(
-                    "complex results (negative number to a fractional power) are not supported",
-                ));
-            }
-            let r = x.powf(y);
-            if r.is_infinite() && x.is_finite() && y.is_finite() {
-                return Err(vm.new_error("OverflowError", "(34, 'Numerical result out of range')"));
-            }
-            r
-        }
-        _ => return Ok(None),
-    })))
-}
-
-/// CPython's `float_divmod`: floor division and a modulo with the sign of
-/// the divisor.
-pub fn float_divmod(vx: f64, wx: f64) -> (f64, f64) {
-    let mut m = vx % wx;
-    let mut div = (vx - m) / wx;
-    if m != 0.0 {
-        if (wx < 0.0) != (m < 0.0) {
-            m += wx;
-            div -= 1.0;
-        }
-    } else {
-        m = 0.0f64.copysign(wx);
-    }
-    let floordiv = if div != 0.0 {
-        let mut f = div.floor();
-        if div - f > 0.5 {
-            f += 1.0;
-        }
-        f
-    } else {
-        0.0f64.copysign(vx / wx)
-    };
-    (floordiv, m)
 }
 
 pub fn inplace_op<S: LockStrategy>(
@@ -1208,57 +1082,6 @@ pub fn eq_native<S: LockStrategy>(vm: &mut Vm<S>, a: &Value<S>, b: &Value<S>) ->
         return Ok(equal);
     }
     Ok(builtin_key_eq(a, b))
-}
-
-/// `Some` when one operand is an int (or bool) and the other a float: their
-/// order, exact as CPython's `float_richcompare` (an int beyond 2**53 is
-/// not rounded to a float first), or `None` inside for NaN.
-fn int_float_order<S: LockStrategy>(a: &Value<S>, b: &Value<S>) -> Option<Option<Ordering>> {
-    let (int, f, flipped) = match (a, b) {
-        (Value::Float(f), i) if is_int_like(i) => (i, *f, true),
-        (i, Value::Float(f)) if is_int_like(i) => (i, *f, false),
-        _ => return None,
-    };
-    let ord = match small_int(int) {
-        Some(i) if EXACT_IN_FLOAT.contains(&i) => (i as f64).partial_cmp(&f),
-        _ if f.is_nan() => None,
-        _ if f.is_infinite() => Some(if f > 0.0 {
-            Ordering::Less
-        } else {
-            Ordering::Greater
-        }),
-        _ => {
-            // Compare with the float's integer part; on a tie its fraction
-            // decides.
-            let whole = f.trunc();
-            let big = to_big(int).expect("an int");
-            Some(
-                big.cmp(&BigInt::from_f64(whole).expect("finite"))
-                    .then_with(|| 0.0.partial_cmp(&(f - whole)).unwrap_or(Ordering::Equal)),
-            )
-        }
-    };
-    Some(if flipped {
-        ord.map(Ordering::reverse)
-    } else {
-        ord
-    })
-}
-
-fn float_eq_big(f: f64, i: &BigInt) -> bool {
-    f.is_finite() && f.fract() == 0.0 && BigInt::from_f64(f).as_ref() == Some(i)
-}
-
-fn to_f64_lossless<S: LockStrategy>(v: &Value<S>) -> Option<f64> {
-    match v {
-        Value::Float(f) => Some(*f),
-        _ => None,
-    }
-    .or(match v {
-        Value::Int(i) if i.unsigned_abs() < (1 << 53) => Some(*i as f64),
-        Value::Bool(b) => Some(*b as i64 as f64),
-        _ => None,
-    })
 }
 
 /// Sequence equality decided without running Python code; None when an

@@ -28,6 +28,7 @@ pub mod deque;
 pub mod descriptor;
 pub mod digest;
 pub mod embedded;
+pub mod float;
 pub mod frame;
 pub mod generic_alias;
 pub mod itertools;
