@@ -33,6 +33,7 @@ pub use crate::dict_map::{DictMap, Equivalent};
 use crate::object::{Header, ObjCell, ObjRef, Payload, Value};
 use crate::strategy::LockStrategy;
 use crate::types::float::float_hash;
+use crate::types::int::{reduce_hash_big, reduce_hash_i64};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
 use std::hash::{Hash, Hasher};
@@ -336,37 +337,6 @@ pub fn user_hash<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, i
         }
         None => Ok(identity_hash(v.obj().map_or(0, |o| o.addr()))),
     }
-}
-
-/// CPython's modulus for numeric hashes (2**61 - 1).
-const HASH_MODULUS: i64 = (1 << 61) - 1;
-
-/// CPython's `hash(i)` for an int that fits in 64 bits.
-pub fn reduce_hash_i64(i: i64) -> i64 {
-    let r = if i.unsigned_abs() < HASH_MODULUS as u64 {
-        i
-    } else {
-        let m = (i.unsigned_abs() % HASH_MODULUS as u64) as i64;
-        if i < 0 {
-            -m
-        } else {
-            m
-        }
-    };
-    if r == -1 {
-        -2
-    } else {
-        r
-    }
-}
-
-/// CPython's `hash(n)` for a big int.
-pub fn reduce_hash_big(b: &num_bigint::BigInt) -> i64 {
-    use num_traits::{Signed, ToPrimitive};
-    let m = (b.abs() % num_bigint::BigInt::from(HASH_MODULUS))
-        .to_i64()
-        .unwrap_or(0);
-    reduce_hash_i64(if b.is_negative() { -m } else { m })
 }
 
 /// A key with its hash, or CPython's `TypeError` if it is unhashable.

@@ -177,7 +177,7 @@ pub fn format_int<S: LockStrategy>(vm: &Vm<S>, n: &BigInt, spec: &Spec) -> PyRes
     }
     let abs = n.abs();
     let (digits, prefix) = match ty {
-        'd' | 'n' => (crate::repr::bigint_str(vm, &abs)?, ""),
+        'd' | 'n' => (crate::types::int::bigint_str(vm, &abs)?, ""),
         'b' => (abs.to_str_radix(2), "0b"),
         'o' => (abs.to_str_radix(8), "0o"),
         'x' => (abs.to_str_radix(16), "0x"),

@@ -10,13 +10,15 @@ use crate::object::{
 };
 use crate::strategy::LockStrategy;
 use crate::subclass::numeric_value;
+// The int conversions every module uses, as `ops::to_big` and friends.
 use crate::types::float::{
     float_compare, float_eq_big, float_op, int_float_order, to_f64, to_f64_lossless,
 };
+use crate::types::int::{big_int_op, small_int};
+pub use crate::types::int::{int_from_big, is_int_like, to_big};
 use crate::vm::{key_of, Args, PyResult, Vm};
 use num_bigint::BigInt;
-use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::Signed;
 use std::cmp::Ordering;
 
 // ---- constructors ----
@@ -43,31 +45,6 @@ pub fn new_dict_with_capacity<S: LockStrategy>(n: usize) -> Value<S> {
 
 pub fn new_str<S: LockStrategy>(s: impl Into<Box<str>>) -> Value<S> {
     Value::Obj(ObjRef::new(Payload::Str(PyStr::new(s))))
-}
-
-/// An int value from a big integer, unboxed when it fits in 64 bits.
-pub fn int_from_big<S: LockStrategy>(b: BigInt) -> Value<S> {
-    match b.to_i64() {
-        Some(i) => Value::Int(i),
-        None => Value::Obj(ObjRef::new(Payload::BigInt(b))),
-    }
-}
-
-/// The big-integer view of an int or bool.
-pub fn to_big<S: LockStrategy>(v: &Value<S>) -> Option<BigInt> {
-    match v {
-        Value::Int(i) => Some(BigInt::from(*i)),
-        Value::Bool(b) => Some(BigInt::from(*b as i64)),
-        Value::Obj(o) => match o.payload() {
-            Payload::BigInt(b) => Some(b.clone()),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-pub fn is_int_like<S: LockStrategy>(v: &Value<S>) -> bool {
-    matches!(v, Value::Int(_) | Value::Bool(_)) || matches!(v.payload(), Some(Payload::BigInt(_)))
 }
 
 // ---- type names ----
@@ -250,131 +227,6 @@ fn static_type_name(kind: TypeKind) -> &'static str {
 }
 
 // ---- arithmetic ----
-
-/// The ints that convert to a float exactly (|i| <= 2**53).
-pub(crate) const EXACT_IN_FLOAT: std::ops::RangeInclusive<i64> = -(1 << 53)..=(1 << 53);
-
-/// The machine-int fast path; `None` on overflow or division by zero (the
-/// general path then promotes or raises).
-#[inline(always)]
-pub fn int_fast<S: LockStrategy>(op: BinOp, x: i64, y: i64) -> Option<Value<S>> {
-    Some(Value::Int(match op {
-        BinOp::Add => x.checked_add(y)?,
-        BinOp::Sub => x.checked_sub(y)?,
-        BinOp::Mul => x.checked_mul(y)?,
-        BinOp::FloorDiv => {
-            if y == 0 || (x == i64::MIN && y == -1) {
-                return None;
-            }
-            Integer::div_floor(&x, &y)
-        }
-        BinOp::Mod => {
-            if y == 0 || (x == i64::MIN && y == -1) {
-                return None;
-            }
-            Integer::mod_floor(&x, &y)
-        }
-        BinOp::And => x & y,
-        BinOp::Or => x | y,
-        BinOp::Xor => x ^ y,
-        BinOp::MatMul => return None,
-        BinOp::TrueDiv => {
-            // Exact in a float only within 2**53 (CPython's fast path
-            // too); beyond, the general path rounds the true quotient.
-            if y == 0 || !EXACT_IN_FLOAT.contains(&x) || !EXACT_IN_FLOAT.contains(&y) {
-                return None;
-            }
-            return Some(Value::Float(int_true_div(x, y)));
-        }
-        BinOp::LShift => {
-            if !(0..63).contains(&y) {
-                return None;
-            }
-            let r = x.checked_shl(y as u32)?;
-            if r >> y != x {
-                return None;
-            }
-            r
-        }
-        BinOp::RShift => {
-            if y < 0 {
-                return None;
-            }
-            x >> y.min(63)
-        }
-        BinOp::Pow => {
-            if y < 0 {
-                return None;
-            }
-            x.checked_pow(u32::try_from(y).ok()?)?
-        }
-    }))
-}
-
-/// int / int, correctly rounded when both fit in 53 bits (CPython's fast path).
-fn int_true_div(x: i64, y: i64) -> f64 {
-    x as f64 / y as f64
-}
-
-/// `a / b` for ints, correctly rounded (round-half-even) whatever their
-/// size, as CPython's `long_true_divide`: the quotient is taken exactly to
-/// two bits beyond a double's 53 (fewer in the subnormal range), the
-/// remainder folded into a sticky bit, and the rounding done once, on the
-/// integer. `None` when the result overflows a float. `b` is not zero.
-fn int_true_divide(a: &BigInt, b: &BigInt) -> Option<f64> {
-    const MANT_DIG: i64 = 53;
-    const MIN_EXP: i64 = -1021;
-    const MAX_EXP: i64 = 1024;
-    let negative = a.is_negative() != b.is_negative();
-    let signed = |v: f64| if negative { -v } else { v };
-    let (a, b) = (a.magnitude(), b.magnitude());
-    if a.is_zero() {
-        return Some(signed(0.0));
-    }
-    let diff = a.bits() as i64 - b.bits() as i64;
-    if diff > MAX_EXP + 1 {
-        return None;
-    }
-    if diff < MIN_EXP - MANT_DIG - 1 {
-        return Some(signed(0.0));
-    }
-    // a / b lies in [2**(diff-1), 2**(diff+1)): shift so that the integer
-    // quotient has MANT_DIG + 2 or + 3 bits (fewer where the result is
-    // subnormal).
-    let shift = diff.max(MIN_EXP) - MANT_DIG - 2;
-    let (mut q, r) = if shift >= 0 {
-        a.div_rem(&(b << shift as u64))
-    } else {
-        (a << (-shift) as u64).div_rem(b)
-    };
-    let inexact = !r.is_zero();
-    // Round away the bits below a double's precision, half to even, with
-    // the remainder as a sticky bit.
-    let q_bits = q.bits() as i64;
-    let extra = (q_bits.max(MIN_EXP - shift) - MANT_DIG) as u64;
-    let low_mask = (num_bigint::BigUint::from(1u8) << extra) - 1u8;
-    let low = &q & &low_mask;
-    let half = num_bigint::BigUint::from(1u8) << (extra - 1);
-    let odd = q.bit(extra);
-    q -= &low;
-    if low > half || (low == half && (inexact || odd)) {
-        q += num_bigint::BigUint::from(1u8) << extra;
-    }
-    // q now has at most MANT_DIG + 1 significant bits: exact as a float.
-    let mantissa = q.to_f64()?;
-    let exponent = shift as i32;
-    if q.bits() as i64 + shift > MAX_EXP {
-        return None;
-    }
-    // Scaled in steps that stay normal, so only the last can round, and
-    // the rounding above made it exact.
-    let (mut value, mut e) = (mantissa, exponent);
-    while e < -1000 {
-        value *= 2f64.powi(-1000);
-        e += 1000;
-    }
-    Some(signed(value * 2f64.powi(e)))
-}
 
 pub fn binary_op<S: LockStrategy>(
     vm: &mut Vm<S>,
@@ -691,93 +543,6 @@ fn repeat<S: LockStrategy>(
         }
         _ => return Ok(None),
     }))
-}
-
-fn big_int_op<S: LockStrategy>(vm: &Vm<S>, op: BinOp, a: &Value<S>, b: &Value<S>) -> PyResult<S> {
-    // Bools are ints; try the machine fast path first.
-    if let (Some(x), Some(y)) = (small_int(a), small_int(b)) {
-        if let Some(v) = int_fast(op, x, y) {
-            return Ok(v);
-        }
-    }
-    let x = to_big(a).expect("int-like");
-    let y = to_big(b).expect("int-like");
-    let zero_div = |msg: &str| vm.new_error("ZeroDivisionError", msg);
-    Ok(match op {
-        BinOp::MatMul => unreachable!("ints have no @: binary_op does not come here"),
-        BinOp::Add => int_from_big(x + y),
-        BinOp::Sub => int_from_big(x - y),
-        BinOp::Mul => int_from_big(x * y),
-        BinOp::FloorDiv => {
-            if y.is_zero() {
-                return Err(zero_div("integer division or modulo by zero"));
-            }
-            int_from_big(x.div_floor(&y))
-        }
-        BinOp::Mod => {
-            if y.is_zero() {
-                return Err(zero_div("integer modulo by zero"));
-            }
-            int_from_big(x.mod_floor(&y))
-        }
-        BinOp::TrueDiv => {
-            if y.is_zero() {
-                return Err(zero_div("division by zero"));
-            }
-            match int_true_divide(&x, &y) {
-                Some(q) => Value::Float(q),
-                None => {
-                    return Err(vm.new_error(
-                        "OverflowError",
-                        "integer division result too large for a float",
-                    ))
-                }
-            }
-        }
-        BinOp::Pow => {
-            if y.is_negative() {
-                let (Some(p), Some(q)) = (x.to_f64(), y.to_f64()) else {
-                    return Err(vm.new_error("OverflowError", "int too large to convert to float"));
-                };
-                if p == 0.0 {
-                    return Err(zero_div("0.0 cannot be raised to a negative power"));
-                }
-                Value::Float(p.powf(q))
-            } else {
-                let Some(e) = y.to_u32() else {
-                    return Err(vm.new_error("OverflowError", "exponent too large"));
-                };
-                int_from_big(num_traits::pow::Pow::pow(&x, e))
-            }
-        }
-        BinOp::LShift => {
-            if y.is_negative() {
-                return Err(vm.value_error("negative shift count"));
-            }
-            let Some(n) = y.to_usize().filter(|n| *n < (1 << 32)) else {
-                return Err(vm.new_error("OverflowError", "too many digits in integer"));
-            };
-            int_from_big(x << n)
-        }
-        BinOp::RShift => {
-            if y.is_negative() {
-                return Err(vm.value_error("negative shift count"));
-            }
-            let n = y.to_usize().unwrap_or(usize::MAX).min(1 << 40);
-            int_from_big(x >> n)
-        }
-        BinOp::And => int_from_big(x & y),
-        BinOp::Or => int_from_big(x | y),
-        BinOp::Xor => int_from_big(x ^ y),
-    })
-}
-
-pub(crate) fn small_int<S: LockStrategy>(v: &Value<S>) -> Option<i64> {
-    match v {
-        Value::Int(i) => Some(*i),
-        Value::Bool(b) => Some(*b as i64),
-        _ => None,
-    }
 }
 
 pub fn inplace_op<S: LockStrategy>(

@@ -5,11 +5,8 @@ use crate::object::{DictViewKind, ObjRef, Payload, Value};
 use crate::ops::{dict_items, range_repr, type_name};
 use crate::strategy::LockStrategy;
 use crate::types::float::float_repr;
+use crate::types::int::bigint_str;
 use crate::vm::{PyResult, Vm};
-use num_bigint::BigInt;
-
-/// CPython refuses to print ints longer than this many digits by default.
-const INT_MAX_STR_DIGITS: usize = 4300;
 
 /// `repr(str)`: single quotes unless the text has a single quote and no
 /// double quote; escapes as CPython does.
@@ -102,29 +99,6 @@ pub fn try_bytes_repr(b: &[u8]) -> Option<String> {
     }
     out.push(quote);
     Some(out)
-}
-
-/// `str(int)` of a big int: its decimal digits, or CPython's ValueError past
-/// the 4300-digit limit (which `format(n, "d")` and `"%d"` share).
-pub(crate) fn bigint_str<S: LockStrategy>(vm: &Vm<S>, b: &BigInt) -> PyResult<S, String> {
-    let too_long = || {
-        vm.value_error(format!(
-            "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
-        ))
-    };
-    // Refused from the size alone before converting, as CPython does: a
-    // number of n bits has more than (n - 1) * log10(2) digits, and
-    // converting millions of digits to decimal takes seconds.
-    if (b.bits().saturating_sub(1) as f64) * std::f64::consts::LOG10_2 >= INT_MAX_STR_DIGITS as f64
-    {
-        return Err(too_long());
-    }
-    let s = b.to_string();
-    let digits = s.trim_start_matches('-').len();
-    if digits > INT_MAX_STR_DIGITS {
-        return Err(too_long());
-    }
-    Ok(s)
 }
 
 /// Calls a user-defined `__repr__`/`__str__` if the class has one.

@@ -1476,7 +1476,7 @@ impl<S: LockStrategy> Vm<S> {
                     let n = stack.len();
                     let fast = match (stack.get(n - 2), stack.get(n - 1)) {
                         (Some(Some(Value::Int(x))), Some(Some(Value::Int(y)))) => {
-                            ops::int_fast::<S>(op, *x, *y)
+                            crate::types::int::int_fast::<S>(op, *x, *y)
                         }
                         (Some(Some(a)), Some(Some(b))) => crate::types::float::float_fast(op, a, b),
                         _ => None,

@@ -11,10 +11,11 @@
 
 use crate::builtins::arity;
 use crate::code::{BinOp, CmpOp};
-use crate::numbers::{descriptor_error, no_arguments};
+use crate::methods::{descriptor_error, no_arguments};
 use crate::object::{NativeFn, Payload, TypeKind, Value};
-use crate::ops::{self, is_int_like, small_int, to_big, type_name, EXACT_IN_FLOAT};
+use crate::ops::{self, type_name};
 use crate::strategy::LockStrategy;
+use crate::types::int::{is_int_like, small_int, to_big, EXACT_IN_FLOAT};
 use crate::vm::{Args, PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::{FromPrimitive, ToPrimitive, Zero};
@@ -121,6 +122,21 @@ pub(crate) fn to_f64<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, O
         },
         Value::None => None,
     })
+}
+
+pub(crate) fn float_to_int<S: LockStrategy>(vm: &Vm<S>, f: f64) -> PyResult<S> {
+    if f.is_nan() {
+        return Err(vm.value_error("cannot convert float NaN to integer"));
+    }
+    if f.is_infinite() {
+        return Err(vm.new_error("OverflowError", "cannot convert float infinity to integer"));
+    }
+    let t = f.trunc();
+    if t.abs() < 9.0e18 {
+        Ok(Value::Int(t as i64))
+    } else {
+        Ok(ops::int_from_big(BigInt::from_f64(t).expect("finite")))
+    }
 }
 
 // ---- repr and hash ----

@@ -31,6 +31,7 @@ pub mod embedded;
 pub mod float;
 pub mod frame;
 pub mod generic_alias;
+pub mod int;
 pub mod itertools;
 pub mod list;
 pub mod mappingproxy;
