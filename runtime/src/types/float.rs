@@ -15,7 +15,7 @@ use crate::methods::{descriptor_error, no_arguments};
 use crate::object::{NativeFn, Payload, TypeKind, Value};
 use crate::ops::{self, type_name};
 use crate::strategy::LockStrategy;
-use crate::types::int::{is_int_like, small_int, to_big, EXACT_IN_FLOAT};
+use crate::types::int::{int_from_big, is_int_like, small_int, to_big, EXACT_IN_FLOAT};
 use crate::vm::{Args, PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::{FromPrimitive, ToPrimitive, Zero};
@@ -79,7 +79,7 @@ pub(crate) fn float_from_value<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) ->
             return float_from_value(vm, &n);
         }
         let i = ops::as_index(vm, v)?;
-        if ops::is_int_like(&i) {
+        if is_int_like(&i) {
             return float_from_value(vm, &i);
         }
     }
@@ -88,10 +88,7 @@ pub(crate) fn float_from_value<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) ->
         Value::Int(i) => Ok(Value::Float(*i as f64)),
         Value::Bool(b) => Ok(Value::Float(*b as i64 as f64)),
         Value::Obj(o) if matches!(o.payload(), Payload::BigInt(_)) => {
-            match ops::to_big(v)
-                .and_then(|b| b.to_f64())
-                .filter(|f| f.is_finite())
-            {
+            match to_big(v).and_then(|b| b.to_f64()).filter(|f| f.is_finite()) {
                 Some(f) => Ok(Value::Float(f)),
                 None => Err(vm.new_error("OverflowError", "int too large to convert to float")),
             }
@@ -135,7 +132,7 @@ pub(crate) fn float_to_int<S: LockStrategy>(vm: &Vm<S>, f: f64) -> PyResult<S> {
     if t.abs() < 9.0e18 {
         Ok(Value::Int(t as i64))
     } else {
-        Ok(ops::int_from_big(BigInt::from_f64(t).expect("finite")))
+        Ok(int_from_big(BigInt::from_f64(t).expect("finite")))
     }
 }
 
@@ -515,8 +512,8 @@ fn float_as_integer_ratio<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyR
         numerator = -numerator;
     }
     Ok(ops::new_tuple(vec![
-        ops::int_from_big(numerator),
-        ops::int_from_big(denominator),
+        int_from_big(numerator),
+        int_from_big(denominator),
     ]))
 }
 
@@ -683,6 +680,7 @@ fn hex_of(f: f64) -> String {
 // | nb_add ... nb_power| [`float_fast`] (eval loop), [`float_op`] (general)    |
 // | nb_divmod          | [`float_divmod`]                                      |
 // | nb_float           | [`to_f64`] (a number's float view)                    |
+// | nb_int             | [`float_to_int`]                                      |
 // | tp_methods         | [`methods`]                                           |
 // | nb_negative, nb_positive, nb_absolute, nb_bool: inline in `ops` (one   |
 // | line each in its `Value::Float` arm)                                    |

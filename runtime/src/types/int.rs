@@ -69,7 +69,7 @@ pub(crate) fn int_from_value<S: LockStrategy>(
             Some(b) if !b.is_ascii() => None,
             _ => parse_int(&s, base as u32),
         };
-        return parsed.map(ops::int_from_big).ok_or_else(|| {
+        return parsed.map(int_from_big).ok_or_else(|| {
             let shown = match &bytes {
                 Some(b) => crate::repr::repr(vm, v).unwrap_or_else(|_| crate::repr::bytes_repr(b)),
                 None => crate::repr::str_repr(&s),
@@ -84,7 +84,7 @@ pub(crate) fn int_from_value<S: LockStrategy>(
     }
     if crate::classes::user_class_of(v).is_some() {
         if let Some(r) = crate::classes::call_dunder(vm, v, "__int__", vec![])? {
-            if !ops::is_int_like(&r) {
+            if !is_int_like(&r) {
                 return Err(
                     vm.type_error(format!("__int__ returned non-int (type {})", type_name(&r)))
                 );
@@ -95,7 +95,7 @@ pub(crate) fn int_from_value<S: LockStrategy>(
             return int_from_value(vm, &n, None);
         }
         let i = ops::as_index(vm, v)?;
-        if ops::is_int_like(&i) {
+        if is_int_like(&i) {
             return Ok(i);
         }
     }
@@ -475,7 +475,7 @@ pub fn methods<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> 
 fn int_receiver<S: LockStrategy>(vm: &Vm<S>, method: &str, args: &Args<S>) -> PyResult<S, BigInt> {
     args.pos
         .first()
-        .and_then(ops::to_big)
+        .and_then(to_big)
         .ok_or_else(|| descriptor_error(vm, method, "int", args.pos.first()))
 }
 
@@ -498,13 +498,13 @@ fn int_bit_count<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> 
 
 fn int_conjugate<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     no_arguments(vm, "int", "conjugate", &args)?;
-    Ok(ops::int_from_big(int_receiver(vm, "conjugate", &args)?))
+    Ok(int_from_big(int_receiver(vm, "conjugate", &args)?))
 }
 
 fn int_as_integer_ratio<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     no_arguments(vm, "int", "as_integer_ratio", &args)?;
     let n = int_receiver(vm, "as_integer_ratio", &args)?;
-    Ok(ops::new_tuple(vec![ops::int_from_big(n), Value::Int(1)]))
+    Ok(ops::new_tuple(vec![int_from_big(n), Value::Int(1)]))
 }
 
 /// `byteorder` and `signed` of `to_bytes`/`from_bytes`: big-endian unless
@@ -619,7 +619,7 @@ fn int_from_bytes<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResul
     } else {
         BigInt::from_bytes_le(Sign::Plus, &bytes)
     };
-    Ok(ops::int_from_big(n))
+    Ok(int_from_big(n))
 }
 
 // ---- slots ----
