@@ -9,7 +9,7 @@ use crate::repr::{repr, to_str};
 use crate::strategy::LockStrategy;
 use crate::vm::{Args, PyResult, Vm};
 use num_bigint::BigInt;
-use num_traits::{FromPrimitive, Signed, ToPrimitive, Zero};
+use num_traits::{Signed, ToPrimitive, Zero};
 use std::sync::Arc;
 
 /// Makes an immortal-if-shared builtin function object.
@@ -724,21 +724,6 @@ fn builtin_abs<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     ops::abs(vm, &args.pos[0])
 }
 
-fn float_to_int<S: LockStrategy>(vm: &Vm<S>, f: f64) -> PyResult<S> {
-    if f.is_nan() {
-        return Err(vm.value_error("cannot convert float NaN to integer"));
-    }
-    if f.is_infinite() {
-        return Err(vm.new_error("OverflowError", "cannot convert float infinity to integer"));
-    }
-    let t = f.trunc();
-    if t.abs() < 9.0e18 {
-        Ok(Value::Int(t as i64))
-    } else {
-        Ok(ops::int_from_big(BigInt::from_f64(t).expect("finite")))
-    }
-}
-
 fn builtin_round<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult<S> {
     let nd = args.take_kw("ndigits");
     arity(vm, "round", &args, 1, 2)?;
@@ -758,7 +743,7 @@ fn builtin_round<S: LockStrategy>(vm: &mut Vm<S>, mut args: Args<S>) -> PyResult
     }
     match v {
         Value::Float(f) => match ndigits {
-            None => float_to_int(vm, f.round_ties_even()),
+            None => crate::types::float::float_to_int(vm, f.round_ties_even()),
             Some(n) => {
                 // A huge ndigits rounds nothing away, or everything.
                 let n = match ops::to_big(&n) {
@@ -1207,28 +1192,8 @@ pub fn construct<S: LockStrategy>(
             }
             Ok(Value::None)
         }
-        TypeKind::Int => {
-            let base = args.take_kw("base");
-            no_other_keywords(vm, "int", &args)?;
-            if args.pos.len() > 2 {
-                return Err(vm.type_error(format!(
-                    "int() takes at most 2 arguments ({} given)",
-                    args.pos.len()
-                )));
-            }
-            let base = base.or_else(|| args.pos.get(1).cloned());
-            match args.pos.first() {
-                None => Ok(Value::Int(0)),
-                Some(v) => int_from_value(vm, v, base),
-            }
-        }
-        TypeKind::Float => {
-            arity(vm, "float", &args, 0, 1)?;
-            match args.pos.first() {
-                None => Ok(Value::Float(0.0)),
-                Some(v) => float_from_value(vm, v),
-            }
-        }
+        TypeKind::Int => crate::types::int::construct(vm, args),
+        TypeKind::Float => crate::types::float::construct(vm, args),
         TypeKind::Str if args.pos.len() > 1 || !args.kw.is_empty() => str_decode(vm, args),
         TypeKind::Str => {
             arity(vm, "str", &args, 0, 1)?;
@@ -1415,181 +1380,6 @@ pub(crate) fn keyword_params<S: LockStrategy>(
         }
     }
     Ok(slots)
-}
-
-fn int_from_value<S: LockStrategy>(
-    vm: &mut Vm<S>,
-    v: &Value<S>,
-    base: Option<Value<S>>,
-) -> PyResult<S> {
-    // Text: a str, or bytes and bytearray read as ASCII (`int(b'101', 2)`,
-    // as `re._compiler` builds its bitmaps).
-    let bytes = match v.as_str() {
-        Some(_) => None,
-        None => crate::types::bytes::bytes_like(v),
-    };
-    let text = match &bytes {
-        Some(b) => Some(b.iter().map(|&c| c as char).collect::<String>()),
-        None => v.as_str().map(String::from),
-    };
-    if let Some(s) = text {
-        let base = match base {
-            None => 10,
-            Some(b) => ops::expect_int(vm, &b)?,
-        };
-        if base != 0 && !(2..=36).contains(&base) {
-            return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
-        }
-        let parsed = match &bytes {
-            Some(b) if !b.is_ascii() => None,
-            _ => parse_int(&s, base as u32),
-        };
-        return parsed.map(ops::int_from_big).ok_or_else(|| {
-            let shown = match &bytes {
-                Some(b) => crate::repr::repr(vm, v).unwrap_or_else(|_| crate::repr::bytes_repr(b)),
-                None => crate::repr::str_repr(&s),
-            };
-            vm.value_error(format!(
-                "invalid literal for int() with base {base}: {shown}"
-            ))
-        });
-    }
-    if base.is_some() {
-        return Err(vm.type_error("int() can't convert non-string with explicit base"));
-    }
-    if crate::classes::user_class_of(v).is_some() {
-        if let Some(r) = crate::classes::call_dunder(vm, v, "__int__", vec![])? {
-            if !ops::is_int_like(&r) {
-                return Err(
-                    vm.type_error(format!("__int__ returned non-int (type {})", type_name(&r)))
-                );
-            }
-            return Ok(r);
-        }
-        if let Some(n) = crate::subclass::numeric_value(v) {
-            return int_from_value(vm, &n, None);
-        }
-        let i = ops::as_index(vm, v)?;
-        if ops::is_int_like(&i) {
-            return Ok(i);
-        }
-    }
-    match v {
-        Value::Int(_) => Ok(v.clone()),
-        Value::Bool(b) => Ok(Value::Int(*b as i64)),
-        Value::Float(f) => float_to_int(vm, *f),
-        Value::Obj(o) if matches!(o.payload(), Payload::BigInt(_)) => Ok(v.clone()),
-        _ => Err(vm.type_error(format!(
-            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-            type_name(v)
-        ))),
-    }
-}
-
-/// Parses `int(s, base)` text: whitespace, sign, underscores between digits.
-fn parse_int(s: &str, base: u32) -> Option<BigInt> {
-    let t = s.trim();
-    let (neg, digits) = match t.as_bytes().first()? {
-        b'-' => (true, &t[1..]),
-        b'+' => (false, &t[1..]),
-        _ => (false, t),
-    };
-    let lower = digits.to_ascii_lowercase();
-    let (digits, base) = match (base, lower.get(..2)) {
-        (16 | 0, Some("0x")) => (&digits[2..], 16),
-        (8 | 0, Some("0o")) => (&digits[2..], 8),
-        (2 | 0, Some("0b")) => (&digits[2..], 2),
-        (0, _) => (digits, 10),
-        (b, _) => (digits, b),
-    };
-    if digits.is_empty()
-        || digits.starts_with('_')
-        || digits.ends_with('_')
-        || digits.contains("__")
-    {
-        return None;
-    }
-    // Decimal digits of any script count as their ASCII digit, as in CPython.
-    let clean: String = crate::str_methods::ascii_digits(digits)
-        .chars()
-        .filter(|c| *c != '_')
-        .collect();
-    if !clean.chars().all(|c| c.is_digit(base)) {
-        return None;
-    }
-    let v = BigInt::parse_bytes(clean.as_bytes(), base)?;
-    Some(if neg { -v } else { v })
-}
-
-pub(crate) fn float_from_value<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S> {
-    if let Some(s) = v.as_str() {
-        let digits = crate::str_methods::ascii_digits(s);
-        let t = digits.trim();
-        let lower = t.to_ascii_lowercase();
-        let unsigned = lower.trim_start_matches(['+', '-']);
-        let parsed = if matches!(unsigned, "inf" | "infinity" | "nan") {
-            let neg = lower.starts_with('-');
-            let f = if unsigned == "nan" {
-                f64::NAN
-            } else {
-                f64::INFINITY
-            };
-            Some(if neg { -f } else { f })
-        } else if t.contains("__") || t.starts_with('_') || t.ends_with('_') {
-            None
-        } else {
-            t.replace('_', "").parse::<f64>().ok().filter(|_| {
-                // Rust accepts "inf"-like words handled above, and nothing else
-                // that Python rejects, except an empty exponent.
-                !t.is_empty()
-            })
-        };
-        return parsed.map(Value::Float).ok_or_else(|| {
-            vm.value_error(format!(
-                "could not convert string to float: {}",
-                crate::repr::str_repr(s)
-            ))
-        });
-    }
-    if let Some(class) = crate::classes::user_class_of(v) {
-        if let Some(r) = crate::classes::call_dunder(vm, v, "__float__", vec![])? {
-            if !matches!(r, Value::Float(_)) {
-                let cname = crate::classes::type_obj(&class)
-                    .map(|t| t.name.clone())
-                    .unwrap_or_default();
-                return Err(vm.type_error(format!(
-                    "{cname}.__float__ returned non-float (type {})",
-                    type_name(&r)
-                )));
-            }
-            return Ok(r);
-        }
-        if let Some(n) = crate::subclass::numeric_value(v) {
-            return float_from_value(vm, &n);
-        }
-        let i = ops::as_index(vm, v)?;
-        if ops::is_int_like(&i) {
-            return float_from_value(vm, &i);
-        }
-    }
-    match v {
-        Value::Float(_) => Ok(v.clone()),
-        Value::Int(i) => Ok(Value::Float(*i as f64)),
-        Value::Bool(b) => Ok(Value::Float(*b as i64 as f64)),
-        Value::Obj(o) if matches!(o.payload(), Payload::BigInt(_)) => {
-            match ops::to_big(v)
-                .and_then(|b| b.to_f64())
-                .filter(|f| f.is_finite())
-            {
-                Some(f) => Ok(Value::Float(f)),
-                None => Err(vm.new_error("OverflowError", "int too large to convert to float")),
-            }
-        }
-        _ => Err(vm.type_error(format!(
-            "float() argument must be a string or a real number, not '{}'",
-            type_name(v)
-        ))),
-    }
 }
 
 /// A str object for a method's receiver (`PyStr`), for methods modules.

@@ -32,6 +32,8 @@
 pub use crate::dict_map::{DictMap, Equivalent};
 use crate::object::{Header, ObjCell, ObjRef, Payload, Value};
 use crate::strategy::LockStrategy;
+use crate::types::float::float_hash;
+use crate::types::int::{reduce_hash_big, reduce_hash_i64};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
 use std::hash::{Hash, Hasher};
@@ -335,98 +337,6 @@ pub fn user_hash<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, i
         }
         None => Ok(identity_hash(v.obj().map_or(0, |o| o.addr()))),
     }
-}
-
-/// CPython's modulus for numeric hashes (2**61 - 1).
-const HASH_MODULUS: i64 = (1 << 61) - 1;
-
-/// CPython's `hash(i)` for an int that fits in 64 bits.
-pub fn reduce_hash_i64(i: i64) -> i64 {
-    let r = if i.unsigned_abs() < HASH_MODULUS as u64 {
-        i
-    } else {
-        let m = (i.unsigned_abs() % HASH_MODULUS as u64) as i64;
-        if i < 0 {
-            -m
-        } else {
-            m
-        }
-    };
-    if r == -1 {
-        -2
-    } else {
-        r
-    }
-}
-
-/// CPython's `hash(x)` for a float (`_Py_HashDouble`): equal to the hash
-/// of the equal int for integral values.
-pub fn float_hash(v: f64) -> i64 {
-    const BITS: u32 = 61;
-    const MODULUS: u64 = (1 << BITS) - 1;
-    if v.is_nan() {
-        return 0;
-    }
-    if v.is_infinite() {
-        return if v > 0.0 { 314_159 } else { -314_159 };
-    }
-    let (mut m, mut e) = frexp(v);
-    let sign: i64 = if m < 0.0 {
-        m = -m;
-        -1
-    } else {
-        1
-    };
-    let mut x: u64 = 0;
-    while m != 0.0 {
-        x = ((x << 28) & MODULUS) | x >> (BITS - 28);
-        m *= 268_435_456.0;
-        e -= 28;
-        let y = m as u64;
-        m -= y as f64;
-        x += y;
-        if x >= MODULUS {
-            x -= MODULUS;
-        }
-    }
-    let e = if e >= 0 {
-        e as u32 % BITS
-    } else {
-        BITS - 1 - ((-1 - e) as u32 % BITS)
-    };
-    x = ((x << e) & MODULUS) | x >> (BITS - e);
-    let r = (x as i64).wrapping_mul(sign);
-    if r == -1 {
-        -2
-    } else {
-        r
-    }
-}
-
-/// C's `frexp`: `v == m * 2**e` with `0.5 <= |m| < 1` (and `(0.0, 0)` for
-/// zero). `v` is finite.
-fn frexp(v: f64) -> (f64, i32) {
-    if v == 0.0 {
-        return (v, 0);
-    }
-    let bits = v.to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as i32;
-    if exp == 0 {
-        // Subnormal: scale into the normal range first.
-        let (m, e) = frexp(v * f64::powi(2.0, 64));
-        return (m, e - 64);
-    }
-    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
-    (m, exp - 1022)
-}
-
-/// CPython's `hash(n)` for a big int.
-pub fn reduce_hash_big(b: &num_bigint::BigInt) -> i64 {
-    use num_traits::{Signed, ToPrimitive};
-    let m = (b.abs() % num_bigint::BigInt::from(HASH_MODULUS))
-        .to_i64()
-        .unwrap_or(0);
-    reduce_hash_i64(if b.is_negative() { -m } else { m })
 }
 
 /// A key with its hash, or CPython's `TypeError` if it is unhashable.

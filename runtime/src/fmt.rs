@@ -3,8 +3,9 @@
 
 use crate::object::{Payload, Value};
 use crate::ops::{self, type_name};
-use crate::repr::{float_repr, repr, to_str};
+use crate::repr::{repr, to_str};
 use crate::strategy::LockStrategy;
+use crate::types::float::float_repr;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
@@ -176,7 +177,7 @@ pub fn format_int<S: LockStrategy>(vm: &Vm<S>, n: &BigInt, spec: &Spec) -> PyRes
     }
     let abs = n.abs();
     let (digits, prefix) = match ty {
-        'd' | 'n' => (crate::repr::bigint_str(vm, &abs)?, ""),
+        'd' | 'n' => (crate::types::int::bigint_str(vm, &abs)?, ""),
         'b' => (abs.to_str_radix(2), "0b"),
         'o' => (abs.to_str_radix(8), "0o"),
         'x' => (abs.to_str_radix(16), "0x"),

@@ -86,8 +86,6 @@ pub mod metaclass;
 pub mod methods;
 pub mod modules;
 #[doc(hidden)]
-pub mod numbers;
-#[doc(hidden)]
 pub mod object;
 #[doc(hidden)]
 pub mod ops;

@@ -161,7 +161,8 @@ pub fn all<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> {
     v.extend(crate::str_methods::methods::<S>());
     v.extend(crate::sets::methods::<S>());
     v.extend(crate::types::bytes::methods::<S>());
-    v.extend(crate::numbers::methods::<S>());
+    v.extend(crate::types::int::methods::<S>());
+    v.extend(crate::types::float::methods::<S>());
     v.extend(crate::slot_wrappers::methods::<S>());
     v.extend(crate::modules::queue::methods::<S>());
     v.extend(crate::modules::socket::methods::<S>());
@@ -194,6 +195,44 @@ pub fn is_static(kind: TypeKind, name: &str) -> bool {
                     "from_iterable"
                 )
         )
+}
+
+/// CPython's TypeError for a method descriptor (`int.bit_length`...)
+/// applied to a receiver of another type, or called without one.
+pub(crate) fn descriptor_error<S: LockStrategy>(
+    vm: &Vm<S>,
+    method: &str,
+    owner: &str,
+    got: Option<&Value<S>>,
+) -> crate::vm::PyErr<S> {
+    match got {
+        Some(v) => vm.type_error(format!(
+            "descriptor '{method}' for '{owner}' objects doesn't apply to a '{}' object",
+            ops::type_name(v)
+        )),
+        None => vm.type_error(format!(
+            "unbound method {owner}.{method}() needs an argument"
+        )),
+    }
+}
+
+/// A method that takes nothing but its receiver.
+pub(crate) fn no_arguments<S: LockStrategy>(
+    vm: &Vm<S>,
+    owner: &str,
+    method: &str,
+    args: &Args<S>,
+) -> PyResult<S, ()> {
+    if !args.kw.is_empty() {
+        return Err(vm.type_error(format!("{owner}.{method}() takes no keyword arguments")));
+    }
+    if args.pos.len() > 1 {
+        return Err(vm.type_error(format!(
+            "{owner}.{method}() takes no arguments ({} given)",
+            args.pos.len() - 1
+        )));
+    }
+    Ok(())
 }
 
 /// CPython's TypeError for a method of `owner` called on a receiver of

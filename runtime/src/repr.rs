@@ -4,83 +4,9 @@
 use crate::object::{DictViewKind, ObjRef, Payload, Value};
 use crate::ops::{dict_items, range_repr, type_name};
 use crate::strategy::LockStrategy;
+use crate::types::float::float_repr;
+use crate::types::int::bigint_str;
 use crate::vm::{PyResult, Vm};
-use num_bigint::BigInt;
-
-/// CPython refuses to print ints longer than this many digits by default.
-const INT_MAX_STR_DIGITS: usize = 4300;
-
-/// Python's `repr(float)`: the shortest string that round-trips, in fixed
-/// notation when the decimal exponent is in [-4, 16), scientific otherwise.
-pub fn float_repr(f: f64) -> String {
-    if f.is_nan() {
-        return "nan".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    if f == 0.0 {
-        return if f.is_sign_negative() {
-            "-0.0".into()
-        } else {
-            "0.0".into()
-        };
-    }
-    // Rust's `{:e}` is the shortest round-trip representation: "d.ddde-x".
-    let mut sci = format!("{:e}", f);
-    if sci.len() >= 18 {
-        // Two shortest candidates may be equally near (1460440090046075.25
-        // between ...075.2 and ...075.3): Rust takes the upper one, CPython
-        // the digits correctly rounded (ties to even), which are at least
-        // as near and are used whenever they round-trip too.
-        let digits = sci
-            .bytes()
-            .take_while(|&b| b != b'e')
-            .filter(u8::is_ascii_digit)
-            .count();
-        let nearest = format!("{:.*e}", digits - 1, f);
-        if nearest.parse::<f64>() == Ok(f) {
-            sci = nearest;
-        }
-    }
-    let (mantissa, exp) = sci.split_once('e').expect("exponent form");
-    let exp: i32 = exp.parse().expect("exponent");
-    let negative = mantissa.starts_with('-');
-    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
-    let mut out = String::new();
-    if negative {
-        out.push('-');
-    }
-    if (-4..16).contains(&exp) {
-        let n = digits.len() as i32;
-        if exp >= 0 {
-            let int_len = exp + 1;
-            if n <= int_len {
-                out.push_str(&digits);
-                out.extend(std::iter::repeat_n('0', (int_len - n) as usize));
-                out.push_str(".0");
-            } else {
-                out.push_str(&digits[..int_len as usize]);
-                out.push('.');
-                out.push_str(&digits[int_len as usize..]);
-            }
-        } else {
-            out.push_str("0.");
-            out.extend(std::iter::repeat_n('0', (-exp - 1) as usize));
-            out.push_str(&digits);
-        }
-    } else {
-        out.push_str(&digits[..1]);
-        if digits.len() > 1 {
-            out.push('.');
-            out.push_str(&digits[1..]);
-        }
-        out.push('e');
-        out.push(if exp < 0 { '-' } else { '+' });
-        out.push_str(&format!("{:02}", exp.abs()));
-    }
-    out
-}
 
 /// `repr(str)`: single quotes unless the text has a single quote and no
 /// double quote; escapes as CPython does.
@@ -173,29 +99,6 @@ pub fn try_bytes_repr(b: &[u8]) -> Option<String> {
     }
     out.push(quote);
     Some(out)
-}
-
-/// `str(int)` of a big int: its decimal digits, or CPython's ValueError past
-/// the 4300-digit limit (which `format(n, "d")` and `"%d"` share).
-pub(crate) fn bigint_str<S: LockStrategy>(vm: &Vm<S>, b: &BigInt) -> PyResult<S, String> {
-    let too_long = || {
-        vm.value_error(format!(
-            "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
-        ))
-    };
-    // Refused from the size alone before converting, as CPython does: a
-    // number of n bits has more than (n - 1) * log10(2) digits, and
-    // converting millions of digits to decimal takes seconds.
-    if (b.bits().saturating_sub(1) as f64) * std::f64::consts::LOG10_2 >= INT_MAX_STR_DIGITS as f64
-    {
-        return Err(too_long());
-    }
-    let s = b.to_string();
-    let digits = s.trim_start_matches('-').len();
-    if digits > INT_MAX_STR_DIGITS {
-        return Err(too_long());
-    }
-    Ok(s)
 }
 
 /// Calls a user-defined `__repr__`/`__str__` if the class has one.
@@ -503,21 +406,5 @@ pub fn to_str<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, Stri
             None => repr(vm, v),
         },
         _ => repr(vm, v),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::float_repr;
-
-    // The literals are exact binary values, written out to show the tie.
-    #[allow(clippy::excessive_precision)]
-    #[test]
-    fn float_repr_breaks_ties_to_even_as_cpython() {
-        assert_eq!(float_repr(1460440090046075.25), "1460440090046075.2");
-        assert_eq!(float_repr(147911246368985.625), "147911246368985.62");
-        assert_eq!(float_repr(0.1), "0.1");
-        assert_eq!(float_repr(1e16), "1e+16");
-        assert_eq!(float_repr(-2.5e-5), "-2.5e-05");
     }
 }

@@ -64,7 +64,8 @@ fn slot_hash<S: LockStrategy>(k: &DictKey<S>) -> u64 {
 /// CPython's `hash(v)` for numbers and tuples of them (the tuple hash is
 /// CPython 3.11's xxHash-style combination); None for other values.
 pub fn cpython_hash<S: LockStrategy>(v: &Value<S>) -> Option<u64> {
-    use crate::dict::{float_hash, reduce_hash_big, reduce_hash_i64};
+    use crate::types::float::float_hash;
+    use crate::types::int::{reduce_hash_big, reduce_hash_i64};
     const PRIME_1: u64 = 11400714785074694791;
     const PRIME_2: u64 = 14029467366897019727;
     const PRIME_5: u64 = 2870177450012600261;

@@ -741,7 +741,7 @@ fn unary<S: LockStrategy, const I: usize>(vm: &mut Vm<S>, args: Args<S>) -> PyRe
         "__abs__" => ops::abs(vm, &v),
         "__invert__" => ops::unary_invert(vm, &v),
         "__bool__" => Ok(Value::Bool(ops::truthy(vm, &v)?)),
-        "__float__" => match ops::to_f64(vm, &v)? {
+        "__float__" => match crate::types::float::to_f64(vm, &v)? {
             Some(f) => Ok(Value::Float(f)),
             None => Err(vm.type_error("must be real number")),
         },

@@ -1476,9 +1476,9 @@ impl<S: LockStrategy> Vm<S> {
                     let n = stack.len();
                     let fast = match (stack.get(n - 2), stack.get(n - 1)) {
                         (Some(Some(Value::Int(x))), Some(Some(Value::Int(y)))) => {
-                            ops::int_fast::<S>(op, *x, *y)
+                            crate::types::int::int_fast::<S>(op, *x, *y)
                         }
-                        (Some(Some(a)), Some(Some(b))) => ops::float_fast(op, a, b),
+                        (Some(Some(a)), Some(Some(b))) => crate::types::float::float_fast(op, a, b),
                         _ => None,
                     };
                     if let Some(r) = fast {
@@ -1501,7 +1501,7 @@ impl<S: LockStrategy> Vm<S> {
                     if let (Some(Some(Value::Float(x))), Some(Some(Value::Float(y)))) =
                         (stack.get(n - 2), stack.get(n - 1))
                     {
-                        let r = ops::float_compare(op, *x, *y);
+                        let r = crate::types::float::float_compare(op, *x, *y);
                         stack.truncate(n - 2);
                         stack.push(Some(Value::Bool(r)));
                         continue;

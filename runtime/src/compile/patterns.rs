@@ -668,7 +668,7 @@ impl ConstKey {
                 i.to_string()
             }
             ConstKey::Number(Real::Float(f), im) if *im == 0.0 && im.is_sign_positive() => {
-                crate::repr::float_repr(*f)
+                crate::types::float::float_repr(*f)
             }
             ConstKey::Number(re, im) => complex_repr(re.as_f64(), *im),
         }
@@ -679,7 +679,7 @@ impl ConstKey {
 fn complex_repr(re: f64, im: f64) -> String {
     // A complex's parts print as floats without a trailing `.0`.
     let part = |x: f64| {
-        let r = crate::repr::float_repr(x);
+        let r = crate::types::float::float_repr(x);
         r.strip_suffix(".0").map(str::to_string).unwrap_or(r)
     };
     if re == 0.0 && re.is_sign_positive() {

@@ -94,12 +94,14 @@ fn encode<S: LockStrategy>(vm: &mut Vm<S>, code: u8, v: &Value<S>) -> PyResult<S
             let not_real = |vm: &Vm<S>| {
                 vm.type_error(format!("must be real number, not {}", ops::type_name(v)))
             };
-            let x = match ops::to_f64(vm, v)? {
+            let x = match crate::types::float::to_f64(vm, v)? {
                 Some(x) if v.as_str().is_none() => x,
                 _ => match crate::classes::call_dunder(vm, v, "__float__", Vec::new())? {
-                    Some(f) => ops::to_f64(vm, &f)?.ok_or_else(|| not_real(vm))?,
+                    Some(f) => crate::types::float::to_f64(vm, &f)?.ok_or_else(|| not_real(vm))?,
                     None => match crate::classes::call_dunder(vm, v, "__index__", Vec::new())? {
-                        Some(i) => ops::to_f64(vm, &i)?.ok_or_else(|| not_real(vm))?,
+                        Some(i) => {
+                            crate::types::float::to_f64(vm, &i)?.ok_or_else(|| not_real(vm))?
+                        }
                         None => return Err(not_real(vm)),
                     },
                 },

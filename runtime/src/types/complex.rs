@@ -154,14 +154,14 @@ fn operand<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, Option<Comp
     if let Some(c) = super::downcast::<S, Complex>(v) {
         return Ok(Some(*c));
     }
-    Ok(crate::ops::to_f64(vm, v)?.map(|re| Complex::new(re, 0.0)))
+    Ok(crate::types::float::to_f64(vm, v)?.map(|re| Complex::new(re, 0.0)))
 }
 
 /// A float as the parts of a complex are written: the float's repr
 /// without a trailing `.0` (CPython formats them with `'r'` and no
 /// `Py_DTSF_ADD_DOT_0`).
 fn part_repr(f: f64) -> String {
-    let mut s = crate::repr::float_repr(f);
+    let mut s = crate::types::float::float_repr(f);
     if s.ends_with(".0") {
         s.truncate(s.len() - 2);
     }
@@ -342,11 +342,11 @@ fn complex_part<S: LockStrategy>(
             crate::classes::class_lookup(&class, &name).is_some()
         };
         if has("__float__") || has("__index__") {
-            if let Value::Float(re) = crate::builtins::float_from_value(vm, v)? {
+            if let Value::Float(re) = crate::types::float::float_from_value(vm, v)? {
                 return Ok((Complex::new(re, 0.0), false));
             }
         }
-    } else if let Some(re) = crate::ops::to_f64(vm, v)? {
+    } else if let Some(re) = crate::types::float::to_f64(vm, v)? {
         return Ok((Complex::new(re, 0.0), false));
     }
     Err(vm.type_error(format!(
@@ -539,8 +539,8 @@ impl<S: LockStrategy> NativeObject<S> for Complex {
     fn hash(&self, _this: &ObjRef<S>) -> Option<i64> {
         // CPython: hash(real) + 1000003 * hash(imag), in unsigned
         // arithmetic, with -1 (the error value) replaced by -2.
-        let re = crate::dict::float_hash(self.re) as u64;
-        let im = crate::dict::float_hash(self.im) as u64;
+        let re = crate::types::float::float_hash(self.re) as u64;
+        let im = crate::types::float::float_hash(self.im) as u64;
         let h = re.wrapping_add(im.wrapping_mul(1_000_003)) as i64;
         Some(if h == -1 { -2 } else { h })
     }

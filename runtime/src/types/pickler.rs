@@ -652,7 +652,7 @@ impl<S: LockStrategy> Writer<S> {
             b.extend_from_slice(&f.to_be_bytes());
             self.write(&b);
         } else {
-            self.write(format!("F{}\n", crate::repr::float_repr(f)).as_bytes());
+            self.write(format!("F{}\n", crate::types::float::float_repr(f)).as_bytes());
         }
     }
 
