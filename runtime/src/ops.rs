@@ -1028,10 +1028,6 @@ pub(crate) fn compare_native<S: LockStrategy>(
         // An int against a float, exactly; NaN is unordered.
         return Ok(ord.is_some_and(|o| cmp_ord(op, o)));
     }
-    if let Some(ord) = int_float_order(a, b) {
-        // An int against a float, exactly; NaN is unordered.
-        return Ok(ord.is_some_and(|o| cmp_ord(op, o)));
-    }
     if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
         if let (Some(x), Some(y)) = (to_f64(vm, a)?, to_f64(vm, b)?) {
             return Ok(x.partial_cmp(&y).is_some_and(|o| cmp_ord(op, o)));
