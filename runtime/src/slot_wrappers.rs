@@ -824,6 +824,9 @@ fn exception_str<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> 
             type_name(&args.pos[0])
         )));
     }
+    if let Some(text) = crate::exceptions::group_str(vm, &args.pos[0])? {
+        return Ok(vm.new_str(text));
+    }
     let items = crate::interp::exception_args(o);
     let text = match items.len() {
         0 => String::new(),

@@ -661,6 +661,16 @@ impl<S: LockStrategy> Vm<S> {
             Payload::Type(t) => {
                 let kind = t.kind;
                 if kind == TypeKind::Exception {
+                    if crate::exceptions::is_group_class(self, obj) {
+                        let group = crate::exceptions::new_group(self, obj, &args.pos)?;
+                        if !args.kw.is_empty() {
+                            let name = ops::type_name(&Value::Obj(group));
+                            return Err(
+                                self.type_error(format!("{name}() takes no keyword arguments"))
+                            );
+                        }
+                        return Ok(Value::Obj(group));
+                    }
                     if !args.kw.is_empty() {
                         return Err(
                             self.type_error(format!("{}() takes no keyword arguments", t.name))
