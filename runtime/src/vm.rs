@@ -2536,6 +2536,31 @@ impl<S: LockStrategy> Vm<S> {
                     let matched = self.exception_matches(&exc, &class)?;
                     push!(Value::Bool(matched));
                 }
+                Instr::ExceptStarStart => {
+                    let state = crate::exceptions::star_start(top!());
+                    push!(state);
+                }
+                Instr::ExceptStarMatch => {
+                    let class = pop!();
+                    let state = pop!();
+                    let (state, matched) = crate::exceptions::star_match(self, &state, &class)?;
+                    let found = !matches!(matched, Value::None);
+                    push!(state);
+                    push!(matched);
+                    push!(Value::Bool(found));
+                }
+                Instr::ExceptStarRaised => {
+                    let raised = pop!();
+                    let state = pop!();
+                    push!(crate::exceptions::star_raised(&state, raised));
+                }
+                Instr::ExceptStarFinish => {
+                    let state = pop!();
+                    let result = crate::exceptions::star_finish(self, &state)?;
+                    let found = !matches!(result, Value::None);
+                    push!(result);
+                    push!(Value::Bool(found));
+                }
                 Instr::Reraise => {
                     let Value::Obj(exc) = pop!() else {
                         unreachable!("exceptions are objects")
