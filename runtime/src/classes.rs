@@ -1230,10 +1230,9 @@ fn new_instance<S: LockStrategy>(
             args.to_vec().into_boxed_slice(),
         )));
     }
-    Ok(Value::Obj(ObjRef::new(Payload::Instance(InstanceObj::new(
-        class.clone(),
-        None,
-    )))))
+    Ok(Value::Obj(ObjRef::new(Payload::Instance(
+        InstanceObj::new(class.clone(), None),
+    ))))
 }
 
 /// `object.__new__(cls, ...)`: a new instance of the user class `cls`.

@@ -340,9 +340,7 @@ enum Matcher<S: LockStrategy> {
 }
 
 fn matcher<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> PyResult<S, Matcher<S>> {
-    let is_exc_class = |v: &Value<S>| {
-        matches!(v.payload(), Some(Payload::Type(t)) if t.kind == crate::object::TypeKind::Exception)
-    };
+    let is_exc_class = |v: &Value<S>| matches!(v.payload(), Some(Payload::Type(t)) if t.kind == crate::object::TypeKind::Exception);
     if crate::builtins::is_callable(vm, v) && !matches!(v.payload(), Some(Payload::Type(_))) {
         return Ok(Matcher::Predicate(v.clone()));
     }
@@ -366,7 +364,9 @@ fn matches<S: LockStrategy>(vm: &mut Vm<S>, exc: &Value<S>, m: &Matcher<S>) -> P
                     .iter()
                     .filter_map(|c| c.obj())
                     .any(|c| crate::builtins::is_subtype(&class, c)),
-                _ => t.obj().is_some_and(|c| crate::builtins::is_subtype(&class, c)),
+                _ => t
+                    .obj()
+                    .is_some_and(|c| crate::builtins::is_subtype(&class, c)),
             })
         }
         Matcher::Predicate(f) => {
@@ -399,7 +399,9 @@ fn subset<S: LockStrategy>(
         return Ok(Some(eg));
     };
     let tb = o.traceback.with::<S, _>(&oo.header, |tb| tb.clone());
-    let old = n.traceback.with::<S, _>(&no.header, |t| std::mem::replace(t, tb));
+    let old = n
+        .traceback
+        .with::<S, _>(&no.header, |t| std::mem::replace(t, tb));
     drop(old);
     let (cause, context, suppress) = o.chain.with::<S, _>(&oo.header, |c| {
         (c.cause.clone(), c.context.clone(), c.suppress_context)
@@ -533,7 +535,9 @@ pub fn star_match<S: LockStrategy>(
             {
                 let (ro, wo) = (rest.obj().expect("obj"), wrapped.obj().expect("obj"));
                 let tb = o.traceback.with::<S, _>(&ro.header, |tb| tb.clone());
-                let old = n.traceback.with::<S, _>(&wo.header, |t| std::mem::replace(t, tb));
+                let old = n
+                    .traceback
+                    .with::<S, _>(&wo.header, |t| std::mem::replace(t, tb));
                 drop(old);
             }
             (wrapped, Value::None)
@@ -595,7 +599,12 @@ fn same_metadata<S: LockStrategy>(a: &Value<S>, b: &Value<S>) -> bool {
     same_tb && same_value(&cx.0, &cy.0) && same_ref(&cx.1, &cy.1)
 }
 
-fn collect_leaves<S: LockStrategy>(vm: &Vm<S>, exc: &Value<S>, out: &mut Vec<ObjRef<S>>, depth: usize) {
+fn collect_leaves<S: LockStrategy>(
+    vm: &Vm<S>,
+    exc: &Value<S>,
+    out: &mut Vec<ObjRef<S>>,
+    depth: usize,
+) {
     match group_parts(vm, exc) {
         Some((_, excs)) if depth < 1000 => {
             for e in &excs {
