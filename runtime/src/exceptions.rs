@@ -326,7 +326,9 @@ fn group_derive<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
             args.pos.len() - 1 + args.kw.len()
         )));
     }
-    let (message, _) = group_parts(vm, &args.pos[0]).expect("a group");
+    let Some((message, _)) = group_parts(vm, &args.pos[0]) else {
+        return Err(vm.type_error("derive() of a group whose message or exceptions were removed"));
+    };
     let base = base_group_class(vm);
     new_group(vm, &base, &[message, args.pos[1].clone()]).map(Value::Obj)
 }
@@ -425,13 +427,17 @@ fn subset<S: LockStrategy>(
     Ok(Some(eg))
 }
 
+/// What `split` gives: the part that matched and the rest (None for
+/// none).
+type SplitParts<S> = (Option<Value<S>>, Option<Value<S>>);
+
 /// CPython's `exceptiongroup_split_recursive`: (match, rest).
 fn split_recursive<S: LockStrategy>(
     vm: &mut Vm<S>,
     exc: &Value<S>,
     m: &Matcher<S>,
     with_rest: bool,
-) -> PyResult<S, (Option<Value<S>>, Option<Value<S>>)> {
+) -> PyResult<S, SplitParts<S>> {
     if matches(vm, exc, m)? {
         return Ok((Some(exc.clone()), None));
     }
