@@ -505,6 +505,10 @@ pub fn instance_getattr<S: LockStrategy>(
     name: &ObjRef<S>,
 ) -> PyResult<S, Option<Value<S>>> {
     let Some(class) = user_class_of(obj) else {
+        // The methods of a builtin exception group.
+        if matches!(obj.payload(), Some(Payload::Exception(_))) {
+            return Ok(crate::exceptions::group_method(vm, obj, name_str(name)));
+        }
         return Ok(None);
     };
     let key = Value::Obj(name.clone());
@@ -529,6 +533,9 @@ pub fn instance_getattr<S: LockStrategy>(
     };
     if found.is_some() {
         return Ok(found);
+    }
+    if let Some(m) = crate::exceptions::group_method(vm, obj, name_str(name)) {
+        return Ok(Some(m));
     }
     if let Some(getattr) = class_lookup(&class, &vm.new_str("__getattr__")) {
         return vm.call(&getattr, vec![obj.clone(), key]).map(Some);
@@ -733,6 +740,11 @@ pub fn super_getattr<S: LockStrategy>(
         }
         // Builtin bases: `__init__` of object/Exception and friends, and
         // the methods of builtin types (`object.__setattr__`...).
+        if ct.dict.is_none() && c.ptr_eq(&vm.interp.exceptions["BaseExceptionGroup"]) {
+            if let Some(m) = crate::exceptions::group_method(vm, obj, name) {
+                return Ok(Some(m));
+            }
+        }
         if ct.dict.is_none() {
             if crate::methods::is_static(ct.kind, name) {
                 if let Some(f) = vm.interp.methods.get(&(ct.kind, name)) {
@@ -1202,17 +1214,24 @@ pub fn object_setattr<S: LockStrategy>(
 
 /// A new, empty instance of a user class (an exception object for
 /// exception classes, which keep their arguments).
-fn new_instance<S: LockStrategy>(class: &ObjRef<S>, args: &[Value<S>]) -> Value<S> {
+fn new_instance<S: LockStrategy>(
+    vm: &mut Vm<S>,
+    class: &ObjRef<S>,
+    args: &[Value<S>],
+) -> PyResult<S> {
     let kind = type_obj(class).expect("a class").kind;
     if kind == TypeKind::Exception {
-        return Value::Obj(new_exception_obj(
+        // `BaseExceptionGroup.__new__` checks its arguments.
+        if crate::exceptions::is_group_class(vm, class) {
+            return crate::exceptions::new_group(vm, class, args).map(Value::Obj);
+        }
+        return Ok(Value::Obj(new_exception_obj(
             class.clone(),
             args.to_vec().into_boxed_slice(),
-        ));
+        )));
     }
-    Value::Obj(ObjRef::new(Payload::Instance(InstanceObj::new(
-        class.clone(),
-        None,
+    Ok(Value::Obj(ObjRef::new(Payload::Instance(
+        InstanceObj::new(class.clone(), None),
     ))))
 }
 
@@ -1251,7 +1270,7 @@ pub fn object_new<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S>
             return Err(vm.type_error(format!("{}() takes no arguments", t.name)));
         }
     }
-    Ok(new_instance(&class, &args.pos[1..]))
+    new_instance(vm, &class, &args.pos[1..])
 }
 
 /// Calls a user class: makes the instance and runs `__init__`.
@@ -1316,7 +1335,7 @@ pub fn instantiate<S: LockStrategy>(
                 };
                 crate::subclass::new_instance(vm, class, kind, new_args)?
             }
-            None => new_instance(class, &args.pos),
+            None => new_instance(vm, class, &args.pos)?,
         },
     };
     let native_init = crate::subclass::native_base(class)
@@ -1717,5 +1736,13 @@ pub fn update_slots<S: LockStrategy>(vm: &Vm<S>, class: &ObjRef<S>, name: &str) 
     flag.store(on, Ordering::Relaxed);
     for sub in subclasses(class) {
         update_slots(vm, &sub, name);
+    }
+}
+
+/// The text of an attribute name (a str object).
+fn name_str<S: LockStrategy>(name: &ObjRef<S>) -> &str {
+    match name.payload() {
+        Payload::Str(s) => s.as_str(),
+        _ => "",
     }
 }

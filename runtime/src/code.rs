@@ -228,6 +228,18 @@ pub enum Instr {
     ExceptionMatch,
     /// Pops an exception and raises it again, traceback and all.
     Reraise,
+    /// `except*`: pushes the state of the clauses for the exception on
+    /// top (see `exceptions::star_start`).
+    ExceptStarStart,
+    /// `except* T`: pops T and the state; pushes the new state, the part
+    /// of the exception that matched (None for none), and whether one did.
+    ExceptStarMatch,
+    /// `except*`: pops what a clause raised and the state; pushes the new
+    /// state.
+    ExceptStarRaised,
+    /// After the `except*` clauses: pops the state; pushes what to raise
+    /// (None for nothing) and whether there is one.
+    ExceptStarFinish,
     /// `__import__(names[n], globals, None, consts[f], level)`: pushes the
     /// module (the top-level package for `import a.b`); `f` is a tuple of the
     /// names a `from` statement imports, or None.

@@ -86,14 +86,14 @@ pub struct CodeUnit {
 ///     other => panic!("compiled: {other:?}"),
 /// };
 /// assert_eq!(kind("x = (1,"), CompileErrorKind::Syntax);
-/// assert_eq!(kind("try:\n    pass\nexcept* E:\n    pass"), CompileErrorKind::Unsupported);
+/// assert_eq!(kind("class A(*bases):\n    pass"), CompileErrorKind::Unsupported);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CompileErrorKind {
     /// Not valid Python 3.11.
     Syntax,
-    /// Valid Python that Gilgamesh does not implement (`except*`, async
-    /// comprehensions, ...).
+    /// Valid Python that Gilgamesh does not implement (starred base
+    /// classes, `**` in class keywords, ...).
     Unsupported,
     /// Nested too deeply to compile (CPython's `RecursionError: maximum
     /// recursion depth exceeded during compilation`).
@@ -105,12 +105,12 @@ pub enum CompileErrorKind {
 ///
 /// ```
 /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
-/// let Err(runtime::RunError::Compile { error, .. }) = rt.run_source("ok = 1\ntry:\n    pass\nexcept* E:\n    pass", "a.py")
+/// let Err(runtime::RunError::Compile { error, .. }) = rt.run_source("ok = 1\nclass A(*bases):\n    pass", "a.py")
 /// else {
 ///     panic!("expected a compile error")
 /// };
-/// assert_eq!((error.line, error.column), (2, 1));
-/// assert_eq!(error.message, "try/except*");
+/// assert_eq!((error.line, error.column), (2, 9));
+/// assert_eq!(error.message, "starred base classes");
 /// ```
 #[derive(Clone, Debug)]
 pub struct CompileError {
@@ -129,11 +129,11 @@ impl CompileError {
     ///
     /// ```
     /// let rt = runtime::Runtime::<gil::Gil>::builder().build();
-    /// let Err(runtime::RunError::Compile { error, .. }) = rt.run_source("try:\n    pass\nexcept* E:\n    pass", "a.py")
+    /// let Err(runtime::RunError::Compile { error, .. }) = rt.run_source("class A(*bases):\n    pass", "a.py")
     /// else {
     ///     panic!("expected a compile error")
     /// };
-    /// assert_eq!(error.render("pkg/a.py"), "pkg/a.py:1:1: unsupported: try/except*");
+    /// assert_eq!(error.render("pkg/a.py"), "pkg/a.py:1:9: unsupported: starred base classes");
     /// ```
     pub fn render(&self, filename: &str) -> String {
         let label = match self.kind {
@@ -377,6 +377,9 @@ enum FBlock {
     /// An `except` (or exceptional `finally`) body: the exception is on the
     /// stack and is the current exception; the name, if any, is bound to it.
     Handler(Option<String>),
+    /// An `except*` body, which `break`, `continue` and `return` may not
+    /// leave.
+    StarHandler,
 }
 
 struct Scope {
@@ -838,6 +841,7 @@ impl Compiler<'_> {
                     Some(v) => self.compile_expr(v)?,
                     None => self.emit_const(Const::None),
                 }
+                self.check_star_exit(0, s.range)?;
                 self.unwind_blocks(0, true)?;
                 self.emit(Instr::Return);
             }
@@ -1116,6 +1120,8 @@ impl Compiler<'_> {
                     self.scope().fblocks.extend(saved);
                     r?;
                 }
+                // Refused before unwinding (`check_star_exit`).
+                FBlock::StarHandler => {}
                 FBlock::Handler(name) => {
                     let name = name.clone();
                     self.emit(Instr::PopExcInfo);
@@ -1132,8 +1138,24 @@ impl Compiler<'_> {
         Ok(())
     }
 
+    /// `break`, `continue` and `return` may not leave an `except*` body
+    /// (CPython's SyntaxError).
+    fn check_star_exit(&mut self, level: usize, range: TextRange) -> CResult {
+        if self.scope().fblocks[level..]
+            .iter()
+            .any(|b| matches!(b, FBlock::StarHandler))
+        {
+            return Err(self.syntax(
+                range,
+                "'break', 'continue' and 'return' cannot appear in an except* block",
+            ));
+        }
+        Ok(())
+    }
+
     fn compile_break(&mut self, range: TextRange) -> CResult {
         let level = self.innermost_loop(range, "break")?;
+        self.check_star_exit(level + 1, range)?;
         self.unwind_blocks(level + 1, false)?;
         let is_for = matches!(
             self.scope().fblocks[level],
@@ -1151,6 +1173,7 @@ impl Compiler<'_> {
 
     fn compile_continue(&mut self, range: TextRange) -> CResult {
         let level = self.innermost_loop(range, "continue")?;
+        self.check_star_exit(level + 1, range)?;
         self.unwind_blocks(level + 1, false)?;
         let FBlock::Loop { start, .. } = self.scope().fblocks[level] else {
             unreachable!("loop block")
@@ -1160,9 +1183,6 @@ impl Compiler<'_> {
     }
 
     fn compile_try(&mut self, t: &ast::StmtTry) -> CResult {
-        if t.is_star {
-            return Err(self.unsupported(t.range, "try/except*"));
-        }
         if t.finalbody.is_empty() {
             return self.compile_try_except(t);
         }
@@ -1193,6 +1213,9 @@ impl Compiler<'_> {
         if t.handlers.is_empty() {
             self.compile_body(&t.body)?;
             return self.compile_body(&t.orelse);
+        }
+        if t.is_star {
+            return self.compile_try_star(t);
         }
         let setup = self.emit(Instr::SetupExcept(0));
         self.scope().fblocks.push(FBlock::TryBody);
@@ -1242,6 +1265,77 @@ impl Compiler<'_> {
         for e in ends {
             self.patch(e);
         }
+        Ok(())
+    }
+
+    /// `try` with `except*` clauses (PEP 654). The handlers' state, a
+    /// tuple (the exception, what no clause matched yet, what the clauses
+    /// raised), sits above the exception on the stack; each clause splits
+    /// what is left, and what remains and what was raised is raised again
+    /// at the end (CPython's `_PyExc_PrepReraiseStar`).
+    fn compile_try_star(&mut self, t: &ast::StmtTry) -> CResult {
+        let setup = self.emit(Instr::SetupExcept(0));
+        self.scope().fblocks.push(FBlock::TryBody);
+        let r = self.compile_body(&t.body);
+        self.scope().fblocks.pop();
+        r?;
+        self.emit(Instr::PopBlock);
+        self.compile_body(&t.orelse)?;
+        let end = self.emit(Instr::Jump(0));
+        // Handlers: the exception is on the stack.
+        self.patch(setup);
+        self.emit(Instr::PushExcInfo);
+        self.emit(Instr::ExceptStarStart);
+        for handler in &t.handlers {
+            let ast::ExceptHandler::ExceptHandler(h) = handler;
+            self.set_line(h.range);
+            let Some(ty) = &h.type_ else {
+                return Err(self.syntax(h.range, "expected one or more exception types"));
+            };
+            self.compile_expr(ty)?;
+            self.emit(Instr::ExceptStarMatch);
+            let no_match = self.emit(Instr::PopJumpIfFalse(0));
+            // The matched part is the current exception in the body.
+            self.emit(Instr::PushExcInfo);
+            let name = h.name.as_ref().map(|n| n.id.to_string());
+            match &name {
+                Some(n) => self.name_op(n, NameOp::Store, h.range)?,
+                None => {
+                    self.emit(Instr::Pop);
+                }
+            }
+            let body_setup = self.emit(Instr::SetupExcept(0));
+            self.scope().fblocks.push(FBlock::StarHandler);
+            let r = self.compile_body(&h.body);
+            self.scope().fblocks.pop();
+            r?;
+            self.emit(Instr::PopBlock);
+            let done = self.emit(Instr::Jump(0));
+            // The body raised: keep what it raised for the end.
+            self.patch(body_setup);
+            self.emit(Instr::ExceptStarRaised);
+            self.patch(done);
+            self.emit(Instr::PopExcInfo);
+            if let Some(n) = &name {
+                self.unbind_handler_name(n, h.range)?;
+            }
+            let next = self.emit(Instr::Jump(0));
+            self.patch(no_match);
+            self.emit(Instr::Pop);
+            self.patch(next);
+        }
+        self.emit(Instr::ExceptStarFinish);
+        let nothing = self.emit(Instr::PopJumpIfFalse(0));
+        // Raise the rest in place of the exception.
+        self.emit(Instr::Rot2);
+        self.emit(Instr::Pop);
+        self.emit(Instr::PopExcInfo);
+        self.emit(Instr::Reraise);
+        self.patch(nothing);
+        self.emit(Instr::Pop);
+        self.emit(Instr::PopExcInfo);
+        self.emit(Instr::Pop);
+        self.patch(end);
         Ok(())
     }
 

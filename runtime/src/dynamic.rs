@@ -176,6 +176,30 @@ fn run<S: LockStrategy>(vm: &mut Vm<S>, what: &str, args: Args<S>) -> PyResult<S
         let builtins = crate::modules::import::import_absolute(vm, "builtins")?;
         ops::dict_set(vm, &globals, vm.new_str("__builtins__"), builtins)?;
     }
+    if let Some(code) = &compiled {
+        // The code of a function with parameters gets no arguments here:
+        // CPython's TypeError for the missing ones (positional first).
+        let (pos, kwonly) = (code.argcount as usize, code.kwonlyargcount as usize);
+        if pos + kwonly > 0 && code.varnames.len() >= pos + kwonly {
+            let (names, kind) = match pos {
+                0 => (&code.varnames[..kwonly], "keyword-only"),
+                _ => (&code.varnames[..pos], "positional"),
+            };
+            let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+            let list = match quoted.as_slice() {
+                [one] => one.clone(),
+                [a, b] => format!("{a} and {b}"),
+                [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
+                [] => String::new(),
+            };
+            let plural = if names.len() == 1 { "" } else { "s" };
+            return Err(vm.type_error(format!(
+                "{}() missing {} required {kind} argument{plural}: {list}",
+                code.name,
+                names.len()
+            )));
+        }
+    }
     if let Some(code) = compiled {
         // Compiled with name lookups through a namespace: the locals, or
         // the globals themselves.

@@ -15,73 +15,77 @@ use std::io::Write;
 use std::ptr::NonNull;
 use std::sync::{Arc, Mutex};
 
-/// Builtin exception classes, in CPython's hierarchy.
-pub const EXCEPTION_HIERARCHY: &[(&str, Option<&str>)] = &[
-    ("BaseException", None),
-    ("Exception", Some("BaseException")),
-    ("SystemExit", Some("BaseException")),
-    ("KeyboardInterrupt", Some("BaseException")),
-    ("ArithmeticError", Some("Exception")),
-    ("ZeroDivisionError", Some("ArithmeticError")),
-    ("OverflowError", Some("ArithmeticError")),
-    ("LookupError", Some("Exception")),
-    ("IndexError", Some("LookupError")),
-    ("KeyError", Some("LookupError")),
-    ("TypeError", Some("Exception")),
-    ("ValueError", Some("Exception")),
-    ("AttributeError", Some("Exception")),
-    ("NameError", Some("Exception")),
-    ("UnboundLocalError", Some("NameError")),
-    ("RuntimeError", Some("Exception")),
-    ("RecursionError", Some("RuntimeError")),
-    ("NotImplementedError", Some("RuntimeError")),
-    ("StopIteration", Some("Exception")),
-    ("GeneratorExit", Some("BaseException")),
-    ("AssertionError", Some("Exception")),
-    ("ImportError", Some("Exception")),
-    ("ModuleNotFoundError", Some("ImportError")),
-    ("OSError", Some("Exception")),
-    ("ConnectionError", Some("OSError")),
-    ("BrokenPipeError", Some("ConnectionError")),
-    ("ConnectionAbortedError", Some("ConnectionError")),
-    ("ConnectionRefusedError", Some("ConnectionError")),
-    ("ConnectionResetError", Some("ConnectionError")),
-    ("BlockingIOError", Some("OSError")),
-    ("TimeoutError", Some("OSError")),
-    ("FileNotFoundError", Some("OSError")),
-    ("PermissionError", Some("OSError")),
-    ("EOFError", Some("Exception")),
-    ("MemoryError", Some("Exception")),
-    ("UnicodeError", Some("ValueError")),
-    ("UnicodeDecodeError", Some("UnicodeError")),
-    ("UnicodeEncodeError", Some("UnicodeError")),
-    ("Warning", Some("Exception")),
-    ("UserWarning", Some("Warning")),
-    ("DeprecationWarning", Some("Warning")),
-    ("SyntaxError", Some("Exception")),
-    ("IndentationError", Some("SyntaxError")),
-    ("TabError", Some("IndentationError")),
-    ("SystemError", Some("Exception")),
-    ("ReferenceError", Some("Exception")),
-    ("BufferError", Some("Exception")),
-    ("StopAsyncIteration", Some("Exception")),
-    ("FloatingPointError", Some("ArithmeticError")),
-    ("UnicodeTranslateError", Some("UnicodeError")),
-    ("FileExistsError", Some("OSError")),
-    ("IsADirectoryError", Some("OSError")),
-    ("NotADirectoryError", Some("OSError")),
-    ("InterruptedError", Some("OSError")),
-    ("ChildProcessError", Some("OSError")),
-    ("ProcessLookupError", Some("OSError")),
-    ("PendingDeprecationWarning", Some("Warning")),
-    ("RuntimeWarning", Some("Warning")),
-    ("SyntaxWarning", Some("Warning")),
-    ("FutureWarning", Some("Warning")),
-    ("ImportWarning", Some("Warning")),
-    ("UnicodeWarning", Some("Warning")),
-    ("BytesWarning", Some("Warning")),
-    ("ResourceWarning", Some("Warning")),
-    ("EncodingWarning", Some("Warning")),
+/// Builtin exception classes, in CPython's hierarchy: each with its bases
+/// (the first is its `__base__`; the MRO is their C3 merge, as a class
+/// statement's).
+pub const EXCEPTION_HIERARCHY: &[(&str, &[&str])] = &[
+    ("BaseException", &[]),
+    ("Exception", &["BaseException"]),
+    ("SystemExit", &["BaseException"]),
+    ("KeyboardInterrupt", &["BaseException"]),
+    ("ArithmeticError", &["Exception"]),
+    ("ZeroDivisionError", &["ArithmeticError"]),
+    ("OverflowError", &["ArithmeticError"]),
+    ("LookupError", &["Exception"]),
+    ("IndexError", &["LookupError"]),
+    ("KeyError", &["LookupError"]),
+    ("TypeError", &["Exception"]),
+    ("ValueError", &["Exception"]),
+    ("AttributeError", &["Exception"]),
+    ("NameError", &["Exception"]),
+    ("UnboundLocalError", &["NameError"]),
+    ("RuntimeError", &["Exception"]),
+    ("RecursionError", &["RuntimeError"]),
+    ("NotImplementedError", &["RuntimeError"]),
+    ("StopIteration", &["Exception"]),
+    ("GeneratorExit", &["BaseException"]),
+    ("BaseExceptionGroup", &["BaseException"]),
+    ("ExceptionGroup", &["BaseExceptionGroup", "Exception"]),
+    ("AssertionError", &["Exception"]),
+    ("ImportError", &["Exception"]),
+    ("ModuleNotFoundError", &["ImportError"]),
+    ("OSError", &["Exception"]),
+    ("ConnectionError", &["OSError"]),
+    ("BrokenPipeError", &["ConnectionError"]),
+    ("ConnectionAbortedError", &["ConnectionError"]),
+    ("ConnectionRefusedError", &["ConnectionError"]),
+    ("ConnectionResetError", &["ConnectionError"]),
+    ("BlockingIOError", &["OSError"]),
+    ("TimeoutError", &["OSError"]),
+    ("FileNotFoundError", &["OSError"]),
+    ("PermissionError", &["OSError"]),
+    ("EOFError", &["Exception"]),
+    ("MemoryError", &["Exception"]),
+    ("UnicodeError", &["ValueError"]),
+    ("UnicodeDecodeError", &["UnicodeError"]),
+    ("UnicodeEncodeError", &["UnicodeError"]),
+    ("Warning", &["Exception"]),
+    ("UserWarning", &["Warning"]),
+    ("DeprecationWarning", &["Warning"]),
+    ("SyntaxError", &["Exception"]),
+    ("IndentationError", &["SyntaxError"]),
+    ("TabError", &["IndentationError"]),
+    ("SystemError", &["Exception"]),
+    ("ReferenceError", &["Exception"]),
+    ("BufferError", &["Exception"]),
+    ("StopAsyncIteration", &["Exception"]),
+    ("FloatingPointError", &["ArithmeticError"]),
+    ("UnicodeTranslateError", &["UnicodeError"]),
+    ("FileExistsError", &["OSError"]),
+    ("IsADirectoryError", &["OSError"]),
+    ("NotADirectoryError", &["OSError"]),
+    ("InterruptedError", &["OSError"]),
+    ("ChildProcessError", &["OSError"]),
+    ("ProcessLookupError", &["OSError"]),
+    ("PendingDeprecationWarning", &["Warning"]),
+    ("RuntimeWarning", &["Warning"]),
+    ("SyntaxWarning", &["Warning"]),
+    ("FutureWarning", &["Warning"]),
+    ("ImportWarning", &["Warning"]),
+    ("UnicodeWarning", &["Warning"]),
+    ("BytesWarning", &["Warning"]),
+    ("ResourceWarning", &["Warning"]),
+    ("EncodingWarning", &["Warning"]),
 ];
 
 /// State shared by every thread of one runtime.
@@ -362,11 +366,25 @@ impl<S: LockStrategy> Interp<S> {
         types.insert(TypeKind::Bool, bool_type);
         types.insert(TypeKind::Object, object.clone());
         let mut exceptions: HashMap<&'static str, ObjRef<S>> = HashMap::new();
-        for (name, base) in EXCEPTION_HIERARCHY {
-            let base = base
-                .map(|b| exceptions[b].clone())
-                .unwrap_or_else(|| object.clone());
-            exceptions.insert(name, mk_type(name, TypeKind::Exception, Some(base)));
+        for (name, bases) in EXCEPTION_HIERARCHY {
+            let class = match bases {
+                [] => mk_type(name, TypeKind::Exception, Some(object.clone())),
+                [base] => mk_type(name, TypeKind::Exception, Some(exceptions[base].clone())),
+                _ => {
+                    let bases: Vec<ObjRef<S>> =
+                        bases.iter().map(|b| exceptions[b].clone()).collect();
+                    let mro = builtin_c3_mro(&bases);
+                    let payload = Payload::Type(Box::new(TypeObj::new(
+                        name,
+                        TypeKind::Exception,
+                        bases.into_boxed_slice(),
+                        mro.into_boxed_slice(),
+                        None,
+                    )));
+                    ObjRef::with_flags(payload, immortal_flag::<S>())
+                }
+            };
+            exceptions.insert(name, class);
         }
         let native_methods = crate::types::NativeKind::ALL.into_iter().flat_map(|kind| {
             let spec = kind.spec::<S>();
@@ -953,6 +971,49 @@ pub fn exception_args<S: LockStrategy>(exc: &ObjRef<S>) -> Vec<Value<S>> {
     match exc.payload() {
         Payload::Exception(e) => e.args.with::<S, _>(&exc.header, |a| a.to_vec()),
         _ => Vec::new(),
+    }
+}
+
+/// The C3 linearisation (after the class itself) of a builtin class with
+/// several `bases`, whose own MROs are consistent (the table above is
+/// CPython's hierarchy, so the merge always succeeds).
+fn builtin_c3_mro<S: LockStrategy>(bases: &[ObjRef<S>]) -> Vec<ObjRef<S>> {
+    let full = |c: &ObjRef<S>| -> Vec<ObjRef<S>> {
+        let mut l = vec![c.clone()];
+        if let Payload::Type(t) = c.payload() {
+            l.extend(t.mro.iter().cloned());
+        }
+        l
+    };
+    let mut seqs: Vec<Vec<ObjRef<S>>> = bases.iter().map(full).collect();
+    seqs.push(bases.to_vec());
+    let mut out = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return out;
+        }
+        let head = seqs
+            .iter()
+            .map(|s| s[0].clone())
+            .find(|h| !seqs.iter().any(|s| s[1..].iter().any(|c| c.ptr_eq(h))));
+        let Some(head) = head else {
+            // Inconsistent (not in CPython's table): the bases' order.
+            for s in seqs {
+                for c in s {
+                    if !out.iter().any(|o: &ObjRef<S>| o.ptr_eq(&c)) {
+                        out.push(c);
+                    }
+                }
+            }
+            return out;
+        };
+        for s in seqs.iter_mut() {
+            if s[0].ptr_eq(&head) {
+                s.remove(0);
+            }
+        }
+        out.push(head);
     }
 }
 

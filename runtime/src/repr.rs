@@ -387,6 +387,9 @@ pub fn to_str<S: LockStrategy>(vm: &mut Vm<S>, v: &Value<S>) -> PyResult<S, Stri
     match v.payload() {
         Some(Payload::Str(s)) => Ok(s.as_str().to_string()),
         Some(Payload::Exception(_)) => {
+            if let Some(text) = crate::exceptions::group_str(vm, v)? {
+                return Ok(text);
+            }
             let args = crate::interp::exception_args(v.obj().expect("exception"));
             let is_key_error = crate::interp::is_instance_of(vm, v, "KeyError");
             if crate::interp::is_os_error(vm, v) {

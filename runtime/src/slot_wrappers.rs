@@ -315,6 +315,7 @@ pub fn methods<S: LockStrategy>() -> Vec<(TypeKind, &'static str, NativeFn<S>)> 
         (TypeKind::Dict, "__reversed__", reversed),
         (TypeKind::Iterator, "__next__", iterator_next),
         (TypeKind::Iterator, "__iter__", iterator_iter),
+        (TypeKind::Iterator, "__length_hint__", iterator_length_hint),
         (TypeKind::Object, "__init__", object_init),
         (TypeKind::Object, "__str__", object_str),
         (TypeKind::Object, "__repr__", object_repr),
@@ -824,6 +825,9 @@ fn exception_str<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> 
             type_name(&args.pos[0])
         )));
     }
+    if let Some(text) = crate::exceptions::group_str(vm, &args.pos[0])? {
+        return Ok(vm.new_str(text));
+    }
     let items = crate::interp::exception_args(o);
     let text = match items.len() {
         0 => String::new(),
@@ -953,6 +957,77 @@ pub(crate) fn iterator_next<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> P
             ),
         }),
     }
+}
+
+/// `it.__length_hint__()` of a builtin iterator: how many items are left
+/// (CPython's `listiter_len`, `rangeiter_len`, `dictiter_len`...; 0 once
+/// exhausted). The combinators, which have none in CPython, answer
+/// `NotImplemented` (no hint).
+fn iterator_length_hint<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    use crate::object::IterState;
+    exactly(vm, "__length_hint__", &args, 0)?;
+    let Some(o) = args.pos[0].obj() else {
+        return Err(vm.type_error("descriptor '__length_hint__' requires an iterator"));
+    };
+    let Payload::Iter(cell) = o.payload() else {
+        return Err(vm.type_error(format!(
+            "descriptor '__length_hint__' doesn't apply to a '{}' object",
+            type_name(&args.pos[0])
+        )));
+    };
+    enum Left<S: LockStrategy> {
+        Known(usize),
+        Big(num_bigint::BigInt),
+        Seq(crate::object::ObjRef<S>, usize),
+        Unknown,
+    }
+    let left = cell.with::<S, _>(&o.header, |state| match state {
+        IterState::Range { next, stop, step } => {
+            let (next, stop, step) = (*next as i128, *stop as i128, *step as i128);
+            let n = if step > 0 && next < stop {
+                (stop - next + step - 1) / step
+            } else if step < 0 && next > stop {
+                (next - stop - step - 1) / -step
+            } else {
+                0
+            };
+            Left::Known(n as usize)
+        }
+        IterState::BigRange(r) => {
+            use num_traits::Signed;
+            let zero = num_bigint::BigInt::from(0);
+            let n = if r.step.is_positive() && r.start < r.stop {
+                (&r.stop - &r.start + &r.step - 1) / &r.step
+            } else if r.step.is_negative() && r.start > r.stop {
+                (&r.start - &r.stop - &r.step - 1) / -&r.step
+            } else {
+                zero
+            };
+            Left::Big(n)
+        }
+        IterState::Seq { seq, index, .. } => Left::Seq(seq.clone(), *index),
+        IterState::Str { s, byte_pos } => match s.payload() {
+            Payload::Str(text) => Left::Known(
+                text.as_str()
+                    .get(*byte_pos..)
+                    .map_or(0, |t| t.chars().count()),
+            ),
+            _ => Left::Known(0),
+        },
+        IterState::Dict { len, index, .. } => Left::Known(len.saturating_sub(*index)),
+        IterState::Exhausted => Left::Known(0),
+        _ => Left::Unknown,
+    });
+    Ok(match left {
+        Left::Known(n) => Value::Int(n as i64),
+        Left::Big(n) => ops::int_from_big(n),
+        // The sequence is read outside the iterator's lock.
+        Left::Seq(seq, index) => {
+            let len = ops::len(vm, &Value::Obj(seq))?;
+            Value::Int(len.saturating_sub(index) as i64)
+        }
+        Left::Unknown => vm.interp.singletons().not_implemented.clone(),
+    })
 }
 
 /// `it.__iter__()` of a builtin iterator: the iterator itself.

@@ -661,6 +661,16 @@ impl<S: LockStrategy> Vm<S> {
             Payload::Type(t) => {
                 let kind = t.kind;
                 if kind == TypeKind::Exception {
+                    if crate::exceptions::is_group_class(self, obj) {
+                        let group = crate::exceptions::new_group(self, obj, &args.pos)?;
+                        if !args.kw.is_empty() {
+                            let name = ops::type_name(&Value::Obj(group));
+                            return Err(
+                                self.type_error(format!("{name}() takes no keyword arguments"))
+                            );
+                        }
+                        return Ok(Value::Obj(group));
+                    }
                     if !args.kw.is_empty() {
                         return Err(
                             self.type_error(format!("{}() takes no keyword arguments", t.name))
@@ -2525,6 +2535,31 @@ impl<S: LockStrategy> Vm<S> {
                     let exc = pop!();
                     let matched = self.exception_matches(&exc, &class)?;
                     push!(Value::Bool(matched));
+                }
+                Instr::ExceptStarStart => {
+                    let state = crate::exceptions::star_start(top!());
+                    push!(state);
+                }
+                Instr::ExceptStarMatch => {
+                    let class = pop!();
+                    let state = pop!();
+                    let (state, matched) = crate::exceptions::star_match(self, &state, &class)?;
+                    let found = !matches!(matched, Value::None);
+                    push!(state);
+                    push!(matched);
+                    push!(Value::Bool(found));
+                }
+                Instr::ExceptStarRaised => {
+                    let raised = pop!();
+                    let state = pop!();
+                    push!(crate::exceptions::star_raised(&state, raised));
+                }
+                Instr::ExceptStarFinish => {
+                    let state = pop!();
+                    let result = crate::exceptions::star_finish(self, &state)?;
+                    let found = !matches!(result, Value::None);
+                    push!(result);
+                    push!(Value::Bool(found));
                 }
                 Instr::Reraise => {
                     let Value::Obj(exc) = pop!() else {

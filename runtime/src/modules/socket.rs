@@ -154,6 +154,8 @@ pub fn init<S: LockStrategy>(vm: &mut Vm<S>, dict: &ObjRef<S>) {
             ("create_connection", create_connection, false),
             ("getdefaulttimeout", getdefaulttimeout, false),
             ("socketpair", socketpair, false),
+            ("inet_aton", inet_aton, false),
+            ("inet_ntoa", inet_ntoa, false),
         ],
     );
     // `socket.socket` is the type, so that programs may derive from it.
@@ -537,6 +539,88 @@ fn is_default_timeout<S: LockStrategy>(vm: &Vm<S>, v: &Value<S>) -> bool {
 fn getdefaulttimeout<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
     arity(vm, "getdefaulttimeout", &args, 0, 0)?;
     Ok(Value::None)
+}
+
+// ---- address conversion ----
+
+/// The four bytes of a dotted IPv4 address in the forms inet_aton(3)
+/// accepts: `a.b.c.d`, `a.b.c` (c 16 bits), `a.b` (b 24 bits) and `a`
+/// (32 bits), each part decimal, octal (leading 0) or hex (leading 0x);
+/// what follows a whitespace character is ignored, as glibc does.
+fn parse_inet_aton(text: &str) -> Option<[u8; 4]> {
+    let text = text
+        .split(|c: char| c.is_ascii_whitespace())
+        .next()
+        .unwrap_or("");
+    let mut parts = Vec::new();
+    for part in text.split('.') {
+        let (digits, radix) =
+            if let Some(h) = part.strip_prefix("0x").or_else(|| part.strip_prefix("0X")) {
+                (h, 16)
+            } else if part.len() > 1 && part.starts_with('0') {
+                (&part[1..], 8)
+            } else {
+                (part, 10)
+            };
+        if part.is_empty() {
+            return None;
+        }
+        let value = if digits.is_empty() {
+            0
+        } else {
+            if !digits.chars().all(|c| c.is_digit(radix)) {
+                return None;
+            }
+            u64::from_str_radix(digits, radix).ok()?
+        };
+        if value > u64::from(u32::MAX) {
+            return None;
+        }
+        parts.push(value as u32);
+    }
+    let n = match parts.as_slice() {
+        [a] => *a,
+        [a, b] if *a <= 0xff && *b <= 0xff_ffff => (a << 24) | b,
+        [a, b, c] if *a <= 0xff && *b <= 0xff && *c <= 0xffff => (a << 24) | (b << 16) | c,
+        [a, b, c, d] if [a, b, c, d].iter().all(|x| **x <= 0xff) => {
+            (a << 24) | (b << 16) | (c << 8) | d
+        }
+        _ => return None,
+    };
+    Some(n.to_be_bytes())
+}
+
+/// `socket.inet_aton(text)`: the packed 4-byte form of an IPv4 address.
+fn inet_aton<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "inet_aton", &args, 1, 1)?;
+    let Some(text) = args.pos[0].as_str() else {
+        return Err(vm.type_error(format!(
+            "inet_aton() argument 1 must be str, not {}",
+            crate::ops::type_name(&args.pos[0])
+        )));
+    };
+    match parse_inet_aton(text) {
+        Some(b) => Ok(Value::Obj(ObjRef::new(Payload::Bytes(
+            b.to_vec().into_boxed_slice(),
+        )))),
+        None => Err(vm.new_error("OSError", "illegal IP address string passed to inet_aton")),
+    }
+}
+
+/// `socket.inet_ntoa(packed)`: the dotted form of a 4-byte IPv4 address.
+fn inet_ntoa<S: LockStrategy>(vm: &mut Vm<S>, args: Args<S>) -> PyResult<S> {
+    arity(vm, "inet_ntoa", &args, 1, 1)?;
+    let Some(b) = crate::types::bytes::bytes_like(&args.pos[0]) else {
+        return Err(vm.type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            crate::ops::type_name(&args.pos[0])
+        )));
+    };
+    if b.len() != 4 {
+        return Err(vm.new_error("OSError", "packed IP wrong length for inet_ntoa"));
+    }
+    let text = format!("{}.{}.{}.{}", b[0], b[1], b[2], b[3]);
+    Ok(vm.new_str(text))
 }
 
 // ---- timeouts ----

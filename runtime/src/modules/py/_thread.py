@@ -36,7 +36,4 @@ def _count():
     return _threading.active_count() - 1
 
 
-def stack_size(size=0):
-    if size != 0 and size < 32768:
-        raise ValueError("size not valid: %d bytes" % size)
-    return 0
+stack_size = _threading.stack_size

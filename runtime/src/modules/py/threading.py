@@ -1,6 +1,26 @@
 # The parts of `threading` that CPython also writes in Python, on top of the
 # native Lock (blocking acquires detach from the runtime).
 
+_stack_size = 0
+
+
+def stack_size(size=0, /):
+    """The stack size of threads made from now on (0: the default);
+    returns the previous setting. The runtime's threads keep their own
+    stack size, which is large enough for its recursion limit."""
+    global _stack_size
+    if not isinstance(size, int):
+        raise TypeError(
+            "'%s' object cannot be interpreted as an integer" % type(size).__name__
+        )
+    if size < 0:
+        raise ValueError("size must be 0 or a positive value")
+    if size != 0 and size < 32768:
+        raise ValueError("size not valid: %d bytes" % size)
+    old = _stack_size
+    _stack_size = int(size)
+    return old
+
 
 class RLock:
     def __init__(self):
