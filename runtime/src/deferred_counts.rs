@@ -124,11 +124,16 @@ unsafe fn publish(header: *const Header, delta: u32) {
 /// Adds `delta` (wrapping: 1 or `u32::MAX` for -1) to this thread's delta
 /// for a deferred object.
 ///
+/// Out of line: the strategy's count operations are inlined at every
+/// clone and drop in the interpreter loop, and a table update at each of
+/// them would bloat the loop that the common case (an ordinary object)
+/// runs through.
+///
 /// # Safety
 /// The calling thread is attached (or in an `Exclusive` phase), and the
 /// object is live: the caller holds a reference to it (or, for a
 /// decrement, is dropping its own).
-#[inline(always)]
+#[inline(never)]
 pub unsafe fn add(header: &Header, delta: u32) {
     let h = header as *const Header;
     TABLE.with(|t| {
