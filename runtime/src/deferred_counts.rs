@@ -63,7 +63,7 @@
 //!
 //! The loom model in `loom-tests/tests/loom_deferred.rs` runs this module
 //! with `finegrained::world` and the strategy's count operations; its
-//! mutant, [`loom_switches::MUTANT_DETACH_KEEPS_DELTAS`], leaves the deltas
+//! mutant, `loom_switches::MUTANT_DETACH_KEEPS_DELTAS` (loom builds only), leaves the deltas
 //! in the table on detach, and the model sees the collector free an object
 //! that a thread still holds.
 
