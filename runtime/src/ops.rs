@@ -1626,6 +1626,54 @@ pub(crate) fn slice_pick<T: Clone>(items: &[T], start: i64, step: i64, count: us
         .collect()
 }
 
+/// The `count` characters of `s` at `start`, `start + step`, ... (indices
+/// fitted by [`slice_indices`]), without a `Vec<char>` of the whole string:
+/// a slice costs what its result costs, and a result larger than memory
+/// is MemoryError.
+fn str_slice<S: LockStrategy>(
+    vm: &Vm<S>,
+    s: &PyStr,
+    start: i64,
+    step: i64,
+    count: usize,
+) -> PyResult<S, String> {
+    let text = s.as_str();
+    let mut out = String::new();
+    if count == 0 {
+        return Ok(out);
+    }
+    if s.is_ascii() {
+        let bytes = text.as_bytes();
+        if step == 1 {
+            let from = start as usize;
+            crate::alloc::reserve_str(vm, &mut out, count)?;
+            out.push_str(&text[from..from + count]);
+        } else {
+            crate::alloc::reserve_str(vm, &mut out, count)?;
+            out.extend((0..count).map(|k| bytes[(start + k as i64 * step) as usize] as char));
+        }
+        return Ok(out);
+    }
+    let n = s.char_len() as i64;
+    if step > 0 {
+        out.extend(
+            text.chars()
+                .skip(start as usize)
+                .step_by(step as usize)
+                .take(count),
+        );
+    } else {
+        out.extend(
+            text.chars()
+                .rev()
+                .skip((n - 1 - start) as usize)
+                .step_by(step.unsigned_abs() as usize)
+                .take(count),
+        );
+    }
+    Ok(out)
+}
+
 pub fn get_item<S: LockStrategy>(vm: &mut Vm<S>, obj: &Value<S>, index: &Value<S>) -> PyResult<S> {
     if crate::classes::user_class_of(obj).is_some() {
         let args = vec![index.clone()];
@@ -1705,13 +1753,8 @@ pub fn get_item_native<S: LockStrategy>(
         }
         Payload::Str(s) => {
             if let Some(parts) = slice {
-                let chars: Vec<char> = s.as_str().chars().collect();
-                let (start, _, step, count) = slice_indices(vm, parts, chars.len())?;
-                return Ok(new_str(
-                    slice_pick(&chars, start, step, count)
-                        .into_iter()
-                        .collect::<String>(),
-                ));
+                let (start, _, step, count) = slice_indices(vm, parts, s.char_len())?;
+                return str_slice(vm, s, start, step, count).map(new_str);
             }
             let i = index_of(vm, "string", index)?;
             let ch = if s.is_ascii() {
