@@ -79,14 +79,21 @@ pub fn repeat_text<S: LockStrategy>(
         return Err(vm.new_error("OverflowError", format!("{what} too long")));
     }
     let bytes = s.len().checked_mul(count).ok_or_else(|| memory_error(vm))?;
-    let mut out = String::new();
-    reserve_str(vm, &mut out, bytes)?;
-    if !s.is_empty() {
-        for _ in 0..count {
-            out.push_str(s);
+    let mut out: Vec<u8> = Vec::new();
+    out.try_reserve_exact(bytes).map_err(|_| memory_error(vm))?;
+    if !s.is_empty() && count > 0 {
+        // Doubling copies (as `str::repeat` does): a one-character string
+        // repeated two billion times is a few large copies, not two billion
+        // small ones.
+        out.extend_from_slice(s.as_bytes());
+        while out.len() < bytes {
+            let n = out.len().min(bytes - out.len());
+            out.extend_from_within(..n);
         }
     }
-    Ok(out)
+    // Whole copies of a valid string are valid: the lossy branch never runs.
+    Ok(String::from_utf8(out)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 /// An empty string with room for `fills` copies of `fill` and `text` more

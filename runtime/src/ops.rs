@@ -413,7 +413,9 @@ pub(crate) fn binary_op_native<S: LockStrategy>(
     // Sequences.
     match (op, a.payload(), b.payload()) {
         (BinOp::Add, Some(Payload::Str(x)), Some(Payload::Str(y))) => {
-            let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
+            // Fallible: two huge strings make MemoryError, not an abort.
+            let mut s = String::new();
+            crate::alloc::reserve_str(vm, &mut s, x.as_str().len() + y.as_str().len())?;
             s.push_str(x.as_str());
             s.push_str(y.as_str());
             return Ok(Some(new_str(s)));

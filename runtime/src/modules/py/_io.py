@@ -528,6 +528,11 @@ class StringIO(_TextIOBase):
         else:
             text = self._text()
             if pos > self._len:
+                # CPython's StringIO keeps its text as 4-byte characters and
+                # allocates that buffer before it pads: a write far past the
+                # end raises MemoryError where CPython's would (the zeroed
+                # block costs no page until touched, and is dropped at once).
+                bytes(4 * (pos + n))
                 text = text + "\0" * (pos - self._len)
             self._buf = text[:pos] + s + text[pos + n:]
         self._pos = pos + n
